@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/Handler.h"
+#include "core/api/Snapshots.h"
+#include "core/domain/Clock.h"
+#include "core/domain/Result.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace cs::api {
+
+/**
+ * Everything the UI and the CLI may ask of one open workspace. Pure virtual, value types only,
+ * no SQL and no engine internals cross it. Every method may block on the database: call it
+ * from a worker thread (ui/bridge/EngineClient), never from the GUI thread. Not overloaded.
+ */
+class Engine
+{
+public:
+    virtual ~Engine() = default;
+
+    //! The workspace at a glance: settings, assets, principals, agents with balances, counts.
+    virtual Result<WorkspaceSummary> summary() = 0;
+    //! Agents with their balances, ordered by id.
+    virtual Result<std::vector<AgentSummary>> agents() = 0;
+    virtual EngineStatus status() = 0;
+
+    using StatusChangedFn = std::function<void(const EngineStatus& status)>;
+    //! The callback runs on whichever thread changed the status.
+    [[nodiscard]] virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;
+};
+
+//! Creates and opens workspaces. The UI receives one so tests can pass a fake.
+class EngineFactory
+{
+public:
+    virtual ~EngineFactory() = default;
+
+    //! Opens WS, migrating an older schema; NotFound, NotAWorkspace, SchemaTooNew, StorageBusy.
+    virtual Result<std::unique_ptr<Engine>> openWorkspace(const std::string& path) = 0;
+    //! countersign-cli init: AlreadyExists unless `force`.
+    virtual Result<void> createWorkspace(const std::string& path, bool demo, bool force) = 0;
+};
+
+[[nodiscard]] std::unique_ptr<EngineFactory> makeEngineFactory(std::shared_ptr<const Clock> clock);
+
+} // namespace cs::api

@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cs::api {
+
+// Plain values the engine hands to the UI and the CLI: cheap to copy, no pointers into the
+// engine, amounts as exact decimal strings (format them in the UI, never parse them to double).
+
+struct AssetView
+{
+    std::string code;
+    std::string name;
+    int decimals = 0;
+};
+
+struct BalanceView
+{
+    std::string asset;
+    int decimals = 0;
+    std::string amount; //!< canonical decimal string in asset units, e.g. "40.5"
+};
+
+struct AgentSummary
+{
+    std::string id;
+    std::string displayName;
+    std::string description;
+    std::string status;         //!< active | suspended | revoked
+    std::string keyFingerprint; //!< empty until the agent has a key
+    std::vector<std::string> accounts;
+    std::vector<BalanceView> balances; //!< summed over the agent's accounts, one per asset
+};
+
+struct PrincipalView
+{
+    std::string id;
+    std::string displayName;
+    std::string role; //!< agent | approver | risk_manager | engine
+    std::string status;
+};
+
+struct WorkspaceSummary
+{
+    std::string path;
+    std::string name;
+    std::string createdAt;
+    bool demo = false;
+    int schemaVersion = 0;
+    std::vector<AssetView> assets;
+    std::vector<PrincipalView> principals;
+    std::vector<AgentSummary> agents;
+    int venues = 0;
+    int pools = 0;
+    int lendingMarkets = 0;
+    int counterparties = 0;
+    int listedCounterparties = 0; //!< counterparties on at least one list
+    int lists = 0;
+    int pendingIntents = 0; //!< lines in the workspace's intents.jsonl
+};
+
+enum class EngineState { Ready, Degraded, Closed };
+
+struct EngineStatus
+{
+    EngineState state = EngineState::Closed;
+    std::string detail; //!< English; the reason when not Ready
+};
+
+} // namespace cs::api

@@ -1,0 +1,202 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/engine/LocalEngine.h"
+
+#include "core/domain/Money.h"
+#include "core/storage/Migrations.h"
+
+#include <fstream>
+#include <map>
+
+namespace cs::engine {
+
+namespace fs = std::filesystem;
+using storage::Database;
+
+namespace {
+
+Result<std::vector<api::AgentSummary>> readAgents(Database& db)
+{
+    CS_TRY(query, db.prepare(R"sql(
+        SELECT p.id, p.display_name, p.description, p.status, lower(hex(p.public_key)),
+               a.id, b.asset, b.amount, s.decimals
+        FROM principals p
+        LEFT JOIN accounts a ON a.owner = p.id
+        LEFT JOIN balances b ON b.account = a.id
+        LEFT JOIN assets s ON s.code = b.asset
+        WHERE p.role = 'agent'
+        ORDER BY p.id, a.id, b.asset)sql"));
+
+    std::vector<api::AgentSummary> agents;
+    std::map<std::string, Money> totals; // of the agent being read, by asset
+    const auto flushTotals = [&] {
+        for (const auto& [code, money] : totals)
+            agents.back().balances.push_back({code, money.asset().decimals, money.toString()});
+        totals.clear();
+    };
+    for (;;) {
+        CS_TRY(row, query->step());
+        if (!*row)
+            break;
+        const std::string id = query->textAt(0);
+        if (agents.empty() || agents.back().id != id) {
+            if (!agents.empty())
+                flushTotals();
+            api::AgentSummary agent;
+            agent.id = id;
+            agent.displayName = query->textAt(1);
+            agent.description = query->textAt(2);
+            agent.status = query->textAt(3);
+            agent.keyFingerprint = query->textAt(4).substr(0, 16);
+            agents.push_back(std::move(agent));
+        }
+        auto& agent = agents.back();
+        if (!query->isNullAt(5) && (agent.accounts.empty() || agent.accounts.back() != query->textAt(5)))
+            agent.accounts.push_back(query->textAt(5));
+        if (query->isNullAt(6))
+            continue;
+        const Asset asset{query->textAt(6), static_cast<int>(query->int64At(8))};
+        auto amount = Money::parse(query->textAt(7), asset, SignPolicy::AllowNegative);
+        if (!amount)
+            return fail(ErrorCode::StorageFailed, "balance of " + agent.id + " in " + asset.code
+                                                      + " is corrupt: " + amount.error().message);
+        auto [it, inserted] = totals.try_emplace(asset.code, Money::zero(asset));
+        CS_TRY(sum, it->second.plus(*amount));
+        it->second = *sum;
+    }
+    if (!agents.empty())
+        flushTotals();
+    return agents;
+}
+
+Result<int> count(Database& db, std::string_view sql)
+{
+    CS_TRY(value, db.queryInt(sql));
+    return static_cast<int>(*value);
+}
+
+int countLines(const fs::path& file)
+{
+    std::ifstream in(file);
+    int lines = 0;
+    for (std::string line; std::getline(in, line);)
+        lines += line.find_first_not_of(" \t\r") != std::string::npos ? 1 : 0;
+    return lines;
+}
+
+} // namespace
+
+Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const fs::path& dir)
+{
+    CS_TRY(settings, workspace::loadSettings(dir));
+    const std::string dbPath = (dir / workspace::kDatabaseFile).string();
+    CS_TRY(writer, storage::DbWriter::start(dbPath, storage::OpenMode::MustExist));
+    CS_TRY(migrated, (*writer)->run([](Database& db) { return storage::migrate(db); }));
+    CS_TRY(reader, Database::open(dbPath, storage::OpenMode::MustExist));
+    return std::unique_ptr<LocalEngine>(
+        new LocalEngine(dir, std::move(*settings), std::move(*writer), std::move(*reader)));
+}
+
+LocalEngine::LocalEngine(fs::path dir, workspace::Settings settings, std::unique_ptr<storage::DbWriter> writer,
+                         Database reader)
+    : m_dir(std::move(dir))
+    , m_settings(std::move(settings))
+    , m_writer(std::move(writer))
+    , m_reader(std::move(reader))
+{
+}
+
+LocalEngine::~LocalEngine()
+{
+    setStatus({api::EngineState::Closed, {}});
+}
+
+Result<std::vector<api::AgentSummary>> LocalEngine::agents()
+{
+    std::lock_guard lock(m_readMutex);
+    return observed(readAgents(m_reader));
+}
+
+Result<api::WorkspaceSummary> LocalEngine::summary()
+{
+    std::lock_guard lock(m_readMutex);
+    return observed([this]() -> Result<api::WorkspaceSummary> {
+        api::WorkspaceSummary summary;
+        summary.path = m_dir.string();
+        summary.name = m_settings.name;
+        summary.createdAt = m_settings.createdAt;
+        summary.demo = m_settings.demo;
+        CS_TRY(version, count(m_reader, "PRAGMA user_version"));
+        summary.schemaVersion = *version;
+
+        CS_TRY(assets, m_reader.prepare("SELECT code, name, decimals FROM assets ORDER BY code"));
+        for (;;) {
+            CS_TRY(row, assets->step());
+            if (!*row)
+                break;
+            summary.assets.push_back({assets->textAt(0), assets->textAt(1), static_cast<int>(assets->int64At(2))});
+        }
+        CS_TRY(principals, m_reader.prepare("SELECT id, display_name, role, status FROM principals ORDER BY role, id"));
+        for (;;) {
+            CS_TRY(row, principals->step());
+            if (!*row)
+                break;
+            summary.principals.push_back(
+                {principals->textAt(0), principals->textAt(1), principals->textAt(2), principals->textAt(3)});
+        }
+        CS_TRY(agentList, readAgents(m_reader));
+        summary.agents = std::move(*agentList);
+
+        CS_TRY(venues, count(m_reader, "SELECT count(*) FROM venues"));
+        CS_TRY(pools, count(m_reader, "SELECT count(*) FROM pools"));
+        CS_TRY(lending, count(m_reader, "SELECT count(*) FROM lending_markets"));
+        CS_TRY(counterparties, count(m_reader, "SELECT count(*) FROM counterparties"));
+        CS_TRY(listed, count(m_reader, "SELECT count(*) FROM counterparties c WHERE EXISTS "
+                                       "(SELECT 1 FROM list_members m JOIN lists l ON l.id = m.list "
+                                       " WHERE l.kind = 'counterparties' AND m.member = c.id)"));
+        CS_TRY(lists, count(m_reader, "SELECT count(*) FROM lists"));
+        summary.venues = *venues;
+        summary.pools = *pools;
+        summary.lendingMarkets = *lending;
+        summary.counterparties = *counterparties;
+        summary.listedCounterparties = *listed;
+        summary.lists = *lists;
+        summary.pendingIntents = countLines(m_dir / workspace::kIntentsFile);
+        return summary;
+    }());
+}
+
+api::EngineStatus LocalEngine::status()
+{
+    std::lock_guard lock(m_statusMutex);
+    return m_status;
+}
+
+std::unique_ptr<api::Handler> LocalEngine::handleStatusChanged(StatusChangedFn fn)
+{
+    return m_statusChanged.add(std::move(fn));
+}
+
+template <class T>
+Result<T> LocalEngine::observed(Result<T> result)
+{
+    if (result)
+        setStatus({api::EngineState::Ready, {}});
+    else
+        setStatus({api::EngineState::Degraded, result.error().message});
+    return result;
+}
+
+void LocalEngine::setStatus(api::EngineStatus status)
+{
+    {
+        std::lock_guard lock(m_statusMutex);
+        const bool changed = m_status.state != status.state;
+        m_status = status; // the latest reason, but subscribers hear only of state changes
+        if (!changed)
+            return;
+    }
+    m_statusChanged.notify(status);
+}
+
+} // namespace cs::engine

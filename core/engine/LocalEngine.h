@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/Engine.h"
+#include "core/engine/CallbackList.h"
+#include "core/storage/Database.h"
+#include "core/storage/DbWriter.h"
+#include "core/workspace/Workspace.h"
+
+#include <filesystem>
+#include <mutex>
+
+namespace cs::engine {
+
+/**
+ * The engine of one workspace on this machine: the DbWriter thread owns the write connection,
+ * reads use a connection of their own. Wraps core/storage and core/workspace; logic lives there.
+ */
+class LocalEngine final : public api::Engine
+{
+public:
+    static Result<std::unique_ptr<LocalEngine>> open(const std::filesystem::path& dir);
+    ~LocalEngine() override;
+
+    Result<api::WorkspaceSummary> summary() override;
+    Result<std::vector<api::AgentSummary>> agents() override;
+    api::EngineStatus status() override;
+    std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override;
+
+private:
+    LocalEngine(std::filesystem::path dir, workspace::Settings settings, std::unique_ptr<storage::DbWriter> writer,
+                storage::Database reader);
+
+    //! Records the outcome of a read: a failure degrades the engine, a success restores it.
+    template <class T>
+    Result<T> observed(Result<T> result);
+    void setStatus(api::EngineStatus status);
+
+    std::filesystem::path m_dir;
+    workspace::Settings m_settings;
+    std::unique_ptr<storage::DbWriter> m_writer;
+    std::mutex m_readMutex;
+    storage::Database m_reader;
+    std::mutex m_statusMutex;
+    api::EngineStatus m_status{api::EngineState::Ready, {}};
+    CallbackList<api::EngineStatus> m_statusChanged;
+};
+
+} // namespace cs::engine

@@ -1,0 +1,249 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/Database.h"
+
+#include <filesystem>
+#include <utility>
+
+#include <sqlite3.h>
+
+namespace cs::storage {
+
+Error sqliteError(sqlite3* db, int code, std::string_view what)
+{
+    const int primary = code & 0xff;
+    std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+    std::string message = std::string(what) + ": ";
+    switch (primary) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Error{ErrorCode::StorageBusy,
+                     message + "the database is locked by another process or connection (" + detail + ")"};
+    case SQLITE_NOTADB:
+        return Error{ErrorCode::NotAWorkspace, message + "the file is not a Countersign database (" + detail + ")"};
+    case SQLITE_CANTOPEN:
+        return Error{ErrorCode::NotFound, message + "cannot open the database file (" + detail + ")"};
+    default:
+        return Error{ErrorCode::StorageFailed, message + detail};
+    }
+}
+
+// --- Statement --------------------------------------------------------------------------------
+
+Statement::Statement(Statement&& other) noexcept
+    : m_statement(std::exchange(other.m_statement, nullptr))
+    , m_db(other.m_db)
+    , m_bindError(std::move(other.m_bindError))
+{
+}
+
+Statement& Statement::operator=(Statement&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(m_statement);
+        m_statement = std::exchange(other.m_statement, nullptr);
+        m_db = other.m_db;
+        m_bindError = std::move(other.m_bindError);
+    }
+    return *this;
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+Statement& Statement::bind(int index, std::int64_t value)
+{
+    if (const int rc = sqlite3_bind_int64(m_statement, index, value); rc != SQLITE_OK)
+        m_bindError = sqlite3_errstr(rc);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text)
+{
+    const int rc = sqlite3_bind_text64(m_statement, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        m_bindError = sqlite3_errstr(rc);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index)
+{
+    if (const int rc = sqlite3_bind_null(m_statement, index); rc != SQLITE_OK)
+        m_bindError = sqlite3_errstr(rc);
+    return *this;
+}
+
+Result<bool> Statement::step()
+{
+    if (!m_bindError.empty())
+        return fail(ErrorCode::Internal, "binding a parameter failed: " + m_bindError);
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    return Unexpected{sqliteError(m_db, rc, "statement failed")};
+}
+
+Result<void> Statement::run()
+{
+    auto stepped = step();
+    reset();
+    if (!stepped)
+        return Unexpected{stepped.error()};
+    return {};
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    m_bindError.clear();
+}
+
+std::int64_t Statement::int64At(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+std::string Statement::textAt(int column) const
+{
+    const auto* text = sqlite3_column_text(m_statement, column);
+    const int size = sqlite3_column_bytes(m_statement, column);
+    return text != nullptr ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
+                           : std::string();
+}
+
+bool Statement::isNullAt(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+// --- Database ---------------------------------------------------------------------------------
+
+Result<Database> Database::open(const std::string& path, OpenMode mode, int busyTimeoutMs)
+{
+    std::error_code ec;
+    if (mode == OpenMode::MustExist && !std::filesystem::is_regular_file(path, ec))
+        return fail(ErrorCode::NotFound, "database file not found: " + path);
+
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
+    if (mode == OpenMode::CreateIfMissing)
+        flags |= SQLITE_OPEN_CREATE;
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    Database db(raw, path);
+    if (rc != SQLITE_OK)
+        return Unexpected{sqliteError(raw, rc, "opening " + path)};
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, busyTimeoutMs);
+
+    // journal_mode is the first statement that reads the file, so it is where a file that is not
+    // an SQLite database or is locked shows up.
+    auto wal = db.prepare("PRAGMA journal_mode=WAL");
+    if (!wal)
+        return Unexpected{wal.error()};
+    auto stepped = wal->step();
+    if (!stepped)
+        return Unexpected{stepped.error()};
+    if (wal->textAt(0) != "wal")
+        return fail(ErrorCode::StorageFailed, "opening " + path + ": cannot switch the database to WAL mode");
+    if (auto pragmas = db.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"); !pragmas)
+        return Unexpected{pragmas.error()};
+    return db;
+}
+
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_path(std::move(other.m_path))
+{
+}
+
+Database& Database::operator=(Database&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+    }
+    return *this;
+}
+
+Database::~Database()
+{
+    sqlite3_close_v2(m_db);
+}
+
+Result<void> Database::exec(std::string_view sql)
+{
+    const std::string text(sql);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK)
+        return Unexpected{sqliteError(m_db, rc, "executing SQL")};
+    return {};
+}
+
+Result<Statement> Database::prepare(std::string_view sql)
+{
+    sqlite3_stmt* statement = nullptr;
+    const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return Unexpected{sqliteError(m_db, rc, "preparing SQL")};
+    }
+    return Statement(statement, m_db);
+}
+
+Result<std::int64_t> Database::queryInt(std::string_view sql)
+{
+    auto statement = prepare(sql);
+    if (!statement)
+        return Unexpected{statement.error()};
+    auto stepped = statement->step();
+    if (!stepped)
+        return Unexpected{stepped.error()};
+    if (!*stepped)
+        return fail(ErrorCode::Internal, "query returned no row: " + std::string(sql));
+    return statement->int64At(0);
+}
+
+std::int64_t Database::changes() const
+{
+    return sqlite3_changes64(m_db);
+}
+
+// --- Transaction ------------------------------------------------------------------------------
+
+Result<Transaction> Transaction::begin(Database& db)
+{
+    if (auto begun = db.exec("BEGIN IMMEDIATE"); !begun)
+        return Unexpected{begun.error()};
+    return Transaction(db);
+}
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+{
+}
+
+Transaction::~Transaction()
+{
+    if (m_db != nullptr)
+        (void)m_db->exec("ROLLBACK");
+}
+
+Result<void> Transaction::commit()
+{
+    if (m_db == nullptr)
+        return fail(ErrorCode::Internal, "transaction already finished");
+    auto committed = m_db->exec("COMMIT");
+    if (committed)
+        m_db = nullptr;
+    return committed;
+}
+
+} // namespace cs::storage

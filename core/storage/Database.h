@@ -1,0 +1,110 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain/Result.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace cs::storage {
+
+/**
+ * A prepared statement. Parameters are 1-based, columns 0-based (as in SQLite).
+ * Not thread-safe: use it on the thread that owns its Database.
+ */
+class Statement
+{
+public:
+    Statement(Statement&&) noexcept;
+    Statement& operator=(Statement&&) noexcept;
+    ~Statement();
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bindNull(int index);
+
+    //! true: a row is available; false: done. Errors name the SQLite reason.
+    Result<bool> step();
+    //! Runs a statement that returns no rows (or ignores them) and resets it.
+    Result<void> run();
+    void reset();
+
+    std::int64_t int64At(int column) const;
+    std::string textAt(int column) const;
+    bool isNullAt(int column) const;
+
+private:
+    friend class Database;
+    Statement(sqlite3_stmt* statement, sqlite3* db) : m_statement(statement), m_db(db) {}
+
+    sqlite3_stmt* m_statement = nullptr;
+    sqlite3* m_db = nullptr;
+    std::string m_bindError;
+};
+
+enum class OpenMode {
+    CreateIfMissing, //!< create the file when it does not exist
+    MustExist,       //!< a missing file is an error (NotFound)
+};
+
+/**
+ * One SQLite connection (RAII). Opened in WAL mode with synchronous=FULL and foreign keys on.
+ * SQLite serialises use of one connection, but each thread should open its own; writes go
+ * through the single DbWriter thread.
+ */
+class Database
+{
+public:
+    static Result<Database> open(const std::string& path, OpenMode mode, int busyTimeoutMs = 5000);
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    //! Runs one or more statements without parameters.
+    Result<void> exec(std::string_view sql);
+    Result<Statement> prepare(std::string_view sql);
+    //! The single integer a query such as "PRAGMA user_version" returns.
+    Result<std::int64_t> queryInt(std::string_view sql);
+
+    std::int64_t changes() const;
+    const std::string& path() const { return m_path; }
+
+private:
+    Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+};
+
+//! Maps an SQLite result code to an Error whose message starts with `what`.
+Error sqliteError(sqlite3* db, int code, std::string_view what);
+
+/**
+ * BEGIN IMMEDIATE on construction (the write lock is taken at once, so a check followed by a
+ * write cannot fail half-way with SQLITE_BUSY); ROLLBACK on destruction unless commit() succeeded.
+ */
+class Transaction
+{
+public:
+    static Result<Transaction> begin(Database& db);
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    ~Transaction();
+
+    //! Durable once this returns a value (synchronous=FULL).
+    Result<void> commit();
+
+private:
+    explicit Transaction(Database& db) : m_db(&db) {}
+    Database* m_db = nullptr;
+};
+
+} // namespace cs::storage

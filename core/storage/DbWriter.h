@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/storage/Database.h"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <type_traits>
+
+namespace cs::storage {
+
+/**
+ * The one thread that owns a workspace's write connection. Every write goes through run(),
+ * which executes the job on that thread and returns its result once the job (and any COMMIT
+ * in it) has finished, so what run() returns is durable.
+ */
+class DbWriter
+{
+public:
+    //! Opens the connection on the new thread; errors are those of Database::open.
+    static Result<std::unique_ptr<DbWriter>> start(const std::string& path, OpenMode mode);
+    ~DbWriter();
+
+    DbWriter(const DbWriter&) = delete;
+    DbWriter& operator=(const DbWriter&) = delete;
+
+    //! Runs job(Database&) on the writer thread and blocks until it returns. Thread-safe.
+    template <class Job>
+    std::invoke_result_t<Job, Database&> run(Job&& job)
+    {
+        using R = std::invoke_result_t<Job, Database&>;
+        auto task = std::make_shared<std::packaged_task<R(Database&)>>(std::forward<Job>(job));
+        std::future<R> done = task->get_future();
+        post([task](Database& db) { (*task)(db); });
+        return done.get();
+    }
+
+    std::thread::id threadId() const { return m_thread.get_id(); }
+
+private:
+    DbWriter() = default;
+    void post(std::function<void(Database&)> job);
+    void loop(Database db);
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void(Database&)>> m_jobs;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace cs::storage

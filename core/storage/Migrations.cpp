@@ -1,0 +1,172 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/Migrations.h"
+
+#include "core/storage/Database.h"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace cs::storage {
+
+namespace {
+
+// Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
+// Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
+constexpr std::array<std::string_view, 2> kSteps = {
+    // 1: principals, assets and the double-entry ledger's accounts and balances.
+    R"sql(
+CREATE TABLE workspace_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+CREATE TABLE assets (
+    code     TEXT PRIMARY KEY,
+    name     TEXT NOT NULL,
+    decimals INTEGER NOT NULL CHECK (decimals BETWEEN 0 AND 36)
+) STRICT;
+CREATE TABLE principals (
+    id           TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('agent', 'approver', 'risk_manager', 'engine')),
+    status       TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'revoked')),
+    description  TEXT NOT NULL DEFAULT '',
+    public_key   BLOB,
+    created_ms   INTEGER NOT NULL
+) STRICT;
+CREATE TABLE accounts (
+    id          TEXT PRIMARY KEY,
+    owner       TEXT REFERENCES principals(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('agent', 'treasury', 'counterparty', 'pool', 'venue')),
+    description TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE balances (
+    account TEXT NOT NULL REFERENCES accounts(id),
+    asset   TEXT NOT NULL REFERENCES assets(code),
+    amount  TEXT NOT NULL,
+    PRIMARY KEY (account, asset)
+) STRICT;
+)sql",
+    // 2: the market the simulator sees: venues, constant-product pools, lending, counterparties,
+    // named lists and the prices used to value amounts in a reference currency.
+    R"sql(
+CREATE TABLE venues (
+    id           TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('x402', 'amm', 'lending', 'bank')),
+    display_name TEXT NOT NULL
+) STRICT;
+CREATE TABLE pools (
+    id      TEXT PRIMARY KEY,
+    venue   TEXT NOT NULL REFERENCES venues(id),
+    account TEXT NOT NULL UNIQUE REFERENCES accounts(id),
+    asset_a TEXT NOT NULL REFERENCES assets(code),
+    asset_b TEXT NOT NULL REFERENCES assets(code),
+    fee_bps INTEGER NOT NULL CHECK (fee_bps BETWEEN 0 AND 10000),
+    CHECK (asset_a <> asset_b)
+) STRICT;
+CREATE TABLE lending_markets (
+    venue          TEXT NOT NULL REFERENCES venues(id),
+    asset          TEXT NOT NULL REFERENCES assets(code),
+    account        TEXT NOT NULL REFERENCES accounts(id),
+    supply_apr_bps INTEGER NOT NULL CHECK (supply_apr_bps >= 0),
+    PRIMARY KEY (venue, asset)
+) STRICT;
+CREATE TABLE counterparties (
+    id           TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('api', 'vendor', 'employee', 'wallet')),
+    account      TEXT NOT NULL UNIQUE REFERENCES accounts(id)
+) STRICT;
+CREATE TABLE lists (
+    id          TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('venues', 'counterparties', 'assets')),
+    description TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE list_members (
+    list   TEXT NOT NULL REFERENCES lists(id),
+    member TEXT NOT NULL,
+    PRIMARY KEY (list, member)
+) STRICT;
+CREATE TABLE prices (
+    asset  TEXT NOT NULL REFERENCES assets(code),
+    quote  TEXT NOT NULL REFERENCES assets(code),
+    price  TEXT NOT NULL,
+    source TEXT NOT NULL,
+    at_ms  INTEGER NOT NULL,
+    PRIMARY KEY (asset, quote, at_ms)
+) STRICT;
+)sql",
+};
+
+Result<bool> hasAnyTable(Database& db)
+{
+    auto count = db.queryInt("SELECT count(*) FROM sqlite_schema");
+    if (!count)
+        return Unexpected{count.error()};
+    return *count > 0;
+}
+
+std::string hex(std::int64_t value)
+{
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string text;
+    auto bits = static_cast<std::uint32_t>(value);
+    for (int i = 0; i < 8; ++i, bits <<= 4)
+        text.push_back(kDigits[bits >> 28]);
+    return "0x" + text;
+}
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return static_cast<int>(kSteps.size());
+}
+
+Result<void> migrate(Database& db, int targetVersion)
+{
+    if (targetVersion < 0 || targetVersion > latestSchemaVersion())
+        return fail(ErrorCode::Internal, "no schema version " + std::to_string(targetVersion));
+
+    auto applicationId = db.queryInt("PRAGMA application_id");
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!applicationId)
+        return Unexpected{applicationId.error()};
+    if (!version)
+        return Unexpected{version.error()};
+
+    if (*applicationId != kApplicationId) {
+        auto nonEmpty = hasAnyTable(db);
+        if (!nonEmpty)
+            return Unexpected{nonEmpty.error()};
+        if (*applicationId != 0 || *version != 0 || *nonEmpty) {
+            return fail(ErrorCode::NotAWorkspace, db.path() + " is an SQLite database but not a Countersign one "
+                                                  "(application_id " + hex(*applicationId) + ")");
+        }
+    }
+    if (*version > latestSchemaVersion()) {
+        return fail(ErrorCode::SchemaTooNew,
+                    db.path() + " has schema version " + std::to_string(*version)
+                        + ", newer than this Countersign supports (" + std::to_string(latestSchemaVersion())
+                        + "); open it with a newer Countersign");
+    }
+
+    for (auto step = static_cast<int>(*version); step < targetVersion; ++step) {
+        auto transaction = Transaction::begin(db);
+        if (!transaction)
+            return Unexpected{transaction.error()};
+        const std::string sql = std::string(kSteps[static_cast<std::size_t>(step)])
+            + "PRAGMA application_id = " + std::to_string(kApplicationId) + ";"
+            + "PRAGMA user_version = " + std::to_string(step + 1) + ";";
+        if (auto applied = db.exec(sql); !applied) {
+            return fail(applied.error().code, "migrating to schema version " + std::to_string(step + 1) + ": "
+                                                  + applied.error().message);
+        }
+        if (auto committed = transaction->commit(); !committed)
+            return committed;
+    }
+    return {};
+}
+
+} // namespace cs::storage

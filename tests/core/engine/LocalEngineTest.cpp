@@ -1,0 +1,177 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/api/Engine.h"
+#include "core/storage/Database.h"
+#include "core/storage/Migrations.h"
+
+#include <mutex>
+
+using namespace cs;
+
+class LocalEngineTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void agentsWithBalances();
+    void summaryOfDemo();
+    void openErrors_data();
+    void openErrors();
+    void upgradesOlderSchemaOnOpen();
+    void statusSubscription();
+
+private:
+    std::string ws() const { return m_dir->filePath(QStringLiteral("ws")).toStdString(); }
+    std::string dbPath() const { return ws() + "/countersign.db"; }
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<api::EngineFactory> m_factory;
+};
+
+void LocalEngineTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_factory = api::makeEngineFactory(std::make_shared<ManualClock>(Timestamp{1'795'600'000'000}));
+}
+
+void LocalEngineTest::agentsWithBalances()
+{
+    QVERIFY(m_factory->createWorkspace(ws(), /*demo=*/true, /*force=*/false).has_value());
+    auto engine = m_factory->openWorkspace(ws());
+    QVERIFY2(engine.has_value(), engine ? "" : engine.error().message.c_str());
+    const auto agents = (*engine)->agents();
+    QVERIFY(agents.has_value());
+    QCOMPARE(agents->size(), std::size_t{4});
+    const api::AgentSummary& treasury = agents->at(3);
+    QCOMPARE(treasury.id, std::string("treasury-bot"));
+    QCOMPARE(treasury.displayName, std::string("Treasury bot"));
+    QCOMPARE(treasury.status, std::string("active"));
+    QVERIFY(treasury.keyFingerprint.empty());
+    QCOMPARE(treasury.accounts, std::vector<std::string>{"treasury-bot:main"});
+    QCOMPARE(treasury.balances.size(), std::size_t{3});
+    QCOMPARE(treasury.balances[0].asset, std::string("ETH"));
+    QCOMPARE(treasury.balances[0].amount, std::string("40.5"));
+    QCOMPARE(treasury.balances[0].decimals, 18);
+    QCOMPARE(treasury.balances[2].asset, std::string("USDC"));
+    QCOMPARE(treasury.balances[2].amount, std::string("250000"));
+    const api::AgentSummary& apiBuyer = agents->at(0);
+    QCOMPARE(apiBuyer.id, std::string("api-buyer"));
+    QCOMPARE(apiBuyer.balances.size(), std::size_t{1});
+    QCOMPARE(apiBuyer.balances[0].amount, std::string("1200"));
+}
+
+void LocalEngineTest::summaryOfDemo()
+{
+    QVERIFY(m_factory->createWorkspace(ws(), true, false).has_value());
+    auto engine = m_factory->openWorkspace(ws());
+    QVERIFY(engine.has_value());
+    const auto summary = (*engine)->summary();
+    QVERIFY(summary.has_value());
+    QCOMPARE(summary->name, std::string("Demo workspace"));
+    QVERIFY(summary->demo);
+    QCOMPARE(summary->schemaVersion, storage::latestSchemaVersion());
+    QCOMPARE(summary->assets.size(), std::size_t{3});
+    QCOMPARE(summary->principals.size(), std::size_t{8});
+    QCOMPARE(summary->agents.size(), std::size_t{4});
+    QCOMPARE(summary->pools, 2);
+    QCOMPARE(summary->lendingMarkets, 2);
+    QCOMPARE(summary->venues, 4);
+    QCOMPARE(summary->counterparties, 11);
+    QCOMPARE(summary->listedCounterparties, 7);
+    QVERIFY(summary->pendingIntents >= 100);
+    QCOMPARE((*engine)->status().state, api::EngineState::Ready);
+}
+
+void LocalEngineTest::openErrors_data()
+{
+    QTest::addColumn<QString>("setup");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing-directory") << "none" << int(ErrorCode::NotFound) << "workspace not found";
+    QTest::newRow("plain-directory") << "empty-dir" << int(ErrorCode::NotAWorkspace) << "not a Countersign workspace";
+    QTest::newRow("database-missing") << "no-db" << int(ErrorCode::NotFound) << "database file not found";
+    QTest::newRow("database-garbage") << "garbage-db" << int(ErrorCode::NotAWorkspace) << "not a Countersign database";
+    QTest::newRow("schema-too-new") << "newer" << int(ErrorCode::SchemaTooNew) << "newer Countersign";
+}
+
+void LocalEngineTest::openErrors()
+{
+    QFETCH(QString, setup);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    if (setup != QLatin1String("none"))
+        QVERIFY(m_factory->createWorkspace(ws(), false, false).has_value());
+    if (setup == QLatin1String("empty-dir"))
+        QVERIFY(QFile::remove(QString::fromStdString(ws() + "/workspace.json")));
+    if (setup == QLatin1String("no-db"))
+        QVERIFY(QFile::remove(QString::fromStdString(dbPath())));
+    if (setup == QLatin1String("garbage-db")) {
+        QFile file(QString::fromStdString(dbPath()));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray(8192, '\x42'));
+    }
+    if (setup == QLatin1String("newer")) {
+        auto db = storage::Database::open(dbPath(), storage::OpenMode::MustExist);
+        QVERIFY(db && db->exec("PRAGMA user_version = 99"));
+    }
+    const auto engine = m_factory->openWorkspace(ws());
+    QVERIFY(!engine.has_value());
+    QCOMPARE(int(engine.error().code), code);
+    QVERIFY2(QString::fromStdString(engine.error().message).contains(message), engine.error().message.c_str());
+}
+
+void LocalEngineTest::upgradesOlderSchemaOnOpen()
+{
+    QVERIFY(m_factory->createWorkspace(ws(), false, false).has_value());
+    QVERIFY(QFile::remove(QString::fromStdString(dbPath())));
+    {
+        auto db = storage::Database::open(dbPath(), storage::OpenMode::CreateIfMissing);
+        QVERIFY(db && storage::migrate(*db, 1));
+    }
+    auto engine = m_factory->openWorkspace(ws());
+    QVERIFY2(engine.has_value(), engine ? "" : engine.error().message.c_str());
+    QCOMPARE((*engine)->summary()->schemaVersion, storage::latestSchemaVersion());
+}
+
+void LocalEngineTest::statusSubscription()
+{
+    QVERIFY(m_factory->createWorkspace(ws(), true, false).has_value());
+    auto engine = m_factory->openWorkspace(ws());
+    QVERIFY(engine.has_value());
+
+    std::mutex mutex;
+    std::vector<api::EngineStatus> seen;
+    auto handler = (*engine)->handleStatusChanged([&](const api::EngineStatus& status) {
+        std::lock_guard lock(mutex);
+        seen.push_back(status);
+    });
+
+    // Break the database behind the engine's back: reads fail and the engine says so.
+    {
+        auto db = storage::Database::open(dbPath(), storage::OpenMode::MustExist);
+        QVERIFY(db && db->exec("DROP TABLE balances"));
+    }
+    const auto broken = (*engine)->agents();
+    QVERIFY(!broken.has_value());
+    QCOMPARE((*engine)->status().state, api::EngineState::Degraded);
+    QCOMPARE(seen.size(), std::size_t{1});
+    QCOMPARE(seen[0].state, api::EngineState::Degraded);
+    QVERIFY(QString::fromStdString(seen[0].detail).contains(QLatin1String("balances")));
+
+    const auto again = (*engine)->agents(); // still degraded: no repeated notification
+    QVERIFY(!again.has_value());
+    QCOMPARE(seen.size(), std::size_t{1});
+    QCOMPARE(seen.size(), std::size_t{1});
+
+    handler->disconnect();
+    engine->reset(); // closing would notify Closed, but we are disconnected
+    QCOMPARE(seen.size(), std::size_t{1});
+}
+
+QTEST_GUILESS_MAIN(LocalEngineTest)
+#include "LocalEngineTest.moc"
