@@ -1,0 +1,28 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <ostream>
+
+#include <QStringList>
+
+namespace cs::api {
+class EngineFactory;
+}
+
+namespace cs::cli {
+
+//! Exit statuses scripts rely on (ARCHITECTURE.md, "Command-line contract").
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitUsage = 2,     //!< bad command line or bad input
+    ExitWorkspace = 5, //!< the workspace cannot be created or opened
+};
+
+/**
+ * countersign-cli: `arguments` includes the program name. Machine output goes to `out` as JSON,
+ * errors to `err` as one line starting with "error:". Returns the exit status.
+ */
+int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err);
+
+} // namespace cs::cli

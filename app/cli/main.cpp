@@ -1,0 +1,17 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/CliCommands.h"
+#include "core/api/Engine.h"
+
+#include <iostream>
+
+#include <QCoreApplication>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("countersign-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CS_VERSION));
+    auto factory = cs::api::makeEngineFactory(std::make_shared<cs::SystemClock>());
+    return cs::cli::run(QCoreApplication::arguments(), *factory, std::cout, std::cerr);
+}

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/HeadlessSummary.h"
+
+#include "core/api/Engine.h"
+#include "ui/common/MoneyFormat.h"
+
+#include <iomanip>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTemporaryDir>
+
+namespace cs::app {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("HeadlessSummary", text);
+}
+
+void print(const api::WorkspaceSummary& summary, std::ostream& out)
+{
+    out << tr("Countersign %1: no display, so here is the workspace summary instead of the window.")
+               .arg(QStringLiteral(CS_VERSION)).toStdString() << "\n\n";
+    out << tr("Workspace:").toStdString() << ' ' << summary.name << " (" << summary.path << ")\n";
+    out << tr("Schema version:").toStdString() << ' ' << summary.schemaVersion << "\n";
+    out << tr("Assets:").toStdString();
+    for (const auto& asset : summary.assets)
+        out << ' ' << asset.code << " (" << asset.decimals << ')';
+    out << "\n" << tr("People:").toStdString();
+    for (const auto& principal : summary.principals) {
+        if (principal.role != "agent" && principal.role != "engine")
+            out << ' ' << principal.id << " [" << principal.role << ']';
+    }
+    out << "\n" << tr("Market: %1 venues, %2 pools, %3 lending markets, %4 counterparties (%5 on lists), %6 lists")
+                        .arg(summary.venues).arg(summary.pools).arg(summary.lendingMarkets)
+                        .arg(summary.counterparties).arg(summary.listedCounterparties).arg(summary.lists)
+                        .toStdString()
+        << "\n" << tr("Intents waiting in intents.jsonl: %1").arg(summary.pendingIntents).toStdString() << "\n\n";
+
+    out << tr("Agents and balances").toStdString() << "\n";
+    for (const auto& agent : summary.agents) {
+        out << "  " << std::left << std::setw(14) << agent.id << std::setw(10) << agent.status;
+        for (const auto& balance : agent.balances) {
+            out << "  " << std::right << std::setw(16)
+                << ui::formatAmount(QString::fromStdString(balance.amount)).toStdString() << ' ' << std::left
+                << std::setw(4) << balance.asset;
+        }
+        out << "\n";
+    }
+    out << "\n" << tr("Set DISPLAY (or run under xvfb-run) to open the console window.").toStdString() << "\n";
+}
+
+} // namespace
+
+int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& workspace, std::ostream& out,
+                         std::ostream& err)
+{
+    QTemporaryDir demoDir;
+    QString path = workspace;
+    if (demo || workspace.isEmpty()) {
+        path = QDir(demoDir.path()).filePath(QStringLiteral("demo"));
+        if (auto created = factory.createWorkspace(path.toStdString(), /*demo=*/true, /*force=*/false); !created) {
+            err << "error: " << created.error().message << "\n";
+            return 5;
+        }
+    }
+    auto engine = factory.openWorkspace(QDir(path).absolutePath().toStdString());
+    if (!engine) {
+        err << "error: " << engine.error().message << "\n";
+        return 5;
+    }
+    auto summary = (*engine)->summary();
+    if (!summary) {
+        err << "error: " << summary.error().message << "\n";
+        return 5;
+    }
+    print(*summary, out);
+    return 0;
+}
+
+} // namespace cs::app

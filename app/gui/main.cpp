@@ -1,0 +1,120 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/HeadlessSummary.h"
+#include "core/api/Engine.h"
+#include "ui/common/Settings.h"
+#include "ui/mainwindow/MainWindow.h"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTranslator>
+
+namespace {
+
+//! No display server and no platform chosen: the console cannot open a window here.
+bool noDisplay(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--headless") == 0)
+            return std::strcmp(argv[i], "--headless") == 0;
+    }
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+void addOptions(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Countersign, the operator console for AI agents that move money."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("demo"),
+                      QCoreApplication::translate("main", "Open a fresh demo workspace in a temporary directory.")});
+    parser.addOption({QStringLiteral("lang"), QCoreApplication::translate("main", "User interface language (de, zh_CN, en)."),
+                      QStringLiteral("code")});
+    parser.addOption({QStringLiteral("headless"),
+                      QCoreApplication::translate("main", "Print a summary of the workspace instead of opening a window.")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QCoreApplication::translate("main", "Save a picture of the window once the workspace is shown, then quit."),
+                      QStringLiteral("file.png")});
+    parser.addPositionalArgument(QStringLiteral("workspace"),
+                                 QCoreApplication::translate("main", "Workspace directory to open."), QStringLiteral("[WS]"));
+}
+
+void installTranslations(QCoreApplication& app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto* own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("countersign"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Countersign"));
+    QCoreApplication::setApplicationName(QStringLiteral("Countersign"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CS_VERSION));
+    auto factory = std::shared_ptr<cs::api::EngineFactory>(cs::api::makeEngineFactory(std::make_shared<cs::SystemClock>()));
+
+    if (noDisplay(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(app);
+        return cs::app::printHeadlessSummary(*factory, parser.isSet(QStringLiteral("demo")),
+                                             parser.positionalArguments().value(0), std::cout, std::cerr);
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/countersign/icons/countersign.svg")));
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
+    installTranslations(app, parser.value(QStringLiteral("lang")));
+
+    cs::ui::MainWindow window(factory);
+    QTemporaryDir demoDir; // removed on exit: a --demo workspace is for looking around
+    const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    if (!screenshot.isEmpty()) {
+        QObject::connect(&window, &cs::ui::MainWindow::workspaceShown, &window, [&window, screenshot] {
+            // Let the view lay out and paint before taking the picture.
+            QTimer::singleShot(300, &window, [&window, screenshot] {
+                const bool saved = window.grab().save(screenshot);
+                std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "error: could not save",
+                             qPrintable(screenshot));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+        QObject::connect(&window, &cs::ui::MainWindow::workspaceFailedToOpen, &window, [](const QString& message) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(message));
+            QApplication::exit(5);
+        });
+    }
+    window.show();
+
+    const QString workspace = parser.positionalArguments().value(0);
+    if (parser.isSet(QStringLiteral("demo"))) {
+        window.createWorkspace(QDir(demoDir.path()).filePath(QStringLiteral("demo")), /*demo=*/true);
+    } else if (!workspace.isEmpty()) {
+        window.openWorkspace(QDir(workspace).absolutePath());
+    } else if (const QStringList recent = cs::ui::Settings().recentWorkspaces.get(); !recent.isEmpty()
+               && QDir(recent.first()).exists()) {
+        window.openWorkspace(recent.first());
+    }
+    return QApplication::exec();
+}

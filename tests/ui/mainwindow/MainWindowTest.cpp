@@ -1,0 +1,181 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/api/Engine.h"
+#include "ui/agents/AgentsModel.h"
+#include "ui/agents/AgentsView.h"
+#include "ui/bridge/EngineClient.h"
+#include "ui/common/Settings.h"
+#include "ui/mainwindow/MainWindow.h"
+
+using namespace cs;
+using cs::ui::AgentsModel;
+using cs::ui::MainWindow;
+
+class MainWindowTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void opensDemoWorkspaceWithAgentsAndBalances();
+    void keyboardNavigation();
+    void failureIsReportedAndChangesNothing();
+    void rememberesRecentWorkspacesAndGeometry();
+
+private:
+    std::shared_ptr<api::EngineFactory> m_factory;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void MainWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+    m_factory = api::makeEngineFactory(std::make_shared<SystemClock>());
+}
+
+void MainWindowTest::init()
+{
+    QSettings().clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void MainWindowTest::opensDemoWorkspaceWithAgentsAndBalances()
+{
+    MainWindow window(m_factory);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::workspaceShown);
+    window.createWorkspace(m_dir->filePath(QStringLiteral("demo")), /*demo=*/true);
+    QVERIFY(shown.wait(20000));
+
+    window.showView(MainWindow::AgentsViewIndex);
+    QTableView* table = window.agentsView()->table();
+    QVERIFY(table->isVisible());
+    QAbstractItemModel* model = table->model(); // the sorting proxy over AgentsModel
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester sourceTester(window.agentsView()->model(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 4);
+
+    QStringList headers;
+    for (int c = 0; c < model->columnCount(); ++c)
+        headers << model->headerData(c, Qt::Horizontal).toString();
+    QCOMPARE(headers, (QStringList{QStringLiteral("Agent"), QStringLiteral("Status"), QStringLiteral("Key"),
+                                   QStringLiteral("ETH"), QStringLiteral("SOL"), QStringLiteral("USDC"),
+                                   QStringLiteral("Accounts")}));
+    QHash<QString, int> rowOf;
+    for (int r = 0; r < model->rowCount(); ++r)
+        rowOf.insert(model->index(r, 0).data(AgentsModel::AgentIdRole).toString(), r);
+    QCOMPARE(rowOf.keys().size(), 4);
+    for (const char* agent : {"treasury-bot", "api-buyer", "trader", "payroll-bot"})
+        QVERIFY2(rowOf.contains(QLatin1String(agent)), agent);
+
+    const int treasury = rowOf.value(QStringLiteral("treasury-bot"));
+    QCOMPARE(model->index(treasury, 3).data(AgentsModel::AmountRole).toString(), QStringLiteral("40.5"));
+    QCOMPARE(model->index(treasury, 5).data(AgentsModel::AmountRole).toString(), QStringLiteral("250000"));
+    QCOMPARE(model->index(treasury, 5).data().toString(), QStringLiteral("250,000"));
+    const int apiBuyer = rowOf.value(QStringLiteral("api-buyer"));
+    QCOMPARE(model->index(apiBuyer, 5).data(AgentsModel::AmountRole).toString(), QStringLiteral("1200"));
+    QCOMPARE(model->index(apiBuyer, 3).data(AgentsModel::AmountRole).toString(), QString());
+
+    // Sorting by an amount column orders by exact value, not text.
+    table->sortByColumn(5, Qt::DescendingOrder);
+    QCOMPARE(model->index(0, 0).data(AgentsModel::AgentIdRole).toString(), QStringLiteral("treasury-bot"));
+    QCOMPARE(model->index(3, 0).data(AgentsModel::AgentIdRole).toString(), QStringLiteral("api-buyer"));
+
+    QVERIFY(window.windowTitle().contains(QLatin1String("Demo workspace")));
+    const QList<QLabel*> labels = window.statusBar()->findChildren<QLabel*>();
+    QStringList status;
+    for (const QLabel* label : labels)
+        status << label->text();
+    QVERIFY2(status.join(u'|').contains(QLatin1String("Engine: ready")), qPrintable(status.join(u'|')));
+
+    // Refresh goes through the engine thread again and lands in the same model.
+    QSignalSpy loaded(window.engineClient(), &ui::EngineClient::agentsLoaded);
+    QTest::keyClick(window.agentsView(), Qt::Key_F5);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(model->rowCount(), 4);
+
+    const QImage picture = window.grab().toImage();
+    QVERIFY(!picture.isNull());
+}
+
+void MainWindowTest::keyboardNavigation()
+{
+    MainWindow window(m_factory);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* stack = window.findChild<QStackedWidget*>();
+    auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    QVERIFY(stack && navigation);
+
+    const struct
+    {
+        Qt::Key key;
+        MainWindow::View view;
+    } shortcuts[] = {{Qt::Key_1, MainWindow::ApprovalsView}, {Qt::Key_2, MainWindow::PolicyView},
+                     {Qt::Key_3, MainWindow::ReputationView}, {Qt::Key_4, MainWindow::AuditView},
+                     {Qt::Key_5, MainWindow::AgentsViewIndex}};
+    for (const auto& shortcut : shortcuts) {
+        QTest::keyClick(&window, shortcut.key, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), shortcut.view);
+        QCOMPARE(stack->currentIndex(), int(shortcut.view));
+    }
+    // The navigation list has focus and moves with the arrow keys.
+    QVERIFY(navigation->hasFocus());
+    QTest::keyClick(navigation, Qt::Key_Up);
+    QCOMPARE(window.currentView(), MainWindow::AuditView);
+    // Views not built yet say what will be there.
+    QVERIFY(stack->currentWidget()->findChildren<QLabel*>().size() >= 2);
+}
+
+void MainWindowTest::failureIsReportedAndChangesNothing()
+{
+    MainWindow window(m_factory);
+    window.show();
+    QSignalSpy failed(&window, &MainWindow::workspaceFailedToOpen);
+    window.openWorkspace(m_dir->filePath(QStringLiteral("missing")));
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.first().first().toString().contains(QLatin1String("not found")));
+    QCOMPARE(window.agentsView()->model()->rowCount(), 0);
+    QVERIFY(ui::Settings().recentWorkspaces.get().isEmpty()); // a failed open is not remembered
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("missing"))));
+}
+
+void MainWindowTest::rememberesRecentWorkspacesAndGeometry()
+{
+    const QString path = m_dir->filePath(QStringLiteral("kept"));
+    QVERIFY(m_factory->createWorkspace(path.toStdString(), false, false).has_value());
+    {
+        MainWindow window(m_factory);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::workspaceShown);
+        window.openWorkspace(path);
+        QVERIFY(shown.wait(10000));
+        window.resize(1100, 700);
+        window.showView(MainWindow::PolicyView);
+        window.close();
+    }
+    const ui::Settings settings;
+    if (!path.startsWith(QDir::tempPath()))
+        QCOMPARE(settings.recentWorkspaces.get().value(0), path);
+    MainWindow reopened(m_factory);
+    QCOMPARE(reopened.currentView(), MainWindow::PolicyView);
+    QCOMPARE(reopened.size(), QSize(1100, 700));
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "MainWindowTest.moc"

@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/bridge/MetaTypes.h"
+
+#include <memory>
+
+#include <QObject>
+#include <QThread>
+
+namespace cs::api {
+class Engine;
+class EngineFactory;
+class Handler;
+} // namespace cs::api
+
+namespace cs::ui {
+
+/**
+ * The GUI's only way to the engine. Every call is posted to a worker thread that owns the
+ * open api::Engine; results come back as signals, queued to the GUI thread. Nothing here
+ * blocks the caller, and no exception leaves the worker.
+ */
+class EngineClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EngineClient)
+
+public:
+    explicit EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject* parent = nullptr);
+    ~EngineClient() override;
+
+    //! Opens WS (closing the current one); workspaceOpened or workspaceFailed follows.
+    void openWorkspace(const QString& path);
+    //! Creates WS, then opens it; workspaceFailed if either step fails.
+    void createWorkspace(const QString& path, bool demo);
+    //! agentsLoaded or requestFailed follows.
+    void loadAgents();
+
+Q_SIGNALS:
+    void workspaceOpened(const QString& path, const cs::api::WorkspaceSummary& summary);
+    void workspaceFailed(const QString& path, const QString& message);
+    void agentsLoaded(const std::vector<cs::api::AgentSummary>& agents);
+    void requestFailed(const QString& message);
+    void statusChanged(const cs::api::EngineStatus& status);
+
+private:
+    template <class Work>
+    void post(Work work);
+    void openOnWorker(const QString& path);
+
+    std::shared_ptr<api::EngineFactory> m_factory;
+    QThread m_thread;
+    QObject m_context; //!< lives on m_thread; posted lambdas run in its context
+    // Touched only on m_thread.
+    std::unique_ptr<api::Engine> m_engine;
+    std::unique_ptr<api::Handler> m_statusHandler;
+};
+
+} // namespace cs::ui

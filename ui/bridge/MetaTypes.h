@@ -1,0 +1,14 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/Snapshots.h"
+
+#include <vector>
+
+#include <QMetaType>
+
+// Engine value types that cross queued signals, declared once.
+Q_DECLARE_METATYPE(cs::api::WorkspaceSummary)
+Q_DECLARE_METATYPE(cs::api::EngineStatus)
+Q_DECLARE_METATYPE(std::vector<cs::api::AgentSummary>)

@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/common/PlaceholderView.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace cs::ui {
+
+PlaceholderView::PlaceholderView(const QString& title, const QString& description, QWidget* parent)
+    : QWidget(parent)
+{
+    auto* heading = new QLabel(title, this);
+    QFont headingFont = heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+    heading->setTextFormat(Qt::PlainText);
+
+    auto* body = new QLabel(description, this);
+    body->setTextFormat(Qt::PlainText);
+    body->setWordWrap(true);
+    body->setMaximumWidth(720);
+
+    auto* notYet = new QLabel(tr("Not available in this version yet."), this);
+    notYet->setTextFormat(Qt::PlainText);
+    notYet->setEnabled(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 24, 24, 24);
+    layout->addWidget(heading);
+    layout->addWidget(body);
+    layout->addSpacing(12);
+    layout->addWidget(notYet);
+    layout->addStretch();
+}
+
+} // namespace cs::ui

@@ -1,0 +1,234 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mainwindow/MainWindow.h"
+
+#include "ui/agents/AgentsView.h"
+#include "ui/bridge/EngineClient.h"
+#include "ui/common/PlaceholderView.h"
+#include "ui/common/Settings.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace cs::ui {
+
+MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* parent)
+    : QMainWindow(parent)
+    , m_client(new EngineClient(std::move(factory), this))
+    , m_navigation(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_agentsView(new AgentsView(*m_client, this))
+    , m_workspaceLabel(new QLabel(this))
+    , m_engineLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Countersign"));
+    setWindowIcon(QIcon(QStringLiteral(":/countersign/icons/countersign.svg")));
+
+    createNavigation();
+    createMenus();
+
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 1080});
+    setCentralWidget(splitter);
+
+    m_workspaceLabel->setTextFormat(Qt::PlainText);
+    m_engineLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_engineLabel);
+    m_workspaceLabel->setText(tr("No workspace open. Use File > Open Workspace or File > New Demo Workspace."));
+    m_engineLabel->setText(tr("Engine: closed"));
+
+    connect(m_client, &EngineClient::workspaceOpened, this, &MainWindow::onWorkspaceOpened);
+    connect(m_client, &EngineClient::workspaceFailed, this, &MainWindow::onWorkspaceFailed);
+    connect(m_client, &EngineClient::statusChanged, this, &MainWindow::onStatusChanged);
+
+    const Settings settings;
+    if (!restoreGeometry(settings.windowGeometry.get()))
+        resize(1280, 800);
+    restoreState(settings.windowState.get());
+    showView(static_cast<View>(std::clamp(settings.currentView.get(AgentsViewIndex), 0, ViewCount - 1)));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createNavigation()
+{
+    struct Page
+    {
+        QString title;
+        QString description;
+    };
+    const Page pages[] = {
+        {tr("Approvals"),
+         tr("The approval queue: proposals the policy flagged for a human, with what the agent wants, why, the "
+            "simulated effect and the rule that fired. Approvers sign or reject them here, keyboard first.")},
+        {tr("Policy"),
+         tr("The policy editor: caps per agent, day and protocol, whitelists and approval thresholds, with a "
+            "what-if run of a draft against the whole history before a risk manager signs and publishes it.")},
+        {tr("Reputation"),
+         tr("Reputation charts: each agent's score over time, every move explained by the outcomes behind it, "
+            "and the kill switch.")},
+        {tr("Audit"),
+         tr("The audit timeline: every step of every proposal in the hash-chained, signed log, with filters, "
+            "integrity verification and step-by-step replay.")},
+    };
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    for (const Page& page : pages) {
+        m_navigation->addItem(page.title);
+        m_stack->addWidget(new PlaceholderView(page.title, page.description, m_stack));
+    }
+    m_navigation->addItem(tr("Agents"));
+    m_stack->addWidget(m_agentsView);
+    m_navigation->setMinimumWidth(160);
+    m_navigation->setSpacing(4);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Workspace…"), QKeySequence::New, this, [this] { chooseAndCreate(false); });
+    file->addAction(tr("New &Demo Workspace…"), this, [this] { chooseAndCreate(true); });
+    file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, &MainWindow::chooseAndOpen);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < ViewCount; ++i) {
+        view->addAction(m_navigation->item(i)->text(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
+                        [this, i] { showView(static_cast<View>(i)); });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Countersign"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = Settings().recentWorkspaces.get();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openWorkspace(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showView(View view)
+{
+    m_navigation->setCurrentRow(view);
+    m_navigation->setFocus();
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return static_cast<View>(m_stack->currentIndex());
+}
+
+void MainWindow::openWorkspace(const QString& path)
+{
+    m_workspaceLabel->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    m_client->openWorkspace(path);
+}
+
+void MainWindow::createWorkspace(const QString& path, bool demo)
+{
+    m_workspaceLabel->setText(tr("Creating %1…").arg(QDir::toNativeSeparators(path)));
+    m_client->createWorkspace(path, demo);
+}
+
+void MainWindow::chooseAndOpen()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"));
+    if (!dir.isEmpty())
+        openWorkspace(dir);
+}
+
+void MainWindow::chooseAndCreate(bool demo)
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, demo ? tr("Choose an empty directory for the demo workspace") : tr("Choose an empty directory for the workspace"));
+    if (!dir.isEmpty())
+        createWorkspace(dir, demo);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Countersign"),
+                       tr("<h3>Countersign %1</h3>"
+                          "<p>The operator console for AI agents that move money: agents propose, the engine "
+                          "simulates and checks every proposal against a signed policy, people approve what is "
+                          "risky, and every step is written to a tamper-evident audit log.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QStringLiteral(CS_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::onWorkspaceOpened(const QString& path, const api::WorkspaceSummary& summary)
+{
+    const QString name = QString::fromStdString(summary.name);
+    setWindowTitle(tr("%1 — Countersign").arg(name));
+    m_workspaceLabel->setText(tr("Workspace: %1 (%2)").arg(name, QDir::toNativeSeparators(path)));
+    m_agentsView->showWorkspace(summary);
+    // A workspace made in a temporary directory (countersign --demo) is not worth remembering.
+    if (!path.startsWith(QDir::tempPath())) {
+        Settings().rememberWorkspace(path);
+        rebuildRecentMenu();
+    }
+    Q_EMIT workspaceShown(path);
+}
+
+void MainWindow::onWorkspaceFailed(const QString& path, const QString& message)
+{
+    m_workspaceLabel->setText(tr("Could not open %1").arg(QDir::toNativeSeparators(path)));
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Workspace"),
+                                tr("Could not open the workspace %1.").arg(QDir::toNativeSeparators(path)),
+                                QMessageBox::Ok, this);
+    box->setInformativeText(message);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT workspaceFailedToOpen(message);
+}
+
+void MainWindow::onStatusChanged(const api::EngineStatus& status)
+{
+    switch (status.state) {
+    case api::EngineState::Ready:
+        m_engineLabel->setText(tr("Engine: ready"));
+        m_engineLabel->setToolTip({});
+        break;
+    case api::EngineState::Degraded:
+        m_engineLabel->setText(tr("Engine: degraded"));
+        m_engineLabel->setToolTip(QString::fromStdString(status.detail));
+        break;
+    case api::EngineState::Closed:
+        m_engineLabel->setText(tr("Engine: closed"));
+        break;
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    const Settings settings;
+    settings.windowGeometry.set(saveGeometry());
+    settings.windowState.set(saveState());
+    settings.currentView.set(currentView());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace cs::ui

@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/Snapshots.h"
+
+#include <memory>
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace cs::api {
+class EngineFactory;
+}
+
+namespace cs::ui {
+
+class AgentsView;
+class EngineClient;
+
+/**
+ * The console's main window: navigation between the views, the workspace menu, and a status
+ * bar with the open workspace and the engine's state. All engine work goes through EngineClient.
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum View { ApprovalsView, PolicyView, ReputationView, AuditView, AgentsViewIndex, ViewCount };
+
+    explicit MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openWorkspace(const QString& path);
+    void createWorkspace(const QString& path, bool demo);
+    void showView(View view);
+    View currentView() const;
+
+    AgentsView* agentsView() const { return m_agentsView; }
+    EngineClient* engineClient() const { return m_client; }
+
+Q_SIGNALS:
+    //! A workspace finished opening and its views show it.
+    void workspaceShown(const QString& path);
+    //! Opening or creating failed; the message is also shown to the user.
+    void workspaceFailedToOpen(const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void createNavigation();
+    void rebuildRecentMenu();
+    void chooseAndOpen();
+    void chooseAndCreate(bool demo);
+    void showAbout();
+    void onWorkspaceOpened(const QString& path, const api::WorkspaceSummary& summary);
+    void onWorkspaceFailed(const QString& path, const QString& message);
+    void onStatusChanged(const api::EngineStatus& status);
+
+    EngineClient* m_client;
+    QListWidget* m_navigation;
+    QStackedWidget* m_stack;
+    AgentsView* m_agentsView;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_workspaceLabel;
+    QLabel* m_engineLabel;
+};
+
+} // namespace cs::ui
