@@ -3,6 +3,7 @@
 #include "app/gui/HeadlessSummary.h"
 #include "core/api/Engine.h"
 #include "ui/common/Settings.h"
+#include "ui/common/Translations.h"
 #include "ui/mainwindow/MainWindow.h"
 
 #include <cstdio>
@@ -12,10 +13,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QTranslator>
 
 namespace {
 
@@ -49,19 +48,6 @@ void addOptions(QCommandLineParser& parser)
                                  QCoreApplication::translate("main", "Workspace directory to open."), QStringLiteral("[WS]"));
 }
 
-void installTranslations(QCoreApplication& app, const QString& language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto* own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("countersign"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(own);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -85,7 +71,7 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
-    installTranslations(app, parser.value(QStringLiteral("lang")));
+    cs::ui::installTranslations(app, parser.value(QStringLiteral("lang")));
 
     cs::ui::MainWindow window(factory);
     QTemporaryDir demoDir; // removed on exit: a --demo workspace is for looking around

@@ -3,6 +3,7 @@
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -10,12 +11,14 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include "core/api/Engine.h"
 #include "ui/agents/AgentsModel.h"
 #include "ui/agents/AgentsView.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/Settings.h"
+#include "ui/common/Translations.h"
 #include "ui/mainwindow/MainWindow.h"
 
 using namespace cs;
@@ -33,6 +36,8 @@ private Q_SLOTS:
     void keyboardNavigation();
     void failureIsReportedAndChangesNothing();
     void rememberesRecentWorkspacesAndGeometry();
+    void translations_data();
+    void translations();
 
 private:
     std::shared_ptr<api::EngineFactory> m_factory;
@@ -175,6 +180,33 @@ void MainWindowTest::rememberesRecentWorkspacesAndGeometry()
     MainWindow reopened(m_factory);
     QCOMPARE(reopened.currentView(), MainWindow::PolicyView);
     QCOMPARE(reopened.size(), QSize(1100, 700));
+}
+
+void MainWindowTest::translations_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("fileMenu");
+    QTest::addColumn<QString>("agentsItem");
+    QTest::newRow("german") << "de" << QStringLiteral("&Datei") << QStringLiteral("Agenten");
+    QTest::newRow("simplified-chinese") << "zh_CN" << QStringLiteral("文件(&F)") << QStringLiteral("代理");
+}
+
+void MainWindowTest::translations()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, fileMenu);
+    QFETCH(QString, agentsItem);
+    QVERIFY(ui::installTranslations(*QCoreApplication::instance(), language));
+    MainWindow window(m_factory);
+    QCOMPARE(window.menuBar()->actions().first()->text(), fileMenu);
+    auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    QCOMPARE(navigation->item(MainWindow::AgentsViewIndex)->text(), agentsItem);
+    for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    QLocale::setDefault(QLocale::c());
+    QVERIFY(!ui::installTranslations(*QCoreApplication::instance(), QStringLiteral("tlh"))); // no Klingon yet
 }
 
 QTEST_MAIN(MainWindowTest)
