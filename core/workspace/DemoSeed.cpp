@@ -7,6 +7,7 @@
 #include "core/storage/Database.h"
 
 #include <map>
+#include <variant>
 
 #include <QFile>
 #include <QJsonArray>
@@ -115,12 +116,22 @@ private:
         Result<void> (Seeder::*insertOne)(const Fields&);
     };
 
-    Result<void> insert(std::string_view sql, std::initializer_list<std::string> texts)
+    //! A parameter: text, integer, or NULL (std::monostate).
+    using SqlValue = std::variant<std::monostate, std::string, std::int64_t>;
+
+    Result<void> insert(std::string_view sql, std::initializer_list<SqlValue> values)
     {
         CS_TRY(statement, m_db.prepare(sql));
         int index = 1;
-        for (const auto& text : texts)
-            statement->bind(index++, std::string_view(text));
+        for (const auto& value : values) {
+            if (const auto* text = std::get_if<std::string>(&value))
+                statement->bind(index, std::string_view(*text));
+            else if (const auto* number = std::get_if<std::int64_t>(&value))
+                statement->bind(index, *number);
+            else
+                statement->bindNull(index);
+            ++index;
+        }
         return statement->run();
     }
 
@@ -131,9 +142,8 @@ private:
         CS_TRY(decimals, f.integer("decimals"));
         CS_TRY(made, Asset::make(*code, *decimals));
         m_assets.emplace(*code, *made);
-        CS_TRY(statement, m_db.prepare("INSERT INTO assets(code, name, decimals) VALUES (?1, ?2, ?3)"));
-        statement->bind(1, std::string_view(*code)).bind(2, std::string_view(*name)).bind(3, std::int64_t{*decimals});
-        return statement->run();
+        return insert("INSERT INTO assets(code, name, decimals) VALUES (?1, ?2, ?3)",
+                      {*code, *name, std::int64_t{*decimals}});
     }
 
     Result<void> principal(const Fields& f)
@@ -143,23 +153,17 @@ private:
         CS_TRY(role, f.text("role"));
         CS_TRY(description, f.optionalText("description"));
         // public_key stays NULL: sealed keys come from core/identity, never from seed data.
-        CS_TRY(statement, m_db.prepare("INSERT INTO principals(id, display_name, role, description, created_ms) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5)"));
-        statement->bind(1, std::string_view(*id)).bind(2, std::string_view(*name)).bind(3, std::string_view(*role));
-        statement->bind(4, std::string_view(*description)).bind(5, m_nowMs);
-        return statement->run();
+        return insert("INSERT INTO principals(id, display_name, role, description, created_ms) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)",
+                      {*id, *name, *role, *description, m_nowMs});
     }
 
     Result<void> createAccount(const std::string& id, const std::string& owner, const std::string& kind,
                                const std::string& description)
     {
-        CS_TRY(statement, m_db.prepare("INSERT INTO accounts(id, owner, kind, description) VALUES (?1, ?2, ?3, ?4)"));
-        statement->bind(1, std::string_view(id)).bind(3, std::string_view(kind)).bind(4, std::string_view(description));
-        if (owner.empty())
-            statement->bindNull(2);
-        else
-            statement->bind(2, std::string_view(owner));
-        return statement->run();
+        const SqlValue ownerValue = owner.empty() ? SqlValue{} : SqlValue{owner};
+        return insert("INSERT INTO accounts(id, owner, kind, description) VALUES (?1, ?2, ?3, ?4)",
+                      {id, ownerValue, kind, description});
     }
 
     //! Inserts one balance after parsing the amount exactly with the asset's decimals.
@@ -219,12 +223,9 @@ private:
             || !reserves->contains(QString::fromStdString(*assetB)))
             return fail(ErrorCode::InvalidInput, f.where("reserves") + ": must hold exactly asset_a and asset_b");
         CS_TRY(created, createAccount(*accountId, {}, "pool", "Reserves of pool " + *id));
-        CS_TRY(statement, m_db.prepare("INSERT INTO pools(id, venue, account, asset_a, asset_b, fee_bps) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-        statement->bind(1, std::string_view(*id)).bind(2, std::string_view(*venueId));
-        statement->bind(3, std::string_view(*accountId)).bind(4, std::string_view(*assetA));
-        statement->bind(5, std::string_view(*assetB)).bind(6, std::int64_t{*feeBps});
-        CS_TRY(ran, statement->run());
+        CS_TRY(ran, insert("INSERT INTO pools(id, venue, account, asset_a, asset_b, fee_bps) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                           {*id, *venueId, *accountId, *assetA, *assetB, std::int64_t{*feeBps}}));
         return balances(*accountId, *reserves, f.where("reserves"));
     }
 
@@ -236,11 +237,8 @@ private:
         CS_TRY(aprBps, f.integer("supply_apr_bps"));
         CS_TRY(liquidity, f.text("liquidity"));
         CS_TRY(created, createAccount(*accountId, {}, "venue", "Liquidity of " + *venueId + " " + *assetCode));
-        CS_TRY(statement, m_db.prepare("INSERT INTO lending_markets(venue, asset, account, supply_apr_bps) "
-                                       "VALUES (?1, ?2, ?3, ?4)"));
-        statement->bind(1, std::string_view(*venueId)).bind(2, std::string_view(*assetCode));
-        statement->bind(3, std::string_view(*accountId)).bind(4, std::int64_t{*aprBps});
-        CS_TRY(ran, statement->run());
+        CS_TRY(ran, insert("INSERT INTO lending_markets(venue, asset, account, supply_apr_bps) VALUES (?1, ?2, ?3, ?4)",
+                           {*venueId, *assetCode, *accountId, std::int64_t{*aprBps}}));
         return balance(*accountId, *assetCode, *liquidity, f.where("liquidity"));
     }
 
@@ -283,11 +281,8 @@ private:
         auto value = Money::parse(*text, quoteAsset->second);
         if (!value)
             return fail(value.error().code, f.where("price") + ": " + value.error().message);
-        CS_TRY(statement, m_db.prepare("INSERT INTO prices(asset, quote, price, source, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)"));
-        statement->bind(1, std::string_view(*assetCode)).bind(2, std::string_view(*quote));
-        const std::string canonical = value->toString();
-        statement->bind(3, std::string_view(canonical)).bind(4, std::string_view(*source)).bind(5, m_nowMs);
-        return statement->run();
+        return insert("INSERT INTO prices(asset, quote, price, source, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+                      {*assetCode, *quote, value->toString(), *source, m_nowMs});
     }
 
     Database& m_db;

@@ -35,7 +35,7 @@ private Q_SLOTS:
     void opensDemoWorkspaceWithAgentsAndBalances();
     void keyboardNavigation();
     void failureIsReportedAndChangesNothing();
-    void rememberesRecentWorkspacesAndGeometry();
+    void remembersRecentWorkspacesAndGeometry();
     void translations_data();
     void translations();
 
@@ -160,7 +160,7 @@ void MainWindowTest::failureIsReportedAndChangesNothing()
     QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("missing"))));
 }
 
-void MainWindowTest::rememberesRecentWorkspacesAndGeometry()
+void MainWindowTest::remembersRecentWorkspacesAndGeometry()
 {
     const QString path = m_dir->filePath(QStringLiteral("kept"));
     QVERIFY(m_factory->createWorkspace(path.toStdString(), false, false).has_value());
@@ -175,8 +175,18 @@ void MainWindowTest::rememberesRecentWorkspacesAndGeometry()
         window.close();
     }
     const ui::Settings settings;
-    if (!path.startsWith(QDir::tempPath()))
-        QCOMPARE(settings.recentWorkspaces.get().value(0), path);
+    // Workspaces in the temporary directory (countersign --demo) are not remembered...
+    QVERIFY(settings.recentWorkspaces.get().isEmpty());
+    // ...others are, most recent first, without duplicates, at most kMaxRecent.
+    for (int i = 0; i < ui::Settings::kMaxRecent + 3; ++i)
+        settings.rememberWorkspace(QStringLiteral("/srv/ws%1").arg(i));
+    settings.rememberWorkspace(QStringLiteral("/srv/ws5"));
+    const QStringList recent = settings.recentWorkspaces.get();
+    QCOMPARE(recent.size(), ui::Settings::kMaxRecent);
+    QCOMPARE(recent.first(), QStringLiteral("/srv/ws5"));
+    QCOMPARE(recent.count(QStringLiteral("/srv/ws5")), 1);
+    QCOMPARE(recent.at(1), QStringLiteral("/srv/ws10"));
+
     MainWindow reopened(m_factory);
     QCOMPARE(reopened.currentView(), MainWindow::PolicyView);
     QCOMPARE(reopened.size(), QSize(1100, 700));
