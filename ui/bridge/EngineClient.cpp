@@ -98,8 +98,9 @@ void EngineClient::openOnWorker(const QString& path)
     m_statusHandler = m_engine->handleStatusChanged([this](const api::EngineStatus& status) {
         Q_EMIT statusChanged(status);
     });
-    Q_EMIT workspaceOpened(path, *summary);
+    // Status first: whoever reacts to workspaceOpened sees the engine's state already shown.
     Q_EMIT statusChanged(m_engine->status());
+    Q_EMIT workspaceOpened(path, *summary);
 }
 
 } // namespace cs::ui
