@@ -6,6 +6,7 @@
 #include "ui/common/MoneyFormat.h"
 
 #include <iomanip>
+#include <optional>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -58,25 +59,24 @@ void print(const api::WorkspaceSummary& summary, std::ostream& out)
 int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& workspace, std::ostream& out,
                          std::ostream& err)
 {
-    QTemporaryDir demoDir;
+    const auto failed = [&err](const Error& error) {
+        err << "error: " << error.message << "\n";
+        return 5;
+    };
+    std::optional<QTemporaryDir> demoDir; // only a demo workspace needs one; removed on return
     QString path = workspace;
     if (demo || workspace.isEmpty()) {
-        path = QDir(demoDir.path()).filePath(QStringLiteral("demo"));
-        if (auto created = factory.createWorkspace(path.toStdString(), /*demo=*/true, /*force=*/false); !created) {
-            err << "error: " << created.error().message << "\n";
-            return 5;
-        }
+        demoDir.emplace();
+        path = QDir(demoDir->path()).filePath(QStringLiteral("demo"));
+        if (auto created = factory.createWorkspace(path.toStdString(), /*demo=*/true, /*force=*/false); !created)
+            return failed(created.error());
     }
     auto engine = factory.openWorkspace(QDir(path).absolutePath().toStdString());
-    if (!engine) {
-        err << "error: " << engine.error().message << "\n";
-        return 5;
-    }
+    if (!engine)
+        return failed(engine.error());
     auto summary = (*engine)->summary();
-    if (!summary) {
-        err << "error: " << summary.error().message << "\n";
-        return 5;
-    }
+    if (!summary)
+        return failed(summary.error());
     print(*summary, out);
     return 0;
 }

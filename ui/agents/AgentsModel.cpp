@@ -56,9 +56,19 @@ int AgentsModel::accountsColumn() const
     return FirstAssetColumn + static_cast<int>(m_assets.size());
 }
 
+bool AgentsModel::isAmountColumn(int column) const
+{
+    return column >= FirstAssetColumn && column < accountsColumn();
+}
+
+const api::AssetView& AgentsModel::assetAt(int column) const
+{
+    return m_assets[static_cast<std::size_t>(column - FirstAssetColumn)];
+}
+
 QString AgentsModel::amountOf(const api::AgentSummary& agent, int column) const
 {
-    const std::string& code = m_assets[static_cast<std::size_t>(column - FirstAssetColumn)].code;
+    const std::string& code = assetAt(column).code;
     const auto found = std::find_if(agent.balances.begin(), agent.balances.end(),
                                     [&](const api::BalanceView& balance) { return balance.asset == code; });
     return found == agent.balances.end() ? QString() : QString::fromStdString(found->amount);
@@ -81,10 +91,8 @@ QVariant AgentsModel::data(const QModelIndex& index, int role) const
         return {};
     const api::AgentSummary& agent = m_agents[static_cast<std::size_t>(index.row())];
     const int column = index.column();
-    const bool isAmount = column >= FirstAssetColumn && column < accountsColumn();
-    QStringList accounts;
-    for (const auto& account : agent.accounts)
-        accounts << QString::fromStdString(account);
+    const bool isAmount = isAmountColumn(column);
+    const QString amount = isAmount ? amountOf(agent, column) : QString(); // exact decimal, empty when none
 
     switch (role) {
     case Qt::DisplayRole:
@@ -94,28 +102,28 @@ QVariant AgentsModel::data(const QModelIndex& index, int role) const
             return statusText(agent.status);
         if (column == KeyColumn)
             return agent.keyFingerprint.empty() ? tr("no key yet") : QString::fromStdString(agent.keyFingerprint);
-        if (column == accountsColumn())
+        if (column == accountsColumn()) {
+            QStringList accounts;
+            for (const auto& account : agent.accounts)
+                accounts << QString::fromStdString(account);
             return accounts.join(QStringLiteral(", "));
-        {
-            const QString amount = amountOf(agent, column);
-            return amount.isEmpty() ? QStringLiteral("–") : formatAmount(amount);
         }
+        return amount.isEmpty() ? QStringLiteral("–") : formatAmount(amount);
     case Qt::ToolTipRole:
         if (column == NameColumn)
             return QString::fromStdString(agent.description);
-        if (isAmount && !amountOf(agent, column).isEmpty())
-            return tr("%1 %2 (exact)").arg(amountOf(agent, column),
-                                           QString::fromStdString(m_assets[std::size_t(column - FirstAssetColumn)].code));
+        if (!amount.isEmpty())
+            return tr("%1 %2 (exact)").arg(amount, QString::fromStdString(assetAt(column).code));
         return {};
     case Qt::TextAlignmentRole:
         return isAmount ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case AgentIdRole:
         return QString::fromStdString(agent.id);
     case AmountRole:
-        return isAmount ? amountOf(agent, column) : QVariant();
+        return isAmount ? QVariant(amount) : QVariant();
     case SortRole:
         if (isAmount)
-            return sortKey(amountOf(agent, column).isEmpty() ? QStringLiteral("0") : amountOf(agent, column));
+            return sortKey(amount.isEmpty() ? QStringLiteral("0") : amount);
         return data(index, Qt::DisplayRole);
     default:
         return {};
@@ -126,7 +134,7 @@ QVariant AgentsModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return {};
-    const bool isAmount = section >= FirstAssetColumn && section < accountsColumn();
+    const bool isAmount = isAmountColumn(section);
     if (role == Qt::TextAlignmentRole)
         return isAmount ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -142,7 +150,7 @@ QVariant AgentsModel::headerData(int section, Qt::Orientation orientation, int r
         if (!isAmount)
             return role == Qt::ToolTipRole ? tr("The agent's ledger accounts") : tr("Accounts");
         {
-        const api::AssetView& asset = m_assets[static_cast<std::size_t>(section - FirstAssetColumn)];
+        const api::AssetView& asset = assetAt(section);
         return role == Qt::ToolTipRole ? tr("%1, %n decimal(s)", nullptr, asset.decimals).arg(QString::fromStdString(asset.name))
                                        : QString::fromStdString(asset.code);
         }

@@ -42,6 +42,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    bool isAmountColumn(int column) const;
+    const api::AssetView& assetAt(int column) const; //!< for amount columns only
     QString amountOf(const api::AgentSummary& agent, int column) const;
     static QString statusText(const std::string& status);
 

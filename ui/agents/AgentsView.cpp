@@ -5,8 +5,8 @@
 #include "ui/agents/AgentsModel.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/Settings.h"
+#include "ui/common/ViewHeading.h"
 
-#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -39,11 +39,7 @@ AgentsView::AgentsView(EngineClient& client, QWidget* parent)
     m_table->horizontalHeader()->setMinimumSectionSize(96);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
-    auto* heading = new QLabel(tr("Agents"), this);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
+    QLabel* heading = makeViewHeading(tr("Agents"), this);
     auto* explanation = new QLabel(
         tr("Every agent of this workspace with its balances, summed over its ledger accounts. "
            "Amounts are exact; hover over one to see it with its asset."),

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/common/PlaceholderView.h"
 
+#include "ui/common/ViewHeading.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -10,12 +12,7 @@ namespace cs::ui {
 PlaceholderView::PlaceholderView(const QString& title, const QString& description, QWidget* parent)
     : QWidget(parent)
 {
-    auto* heading = new QLabel(title, this);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
-    heading->setTextFormat(Qt::PlainText);
+    QLabel* heading = makeViewHeading(title, this);
 
     auto* body = new QLabel(description, this);
     body->setTextFormat(Qt::PlainText);

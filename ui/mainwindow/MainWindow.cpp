@@ -32,7 +32,6 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Countersign"));
-    setWindowIcon(QIcon(QStringLiteral(":/countersign/icons/countersign.svg")));
 
     createNavigation();
     createMenus();
