@@ -3,9 +3,20 @@
 #include "app/cli/CliCommands.h"
 
 #include "core/api/Engine.h"
+#include "core/domain/Encoding.h"
+#include "core/storage/Files.h"
+
+#include <sodium.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,13 +32,30 @@ Commands:
                                --force replaces an existing workspace
   status WS                    the workspace at a glance as JSON: assets, people, agents
                                and their balances, market counts
+  verify WS                    verify the audit log: hash chain, Merkle root against the
+                               signed checkpoints (in the database and in WS/checkpoints),
+                               consistency proofs, every signed entry; progress on stderr
+  prove WS SEQ                 an RFC 9162 inclusion proof of entry SEQ against a signed
+                               checkpoint, as JSON (self-contained: checkpoint and engine key)
+  verify-proof PROOF.json [--key engine.pem]
+                               verify a proof without any database; --key pins the engine key
+  export-receipt WS SEQ --out DIR
+                               write receipt.json, receipt.sig (raw Ed25519 signature over
+                               receipt.json), engine.pem and proof.json for a receipt entry
+  generate WS --entries N      append a synthetic history of at least N entries (tests and
+                               benchmarks; needs the demo principals' keys)
+
+Passphrases: init of a workspace that is not a demo seals the engine key with
+COUNTERSIGN_ENGINE_PASSPHRASE (or asks on a terminal); generate unlocks keys with
+COUNTERSIGN_PASSPHRASE (default "demo" in a demo workspace only).
 
 Options:
   -h, --help                   show this help
   -v, --version                show the version
 
-Exit status: 0 success; 2 usage or bad input; 5 workspace error (missing, not a
-Countersign workspace, already exists, schema newer than this binary, locked).
+Exit status: 0 success; 1 verify/verify-proof found the log or proof not intact;
+2 usage or bad input; 5 workspace error (missing, not a Countersign workspace, already
+exists, schema newer than this binary, locked).
 Errors go to stderr as one line starting with "error:"; machine output is JSON on stdout.
 )";
 
@@ -47,6 +75,65 @@ int workspaceError(std::ostream& err, const Error& error)
 {
     err << "error: " << error.message << "\n";
     return ExitWorkspace;
+}
+
+//! A passphrase held only as long as the command runs; wiped when it goes out of scope.
+struct Passphrase
+{
+    std::string text;
+    Passphrase() = default;
+    Passphrase(Passphrase&& other) noexcept : text(std::move(other.text)) { other.wipe(); }
+    Passphrase& operator=(Passphrase&& other) noexcept
+    {
+        wipe();
+        text = std::move(other.text);
+        other.wipe();
+        return *this;
+    }
+    Passphrase(const Passphrase&) = delete;
+    Passphrase& operator=(const Passphrase&) = delete;
+    ~Passphrase() { wipe(); }
+    void wipe()
+    {
+        sodium_memzero(text.data(), text.size());
+        text.clear();
+    }
+};
+
+std::string readLineWithoutEcho(const char* prompt)
+{
+    termios saved{};
+    tcgetattr(STDIN_FILENO, &saved);
+    termios silent = saved;
+    silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    std::cerr << prompt << std::flush;
+    std::string line;
+    std::getline(std::cin, line);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    std::cerr << "\n";
+    return line;
+}
+
+//! From the environment variable, else asked on the terminal (twice when `confirm`); empty
+//! when neither is available or the two answers differ.
+Passphrase readPassphrase(const char* variable, const char* prompt, bool confirm)
+{
+    Passphrase passphrase;
+    if (const char* value = std::getenv(variable); value != nullptr && *value != '\0') {
+        passphrase.text = value;
+        return passphrase;
+    }
+    if (!isatty(STDIN_FILENO))
+        return passphrase;
+    passphrase.text = readLineWithoutEcho(prompt);
+    if (confirm) {
+        Passphrase again;
+        again.text = readLineWithoutEcho("Repeat it: ");
+        if (again.text != passphrase.text)
+            passphrase.wipe();
+    }
+    return passphrase;
 }
 
 QString absolute(const QString& path)
@@ -77,9 +164,18 @@ int init(const QStringList& arguments, api::EngineFactory& factory, std::ostream
         return *failed;
     const QString path = absolute(parser.positionalArguments().at(0));
     const bool demo = parser.isSet(QStringLiteral("demo"));
-    if (auto created = factory.createWorkspace(path.toStdString(), demo, parser.isSet(QStringLiteral("force")));
+    Passphrase passphrase;
+    if (!demo) {
+        passphrase = readPassphrase("COUNTERSIGN_ENGINE_PASSPHRASE", "Passphrase for the engine key: ", true);
+        if (passphrase.text.empty())
+            return usageError(err, QStringLiteral("a workspace that is not a demo needs a passphrase for its engine "
+                                                  "key: set COUNTERSIGN_ENGINE_PASSPHRASE or run on a terminal"));
+    }
+    if (auto created = factory.createWorkspace(path.toStdString(), demo, parser.isSet(QStringLiteral("force")),
+                                               passphrase.text);
         !created)
-        return workspaceError(err, created.error());
+        return created.error().code == ErrorCode::InvalidInput ? usageError(err, QString::fromStdString(created.error().message))
+                                                                : workspaceError(err, created.error());
     printJson(out, {{QStringLiteral("workspace"), path}, {QStringLiteral("demo"), demo}, {QStringLiteral("created"), true}});
     return ExitOk;
 }
@@ -150,6 +246,219 @@ int status(const QStringList& arguments, api::EngineFactory& factory, std::ostre
     return ExitOk;
 }
 
+//! Opens WS through the engine interface; errors are reported and returned as ExitWorkspace.
+std::unique_ptr<api::Engine> openEngine(api::EngineFactory& factory, const QString& path, std::ostream& err, int& exit)
+{
+    auto engine = factory.openWorkspace(absolute(path).toStdString());
+    if (!engine) {
+        exit = workspaceError(err, engine.error());
+        return nullptr;
+    }
+    return std::move(*engine);
+}
+
+std::optional<std::int64_t> parseSeq(const QString& text)
+{
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok || value < 1 || text.startsWith(QLatin1Char('+')))
+        return std::nullopt;
+    return value;
+}
+
+QString hex(const identity::Hash& hash)
+{
+    return QString::fromStdString(toHex(hash));
+}
+
+int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    auto report = engine->verifyAuditLog([&](std::int64_t done, std::int64_t total) {
+        if (terminal)
+            err << "\rverifying " << done << " / " << total << " entries" << std::flush;
+    });
+    if (terminal)
+        err << "\n";
+    if (!report)
+        return workspaceError(err, report.error());
+    QJsonArray problems;
+    for (const auto& problem : report->problems)
+        problems.append(QJsonObject{{QStringLiteral("seq"), static_cast<qint64>(problem.seq)},
+                                    {QStringLiteral("reason"), QString::fromStdString(problem.reason)}});
+    QJsonObject json{
+        {QStringLiteral("intact"), report->intact()},
+        {QStringLiteral("entries"), static_cast<qint64>(report->entries)},
+        {QStringLiteral("signed_entries"), static_cast<qint64>(report->signedEntries)},
+        {QStringLiteral("checkpoints"), static_cast<qint64>(report->checkpoints)},
+        {QStringLiteral("checkpoint_files"), static_cast<qint64>(report->checkpointFiles)},
+        {QStringLiteral("consistency_proofs"), static_cast<qint64>(report->consistencyProofs)},
+        {QStringLiteral("latest_checkpoint"), static_cast<qint64>(report->latestCheckpoint)},
+        {QStringLiteral("root"), hex(report->root)},
+        {QStringLiteral("problems"), problems},
+    };
+    if (const auto* first = report->first()) {
+        json.insert(QStringLiteral("first_bad_seq"), static_cast<qint64>(first->seq));
+        printJson(out, json);
+        err << "error: audit log not intact: " << first->reason << "\n";
+        return ExitTampered;
+    }
+    printJson(out, json);
+    return ExitOk;
+}
+
+int prove(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    if (auto failed = parse(parser, arguments, err, 2))
+        return *failed;
+    const auto seq = parseSeq(parser.positionalArguments().at(1));
+    if (!seq)
+        return usageError(err, QStringLiteral("SEQ must be a positive entry number"));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    auto proof = engine->proveEntry(*seq);
+    if (!proof)
+        return proof.error().code == ErrorCode::NotFound || proof.error().code == ErrorCode::InvalidInput
+                   ? usageError(err, QString::fromStdString(proof.error().message))
+                   : workspaceError(err, proof.error());
+    printJson(out, *proof);
+    return ExitOk;
+}
+
+std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int& exit)
+{
+    QFile file(path);
+    if (path == QLatin1String("-") ? !file.open(stdin, QIODevice::ReadOnly) : !file.open(QIODevice::ReadOnly)) {
+        exit = usageError(err, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    return file.read(16 << 20);
+}
+
+int verifyProof(const QStringList& arguments, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("key"), QString(), QStringLiteral("engine.pem")});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    int exit = ExitOk;
+    auto bytes = readInput(parser.positionalArguments().at(0), err, exit);
+    if (!bytes)
+        return exit;
+    std::optional<identity::PublicKey> pinned;
+    if (parser.isSet(QStringLiteral("key"))) {
+        auto pem = readInput(parser.value(QStringLiteral("key")), err, exit);
+        if (!pem)
+            return exit;
+        auto key = identity::publicKeyFromPem(pem->toStdString());
+        if (!key)
+            return usageError(err, QStringLiteral("--key: %1").arg(QString::fromStdString(key.error().message)));
+        pinned = *key;
+    }
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return usageError(err, QStringLiteral("%1 is not a JSON object").arg(parser.positionalArguments().at(0)));
+    auto check = audit::verifyInclusionProof(document.object(), pinned);
+    if (!check)
+        return usageError(err, QString::fromStdString(check.error().message));
+    QJsonObject json{{QStringLiteral("valid"), check->valid},
+                     {QStringLiteral("seq"), static_cast<qint64>(check->seq)},
+                     {QStringLiteral("type"), QString::fromStdString(check->type)},
+                     {QStringLiteral("checkpoint_size"), static_cast<qint64>(check->checkpointSize)}};
+    if (!check->valid) {
+        json.insert(QStringLiteral("reason"), QString::fromStdString(check->reason));
+        printJson(out, json);
+        err << "error: proof does not verify: " << check->reason << "\n";
+        return ExitTampered;
+    }
+    printJson(out, json);
+    return ExitOk;
+}
+
+int exportReceipt(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("out"), QString(), QStringLiteral("DIR")});
+    if (auto failed = parse(parser, arguments, err, 2))
+        return *failed;
+    const auto seq = parseSeq(parser.positionalArguments().at(1));
+    if (!seq)
+        return usageError(err, QStringLiteral("SEQ must be a positive entry number"));
+    if (!parser.isSet(QStringLiteral("out")))
+        return usageError(err, QStringLiteral("export-receipt needs --out DIR"));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    auto receipt = engine->exportReceipt(*seq);
+    if (!receipt)
+        return receipt.error().code == ErrorCode::InvalidInput || receipt.error().code == ErrorCode::NotFound
+                   ? usageError(err, QString::fromStdString(receipt.error().message))
+                   : workspaceError(err, receipt.error());
+    const std::filesystem::path dir = absolute(parser.value(QStringLiteral("out"))).toStdString();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const std::string signature(reinterpret_cast<const char*>(receipt->signature.data()), receipt->signature.size());
+    std::vector<std::pair<std::string, std::string>> files{
+        {"receipt.json", receipt->receiptJson}, {"receipt.sig", signature}, {"engine.pem", receipt->enginePem}};
+    if (receipt->proof)
+        files.emplace_back("proof.json", QJsonDocument(*receipt->proof).toJson(QJsonDocument::Indented).toStdString());
+    QJsonArray written;
+    for (const auto& [name, bytes] : files) {
+        if (auto saved = storage::writeFileDurably(dir / name, bytes); !saved)
+            return workspaceError(err, saved.error());
+        written.append(QString::fromStdString((dir / name).string()));
+    }
+    printJson(out, {{QStringLiteral("seq"), static_cast<qint64>(*seq)}, {QStringLiteral("files"), written}});
+    return ExitOk;
+}
+
+int generate(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("entries"), QString(), QStringLiteral("N")});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    const auto entries = parseSeq(parser.value(QStringLiteral("entries")));
+    if (!entries || *entries > 100'000'000)
+        return usageError(err, QStringLiteral("--entries must be a number from 1 to 100000000"));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    auto summary = engine->summary();
+    if (!summary)
+        return workspaceError(err, summary.error());
+    Passphrase passphrase = readPassphrase("COUNTERSIGN_PASSPHRASE", "Passphrase for the keys: ", false);
+    if (passphrase.text.empty() && summary->demo)
+        passphrase.text = "demo";
+    if (passphrase.text.empty())
+        return usageError(err, QStringLiteral("generate needs the keys' passphrase: set COUNTERSIGN_PASSPHRASE"));
+    auto generated = engine->generateHistory(*entries, passphrase.text);
+    if (!generated)
+        return generated.error().code == ErrorCode::StorageFailed || generated.error().code == ErrorCode::StorageBusy
+                   ? workspaceError(err, generated.error())
+                   : usageError(err, QString::fromStdString(generated.error().message));
+    engine.reset(); // closing signs the final checkpoint
+    printJson(out, {{QStringLiteral("appended"), static_cast<qint64>(generated->appended)},
+                    {QStringLiteral("proposals"), static_cast<qint64>(generated->proposals)},
+                    {QStringLiteral("signed_entries"), static_cast<qint64>(generated->signedEntries)},
+                    {QStringLiteral("first_seq"), static_cast<qint64>(generated->firstSeq)},
+                    {QStringLiteral("last_seq"), static_cast<qint64>(generated->lastSeq)}});
+    return ExitOk;
+}
+
 } // namespace
 
 int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
@@ -170,6 +479,16 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
         return init(rest, factory, out, err);
     if (command == QLatin1String("status"))
         return status(rest, factory, out, err);
+    if (command == QLatin1String("verify"))
+        return verify(rest, factory, out, err);
+    if (command == QLatin1String("prove"))
+        return prove(rest, factory, out, err);
+    if (command == QLatin1String("verify-proof"))
+        return verifyProof(rest, out, err);
+    if (command == QLatin1String("export-receipt"))
+        return exportReceipt(rest, factory, out, err);
+    if (command == QLatin1String("generate"))
+        return generate(rest, factory, out, err);
     return usageError(err, QStringLiteral("unknown command '%1'").arg(command));
 }
 

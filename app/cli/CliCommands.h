@@ -15,6 +15,7 @@ namespace cs::cli {
 //! Exit statuses scripts rely on (ARCHITECTURE.md, "Command-line contract").
 enum ExitCode : int {
     ExitOk = 0,
+    ExitTampered = 1,  //!< verify / verify-proof: the log or the proof does not hold
     ExitUsage = 2,     //!< bad command line or bad input
     ExitWorkspace = 5, //!< the workspace cannot be created or opened
 };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/HeadlessSummary.h"
 #include "core/api/Engine.h"
+#include "core/identity/Crypto.h"
 #include "ui/common/Settings.h"
 #include "ui/common/Translations.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -52,6 +53,7 @@ void addOptions(QCommandLineParser& parser)
 
 int main(int argc, char** argv)
 {
+    cs::identity::disableCoreDumps(); // unsealed keys must never end up in a core file
     QCoreApplication::setOrganizationName(QStringLiteral("Countersign"));
     QCoreApplication::setApplicationName(QStringLiteral("Countersign"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CS_VERSION));

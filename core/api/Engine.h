@@ -4,12 +4,16 @@
 
 #include "core/api/Handler.h"
 #include "core/api/Snapshots.h"
+#include "core/audit/Generator.h"
+#include "core/audit/Proofs.h"
+#include "core/audit/Verifier.h"
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
 
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace cs::api {
 
@@ -29,6 +33,17 @@ public:
     virtual Result<std::vector<AgentSummary>> agents() = 0;
     virtual EngineStatus status() = 0;
 
+    //! Verifies the audit log against the checkpoints in the database and in checkpoints/
+    //! (core/audit/Verifier). `progress` runs on the calling thread.
+    virtual Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress) = 0;
+    //! An inclusion proof of entry `seq` against the newest signed checkpoint covering it.
+    virtual Result<QJsonObject> proveEntry(std::int64_t seq) = 0;
+    //! receipt.json, its signature and the engine key, for a settlement receipt entry.
+    virtual Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) = 0;
+    //! Appends a synthetic history (audit/Generator), unlocking the keys it signs with by
+    //! `passphrase`; the log is checkpointed when it is done.
+    virtual Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) = 0;
+
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.
     [[nodiscard]] virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;
@@ -42,8 +57,10 @@ public:
 
     //! Opens WS, migrating an older schema; NotFound, NotAWorkspace, SchemaTooNew, StorageBusy.
     virtual Result<std::unique_ptr<Engine>> openWorkspace(const std::string& path) = 0;
-    //! countersign-cli init: AlreadyExists unless `force`.
-    virtual Result<void> createWorkspace(const std::string& path, bool demo, bool force) = 0;
+    //! countersign-cli init: AlreadyExists unless `force`. A workspace that is not a demo needs
+    //! `enginePassphrase` to seal its engine key; demo keys use the public demo passphrase.
+    virtual Result<void> createWorkspace(const std::string& path, bool demo, bool force,
+                                         std::string_view enginePassphrase) = 0;
 };
 
 [[nodiscard]] std::unique_ptr<EngineFactory> makeEngineFactory(std::shared_ptr<const Clock> clock);

@@ -16,6 +16,9 @@ enum class ErrorCode {
     StorageBusy,       //!< locked by another process or connection
     StorageFailed,     //!< SQLite or the file system reported an error
     Overflow,          //!< an amount left the checked 128-bit range
+    WrongPassphrase,   //!< a sealed key did not open; nothing was released
+    InsecureKeyFile,   //!< a key file readable by group or others, or not a regular file
+    Locked,            //!< the operation needs a signing key that has not been unlocked
     Internal,          //!< a bug: an invariant did not hold
 };
 

@@ -15,13 +15,14 @@ public:
 
     Result<std::unique_ptr<Engine>> openWorkspace(const std::string& path) override
     {
-        CS_TRY(engine, engine::LocalEngine::open(path));
+        CS_TRY(engine, engine::LocalEngine::open(path, m_clock));
         return std::unique_ptr<Engine>(std::move(*engine));
     }
 
-    Result<void> createWorkspace(const std::string& path, bool demo, bool force) override
+    Result<void> createWorkspace(const std::string& path, bool demo, bool force,
+                                 std::string_view enginePassphrase) override
     {
-        CS_TRY(settings, workspace::initWorkspace(path, {demo, force}, *m_clock));
+        CS_TRY(settings, workspace::initWorkspace(path, {demo, force, std::string(enginePassphrase)}, *m_clock));
         return {};
     }
 

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/LocalEngine.h"
 
+#include "core/audit/AuditLog.h"
 #include "core/domain/Money.h"
+#include "core/identity/Registry.h"
 #include "core/storage/Migrations.h"
 
 #include <fstream>
@@ -18,7 +20,7 @@ namespace {
 Result<std::vector<api::AgentSummary>> readAgents(Database& db)
 {
     CS_TRY(query, db.prepare(R"sql(
-        SELECT p.id, p.display_name, p.description, p.status, lower(hex(p.public_key)),
+        SELECT p.id, p.display_name, p.description, p.status, p.public_key,
                a.id, b.asset, b.amount, s.decimals
         FROM principals p
         LEFT JOIN accounts a ON a.owner = p.id
@@ -47,7 +49,8 @@ Result<std::vector<api::AgentSummary>> readAgents(Database& db)
             agent.displayName = query->textAt(1);
             agent.description = query->textAt(2);
             agent.status = query->textAt(3);
-            agent.keyFingerprint = query->textAt(4).substr(0, 16);
+            if (auto key = identity::publicKeyFromBytes(query->blobAt(4), "public_key"))
+                agent.keyFingerprint = identity::fingerprint(*key);
             agents.push_back(std::move(agent));
         }
         auto& agent = agents.back();
@@ -86,7 +89,7 @@ int countLines(const fs::path& file)
 
 } // namespace
 
-Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const fs::path& dir)
+Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const fs::path& dir, std::shared_ptr<const Clock> clock)
 {
     CS_TRY(settings, workspace::loadSettings(dir));
     const std::string dbPath = (dir / workspace::kDatabaseFile).string();
@@ -94,13 +97,14 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const fs::path& dir)
     CS_TRY(migrated, (*writer)->run([](Database& db) { return storage::migrate(db); }));
     CS_TRY(reader, Database::open(dbPath, storage::OpenMode::MustExist));
     return std::unique_ptr<LocalEngine>(
-        new LocalEngine(dir, std::move(*settings), std::move(*writer), std::move(*reader)));
+        new LocalEngine(dir, std::move(*settings), std::move(clock), std::move(*writer), std::move(*reader)));
 }
 
-LocalEngine::LocalEngine(fs::path dir, workspace::Settings settings, std::unique_ptr<storage::DbWriter> writer,
-                         Database reader)
+LocalEngine::LocalEngine(fs::path dir, workspace::Settings settings, std::shared_ptr<const Clock> clock,
+                         std::unique_ptr<storage::DbWriter> writer, Database reader)
     : m_dir(std::move(dir))
     , m_settings(std::move(settings))
+    , m_clock(std::move(clock))
     , m_writer(std::move(writer))
     , m_reader(std::move(reader))
 {
@@ -108,7 +112,71 @@ LocalEngine::LocalEngine(fs::path dir, workspace::Settings settings, std::unique
 
 LocalEngine::~LocalEngine()
 {
+    if (m_engineSigner) {
+        // On close: sign a checkpoint over whatever was appended since the last one.
+        (void)m_writer->run([this](Database& db) -> Result<void> {
+            CS_TRY(origin, audit::readOrigin(db));
+            const auto policy = checkpointPolicy(*origin);
+            CS_TRY(transaction, storage::Transaction::begin(db));
+            CS_TRY(checkpoint, audit::checkpointInTransaction(db, m_clock->now(), policy));
+            CS_TRY(committed, transaction->commit());
+            if (*checkpoint)
+                return audit::writeCheckpointFiles(std::span(&**checkpoint, 1), policy);
+            return {};
+        });
+    }
     setStatus({api::EngineState::Closed, {}});
+}
+
+Result<identity::PublicKey> LocalEngine::engineKey() const
+{
+    CS_TRY(info, identity::readKeyFileInfo(identity::keyFilePath(m_dir / workspace::kKeysDir, identity::kEngineId)));
+    return info->publicKey;
+}
+
+audit::CheckpointPolicy LocalEngine::checkpointPolicy(const std::string& origin) const
+{
+    return {origin, m_dir / workspace::kCheckpointsDir, m_engineSigner ? &*m_engineSigner : nullptr};
+}
+
+Result<audit::VerifyReport> LocalEngine::verifyAuditLog(const audit::ProgressFn& progress)
+{
+    audit::VerifyOptions options;
+    options.checkpointsDir = m_dir / workspace::kCheckpointsDir;
+    if (auto key = engineKey())
+        options.keyFileKey = *key;
+    options.progress = progress;
+    std::lock_guard lock(m_readMutex);
+    return observed(audit::verifyLog(m_reader, options));
+}
+
+Result<QJsonObject> LocalEngine::proveEntry(std::int64_t seq)
+{
+    CS_TRY(key, engineKey());
+    std::lock_guard lock(m_readMutex);
+    return observed(audit::proveInclusion(m_reader, seq, *key));
+}
+
+Result<audit::ReceiptExport> LocalEngine::exportReceipt(std::int64_t seq)
+{
+    CS_TRY(key, engineKey());
+    std::lock_guard lock(m_readMutex);
+    return observed(audit::exportReceipt(m_reader, seq, *key));
+}
+
+Result<audit::GenerateSummary> LocalEngine::generateHistory(std::int64_t entries, std::string_view passphrase)
+{
+    const fs::path keys = m_dir / workspace::kKeysDir;
+    CS_TRY(engine, identity::unsealKey(identity::keyFilePath(keys, identity::kEngineId), passphrase));
+    CS_TRY(alice, identity::unsealKey(identity::keyFilePath(keys, "alice"), passphrase));
+    CS_TRY(bob, identity::unsealKey(identity::keyFilePath(keys, "bob"), passphrase));
+    CS_TRY(rita, identity::unsealKey(identity::keyFilePath(keys, "rita"), passphrase));
+    m_engineSigner = std::move(*engine);
+    const audit::GeneratorKeys signers{&*m_engineSigner, &*alice, &*bob, &*rita};
+    return m_writer->run([&](Database& db) -> Result<audit::GenerateSummary> {
+        CS_TRY(origin, audit::readOrigin(db));
+        return audit::generateHistory(db, entries, signers, *m_clock, checkpointPolicy(*origin));
+    });
 }
 
 Result<std::vector<api::AgentSummary>> LocalEngine::agents()

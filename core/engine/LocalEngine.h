@@ -4,12 +4,14 @@
 
 #include "core/api/Engine.h"
 #include "core/engine/CallbackList.h"
+#include "core/identity/Crypto.h"
 #include "core/storage/Database.h"
 #include "core/storage/DbWriter.h"
 #include "core/workspace/Workspace.h"
 
 #include <filesystem>
 #include <mutex>
+#include <optional>
 
 namespace cs::engine {
 
@@ -20,17 +22,26 @@ namespace cs::engine {
 class LocalEngine final : public api::Engine
 {
 public:
-    static Result<std::unique_ptr<LocalEngine>> open(const std::filesystem::path& dir);
+    static Result<std::unique_ptr<LocalEngine>> open(const std::filesystem::path& dir,
+                                                     std::shared_ptr<const Clock> clock);
     ~LocalEngine() override;
 
     Result<api::WorkspaceSummary> summary() override;
     Result<std::vector<api::AgentSummary>> agents() override;
     api::EngineStatus status() override;
     std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override;
+    Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress) override;
+    Result<QJsonObject> proveEntry(std::int64_t seq) override;
+    Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) override;
+    Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) override;
 
 private:
-    LocalEngine(std::filesystem::path dir, workspace::Settings settings, std::unique_ptr<storage::DbWriter> writer,
-                storage::Database reader);
+    LocalEngine(std::filesystem::path dir, workspace::Settings settings, std::shared_ptr<const Clock> clock,
+                std::unique_ptr<storage::DbWriter> writer, storage::Database reader);
+
+    //! The engine's public key as keys/engine.key states it.
+    Result<identity::PublicKey> engineKey() const;
+    audit::CheckpointPolicy checkpointPolicy(const std::string& origin) const;
 
     //! Records the outcome of a read: a failure degrades the engine, a success restores it.
     template <class T>
@@ -39,6 +50,9 @@ private:
 
     std::filesystem::path m_dir;
     workspace::Settings m_settings;
+    std::shared_ptr<const Clock> m_clock;
+    //! Unlocked only for operations that append; used to checkpoint the log on close.
+    std::optional<identity::SigningKey> m_engineSigner;
     std::unique_ptr<storage::DbWriter> m_writer;
     std::mutex m_readMutex;
     storage::Database m_reader;

@@ -68,6 +68,14 @@ Statement& Statement::bind(int index, std::string_view text)
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, std::span<const std::uint8_t> bytes)
+{
+    const int rc = sqlite3_bind_blob64(m_statement, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK)
+        m_bindError = sqlite3_errstr(rc);
+    return *this;
+}
+
 Statement& Statement::bindNull(int index)
 {
     if (const int rc = sqlite3_bind_null(m_statement, index); rc != SQLITE_OK)
@@ -106,6 +114,13 @@ void Statement::reset()
 std::int64_t Statement::int64At(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
+}
+
+std::span<const std::uint8_t> Statement::blobAt(int column) const
+{
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_statement, column));
+    const int size = sqlite3_column_bytes(m_statement, column);
+    return data != nullptr ? std::span(data, static_cast<std::size_t>(size)) : std::span<const std::uint8_t>();
 }
 
 std::string Statement::textAt(int column) const

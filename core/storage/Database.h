@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,7 @@ public:
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, std::string_view text);
     Statement& bindNull(int index);
+    Statement& bindBlob(int index, std::span<const std::uint8_t> bytes);
 
     //! true: a row is available; false: done. Errors name the SQLite reason.
     Result<bool> step();
@@ -39,6 +41,8 @@ public:
     std::int64_t int64At(int column) const;
     std::string textAt(int column) const;
     bool isNullAt(int column) const;
+    //! The column's bytes (a BLOB as stored; empty for NULL).
+    std::span<const std::uint8_t> blobAt(int column) const;
 
 private:
     friend class Database;

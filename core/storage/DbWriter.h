@@ -41,11 +41,13 @@ public:
         return done.get();
     }
 
+    //! Queues job(Database&) on the writer thread and returns at once. Thread-safe.
+    void post(std::function<void(Database&)> job);
+
     std::thread::id threadId() const { return m_thread.get_id(); }
 
 private:
     DbWriter() = default;
-    void post(std::function<void(Database&)> job);
     void loop(Database db);
 
     std::mutex m_mutex;

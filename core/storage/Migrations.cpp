@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 2> kSteps = {
+constexpr std::array<std::string_view, 3> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -96,6 +96,39 @@ CREATE TABLE prices (
     at_ms  INTEGER NOT NULL,
     PRIMARY KEY (asset, quote, at_ms)
 ) STRICT;
+)sql",
+    // 3: the audit log (core/audit): entries with their hash chain, the Merkle tree's right
+    // edge (so an append never rehashes history) and the engine-signed checkpoints. The
+    // triggers state the intent; the hashes and the checkpoints outside the database are what
+    // actually detect a change made by someone who drops them.
+    R"sql(
+CREATE TABLE audit_entries (
+    seq       INTEGER PRIMARY KEY CHECK (seq >= 1),
+    time_ms   INTEGER NOT NULL,
+    type      TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    body      TEXT NOT NULL,
+    sig       BLOB CHECK (sig IS NULL OR length(sig) = 64),
+    prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),
+    leaf_hash BLOB NOT NULL CHECK (length(leaf_hash) = 32)
+) STRICT;
+CREATE TABLE audit_tree (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    size      INTEGER NOT NULL CHECK (size >= 0),
+    frontier  BLOB NOT NULL,
+    last_leaf BLOB NOT NULL CHECK (length(last_leaf) = 32)
+) STRICT;
+INSERT INTO audit_tree(id, size, frontier, last_leaf) VALUES (1, 0, x'', zeroblob(32));
+CREATE TABLE audit_checkpoints (
+    size    INTEGER PRIMARY KEY CHECK (size >= 1),
+    time_ms INTEGER NOT NULL,
+    root    BLOB NOT NULL CHECK (length(root) = 32),
+    sig     BLOB NOT NULL CHECK (length(sig) = 64)
+) STRICT;
+CREATE TRIGGER audit_entries_append_only_update BEFORE UPDATE ON audit_entries
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_entries_append_only_delete BEFORE DELETE ON audit_entries
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql",
 };
 

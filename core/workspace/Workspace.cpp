@@ -2,31 +2,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/workspace/Workspace.h"
 
+#include "core/audit/AuditLog.h"
+#include "core/domain/Encoding.h"
+#include "core/identity/Registry.h"
 #include "core/storage/DbWriter.h"
+#include "core/storage/Files.h"
 #include "core/storage/Migrations.h"
 #include "core/workspace/DemoSeed.h"
 
+#include <sodium.h>
+
+#include <array>
 #include <system_error>
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace cs::workspace {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-Result<void> writeFileAtomically(const fs::path& path, const std::string& bytes)
-{
-    QSaveFile file(QString::fromStdString(path.string()));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), static_cast<qint64>(bytes.size())) < 0
-        || !file.commit())
-        return fail(ErrorCode::StorageFailed, "writing " + path.string() + ": " + file.errorString().toStdString());
-    return {};
-}
 
 Result<void> writeSettings(const fs::path& dir, const Settings& settings)
 {
@@ -39,13 +36,53 @@ Result<void> writeSettings(const fs::path& dir, const Settings& settings)
         {QStringLiteral("database"), QLatin1String(kDatabaseFile)},
         {QStringLiteral("model"), model},
     };
-    return writeFileAtomically(dir / kSettingsFile, QJsonDocument(object).toJson().toStdString());
+    return storage::writeFileDurably(dir / kSettingsFile, QJsonDocument(object).toJson().toStdString());
 }
 
 bool isWorkspaceDir(const fs::path& dir)
 {
     std::error_code ec;
     return fs::exists(dir / kSettingsFile, ec) || fs::exists(dir / kDatabaseFile, ec);
+}
+
+//! Keys for every principal and the first entries of the audit log, in one transaction.
+Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const InitOptions& options,
+                           const Clock& clock)
+{
+    CS_TRY(transaction, storage::Transaction::begin(db));
+    const Timestamp now = clock.now();
+    if (!options.demo) {
+        CS_TRY(insert, db.prepare("INSERT INTO principals(id, display_name, role, created_ms) "
+                                  "VALUES ('engine', 'Countersign engine', 'engine', ?1)"));
+        CS_TRY(inserted, insert->bind(1, now.msSinceEpoch).run());
+    }
+    std::array<std::uint8_t, 16> id{};
+    identity::ensureCryptoReady();
+    randombytes_buf(id.data(), id.size());
+    const std::string origin = "countersign/" + toHex(id);
+    CS_TRY(meta, db.prepare("INSERT INTO workspace_meta(key, value) VALUES ('audit_origin', ?1)"));
+    CS_TRY(stored, meta->bind(1, origin).run());
+
+    const std::string_view passphrase = options.demo ? std::string_view(kDemoPassphrase) : options.enginePassphrase;
+    CS_TRY(enrolment, identity::enrolPrincipals(db, staging / kKeysDir, passphrase,
+                                                options.demo ? identity::kDemoSealCost : identity::kSealCost));
+    if (!enrolment->engineKey)
+        return fail(ErrorCode::Internal, "the workspace has no engine principal to enrol");
+    const audit::CheckpointPolicy policy{origin, staging / kCheckpointsDir, &*enrolment->engineKey};
+    const QJsonObject created{{QStringLiteral("origin"), QString::fromStdString(origin)},
+                              {QStringLiteral("demo"), options.demo},
+                              {QStringLiteral("schema_version"), storage::latestSchemaVersion()}};
+    CS_TRY(genesis, audit::makeDraft(audit::types::kWorkspaceCreated, identity::kEngineId, created));
+    std::vector<audit::Draft> drafts{std::move(*genesis)};
+    for (auto& registration : enrolment->registrations)
+        drafts.push_back(std::move(registration));
+    CS_TRY(appended, audit::appendInTransaction(db, drafts, now, policy));
+    CS_TRY(checkpoint, audit::checkpointInTransaction(db, now, policy));
+    CS_TRY(committed, transaction->commit());
+    if (*checkpoint) {
+        CS_TRY(written, audit::writeCheckpointFiles(std::span(&**checkpoint, 1), policy));
+    }
+    return {};
 }
 
 //! Builds a complete workspace in `staging`, which must not exist yet.
@@ -61,11 +98,14 @@ Result<Settings> build(const fs::path& staging, const InitOptions& options, cons
         return fail(ErrorCode::StorageFailed, "creating " + staging.string() + ": " + ec.message());
 
     CS_TRY(writer, storage::DbWriter::start((staging / kDatabaseFile).string(), storage::OpenMode::CreateIfMissing));
+    if (!options.demo && options.enginePassphrase.empty())
+        return fail(ErrorCode::InvalidInput, "a passphrase for the engine key is required");
     CS_TRY(created, (*writer)->run([&](storage::Database& db) -> Result<void> {
         CS_TRY(migrated, storage::migrate(db));
-        if (!options.demo)
-            return {};
-        return seedDemoWorld(db, embeddedDemoWorld(), clock);
+        if (options.demo) {
+            CS_TRY(seeded, seedDemoWorld(db, embeddedDemoWorld(), clock));
+        }
+        return startAuditLog(db, staging, options, clock);
     }));
     writer->reset(); // closes the connection and checkpoints the WAL before the directory moves
 
@@ -74,7 +114,7 @@ Result<Settings> build(const fs::path& staging, const InitOptions& options, cons
     settings.createdAt = toIso8601(clock.now());
     settings.demo = options.demo;
     if (options.demo) {
-        CS_TRY(intents, writeFileAtomically(staging / kIntentsFile, embeddedDemoIntents()));
+        CS_TRY(intents, storage::writeFileDurably(staging / kIntentsFile, embeddedDemoIntents()));
     }
     CS_TRY(written, writeSettings(staging, settings));
     return settings;

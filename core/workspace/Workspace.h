@@ -21,7 +21,13 @@ struct InitOptions
 {
     bool demo = false;  //!< seed the demo world from resources/demo
     bool force = false; //!< replace an existing workspace (its database, keys and checkpoints)
+    //! Seals the engine key of a workspace that is not a demo; required then, never stored.
+    //! Demo keys are all sealed with kDemoPassphrase.
+    std::string enginePassphrase{};
 };
+
+//! The passphrase of every key in a demo workspace; public, and never a default elsewhere.
+inline constexpr const char* kDemoPassphrase = "demo";
 
 //! workspace.json: the settings that travel with the directory.
 struct Settings
@@ -35,7 +41,9 @@ struct Settings
 /**
  * Creates WS: the directory, countersign.db at the latest schema, keys/, checkpoints/ and
  * workspace.json; with `demo`, seeds it from the embedded resources/demo files and copies the
- * demo intents stream to WS/intents.jsonl. An existing workspace is refused (AlreadyExists)
+ * demo intents stream to WS/intents.jsonl. Every principal (at least the engine) gets a sealed
+ * key, and the audit log starts with workspace.created, one self-signed identity.registered
+ * per key and a checkpoint signed by the engine. An existing workspace is refused (AlreadyExists)
  * unless `force`; a non-empty directory that is not a workspace is always refused. On failure
  * nothing of a new workspace is left behind.
  */

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -91,7 +92,15 @@ void CliTest::initDemoThenRefuse()
 
 void CliTest::initForce()
 {
-    QCOMPARE(cli({QStringLiteral("init"), ws()}).exitCode, 0);
+    // A workspace that is not a demo seals its engine key with a passphrase it must be given.
+    const Run refused = cli({QStringLiteral("init"), ws()});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("needs a passphrase for its engine key"), refused.err.constData());
+    QVERIFY(!QFileInfo::exists(ws()));
+    QCOMPARE(run(QStringLiteral(CS_CLI_PATH), {QStringLiteral("init"), ws()},
+                 {QStringLiteral("COUNTERSIGN_ENGINE_PASSPHRASE=engine secret")})
+                 .exitCode,
+             0);
     const Run forced = cli({QStringLiteral("init"), ws(), QStringLiteral("--demo"), QStringLiteral("--force")});
     QCOMPARE(forced.exitCode, 0);
     const QJsonObject summary = QJsonDocument::fromJson(cli({QStringLiteral("status"), ws()}).out).object();
@@ -114,7 +123,7 @@ void CliTest::status()
     // Amounts are exact decimal strings, never JSON numbers.
     QCOMPARE(treasury.value(QStringLiteral("balances")).toObject().value(QStringLiteral("ETH")),
              QJsonValue(QStringLiteral("40.5")));
-    QVERIFY(treasury.value(QStringLiteral("key")).isNull());
+    QVERIFY(treasury.value(QStringLiteral("key")).toString().startsWith(QLatin1String("SHA256:")));
 }
 
 void CliTest::usageErrors_data()

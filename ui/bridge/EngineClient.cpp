@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/bridge/EngineClient.h"
 
+#include <algorithm>
+
 #include "core/api/Engine.h"
 
 #include <exception>
@@ -53,10 +55,12 @@ void EngineClient::openWorkspace(const QString& path)
     post([this, path] { openOnWorker(path); });
 }
 
-void EngineClient::createWorkspace(const QString& path, bool demo)
+void EngineClient::createWorkspace(const QString& path, bool demo, const QString& enginePassphrase)
 {
-    post([this, path, demo] {
-        const auto created = m_factory->createWorkspace(path.toStdString(), demo, /*force=*/false);
+    post([this, path, demo, enginePassphrase] {
+        std::string secret = enginePassphrase.toStdString();
+        const auto created = m_factory->createWorkspace(path.toStdString(), demo, /*force=*/false, secret);
+        std::fill(secret.begin(), secret.end(), '\0');
         if (!created) {
             Q_EMIT workspaceFailed(path, QString::fromStdString(created.error().message));
             return;

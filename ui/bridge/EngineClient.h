@@ -33,8 +33,9 @@ public:
 
     //! Opens WS (closing the current one); workspaceOpened or workspaceFailed follows.
     void openWorkspace(const QString& path);
-    //! Creates WS, then opens it; workspaceFailed if either step fails.
-    void createWorkspace(const QString& path, bool demo);
+    //! Creates WS, then opens it; workspaceFailed if either step fails. A workspace that is not
+    //! a demo needs the passphrase that will seal its engine key (wiped once used).
+    void createWorkspace(const QString& path, bool demo, const QString& enginePassphrase = {});
     //! agentsLoaded or requestFailed follows.
     void loadAgents();
 

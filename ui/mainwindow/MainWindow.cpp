@@ -11,6 +11,8 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -145,10 +147,10 @@ void MainWindow::openWorkspace(const QString& path)
     m_client->openWorkspace(path);
 }
 
-void MainWindow::createWorkspace(const QString& path, bool demo)
+void MainWindow::createWorkspace(const QString& path, bool demo, const QString& enginePassphrase)
 {
     m_workspaceLabel->setText(tr("Creating %1…").arg(QDir::toNativeSeparators(path)));
-    m_client->createWorkspace(path, demo);
+    m_client->createWorkspace(path, demo, enginePassphrase);
 }
 
 void MainWindow::chooseAndOpen()
@@ -162,8 +164,29 @@ void MainWindow::chooseAndCreate(bool demo)
 {
     const QString dir = QFileDialog::getExistingDirectory(
         this, demo ? tr("Choose an empty directory for the demo workspace") : tr("Choose an empty directory for the workspace"));
-    if (!dir.isEmpty())
-        createWorkspace(dir, demo);
+    if (dir.isEmpty())
+        return;
+    QString passphrase;
+    if (!demo) {
+        // The engine signs checkpoints and receipts with a key sealed by this passphrase.
+        bool ok = false;
+        passphrase = QInputDialog::getText(this, tr("Engine key passphrase"),
+                                           tr("Passphrase that seals the engine's signing key:"), QLineEdit::Password,
+                                           {}, &ok);
+        if (!ok)
+            return;
+        const QString again = QInputDialog::getText(this, tr("Engine key passphrase"), tr("Repeat the passphrase:"),
+                                                    QLineEdit::Password, {}, &ok);
+        if (!ok)
+            return;
+        if (passphrase.isEmpty() || passphrase != again) {
+            QMessageBox::warning(this, tr("Engine key passphrase"),
+                                 passphrase.isEmpty() ? tr("The passphrase must not be empty.")
+                                                      : tr("The two passphrases differ; nothing was created."));
+            return;
+        }
+    }
+    createWorkspace(dir, demo, passphrase);
 }
 
 void MainWindow::showAbout()

@@ -38,7 +38,7 @@ public:
     ~MainWindow() override;
 
     void openWorkspace(const QString& path);
-    void createWorkspace(const QString& path, bool demo);
+    void createWorkspace(const QString& path, bool demo, const QString& enginePassphrase = {});
     void showView(View view);
     View currentView() const;
 

@@ -41,7 +41,7 @@ void LocalEngineTest::init()
 
 void LocalEngineTest::agentsWithBalances()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), /*demo=*/true, /*force=*/false).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), /*demo=*/true, /*force=*/false, {}).has_value());
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY2(engine.has_value(), engine ? "" : engine.error().message.c_str());
     const auto agents = (*engine)->agents();
@@ -51,7 +51,10 @@ void LocalEngineTest::agentsWithBalances()
     QCOMPARE(treasury.id, std::string("treasury-bot"));
     QCOMPARE(treasury.displayName, std::string("Treasury bot"));
     QCOMPARE(treasury.status, std::string("active"));
-    QVERIFY(treasury.keyFingerprint.empty());
+    // A real Ed25519 key, shown by fingerprint only.
+    QVERIFY2(QString::fromStdString(treasury.keyFingerprint).startsWith(QLatin1String("SHA256:")),
+             treasury.keyFingerprint.c_str());
+    QCOMPARE(treasury.keyFingerprint.size(), std::size_t{26});
     QCOMPARE(treasury.accounts, std::vector<std::string>{"treasury-bot:main"});
     QCOMPARE(treasury.balances.size(), std::size_t{3});
     QCOMPARE(treasury.balances[0].asset, std::string("ETH"));
@@ -67,7 +70,7 @@ void LocalEngineTest::agentsWithBalances()
 
 void LocalEngineTest::summaryOfDemo()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), true, false).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}).has_value());
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY(engine.has_value());
     const auto summary = (*engine)->summary();
@@ -105,7 +108,7 @@ void LocalEngineTest::openErrors()
     QFETCH(int, code);
     QFETCH(QString, message);
     if (setup != QLatin1String("none"))
-        QVERIFY(m_factory->createWorkspace(ws(), false, false).has_value());
+        QVERIFY(m_factory->createWorkspace(ws(), false, false, "engine passphrase").has_value());
     if (setup == QLatin1String("empty-dir"))
         QVERIFY(QFile::remove(QString::fromStdString(ws() + "/workspace.json")));
     if (setup == QLatin1String("no-db"))
@@ -127,7 +130,7 @@ void LocalEngineTest::openErrors()
 
 void LocalEngineTest::upgradesOlderSchemaOnOpen()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), false, false).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), false, false, "engine passphrase").has_value());
     QVERIFY(QFile::remove(QString::fromStdString(dbPath())));
     {
         auto db = storage::Database::open(dbPath(), storage::OpenMode::CreateIfMissing);
@@ -140,7 +143,7 @@ void LocalEngineTest::upgradesOlderSchemaOnOpen()
 
 void LocalEngineTest::statusSubscription()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), true, false).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}).has_value());
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY(engine.has_value());
 

@@ -10,6 +10,8 @@
 #include <QTest>
 
 #include "core/storage/Database.h"
+#include "core/audit/Verifier.h"
+#include "core/identity/KeyFile.h"
 #include "core/storage/Migrations.h"
 #include "core/workspace/DemoSeed.h"
 #include "core/workspace/Workspace.h"
@@ -23,6 +25,8 @@ using namespace cs::workspace;
 namespace {
 
 const ManualClock kClock(Timestamp{1'795'600'000'000});
+//! A workspace that is not a demo: its engine key needs a passphrase.
+const InitOptions kPlain{.enginePassphrase = "correct horse battery"};
 
 std::string textOf(storage::Database& db, const std::string& sql)
 {
@@ -74,7 +78,7 @@ storage::Database WorkspaceTest::openDb() const
 
 void WorkspaceTest::initEmpty()
 {
-    const auto settings = initWorkspace(ws().toStdString(), {}, kClock);
+    const auto settings = initWorkspace(ws().toStdString(), kPlain, kClock);
     QVERIFY2(settings.has_value(), settings ? "" : settings.error().message.c_str());
     QVERIFY(!settings->demo);
     QCOMPARE(settings->createdAt, std::string("2026-11-25T09:46:40.000Z"));
@@ -87,7 +91,20 @@ void WorkspaceTest::initEmpty()
 
     auto db = openDb();
     QCOMPARE(*db.queryInt("PRAGMA user_version"), storage::latestSchemaVersion());
-    QCOMPARE(*db.queryInt("SELECT count(*) FROM principals"), 0);
+    // Only the engine, with a key sealed by the passphrase it was given, and the log started.
+    QCOMPARE(textOf(db, "SELECT group_concat(id || '=' || role) FROM principals"), std::string("engine=engine"));
+    QCOMPARE(textOf(db, "SELECT group_concat(type) FROM (SELECT type FROM audit_entries ORDER BY seq)"),
+             std::string("workspace.created,identity.registered"));
+    QVERIFY(QFileInfo(ws() + QStringLiteral("/checkpoints/000000000002.json")).isFile());
+    struct stat engineKey {};
+    QCOMPARE(stat(QFile::encodeName(ws() + QStringLiteral("/keys/engine.key")).constData(), &engineKey), 0);
+    QCOMPARE(engineKey.st_mode & 0777, 0600u);
+    const auto info = identity::readKeyFileInfo(QString(ws() + QStringLiteral("/keys/engine.key")).toStdString());
+    QVERIFY(info.has_value());
+    QVERIFY(info->cost == identity::kSealCost);
+    QCOMPARE(identity::unsealKey(QString(ws() + QStringLiteral("/keys/engine.key")).toStdString(), "wrong").error().code,
+             ErrorCode::WrongPassphrase);
+    QVERIFY(identity::unsealKey(QString(ws() + QStringLiteral("/keys/engine.key")).toStdString(), kPlain.enginePassphrase));
     const auto loaded = loadSettings(ws().toStdString());
     QVERIFY(loaded.has_value());
     QCOMPARE(loaded->modelBackend, std::string("rules"));
@@ -112,8 +129,22 @@ void WorkspaceTest::initDemo()
              std::string("ETH:18,SOL:9,USDC:6"));
     QCOMPARE(*db.queryInt("SELECT count(*) FROM pools"), 2);
     QCOMPARE(*db.queryInt("SELECT count(*) FROM venues WHERE kind = 'lending'"), 1);
-    // Keys are the identity issue's: no fake key material is seeded.
-    QCOMPARE(*db.queryInt("SELECT count(*) FROM principals WHERE public_key IS NOT NULL"), 0);
+    // Every principal has a real key, sealed with the public demo passphrase, registered
+    // (self-signed) in the audit log, and the log verifies.
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM principals WHERE length(public_key) = 32"), 8);
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM audit_entries WHERE type = 'identity.registered'"), 8);
+    for (const char* who : {"alice", "engine", "treasury-bot"}) {
+        const std::string path = QString(ws() + QStringLiteral("/keys/")).toStdString() + who + ".key";
+        auto key = identity::unsealKey(path, kDemoPassphrase);
+        QVERIFY2(key.has_value(), who);
+        QCOMPARE(textOf(db, (std::string("SELECT hex(public_key) FROM principals WHERE id = '") + who + "'").c_str()),
+                 QByteArray(reinterpret_cast<const char*>(key->publicKey().data()), 32).toHex().toUpper().toStdString());
+    }
+    auto report = audit::verifyLog(db, {ws().toStdString() + "/checkpoints", std::nullopt, std::nullopt, {}});
+    QVERIFY(report.has_value());
+    QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
+    QCOMPARE(report->entries, 9);
+    QCOMPARE(report->signedEntries, 8);
     // Some counterparties are on lists and some are not.
     const auto listed = *db.queryInt("SELECT count(*) FROM counterparties c WHERE EXISTS "
                                      "(SELECT 1 FROM list_members m WHERE m.member = c.id)");
@@ -170,7 +201,7 @@ void WorkspaceTest::secondInitIsRefused()
 
 void WorkspaceTest::forceReplaces()
 {
-    QVERIFY(initWorkspace(ws().toStdString(), {}, kClock).has_value());
+    QVERIFY(initWorkspace(ws().toStdString(), kPlain, kClock).has_value());
     {
         auto db = openDb();
         QVERIFY(db.exec("INSERT INTO workspace_meta(key, value) VALUES ('marker', 'old')").has_value());
@@ -202,7 +233,7 @@ void WorkspaceTest::refusesForeignDirectories()
     QFile plain(file);
     QVERIFY(plain.open(QIODevice::WriteOnly));
     plain.close();
-    const auto onFile = initWorkspace(file.toStdString(), {}, kClock);
+    const auto onFile = initWorkspace(file.toStdString(), kPlain, kClock);
     QVERIFY(!onFile.has_value());
     QVERIFY(QString::fromStdString(onFile.error().message).contains(QLatin1String("not a directory")));
 }
@@ -210,7 +241,7 @@ void WorkspaceTest::refusesForeignDirectories()
 void WorkspaceTest::createsIntoEmptyDirectory()
 {
     QVERIFY(QDir().mkpath(ws()));
-    QVERIFY(initWorkspace(ws().toStdString(), {}, kClock).has_value());
+    QVERIFY(initWorkspace(ws().toStdString(), kPlain, kClock).has_value());
     QVERIFY(QFileInfo(ws() + QStringLiteral("/countersign.db")).isFile());
 }
 
@@ -240,8 +271,11 @@ void WorkspaceTest::badSeedChangesNothing()
     QVERIFY(seed.contains(from));
     seed.replace(seed.indexOf(from), from.size(), to);
 
-    QVERIFY(initWorkspace(ws().toStdString(), {}, kClock).has_value());
-    auto db = openDb();
+    // A bare database at the latest schema, as initWorkspace seeds it before anything else.
+    auto opened = storage::Database::open(m_dir->filePath(QStringLiteral("seed.db")).toStdString(),
+                                          storage::OpenMode::CreateIfMissing);
+    QVERIFY(opened && storage::migrate(*opened));
+    auto& db = *opened;
     const auto seeded = seedDemoWorld(db, seed.toStdString(), kClock);
     QVERIFY(!seeded.has_value());
     QVERIFY2(QString::fromStdString(seeded.error().message).contains(error), seeded.error().message.c_str());

@@ -163,7 +163,7 @@ void MainWindowTest::failureIsReportedAndChangesNothing()
 void MainWindowTest::remembersRecentWorkspacesAndGeometry()
 {
     const QString path = m_dir->filePath(QStringLiteral("kept"));
-    QVERIFY(m_factory->createWorkspace(path.toStdString(), false, false).has_value());
+    QVERIFY(m_factory->createWorkspace(path.toStdString(), false, false, "kept passphrase").has_value());
     {
         MainWindow window(m_factory);
         window.show();

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/audit/Entry.h"
+#include "core/storage/DbWriter.h"
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <vector>
+
+namespace cs::audit {
+
+//! The engine key and where its checkpoints go; what appending needs besides the database.
+struct CheckpointPolicy
+{
+    std::string origin;                      //!< "countersign/<workspace id>"
+    std::filesystem::path directory;         //!< WS/checkpoints
+    const identity::SigningKey* engineKey{}; //!< signs checkpoints
+    std::uint64_t interval = 1000;           //!< a checkpoint at every multiple of this size
+};
+
+//! What one transaction appended: the entries and the checkpoints signed on the way.
+struct Appended
+{
+    std::vector<Entry> entries;
+    std::vector<Checkpoint> checkpoints;
+};
+
+/**
+ * Appends inside the caller's open transaction (so a settlement's balances and its receipt
+ * commit together): continues the hash chain and the Merkle frontier stored in audit_tree and
+ * signs a checkpoint at every multiple of policy.interval. Drafts are checked first; a bad one
+ * fails the call before anything is written. After COMMIT, call writeCheckpointFiles().
+ */
+Result<Appended> appendInTransaction(storage::Database& db, std::span<const Draft> drafts, Timestamp now,
+                                     const CheckpointPolicy& policy);
+
+//! Signs a checkpoint at the current size unless the latest one already has that size.
+Result<std::optional<Checkpoint>> checkpointInTransaction(storage::Database& db, Timestamp now,
+                                                          const CheckpointPolicy& policy);
+
+//! Mirrors checkpoints to policy.directory (durably, one file each).
+Result<void> writeCheckpointFiles(std::span<const Checkpoint> checkpoints, const CheckpointPolicy& policy);
+
+//! Reads the workspace's audit origin (workspace_meta 'audit_origin').
+Result<std::string> readOrigin(storage::Database& db);
+
+/**
+ * The log of one open workspace, for callers on any thread. An append is acknowledged only
+ * after its COMMIT returned. Concurrent appends are group-committed: whatever is queued when
+ * the writer thread gets to it goes into one transaction, and an append that arrives during a
+ * commit goes into the very next one, so no acknowledgement waits for more than one commit.
+ */
+class AuditLog
+{
+public:
+    AuditLog(storage::DbWriter& writer, CheckpointPolicy policy, const Clock& clock);
+    ~AuditLog();
+
+    Result<Entry> append(Draft draft);
+    //! One transaction for the whole burst.
+    Result<std::vector<Entry>> appendBatch(std::vector<Draft> drafts);
+    //! "On close": a checkpoint covering everything appended so far (none if already covered).
+    Result<std::optional<Checkpoint>> checkpointNow();
+
+private:
+    struct Pending;
+    void drain(storage::Database& db);
+    Result<Appended> commit(storage::Database& db, std::span<const Draft> drafts);
+
+    storage::DbWriter& m_writer;
+    CheckpointPolicy m_policy;
+    const Clock& m_clock;
+    std::mutex m_mutex;
+    std::condition_variable m_idle;
+    std::vector<std::shared_ptr<Pending>> m_queue;
+    bool m_drainScheduled = false;
+};
+
+} // namespace cs::audit

@@ -1,0 +1,172 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/audit/Entry.h"
+
+#include "core/domain/CanonicalJson.h"
+#include "core/domain/Encoding.h"
+#include "core/domain/Ids.h"
+
+#include <QDateTime>
+
+#include <array>
+#include <cstdio>
+
+namespace cs::audit {
+
+namespace {
+
+struct SignedType
+{
+    std::string_view type;
+    std::string_view schema;
+};
+
+constexpr std::array<SignedType, 7> kSignedTypes = {{
+    {types::kIdentityRegistered, "countersign.identity/1"},
+    {types::kIdentityStatusChanged, "countersign.identity/1"},
+    {types::kPolicyPublished, "countersign.policy-version/1"},
+    {types::kPolicyDecided, "countersign.decision/1"},
+    {types::kApprovalGranted, "countersign.approval/1"},
+    {types::kApprovalRejected, "countersign.approval/1"},
+    {types::kSettlementReceipt, "countersign.receipt/1"},
+}};
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace
+
+bool isSignedType(std::string_view type)
+{
+    return !schemaForType(type).empty();
+}
+
+std::string_view schemaForType(std::string_view type)
+{
+    for (const auto& entry : kSignedTypes) {
+        if (entry.type == type)
+            return entry.schema;
+    }
+    return {};
+}
+
+bool isValidEntryType(std::string_view type)
+{
+    if (type.empty() || type.size() > 64 || type.front() < 'a' || type.front() > 'z')
+        return false;
+    for (char c : type) {
+        if (!((c >= 'a' && c <= 'z') || c == '.' || c == '_'))
+            return false;
+    }
+    return true;
+}
+
+Result<Draft> makeDraft(std::string_view type, std::string_view actor, const QJsonObject& body,
+                        const identity::SigningKey* signer)
+{
+    if (!isValidEntryType(type))
+        return fail(ErrorCode::InvalidInput, "audit entry type '" + std::string(type) + "' is not [a-z][a-z_.]*");
+    if (!isValidIdentifier(actor))
+        return fail(ErrorCode::InvalidInput, "audit entry actor must be a principal id");
+    const std::string_view schema = schemaForType(type);
+    if (!schema.empty() && body.value(QStringLiteral("schema")).toString() != qs(schema))
+        return fail(ErrorCode::InvalidInput, std::string(type) + " entries need \"schema\": \"" + std::string(schema) + "\"");
+    if (!schema.empty() && signer == nullptr)
+        return fail(ErrorCode::InvalidInput, std::string(type) + " entries must be signed by their actor");
+    CS_TRY(canonical, canonicalJson(body));
+    Draft draft{std::string(type), std::string(actor), std::move(*canonical), std::nullopt};
+    if (signer != nullptr)
+        draft.signature = signer->sign(draft.body);
+    return draft;
+}
+
+std::string entryBytes(const Entry& entry)
+{
+    // Keys in sorted order; actor, type and time are ASCII without characters that need escaping
+    // (checked on append and again by the verifier), the body is already canonical JSON.
+    std::string bytes;
+    bytes.reserve(entry.body.size() + 256);
+    bytes += "{\"actor\":\"";
+    bytes += entry.actor;
+    bytes += "\",\"body\":";
+    bytes += entry.body;
+    bytes += ",\"prev\":\"";
+    bytes += toHex(entry.prev);
+    bytes += "\",\"seq\":";
+    bytes += std::to_string(entry.seq);
+    if (entry.signature) {
+        bytes += ",\"sig\":\"";
+        bytes += toBase64(*entry.signature);
+        bytes += '"';
+    }
+    bytes += ",\"time\":\"";
+    bytes += toIso8601(entry.time);
+    bytes += "\",\"type\":\"";
+    bytes += entry.type;
+    bytes += "\"}";
+    return bytes;
+}
+
+std::string checkpointSignedBytes(const Checkpoint& checkpoint)
+{
+    const QJsonObject object{
+        {QStringLiteral("origin"), qs(checkpoint.origin)},
+        {QStringLiteral("root"), QString::fromStdString(toBase64(checkpoint.root))},
+        {QStringLiteral("size"), static_cast<qint64>(checkpoint.size)},
+        {QStringLiteral("time"), QString::fromStdString(toIso8601(checkpoint.time))},
+    };
+    return canonicalJson(object).value(); // only strings and a size far below 2^53
+}
+
+QJsonObject checkpointToJson(const Checkpoint& checkpoint, const PublicKey& key)
+{
+    return {
+        {QStringLiteral("checkpoint"),
+         QJsonObject{{QStringLiteral("origin"), qs(checkpoint.origin)},
+                     {QStringLiteral("root"), QString::fromStdString(toBase64(checkpoint.root))},
+                     {QStringLiteral("size"), static_cast<qint64>(checkpoint.size)},
+                     {QStringLiteral("time"), QString::fromStdString(toIso8601(checkpoint.time))}}},
+        {QStringLiteral("key"), QString::fromStdString(identity::fingerprint(key))},
+        {QStringLiteral("signature"), QString::fromStdString(toBase64(checkpoint.signature))},
+    };
+}
+
+Result<Checkpoint> checkpointFromJson(const QJsonObject& object)
+{
+    const QJsonObject body = object.value(QStringLiteral("checkpoint")).toObject();
+    Checkpoint checkpoint;
+    checkpoint.origin = body.value(QStringLiteral("origin")).toString().toStdString();
+    const double size = body.value(QStringLiteral("size")).toDouble(-1);
+    if (checkpoint.origin.empty() || size < 1 || size > 9007199254740991.0 || size != static_cast<double>(static_cast<std::uint64_t>(size)))
+        return fail(ErrorCode::InvalidInput, "checkpoint: origin or size missing or invalid");
+    checkpoint.size = static_cast<std::uint64_t>(size);
+    auto root = fromBase64(body.value(QStringLiteral("root")).toString().toStdString());
+    auto signature = fromBase64(object.value(QStringLiteral("signature")).toString().toStdString());
+    if (!root || !signature)
+        return fail(ErrorCode::InvalidInput, "checkpoint: root or signature is not base64");
+    CS_TRY(rootHash, identity::hashFromBytes(*root, "checkpoint.root"));
+    CS_TRY(sig, identity::signatureFromBytes(*signature, "checkpoint.signature"));
+    const QDateTime time = QDateTime::fromString(body.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+    if (!time.isValid())
+        return fail(ErrorCode::InvalidInput, "checkpoint.time: not an RFC 3339 time");
+    checkpoint.root = *rootHash;
+    checkpoint.signature = *sig;
+    checkpoint.time = Timestamp{time.toMSecsSinceEpoch()};
+    return checkpoint;
+}
+
+bool verifyCheckpoint(const Checkpoint& checkpoint, const PublicKey& engineKey)
+{
+    return identity::verifySignature(engineKey, checkpointSignedBytes(checkpoint), checkpoint.signature);
+}
+
+std::string checkpointFileName(std::uint64_t size)
+{
+    char name[32];
+    std::snprintf(name, sizeof name, "%012llu.json", static_cast<unsigned long long>(size));
+    return name;
+}
+
+} // namespace cs::audit

@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain/Clock.h"
+#include "core/identity/Crypto.h"
+
+#include <QJsonObject>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cs::audit {
+
+using identity::Hash;
+using identity::PublicKey;
+using identity::Signature;
+
+/**
+ * What a caller asks the log to record. `body` is canonical JSON (core/domain/CanonicalJson);
+ * for the types that carry authority (isSignedType) `signature` is the actor's Ed25519
+ * signature over exactly those bytes, and the body names its own kind in "schema", so a
+ * signature made for one kind of statement cannot pass for another.
+ */
+struct Draft
+{
+    std::string type;  //!< e.g. "settlement.receipt"; [a-z][a-z_.]*
+    std::string actor; //!< a principal id
+    std::string body;
+    std::optional<Signature> signature;
+};
+
+//! Canonicalises `body` and, with a signer, signs it. InvalidInput names the field.
+Result<Draft> makeDraft(std::string_view type, std::string_view actor, const QJsonObject& body,
+                        const identity::SigningKey* signer = nullptr);
+
+//! One committed entry, as stored.
+struct Entry
+{
+    std::int64_t seq = 0; //!< 1-based; the Merkle leaf index is seq - 1
+    Timestamp time;
+    std::string type;
+    std::string actor;
+    std::string body;
+    std::optional<Signature> signature;
+    Hash prev{}; //!< leaf hash of entry seq - 1; zero for the first entry
+    Hash leaf{}; //!< leafHash(entryBytes(...))
+};
+
+/**
+ * The bytes an entry's leaf hash covers: the canonical JSON object
+ * {"actor","body","prev","seq","sig"?,"time","type"} with prev in hex, sig in base64 (absent
+ * when unsigned) and time as RFC 3339 UTC. Built without re-parsing the body.
+ */
+std::string entryBytes(const Entry& entry);
+
+//! Types whose entries must carry their actor's signature, and the "schema" their body names.
+bool isSignedType(std::string_view type);
+std::string_view schemaForType(std::string_view type);
+
+//! Types are lowercase words joined by dots or underscores.
+bool isValidEntryType(std::string_view type);
+
+namespace types {
+inline constexpr const char* kWorkspaceCreated = "workspace.created";
+inline constexpr const char* kIdentityRegistered = "identity.registered";
+inline constexpr const char* kIdentityStatusChanged = "identity.status_changed";
+inline constexpr const char* kIntentReceived = "intent.received";
+inline constexpr const char* kModelExchange = "model.exchange";
+inline constexpr const char* kProposalParsed = "proposal.parsed";
+inline constexpr const char* kSimulationCompleted = "simulation.completed";
+inline constexpr const char* kPolicyPublished = "policy.published";
+inline constexpr const char* kPolicyDecided = "policy.decided";
+inline constexpr const char* kApprovalRequested = "approval.requested";
+inline constexpr const char* kApprovalGranted = "approval.granted";
+inline constexpr const char* kApprovalRejected = "approval.rejected";
+inline constexpr const char* kSettlementReceipt = "settlement.receipt";
+inline constexpr const char* kReputationUpdated = "reputation.updated";
+} // namespace types
+
+/**
+ * A signed tree head: the engine's signature over canonical JSON
+ * {"origin","root" (base64),"size","time"}. Kept in the database and as a file under
+ * checkpoints/ so that a database rolled back or truncated disagrees with the files.
+ */
+struct Checkpoint
+{
+    std::string origin;
+    std::uint64_t size = 0;
+    Hash root{};
+    Timestamp time;
+    Signature signature{};
+};
+
+std::string checkpointSignedBytes(const Checkpoint& checkpoint);
+//! The file form: {"checkpoint": {...}, "key": fingerprint, "signature": base64}.
+QJsonObject checkpointToJson(const Checkpoint& checkpoint, const PublicKey& key);
+Result<Checkpoint> checkpointFromJson(const QJsonObject& object);
+bool verifyCheckpoint(const Checkpoint& checkpoint, const PublicKey& engineKey);
+//! checkpoints/000000001000.json: fixed width, so names sort by size.
+std::string checkpointFileName(std::uint64_t size);
+
+} // namespace cs::audit

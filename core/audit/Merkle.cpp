@@ -1,0 +1,218 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/audit/Merkle.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <bit>
+
+namespace cs::audit {
+
+namespace {
+
+//! The largest power of two smaller than n (n ≥ 2).
+std::uint64_t splitPoint(std::uint64_t n)
+{
+    return std::bit_floor(n - 1);
+}
+
+void subproof(std::span<const Hash> leaves, std::uint64_t m, bool complete, std::vector<Hash>& out)
+{
+    const std::uint64_t n = leaves.size();
+    if (m == n) {
+        if (!complete)
+            out.push_back(rootOf(leaves));
+        return;
+    }
+    const std::uint64_t k = splitPoint(n);
+    if (m <= k) {
+        subproof(leaves.first(k), m, complete, out);
+        out.push_back(rootOf(leaves.subspan(k)));
+    } else {
+        subproof(leaves.subspan(k), m - k, false, out);
+        out.push_back(rootOf(leaves.first(k)));
+    }
+}
+
+} // namespace
+
+Hash leafHash(std::span<const std::uint8_t> data)
+{
+    identity::ensureCryptoReady();
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    const std::uint8_t prefix = 0x00;
+    crypto_hash_sha256_update(&state, &prefix, 1);
+    crypto_hash_sha256_update(&state, data.data(), data.size());
+    Hash out{};
+    crypto_hash_sha256_final(&state, out.data());
+    return out;
+}
+
+Hash nodeHash(const Hash& left, const Hash& right)
+{
+    std::array<std::uint8_t, 65> input{};
+    input[0] = 0x01;
+    std::copy(left.begin(), left.end(), input.begin() + 1);
+    std::copy(right.begin(), right.end(), input.begin() + 33);
+    return identity::sha256(std::span<const std::uint8_t>(input));
+}
+
+Hash emptyRoot()
+{
+    return identity::sha256(std::span<const std::uint8_t>());
+}
+
+void MerkleFrontier::append(const Hash& leaf)
+{
+    Hash carry = leaf;
+    // Each trailing one bit of the old size is a perfect subtree the new leaf completes.
+    for (std::uint64_t bits = m_size; bits & 1; bits >>= 1) {
+        carry = nodeHash(m_subtrees.back(), carry);
+        m_subtrees.pop_back();
+    }
+    m_subtrees.push_back(carry);
+    ++m_size;
+}
+
+Hash MerkleFrontier::root() const
+{
+    if (m_subtrees.empty())
+        return emptyRoot();
+    Hash root = m_subtrees.back();
+    for (auto it = m_subtrees.rbegin() + 1; it != m_subtrees.rend(); ++it)
+        root = nodeHash(*it, root);
+    return root;
+}
+
+std::vector<std::uint8_t> MerkleFrontier::serialize() const
+{
+    std::vector<std::uint8_t> bytes;
+    bytes.reserve(m_subtrees.size() * 32);
+    for (const Hash& hash : m_subtrees)
+        bytes.insert(bytes.end(), hash.begin(), hash.end());
+    return bytes;
+}
+
+Result<MerkleFrontier> MerkleFrontier::restore(std::uint64_t size, std::span<const std::uint8_t> bytes)
+{
+    if (bytes.size() != static_cast<std::size_t>(std::popcount(size)) * 32)
+        return fail(ErrorCode::InvalidInput, "stored Merkle frontier does not fit a tree of "
+                                                 + std::to_string(size) + " leaves");
+    MerkleFrontier frontier;
+    frontier.m_size = size;
+    for (std::size_t offset = 0; offset < bytes.size(); offset += 32) {
+        Hash hash{};
+        std::copy_n(bytes.begin() + static_cast<std::ptrdiff_t>(offset), 32, hash.begin());
+        frontier.m_subtrees.push_back(hash);
+    }
+    return frontier;
+}
+
+Hash rootOf(std::span<const Hash> leaves)
+{
+    MerkleFrontier frontier;
+    for (const Hash& leaf : leaves)
+        frontier.append(leaf);
+    return frontier.root();
+}
+
+std::vector<Hash> inclusionProof(std::span<const Hash> leaves, std::uint64_t index)
+{
+    std::vector<Hash> path;
+    while (leaves.size() > 1) {
+        const std::uint64_t k = splitPoint(leaves.size());
+        if (index < k) {
+            path.push_back(rootOf(leaves.subspan(k)));
+            leaves = leaves.first(k);
+        } else {
+            path.push_back(rootOf(leaves.first(k)));
+            leaves = leaves.subspan(k);
+            index -= k;
+        }
+    }
+    // Built from the root down; the RFC orders the audit path from the leaf up.
+    return {path.rbegin(), path.rend()};
+}
+
+std::vector<Hash> consistencyProof(std::span<const Hash> leaves, std::uint64_t oldSize)
+{
+    std::vector<Hash> proof;
+    if (oldSize == 0 || oldSize >= leaves.size())
+        return proof;
+    subproof(leaves, oldSize, true, proof);
+    return proof;
+}
+
+bool verifyInclusion(std::uint64_t index, std::uint64_t size, const Hash& leaf, std::span<const Hash> proof,
+                     const Hash& root)
+{
+    if (index >= size)
+        return false;
+    std::uint64_t fn = index;
+    std::uint64_t sn = size - 1;
+    Hash r = leaf;
+    for (const Hash& p : proof) {
+        if (sn == 0)
+            return false;
+        if ((fn & 1) || fn == sn) {
+            r = nodeHash(p, r);
+            while (!(fn & 1) && fn != 0) {
+                fn >>= 1;
+                sn >>= 1;
+            }
+        } else {
+            r = nodeHash(r, p);
+        }
+        fn >>= 1;
+        sn >>= 1;
+    }
+    return sn == 0 && r == root;
+}
+
+bool verifyConsistency(std::uint64_t oldSize, std::uint64_t newSize, const Hash& oldRoot, const Hash& newRoot,
+                       std::span<const Hash> proof)
+{
+    if (oldSize > newSize)
+        return false;
+    if (oldSize == newSize)
+        return proof.empty() && oldRoot == newRoot;
+    if (oldSize == 0)
+        return proof.empty() && oldRoot == emptyRoot();
+    if (proof.empty())
+        return false;
+
+    std::vector<Hash> path;
+    if (std::has_single_bit(oldSize))
+        path.push_back(oldRoot);
+    path.insert(path.end(), proof.begin(), proof.end());
+
+    std::uint64_t fn = oldSize - 1;
+    std::uint64_t sn = newSize - 1;
+    while (fn & 1) {
+        fn >>= 1;
+        sn >>= 1;
+    }
+    Hash fr = path.front();
+    Hash sr = path.front();
+    for (auto it = path.begin() + 1; it != path.end(); ++it) {
+        if (sn == 0)
+            return false;
+        if ((fn & 1) || fn == sn) {
+            fr = nodeHash(*it, fr);
+            sr = nodeHash(*it, sr);
+            while (!(fn & 1) && fn != 0) {
+                fn >>= 1;
+                sn >>= 1;
+            }
+        } else {
+            sr = nodeHash(sr, *it);
+        }
+        fn >>= 1;
+        sn >>= 1;
+    }
+    return fr == oldRoot && sr == newRoot && sn == 0;
+}
+
+} // namespace cs::audit

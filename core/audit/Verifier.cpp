@@ -1,0 +1,481 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/audit/Verifier.h"
+
+#include "core/audit/AuditLog.h"
+#include "core/audit/Merkle.h"
+#include "core/domain/Encoding.h"
+#include "core/domain/Ids.h"
+#include "core/storage/Database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace cs::audit {
+
+namespace {
+
+constexpr std::size_t kMaxProblems = 100;
+constexpr std::size_t kChunk = 512;
+
+struct KeyRecord
+{
+    PublicKey key{};
+    std::string role;
+    std::string status = "active";
+};
+
+struct SignatureJob
+{
+    std::int64_t seq = 0;
+    PublicKey key{};
+    std::string body;
+    Signature signature{};
+    std::string_view schema;
+};
+
+//! Problems found by any thread; keeps the earliest ones.
+class Problems
+{
+public:
+    void add(std::int64_t seq, std::string reason)
+    {
+        std::lock_guard lock(m_mutex);
+        m_problems.push_back({seq, std::move(reason)});
+    }
+    std::vector<Problem> take()
+    {
+        std::lock_guard lock(m_mutex);
+        std::stable_sort(m_problems.begin(), m_problems.end(), [](const Problem& a, const Problem& b) {
+            return (a.seq == 0 ? INT64_MAX : a.seq) < (b.seq == 0 ? INT64_MAX : b.seq);
+        });
+        if (m_problems.size() > kMaxProblems)
+            m_problems.resize(kMaxProblems);
+        return std::move(m_problems);
+    }
+    std::size_t count()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_problems.size();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<Problem> m_problems;
+};
+
+std::string describe(const SignatureJob& job, std::string_view type = {})
+{
+    return "entry " + std::to_string(job.seq) + (type.empty() ? std::string() : " (" + std::string(type) + ")");
+}
+
+//! Checks one signed statement: its signature and that its body names the schema of its type.
+void checkSignature(const SignatureJob& job, Problems& problems)
+{
+    if (!identity::verifySignature(job.key, job.body, job.signature)) {
+        problems.add(job.seq, describe(job) + ": the signature does not verify under its actor's key");
+        return;
+    }
+    if (!job.schema.empty()) {
+        const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(job.body)).object();
+        if (body.value(QStringLiteral("schema")).toString().toStdString() != job.schema)
+            problems.add(job.seq, describe(job) + ": the signed body does not name schema " + std::string(job.schema));
+    }
+}
+
+/**
+ * Verifies signatures on all cores while the caller keeps hashing: chunks are handed to
+ * worker threads, and finish() lets the calling thread help with what is left.
+ */
+class SignaturePool
+{
+public:
+    explicit SignaturePool(Problems& problems) : m_problems(problems)
+    {
+        const unsigned workers = std::max(1u, std::thread::hardware_concurrency()) - 1;
+        for (unsigned i = 0; i < std::max(1u, workers); ++i)
+            m_threads.emplace_back([this] { work(); });
+    }
+    ~SignaturePool() { finish(); }
+
+    void add(SignatureJob job)
+    {
+        m_current.push_back(std::move(job));
+        if (m_current.size() >= kChunk)
+            flush();
+    }
+
+    void finish()
+    {
+        flush();
+        {
+            std::lock_guard lock(m_mutex);
+            m_closing = true;
+        }
+        m_wake.notify_all();
+        work(); // the calling thread helps drain the queue
+        for (auto& thread : m_threads)
+            thread.join();
+        m_threads.clear();
+    }
+
+private:
+    void flush()
+    {
+        if (m_current.empty())
+            return;
+        {
+            std::lock_guard lock(m_mutex);
+            m_chunks.push_back(std::move(m_current));
+        }
+        m_current = {};
+        m_wake.notify_one();
+    }
+
+    void work()
+    {
+        for (;;) {
+            std::vector<SignatureJob> chunk;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return !m_chunks.empty() || m_closing; });
+                if (m_chunks.empty())
+                    return;
+                chunk = std::move(m_chunks.back());
+                m_chunks.pop_back();
+            }
+            for (const SignatureJob& job : chunk)
+                checkSignature(job, m_problems);
+        }
+    }
+
+    Problems& m_problems;
+    std::vector<SignatureJob> m_current;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<std::vector<SignatureJob>> m_chunks;
+    bool m_closing = false;
+    std::vector<std::thread> m_threads;
+};
+
+Result<std::map<std::uint64_t, std::pair<Checkpoint, std::string>>> readCheckpointFiles(
+    const std::filesystem::path& dir, Problems& problems)
+{
+    std::map<std::uint64_t, std::pair<Checkpoint, std::string>> files;
+    if (dir.empty())
+        return files;
+    const QDir directory(QString::fromStdString(dir.string()));
+    const QStringList names = directory.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString& name : names) {
+        QFile file(directory.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::StorageFailed, "reading checkpoints/" + name.toStdString());
+        const QJsonDocument document = QJsonDocument::fromJson(file.read(1 << 20));
+        auto checkpoint = checkpointFromJson(document.object());
+        if (!checkpoint) {
+            problems.add(0, "checkpoints/" + name.toStdString() + " is malformed: " + checkpoint.error().message);
+            continue;
+        }
+        if (name.toStdString() != checkpointFileName(checkpoint->size)) {
+            problems.add(0, "checkpoints/" + name.toStdString() + " holds the checkpoint of size "
+                                + std::to_string(checkpoint->size));
+        }
+        files.emplace(checkpoint->size, std::make_pair(std::move(*checkpoint), "checkpoints/" + name.toStdString()));
+    }
+    return files;
+}
+
+std::optional<Entry> rowToEntry(storage::Statement& query, std::string& why)
+{
+    Entry entry;
+    entry.seq = query.int64At(0);
+    entry.time = Timestamp{query.int64At(1)};
+    entry.type = query.textAt(2);
+    entry.actor = query.textAt(3);
+    entry.body = query.textAt(4);
+    if (!query.isNullAt(5)) {
+        auto signature = identity::signatureFromBytes(query.blobAt(5), "sig");
+        if (!signature) {
+            why = "its signature column is not 64 bytes";
+            return std::nullopt;
+        }
+        entry.signature = *signature;
+    }
+    auto prev = identity::hashFromBytes(query.blobAt(6), "prev_hash");
+    auto leaf = identity::hashFromBytes(query.blobAt(7), "leaf_hash");
+    if (!prev || !leaf) {
+        why = "its hash columns are not 32 bytes";
+        return std::nullopt;
+    }
+    entry.prev = *prev;
+    entry.leaf = *leaf;
+    return entry;
+}
+
+} // namespace
+
+const Problem* VerifyReport::first() const
+{
+    return problems.empty() ? nullptr : &problems.front();
+}
+
+Result<Entry> readEntry(storage::Database& db, std::int64_t seq)
+{
+    CS_TRY(query, db.prepare("SELECT seq, time_ms, type, actor, body, sig, prev_hash, leaf_hash FROM audit_entries "
+                             "WHERE seq = ?1"));
+    query->bind(1, seq);
+    CS_TRY(row, query->step());
+    if (!*row)
+        return fail(ErrorCode::NotFound, "the audit log has no entry " + std::to_string(seq));
+    std::string why;
+    auto entry = rowToEntry(*query, why);
+    if (!entry)
+        return fail(ErrorCode::InvalidInput, "entry " + std::to_string(seq) + ": " + why);
+    return std::move(*entry);
+}
+
+Result<std::vector<Hash>> readLeafHashes(storage::Database& db, std::int64_t upTo)
+{
+    CS_TRY(query, db.prepare("SELECT seq, leaf_hash FROM audit_entries WHERE seq <= ?1 ORDER BY seq"));
+    query->bind(1, upTo);
+    std::vector<Hash> leaves;
+    for (;;) {
+        CS_TRY(row, query->step());
+        if (!*row)
+            break;
+        if (query->int64At(0) != static_cast<std::int64_t>(leaves.size()) + 1)
+            return fail(ErrorCode::InvalidInput, "the audit log has a gap before entry " + std::to_string(query->int64At(0)));
+        CS_TRY(leaf, identity::hashFromBytes(query->blobAt(1), "leaf_hash"));
+        leaves.push_back(*leaf);
+    }
+    return leaves;
+}
+
+Result<std::vector<Checkpoint>> readCheckpoints(storage::Database& db)
+{
+    CS_TRY(origin, readOrigin(db));
+    CS_TRY(query, db.prepare("SELECT size, time_ms, root, sig FROM audit_checkpoints ORDER BY size"));
+    std::vector<Checkpoint> checkpoints;
+    for (;;) {
+        CS_TRY(row, query->step());
+        if (!*row)
+            break;
+        Checkpoint checkpoint{*origin, static_cast<std::uint64_t>(query->int64At(0)), {}, Timestamp{query->int64At(1)}, {}};
+        auto root = identity::hashFromBytes(query->blobAt(2), "root");
+        auto signature = identity::signatureFromBytes(query->blobAt(3), "sig");
+        if (!root || !signature)
+            return fail(ErrorCode::InvalidInput, "audit_checkpoints row " + std::to_string(checkpoint.size) + " is malformed");
+        checkpoint.root = *root;
+        checkpoint.signature = *signature;
+        checkpoints.push_back(checkpoint);
+    }
+    return checkpoints;
+}
+
+Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& options)
+{
+    VerifyReport report;
+    Problems problems;
+    CS_TRY(origin, readOrigin(db));
+    CS_TRY(stored, readCheckpoints(db));
+    CS_TRY(files, readCheckpointFiles(options.checkpointsDir, problems));
+    report.checkpointFiles = static_cast<std::int64_t>(files->size());
+
+    // Every checkpointed size, from the database and from the files, checked against the root
+    // the entries give at that size.
+    std::map<std::uint64_t, const Checkpoint*> checkpointAt;
+    for (const Checkpoint& checkpoint : *stored)
+        checkpointAt.emplace(checkpoint.size, &checkpoint);
+    for (const auto& [size, file] : *files) {
+        auto it = checkpointAt.find(size);
+        if (it == checkpointAt.end()) {
+            checkpointAt.emplace(size, &file.first);
+        } else if (it->second->root != file.first.root || it->second->signature != file.first.signature) {
+            problems.add(static_cast<std::int64_t>(size), file.second + " and the database disagree about the checkpoint at size "
+                                                              + std::to_string(size));
+        }
+    }
+
+    CS_TRY(total, db.queryInt("SELECT coalesce(max(seq), 0) FROM audit_entries"));
+    CS_TRY(query, db.prepare("SELECT seq, time_ms, type, actor, body, sig, prev_hash, leaf_hash FROM audit_entries "
+                             "ORDER BY seq"));
+    std::map<std::string, KeyRecord> keys;
+    std::vector<Hash> leaves;
+    leaves.reserve(static_cast<std::size_t>(*total));
+    MerkleFrontier frontier;
+    Hash prev{};
+    std::uint64_t previousCheckpoint = 0;
+    bool chainBroken = false; // after the first break, later links are reported only once
+    {
+        SignaturePool pool(problems);
+        for (std::int64_t expected = 1;; ++expected) {
+            CS_TRY(row, query->step());
+            if (!*row)
+                break;
+            std::string why;
+            auto entry = rowToEntry(*query, why);
+            if (entry && entry->seq != expected) {
+                problems.add(expected, "entry " + std::to_string(expected) + " is missing (the next stored entry is "
+                                           + std::to_string(entry->seq) + ")");
+                break; // every later position is shifted: nothing more to learn from the chain
+            }
+            if (!entry) {
+                problems.add(expected, "entry " + std::to_string(expected) + ": " + why);
+                break;
+            }
+            const std::string where = "entry " + std::to_string(expected) + " (" + entry->type + ")";
+            if (!isValidEntryType(entry->type) || !isValidIdentifier(entry->actor)) {
+                problems.add(expected, where + ": its type or actor is not well-formed");
+            } else {
+                const std::string bytes = entryBytes(*entry);
+                if (leafHash(asBytes(bytes)) != entry->leaf)
+                    problems.add(expected, where + ": its content does not match its leaf hash (changed after it was written)");
+            }
+            if (entry->prev != prev && !chainBroken) {
+                chainBroken = true;
+                problems.add(expected, where + ": it does not link to entry " + std::to_string(expected - 1)
+                                           + " (an entry was removed, inserted or reordered)");
+            }
+
+            // Signatures: identity events are checked here, in order, because they change the
+            // keys later entries are checked with; the rest go to the pool.
+            const bool mustSign = isSignedType(entry->type);
+            if (mustSign && !entry->signature) {
+                problems.add(expected, where + ": it must be signed by its actor but carries no signature");
+            } else if (entry->signature) {
+                ++report.signedEntries;
+                SignatureJob job{expected, {}, entry->body, *entry->signature, schemaForType(entry->type)};
+                const QJsonObject body = entry->type.starts_with("identity.")
+                                             ? QJsonDocument::fromJson(QByteArray::fromStdString(entry->body)).object()
+                                             : QJsonObject();
+                const std::string subject = body.value(QStringLiteral("principal")).toString().toStdString();
+                auto signer = keys.find(entry->actor);
+                if (entry->type == types::kIdentityRegistered) {
+                    auto key = fromBase64(body.value(QStringLiteral("public_key")).toString().toStdString());
+                    auto publicKey = key ? identity::publicKeyFromBytes(*key, "public_key") : Result<PublicKey>(Unexpected{key.error()});
+                    if (subject != entry->actor || !publicKey) {
+                        problems.add(expected, where + ": a registration must name its actor and carry a 32-byte public key");
+                    } else if (signer != keys.end()) {
+                        problems.add(expected, where + ": '" + subject + "' is already registered");
+                    } else {
+                        job.key = *publicKey;
+                        checkSignature(job, problems);
+                        keys[subject] = {*publicKey, body.value(QStringLiteral("role")).toString().toStdString(), "active"};
+                    }
+                } else if (signer == keys.end()) {
+                    problems.add(expected, where + ": signed by '" + entry->actor + "', who has no registered key");
+                } else if (signer->second.status != "active") {
+                    problems.add(expected, where + ": signed by '" + entry->actor + "', whose key is " + signer->second.status);
+                } else if (entry->type == types::kIdentityStatusChanged) {
+                    job.key = signer->second.key;
+                    checkSignature(job, problems);
+                    auto target = keys.find(subject);
+                    const std::string role = signer->second.role;
+                    if (target == keys.end())
+                        problems.add(expected, where + ": changes the status of '" + subject + "', who is not registered");
+                    else if (role != "risk_manager" && role != "engine")
+                        problems.add(expected, where + ": only a risk manager or the engine may change a key's status");
+                    else
+                        target->second.status = body.value(QStringLiteral("to")).toString().toStdString();
+                } else {
+                    job.key = signer->second.key;
+                    pool.add(std::move(job));
+                }
+            }
+
+            prev = entry->leaf;
+            leaves.push_back(entry->leaf);
+            frontier.append(entry->leaf);
+            if (auto it = checkpointAt.find(frontier.size()); it != checkpointAt.end()) {
+                if (it->second->root != frontier.root())
+                    problems.add(static_cast<std::int64_t>(previousCheckpoint + 1),
+                                 "the Merkle root of the first " + std::to_string(frontier.size())
+                                     + " entries differs from the signed checkpoint: entries "
+                                     + std::to_string(previousCheckpoint + 1) + "–" + std::to_string(frontier.size())
+                                     + " were altered");
+                previousCheckpoint = frontier.size();
+            }
+            if (options.progress && (expected % 8192 == 0))
+                options.progress(expected, *total);
+            if (problems.count() >= kMaxProblems)
+                break;
+        }
+        pool.finish();
+    }
+    report.entries = static_cast<std::int64_t>(frontier.size());
+    report.root = frontier.root();
+    if (options.progress)
+        options.progress(report.entries, *total);
+
+    // The engine key: the one the log registered, which the key file and a pinned key must match.
+    std::optional<PublicKey> engineKey;
+    if (auto it = keys.find("engine"); it != keys.end())
+        engineKey = it->second.key;
+    if (options.keyFileKey && engineKey && *options.keyFileKey != *engineKey)
+        problems.add(0, "keys/engine.key holds a different engine key than the one the log registered");
+    if (options.engineKey) {
+        if (engineKey && *engineKey != *options.engineKey)
+            problems.add(1, "the log registered a different engine key than the pinned one");
+        engineKey = options.engineKey;
+    }
+
+    std::vector<const Checkpoint*> ordered;
+    for (const auto& [size, checkpoint] : checkpointAt) {
+        ordered.push_back(checkpoint);
+        report.latestCheckpoint = size;
+        if (checkpoint->origin != *origin)
+            problems.add(0, "the checkpoint at size " + std::to_string(size) + " belongs to another log ("
+                                + checkpoint->origin + ")");
+        if (!engineKey || !verifyCheckpoint(*checkpoint, *engineKey))
+            problems.add(size <= frontier.size() ? static_cast<std::int64_t>(size) : 0,
+                         "the signature of the checkpoint at size " + std::to_string(size)
+                             + " does not verify under the engine key");
+        if (size > frontier.size()) {
+            const bool inFile = files->count(size) > 0;
+            problems.add(report.entries + 1,
+                         "the log has " + std::to_string(frontier.size()) + " entries but a signed checkpoint "
+                             + (inFile ? "in checkpoints/ " : "") + "covers " + std::to_string(size)
+                             + ": entries were removed from the end or the database was replaced by an older copy");
+        }
+    }
+    report.checkpoints = static_cast<std::int64_t>(ordered.size());
+
+    // Consecutive checkpoints must be consistent (RFC 9162 §2.1.4): the later tree extends the
+    // earlier one. The proof comes from the entries, the roots from the signatures.
+    for (std::size_t i = 1; i < ordered.size(); ++i) {
+        const Checkpoint& older = *ordered[i - 1];
+        const Checkpoint& newer = *ordered[i];
+        if (newer.size > leaves.size())
+            break;
+        const auto proof = consistencyProof(std::span(leaves).first(newer.size), older.size);
+        ++report.consistencyProofs;
+        if (!verifyConsistency(older.size, newer.size, older.root, newer.root, proof))
+            problems.add(static_cast<std::int64_t>(older.size + 1),
+                         "the checkpoints at sizes " + std::to_string(older.size) + " and " + std::to_string(newer.size)
+                             + " are not consistent: the log was rewritten between them");
+    }
+
+    // The stored tree state, which appends continue from, must describe these entries.
+    CS_TRY(tree, db.prepare("SELECT size, frontier, last_leaf FROM audit_tree WHERE id = 1"));
+    CS_TRY(treeRow, tree->step());
+    const auto storedBytes = *treeRow ? tree->blobAt(1) : std::span<const std::uint8_t>();
+    const auto serialized = frontier.serialize();
+    if (!*treeRow || tree->int64At(0) != report.entries
+        || !std::equal(storedBytes.begin(), storedBytes.end(), serialized.begin(), serialized.end()))
+        problems.add(*treeRow ? std::min<std::int64_t>(tree->int64At(0), report.entries) + 1 : 0,
+                     "the stored tree state (" + std::to_string(*treeRow ? tree->int64At(0) : 0)
+                         + " entries) does not describe the " + std::to_string(report.entries) + " entries in the log");
+
+    report.problems = problems.take();
+    return report;
+}
+
+} // namespace cs::audit

@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/audit/Entry.h"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace cs::storage {
+class Database;
+}
+
+namespace cs::audit {
+
+//! One thing found wrong. `seq` is the first entry it concerns (0 when it concerns none).
+struct Problem
+{
+    std::int64_t seq = 0;
+    std::string reason;
+};
+
+struct VerifyReport
+{
+    bool intact() const { return problems.empty(); }
+    //! The problem with the lowest sequence number: what `verify` names.
+    const Problem* first() const;
+
+    std::int64_t entries = 0;
+    std::int64_t signedEntries = 0;   //!< entry signatures checked
+    std::int64_t checkpoints = 0;     //!< distinct checkpoint sizes checked (database and files)
+    std::int64_t checkpointFiles = 0;
+    std::int64_t consistencyProofs = 0;
+    std::uint64_t latestCheckpoint = 0; //!< size of the newest signed checkpoint
+    Hash root{};                        //!< root over all entries
+    std::vector<Problem> problems;      //!< at most 100, the earliest first
+};
+
+//! Called from the verifying thread with entries checked so far and the total.
+using ProgressFn = std::function<void(std::int64_t done, std::int64_t total)>;
+
+struct VerifyOptions
+{
+    std::filesystem::path checkpointsDir;  //!< checkpoints kept outside the database
+    std::optional<PublicKey> engineKey;    //!< pinned; otherwise the one the log registered
+    std::optional<PublicKey> keyFileKey;   //!< keys/engine.key's public key, must agree
+    ProgressFn progress;
+};
+
+/**
+ * Checks everything an auditor relies on, reading the database once:
+ * - the sequence has no gaps, each entry's bytes hash to its stored leaf hash and link to the
+ *   previous entry's;
+ * - the Merkle root at every checkpointed size equals the signed root, the checkpoints in the
+ *   database and in checkpointsDir agree, every checkpoint signature verifies under the
+ *   engine key, and consecutive checkpoints are linked by RFC 9162 consistency proofs;
+ * - no checkpoint (above all none outside the database) is larger than the log, which is how
+ *   a truncated tail or a database replaced by an older copy shows;
+ * - every entry that must be signed is, by a registered, active key (on all cores);
+ * - the stored tree state matches the entries.
+ * An error result means the log could not be read at all; tampering is a report with problems.
+ */
+Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& options);
+
+//! All leaf hashes in order (for proofs); `upTo` entries at most.
+Result<std::vector<Hash>> readLeafHashes(storage::Database& db, std::int64_t upTo);
+Result<Entry> readEntry(storage::Database& db, std::int64_t seq);
+//! Checkpoints in the database, by size.
+Result<std::vector<Checkpoint>> readCheckpoints(storage::Database& db);
+
+} // namespace cs::audit

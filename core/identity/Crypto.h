@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain/Result.h"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace cs::identity {
+
+using Hash = std::array<std::uint8_t, 32>;      //!< SHA-256
+using PublicKey = std::array<std::uint8_t, 32>; //!< Ed25519 public key
+using Signature = std::array<std::uint8_t, 64>; //!< Ed25519 signature
+
+//! sodium_init(); idempotent and thread-safe. Every function below calls it.
+void ensureCryptoReady();
+
+Hash sha256(std::span<const std::uint8_t> bytes);
+Hash sha256(std::string_view bytes);
+
+/**
+ * Bytes that must never reach the disk unsealed or outlive their use: allocated with
+ * sodium_malloc (guard pages, mlock, excluded from core dumps where the OS allows) and zeroed
+ * by sodium_free. Move-only.
+ */
+class SecretBytes
+{
+public:
+    explicit SecretBytes(std::size_t size);
+    SecretBytes(SecretBytes&& other) noexcept;
+    SecretBytes& operator=(SecretBytes&& other) noexcept;
+    SecretBytes(const SecretBytes&) = delete;
+    SecretBytes& operator=(const SecretBytes&) = delete;
+    ~SecretBytes();
+
+    std::uint8_t* data() { return m_data; }
+    const std::uint8_t* data() const { return m_data; }
+    std::size_t size() const { return m_size; }
+
+private:
+    std::uint8_t* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+/**
+ * An Ed25519 key pair whose secret half lives in SecretBytes. Signing is deterministic
+ * (RFC 8032), so the same key and message always give the same signature.
+ */
+class SigningKey
+{
+public:
+    static SigningKey generate();
+    //! From the 32-byte RFC 8032 private key (the "seed").
+    static SigningKey fromSeed(std::span<const std::uint8_t, 32> seed);
+
+    const PublicKey& publicKey() const { return m_public; }
+    Signature sign(std::span<const std::uint8_t> message) const;
+    Signature sign(std::string_view message) const;
+    //! Copies the 32-byte seed into `out` (for sealing only).
+    void copySeed(std::span<std::uint8_t, 32> out) const;
+
+private:
+    SigningKey() : m_secret(64) {}
+    SecretBytes m_secret; //!< libsodium's 64-byte form: seed ‖ public key
+    PublicKey m_public{};
+};
+
+bool verifySignature(const PublicKey& key, std::span<const std::uint8_t> message, const Signature& signature);
+bool verifySignature(const PublicKey& key, std::string_view message, const Signature& signature);
+
+//! SubjectPublicKeyInfo (RFC 8410) PEM, as `openssl pkey -pubin` reads and writes it.
+std::string publicKeyToPem(const PublicKey& key);
+Result<PublicKey> publicKeyFromPem(std::string_view pem);
+
+//! A short, stable name for a key, shown in the UI: "SHA256:" and the first 16 hex digits of
+//! SHA-256(public key), grouped by four.
+std::string fingerprint(const PublicKey& key);
+
+//! Fixed-size views of decoded bytes; InvalidInput naming `what` when the length is wrong.
+Result<PublicKey> publicKeyFromBytes(std::span<const std::uint8_t> bytes, std::string_view what);
+Result<Signature> signatureFromBytes(std::span<const std::uint8_t> bytes, std::string_view what);
+Result<Hash> hashFromBytes(std::span<const std::uint8_t> bytes, std::string_view what);
+
+//! Sets RLIMIT_CORE to 0 so a crash cannot write key material into a core file.
+void disableCoreDumps();
+
+} // namespace cs::identity

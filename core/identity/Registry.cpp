@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/identity/Registry.h"
+
+#include "core/domain/Encoding.h"
+#include "core/domain/Ids.h"
+#include "core/storage/Database.h"
+
+#include <QJsonObject>
+
+namespace cs::identity {
+
+namespace {
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace
+
+std::filesystem::path keyFilePath(const std::filesystem::path& keysDir, std::string_view principal)
+{
+    return keysDir / (std::string(principal) + ".key");
+}
+
+std::string_view toString(KeyStatus status)
+{
+    switch (status) {
+    case KeyStatus::Active: return "active";
+    case KeyStatus::Suspended: return "suspended";
+    case KeyStatus::Revoked: return "revoked";
+    }
+    return "revoked";
+}
+
+Result<KeyStatus> parseKeyStatus(std::string_view text)
+{
+    for (KeyStatus status : {KeyStatus::Active, KeyStatus::Suspended, KeyStatus::Revoked}) {
+        if (toString(status) == text)
+            return status;
+    }
+    return fail(ErrorCode::InvalidInput, "status must be active, suspended or revoked");
+}
+
+Result<Enrolment> enrolPrincipals(storage::Database& db, const std::filesystem::path& keysDir,
+                                                  std::string_view passphrase, KdfCost cost)
+{
+    CS_TRY(query, db.prepare("SELECT id, role FROM principals WHERE public_key IS NULL ORDER BY role <> 'engine', id"));
+    std::vector<std::pair<std::string, std::string>> pending;
+    for (;;) {
+        CS_TRY(row, query->step());
+        if (!*row)
+            break;
+        pending.emplace_back(query->textAt(0), query->textAt(1));
+    }
+    CS_TRY(update, db.prepare("UPDATE principals SET public_key = ?2 WHERE id = ?1"));
+    Enrolment enrolment;
+    for (const auto& [id, role] : pending) {
+        SigningKey key = SigningKey::generate();
+        CS_TRY(sealed, sealKey(keyFilePath(keysDir, id), id, key, passphrase, cost));
+        CS_TRY(stored, update->bind(1, id).bindBlob(2, key.publicKey()).run());
+        const QJsonObject body{
+            {QStringLiteral("schema"), QStringLiteral("countersign.identity/1")},
+            {QStringLiteral("event"), QStringLiteral("registered")},
+            {QStringLiteral("principal"), qs(id)},
+            {QStringLiteral("role"), qs(role)},
+            {QStringLiteral("public_key"), QString::fromStdString(toBase64(key.publicKey()))},
+            {QStringLiteral("fingerprint"), QString::fromStdString(fingerprint(key.publicKey()))},
+        };
+        CS_TRY(draft, audit::makeDraft(audit::types::kIdentityRegistered, id, body, &key));
+        enrolment.registrations.push_back(std::move(*draft));
+        if (id == kEngineId)
+            enrolment.engineKey = std::move(key);
+    }
+    return enrolment;
+}
+
+Result<audit::Appended> changeStatus(storage::Database& db, std::string_view principal, KeyStatus status,
+                                     std::string_view actor, const SigningKey& actorKey, std::string_view reason,
+                                     Timestamp now, const audit::CheckpointPolicy& policy)
+{
+    CS_TRY(query, db.prepare("SELECT p.status, a.role, a.status, a.public_key FROM principals p, principals a "
+                             "WHERE p.id = ?1 AND a.id = ?2"));
+    query->bind(1, principal).bind(2, actor);
+    CS_TRY(row, query->step());
+    if (!*row)
+        return fail(ErrorCode::NotFound, "no principal '" + std::string(principal) + "' or '" + std::string(actor) + "'");
+    const std::string from = query->textAt(0);
+    const std::string actorRole = query->textAt(1);
+    if (actorRole != "risk_manager" && actorRole != "engine")
+        return fail(ErrorCode::InvalidInput, "only a risk manager or the engine may change a key's status");
+    if (query->textAt(2) != "active")
+        return fail(ErrorCode::InvalidInput, "'" + std::string(actor) + "' is not active");
+    const auto stored = query->blobAt(3);
+    if (!std::equal(stored.begin(), stored.end(), actorKey.publicKey().begin(), actorKey.publicKey().end()))
+        return fail(ErrorCode::InvalidInput, "the signing key is not the registered key of '" + std::string(actor) + "'");
+    if (from == "revoked")
+        return fail(ErrorCode::InvalidInput, "'" + std::string(principal) + "' is revoked; a revoked key stays revoked");
+    if (reason.empty())
+        return fail(ErrorCode::InvalidInput, "reason: a status change needs a reason");
+    const QJsonObject body{
+        {QStringLiteral("schema"), QStringLiteral("countersign.identity/1")},
+        {QStringLiteral("event"), QStringLiteral("status_changed")},
+        {QStringLiteral("principal"), qs(principal)},
+        {QStringLiteral("from"), qs(from)},
+        {QStringLiteral("to"), qs(toString(status))},
+        {QStringLiteral("reason"), qs(reason)},
+    };
+    CS_TRY(draft, audit::makeDraft(audit::types::kIdentityStatusChanged, actor, body, &actorKey));
+    CS_TRY(update, db.prepare("UPDATE principals SET status = ?2 WHERE id = ?1"));
+    CS_TRY(updated, update->bind(1, principal).bind(2, toString(status)).run());
+    return audit::appendInTransaction(db, std::span(&*draft, 1), now, policy);
+}
+
+} // namespace cs::identity

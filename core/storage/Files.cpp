@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/Files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace cs::storage {
+
+Result<void> writeFileDurably(const std::filesystem::path& path, std::string_view bytes, unsigned mode)
+{
+    const std::filesystem::path temporary = path.string() + ".tmp";
+    ::unlink(temporary.c_str());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
+    if (fd < 0)
+        return fail(ErrorCode::StorageFailed, "creating " + temporary.string() + ": " + std::strerror(errno));
+    std::size_t done = 0;
+    bool ok = ::fchmod(fd, mode) == 0; // the umask may have narrowed it; never widen beyond `mode`
+    while (ok && done < bytes.size()) {
+        const ssize_t wrote = ::write(fd, bytes.data() + done, bytes.size() - done);
+        ok = wrote > 0 || (wrote < 0 && errno == EINTR);
+        if (wrote > 0)
+            done += static_cast<std::size_t>(wrote);
+    }
+    ok = ok && ::fsync(fd) == 0;
+    const std::string reason = ok ? std::string() : std::strerror(errno);
+    ::close(fd);
+    if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
+        const std::string why = ok ? std::strerror(errno) : reason;
+        ::unlink(temporary.c_str());
+        return fail(ErrorCode::StorageFailed, "writing " + path.string() + ": " + why);
+    }
+    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    if (const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
+    }
+    return {};
+}
+
+} // namespace cs::storage
