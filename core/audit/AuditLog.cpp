@@ -152,6 +152,7 @@ Result<Appended> AuditLog::commit(storage::Database& db, std::span<const Draft> 
     CS_TRY(transaction, storage::Transaction::begin(db));
     CS_TRY(appended, appendInTransaction(db, drafts, m_clock.now(), m_policy));
     CS_TRY(committed, transaction->commit());
+    ++m_commits;
     // The checkpoint rows are committed; a failure to mirror them is repaired on the next
     // checkpoint write and reported by verify, but the entries themselves are durable.
     (void)writeCheckpointFiles(appended->checkpoints, m_policy);
@@ -199,6 +200,12 @@ Result<Entry> AuditLog::append(Draft draft)
     if (schedule)
         m_writer.post([this](storage::Database& db) { drain(db); });
     return done.get();
+}
+
+std::size_t AuditLog::queued()
+{
+    std::lock_guard lock(m_mutex);
+    return m_queue.size();
 }
 
 Result<std::vector<Entry>> AuditLog::appendBatch(std::vector<Draft> drafts)

@@ -5,6 +5,7 @@
 #include "core/audit/Entry.h"
 #include "core/storage/DbWriter.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <memory>
@@ -67,6 +68,11 @@ public:
     //! "On close": a checkpoint covering everything appended so far (none if already covered).
     Result<std::optional<Checkpoint>> checkpointNow();
 
+    //! Transactions committed by append() and appendBatch(), and appends waiting for the next
+    //! one: what tests and bench_audit observe group commit through.
+    std::uint64_t commits() const { return m_commits.load(); }
+    std::size_t queued();
+
 private:
     struct Pending;
     void drain(storage::Database& db);
@@ -79,6 +85,7 @@ private:
     std::condition_variable m_idle;
     std::vector<std::shared_ptr<Pending>> m_queue;
     bool m_drainScheduled = false;
+    std::atomic<std::uint64_t> m_commits{0};
 };
 
 } // namespace cs::audit

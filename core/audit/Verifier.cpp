@@ -26,6 +26,14 @@ namespace {
 constexpr std::size_t kMaxProblems = 100;
 constexpr std::size_t kChunk = 512;
 
+//! Entries from..to that a root or a consistency proof says were rewritten.
+struct AlteredRange
+{
+    std::uint64_t from = 0;
+    std::uint64_t to = 0;
+    std::string reason;
+};
+
 struct KeyRecord
 {
     PublicKey key{};
@@ -59,7 +67,9 @@ public:
         });
         if (m_problems.size() > kMaxProblems)
             m_problems.resize(kMaxProblems);
-        return std::move(m_problems);
+        std::vector<Problem> out = std::move(m_problems);
+        m_problems.clear();
+        return out;
     }
     std::size_t count()
     {
@@ -314,6 +324,7 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
     Hash prev{};
     std::uint64_t previousCheckpoint = 0;
     bool chainBroken = false; // after the first break, later links are reported only once
+    std::vector<AlteredRange> alteredRanges; // roots or consistency proofs that do not hold
     {
         SignaturePool pool(problems);
         for (std::int64_t expected = 1;; ++expected) {
@@ -332,13 +343,13 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                 break;
             }
             const std::string where = "entry " + std::to_string(expected) + " (" + entry->type + ")";
-            if (!isValidEntryType(entry->type) || !isValidIdentifier(entry->actor)) {
+            // The hash of what the entry says now; the chain and the tree are rebuilt from it, so
+            // an edited entry shows where it is and a tampered leaf_hash column alone cannot hide one.
+            const Hash leaf = leafHash(asBytes(entryBytes(*entry)));
+            if (!isValidEntryType(entry->type) || !isValidIdentifier(entry->actor))
                 problems.add(expected, where + ": its type or actor is not well-formed");
-            } else {
-                const std::string bytes = entryBytes(*entry);
-                if (leafHash(asBytes(bytes)) != entry->leaf)
-                    problems.add(expected, where + ": its content does not match its leaf hash (changed after it was written)");
-            }
+            else if (leaf != entry->leaf)
+                problems.add(expected, where + ": its content does not match its leaf hash (changed after it was written)");
             if (entry->prev != prev && !chainBroken) {
                 chainBroken = true;
                 problems.add(expected, where + ": it does not link to entry " + std::to_string(expected - 1)
@@ -391,16 +402,16 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                 }
             }
 
-            prev = entry->leaf;
-            leaves.push_back(entry->leaf);
-            frontier.append(entry->leaf);
+            prev = leaf;
+            leaves.push_back(leaf);
+            frontier.append(leaf);
             if (auto it = checkpointAt.find(frontier.size()); it != checkpointAt.end()) {
                 if (it->second->root != frontier.root())
-                    problems.add(static_cast<std::int64_t>(previousCheckpoint + 1),
-                                 "the Merkle root of the first " + std::to_string(frontier.size())
-                                     + " entries differs from the signed checkpoint: entries "
-                                     + std::to_string(previousCheckpoint + 1) + "–" + std::to_string(frontier.size())
-                                     + " were altered");
+                    alteredRanges.push_back({previousCheckpoint + 1, frontier.size(),
+                                             "the Merkle root of the first " + std::to_string(frontier.size())
+                                                 + " entries differs from the signed checkpoint: entries "
+                                                 + std::to_string(previousCheckpoint + 1) + "–"
+                                                 + std::to_string(frontier.size()) + " were altered"});
                 previousCheckpoint = frontier.size();
             }
             if (options.progress && (expected % 8192 == 0))
@@ -427,17 +438,27 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
         engineKey = options.engineKey;
     }
 
+    // Every checkpoint, in the database and in the files, is signed by the engine for this log.
+    const auto checkSigned = [&](const Checkpoint& checkpoint, const std::string& where) {
+        if (checkpoint.origin != *origin)
+            problems.add(0, where + " belongs to another log (" + checkpoint.origin + ")");
+        if (!engineKey || !verifyCheckpoint(checkpoint, *engineKey))
+            problems.add(checkpoint.size <= frontier.size() ? static_cast<std::int64_t>(checkpoint.size) : 0,
+                         "the signature of " + where + " does not verify under the engine key");
+    };
+    for (const Checkpoint& checkpoint : *stored)
+        checkSigned(checkpoint, "the checkpoint at size " + std::to_string(checkpoint.size) + " in the database");
+    for (const auto& [size, file] : *files)
+        checkSigned(file.first, file.second);
+
     std::vector<const Checkpoint*> ordered;
     for (const auto& [size, checkpoint] : checkpointAt) {
         ordered.push_back(checkpoint);
         report.latestCheckpoint = size;
-        if (checkpoint->origin != *origin)
-            problems.add(0, "the checkpoint at size " + std::to_string(size) + " belongs to another log ("
-                                + checkpoint->origin + ")");
-        if (!engineKey || !verifyCheckpoint(*checkpoint, *engineKey))
-            problems.add(size <= frontier.size() ? static_cast<std::int64_t>(size) : 0,
-                         "the signature of the checkpoint at size " + std::to_string(size)
-                             + " does not verify under the engine key");
+        if (size <= frontier.size() && files->count(size) > 0
+            && std::none_of(stored->begin(), stored->end(), [&](const Checkpoint& c) { return c.size == size; }))
+            problems.add(static_cast<std::int64_t>(size), "the checkpoint at size " + std::to_string(size)
+                                                              + " is in checkpoints/ but was removed from the database");
         if (size > frontier.size()) {
             const bool inFile = files->count(size) > 0;
             problems.add(report.entries + 1,
@@ -458,9 +479,10 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
         const auto proof = consistencyProof(std::span(leaves).first(newer.size), older.size);
         ++report.consistencyProofs;
         if (!verifyConsistency(older.size, newer.size, older.root, newer.root, proof))
-            problems.add(static_cast<std::int64_t>(older.size + 1),
-                         "the checkpoints at sizes " + std::to_string(older.size) + " and " + std::to_string(newer.size)
-                             + " are not consistent: the log was rewritten between them");
+            alteredRanges.push_back({older.size + 1, newer.size,
+                                     "the checkpoints at sizes " + std::to_string(older.size) + " and "
+                                         + std::to_string(newer.size)
+                                         + " are not consistent: the log was rewritten between them"});
     }
 
     // The stored tree state, which appends continue from, must describe these entries.
@@ -474,6 +496,24 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                      "the stored tree state (" + std::to_string(*treeRow ? tree->int64At(0) : 0)
                          + " entries) does not describe the " + std::to_string(report.entries) + " entries in the log");
 
+    // A root that differs from its checkpoint says entries in that range were rewritten. When
+    // an entry in the range already shows what changed, that entry is where it is reported;
+    // otherwise (a forger who recomputed every hash) the range's first entry is.
+    {
+        const std::vector<Problem> found = problems.take();
+        for (const Problem& problem : found)
+            problems.add(problem.seq, problem.reason);
+        for (const AlteredRange& range : alteredRanges) {
+            std::int64_t where = static_cast<std::int64_t>(range.from);
+            for (const Problem& problem : found) {
+                if (problem.seq >= static_cast<std::int64_t>(range.from) && problem.seq <= static_cast<std::int64_t>(range.to)) {
+                    where = problem.seq;
+                    break; // found is sorted by seq
+                }
+            }
+            problems.add(where, range.reason);
+        }
+    }
     report.problems = problems.take();
     return report;
 }
