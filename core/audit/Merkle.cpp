@@ -17,24 +17,6 @@ std::uint64_t splitPoint(std::uint64_t n)
     return std::bit_floor(n - 1);
 }
 
-void subproof(std::span<const Hash> leaves, std::uint64_t m, bool complete, std::vector<Hash>& out)
-{
-    const std::uint64_t n = leaves.size();
-    if (m == n) {
-        if (!complete)
-            out.push_back(rootOf(leaves));
-        return;
-    }
-    const std::uint64_t k = splitPoint(n);
-    if (m <= k) {
-        subproof(leaves.first(k), m, complete, out);
-        out.push_back(rootOf(leaves.subspan(k)));
-    } else {
-        subproof(leaves.subspan(k), m - k, false, out);
-        out.push_back(rootOf(leaves.first(k)));
-    }
-}
-
 } // namespace
 
 Hash leafHash(std::span<const std::uint8_t> data)
@@ -118,30 +100,81 @@ Hash rootOf(std::span<const Hash> leaves)
     return frontier.root();
 }
 
-std::vector<Hash> inclusionProof(std::span<const Hash> leaves, std::uint64_t index)
+MerkleTree::MerkleTree(std::span<const Hash> leaves)
+{
+    m_levels.emplace_back(leaves.begin(), leaves.end());
+    while (m_levels.back().size() > 1) {
+        const std::vector<Hash>& below = m_levels.back();
+        std::vector<Hash> level;
+        level.reserve(below.size() / 2);
+        for (std::size_t i = 0; i + 1 < below.size(); i += 2)
+            level.push_back(nodeHash(below[i], below[i + 1]));
+        m_levels.push_back(std::move(level));
+    }
+}
+
+Hash MerkleTree::rangeRoot(std::uint64_t begin, std::uint64_t end) const
+{
+    const std::uint64_t n = end - begin;
+    if (n == 0)
+        return emptyRoot();
+    if (std::has_single_bit(n) && begin % n == 0) {
+        const auto height = static_cast<std::size_t>(std::countr_zero(n));
+        return m_levels[height][begin >> height];
+    }
+    const std::uint64_t k = splitPoint(n);
+    return nodeHash(rangeRoot(begin, begin + k), rangeRoot(begin + k, end));
+}
+
+Hash MerkleTree::root(std::uint64_t treeSize) const
+{
+    return rangeRoot(0, treeSize);
+}
+
+std::vector<Hash> MerkleTree::inclusionProof(std::uint64_t index, std::uint64_t treeSize) const
 {
     std::vector<Hash> path;
-    while (leaves.size() > 1) {
-        const std::uint64_t k = splitPoint(leaves.size());
-        if (index < k) {
-            path.push_back(rootOf(leaves.subspan(k)));
-            leaves = leaves.first(k);
+    std::uint64_t begin = 0;
+    std::uint64_t end = treeSize;
+    while (end - begin > 1) {
+        const std::uint64_t k = splitPoint(end - begin);
+        if (index < begin + k) {
+            path.push_back(rangeRoot(begin + k, end));
+            end = begin + k;
         } else {
-            path.push_back(rootOf(leaves.first(k)));
-            leaves = leaves.subspan(k);
-            index -= k;
+            path.push_back(rangeRoot(begin, begin + k));
+            begin += k;
         }
     }
     // Built from the root down; the RFC orders the audit path from the leaf up.
     return {path.rbegin(), path.rend()};
 }
 
-std::vector<Hash> consistencyProof(std::span<const Hash> leaves, std::uint64_t oldSize)
+void MerkleTree::subproof(std::uint64_t begin, std::uint64_t m, std::uint64_t end, bool complete,
+                          std::vector<Hash>& out) const
+{
+    const std::uint64_t n = end - begin;
+    if (m == n) {
+        if (!complete)
+            out.push_back(rangeRoot(begin, end));
+        return;
+    }
+    const std::uint64_t k = splitPoint(n);
+    if (m <= k) {
+        subproof(begin, m, begin + k, complete, out);
+        out.push_back(rangeRoot(begin + k, end));
+    } else {
+        subproof(begin + k, m - k, end, false, out);
+        out.push_back(rangeRoot(begin, begin + k));
+    }
+}
+
+std::vector<Hash> MerkleTree::consistencyProof(std::uint64_t oldSize, std::uint64_t treeSize) const
 {
     std::vector<Hash> proof;
-    if (oldSize == 0 || oldSize >= leaves.size())
+    if (oldSize == 0 || oldSize >= treeSize)
         return proof;
-    subproof(leaves, oldSize, true, proof);
+    subproof(0, oldSize, treeSize, true, proof);
     return proof;
 }
 

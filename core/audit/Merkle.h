@@ -45,10 +45,30 @@ private:
 //! MTH(D[n]) over leaf hashes (RFC 9162 §2.1.1).
 Hash rootOf(std::span<const Hash> leaves);
 
-//! PATH(m, D[n]) (RFC 9162 §2.1.3.1); `index` < leaves.size().
-std::vector<Hash> inclusionProof(std::span<const Hash> leaves, std::uint64_t index);
-//! PROOF(m, D[n]) (RFC 9162 §2.1.4.1) from size `oldSize` to leaves.size(); empty when equal.
-std::vector<Hash> consistencyProof(std::span<const Hash> leaves, std::uint64_t oldSize);
+/**
+ * A tree built once over all leaf hashes, keeping every perfect subtree's hash (about 2n
+ * hashes), so that any root, inclusion proof or consistency proof costs O(log n).
+ */
+class MerkleTree
+{
+public:
+    explicit MerkleTree(std::span<const Hash> leaves);
+
+    std::uint64_t size() const { return m_levels.front().size(); }
+    //! MTH of the first `treeSize` leaves.
+    Hash root(std::uint64_t treeSize) const;
+    //! PATH(m, D[n]) (RFC 9162 §2.1.3.1) with n = treeSize; index < treeSize <= size().
+    std::vector<Hash> inclusionProof(std::uint64_t index, std::uint64_t treeSize) const;
+    //! PROOF(m, D[n]) (RFC 9162 §2.1.4.1) from oldSize to treeSize; empty when equal or 0.
+    std::vector<Hash> consistencyProof(std::uint64_t oldSize, std::uint64_t treeSize) const;
+
+private:
+    //! MTH(D[begin:end]) for the ranges RFC 9162's recursion produces.
+    Hash rangeRoot(std::uint64_t begin, std::uint64_t end) const;
+    void subproof(std::uint64_t begin, std::uint64_t m, std::uint64_t end, bool complete, std::vector<Hash>& out) const;
+
+    std::vector<std::vector<Hash>> m_levels; //!< m_levels[h][i]: the perfect subtree of 2^h leaves at i·2^h
+};
 
 //! RFC 9162 §2.1.3.2.
 bool verifyInclusion(std::uint64_t index, std::uint64_t size, const Hash& leaf, std::span<const Hash> proof,

@@ -41,7 +41,8 @@ Result<QJsonObject> proveInclusion(storage::Database& db, std::int64_t seq, cons
     if (leaves->size() != covering->size)
         return fail(ErrorCode::InvalidInput, "the log is shorter than its checkpoint; run verify");
     QJsonArray path;
-    for (const Hash& hash : inclusionProof(*leaves, static_cast<std::uint64_t>(seq - 1)))
+    const MerkleTree tree(*leaves);
+    for (const Hash& hash : tree.inclusionProof(static_cast<std::uint64_t>(seq - 1), covering->size))
         path.append(QString::fromStdString(toHex(hash)));
     const std::string bytes = entryBytes(*entry);
     return QJsonObject{

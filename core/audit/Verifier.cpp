@@ -471,12 +471,13 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
 
     // Consecutive checkpoints must be consistent (RFC 9162 §2.1.4): the later tree extends the
     // earlier one. The proof comes from the entries, the roots from the signatures.
+    const MerkleTree merkle(leaves);
     for (std::size_t i = 1; i < ordered.size(); ++i) {
         const Checkpoint& older = *ordered[i - 1];
         const Checkpoint& newer = *ordered[i];
         if (newer.size > leaves.size())
             break;
-        const auto proof = consistencyProof(std::span(leaves).first(newer.size), older.size);
+        const auto proof = merkle.consistencyProof(older.size, newer.size);
         ++report.consistencyProofs;
         if (!verifyConsistency(older.size, newer.size, older.root, newer.root, proof))
             alteredRanges.push_back({older.size + 1, newer.size,

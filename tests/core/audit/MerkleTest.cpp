@@ -141,11 +141,12 @@ void MerkleTest::frontierSerializes()
 void MerkleTest::inclusionProofs()
 {
     const auto leaves = makeLeaves(70);
+    const MerkleTree whole(leaves);
     for (std::size_t n = 1; n <= leaves.size(); ++n) {
-        const auto tree = std::span(leaves).first(n);
-        const Hash root = referenceRoot(tree);
+        const Hash root = referenceRoot(std::span(leaves).first(n));
+        QVERIFY(whole.root(n) == root);
         for (std::size_t i = 0; i < n; ++i) {
-            const auto proof = inclusionProof(tree, i);
+            const auto proof = whole.inclusionProof(i, n);
             QVERIFY2(verifyInclusion(i, n, leaves[i], proof, root), qPrintable(QStringLiteral("%1/%2").arg(i).arg(n)));
         }
     }
@@ -165,12 +166,12 @@ void MerkleTest::inclusionMutationsRejected()
 {
     QFETCH(QString, mutation);
     const auto leaves = makeLeaves(37);
+    const MerkleTree tree(leaves);
     int checked = 0;
     for (std::uint64_t n : {5u, 8u, 13u, 37u}) {
-        const auto tree = std::span(leaves).first(n);
-        const Hash root = referenceRoot(tree);
+        const Hash root = referenceRoot(std::span(leaves).first(n));
         for (std::uint64_t i = 0; i < n; ++i) {
-            auto proof = inclusionProof(tree, i);
+            auto proof = tree.inclusionProof(i, n);
             std::uint64_t index = i;
             std::uint64_t size = n;
             Hash leaf = leaves[i];
@@ -209,10 +210,10 @@ void MerkleTest::inclusionMutationsRejected()
             // A mutation can describe the very same tree position (e.g. index^2 == index when it
             // leaves the tree's shape unchanged for a size whose proof does not depend on it):
             // skip those, and require every real change to be rejected.
-            const bool same = index == i && size == n && proof == inclusionProof(tree, i) && leaf == leaves[i]
+            const bool same = index == i && size == n && proof == tree.inclusionProof(i, n) && leaf == leaves[i]
                               && expectedRoot == root;
             const bool equivalent = index < size && size <= n && index != i && size == n
-                                    && inclusionProof(tree, index) == proof && leaves[index] == leaf;
+                                    && tree.inclusionProof(index, n) == proof && leaves[index] == leaf;
             if (same || equivalent)
                 continue;
             QVERIFY2(!verifyInclusion(index, size, leaf, proof, expectedRoot),
@@ -226,11 +227,12 @@ void MerkleTest::inclusionMutationsRejected()
 void MerkleTest::consistencyProofs()
 {
     const auto leaves = makeLeaves(64);
+    const MerkleTree tree(leaves);
     for (std::size_t n = 1; n <= leaves.size(); ++n) {
         const Hash newRoot = referenceRoot(std::span(leaves).first(n));
         for (std::size_t m = 0; m <= n; ++m) {
             const Hash oldRoot = referenceRoot(std::span(leaves).first(m));
-            const auto proof = consistencyProof(std::span(leaves).first(n), m);
+            const auto proof = tree.consistencyProof(m, n);
             QVERIFY2(verifyConsistency(m, n, oldRoot, newRoot, proof), qPrintable(QStringLiteral("%1 -> %2").arg(m).arg(n)));
         }
     }
@@ -248,6 +250,7 @@ void MerkleTest::consistencyMutationsRejected()
 {
     QFETCH(QString, mutation);
     const auto leaves = makeLeaves(40);
+    const MerkleTree tree(leaves);
     auto forked = leaves;
     forked[2] = leafOf("rewritten");
     int checked = 0;
@@ -255,7 +258,7 @@ void MerkleTest::consistencyMutationsRejected()
         for (std::uint64_t m = 1; m < n; ++m) {
             const Hash oldRoot = referenceRoot(std::span(leaves).first(m));
             const Hash newRoot = referenceRoot(std::span(leaves).first(n));
-            auto proof = consistencyProof(std::span(leaves).first(n), m);
+            auto proof = tree.consistencyProof(m, n);
             std::uint64_t oldSize = m;
             std::uint64_t newSize = n;
             Hash a = oldRoot;

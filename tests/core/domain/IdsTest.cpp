@@ -16,6 +16,8 @@ private Q_SLOTS:
     void identifiers();
     void strongTypes();
     void manualClock();
+    void iso8601_data();
+    void iso8601();
 };
 
 void IdsTest::identifiers_data()
@@ -70,6 +72,23 @@ void IdsTest::manualClock()
     QCOMPARE(clock.now().msSinceEpoch, std::int64_t{1'795'600'001'500});
     SystemClock system;
     QVERIFY(system.now().msSinceEpoch > 1'700'000'000'000);
+}
+
+void IdsTest::iso8601_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("epoch") << qint64(0) << QByteArray("1970-01-01T00:00:00.000Z");
+    QTest::newRow("leap-day") << qint64(951'782'400'123) << QByteArray("2000-02-29T00:00:00.123Z");
+    QTest::newRow("end-of-century") << qint64(4'102'444'799'999) << QByteArray("2099-12-31T23:59:59.999Z");
+    QTest::newRow("before-epoch") << qint64(-1) << QByteArray("1969-12-31T23:59:59.999Z");
+}
+
+void IdsTest::iso8601()
+{
+    QFETCH(qint64, ms);
+    QFETCH(QByteArray, text);
+    QCOMPARE(QByteArray::fromStdString(toIso8601(Timestamp{ms})), text);
 }
 
 QTEST_APPLESS_MAIN(IdsTest)
