@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -24,7 +25,8 @@ namespace cs::audit {
 namespace {
 
 constexpr std::size_t kMaxProblems = 100;
-constexpr std::size_t kChunk = 512;
+constexpr std::size_t kChunk = 1024;
+constexpr std::size_t kMaxChunksInFlight = 32;
 
 //! Entries from..to that a root or a consistency proof says were rewritten.
 struct AlteredRange
@@ -101,77 +103,85 @@ void checkSignature(const SignatureJob& job, Problems& problems)
     }
 }
 
+//! Entries read in order, hashed and signature-checked by the pool, then chained in order.
+struct Chunk
+{
+    std::vector<Entry> entries;
+    std::vector<Hash> leaves;             //!< leafHash(entryBytes(entry)), filled by a worker
+    std::vector<SignatureJob> signatures; //!< checked by the same worker
+    bool done = false;
+};
+
 /**
- * Verifies signatures on all cores while the caller keeps hashing: chunks are handed to
- * worker threads, and finish() lets the calling thread help with what is left.
+ * The CPU-heavy part of verification (entry hashes and Ed25519 checks) on every core: the
+ * reading thread hands over chunks and takes them back in order for the hash chain and the
+ * tree, which are inherently sequential but cheap.
  */
-class SignaturePool
+class ChunkPool
 {
 public:
-    explicit SignaturePool(Problems& problems) : m_problems(problems)
+    explicit ChunkPool(Problems& problems) : m_problems(problems)
     {
-        const unsigned workers = std::max(1u, std::thread::hardware_concurrency()) - 1;
-        for (unsigned i = 0; i < std::max(1u, workers); ++i)
+        for (unsigned i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i)
             m_threads.emplace_back([this] { work(); });
     }
-    ~SignaturePool() { finish(); }
-
-    void add(SignatureJob job)
+    ~ChunkPool()
     {
-        m_current.push_back(std::move(job));
-        if (m_current.size() >= kChunk)
-            flush();
-    }
-
-    void finish()
-    {
-        flush();
         {
             std::lock_guard lock(m_mutex);
             m_closing = true;
         }
         m_wake.notify_all();
-        work(); // the calling thread helps drain the queue
         for (auto& thread : m_threads)
             thread.join();
-        m_threads.clear();
     }
 
-private:
-    void flush()
+    void submit(Chunk* chunk)
     {
-        if (m_current.empty())
-            return;
         {
             std::lock_guard lock(m_mutex);
-            m_chunks.push_back(std::move(m_current));
+            m_queue.push_back(chunk);
         }
-        m_current = {};
         m_wake.notify_one();
     }
 
+    void wait(Chunk& chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_finished.wait(lock, [&] { return chunk.done; });
+    }
+
+private:
     void work()
     {
         for (;;) {
-            std::vector<SignatureJob> chunk;
+            Chunk* chunk = nullptr;
             {
                 std::unique_lock lock(m_mutex);
-                m_wake.wait(lock, [this] { return !m_chunks.empty() || m_closing; });
-                if (m_chunks.empty())
+                m_wake.wait(lock, [this] { return !m_queue.empty() || m_closing; });
+                if (m_queue.empty())
                     return;
-                chunk = std::move(m_chunks.back());
-                m_chunks.pop_back();
+                chunk = m_queue.front();
+                m_queue.pop_front();
             }
-            for (const SignatureJob& job : chunk)
+            chunk->leaves.reserve(chunk->entries.size());
+            for (const Entry& entry : chunk->entries)
+                chunk->leaves.push_back(leafHash(asBytes(entryBytes(entry))));
+            for (const SignatureJob& job : chunk->signatures)
                 checkSignature(job, m_problems);
+            {
+                std::lock_guard lock(m_mutex);
+                chunk->done = true;
+            }
+            m_finished.notify_all();
         }
     }
 
     Problems& m_problems;
-    std::vector<SignatureJob> m_current;
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::vector<std::vector<SignatureJob>> m_chunks;
+    std::condition_variable m_finished;
+    std::deque<Chunk*> m_queue;
     bool m_closing = false;
     std::vector<std::thread> m_threads;
 };
@@ -325,8 +335,56 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
     std::uint64_t previousCheckpoint = 0;
     bool chainBroken = false; // after the first break, later links are reported only once
     std::vector<AlteredRange> alteredRanges; // roots or consistency proofs that do not hold
+    // The chain and the tree, in order, from the hashes the pool computed.
+    const auto chain = [&](Chunk& chunk) {
+        for (std::size_t i = 0; i < chunk.entries.size(); ++i) {
+            const Entry& entry = chunk.entries[i];
+            // The hash of what the entry says now; the chain and the tree are rebuilt from it,
+            // so an edited entry shows where it is and a tampered leaf_hash alone hides nothing.
+            const Hash& leaf = chunk.leaves[i];
+            const std::string where = "entry " + std::to_string(entry.seq) + " (" + entry.type + ")";
+            if (leaf != entry.leaf && isValidEntryType(entry.type) && isValidIdentifier(entry.actor))
+                problems.add(entry.seq, where + ": its content does not match its leaf hash (changed after it was written)");
+            if (entry.prev != prev && !chainBroken) {
+                chainBroken = true;
+                problems.add(entry.seq, where + ": it does not link to entry " + std::to_string(entry.seq - 1)
+                                            + " (an entry was removed, inserted or reordered)");
+            }
+            prev = leaf;
+            leaves.push_back(leaf);
+            frontier.append(leaf);
+            if (auto it = checkpointAt.find(frontier.size()); it != checkpointAt.end()) {
+                if (it->second->root != frontier.root())
+                    alteredRanges.push_back({previousCheckpoint + 1, frontier.size(),
+                                             "the Merkle root of the first " + std::to_string(frontier.size())
+                                                 + " entries differs from the signed checkpoint: entries "
+                                                 + std::to_string(previousCheckpoint + 1) + "–"
+                                                 + std::to_string(frontier.size()) + " were altered"});
+                previousCheckpoint = frontier.size();
+            }
+        }
+        if (options.progress)
+            options.progress(static_cast<std::int64_t>(frontier.size()), *total);
+    };
+
     {
-        SignaturePool pool(problems);
+        ChunkPool pool(problems);
+        std::deque<std::unique_ptr<Chunk>> inFlight; // bounded, so memory stays flat
+        const auto retireOldest = [&] {
+            pool.wait(*inFlight.front());
+            chain(*inFlight.front());
+            inFlight.pop_front();
+        };
+        auto chunk = std::make_unique<Chunk>();
+        const auto submit = [&] {
+            if (chunk->entries.empty())
+                return;
+            pool.submit(chunk.get());
+            inFlight.push_back(std::move(chunk));
+            chunk = std::make_unique<Chunk>();
+            while (inFlight.size() > kMaxChunksInFlight)
+                retireOldest();
+        };
         for (std::int64_t expected = 1;; ++expected) {
             CS_TRY(row, query->step());
             if (!*row)
@@ -343,18 +401,8 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                 break;
             }
             const std::string where = "entry " + std::to_string(expected) + " (" + entry->type + ")";
-            // The hash of what the entry says now; the chain and the tree are rebuilt from it, so
-            // an edited entry shows where it is and a tampered leaf_hash column alone cannot hide one.
-            const Hash leaf = leafHash(asBytes(entryBytes(*entry)));
             if (!isValidEntryType(entry->type) || !isValidIdentifier(entry->actor))
                 problems.add(expected, where + ": its type or actor is not well-formed");
-            else if (leaf != entry->leaf)
-                problems.add(expected, where + ": its content does not match its leaf hash (changed after it was written)");
-            if (entry->prev != prev && !chainBroken) {
-                chainBroken = true;
-                problems.add(expected, where + ": it does not link to entry " + std::to_string(expected - 1)
-                                           + " (an entry was removed, inserted or reordered)");
-            }
 
             // Signatures: identity events are checked here, in order, because they change the
             // keys later entries are checked with; the rest go to the pool.
@@ -398,28 +446,18 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                         target->second.status = body.value(QStringLiteral("to")).toString().toStdString();
                 } else {
                     job.key = signer->second.key;
-                    pool.add(std::move(job));
+                    chunk->signatures.push_back(std::move(job));
                 }
             }
-
-            prev = leaf;
-            leaves.push_back(leaf);
-            frontier.append(leaf);
-            if (auto it = checkpointAt.find(frontier.size()); it != checkpointAt.end()) {
-                if (it->second->root != frontier.root())
-                    alteredRanges.push_back({previousCheckpoint + 1, frontier.size(),
-                                             "the Merkle root of the first " + std::to_string(frontier.size())
-                                                 + " entries differs from the signed checkpoint: entries "
-                                                 + std::to_string(previousCheckpoint + 1) + "–"
-                                                 + std::to_string(frontier.size()) + " were altered"});
-                previousCheckpoint = frontier.size();
-            }
-            if (options.progress && (expected % 8192 == 0))
-                options.progress(expected, *total);
+            chunk->entries.push_back(std::move(*entry));
+            if (chunk->entries.size() >= kChunk)
+                submit();
             if (problems.count() >= kMaxProblems)
                 break;
         }
-        pool.finish();
+        submit();
+        while (!inFlight.empty())
+            retireOldest();
     }
     report.entries = static_cast<std::int64_t>(frontier.size());
     report.root = frontier.root();

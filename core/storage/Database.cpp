@@ -173,22 +173,39 @@ Result<Database> Database::open(const std::string& path, OpenMode mode, int busy
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
+    , m_cache(std::move(other.m_cache))
 {
 }
 
 Database& Database::operator=(Database&& other) noexcept
 {
     if (this != &other) {
+        m_cache.clear(); // finalized before their connection closes
         sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
 
 Database::~Database()
 {
+    m_cache.clear();
     sqlite3_close_v2(m_db);
+}
+
+Result<Statement*> Database::cached(std::string_view sql)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        auto statement = prepare(sql);
+        if (!statement)
+            return Unexpected{statement.error()};
+        it = m_cache.emplace(std::string(sql), std::make_unique<Statement>(std::move(*statement))).first;
+    }
+    it->second->reset();
+    return it->second.get();
 }
 
 Result<void> Database::exec(std::string_view sql)
@@ -233,9 +250,22 @@ std::int64_t Database::changes() const
 
 // --- Transaction ------------------------------------------------------------------------------
 
+namespace {
+
+//! BEGIN, COMMIT and ROLLBACK run on every append: prepared once per connection.
+Result<void> control(Database& db, std::string_view sql)
+{
+    auto statement = db.cached(sql);
+    if (!statement)
+        return Unexpected{statement.error()};
+    return (*statement)->run();
+}
+
+} // namespace
+
 Result<Transaction> Transaction::begin(Database& db)
 {
-    if (auto begun = db.exec("BEGIN IMMEDIATE"); !begun)
+    if (auto begun = control(db, "BEGIN IMMEDIATE"); !begun)
         return Unexpected{begun.error()};
     return Transaction(db);
 }
@@ -248,14 +278,14 @@ Transaction::Transaction(Transaction&& other) noexcept
 Transaction::~Transaction()
 {
     if (m_db != nullptr)
-        (void)m_db->exec("ROLLBACK");
+        (void)control(*m_db, "ROLLBACK");
 }
 
 Result<void> Transaction::commit()
 {
     if (m_db == nullptr)
         return fail(ErrorCode::Internal, "transaction already finished");
-    auto committed = m_db->exec("COMMIT");
+    auto committed = control(*m_db, "COMMIT");
     if (committed)
         m_db = nullptr;
     return committed;

@@ -5,6 +5,7 @@
 #include "core/domain/Result.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -75,6 +76,10 @@ public:
     //! Runs one or more statements without parameters.
     Result<void> exec(std::string_view sql);
     Result<Statement> prepare(std::string_view sql);
+    //! The same statement on every call (prepared once per connection, reset and unbound when
+    //! handed out), for the statements a hot path runs over and over. Valid while the
+    //! connection lives; do not keep it across calls.
+    Result<Statement*> cached(std::string_view sql);
     //! The single integer a query such as "PRAGMA user_version" returns.
     Result<std::int64_t> queryInt(std::string_view sql);
 
@@ -86,6 +91,7 @@ private:
 
     sqlite3* m_db = nullptr;
     std::string m_path;
+    std::map<std::string, std::unique_ptr<Statement>, std::less<>> m_cache;
 };
 
 //! Maps an SQLite result code to an Error whose message starts with `what`.
