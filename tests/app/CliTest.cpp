@@ -24,6 +24,10 @@ private Q_SLOTS:
     void usageErrors();
     void statusOfMissingWorkspace();
     void consoleHeadlessSummary();
+    void auditUsageErrors_data();
+    void auditUsageErrors();
+    void verifyProveAndReceipts();
+    void verifyNamesTheTampering();
 
 private:
     struct Run
@@ -61,7 +65,9 @@ void CliTest::help()
 {
     const Run result = cli({QStringLiteral("--help")});
     QCOMPARE(result.exitCode, 0);
-    for (const char* command : {"init WS [--demo] [--force]", "status WS", "Exit status"})
+    for (const char* command : {"init WS [--demo] [--force]", "status WS", "verify WS", "prove WS SEQ",
+                                "verify-proof PROOF.json", "export-receipt WS SEQ --out DIR", "generate WS --entries N",
+                                "Exit status"})
         QVERIFY2(result.out.contains(command), command);
 }
 
@@ -164,6 +170,153 @@ void CliTest::consoleHeadlessSummary()
     for (const char* expected : {"Demo workspace", "treasury-bot", "250,000 USDC", "40.5 ETH", "alice [approver]",
                                  "rita [risk_manager]", "2 pools"})
         QVERIFY2(result.out.contains(expected), expected);
+}
+
+void CliTest::auditUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("message");
+    const QString ws = QStringLiteral("WS"); // replaced by the demo workspace
+    QTest::newRow("prove-zero") << QStringList{QStringLiteral("prove"), ws, QStringLiteral("0")} << 2 << QByteArray("positive entry number");
+    QTest::newRow("prove-text") << QStringList{QStringLiteral("prove"), ws, QStringLiteral("ten")} << 2 << QByteArray("positive entry number");
+    QTest::newRow("prove-beyond") << QStringList{QStringLiteral("prove"), ws, QStringLiteral("999")} << 2 << QByteArray("has no entry 999");
+    QTest::newRow("receipt-without-out") << QStringList{QStringLiteral("export-receipt"), ws, QStringLiteral("1")} << 2
+                                         << QByteArray("needs --out DIR");
+    QTest::newRow("receipt-of-non-receipt")
+        << QStringList{QStringLiteral("export-receipt"), ws, QStringLiteral("1"), QStringLiteral("--out"), QStringLiteral("OUT")} << 2
+        << QByteArray("not a settlement receipt");
+    QTest::newRow("generate-zero") << QStringList{QStringLiteral("generate"), ws, QStringLiteral("--entries"), QStringLiteral("0")} << 2
+                                   << QByteArray("--entries must be");
+    QTest::newRow("verify-proof-missing") << QStringList{QStringLiteral("verify-proof"), QStringLiteral("no-such.json")} << 2
+                                          << QByteArray("cannot read");
+    QTest::newRow("verify-proof-not-a-proof") << QStringList{QStringLiteral("verify-proof"), QStringLiteral("WS/workspace.json")} << 2
+                                              << QByteArray("format: not a countersign.inclusion-proof/1");
+    QTest::newRow("verify-missing-ws") << QStringList{QStringLiteral("verify"), QStringLiteral("no-such-ws")} << 5
+                                       << QByteArray("workspace not found");
+}
+
+void CliTest::auditUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, message);
+    QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+    for (QString& argument : arguments) {
+        argument.replace(QLatin1String("WS"), ws());
+        argument.replace(QLatin1String("OUT"), m_dir->filePath(QStringLiteral("out")));
+        if (argument.startsWith(QLatin1String("no-such")))
+            argument = m_dir->filePath(argument);
+    }
+    const Run result = cli(arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY(result.err.startsWith("error: "));
+    QVERIFY2(result.err.contains(message), result.err.constData());
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("out"))));
+}
+
+void CliTest::verifyProveAndReceipts()
+{
+    QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+    const Run generated = cli({QStringLiteral("generate"), ws(), QStringLiteral("--entries"), QStringLiteral("300")});
+    QCOMPARE(generated.exitCode, 0);
+    const QJsonObject summary = QJsonDocument::fromJson(generated.out).object();
+    QVERIFY(summary.value(QStringLiteral("appended")).toInt() >= 300);
+    QVERIFY(summary.value(QStringLiteral("signed_entries")).toInt() > 50);
+
+    const Run verified = cli({QStringLiteral("verify"), ws()});
+    QCOMPARE(verified.exitCode, 0);
+    const QJsonObject report = QJsonDocument::fromJson(verified.out).object();
+    QCOMPARE(report.value(QStringLiteral("intact")).toBool(), true);
+    QCOMPARE(report.value(QStringLiteral("entries")).toInt(), summary.value(QStringLiteral("last_seq")).toInt());
+    // Closing after generate signed a checkpoint over everything.
+    QCOMPARE(report.value(QStringLiteral("latest_checkpoint")).toInt(), report.value(QStringLiteral("entries")).toInt());
+
+    // prove, then verify the proof with nothing but the proof (and a pinned key).
+    const Run proved = cli({QStringLiteral("prove"), ws(), QStringLiteral("42")});
+    QCOMPARE(proved.exitCode, 0);
+    const QString proofFile = m_dir->filePath(QStringLiteral("proof.json"));
+    QFile file(proofFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(proved.out);
+    file.close();
+    const Run checked = cli({QStringLiteral("verify-proof"), proofFile});
+    QCOMPARE(checked.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(checked.out).object().value(QStringLiteral("seq")).toInt(), 42);
+
+    // export-receipt: openssl verifies receipt.json against receipt.sig with engine.pem.
+    const QString out = m_dir->filePath(QStringLiteral("receipt"));
+    int receiptSeq = 0;
+    for (int seq = 10; seq < 60 && receiptSeq == 0; ++seq) {
+        const QJsonObject proof = QJsonDocument::fromJson(cli({QStringLiteral("prove"), ws(), QString::number(seq)}).out).object();
+        if (proof.value(QStringLiteral("entry")).toString().contains(QLatin1String("\"type\":\"settlement.receipt\"")))
+            receiptSeq = seq;
+    }
+    QVERIFY(receiptSeq > 0);
+    const Run exported = cli({QStringLiteral("export-receipt"), ws(), QString::number(receiptSeq), QStringLiteral("--out"), out});
+    QCOMPARE(exported.exitCode, 0);
+    QProcess openssl;
+    openssl.setWorkingDirectory(out);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
+                   QStringLiteral("engine.pem"), QStringLiteral("-rawin"), QStringLiteral("-in"), QStringLiteral("receipt.json"),
+                   QStringLiteral("-sigfile"), QStringLiteral("receipt.sig")});
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+    QVERIFY(openssl.readAllStandardOutput().contains("Signature Verified Successfully"));
+    QCOMPARE(QFileInfo(out + QStringLiteral("/receipt.sig")).size(), qint64(64));
+
+    // The proof that came with the receipt verifies against the pinned engine key ...
+    const QString pem = out + QStringLiteral("/engine.pem");
+    QCOMPARE(cli({QStringLiteral("verify-proof"), out + QStringLiteral("/proof.json"), QStringLiteral("--key"), pem}).exitCode, 0);
+    // ... and a changed receipt byte breaks both openssl's check and the proof.
+    QFile receipt(out + QStringLiteral("/receipt.json"));
+    QVERIFY(receipt.open(QIODevice::ReadWrite));
+    QByteArray bytes = receipt.readAll();
+    bytes.replace("\"outcome\":\"executed\"", "\"outcome\":\"executeD\"");
+    receipt.seek(0);
+    receipt.write(bytes);
+    receipt.close();
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
+                   QStringLiteral("engine.pem"), QStringLiteral("-rawin"), QStringLiteral("-in"), QStringLiteral("receipt.json"),
+                   QStringLiteral("-sigfile"), QStringLiteral("receipt.sig")});
+    QVERIFY(openssl.waitForFinished(30000));
+    QVERIFY(openssl.exitCode() != 0);
+    // A key that is not the engine's makes the proof fail (exit 1).
+    const QString otherPem = m_dir->filePath(QStringLiteral("other.pem"));
+    QFile other(otherPem);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n");
+    other.close();
+    const Run pinned = cli({QStringLiteral("verify-proof"), proofFile, QStringLiteral("--key"), otherPem});
+    QCOMPARE(pinned.exitCode, 1);
+    QVERIFY2(pinned.err.contains("different engine key than the pinned one"), pinned.err.constData());
+}
+
+void CliTest::verifyNamesTheTampering()
+{
+    QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+    const QString older = m_dir->filePath(QStringLiteral("older.db"));
+    QVERIFY(QFile::copy(ws() + QStringLiteral("/countersign.db"), older));
+    QCOMPARE(cli({QStringLiteral("generate"), ws(), QStringLiteral("--entries"), QStringLiteral("100")}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("verify"), ws()}).exitCode, 0);
+
+    // The whole database replaced by the copy from before generate: the checkpoint files
+    // outside it still say how long the log was.
+    QVERIFY(QFile::remove(ws() + QStringLiteral("/countersign.db")));
+    QFile::remove(ws() + QStringLiteral("/countersign.db-wal"));
+    QFile::remove(ws() + QStringLiteral("/countersign.db-shm"));
+    QVERIFY(QFile::copy(older, ws() + QStringLiteral("/countersign.db")));
+    const Run rolledBack = cli({QStringLiteral("verify"), ws()});
+    QCOMPARE(rolledBack.exitCode, 1);
+    const QList<QByteArray> lines = rolledBack.err.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.first().startsWith("error: audit log not intact: ") && lines.first().contains("older copy"),
+             rolledBack.err.constData());
+    const QJsonObject report = QJsonDocument::fromJson(rolledBack.out).object();
+    QCOMPARE(report.value(QStringLiteral("intact")).toBool(), false);
+    QCOMPARE(report.value(QStringLiteral("first_bad_seq")).toInt(), report.value(QStringLiteral("entries")).toInt() + 1);
 }
 
 QTEST_GUILESS_MAIN(CliTest)
