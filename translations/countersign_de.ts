@@ -50,6 +50,10 @@
         <source>Set DISPLAY (or run under xvfb-run) to open the console window.</source>
         <translation>Setzen Sie DISPLAY (oder starten Sie mit xvfb-run), um das Konsolenfenster zu öffnen.</translation>
     </message>
+    <message>
+        <source>Audit log: %1 entries, signed checkpoint at %2</source>
+        <translation>Prüfprotokoll: %1 Einträge, signierter Prüfpunkt bei %2</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::AgentsModel</name>
@@ -295,6 +299,26 @@
     <message>
         <source>Engine: degraded</source>
         <translation>Engine: beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Engine key passphrase</source>
+        <translation>Passphrase des Engine-Schlüssels</translation>
+    </message>
+    <message>
+        <source>Passphrase that seals the engine&apos;s signing key:</source>
+        <translation>Passphrase, mit der der Signaturschlüssel der Engine versiegelt wird:</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase:</source>
+        <translation>Passphrase wiederholen:</translation>
+    </message>
+    <message>
+        <source>The passphrase must not be empty.</source>
+        <translation>Die Passphrase darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was created.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein; es wurde nichts angelegt.</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,10 @@
         <source>Set DISPLAY (or run under xvfb-run) to open the console window.</source>
         <translation>设置 DISPLAY（或在 xvfb-run 下运行）以打开控制台窗口。</translation>
     </message>
+    <message>
+        <source>Audit log: %1 entries, signed checkpoint at %2</source>
+        <translation>审计日志：%1 条记录，已签名检查点位于 %2</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::AgentsModel</name>
@@ -293,6 +297,26 @@
     <message>
         <source>Engine: degraded</source>
         <translation>引擎：降级</translation>
+    </message>
+    <message>
+        <source>Engine key passphrase</source>
+        <translation>引擎密钥口令</translation>
+    </message>
+    <message>
+        <source>Passphrase that seals the engine&apos;s signing key:</source>
+        <translation>用于封存引擎签名密钥的口令：</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>The passphrase must not be empty.</source>
+        <translation>口令不能为空。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was created.</source>
+        <translation>两次输入的口令不一致；未创建任何内容。</translation>
     </message>
 </context>
 <context>

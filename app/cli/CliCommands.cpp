@@ -5,6 +5,7 @@
 #include "core/api/Engine.h"
 #include "core/domain/Encoding.h"
 #include "core/storage/Files.h"
+#include "core/workspace/Workspace.h"
 
 #include <sodium.h>
 #include <termios.h>
@@ -176,7 +177,10 @@ int init(const QStringList& arguments, api::EngineFactory& factory, std::ostream
         !created)
         return created.error().code == ErrorCode::InvalidInput ? usageError(err, QString::fromStdString(created.error().message))
                                                                 : workspaceError(err, created.error());
-    printJson(out, {{QStringLiteral("workspace"), path}, {QStringLiteral("demo"), demo}, {QStringLiteral("created"), true}});
+    QJsonObject created{{QStringLiteral("workspace"), path}, {QStringLiteral("demo"), demo}, {QStringLiteral("created"), true}};
+    if (demo) // public by design, so that the demo can be used at all; never a default elsewhere
+        created.insert(QStringLiteral("key_passphrase"), QLatin1String(workspace::kDemoPassphrase));
+    printJson(out, created);
     return ExitOk;
 }
 
@@ -228,6 +232,9 @@ QJsonObject toJson(const api::WorkspaceSummary& summary)
         {QStringLiteral("listed_counterparties"), summary.listedCounterparties},
         {QStringLiteral("lists"), summary.lists},
         {QStringLiteral("pending_intents"), summary.pendingIntents},
+        {QStringLiteral("audit"), QJsonObject{{QStringLiteral("entries"), static_cast<qint64>(summary.auditEntries)},
+                                              {QStringLiteral("latest_checkpoint"),
+                                               static_cast<qint64>(summary.latestCheckpoint)}}},
     };
 }
 

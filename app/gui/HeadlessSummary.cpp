@@ -39,7 +39,9 @@ void print(const api::WorkspaceSummary& summary, std::ostream& out)
                         .arg(summary.venues).arg(summary.pools).arg(summary.lendingMarkets)
                         .arg(summary.counterparties).arg(summary.listedCounterparties).arg(summary.lists)
                         .toStdString()
-        << "\n" << tr("Intents waiting in intents.jsonl: %1").arg(summary.pendingIntents).toStdString() << "\n\n";
+        << "\n" << tr("Intents waiting in intents.jsonl: %1").arg(summary.pendingIntents).toStdString()
+        << "\n" << tr("Audit log: %1 entries, signed checkpoint at %2").arg(summary.auditEntries).arg(summary.latestCheckpoint).toStdString()
+        << "\n\n";
 
     out << tr("Agents and balances").toStdString() << "\n";
     for (const auto& agent : summary.agents) {

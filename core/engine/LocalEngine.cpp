@@ -230,6 +230,10 @@ Result<api::WorkspaceSummary> LocalEngine::summary()
         summary.listedCounterparties = *listed;
         summary.lists = *lists;
         summary.pendingIntents = countLines(m_dir / workspace::kIntentsFile);
+        CS_TRY(entries, m_reader.queryInt("SELECT size FROM audit_tree WHERE id = 1"));
+        CS_TRY(checkpoint, m_reader.queryInt("SELECT coalesce(max(size), 0) FROM audit_checkpoints"));
+        summary.auditEntries = *entries;
+        summary.latestCheckpoint = *checkpoint;
         return summary;
     }());
 }

@@ -85,6 +85,7 @@ void CliTest::initDemoThenRefuse()
     const QJsonObject created = QJsonDocument::fromJson(first.out).object();
     QCOMPARE(created.value(QStringLiteral("workspace")).toString(), ws());
     QVERIFY(created.value(QStringLiteral("demo")).toBool());
+    QCOMPARE(created.value(QStringLiteral("key_passphrase")).toString(), QStringLiteral("demo"));
     QVERIFY(first.err.isEmpty());
 
     const Run second = cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")});
@@ -122,6 +123,7 @@ void CliTest::status()
     const QJsonObject summary = QJsonDocument::fromJson(result.out, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(summary.value(QStringLiteral("pools")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("audit")).toObject().value(QStringLiteral("entries")).toInt(), 9);
     const QJsonArray agents = summary.value(QStringLiteral("agents")).toArray();
     QCOMPARE(agents.size(), 4);
     const QJsonObject treasury = agents.at(3).toObject();
@@ -168,7 +170,7 @@ void CliTest::consoleHeadlessSummary()
     const Run result = run(QStringLiteral(CS_CONSOLE_PATH), {QStringLiteral("--headless"), QStringLiteral("--demo")});
     QCOMPARE(result.exitCode, 0);
     for (const char* expected : {"Demo workspace", "treasury-bot", "250,000 USDC", "40.5 ETH", "alice [approver]",
-                                 "rita [risk_manager]", "2 pools"})
+                                 "rita [risk_manager]", "2 pools", "Audit log: 9 entries, signed checkpoint at 9"})
         QVERIFY2(result.out.contains(expected), expected);
 }
 
