@@ -264,6 +264,21 @@ std::unique_ptr<api::Engine> openEngine(api::EngineFactory& factory, const QStri
     return std::move(*engine);
 }
 
+//! A request to an open workspace failed: the workspace's own failures exit 5, anything the
+//! request asked for that does not hold (no such entry, wrong passphrase, …) exits 2.
+int requestError(std::ostream& err, const Error& error)
+{
+    switch (error.code) {
+    case ErrorCode::StorageFailed:
+    case ErrorCode::StorageBusy:
+    case ErrorCode::NotAWorkspace:
+    case ErrorCode::SchemaTooNew:
+        return workspaceError(err, error);
+    default:
+        return usageError(err, QString::fromStdString(error.message));
+    }
+}
+
 std::optional<std::int64_t> parseSeq(const QString& text)
 {
     bool ok = false;
@@ -335,9 +350,7 @@ int prove(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
         return exit;
     auto proof = engine->proveEntry(*seq);
     if (!proof)
-        return proof.error().code == ErrorCode::NotFound || proof.error().code == ErrorCode::InvalidInput
-                   ? usageError(err, QString::fromStdString(proof.error().message))
-                   : workspaceError(err, proof.error());
+        return requestError(err, proof.error());
     printJson(out, *proof);
     return ExitOk;
 }
@@ -410,9 +423,7 @@ int exportReceipt(const QStringList& arguments, api::EngineFactory& factory, std
         return exit;
     auto receipt = engine->exportReceipt(*seq);
     if (!receipt)
-        return receipt.error().code == ErrorCode::InvalidInput || receipt.error().code == ErrorCode::NotFound
-                   ? usageError(err, QString::fromStdString(receipt.error().message))
-                   : workspaceError(err, receipt.error());
+        return requestError(err, receipt.error());
     const std::filesystem::path dir = absolute(parser.value(QStringLiteral("out"))).toStdString();
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
@@ -454,9 +465,7 @@ int generate(const QStringList& arguments, api::EngineFactory& factory, std::ost
         return usageError(err, QStringLiteral("generate needs the keys' passphrase: set COUNTERSIGN_PASSPHRASE"));
     auto generated = engine->generateHistory(*entries, passphrase.text);
     if (!generated)
-        return generated.error().code == ErrorCode::StorageFailed || generated.error().code == ErrorCode::StorageBusy
-                   ? workspaceError(err, generated.error())
-                   : usageError(err, QString::fromStdString(generated.error().message));
+        return requestError(err, generated.error());
     engine.reset(); // closing signs the final checkpoint
     printJson(out, {{QStringLiteral("appended"), static_cast<qint64>(generated->appended)},
                     {QStringLiteral("proposals"), static_cast<qint64>(generated->proposals)},
