@@ -4,6 +4,7 @@
 
 #include "core/api/Engine.h"
 #include "core/domain/Encoding.h"
+#include "core/model/ProposalParser.h"
 #include "core/storage/Files.h"
 #include "core/workspace/Workspace.h"
 
@@ -43,6 +44,10 @@ Commands:
   export-receipt WS SEQ --out DIR
                                write receipt.json, receipt.sig (raw Ed25519 signature over
                                receipt.json), engine.pem and proof.json for a receipt entry
+  check-proposal [--workspace WS] FILE|-
+                               strictly parse a model's proposal; prints it in canonical
+                               form, or one error line naming the JSON path and the reason
+                               (the demo assets unless WS names the workspace's)
   generate WS --entries N      append a synthetic history of at least N entries (tests and
                                benchmarks; needs the demo principals' keys)
 
@@ -442,6 +447,42 @@ int exportReceipt(const QStringList& arguments, api::EngineFactory& factory, std
     return ExitOk;
 }
 
+int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("workspace"), QString(), QStringLiteral("WS")});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    auto catalog = model::AssetCatalog::demo();
+    if (parser.isSet(QStringLiteral("workspace"))) {
+        int exit = ExitOk;
+        auto engine = openEngine(factory, parser.value(QStringLiteral("workspace")), err, exit);
+        if (!engine)
+            return exit;
+        auto summary = engine->summary();
+        if (!summary)
+            return workspaceError(err, summary.error());
+        std::vector<Asset> assets;
+        for (const auto& asset : summary->assets) {
+            if (auto made = Asset::make(asset.code, asset.decimals))
+                assets.push_back(*made);
+        }
+        catalog = model::AssetCatalog(std::move(assets));
+    }
+    int exit = ExitOk;
+    auto bytes = readInput(parser.positionalArguments().at(0), err, exit);
+    if (!bytes)
+        return exit;
+    auto proposal = model::parseProposal(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                                         catalog);
+    if (!proposal) {
+        err << "error: " << proposal.error().message << "\n";
+        return ExitUsage;
+    }
+    out << model::canonicalProposal(*proposal) << "\n";
+    return ExitOk;
+}
+
 int generate(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -503,6 +544,8 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
         return verifyProof(rest, out, err);
     if (command == QLatin1String("export-receipt"))
         return exportReceipt(rest, factory, out, err);
+    if (command == QLatin1String("check-proposal"))
+        return checkProposal(rest, factory, out, err);
     if (command == QLatin1String("generate"))
         return generate(rest, factory, out, err);
     return usageError(err, QStringLiteral("unknown command '%1'").arg(command));

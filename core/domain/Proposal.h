@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain/Money.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cs {
+
+enum class ActionType { Transfer, PayApi, Swap, Deposit, Withdraw };
+std::string_view toString(ActionType type);
+
+//! What the model claims; recorded and compared, never obeyed (the policy computes its own).
+enum class RiskLevel { Low, Medium, High, Critical };
+std::string_view toString(RiskLevel level);
+
+struct ProposalInput
+{
+    std::string name;
+    std::string value;
+    std::string source;
+};
+
+/**
+ * A model's proposal after the strict parser (core/model/ProposalParser) accepted it: every
+ * identifier checked, amounts exact, free text free of control and bidi characters. It is
+ * data; nothing in it is an instruction to the engine.
+ */
+struct Proposal
+{
+    struct Action
+    {
+        ActionType type = ActionType::Transfer;
+        Money amount = Money::zero(Asset{});
+        std::optional<std::string> to;    //!< transfer, pay_api
+        std::optional<std::string> venue; //!< deposit, withdraw; optional for pay_api and swap
+        std::map<std::string, std::string> params;
+        std::optional<Money> minOut; //!< swap: params.min_out in params.asset_out
+    };
+
+    std::string agent;
+    std::string intent;
+    Action action;
+    RiskLevel riskLevel = RiskLevel::Low;
+    int requiredApprovals = 0;
+    std::vector<ProposalInput> inputs;
+    std::vector<std::string> executionPlan;
+    std::string rationale;
+    std::string auditSummary;
+};
+
+} // namespace cs

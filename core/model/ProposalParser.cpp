@@ -1,0 +1,357 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/model/ProposalParser.h"
+
+#include "core/domain/CanonicalJson.h"
+#include "core/domain/Ids.h"
+#include "core/model/StrictJson.h"
+#include "core/workspace/DemoSeed.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <array>
+#include <initializer_list>
+
+namespace cs {
+
+std::string_view toString(ActionType type)
+{
+    switch (type) {
+    case ActionType::Transfer: return "transfer";
+    case ActionType::PayApi: return "pay_api";
+    case ActionType::Swap: return "swap";
+    case ActionType::Deposit: return "deposit";
+    case ActionType::Withdraw: return "withdraw";
+    }
+    return "transfer";
+}
+
+std::string_view toString(RiskLevel level)
+{
+    switch (level) {
+    case RiskLevel::Low: return "low";
+    case RiskLevel::Medium: return "medium";
+    case RiskLevel::High: return "high";
+    case RiskLevel::Critical: return "critical";
+    }
+    return "critical";
+}
+
+} // namespace cs
+
+namespace cs::model {
+
+namespace {
+
+using Kind = JsonValue::Kind;
+
+constexpr std::array<ActionType, 5> kActionTypes = {ActionType::Transfer, ActionType::PayApi, ActionType::Swap,
+                                                    ActionType::Deposit, ActionType::Withdraw};
+constexpr std::array<RiskLevel, 4> kRiskLevels = {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High,
+                                                  RiskLevel::Critical};
+constexpr int kMaxRequiredApprovals = 16;
+
+Unexpected invalid(const std::string& path, const std::string& reason)
+{
+    return fail(ErrorCode::InvalidInput, path + ": " + reason);
+}
+
+std::string member(const std::string& path, const char* key)
+{
+    return path + "." + key;
+}
+
+//! Exactly the keys allowed: unknown keys first, then the first missing required one.
+Result<void> exactKeys(const JsonValue& object, const std::string& path, std::initializer_list<const char*> required,
+                       std::initializer_list<const char*> optional = {})
+{
+    if (object.kind != Kind::Object)
+        return invalid(path, "must be an object");
+    for (const auto& [key, value] : object.members) {
+        bool known = false;
+        for (const char* name : required)
+            known = known || key == name;
+        for (const char* name : optional)
+            known = known || key == name;
+        if (!known)
+            return invalid(jsonMemberPath(path, key), "unknown key (the contract allows no other)");
+    }
+    for (const char* name : required) {
+        if (object.find(name) == nullptr)
+            return invalid(member(path, name), "required");
+    }
+    return {};
+}
+
+Result<std::string> stringAt(const JsonValue& value, const std::string& path)
+{
+    if (value.kind != Kind::String)
+        return invalid(path, value.kind == Kind::Object || value.kind == Kind::Array ? "must be a string, not a nested value"
+                                                                                      : "must be a string");
+    return value.text;
+}
+
+Result<std::string> identifierAt(const JsonValue& value, const std::string& path)
+{
+    CS_TRY(text, stringAt(value, path));
+    if (!isValidIdentifier(*text))
+        return invalid(path, "must be an ASCII identifier [a-z0-9][a-z0-9._:-]{0,63} (no look-alike, control or "
+                             "bidi characters)");
+    return text;
+}
+
+bool isBidiFormatting(char32_t code)
+{
+    return code == 0x061c || code == 0x200e || code == 0x200f || (code >= 0x202a && code <= 0x202e)
+           || (code >= 0x2066 && code <= 0x2069);
+}
+
+//! Any Unicode but control characters (C0, DEL, C1) and bidirectional formatting ones.
+Result<std::string> freeTextAt(const JsonValue& value, const std::string& path, bool mayBeEmpty = false)
+{
+    CS_TRY(text, stringAt(value, path));
+    if (text->empty() && !mayBeEmpty)
+        return invalid(path, "must not be empty");
+    for (char32_t code : codePoints(*text)) {
+        if (code < 0x20 || (code >= 0x7f && code <= 0x9f))
+            return invalid(path, "contains a control character (text is data, never terminal or prompt control)");
+        if (isBidiFormatting(code))
+            return invalid(path, "contains a bidirectional formatting character");
+    }
+    return text;
+}
+
+Result<Money> amountAt(const JsonValue& value, const std::string& path, const Asset& asset)
+{
+    if (value.kind == Kind::Number)
+        return invalid(path, "amounts are decimal strings such as \"25.00\", never JSON numbers");
+    CS_TRY(text, stringAt(value, path));
+    auto amount = Money::parse(*text, asset, SignPolicy::UnsignedOnly);
+    if (!amount)
+        return invalid(path, amount.error().message);
+    if (amount->isZero())
+        return invalid(path, "must be greater than zero");
+    return amount;
+}
+
+Result<const Asset*> assetAt(const JsonValue& value, const std::string& path, const AssetCatalog& assets)
+{
+    CS_TRY(code, stringAt(value, path));
+    if (!Asset::isValidCode(*code))
+        return invalid(path, "must be an asset code [A-Z][A-Z0-9]{1,11}");
+    const Asset* asset = assets.find(*code);
+    if (asset == nullptr)
+        return invalid(path, "unknown asset " + *code);
+    return asset;
+}
+
+bool isParamName(std::string_view name)
+{
+    if (name.empty() || name.size() > 32 || name.front() < 'a' || name.front() > 'z')
+        return false;
+    for (char c : name) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    }
+    return true;
+}
+
+Result<Proposal::Action> parseAction(const JsonValue& value, const std::string& path, const AssetCatalog& assets)
+{
+    CS_TRY(keys, exactKeys(value, path, {"type", "asset", "amount"}, {"to", "venue", "params"}));
+    Proposal::Action action;
+    CS_TRY(typeText, stringAt(*value.find("type"), member(path, "type")));
+    bool knownType = false;
+    for (ActionType type : kActionTypes) {
+        if (toString(type) == *typeText) {
+            action.type = type;
+            knownType = true;
+        }
+    }
+    if (!knownType)
+        return invalid(member(path, "type"), "must be one of transfer, pay_api, swap, deposit, withdraw");
+    CS_TRY(asset, assetAt(*value.find("asset"), member(path, "asset"), assets));
+    CS_TRY(amount, amountAt(*value.find("amount"), member(path, "amount"), **asset));
+    action.amount = *amount;
+
+    const bool needsTo = action.type == ActionType::Transfer || action.type == ActionType::PayApi;
+    const bool needsVenue = action.type == ActionType::Deposit || action.type == ActionType::Withdraw;
+    if (const JsonValue* to = value.find("to")) {
+        if (!needsTo)
+            return invalid(member(path, "to"), "not used by " + *typeText);
+        CS_TRY(id, identifierAt(*to, member(path, "to")));
+        action.to = *id;
+    } else if (needsTo) {
+        return invalid(member(path, "to"), "required for " + *typeText);
+    }
+    if (const JsonValue* venue = value.find("venue")) {
+        CS_TRY(id, identifierAt(*venue, member(path, "venue")));
+        action.venue = *id;
+    } else if (needsVenue) {
+        return invalid(member(path, "venue"), "required for " + *typeText);
+    }
+
+    const std::string paramsPath = member(path, "params");
+    if (const JsonValue* params = value.find("params")) {
+        if (params->kind != Kind::Object)
+            return invalid(paramsPath, "must be an object of names to strings");
+        for (const auto& [name, text] : params->members) {
+            const std::string where = jsonMemberPath(paramsPath, name);
+            if (!isParamName(name))
+                return invalid(where, "parameter names are [a-z][a-z0-9_]{0,31}");
+            CS_TRY(textValue, freeTextAt(text, where, true));
+            action.params.emplace(name, *textValue);
+        }
+    }
+    if (action.type == ActionType::Swap) {
+        const auto out = action.params.find("asset_out");
+        const auto min = action.params.find("min_out");
+        if (out == action.params.end())
+            return invalid(paramsPath + ".asset_out", "required for swap");
+        if (min == action.params.end())
+            return invalid(paramsPath + ".min_out", "required for swap");
+        const Asset* assetOut = assets.find(out->second);
+        if (assetOut == nullptr)
+            return invalid(paramsPath + ".asset_out", "unknown asset " + out->second);
+        if (*assetOut == action.amount.asset())
+            return invalid(paramsPath + ".asset_out", "must differ from the asset sold");
+        JsonValue minText;
+        minText.kind = Kind::String;
+        minText.text = min->second;
+        CS_TRY(minOut, amountAt(minText, paramsPath + ".min_out", *assetOut));
+        action.minOut = *minOut;
+    }
+    return action;
+}
+
+} // namespace
+
+AssetCatalog AssetCatalog::demo()
+{
+    std::vector<Asset> assets;
+    const QJsonObject world = QJsonDocument::fromJson(QByteArray::fromStdString(workspace::embeddedDemoWorld())).object();
+    for (const QJsonValue& entry : world.value(QStringLiteral("assets")).toArray()) {
+        const QJsonObject asset = entry.toObject();
+        if (auto made = Asset::make(asset.value(QStringLiteral("code")).toString().toStdString(),
+                                    asset.value(QStringLiteral("decimals")).toInt(-1)))
+            assets.push_back(*made);
+    }
+    return AssetCatalog(std::move(assets));
+}
+
+const Asset* AssetCatalog::find(std::string_view code) const
+{
+    for (const Asset& asset : m_assets) {
+        if (asset.code == code)
+            return &asset;
+    }
+    return nullptr;
+}
+
+Result<Proposal> parseProposal(std::string_view bytes, const AssetCatalog& assets)
+{
+    CS_TRY(document, parseStrictJson(bytes));
+    const JsonValue& root = *document;
+    CS_TRY(keys, exactKeys(root, "$",
+                           {"schema", "agent", "intent", "action", "risk_level", "required_approvals", "inputs",
+                            "execution_plan", "rationale", "audit_summary"}));
+    CS_TRY(schema, stringAt(*root.find("schema"), "$.schema"));
+    if (*schema != kProposalSchema)
+        return invalid("$.schema", std::string("must be \"") + kProposalSchema + "\"");
+
+    Proposal proposal;
+    CS_TRY(agent, identifierAt(*root.find("agent"), "$.agent"));
+    CS_TRY(intent, identifierAt(*root.find("intent"), "$.intent"));
+    proposal.agent = *agent;
+    proposal.intent = *intent;
+    CS_TRY(action, parseAction(*root.find("action"), "$.action", assets));
+    proposal.action = std::move(*action);
+
+    CS_TRY(risk, stringAt(*root.find("risk_level"), "$.risk_level"));
+    bool knownRisk = false;
+    for (RiskLevel level : kRiskLevels) {
+        if (toString(level) == *risk) {
+            proposal.riskLevel = level;
+            knownRisk = true;
+        }
+    }
+    if (!knownRisk)
+        return invalid("$.risk_level", "must be one of low, medium, high, critical");
+
+    const JsonValue& approvals = *root.find("required_approvals");
+    const bool plainInteger = approvals.kind == Kind::Number && !approvals.text.empty() && approvals.text.size() <= 2
+                              && approvals.text.find_first_not_of("0123456789") == std::string::npos
+                              && (approvals.text == "0" || approvals.text.front() != '0');
+    if (!plainInteger || std::stoi(approvals.text) > kMaxRequiredApprovals)
+        return invalid("$.required_approvals", "must be a whole number from 0 to " + std::to_string(kMaxRequiredApprovals));
+    proposal.requiredApprovals = std::stoi(approvals.text);
+
+    const JsonValue& inputs = *root.find("inputs");
+    if (inputs.kind != Kind::Array)
+        return invalid("$.inputs", "must be an array");
+    for (std::size_t i = 0; i < inputs.items.size(); ++i) {
+        const std::string path = "$.inputs[" + std::to_string(i) + "]";
+        const JsonValue& item = inputs.items[i];
+        CS_TRY(itemKeys, exactKeys(item, path, {"name", "value", "source"}));
+        CS_TRY(name, freeTextAt(*item.find("name"), member(path, "name")));
+        CS_TRY(value, freeTextAt(*item.find("value"), member(path, "value"), true));
+        CS_TRY(source, freeTextAt(*item.find("source"), member(path, "source"), true));
+        proposal.inputs.push_back({*name, *value, *source});
+    }
+
+    const JsonValue& plan = *root.find("execution_plan");
+    if (plan.kind != Kind::Array)
+        return invalid("$.execution_plan", "must be an array of steps");
+    if (plan.items.empty())
+        return invalid("$.execution_plan", "must name at least one step");
+    for (std::size_t i = 0; i < plan.items.size(); ++i) {
+        CS_TRY(step, freeTextAt(plan.items[i], "$.execution_plan[" + std::to_string(i) + "]"));
+        proposal.executionPlan.push_back(*step);
+    }
+    CS_TRY(rationale, freeTextAt(*root.find("rationale"), "$.rationale"));
+    CS_TRY(summary, freeTextAt(*root.find("audit_summary"), "$.audit_summary"));
+    proposal.rationale = *rationale;
+    proposal.auditSummary = *summary;
+    return proposal;
+}
+
+std::string canonicalProposal(const Proposal& proposal)
+{
+    const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
+    QJsonObject action{{QStringLiteral("type"), qs(std::string(toString(proposal.action.type)))},
+                       {QStringLiteral("asset"), qs(proposal.action.amount.asset().code)},
+                       {QStringLiteral("amount"), qs(proposal.action.amount.toString())}};
+    if (proposal.action.to)
+        action.insert(QStringLiteral("to"), qs(*proposal.action.to));
+    if (proposal.action.venue)
+        action.insert(QStringLiteral("venue"), qs(*proposal.action.venue));
+    QJsonObject params;
+    for (const auto& [name, value] : proposal.action.params)
+        params.insert(qs(name), qs(name == "min_out" && proposal.action.minOut ? proposal.action.minOut->toString() : value));
+    action.insert(QStringLiteral("params"), params);
+    QJsonArray inputs;
+    for (const auto& input : proposal.inputs)
+        inputs.append(QJsonObject{{QStringLiteral("name"), qs(input.name)},
+                                  {QStringLiteral("value"), qs(input.value)},
+                                  {QStringLiteral("source"), qs(input.source)}});
+    QJsonArray plan;
+    for (const auto& step : proposal.executionPlan)
+        plan.append(qs(step));
+    const QJsonObject object{
+        {QStringLiteral("schema"), QLatin1String(kProposalSchema)},
+        {QStringLiteral("agent"), qs(proposal.agent)},
+        {QStringLiteral("intent"), qs(proposal.intent)},
+        {QStringLiteral("action"), action},
+        {QStringLiteral("risk_level"), qs(std::string(toString(proposal.riskLevel)))},
+        {QStringLiteral("required_approvals"), proposal.requiredApprovals},
+        {QStringLiteral("inputs"), inputs},
+        {QStringLiteral("execution_plan"), plan},
+        {QStringLiteral("rationale"), qs(proposal.rationale)},
+        {QStringLiteral("audit_summary"), qs(proposal.auditSummary)},
+    };
+    return canonicalJson(object).value(); // validated text, small integers: cannot fail
+}
+
+} // namespace cs::model

@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain/Result.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cs::model {
+
+/**
+ * A JSON value as the strict reader found it: members in document order (duplicates are
+ * refused while reading), numbers as their exact source text, strings decoded to UTF-8.
+ */
+struct JsonValue
+{
+    enum class Kind { Null, Bool, Number, String, Array, Object };
+    Kind kind = Kind::Null;
+    bool boolean = false;
+    std::string text; //!< String: decoded UTF-8; Number: the literal as written
+    std::vector<JsonValue> items;
+    std::vector<std::pair<std::string, JsonValue>> members;
+
+    const JsonValue* find(std::string_view key) const;
+};
+
+struct JsonLimits
+{
+    std::size_t maxDocument = 64 * 1024; //!< bytes
+    std::size_t maxString = 4 * 1024;    //!< bytes of a decoded string (keys included)
+    std::size_t maxItems = 64;           //!< per array and per object
+    int maxDepth = 8;                    //!< nested arrays and objects, the outermost counting 1
+};
+
+/**
+ * RFC 8259 JSON read without trust: exactly one value (whitespace around it only, no BOM, no
+ * comments, no trailing data), valid UTF-8 only (no overlong forms, no encoded surrogates),
+ * escapes checked (a lone surrogate is refused), duplicate keys refused at every level, and
+ * the limits enforced while reading, so a hostile document costs bounded time and memory.
+ * An error names the JSON path ("$.action.params") and the reason.
+ */
+Result<JsonValue> parseStrictJson(std::string_view bytes, const JsonLimits& limits = {});
+
+//! The path of member `key` of `path` as errors show it (non-printable keys escaped).
+std::string jsonMemberPath(const std::string& path, const std::string& key);
+
+//! Walks valid UTF-8 (as parseStrictJson leaves it) one code point at a time.
+std::vector<char32_t> codePoints(std::string_view utf8);
+
+} // namespace cs::model
