@@ -494,7 +494,7 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
         ordered.push_back(checkpoint);
         report.latestCheckpoint = size;
         if (size <= frontier.size() && files->count(size) > 0
-            && std::none_of(stored->begin(), stored->end(), [&](const Checkpoint& c) { return c.size == size; }))
+            && std::none_of(stored->begin(), stored->end(), [at = size](const Checkpoint& c) { return c.size == at; }))
             problems.add(static_cast<std::int64_t>(size), "the checkpoint at size " + std::to_string(size)
                                                               + " is in checkpoints/ but was removed from the database");
         if (size > frontier.size()) {

@@ -69,7 +69,7 @@ Result<void> exactKeys(const JsonValue& object, const std::string& path, std::in
 {
     if (object.kind != Kind::Object)
         return invalid(path, "must be an object");
-    for (const auto& [key, value] : object.members) {
+    for (const std::string& key : object.keys) {
         bool known = false;
         for (const char* name : required)
             known = known || key == name;
@@ -197,7 +197,9 @@ Result<Proposal::Action> parseAction(const JsonValue& value, const std::string& 
     if (const JsonValue* params = value.find("params")) {
         if (params->kind != Kind::Object)
             return invalid(paramsPath, "must be an object of names to strings");
-        for (const auto& [name, text] : params->members) {
+        for (std::size_t i = 0; i < params->keys.size(); ++i) {
+            const std::string& name = params->keys[i];
+            const JsonValue& text = params->values[i];
             const std::string where = jsonMemberPath(paramsPath, name);
             if (!isParamName(name))
                 return invalid(where, "parameter names are [a-z][a-z0-9_]{0,31}");

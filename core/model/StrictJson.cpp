@@ -305,7 +305,7 @@ private:
         if (consume("}"))
             return value;
         for (;;) {
-            if (value.members.size() >= m_limits.maxItems)
+            if (value.keys.size() >= m_limits.maxItems)
                 return error(path, "more than " + std::to_string(m_limits.maxItems) + " members");
             skipWhitespace();
             if (m_pos >= m_bytes.size() || m_bytes[m_pos] != '"')
@@ -319,7 +319,8 @@ private:
                 return error(childPath, "expected ':' at byte " + std::to_string(m_pos));
             skipWhitespace();
             CS_TRY(member, parseValue(childPath, depth));
-            value.members.emplace_back(std::move(*key), std::move(*member));
+            value.keys.push_back(std::move(*key));
+            value.values.push_back(std::move(*member));
             skipWhitespace();
             if (consume("}"))
                 return value;
@@ -342,9 +343,9 @@ std::string jsonMemberPath(const std::string& path, const std::string& key)
 
 const JsonValue* JsonValue::find(std::string_view key) const
 {
-    for (const auto& [name, value] : members) {
-        if (name == key)
-            return &value;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i] == key)
+            return &values[i];
     }
     return nullptr;
 }

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace cs::model {
@@ -22,8 +21,9 @@ struct JsonValue
     Kind kind = Kind::Null;
     bool boolean = false;
     std::string text; //!< String: decoded UTF-8; Number: the literal as written
-    std::vector<JsonValue> items;
-    std::vector<std::pair<std::string, JsonValue>> members;
+    std::vector<JsonValue> items;       //!< Array
+    std::vector<std::string> keys;      //!< Object: member names, in document order
+    std::vector<JsonValue> values;      //!< Object: values[i] belongs to keys[i]
 
     const JsonValue* find(std::string_view key) const;
 };

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/support/TestSupport.h"
+
 //! Runs the real executables as a script would and checks the command-line contract.
 class CliTest final : public QObject
 {
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void auditUsageErrors();
     void verifyProveAndReceipts();
     void verifyNamesTheTampering();
+    void checkProposal_data();
+    void checkProposal();
 
 private:
     struct Run
@@ -67,6 +71,7 @@ void CliTest::help()
     QCOMPARE(result.exitCode, 0);
     for (const char* command : {"init WS [--demo] [--force]", "status WS", "verify WS", "prove WS SEQ",
                                 "verify-proof PROOF.json", "export-receipt WS SEQ --out DIR", "generate WS --entries N",
+                                "check-proposal [--workspace WS] FILE|-",
                                 "Exit status"})
         QVERIFY2(result.out.contains(command), command);
 }
@@ -319,6 +324,56 @@ void CliTest::verifyNamesTheTampering()
     const QJsonObject report = QJsonDocument::fromJson(rolledBack.out).object();
     QCOMPARE(report.value(QStringLiteral("intact")).toBool(), false);
     QCOMPARE(report.value(QStringLiteral("first_bad_seq")).toInt(), report.value(QStringLiteral("entries")).toInt() + 1);
+}
+
+void CliTest::checkProposal_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("viaStdin");
+    QTest::addColumn<bool>("withWorkspace");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("valid") << QStringLiteral("valid/swap") << false << false << 0;
+    QTest::newRow("valid-stdin") << QStringLiteral("valid/unicode-text") << true << false << 0;
+    QTest::newRow("valid-workspace-assets") << QStringLiteral("valid/withdraw") << false << true << 0;
+    QTest::newRow("duplicate-key") << QStringLiteral("invalid/dup-action-amount") << false << false << 2;
+    QTest::newRow("bidi-identifier") << QStringLiteral("invalid/to-bidi-override") << true << false << 2;
+    QTest::newRow("terminal-escape") << QStringLiteral("invalid/rationale-terminal-escape") << false << true << 2;
+}
+
+void CliTest::checkProposal()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, viaStdin);
+    QFETCH(bool, withWorkspace);
+    QFETCH(int, exitCode);
+    const QString base = cs::test::dataPath(QStringLiteral("proposals/") + file);
+    QStringList arguments{QStringLiteral("check-proposal")};
+    if (withWorkspace) {
+        QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+        arguments << QStringLiteral("--workspace") << ws();
+    }
+    arguments << (viaStdin ? QStringLiteral("-") : base + QStringLiteral(".json"));
+    QProcess process;
+    process.start(QStringLiteral(CS_CLI_PATH), arguments);
+    if (viaStdin) {
+        QFile input(base + QStringLiteral(".json"));
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        process.write(input.readAll());
+        process.closeWriteChannel();
+    }
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), exitCode);
+    QFile expected(base + (exitCode == 0 ? QStringLiteral(".canonical") : QStringLiteral(".error")));
+    QVERIFY(expected.open(QIODevice::ReadOnly));
+    const QByteArray want = expected.readAll().trimmed();
+    if (exitCode == 0) {
+        QCOMPARE(process.readAllStandardOutput().trimmed(), want);
+    } else {
+        const QByteArray err = process.readAllStandardError().trimmed();
+        QVERIFY(process.readAllStandardOutput().isEmpty());
+        QCOMPARE(err.count('\n'), 0); // one line
+        QVERIFY2(err.startsWith("error: $") && err.contains(want), err.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(CliTest)
