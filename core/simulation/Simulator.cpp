@@ -1,0 +1,213 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/simulation/Simulator.h"
+
+namespace cs::simulation {
+
+namespace {
+
+constexpr Int128 kBps = 10'000;
+
+std::optional<Int128> mul(Int128 a, Int128 b)
+{
+    Int128 out = 0;
+    if (__builtin_mul_overflow(a, b, &out))
+        return std::nullopt;
+    return out;
+}
+
+std::optional<Int128> add(Int128 a, Int128 b)
+{
+    Int128 out = 0;
+    if (__builtin_add_overflow(a, b, &out))
+        return std::nullopt;
+    return out;
+}
+
+SimulationResult failed(const WorldState& state, Failure failure, std::string reason)
+{
+    SimulationResult result;
+    result.failure = failure;
+    result.reason = std::move(reason);
+    result.stateBefore = state.hash();
+    result.stateAfter = result.stateBefore;
+    return result;
+}
+
+std::string describe(Int128 minor, const Asset& asset)
+{
+    return Money::fromMinor(minor, asset).toString() + " " + asset.code;
+}
+
+} // namespace
+
+std::string_view toString(Failure failure)
+{
+    switch (failure) {
+    case Failure::None: return "none";
+    case Failure::UnknownAgent: return "unknown_agent";
+    case Failure::UnknownCounterparty: return "unknown_counterparty";
+    case Failure::UnknownVenue: return "unknown_venue";
+    case Failure::NoPool: return "no_pool";
+    case Failure::EmptyPool: return "empty_pool";
+    case Failure::InsufficientFunds: return "insufficient_funds";
+    case Failure::NoPosition: return "no_position";
+    case Failure::BelowMinOut: return "below_min_out";
+    case Failure::SlippageTooHigh: return "slippage_too_high";
+    case Failure::Overflow: return "overflow";
+    }
+    return "overflow";
+}
+
+SimulationResult simulate(const WorldState& state, const Proposal& proposal, const SimulationOptions& options)
+{
+    const Proposal::Action& action = proposal.action;
+    const Asset& asset = action.amount.asset();
+    const Int128 amount = action.amount.minor();
+
+    const auto agentAccount = state.agentAccounts.find(proposal.agent);
+    if (agentAccount == state.agentAccounts.end())
+        return failed(state, Failure::UnknownAgent, "agent " + proposal.agent + " has no account");
+    const std::string& from = agentAccount->second;
+
+    std::string venueKind;
+    if (action.venue) {
+        const auto venue = state.venues.find(*action.venue);
+        if (venue == state.venues.end())
+            return failed(state, Failure::UnknownVenue, "no venue " + *action.venue);
+        venueKind = venue->second;
+    }
+    const Int128 held = state.balance(from, asset.code);
+
+    SimulationResult result;
+    result.stateBefore = state.hash();
+    const auto debitAgent = [&]() -> std::optional<SimulationResult> {
+        if (held < amount)
+            return failed(state, Failure::InsufficientFunds,
+                          from + " holds " + describe(held, asset) + ", less than " + describe(amount, asset));
+        return std::nullopt;
+    };
+
+    switch (action.type) {
+    case ActionType::Transfer:
+    case ActionType::PayApi: {
+        const auto counterparty = state.counterparties.find(*action.to);
+        if (counterparty == state.counterparties.end())
+            return failed(state, Failure::UnknownCounterparty, "no counterparty " + *action.to);
+        if (action.type == ActionType::PayApi && action.venue && venueKind != "x402")
+            return failed(state, Failure::UnknownVenue, *action.venue + " does not take API payments");
+        if (auto refused = debitAgent())
+            return *refused;
+        result.deltas = {{from, Money::fromMinor(-amount, asset)}, {counterparty->second, action.amount}};
+        break;
+    }
+    case ActionType::Swap: {
+        const std::string& out = action.minOut->asset().code;
+        const Pool* pool = nullptr;
+        for (const Pool& candidate : state.pools) {
+            const bool pair = (candidate.assetA == asset.code && candidate.assetB == out)
+                              || (candidate.assetA == out && candidate.assetB == asset.code);
+            if (pair && (!action.venue || candidate.venue == *action.venue)) {
+                pool = &candidate;
+                break;
+            }
+        }
+        if (pool == nullptr)
+            return failed(state, Failure::NoPool, "no pool trades " + asset.code + "/" + out
+                                                      + (action.venue ? " at " + *action.venue : std::string()));
+        const Asset& assetOut = state.assets.at(out);
+        const Int128 reserveIn = state.balance(pool->account, asset.code);
+        const Int128 reserveOut = state.balance(pool->account, out);
+        if (reserveIn <= 0 || reserveOut <= 0)
+            return failed(state, Failure::EmptyPool, "pool " + pool->id + " has an empty reserve");
+        if (auto refused = debitAgent())
+            return *refused;
+        const Int128 keep = kBps - pool->feeBps;
+        const auto inWithFee = mul(amount, keep);
+        const auto numerator = inWithFee ? mul(*inWithFee, reserveOut) : std::nullopt;
+        const auto scaledReserve = mul(reserveIn, kBps);
+        const auto denominator = scaledReserve && inWithFee ? add(*scaledReserve, *inWithFee) : std::nullopt;
+        if (!numerator || !denominator)
+            return failed(state, Failure::Overflow, "the swap's arithmetic would leave the 128-bit range");
+        const Int128 received = *numerator / *denominator;
+        // Spot: what the same input would buy at the pool's current price, after the fee;
+        // impact = 1 − received / spot, in basis points, rounded up (never understated).
+        const auto receivedScaled = mul(received, *scaledReserve);
+        if (!receivedScaled)
+            return failed(state, Failure::Overflow, "the swap's arithmetic would leave the 128-bit range");
+        const Int128 shortfall = *numerator - *receivedScaled; // spot·reserve_in·10⁴ − received·reserve_in·10⁴
+        const auto impactNumerator = mul(shortfall, kBps);
+        if (!impactNumerator)
+            return failed(state, Failure::Overflow, "the swap's arithmetic would leave the 128-bit range");
+        const auto feeScaled = mul(amount, pool->feeBps);
+        if (!feeScaled || !add(*impactNumerator, *numerator))
+            return failed(state, Failure::Overflow, "the swap's arithmetic would leave the 128-bit range");
+        const Int128 impact = (*impactNumerator + *numerator - 1) / *numerator;
+        const Int128 fee = (*feeScaled + kBps - 1) / kBps;
+        result.expectedOut = Money::fromMinor(received, assetOut);
+        result.fee = Money::fromMinor(fee, asset);
+        result.priceImpactBps = static_cast<std::int64_t>(impact);
+        if (received <= 0)
+            return failed(state, Failure::BelowMinOut, "the swap returns nothing");
+        if (received < action.minOut->minor())
+            return failed(state, Failure::BelowMinOut,
+                          "the swap returns " + describe(received, assetOut) + ", below min_out "
+                              + describe(action.minOut->minor(), assetOut));
+        if (impact > options.maxSlippageBps)
+            return failed(state, Failure::SlippageTooHigh,
+                          "price impact " + std::to_string(static_cast<long long>(impact)) + " bps exceeds the maximum of "
+                              + std::to_string(options.maxSlippageBps) + " bps");
+        result.deltas = {{from, Money::fromMinor(-amount, asset)},
+                         {from, Money::fromMinor(received, assetOut)},
+                         {pool->account, action.amount},
+                         {pool->account, Money::fromMinor(-received, assetOut)}};
+        break;
+    }
+    case ActionType::Deposit:
+    case ActionType::Withdraw: {
+        const LendingMarket* market = nullptr;
+        for (const LendingMarket& candidate : state.lending) {
+            if (candidate.venue == *action.venue && candidate.asset == asset.code)
+                market = &candidate;
+        }
+        if (market == nullptr)
+            return failed(state, Failure::UnknownVenue, *action.venue + " has no lending market for " + asset.code);
+        if (action.type == ActionType::Deposit) {
+            if (auto refused = debitAgent())
+                return *refused;
+            result.deltas = {{from, Money::fromMinor(-amount, asset)}, {market->account, action.amount}};
+        } else {
+            const auto position = state.positions.find({proposal.agent, *action.venue, asset.code});
+            const Int128 supplied = position == state.positions.end() ? 0 : position->second;
+            if (supplied < amount)
+                return failed(state, Failure::NoPosition, proposal.agent + " has " + describe(supplied, asset) + " at "
+                                                              + *action.venue + ", less than " + describe(amount, asset));
+            if (state.balance(market->account, asset.code) < amount)
+                return failed(state, Failure::InsufficientFunds, "the market holds less than " + describe(amount, asset));
+            result.deltas = {{market->account, Money::fromMinor(-amount, asset)}, {from, action.amount}};
+        }
+        break;
+    }
+    }
+    for (const BalanceDelta& delta : result.deltas) {
+        if (!add(state.balance(delta.account, delta.amount.asset().code), delta.amount.minor()))
+            return failed(state, Failure::Overflow, "the balance of " + delta.account + " would leave the 128-bit range");
+    }
+    result.stateAfter = applied(state, proposal, result.deltas).hash();
+    return result;
+}
+
+WorldState applied(const WorldState& state, const Proposal& proposal, const std::vector<BalanceDelta>& deltas)
+{
+    WorldState next = state;
+    for (const BalanceDelta& delta : deltas)
+        next.balances[{delta.account, delta.amount.asset().code}] += delta.amount.minor();
+    const Proposal::Action& action = proposal.action;
+    if (!deltas.empty() && (action.type == ActionType::Deposit || action.type == ActionType::Withdraw)) {
+        Int128& position = next.positions[{proposal.agent, *action.venue, action.amount.asset().code}];
+        position += action.type == ActionType::Deposit ? action.amount.minor() : -action.amount.minor();
+    }
+    return next;
+}
+
+} // namespace cs::simulation
