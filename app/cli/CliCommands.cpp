@@ -48,12 +48,16 @@ Commands:
                                strictly parse a model's proposal; prints it in canonical
                                form, or one error line naming the JSON path and the reason
                                (the demo assets unless WS names the workspace's)
+  reconcile WS                 settlements a crash interrupted are marked unknown, then each
+                               unknown one is resolved from the ledger (executed if its
+                               postings and receipt exist, else failed); JSON report
   generate WS --entries N      append a synthetic history of at least N entries (tests and
                                benchmarks; needs the demo principals' keys)
 
 Passphrases: init of a workspace that is not a demo seals the engine key with
-COUNTERSIGN_ENGINE_PASSPHRASE (or asks on a terminal); generate unlocks keys with
-COUNTERSIGN_PASSPHRASE (default "demo" in a demo workspace only).
+COUNTERSIGN_ENGINE_PASSPHRASE (or asks on a terminal), and reconcile unlocks it with the
+same; generate unlocks keys with COUNTERSIGN_PASSPHRASE. In a demo workspace both default
+to "demo", and only there.
 
 Options:
   -h, --help                   show this help
@@ -483,6 +487,36 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
     return ExitOk;
 }
 
+int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    auto summary = engine->summary();
+    if (!summary)
+        return workspaceError(err, summary.error());
+    Passphrase passphrase = readPassphrase("COUNTERSIGN_ENGINE_PASSPHRASE", "Passphrase for the engine key: ", false);
+    if (passphrase.text.empty() && summary->demo)
+        passphrase.text = workspace::kDemoPassphrase;
+    if (passphrase.text.empty())
+        return usageError(err, QStringLiteral("reconcile needs the engine key: set COUNTERSIGN_ENGINE_PASSPHRASE"));
+    auto reconciled = engine->reconcile(passphrase.text);
+    if (!reconciled)
+        return requestError(err, reconciled.error());
+    QJsonArray resolved;
+    for (const auto& item : reconciled->resolved)
+        resolved.append(QJsonObject{{QStringLiteral("idempotency_key"), QString::fromStdString(item.idempotencyKey)},
+                                    {QStringLiteral("intent"), QString::fromStdString(item.intent)},
+                                    {QStringLiteral("resolution"), QString::fromStdString(std::string(settlement::toString(item.resolution)))},
+                                    {QStringLiteral("reason"), QString::fromStdString(item.reason)}});
+    printJson(out, {{QStringLiteral("interrupted"), reconciled->interrupted}, {QStringLiteral("resolved"), resolved}});
+    return ExitOk;
+}
+
 int generate(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -501,7 +535,7 @@ int generate(const QStringList& arguments, api::EngineFactory& factory, std::ost
         return workspaceError(err, summary.error());
     Passphrase passphrase = readPassphrase("COUNTERSIGN_PASSPHRASE", "Passphrase for the keys: ", false);
     if (passphrase.text.empty() && summary->demo)
-        passphrase.text = "demo";
+        passphrase.text = workspace::kDemoPassphrase;
     if (passphrase.text.empty())
         return usageError(err, QStringLiteral("generate needs the keys' passphrase: set COUNTERSIGN_PASSPHRASE"));
     auto generated = engine->generateHistory(*entries, passphrase.text);
@@ -546,6 +580,8 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
         return exportReceipt(rest, factory, out, err);
     if (command == QLatin1String("check-proposal"))
         return checkProposal(rest, factory, out, err);
+    if (command == QLatin1String("reconcile"))
+        return reconcile(rest, factory, out, err);
     if (command == QLatin1String("generate"))
         return generate(rest, factory, out, err);
     return usageError(err, QStringLiteral("unknown command '%1'").arg(command));

@@ -7,6 +7,7 @@
 #include "core/audit/Generator.h"
 #include "core/audit/Proofs.h"
 #include "core/audit/Verifier.h"
+#include "core/settlement/Settlement.h"
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
 
@@ -43,6 +44,15 @@ public:
     //! Appends a synthetic history (audit/Generator), unlocking the keys it signs with by
     //! `passphrase`; the log is checkpointed when it is done.
     virtual Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) = 0;
+
+    struct Reconciliation
+    {
+        int interrupted = 0; //!< settlements found pending, now marked unknown
+        std::vector<settlement::Reconciled> resolved;
+    };
+    //! countersign-cli reconcile: settlements a crash interrupted are marked unknown, then every
+    //! unknown one is resolved from the ledger; each step is audited. Unlocks the engine key.
+    virtual Result<Reconciliation> reconcile(std::string_view enginePassphrase) = 0;
 
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.

@@ -164,14 +164,35 @@ Result<audit::ReceiptExport> LocalEngine::exportReceipt(std::int64_t seq)
     return observed(audit::exportReceipt(m_reader, seq, *key));
 }
 
+Result<void> LocalEngine::unlockEngine(std::string_view passphrase)
+{
+    if (m_engineSigner)
+        return {};
+    CS_TRY(engine, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, identity::kEngineId), passphrase));
+    m_engineSigner = std::move(*engine);
+    return {};
+}
+
+Result<api::Engine::Reconciliation> LocalEngine::reconcile(std::string_view enginePassphrase)
+{
+    CS_TRY(unlocked, unlockEngine(enginePassphrase));
+    CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
+    settlement::LocalLedger ledger(*m_writer, checkpointPolicy(*origin), *m_clock);
+    Reconciliation result;
+    CS_TRY(interrupted, ledger.markInterrupted());
+    CS_TRY(resolved, ledger.reconcile());
+    result.interrupted = *interrupted;
+    result.resolved = std::move(*resolved);
+    return result;
+}
+
 Result<audit::GenerateSummary> LocalEngine::generateHistory(std::int64_t entries, std::string_view passphrase)
 {
     const fs::path keys = m_dir / workspace::kKeysDir;
-    CS_TRY(engine, identity::unsealKey(identity::keyFilePath(keys, identity::kEngineId), passphrase));
+    CS_TRY(engine, unlockEngine(passphrase));
     CS_TRY(alice, identity::unsealKey(identity::keyFilePath(keys, "alice"), passphrase));
     CS_TRY(bob, identity::unsealKey(identity::keyFilePath(keys, "bob"), passphrase));
     CS_TRY(rita, identity::unsealKey(identity::keyFilePath(keys, "rita"), passphrase));
-    m_engineSigner = std::move(*engine);
     const audit::GeneratorKeys signers{&*m_engineSigner, &*alice, &*bob, &*rita};
     return m_writer->run([&](Database& db) -> Result<audit::GenerateSummary> {
         CS_TRY(origin, audit::readOrigin(db));

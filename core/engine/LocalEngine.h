@@ -34,6 +34,7 @@ public:
     Result<QJsonObject> proveEntry(std::int64_t seq) override;
     Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) override;
     Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) override;
+    Result<Reconciliation> reconcile(std::string_view enginePassphrase) override;
 
 private:
     LocalEngine(std::filesystem::path dir, workspace::Settings settings, std::shared_ptr<const Clock> clock,
@@ -42,6 +43,8 @@ private:
     //! The engine's public key as keys/engine.key states it.
     Result<identity::PublicKey> engineKey() const;
     audit::CheckpointPolicy checkpointPolicy(const std::string& origin) const;
+    //! Unseals keys/engine.key once; later calls reuse it.
+    Result<void> unlockEngine(std::string_view passphrase);
 
     //! Records the outcome of a read: a failure degrades the engine, a success restores it.
     template <class T>

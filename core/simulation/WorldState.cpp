@@ -70,6 +70,18 @@ Result<WorldState> WorldState::load(storage::Database& db)
                                state.prices[{row.textAt(0), row.textAt(1)}] = row.textAt(2);
                                return {};
                            }));
+    CS_TRY(positions, eachRow(db, "SELECT agent, venue, asset, amount FROM lending_positions",
+                              [&](storage::Statement& row) -> Result<void> {
+                                  const auto asset = state.assets.find(row.textAt(2));
+                                  auto amount = asset == state.assets.end()
+                                                    ? Result<Money>(fail(ErrorCode::StorageFailed, "unknown asset"))
+                                                    : Money::parse(row.textAt(3), asset->second, SignPolicy::UnsignedOnly);
+                                  if (!amount)
+                                      return fail(ErrorCode::StorageFailed, "lending position of " + row.textAt(0)
+                                                                                + " is corrupt: " + amount.error().message);
+                                  state.positions[{row.textAt(0), row.textAt(1), row.textAt(2)}] = amount->minor();
+                                  return {};
+                              }));
     return state;
 }
 

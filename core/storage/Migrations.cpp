@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 3> kSteps = {
+constexpr std::array<std::string_view, 4> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -129,6 +129,36 @@ CREATE TRIGGER audit_entries_append_only_update BEFORE UPDATE ON audit_entries
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_entries_append_only_delete BEFORE DELETE ON audit_entries
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql",
+    // 4: settlement (core/settlement): one row per idempotency key, written 'pending' before
+    // anything moves so that a crash leaves a trace to reconcile; the double-entry postings
+    // of each settlement; lending positions.
+    R"sql(
+CREATE TABLE settlements (
+    idempotency_key TEXT PRIMARY KEY,
+    intent          TEXT NOT NULL,
+    agent           TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('pending', 'executed', 'failed', 'unknown')),
+    reason          TEXT NOT NULL DEFAULT '',
+    receipt_seq     INTEGER REFERENCES audit_entries(seq),
+    created_ms      INTEGER NOT NULL,
+    updated_ms      INTEGER NOT NULL
+) STRICT;
+CREATE TABLE ledger_postings (
+    id         INTEGER PRIMARY KEY,
+    settlement TEXT NOT NULL REFERENCES settlements(idempotency_key),
+    account    TEXT NOT NULL REFERENCES accounts(id),
+    asset      TEXT NOT NULL REFERENCES assets(code),
+    amount     TEXT NOT NULL
+) STRICT;
+CREATE INDEX ledger_postings_by_settlement ON ledger_postings(settlement);
+CREATE TABLE lending_positions (
+    agent  TEXT NOT NULL REFERENCES principals(id),
+    venue  TEXT NOT NULL REFERENCES venues(id),
+    asset  TEXT NOT NULL REFERENCES assets(code),
+    amount TEXT NOT NULL,
+    PRIMARY KEY (agent, venue, asset)
+) STRICT;
 )sql",
 };
 

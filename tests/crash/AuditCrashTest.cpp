@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "core/api/Engine.h"
+#include "core/domain/Money.h"
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
 
@@ -27,6 +28,7 @@ class AuditCrashTest final : public QObject
 
 private Q_SLOTS:
     void acknowledgedEntriesSurviveKill9();
+    void settlementsSurviveKill9();
 };
 
 void AuditCrashTest::acknowledgedEntriesSurviveKill9()
@@ -91,6 +93,88 @@ void AuditCrashTest::acknowledgedEntriesSurviveKill9()
     }
     qInfo("kill -9 trials: %d, acknowledged entries: %zu, lost: %d, verify intact after kill: %d/%d", trials,
           acknowledged.size(), lost, intact, trials);
+}
+
+void AuditCrashTest::settlementsSurviveKill9()
+{
+    // CF-2 for the ledger: kill during settlements, reconcile, and check that nothing settled
+    // twice, nothing settled without its receipt, money is conserved and the log verifies.
+    const int trials = std::max(10, qEnvironmentVariableIntValue("CS_CRASH_TRIALS") / 2);
+    QTemporaryDir dir;
+    const std::string ws = dir.filePath(QStringLiteral("ws")).toStdString();
+    auto factory = api::makeEngineFactory(std::make_shared<SystemClock>());
+    QVERIFY(factory->createWorkspace(ws, /*demo=*/true, false, {}));
+    QRandomGenerator random(quint32(QDateTime::currentMSecsSinceEpoch()));
+    std::set<QByteArray> acknowledged;
+    long next = 1;
+    int unknownResolved = 0;
+    for (int trial = 0; trial < trials; ++trial) {
+        QProcess child;
+        child.start(QStringLiteral(CS_CRASH_CHILD_PATH),
+                    {QString::fromStdString(ws), QStringLiteral("--settle"), QString::number(next)});
+        QVERIFY(child.waitForStarted(30000));
+        const int target = 1 + random.bounded(40);
+        int seen = 0;
+        QByteArray pending;
+        const auto take = [&] {
+            pending += child.readAllStandardOutput();
+            qsizetype newline = 0;
+            while ((newline = pending.indexOf('\n')) >= 0) {
+                acknowledged.insert(pending.left(newline));
+                pending.remove(0, newline + 1);
+                ++seen;
+            }
+        };
+        while (seen < target && child.state() == QProcess::Running) {
+            child.waitForReadyRead(30000);
+            take();
+        }
+        QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
+        child.kill();
+        QVERIFY(child.waitForFinished(30000));
+        take();
+        next += 100000; // fresh intents for the next child; interrupted ones stay reconciled
+
+        auto engine = factory->openWorkspace(ws);
+        QVERIFY(engine.has_value());
+        const auto reconciled = (*engine)->reconcile("demo");
+        QVERIFY2(reconciled.has_value(), reconciled ? "" : reconciled.error().message.c_str());
+        unknownResolved += static_cast<int>(reconciled->resolved.size());
+        const auto report = (*engine)->verifyAuditLog({});
+        QVERIFY(report.has_value());
+        QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
+    }
+    auto db = storage::Database::open(ws + "/countersign.db", storage::OpenMode::MustExist);
+    QVERIFY(db.has_value());
+    // Every acknowledged settlement is executed, with exactly one receipt and its two postings.
+    for (const QByteArray& key : acknowledged) {
+        auto query = db->prepare("SELECT state, coalesce(receipt_seq, 0), "
+                                 "(SELECT count(*) FROM ledger_postings WHERE settlement = ?1) FROM settlements WHERE idempotency_key = ?1");
+        query->bind(1, key.toStdString());
+        QVERIFY(query->step().value());
+        QCOMPARE(query->textAt(0), std::string("executed"));
+        QVERIFY(query->int64At(1) > 0);
+        QCOMPARE(query->int64At(2), std::int64_t(2));
+    }
+    // Nothing settled twice, nothing without a receipt, no receipt without its settlement.
+    QCOMPARE(db->queryInt("SELECT count(*) FROM settlements WHERE state = 'executed'").value(),
+             db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'settlement.receipt'").value());
+    QCOMPARE(db->queryInt("SELECT count(DISTINCT receipt_seq) FROM settlements WHERE state = 'executed'").value(),
+             db->queryInt("SELECT count(*) FROM settlements WHERE state = 'executed'").value());
+    QCOMPARE(db->queryInt("SELECT count(*) FROM settlements WHERE state IN ('pending', 'unknown')").value(), std::int64_t(0));
+    QCOMPARE(db->queryInt("SELECT count(*) FROM ledger_postings").value(),
+             2 * db->queryInt("SELECT count(*) FROM settlements WHERE state = 'executed'").value());
+    // Money is conserved: what left api-buyer arrived at weather-api, one micro-USDC each.
+    const auto executed = db->queryInt("SELECT count(*) FROM settlements WHERE state = 'executed'").value();
+    auto paid = db->prepare("SELECT amount FROM balances WHERE account = 'cp:weather-api' AND asset = 'USDC'");
+    QVERIFY(paid->step().value());
+    QCOMPARE(paid->textAt(0), Money::fromMinor(executed, *Asset::make("USDC", 6)).toString());
+    const auto receipts = db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'settlement.receipt'").value();
+    const auto keys = db->queryInt("SELECT count(DISTINCT idempotency_key) FROM settlements WHERE state = 'executed'").value();
+    qInfo("settlement kill -9 trials: %d, acknowledged settlements: %zu, executed: %lld, receipts: %lld, "
+          "double settlements: %lld, interrupted and reconciled: %d",
+          trials, acknowledged.size(), static_cast<long long>(executed), static_cast<long long>(receipts),
+          static_cast<long long>(receipts - keys), unknownResolved);
 }
 
 QTEST_GUILESS_MAIN(AuditCrashTest)

@@ -1,0 +1,272 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/settlement/Settlement.h"
+
+#include "core/audit/Verifier.h"
+#include "core/domain/CanonicalJson.h"
+#include "core/domain/Encoding.h"
+#include "core/model/ProposalParser.h"
+#include "core/storage/Database.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace cs::settlement {
+
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+Result<void> setState(storage::Database& db, const std::string& key, const char* state, const std::string& reason,
+                      std::int64_t receiptSeq, Timestamp now)
+{
+    CS_TRY(update, db.cached("UPDATE settlements SET state = ?2, reason = ?3, receipt_seq = ?4, updated_ms = ?5 "
+                             "WHERE idempotency_key = ?1"));
+    (*update)->bind(1, key).bind(2, std::string_view(state)).bind(3, reason).bind(5, now.msSinceEpoch);
+    if (receiptSeq > 0)
+        (*update)->bind(4, receiptSeq);
+    return (*update)->run();
+}
+
+//! Adds `delta` to the stored balance of (account, asset), exactly and checked.
+Result<void> post(storage::Database& db, const std::string& key, const simulation::BalanceDelta& delta)
+{
+    const Asset& asset = delta.amount.asset();
+    CS_TRY(read, db.cached("SELECT amount FROM balances WHERE account = ?1 AND asset = ?2"));
+    (*read)->bind(1, delta.account).bind(2, asset.code);
+    CS_TRY(row, (*read)->step());
+    Money balance = Money::zero(asset);
+    if (*row) {
+        auto stored = Money::parse((*read)->textAt(0), asset, SignPolicy::AllowNegative);
+        if (!stored)
+            return fail(ErrorCode::StorageFailed, "balance of " + delta.account + " is corrupt: " + stored.error().message);
+        balance = *stored;
+    }
+    (*read)->reset();
+    CS_TRY(sum, balance.plus(delta.amount));
+    CS_TRY(write, db.cached("INSERT INTO balances(account, asset, amount) VALUES (?1, ?2, ?3) "
+                            "ON CONFLICT(account, asset) DO UPDATE SET amount = excluded.amount"));
+    CS_TRY(written, (*write)->bind(1, delta.account).bind(2, asset.code).bind(3, sum->toString()).run());
+    CS_TRY(journal, db.cached("INSERT INTO ledger_postings(settlement, account, asset, amount) VALUES (?1, ?2, ?3, ?4)"));
+    return (*journal)->bind(1, key).bind(2, delta.account).bind(3, asset.code).bind(4, delta.amount.toString()).run();
+}
+
+Result<void> movePosition(storage::Database& db, const Proposal& proposal)
+{
+    const auto& action = proposal.action;
+    if (action.type != ActionType::Deposit && action.type != ActionType::Withdraw)
+        return {};
+    const Asset& asset = action.amount.asset();
+    CS_TRY(read, db.cached("SELECT amount FROM lending_positions WHERE agent = ?1 AND venue = ?2 AND asset = ?3"));
+    (*read)->bind(1, proposal.agent).bind(2, *action.venue).bind(3, asset.code);
+    CS_TRY(row, (*read)->step());
+    Money position = Money::zero(asset);
+    if (*row) {
+        CS_TRY(stored, Money::parse((*read)->textAt(0), asset, SignPolicy::UnsignedOnly));
+        position = *stored;
+    }
+    (*read)->reset();
+    CS_TRY(moved, action.type == ActionType::Deposit ? position.plus(action.amount) : position.minus(action.amount));
+    if (moved->isNegative())
+        return fail(ErrorCode::Internal, "a withdrawal larger than the position reached the ledger");
+    CS_TRY(write, db.cached("INSERT INTO lending_positions(agent, venue, asset, amount) VALUES (?1, ?2, ?3, ?4) "
+                            "ON CONFLICT(agent, venue, asset) DO UPDATE SET amount = excluded.amount"));
+    return (*write)->bind(1, proposal.agent).bind(2, *action.venue).bind(3, asset.code).bind(4, moved->toString()).run();
+}
+
+QJsonObject receiptBody(const Request& request)
+{
+    const auto& action = request.proposal.action;
+    QJsonObject actionJson{{QStringLiteral("type"), qs(std::string(toString(action.type)))},
+                           {QStringLiteral("asset"), qs(action.amount.asset().code)},
+                           {QStringLiteral("amount"), qs(action.amount.toString())}};
+    if (action.to)
+        actionJson.insert(QStringLiteral("to"), qs(*action.to));
+    if (action.venue)
+        actionJson.insert(QStringLiteral("venue"), qs(*action.venue));
+    QJsonArray postings;
+    for (const auto& delta : request.simulation.deltas)
+        postings.append(QJsonObject{{QStringLiteral("account"), qs(delta.account)},
+                                    {QStringLiteral("asset"), qs(delta.amount.asset().code)},
+                                    {QStringLiteral("amount"), qs(delta.amount.toString())}});
+    return {
+        {QStringLiteral("schema"), QStringLiteral("countersign.receipt/1")},
+        {QStringLiteral("receipt_id"), qs("rcpt-" + request.idempotencyKey.substr(0, 16))},
+        {QStringLiteral("intent"), qs(request.proposal.intent)},
+        {QStringLiteral("agent"), qs(request.proposal.agent)},
+        {QStringLiteral("action"), actionJson},
+        {QStringLiteral("idempotency_key"), qs(request.idempotencyKey)},
+        {QStringLiteral("postings"), postings},
+        {QStringLiteral("decision_sha256"), qs(request.decisionSha256)},
+        {QStringLiteral("policy_version"), qs(request.policyVersion)},
+        {QStringLiteral("state_hash_before"), qs(toHex(request.simulation.stateBefore))},
+        {QStringLiteral("state_hash_after"), qs(toHex(request.simulation.stateAfter))},
+        {QStringLiteral("adapter"), QStringLiteral("local-ledger")},
+        {QStringLiteral("outcome"), QStringLiteral("executed")},
+    };
+}
+
+Result<audit::Appended> record(storage::Database& db, const char* type, const QJsonObject& body, Timestamp now,
+                               const audit::CheckpointPolicy& policy, const identity::SigningKey* signer = nullptr)
+{
+    CS_TRY(draft, audit::makeDraft(type, "engine", body, signer));
+    return audit::appendInTransaction(db, std::span(&*draft, 1), now, policy);
+}
+
+} // namespace
+
+std::string_view toString(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Executed: return "executed";
+    case Outcome::Failed: return "failed";
+    case Outcome::Unknown: return "unknown";
+    case Outcome::StateChanged: return "state_changed";
+    }
+    return "unknown";
+}
+
+std::string idempotencyKey(const Proposal& proposal)
+{
+    return toHex(identity::sha256("countersign.settlement/1\n" + proposal.intent + "\n" + model::canonicalProposal(proposal)));
+}
+
+LocalLedger::LocalLedger(storage::DbWriter& writer, audit::CheckpointPolicy policy, const Clock& clock)
+    : m_writer(writer), m_policy(std::move(policy)), m_clock(clock)
+{
+}
+
+Result<Settlement> LocalLedger::settle(const Request& request)
+{
+    if (m_policy.engineKey == nullptr)
+        return fail(ErrorCode::Locked, "the engine key is locked; nothing can be settled");
+    if (!request.simulation.ok())
+        return fail(ErrorCode::InvalidInput, "a proposal whose simulation failed cannot be settled");
+    return m_writer.run([&](storage::Database& db) -> Result<Settlement> {
+        // 1. The key: an earlier settlement is answered from the record, never executed again.
+        {
+            CS_TRY(transaction, storage::Transaction::begin(db));
+            CS_TRY(query, db.cached("SELECT state, reason, coalesce(receipt_seq, 0) FROM settlements WHERE idempotency_key = ?1"));
+            (*query)->bind(1, request.idempotencyKey);
+            CS_TRY(row, (*query)->step());
+            if (*row) {
+                const std::string state = (*query)->textAt(0);
+                Settlement earlier;
+                earlier.replayed = true;
+                earlier.reason = (*query)->textAt(1);
+                earlier.receiptSeq = (*query)->int64At(2);
+                (*query)->reset();
+                if (state == "executed") {
+                    CS_TRY(entry, audit::readEntry(db, earlier.receiptSeq));
+                    earlier.outcome = Outcome::Executed;
+                    earlier.receiptJson = entry->body;
+                } else {
+                    earlier.outcome = state == "failed" ? Outcome::Failed : Outcome::Unknown;
+                    if (earlier.outcome == Outcome::Unknown)
+                        earlier.reason = "an earlier attempt was interrupted; it waits for reconciliation";
+                }
+                return earlier;
+            }
+            (*query)->reset();
+            CS_TRY(insert, db.cached("INSERT INTO settlements(idempotency_key, intent, agent, state, created_ms, updated_ms) "
+                                     "VALUES (?1, ?2, ?3, 'pending', ?4, ?4)"));
+            CS_TRY(inserted, (*insert)->bind(1, request.idempotencyKey).bind(2, request.proposal.intent)
+                                 .bind(3, request.proposal.agent).bind(4, m_clock.now().msSinceEpoch).run());
+            CS_TRY(committed, transaction->commit());
+        }
+
+        // 2. Execute: the state must be the simulated one; postings, receipt and outcome commit together.
+        CS_TRY(transaction, storage::Transaction::begin(db));
+        CS_TRY(world, simulation::WorldState::load(db));
+        if (world->hash() != request.simulation.stateBefore) {
+            CS_TRY(removed, db.cached("DELETE FROM settlements WHERE idempotency_key = ?1 AND state = 'pending'"));
+            CS_TRY(done, (*removed)->bind(1, request.idempotencyKey).run());
+            CS_TRY(committed, transaction->commit());
+            return Settlement{Outcome::StateChanged, "the world state changed since the simulation", 0, {}, false};
+        }
+        for (const auto& delta : request.simulation.deltas) {
+            CS_TRY(posted, post(db, request.idempotencyKey, delta));
+        }
+        CS_TRY(positioned, movePosition(db, request.proposal));
+        const Timestamp now = m_clock.now();
+        CS_TRY(appended, record(db, audit::types::kSettlementReceipt, receiptBody(request), now, m_policy, m_policy.engineKey));
+        const audit::Entry& receipt = appended->entries.front();
+        CS_TRY(marked, setState(db, request.idempotencyKey, "executed", {}, receipt.seq, now));
+        CS_TRY(committed, transaction->commit());
+        (void)audit::writeCheckpointFiles(appended->checkpoints, m_policy);
+        return Settlement{Outcome::Executed, {}, receipt.seq, receipt.body, false};
+    });
+}
+
+Result<int> LocalLedger::markInterrupted()
+{
+    return m_writer.run([&](storage::Database& db) -> Result<int> {
+        CS_TRY(transaction, storage::Transaction::begin(db));
+        CS_TRY(query, db.prepare("SELECT idempotency_key, intent FROM settlements WHERE state = 'pending' ORDER BY created_ms"));
+        std::vector<std::pair<std::string, std::string>> pending;
+        for (;;) {
+            CS_TRY(row, query->step());
+            if (!*row)
+                break;
+            pending.emplace_back(query->textAt(0), query->textAt(1));
+        }
+        const Timestamp now = m_clock.now();
+        std::vector<audit::Checkpoint> checkpoints;
+        for (const auto& [key, intent] : pending) {
+            CS_TRY(marked, setState(db, key, "unknown", "interrupted before its outcome was recorded", 0, now));
+            CS_TRY(appended, record(db, audit::types::kSettlementUnknown, {{QStringLiteral("idempotency_key"), qs(key)},
+                                                                {QStringLiteral("intent"), qs(intent)},
+                                                                {QStringLiteral("reason"), QStringLiteral("interrupted")}},
+                                    now, m_policy));
+            checkpoints.insert(checkpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+        }
+        CS_TRY(committed, transaction->commit());
+        (void)audit::writeCheckpointFiles(checkpoints, m_policy);
+        return static_cast<int>(pending.size());
+    });
+}
+
+Result<std::vector<Reconciled>> LocalLedger::reconcile()
+{
+    return m_writer.run([&](storage::Database& db) -> Result<std::vector<Reconciled>> {
+        CS_TRY(transaction, storage::Transaction::begin(db));
+        CS_TRY(query, db.prepare("SELECT s.idempotency_key, s.intent, "
+                                 "(SELECT count(*) FROM ledger_postings p WHERE p.settlement = s.idempotency_key), "
+                                 "coalesce(s.receipt_seq, 0) FROM settlements s WHERE s.state = 'unknown' ORDER BY s.created_ms"));
+        std::vector<Reconciled> resolved;
+        std::vector<std::int64_t> receipts;
+        for (;;) {
+            CS_TRY(row, query->step());
+            if (!*row)
+                break;
+            const bool moved = query->int64At(2) > 0 && query->int64At(3) > 0;
+            resolved.push_back({query->textAt(0), query->textAt(1), moved ? Outcome::Executed : Outcome::Failed,
+                                moved ? "its postings and receipt are in the ledger"
+                                      : "nothing was posted: it did not execute"});
+            receipts.push_back(query->int64At(3));
+        }
+        const Timestamp now = m_clock.now();
+        std::vector<audit::Checkpoint> checkpoints;
+        for (std::size_t i = 0; i < resolved.size(); ++i) {
+            const Reconciled& item = resolved[i];
+            const bool executed = item.resolution == Outcome::Executed;
+            CS_TRY(marked, setState(db, item.idempotencyKey, executed ? "executed" : "failed", item.reason,
+                                    executed ? receipts[i] : 0, now));
+            CS_TRY(appended, record(db, audit::types::kSettlementReconciled,
+                                    {{QStringLiteral("idempotency_key"), qs(item.idempotencyKey)},
+                                     {QStringLiteral("intent"), qs(item.intent)},
+                                     {QStringLiteral("resolution"), qs(std::string(toString(item.resolution)))},
+                                     {QStringLiteral("reason"), qs(item.reason)}},
+                                    now, m_policy));
+            checkpoints.insert(checkpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+        }
+        CS_TRY(committed, transaction->commit());
+        (void)audit::writeCheckpointFiles(checkpoints, m_policy);
+        return resolved;
+    });
+}
+
+} // namespace cs::settlement
