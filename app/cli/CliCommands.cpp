@@ -487,6 +487,25 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
     return ExitOk;
 }
 
+//! The passphrase of keys to unlock: from `variable`, else asked on a terminal, else "demo" in
+//! a demo workspace (and only there). Reports the failure and sets `exit` when there is none.
+bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit)
+{
+    auto summary = engine.summary();
+    if (!summary) {
+        exit = workspaceError(err, summary.error());
+        return false;
+    }
+    passphrase = readPassphrase(variable, "Passphrase: ", false);
+    if (passphrase.text.empty() && summary->demo)
+        passphrase.text = workspace::kDemoPassphrase;
+    if (passphrase.text.empty()) {
+        exit = usageError(err, QStringLiteral("this command unlocks keys: set %1").arg(QLatin1String(variable)));
+        return false;
+    }
+    return true;
+}
+
 int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -496,14 +515,9 @@ int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::os
     auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
     if (!engine)
         return exit;
-    auto summary = engine->summary();
-    if (!summary)
-        return workspaceError(err, summary.error());
-    Passphrase passphrase = readPassphrase("COUNTERSIGN_ENGINE_PASSPHRASE", "Passphrase for the engine key: ", false);
-    if (passphrase.text.empty() && summary->demo)
-        passphrase.text = workspace::kDemoPassphrase;
-    if (passphrase.text.empty())
-        return usageError(err, QStringLiteral("reconcile needs the engine key: set COUNTERSIGN_ENGINE_PASSPHRASE"));
+    Passphrase passphrase;
+    if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", passphrase, err, exit))
+        return exit;
     auto reconciled = engine->reconcile(passphrase.text);
     if (!reconciled)
         return requestError(err, reconciled.error());
@@ -530,14 +544,9 @@ int generate(const QStringList& arguments, api::EngineFactory& factory, std::ost
     auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
     if (!engine)
         return exit;
-    auto summary = engine->summary();
-    if (!summary)
-        return workspaceError(err, summary.error());
-    Passphrase passphrase = readPassphrase("COUNTERSIGN_PASSPHRASE", "Passphrase for the keys: ", false);
-    if (passphrase.text.empty() && summary->demo)
-        passphrase.text = workspace::kDemoPassphrase;
-    if (passphrase.text.empty())
-        return usageError(err, QStringLiteral("generate needs the keys' passphrase: set COUNTERSIGN_PASSPHRASE"));
+    Passphrase passphrase;
+    if (!keyPassphrase(*engine, "COUNTERSIGN_PASSPHRASE", passphrase, err, exit))
+        return exit;
     auto generated = engine->generateHistory(*entries, passphrase.text);
     if (!generated)
         return requestError(err, generated.error());

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/CanonicalJson.h"
 
+#include "core/domain/Encoding.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
@@ -44,20 +46,8 @@ Result<void> writeString(std::string& out, const QString& text, const std::strin
             out += "\\u00";
             out.push_back(kHex[code >> 4]);
             out.push_back(kHex[code & 0xf]);
-        } else if (code < 0x80) {
-            out.push_back(static_cast<char>(code));
-        } else if (code < 0x800) {
-            out.push_back(static_cast<char>(0xc0 | (code >> 6)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3f)));
-        } else if (code < 0x10000) {
-            out.push_back(static_cast<char>(0xe0 | (code >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3f)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3f)));
         } else {
-            out.push_back(static_cast<char>(0xf0 | (code >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3f)));
-            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3f)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3f)));
+            appendUtf8(out, code);
         }
     }
     out.push_back('"');

@@ -24,6 +24,9 @@ std::string toBase64(std::span<const std::uint8_t> bytes);
 //! Strict: the canonical padded form only; anything else (whitespace, URL alphabet) is refused.
 Result<Bytes> fromBase64(std::string_view text);
 
+//! Appends the UTF-8 form of `code` (a Unicode scalar value) to `out`.
+void appendUtf8(std::string& out, char32_t code);
+
 inline std::span<const std::uint8_t> asBytes(std::string_view text)
 {
     return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/StrictJson.h"
 
+#include "core/domain/Encoding.h"
+
 namespace cs::model {
 
 namespace {
@@ -141,25 +143,6 @@ private:
         value.kind = JsonValue::Kind::Number;
         value.text = std::string(m_bytes.substr(start, m_pos - start));
         return value;
-    }
-
-    static void appendUtf8(std::string& out, char32_t code)
-    {
-        if (code < 0x80) {
-            out.push_back(static_cast<char>(code));
-        } else if (code < 0x800) {
-            out.push_back(static_cast<char>(0xc0 | (code >> 6)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3f)));
-        } else if (code < 0x10000) {
-            out.push_back(static_cast<char>(0xe0 | (code >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3f)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3f)));
-        } else {
-            out.push_back(static_cast<char>(0xf0 | (code >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3f)));
-            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3f)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3f)));
-        }
     }
 
     //! Length of the valid UTF-8 sequence at m_pos, or 0.

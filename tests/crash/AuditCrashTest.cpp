@@ -10,6 +10,8 @@
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
 
+#include <functional>
+#include <optional>
 #include <set>
 
 using namespace cs;
@@ -31,6 +33,45 @@ private Q_SLOTS:
     void settlementsSurviveKill9();
 };
 
+namespace {
+
+/**
+ * Starts the child, reads its acknowledgement lines until `target` have come (it keeps
+ * working meanwhile), SIGKILLs it and takes what it printed before it died. Returns the
+ * child's stderr when it stopped by itself instead, which fails the trial.
+ */
+std::optional<QByteArray> killAfter(const QStringList& arguments, int target,
+                                    const std::function<void(const QByteArray&)>& acknowledged)
+{
+    QProcess child;
+    child.start(QStringLiteral(CS_CRASH_CHILD_PATH), arguments);
+    if (!child.waitForStarted(30000))
+        return QByteArray("the child did not start");
+    int seen = 0;
+    QByteArray pending;
+    const auto take = [&] {
+        pending += child.readAllStandardOutput();
+        qsizetype newline = 0;
+        while ((newline = pending.indexOf('\n')) >= 0) {
+            acknowledged(pending.left(newline));
+            pending.remove(0, newline + 1);
+            ++seen;
+        }
+    };
+    while (seen < target && child.state() == QProcess::Running) {
+        child.waitForReadyRead(30000);
+        take();
+    }
+    if (child.state() != QProcess::Running)
+        return child.readAllStandardError() + " (the child stopped before it was killed)";
+    child.kill(); // SIGKILL
+    child.waitForFinished(30000);
+    take();
+    return std::nullopt;
+}
+
+} // namespace
+
 void AuditCrashTest::acknowledgedEntriesSurviveKill9()
 {
     const int trials = qEnvironmentVariableIntValue("CS_CRASH_TRIALS") > 0 ? qEnvironmentVariableIntValue("CS_CRASH_TRIALS")
@@ -45,30 +86,10 @@ void AuditCrashTest::acknowledgedEntriesSurviveKill9()
     int intact = 0;
     int lost = 0;
     for (int trial = 0; trial < trials; ++trial) {
-        QProcess child;
-        child.start(QStringLiteral(CS_CRASH_CHILD_PATH), {QString::fromStdString(ws)});
-        QVERIFY(child.waitForStarted(30000));
         // Kill after a random number of acknowledgements (1 to 400), while appends are in flight.
-        const int target = 1 + random.bounded(400);
-        int seen = 0;
-        QByteArray pending;
-        const auto take = [&] {
-            pending += child.readAllStandardOutput();
-            qsizetype newline = 0;
-            while ((newline = pending.indexOf('\n')) >= 0) {
-                acknowledged.insert(pending.left(newline).toLongLong());
-                pending.remove(0, newline + 1);
-                ++seen;
-            }
-        };
-        while (seen < target && child.state() == QProcess::Running) {
-            child.waitForReadyRead(30000);
-            take();
-        }
-        QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
-        child.kill(); // SIGKILL
-        QVERIFY(child.waitForFinished(30000));
-        take(); // what it acknowledged before it died
+        const auto failure = killAfter({QString::fromStdString(ws)}, 1 + random.bounded(400),
+                                       [&](const QByteArray& line) { acknowledged.insert(line.toLongLong()); });
+        QVERIFY2(!failure, failure ? failure->constData() : "");
 
         auto db = storage::Database::open(ws + "/countersign.db", storage::OpenMode::MustExist);
         QVERIFY(db.has_value());
@@ -109,30 +130,9 @@ void AuditCrashTest::settlementsSurviveKill9()
     long next = 1;
     int unknownResolved = 0;
     for (int trial = 0; trial < trials; ++trial) {
-        QProcess child;
-        child.start(QStringLiteral(CS_CRASH_CHILD_PATH),
-                    {QString::fromStdString(ws), QStringLiteral("--settle"), QString::number(next)});
-        QVERIFY(child.waitForStarted(30000));
-        const int target = 1 + random.bounded(40);
-        int seen = 0;
-        QByteArray pending;
-        const auto take = [&] {
-            pending += child.readAllStandardOutput();
-            qsizetype newline = 0;
-            while ((newline = pending.indexOf('\n')) >= 0) {
-                acknowledged.insert(pending.left(newline));
-                pending.remove(0, newline + 1);
-                ++seen;
-            }
-        };
-        while (seen < target && child.state() == QProcess::Running) {
-            child.waitForReadyRead(30000);
-            take();
-        }
-        QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
-        child.kill();
-        QVERIFY(child.waitForFinished(30000));
-        take();
+        const auto failure = killAfter({QString::fromStdString(ws), QStringLiteral("--settle"), QString::number(next)},
+                                       1 + random.bounded(40), [&](const QByteArray& line) { acknowledged.insert(line); });
+        QVERIFY2(!failure, failure ? failure->constData() : "");
         next += 100000; // fresh intents for the next child; interrupted ones stay reconciled
 
         auto engine = factory->openWorkspace(ws);

@@ -12,6 +12,7 @@
 #include "core/model/ProposalParser.h"
 #include "core/settlement/Settlement.h"
 #include "core/storage/Database.h"
+#include "tests/support/Proposals.h"
 #include "core/workspace/Workspace.h"
 
 #include <filesystem>
@@ -41,7 +42,6 @@ private Q_SLOTS:
     void depositThenWithdrawThroughTheLedger();
 
 private:
-    Proposal proposal(const QByteArray& agent, const QByteArray& action, const QByteArray& intent = "int-0001") const;
     Request request(const Proposal& proposal);
     std::map<std::string, Int128> totals();     //!< per asset, over every balance
     std::string balance(const char* account, const char* asset);
@@ -56,17 +56,6 @@ private:
     std::unique_ptr<LocalLedger> m_ledger;
     int m_workspaces = 0;
 };
-
-Proposal SettlementTest::proposal(const QByteArray& agent, const QByteArray& action, const QByteArray& intent) const
-{
-    const QByteArray json = R"({"schema":"countersign.proposal/1","agent":")" + agent + R"(","intent":")" + intent
-                            + R"(","action":)" + action + R"(,"risk_level":"low","required_approvals":0,"inputs":[],)"
-                            + R"("execution_plan":["settle"],"rationale":"test","audit_summary":"test"})";
-    auto parsed = model::parseProposal(json.toStdString(), model::AssetCatalog::demo());
-    if (!parsed)
-        qFatal("%s", parsed.error().message.c_str());
-    return *parsed;
-}
 
 Request SettlementTest::request(const Proposal& p)
 {
@@ -159,7 +148,7 @@ void SettlementTest::settlesAndConserves()
     QFETCH(QString, asset);
     QFETCH(QString, after);
     const auto before = totals();
-    const Request r = request(proposal(agent, action));
+    const Request r = request(test::makeProposal(agent, action));
     QVERIFY2(r.simulation.ok(), r.simulation.reason.c_str());
     const auto settled = m_ledger->settle(r);
     QVERIFY2(settled.has_value(), settled ? "" : settled.error().message.c_str());
@@ -184,7 +173,7 @@ void SettlementTest::settlesAndConserves()
 
 void SettlementTest::sameKeySettlesOnce()
 {
-    const Request r = request(proposal("api-buyer", R"({"type":"pay_api","asset":"USDC","amount":"100","to":"maps-api"})"));
+    const Request r = request(test::makeProposal("api-buyer", R"({"type":"pay_api","asset":"USDC","amount":"100","to":"maps-api"})"));
     const auto first = m_ledger->settle(r);
     QVERIFY(first && first->outcome == Outcome::Executed);
     const std::string after = balance("api-buyer:main", "USDC");
@@ -204,8 +193,8 @@ void SettlementTest::sameKeySettlesOnce()
 void SettlementTest::movedWorldIsSimulatedAgain()
 {
     // Two proposals simulated against the same state; the first settles and moves the world.
-    const Request a = request(proposal("trader", R"({"type":"swap","asset":"USDC","amount":"1000","params":{"asset_out":"ETH","min_out":"0.3"}})", "int-0100"));
-    const Request b = request(proposal("trader", R"({"type":"swap","asset":"USDC","amount":"2000","params":{"asset_out":"ETH","min_out":"0.6"}})", "int-0101"));
+    const Request a = request(test::makeProposal("trader", R"({"type":"swap","asset":"USDC","amount":"1000","params":{"asset_out":"ETH","min_out":"0.3"}})", "int-0100"));
+    const Request b = request(test::makeProposal("trader", R"({"type":"swap","asset":"USDC","amount":"2000","params":{"asset_out":"ETH","min_out":"0.6"}})", "int-0101"));
     QVERIFY(m_ledger->settle(a)->outcome == Outcome::Executed);
     const auto before = totals();
     const auto stale = m_ledger->settle(b);
@@ -222,7 +211,7 @@ void SettlementTest::movedWorldIsSimulatedAgain()
 
 void SettlementTest::interruptedSettlementIsReconciled()
 {
-    const Request r = request(proposal("api-buyer", R"({"type":"pay_api","asset":"USDC","amount":"10","to":"weather-api"})"));
+    const Request r = request(test::makeProposal("api-buyer", R"({"type":"pay_api","asset":"USDC","amount":"10","to":"weather-api"})"));
     // What a crash between "pending" and the settlement's commit leaves behind.
     QVERIFY(m_reader->exec("INSERT INTO settlements(idempotency_key, intent, agent, state, created_ms, updated_ms) VALUES ('"
                            + r.idempotencyKey + "', 'int-0001', 'api-buyer', 'pending', 1, 1)"));
@@ -251,12 +240,12 @@ void SettlementTest::interruptedSettlementIsReconciled()
 
 void SettlementTest::depositThenWithdrawThroughTheLedger()
 {
-    QVERIFY(m_ledger->settle(request(proposal("treasury-bot", R"({"type":"deposit","asset":"ETH","amount":"4","venue":"lend-one"})", "int-0200")))
+    QVERIFY(m_ledger->settle(request(test::makeProposal("treasury-bot", R"({"type":"deposit","asset":"ETH","amount":"4","venue":"lend-one"})", "int-0200")))
                 ->outcome == Outcome::Executed);
-    const Request tooMuch = request(proposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"4.000000000000000001","venue":"lend-one"})", "int-0201"));
+    const Request tooMuch = request(test::makeProposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"4.000000000000000001","venue":"lend-one"})", "int-0201"));
     QVERIFY(tooMuch.simulation.failure == simulation::Failure::NoPosition);
     QCOMPARE(m_ledger->settle(tooMuch).error().code, ErrorCode::InvalidInput);
-    QVERIFY(m_ledger->settle(request(proposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"1.5","venue":"lend-one"})", "int-0202")))
+    QVERIFY(m_ledger->settle(request(test::makeProposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"1.5","venue":"lend-one"})", "int-0202")))
                 ->outcome == Outcome::Executed);
     QCOMPARE(balance("treasury-bot:main", "ETH"), std::string("38"));
     auto position = m_reader->prepare("SELECT amount FROM lending_positions WHERE agent = 'treasury-bot' AND asset = 'ETH'");

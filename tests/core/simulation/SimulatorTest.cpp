@@ -7,6 +7,7 @@
 #include "core/model/ProposalParser.h"
 #include "core/simulation/Simulator.h"
 #include "core/storage/Database.h"
+#include "tests/support/Proposals.h"
 #include "core/workspace/Workspace.h"
 
 #include <map>
@@ -32,22 +33,10 @@ private Q_SLOTS:
     void stateHashIsStableAndSensitive();
 
 private:
-    static Proposal proposal(const QByteArray& agent, const QByteArray& action);
     QTemporaryDir m_dir;
     WorldState m_world;
     std::string m_dbPath;
 };
-
-Proposal SimulatorTest::proposal(const QByteArray& agent, const QByteArray& action)
-{
-    const QByteArray json = R"({"schema":"countersign.proposal/1","agent":")" + agent + R"(","intent":"int-0001","action":)"
-                            + action + R"(,"risk_level":"low","required_approvals":0,"inputs":[],)"
-                            + R"("execution_plan":["simulate"],"rationale":"test","audit_summary":"test"})";
-    auto parsed = model::parseProposal(json.toStdString(), model::AssetCatalog::demo());
-    if (!parsed)
-        qFatal("%s", parsed.error().message.c_str());
-    return *parsed;
-}
 
 void SimulatorTest::initTestCase()
 {
@@ -173,7 +162,7 @@ void SimulatorTest::actions()
     QFETCH(QString, failure);
     QFETCH(QStringList, deltas);
     QFETCH(QString, swap);
-    const Proposal p = proposal(agent, action);
+    const Proposal p = test::makeProposal(agent, action);
     const SimulationResult result = simulate(m_world, p, {maxSlippageBps});
     QCOMPARE(QString::fromLatin1(toString(result.failure).data()), failure);
     QVERIFY(result.stateBefore == m_world.hash());
@@ -204,15 +193,15 @@ void SimulatorTest::actions()
 
 void SimulatorTest::depositThenWithdraw()
 {
-    const Proposal deposit = proposal("treasury-bot", R"({"type":"deposit","asset":"ETH","amount":"2.5","venue":"lend-one"})");
+    const Proposal deposit = test::makeProposal("treasury-bot", R"({"type":"deposit","asset":"ETH","amount":"2.5","venue":"lend-one"})");
     const SimulationResult deposited = simulate(m_world, deposit);
     QVERIFY(deposited.ok());
     const WorldState after = applied(m_world, deposit, deposited.deltas);
     QVERIFY(after.hash() == deposited.stateAfter);
 
-    const Proposal tooMuch = proposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"2.500000000000000001","venue":"lend-one"})");
+    const Proposal tooMuch = test::makeProposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"2.500000000000000001","venue":"lend-one"})");
     QVERIFY(simulate(after, tooMuch).failure == Failure::NoPosition);
-    const Proposal all = proposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"2.5","venue":"lend-one"})");
+    const Proposal all = test::makeProposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"2.5","venue":"lend-one"})");
     const SimulationResult withdrawn = simulate(after, all);
     QVERIFY2(withdrawn.ok(), withdrawn.reason.c_str());
     const WorldState back = applied(after, all, withdrawn.deltas);
@@ -224,20 +213,20 @@ void SimulatorTest::overflowAndEmptyPool()
 {
     WorldState rich = m_world;
     rich.balances[{"trader:main", "USDC"}] = kInt128Max / 2;
-    const Proposal huge = proposal("trader", R"({"type":"swap","asset":"USDC","amount":"1000000000000000000000000","params":{"asset_out":"ETH","min_out":"1"}})");
+    const Proposal huge = test::makeProposal("trader", R"({"type":"swap","asset":"USDC","amount":"1000000000000000000000000","params":{"asset_out":"ETH","min_out":"1"}})");
     const SimulationResult overflowed = simulate(rich, huge);
     QVERIFY(overflowed.failure == Failure::Overflow);
     QVERIFY(overflowed.deltas.empty());
 
     WorldState payee = m_world;
     payee.balances[{"cp:weather-api", "USDC"}] = kInt128Max;
-    QVERIFY(simulate(payee, proposal("api-buyer", R"({"type":"pay_api","asset":"USDC","amount":"1","to":"weather-api"})")).failure == Failure::Overflow);
+    QVERIFY(simulate(payee, test::makeProposal("api-buyer", R"({"type":"pay_api","asset":"USDC","amount":"1","to":"weather-api"})")).failure == Failure::Overflow);
 
     WorldState drained = m_world;
     drained.balances[{"pool:dex-alpha:usdc-eth", "ETH"}] = 0;
-    QVERIFY(simulate(drained, proposal("trader", R"({"type":"swap","asset":"USDC","amount":"1","params":{"asset_out":"ETH","min_out":"0.000000000000000001"}})")).failure == Failure::EmptyPool);
+    QVERIFY(simulate(drained, test::makeProposal("trader", R"({"type":"swap","asset":"USDC","amount":"1","params":{"asset_out":"ETH","min_out":"0.000000000000000001"}})")).failure == Failure::EmptyPool);
     // One minor unit in: the pool keeps it all as fee and price; the agent gets what the formula gives.
-    const SimulationResult dust = simulate(m_world, proposal("trader", R"({"type":"swap","asset":"USDC","amount":"0.000001","params":{"asset_out":"ETH","min_out":"0.000000000000000001"}})"));
+    const SimulationResult dust = simulate(m_world, test::makeProposal("trader", R"({"type":"swap","asset":"USDC","amount":"0.000001","params":{"asset_out":"ETH","min_out":"0.000000000000000001"}})"));
     QVERIFY2(dust.ok(), dust.reason.c_str());
     QCOMPARE(dust.expectedOut->toString(), std::string("0.000000000311562499"));
     QCOMPARE(dust.fee->toString(), std::string("0.000001")); // rounded up, never in the agent's favour
