@@ -48,6 +48,12 @@ Commands:
                                strictly parse a model's proposal; prints it in canonical
                                form, or one error line naming the JSON path and the reason
                                (the demo assets unless WS names the workspace's)
+  run WS [--intents FILE] [--backend rules|replay]
+                               feed intents (WS/intents.jsonl by default) through the
+                               pipeline: model, strict parser, simulator, decision,
+                               settlement; JSON counts by outcome and by agent. Intents
+                               already processed are counted, not run again
+  queue WS                     proposals awaiting approval as JSON (each with its id)
   reconcile WS                 settlements a crash interrupted are marked unknown, then each
                                unknown one is resolved from the ledger (executed if its
                                postings and receipt exist, else failed); JSON report
@@ -506,6 +512,74 @@ bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passph
     return true;
 }
 
+int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("intents"), QString(), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("backend"), QString(), QStringLiteral("NAME"), QStringLiteral("rules")});
+    parser.addOption({QStringLiteral("model-url"), QString(), QStringLiteral("URL")});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    const QString backend = parser.value(QStringLiteral("backend"));
+    if (backend != QLatin1String("rules") && backend != QLatin1String("replay"))
+        return usageError(err, QStringLiteral("--backend %1 is not available: use rules or replay (the openai backend is "
+                                              "not built yet)").arg(backend));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    Passphrase passphrase;
+    if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", passphrase, err, exit))
+        return exit;
+    const QString intents = parser.isSet(QStringLiteral("intents")) ? absolute(parser.value(QStringLiteral("intents"))) : QString();
+    auto results = engine->runIntents(intents.toStdString(), backend.toStdString(), passphrase.text);
+    if (!results)
+        return requestError(err, results.error());
+    QJsonObject byOutcome;
+    QJsonObject byAgent;
+    int fresh = 0;
+    for (const auto& result : *results) {
+        const QString state = QString::fromStdString(result.state);
+        byOutcome.insert(state, byOutcome.value(state).toInt() + 1);
+        QJsonObject agent = byAgent.value(QString::fromStdString(result.agent)).toObject();
+        agent.insert(state, agent.value(state).toInt() + 1);
+        byAgent.insert(QString::fromStdString(result.agent), agent);
+        fresh += result.alreadyProcessed ? 0 : 1;
+    }
+    engine.reset(); // closing signs the checkpoint over what this run appended
+    printJson(out, {{QStringLiteral("intents"), static_cast<int>(results->size())},
+                    {QStringLiteral("processed"), fresh},
+                    {QStringLiteral("already_processed"), static_cast<int>(results->size()) - fresh},
+                    {QStringLiteral("backend"), backend},
+                    {QStringLiteral("by_outcome"), byOutcome},
+                    {QStringLiteral("by_agent"), byAgent}});
+    return ExitOk;
+}
+
+int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    auto items = engine->approvalQueue();
+    if (!items)
+        return workspaceError(err, items.error());
+    QJsonArray queue;
+    for (const auto& item : *items)
+        queue.append(QJsonObject{
+            {QStringLiteral("id"), QString::fromStdString(item.intent)},
+            {QStringLiteral("agent"), QString::fromStdString(item.agent)},
+            {QStringLiteral("proposal"), QJsonDocument::fromJson(QByteArray::fromStdString(item.proposal)).object()},
+            {QStringLiteral("decision"), QJsonDocument::fromJson(QByteArray::fromStdString(item.decision)).object()},
+            {QStringLiteral("reason"), QString::fromStdString(item.reason)}});
+    out << QJsonDocument(queue).toJson(QJsonDocument::Indented).toStdString();
+    return ExitOk;
+}
+
 int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -589,6 +663,10 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
         return exportReceipt(rest, factory, out, err);
     if (command == QLatin1String("check-proposal"))
         return checkProposal(rest, factory, out, err);
+    if (command == QLatin1String("run"))
+        return runIntents(rest, factory, out, err);
+    if (command == QLatin1String("queue"))
+        return queue(rest, factory, out, err);
     if (command == QLatin1String("reconcile"))
         return reconcile(rest, factory, out, err);
     if (command == QLatin1String("generate"))

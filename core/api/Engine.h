@@ -54,6 +54,14 @@ public:
     //! unknown one is resolved from the ledger; each step is audited. Unlocks the engine key.
     virtual Result<Reconciliation> reconcile(std::string_view enginePassphrase) = 0;
 
+    //! countersign-cli run: every intent of `intentsFile` (WS/intents.jsonl when empty) through
+    //! the pipeline with `backend` ("rules" or "replay", which answers from this log's recorded
+    //! model exchanges), in order; intents already processed are reported, not run again.
+    virtual Result<std::vector<IntentResult>> runIntents(const std::string& intentsFile, const std::string& backend,
+                                                         std::string_view enginePassphrase) = 0;
+    //! Proposals awaiting approval, oldest first.
+    virtual Result<std::vector<QueueItem>> approvalQueue() = 0;
+
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.
     [[nodiscard]] virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;

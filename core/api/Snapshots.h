@@ -73,4 +73,25 @@ struct EngineStatus
     std::string detail; //!< English; the reason when not Ready
 };
 
+//! How one intent ended (or waits) after a run of the pipeline.
+struct IntentResult
+{
+    std::string intent;
+    std::string agent;
+    std::string state; //!< cannot_plan, rejected, denied, awaiting_approval, executed, failed, unknown
+    std::string reason;
+    std::int64_t receiptSeq = 0;
+    bool alreadyProcessed = false;
+};
+
+//! A proposal waiting for approvers.
+struct QueueItem
+{
+    std::string intent;
+    std::string agent;
+    std::string proposal; //!< canonical JSON
+    std::string decision; //!< canonical JSON of the signed decision
+    std::string reason;
+};
+
 } // namespace cs::api

@@ -3,11 +3,16 @@
 #include "core/engine/LocalEngine.h"
 
 #include "core/audit/AuditLog.h"
+#include "core/engine/Pipeline.h"
 #include "core/domain/Money.h"
 #include "core/identity/Registry.h"
 #include "core/storage/Migrations.h"
 
 #include <fstream>
+#include <iterator>
+
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <map>
 
 namespace cs::engine {
@@ -184,6 +189,69 @@ Result<api::Engine::Reconciliation> LocalEngine::reconcile(std::string_view engi
     result.interrupted = *interrupted;
     result.resolved = std::move(*resolved);
     return result;
+}
+
+Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const std::string& intentsFile, const std::string& backendName,
+                                                               std::string_view enginePassphrase)
+{
+    const fs::path path = intentsFile.empty() ? m_dir / workspace::kIntentsFile : fs::path(intentsFile);
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return fail(ErrorCode::NotFound, "cannot read intents from " + path.string());
+    const std::string jsonl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CS_TRY(intents, model::parseIntents(jsonl));
+    CS_TRY(unlocked, unlockEngine(enginePassphrase));
+
+    std::unique_ptr<model::ModelBackend> backend;
+    if (backendName == "rules") {
+        backend = std::make_unique<model::RulesBackend>(model::RulesBackend::demoScript(*intents));
+    } else if (backendName == "replay") {
+        // Recorded answers from this workspace's own model exchanges, by request hash.
+        std::map<std::string, model::ModelResponse> recorded;
+        std::lock_guard lock(m_readMutex);
+        CS_TRY(query, m_reader.prepare("SELECT body FROM audit_entries WHERE type = 'model.exchange'"));
+        for (;;) {
+            CS_TRY(row, query->step());
+            if (!*row)
+                break;
+            const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(query->textAt(0))).object();
+            if (body.contains(QStringLiteral("response")))
+                recorded[body.value(QStringLiteral("request_sha256")).toString().toStdString()] =
+                    model::ModelResponse{body.value(QStringLiteral("response")).toString().toStdString(),
+                                         body.value(QStringLiteral("cannot_plan")).toBool(), {}};
+        }
+        backend = std::make_unique<model::ReplayBackend>(std::move(recorded));
+    } else {
+        return fail(ErrorCode::InvalidInput, "backend must be rules or replay (the openai backend is not built yet)");
+    }
+
+    CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
+    CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
+    Pipeline pipeline(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock, *backend);
+    std::vector<api::IntentResult> results;
+    for (const model::Intent& intent : *intents) {
+        CS_TRY(outcome, pipeline.process(intent));
+        results.push_back({outcome->intent, outcome->agent, std::string(toString(outcome->state)), outcome->reason,
+                           outcome->receiptSeq, outcome->alreadyProcessed});
+    }
+    return results;
+}
+
+Result<std::vector<api::QueueItem>> LocalEngine::approvalQueue()
+{
+    std::lock_guard lock(m_readMutex);
+    return observed([this]() -> Result<std::vector<api::QueueItem>> {
+        CS_TRY(query, m_reader.prepare("SELECT intent, agent, proposal, decision, reason FROM proposals "
+                                       "WHERE state = 'awaiting_approval' ORDER BY updated_ms, intent"));
+        std::vector<api::QueueItem> items;
+        for (;;) {
+            CS_TRY(row, query->step());
+            if (!*row)
+                break;
+            items.push_back({query->textAt(0), query->textAt(1), query->textAt(2), query->textAt(3), query->textAt(4)});
+        }
+        return items;
+    }());
 }
 
 Result<audit::GenerateSummary> LocalEngine::generateHistory(std::int64_t entries, std::string_view passphrase)

@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 4> kSteps = {
+constexpr std::array<std::string_view, 5> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -159,6 +159,24 @@ CREATE TABLE lending_positions (
     amount TEXT NOT NULL,
     PRIMARY KEY (agent, venue, asset)
 ) STRICT;
+)sql",
+    // 5: the pipeline (core/engine/Pipeline): where each intent's proposal stands, with its
+    // canonical proposal and decision; the approval queue is the 'awaiting_approval' rows.
+    R"sql(
+CREATE TABLE proposals (
+    intent          TEXT PRIMARY KEY,
+    agent           TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('cannot_plan', 'rejected', 'denied', 'awaiting_approval',
+                                                   'executed', 'failed', 'unknown')),
+    reason          TEXT NOT NULL DEFAULT '',
+    proposal        TEXT,
+    proposal_sha256 TEXT,
+    effect          TEXT CHECK (effect IS NULL OR effect IN ('allow', 'require_approval', 'deny')),
+    decision        TEXT,
+    receipt_seq     INTEGER REFERENCES audit_entries(seq),
+    updated_ms      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX proposals_by_state ON proposals(state);
 )sql",
 };
 

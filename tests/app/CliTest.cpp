@@ -30,6 +30,7 @@ private Q_SLOTS:
     void auditUsageErrors();
     void verifyProveAndReceipts();
     void verifyNamesTheTampering();
+    void runAndQueue();
     void checkProposal_data();
     void checkProposal();
 
@@ -71,7 +72,8 @@ void CliTest::help()
     QCOMPARE(result.exitCode, 0);
     for (const char* command : {"init WS [--demo] [--force]", "status WS", "verify WS", "prove WS SEQ",
                                 "verify-proof PROOF.json", "export-receipt WS SEQ --out DIR", "generate WS --entries N",
-                                "check-proposal [--workspace WS] FILE|-",
+                                "check-proposal [--workspace WS] FILE|-", "run WS [--intents FILE]", "queue WS",
+                                "reconcile WS",
                                 "Exit status"})
         QVERIFY2(result.out.contains(command), command);
 }
@@ -324,6 +326,53 @@ void CliTest::verifyNamesTheTampering()
     const QJsonObject report = QJsonDocument::fromJson(rolledBack.out).object();
     QCOMPARE(report.value(QStringLiteral("intact")).toBool(), false);
     QCOMPARE(report.value(QStringLiteral("first_bad_seq")).toInt(), report.value(QStringLiteral("entries")).toInt() + 1);
+}
+
+void CliTest::runAndQueue()
+{
+    QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+    const Run ran = cli({QStringLiteral("run"), ws()});
+    QCOMPARE(ran.exitCode, 0);
+    const QJsonObject summary = QJsonDocument::fromJson(ran.out).object();
+    QCOMPARE(summary.value(QStringLiteral("processed")).toInt(), 106);
+    const QJsonObject byOutcome = summary.value(QStringLiteral("by_outcome")).toObject();
+    for (const char* outcome : {"executed", "awaiting_approval", "denied", "rejected", "cannot_plan"})
+        QVERIFY2(byOutcome.value(QLatin1String(outcome)).toInt() > 0, outcome);
+    QVERIFY(summary.value(QStringLiteral("by_agent")).toObject().contains(QStringLiteral("treasury-bot")));
+    QCOMPARE(cli({QStringLiteral("verify"), ws()}).exitCode, 0);
+
+    const Run queued = cli({QStringLiteral("queue"), ws()});
+    QCOMPARE(queued.exitCode, 0);
+    const QJsonArray queue = QJsonDocument::fromJson(queued.out).array();
+    QCOMPARE(queue.size(), byOutcome.value(QStringLiteral("awaiting_approval")).toInt());
+    QVERIFY(queue.first().toObject().value(QStringLiteral("id")).toString().startsWith(QLatin1String("int-")));
+
+    // A receipt the pipeline wrote verifies with openssl.
+    int receiptSeq = 0;
+    for (int seq = 10; seq < 80 && receiptSeq == 0; ++seq) {
+        const QJsonObject proof = QJsonDocument::fromJson(cli({QStringLiteral("prove"), ws(), QString::number(seq)}).out).object();
+        if (proof.value(QStringLiteral("entry")).toString().contains(QLatin1String("\"type\":\"settlement.receipt\"")))
+            receiptSeq = seq;
+    }
+    QVERIFY(receiptSeq > 0);
+    const QString out = m_dir->filePath(QStringLiteral("pipeline-receipt"));
+    QCOMPARE(cli({QStringLiteral("export-receipt"), ws(), QString::number(receiptSeq), QStringLiteral("--out"), out}).exitCode, 0);
+    QProcess openssl;
+    openssl.setWorkingDirectory(out);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
+                   QStringLiteral("engine.pem"), QStringLiteral("-rawin"), QStringLiteral("-in"), QStringLiteral("receipt.json"),
+                   QStringLiteral("-sigfile"), QStringLiteral("receipt.sig")});
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+
+    // Running again changes nothing; an unknown backend is a usage error.
+    const QJsonObject again = QJsonDocument::fromJson(cli({QStringLiteral("run"), ws()}).out).object();
+    QCOMPARE(again.value(QStringLiteral("processed")).toInt(), 0);
+    QCOMPARE(again.value(QStringLiteral("already_processed")).toInt(), 106);
+    const Run openai = cli({QStringLiteral("run"), ws(), QStringLiteral("--backend"), QStringLiteral("openai")});
+    QCOMPARE(openai.exitCode, 2);
+    QVERIFY(openai.err.contains("not built yet"));
 }
 
 void CliTest::checkProposal_data()

@@ -1,0 +1,201 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/api/Engine.h"
+#include "core/simulation/WorldState.h"
+#include "core/storage/Database.h"
+#include "core/workspace/Workspace.h"
+
+#include <map>
+
+using namespace cs;
+
+/**
+ * The whole pipeline on a fresh demo workspace with the rules backend: the 106 demo intents
+ * end in every kind of outcome, each for the reason the demo means, money is conserved, the
+ * log verifies, nothing private reaches it, and a second run changes nothing.
+ */
+class PipelineTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everyKindOfOutcome();
+    void outcomesForTheirReasons_data();
+    void outcomesForTheirReasons();
+    void moneyIsConservedAndReceiptsMatch();
+    void logVerifiesAndKeepsSecrets();
+    void approvalQueueShowsUnderClaiming();
+    void secondRunChangesNothingAndIsDeterministic();
+
+private:
+    std::vector<api::IntentResult> runFresh(const QString& name);
+    std::map<std::string, Int128> totals(storage::Database& db);
+
+    QTemporaryDir m_dir;
+    std::shared_ptr<ManualClock> m_clock = std::make_shared<ManualClock>(Timestamp{1'795'600'000'000});
+    std::unique_ptr<api::EngineFactory> m_factory = api::makeEngineFactory(m_clock);
+    std::string m_ws;
+    std::vector<api::IntentResult> m_results;
+    std::map<std::string, Int128> m_totalsBefore;
+};
+
+std::map<std::string, Int128> PipelineTest::totals(storage::Database& db)
+{
+    std::map<std::string, Int128> sums;
+    const auto world = simulation::WorldState::load(db);
+    for (const auto& [key, minor] : world->balances)
+        sums[key.second] += minor;
+    return sums;
+}
+
+std::vector<api::IntentResult> PipelineTest::runFresh(const QString& name)
+{
+    const std::string ws = m_dir.filePath(name).toStdString();
+    if (!m_factory->createWorkspace(ws, true, false, {}))
+        qFatal("cannot create %s", ws.c_str());
+    auto engine = m_factory->openWorkspace(ws);
+    auto results = (*engine)->runIntents({}, "rules", workspace::kDemoPassphrase);
+    if (!results)
+        qFatal("%s", results.error().message.c_str());
+    return *results;
+}
+
+void PipelineTest::initTestCase()
+{
+    m_ws = m_dir.filePath(QStringLiteral("ws")).toStdString();
+    QVERIFY(m_factory->createWorkspace(m_ws, true, false, {}));
+    {
+        auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);
+        m_totalsBefore = totals(*db);
+    }
+    auto engine = m_factory->openWorkspace(m_ws);
+    QVERIFY(engine.has_value());
+    auto results = (*engine)->runIntents({}, "rules", workspace::kDemoPassphrase);
+    QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
+    m_results = *results;
+}
+
+void PipelineTest::everyKindOfOutcome()
+{
+    QCOMPARE(m_results.size(), std::size_t{106});
+    std::map<std::string, int> counts;
+    for (const auto& result : m_results) {
+        ++counts[result.state];
+        QVERIFY(!result.alreadyProcessed);
+        QCOMPARE(result.receiptSeq > 0, result.state == "executed");
+    }
+    for (const char* state : {"executed", "awaiting_approval", "denied", "rejected", "cannot_plan"})
+        QVERIFY2(counts[state] > 0, state);
+    QCOMPARE(counts["cannot_plan"], 5);
+    QCOMPARE(counts["failed"] + counts["unknown"], 0);
+}
+
+void PipelineTest::outcomesForTheirReasons_data()
+{
+    QTest::addColumn<QString>("intent");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("small-listed-payment") << "int-0001" << "executed" << "";
+    QTest::newRow("first-time-api") << "int-0013" << "awaiting_approval" << "first-time payee";
+    QTest::newRow("insufficient-funds") << "int-0014" << "denied" << "less than 1500 USDC";
+    QTest::newRow("big-swap") << "int-0023" << "awaiting_approval" << "above 10000 USDC";
+    QTest::newRow("unlisted-venue") << "int-0026" << "denied" << "dex-gamma is on no venue list";
+    QTest::newRow("slippage") << "int-0029" << "denied" << "below min_out 1.6 ETH";
+    QTest::newRow("unknown-wallet") << "int-0055" << "denied" << "wallet wallet-7f3a is on no list";
+    QTest::newRow("truncated-output") << "int-0057" << "rejected" << "unterminated string";
+    QTest::newRow("duplicate-key") << "int-0059" << "rejected" << "$.action.amount: duplicate key";
+    QTest::newRow("homoglyph") << "int-0065" << "rejected" << "$.action.to: must be an ASCII identifier";
+    QTest::newRow("terminal-escapes") << "int-0069" << "rejected" << "$.rationale: contains a control character";
+    QTest::newRow("vague-task") << "int-0071" << "cannot_plan" << "does not guess";
+    QTest::newRow("nineteen-decimals") << "int-0097" << "rejected" << "ETH allows at most 18";
+    QTest::newRow("no-pool") << "int-0099" << "denied" << "no pool trades SOL/ETH";
+}
+
+void PipelineTest::outcomesForTheirReasons()
+{
+    QFETCH(QString, intent);
+    QFETCH(QString, state);
+    QFETCH(QString, reason);
+    const auto it = std::find_if(m_results.begin(), m_results.end(),
+                                 [&](const api::IntentResult& r) { return r.intent == intent.toStdString(); });
+    QVERIFY(it != m_results.end());
+    QCOMPARE(QString::fromStdString(it->state), state);
+    QVERIFY2(QString::fromStdString(it->reason).contains(reason), it->reason.c_str());
+}
+
+void PipelineTest::moneyIsConservedAndReceiptsMatch()
+{
+    auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);
+    QVERIFY(db.has_value());
+    QVERIFY(totals(*db) == m_totalsBefore); // every settlement was double entry
+    const auto executed = *db->queryInt("SELECT count(*) FROM proposals WHERE state = 'executed'");
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'settlement.receipt'"), executed);
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM settlements WHERE state = 'executed'"), executed);
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM proposals p JOIN settlements s ON s.intent = p.intent "
+                           "WHERE p.state = 'executed' AND s.receipt_seq = p.receipt_seq"),
+             executed);
+    // Every transition is in the log: one decision per proposal that reached the policy.
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'policy.decided'"),
+             *db->queryInt("SELECT count(*) FROM proposals WHERE effect IS NOT NULL"));
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'intent.received'"), std::int64_t(106));
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'model.exchange'"), std::int64_t(106));
+}
+
+void PipelineTest::logVerifiesAndKeepsSecrets()
+{
+    auto engine = m_factory->openWorkspace(m_ws);
+    const auto report = (*engine)->verifyAuditLog({});
+    QVERIFY(report.has_value());
+    QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
+    auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);
+    // The payroll intents carry bank accounts and tax ids in "private": none is in the log.
+    for (const char* secret : {"DE89", "TX-356355"})
+        QCOMPARE(*db->queryInt(std::string("SELECT count(*) FROM audit_entries WHERE instr(body, '") + secret + "') > 0"),
+                 std::int64_t(0));
+    QVERIFY(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'model.exchange' "
+                          "AND instr(body, 'private.bank_account') > 0")
+            > 0); // what was kept out is named
+}
+
+void PipelineTest::approvalQueueShowsUnderClaiming()
+{
+    auto engine = m_factory->openWorkspace(m_ws);
+    const auto queue = (*engine)->approvalQueue();
+    QVERIFY(queue.has_value());
+    const auto awaiting = std::count_if(m_results.begin(), m_results.end(),
+                                        [](const api::IntentResult& r) { return r.state == "awaiting_approval"; });
+    QCOMPARE(static_cast<long>(queue->size()), static_cast<long>(awaiting));
+    for (const auto& item : *queue) {
+        const QJsonObject decision = QJsonDocument::fromJson(QByteArray::fromStdString(item.decision)).object();
+        QCOMPARE(decision.value(QStringLiteral("effect")).toString(), QStringLiteral("require_approval"));
+        // The rules backend claims no approvals: every one of these is flagged as under-claimed.
+        QVERIFY(decision.value(QStringLiteral("under_claimed")).toBool());
+        QVERIFY(!QJsonDocument::fromJson(QByteArray::fromStdString(item.proposal)).object().isEmpty());
+    }
+}
+
+void PipelineTest::secondRunChangesNothingAndIsDeterministic()
+{
+    auto engine = m_factory->openWorkspace(m_ws);
+    const auto again = (*engine)->runIntents({}, "rules", workspace::kDemoPassphrase);
+    QVERIFY(again.has_value());
+    for (std::size_t i = 0; i < again->size(); ++i) {
+        QVERIFY((*again)[i].alreadyProcessed);
+        QCOMPARE((*again)[i].state, m_results[i].state);
+    }
+    const auto other = runFresh(QStringLiteral("second"));
+    QCOMPARE(other.size(), m_results.size());
+    for (std::size_t i = 0; i < other.size(); ++i) {
+        QCOMPARE(other[i].state, m_results[i].state);
+        QCOMPARE(other[i].reason, m_results[i].reason);
+    }
+}
+
+QTEST_GUILESS_MAIN(PipelineTest)
+#include "PipelineTest.moc"
