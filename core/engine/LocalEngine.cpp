@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <map>
@@ -195,11 +196,10 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const std::string
                                                                std::string_view enginePassphrase)
 {
     const fs::path path = intentsFile.empty() ? m_dir / workspace::kIntentsFile : fs::path(intentsFile);
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    QFile file(QString::fromStdString(path.string()));
+    if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::NotFound, "cannot read intents from " + path.string());
-    const std::string jsonl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CS_TRY(intents, model::parseIntents(jsonl));
+    CS_TRY(intents, model::parseIntents(file.readAll().toStdString()));
     CS_TRY(unlocked, unlockEngine(enginePassphrase));
 
     std::unique_ptr<model::ModelBackend> backend;

@@ -1,0 +1,143 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// bench_pipeline: proposals through the whole pipeline with the rules backend (parse →
+// simulate → decide → settle → audit, durable), and the strict parser over the corpus.
+// One JSON object per line (ARCHITECTURE.md, "Benchmarks").
+// Usage: bench_pipeline [--intents N] [--corpus DIR] [--seconds S]
+#include "core/engine/Pipeline.h"
+#include "core/identity/KeyFile.h"
+#include "core/identity/Registry.h"
+#include "core/model/ProposalParser.h"
+#include "core/workspace/Workspace.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+
+using namespace cs;
+using Steady = std::chrono::steady_clock;
+
+namespace {
+
+void printFigure(const char* metric, double value, const char* unit, QJsonObject extra = {})
+{
+    extra.insert(QStringLiteral("bench"), QStringLiteral("pipeline"));
+    extra.insert(QStringLiteral("metric"), QLatin1String(metric));
+    extra.insert(QStringLiteral("value"), value);
+    extra.insert(QStringLiteral("unit"), QLatin1String(unit));
+    std::cout << QJsonDocument(extra).toJson(QJsonDocument::Compact).toStdString() << std::endl;
+}
+
+double seconds(Steady::time_point since)
+{
+    return std::chrono::duration<double>(Steady::now() - since).count();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    int count = 2000;
+    double budget = 2.0;
+    QString corpus = QStringLiteral(CS_SOURCE_DIR "/tests/data/proposals");
+    const QStringList args = QCoreApplication::arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        if (args.at(i) == QLatin1String("--intents"))
+            count = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--corpus"))
+            corpus = args.at(i + 1);
+        else if (args.at(i) == QLatin1String("--seconds"))
+            budget = args.at(i + 1).toDouble();
+    }
+
+    // 1. The strict parser over every corpus document, valid and invalid.
+    std::vector<std::string> documents;
+    std::size_t bytes = 0;
+    for (const char* kind : {"valid", "invalid"}) {
+        const QDir dir(corpus + u'/' + QLatin1String(kind));
+        for (const QString& name : dir.entryList({QStringLiteral("*.json")})) {
+            QFile file(dir.filePath(name));
+            if (file.open(QIODevice::ReadOnly))
+                documents.push_back(file.readAll().toStdString());
+            bytes += documents.back().size();
+        }
+    }
+    const auto catalog = model::AssetCatalog::demo();
+    std::size_t parsed = 0;
+    std::size_t accepted = 0;
+    auto start = Steady::now();
+    while (seconds(start) < budget) {
+        for (const std::string& document : documents) {
+            accepted += model::parseProposal(document, catalog).has_value() ? 1u : 0u;
+            ++parsed;
+        }
+    }
+    const double parseSeconds = seconds(start);
+    printFigure("parser_throughput", static_cast<double>(parsed) / parseSeconds, "documents/s",
+                {{QStringLiteral("corpus_documents"), static_cast<int>(documents.size())},
+                 {QStringLiteral("accepted_share"), static_cast<double>(accepted) / static_cast<double>(parsed)}});
+    printFigure("parser_bandwidth",
+                static_cast<double>(bytes) * static_cast<double>(parsed) / static_cast<double>(documents.size()) / parseSeconds / 1e6,
+                "MB/s");
+
+    // 2. End to end: small listed API payments, each durable (parse → simulate → decide → settle → audit).
+    QTemporaryDir dir;
+    const std::filesystem::path ws = dir.filePath(QStringLiteral("ws")).toStdString();
+    const SystemClock clock;
+    if (!workspace::initWorkspace(ws, {.demo = true}, clock)) {
+        std::cerr << "error: cannot create the workspace\n";
+        return 1;
+    }
+    auto key = identity::unsealKey(identity::keyFilePath(ws / workspace::kKeysDir, identity::kEngineId),
+                                   workspace::kDemoPassphrase);
+    const std::string dbPath = (ws / workspace::kDatabaseFile).string();
+    auto writer = storage::DbWriter::start(dbPath, storage::OpenMode::MustExist);
+    auto reader = storage::Database::open(dbPath, storage::OpenMode::MustExist);
+    auto origin = (*writer)->run([](storage::Database& db) { return audit::readOrigin(db); });
+    model::RulesBackend rules;
+    engine::Pipeline pipeline(**writer, std::move(*reader), {*origin, ws / workspace::kCheckpointsDir, &*key, 1000},
+                              clock, rules);
+    std::vector<double> latencies;
+    latencies.reserve(static_cast<std::size_t>(count));
+    int executed = 0;
+    start = Steady::now();
+    for (int i = 0; i < count; ++i) {
+        model::Intent intent;
+        intent.id = "bench-" + std::to_string(i);
+        intent.agent = "api-buyer";
+        intent.task = "Buy one call from weather-api";
+        intent.fields = QJsonObject{{QStringLiteral("type"), QStringLiteral("pay_api")},
+                                    {QStringLiteral("asset"), QStringLiteral("USDC")},
+                                    {QStringLiteral("amount"), QStringLiteral("0.000001")},
+                                    {QStringLiteral("to"), QStringLiteral("weather-api")},
+                                    {QStringLiteral("venue"), QStringLiteral("x402")}};
+        intent.context = QJsonObject{{QStringLiteral("quote"), QStringLiteral("0.000001 USDC/call")}};
+        const auto began = Steady::now();
+        auto outcome = pipeline.process(intent);
+        latencies.push_back(seconds(began) * 1000.0);
+        if (!outcome) {
+            std::cerr << "error: " << outcome.error().message << "\n";
+            return 1;
+        }
+        executed += outcome->state == engine::IntentState::Executed ? 1 : 0;
+    }
+    const double elapsed = seconds(start);
+    std::sort(latencies.begin(), latencies.end());
+    const auto percentile = [&](double p) {
+        return latencies[std::min(latencies.size() - 1, static_cast<std::size_t>(p * static_cast<double>(latencies.size())))];
+    };
+    printFigure("end_to_end", count / elapsed, "proposals/s",
+                {{QStringLiteral("intents"), count}, {QStringLiteral("executed"), executed}, {QStringLiteral("goal"), 10000}});
+    printFigure("latency_p50", percentile(0.50), "ms");
+    printFigure("latency_p95", percentile(0.95), "ms");
+    printFigure("latency_p99", percentile(0.99), "ms", {{QStringLiteral("goal"), 5}});
+    return 0;
+}
