@@ -48,11 +48,13 @@ Commands:
                                strictly parse a model's proposal; prints it in canonical
                                form, or one error line naming the JSON path and the reason
                                (the demo assets unless WS names the workspace's)
-  run WS [--intents FILE] [--backend rules|replay]
+  run WS [--intents FILE] [--backend rules|replay|openai] [--model-url URL]
                                feed intents (WS/intents.jsonl by default) through the
                                pipeline: model, strict parser, simulator, decision,
                                settlement; JSON counts by outcome and by agent. Intents
-                               already processed are counted, not run again
+                               already processed are counted, not run again. openai: any
+                               OpenAI-compatible server (COUNTERSIGN_MODEL_URL, _MODEL and
+                               COUNTERSIGN_API_KEY or OPENAI_API_KEY)
   queue WS                     proposals awaiting approval as JSON (each with its id)
   reconcile WS                 settlements a crash interrupted are marked unknown, then each
                                unknown one is resolved from the ledger (executed if its
@@ -521,9 +523,8 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     if (auto failed = parse(parser, arguments, err, 1))
         return *failed;
     const QString backend = parser.value(QStringLiteral("backend"));
-    if (backend != QLatin1String("rules") && backend != QLatin1String("replay"))
-        return usageError(err, QStringLiteral("--backend %1 is not available: use rules or replay (the openai backend is "
-                                              "not built yet)").arg(backend));
+    if (backend != QLatin1String("rules") && backend != QLatin1String("replay") && backend != QLatin1String("openai"))
+        return usageError(err, QStringLiteral("--backend must be rules, replay or openai, not %1").arg(backend));
     int exit = ExitOk;
     auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
     if (!engine)
@@ -531,8 +532,12 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     Passphrase passphrase;
     if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", passphrase, err, exit))
         return exit;
-    const QString intents = parser.isSet(QStringLiteral("intents")) ? absolute(parser.value(QStringLiteral("intents"))) : QString();
-    auto results = engine->runIntents(intents.toStdString(), backend.toStdString(), passphrase.text);
+    api::Engine::RunOptions options;
+    if (parser.isSet(QStringLiteral("intents")))
+        options.intentsFile = absolute(parser.value(QStringLiteral("intents"))).toStdString();
+    options.backend = backend.toStdString();
+    options.modelUrl = parser.value(QStringLiteral("model-url")).toStdString();
+    auto results = engine->runIntents(options, passphrase.text);
     if (!results)
         return requestError(err, results.error());
     QJsonObject byOutcome;

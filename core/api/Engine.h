@@ -54,11 +54,15 @@ public:
     //! unknown one is resolved from the ledger; each step is audited. Unlocks the engine key.
     virtual Result<Reconciliation> reconcile(std::string_view enginePassphrase) = 0;
 
-    //! countersign-cli run: every intent of `intentsFile` (WS/intents.jsonl when empty) through
-    //! the pipeline with `backend` ("rules" or "replay", which answers from this log's recorded
-    //! model exchanges), in order; intents already processed are reported, not run again.
-    virtual Result<std::vector<IntentResult>> runIntents(const std::string& intentsFile, const std::string& backend,
-                                                         std::string_view enginePassphrase) = 0;
+    struct RunOptions
+    {
+        std::string intentsFile; //!< WS/intents.jsonl when empty
+        std::string backend = "rules"; //!< rules, replay (this log's recorded exchanges) or openai
+        std::string modelUrl;    //!< openai: base URL up to /v1 (else COUNTERSIGN_MODEL_URL)
+    };
+    //! countersign-cli run: every intent through the pipeline, in order; intents already
+    //! processed are reported, not run again.
+    virtual Result<std::vector<IntentResult>> runIntents(const RunOptions& options, std::string_view enginePassphrase) = 0;
     //! Proposals awaiting approval, oldest first.
     virtual Result<std::vector<QueueItem>> approvalQueue() = 0;
 

@@ -4,6 +4,7 @@
 
 #include "core/audit/AuditLog.h"
 #include "core/engine/Pipeline.h"
+#include "core/model/OpenAiBackend.h"
 #include "core/domain/Money.h"
 #include "core/identity/Registry.h"
 #include "core/storage/Migrations.h"
@@ -192,10 +193,10 @@ Result<api::Engine::Reconciliation> LocalEngine::reconcile(std::string_view engi
     return result;
 }
 
-Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const std::string& intentsFile, const std::string& backendName,
-                                                               std::string_view enginePassphrase)
+Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions& options, std::string_view enginePassphrase)
 {
-    const fs::path path = intentsFile.empty() ? m_dir / workspace::kIntentsFile : fs::path(intentsFile);
+    const std::string& backendName = options.backend;
+    const fs::path path = options.intentsFile.empty() ? m_dir / workspace::kIntentsFile : fs::path(options.intentsFile);
     QFile file(QString::fromStdString(path.string()));
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::NotFound, "cannot read intents from " + path.string());
@@ -221,8 +222,13 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const std::string
                                          body.value(QStringLiteral("cannot_plan")).toBool(), {}};
         }
         backend = std::make_unique<model::ReplayBackend>(std::move(recorded));
+    } else if (backendName == "openai") {
+        auto config = model::OpenAiConfig::fromEnvironment();
+        if (!options.modelUrl.empty())
+            config.baseUrl = options.modelUrl;
+        backend = std::make_unique<model::OpenAiBackend>(std::move(config));
     } else {
-        return fail(ErrorCode::InvalidInput, "backend must be rules or replay (the openai backend is not built yet)");
+        return fail(ErrorCode::InvalidInput, "backend must be rules, replay or openai");
     }
 
     CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));

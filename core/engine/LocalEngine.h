@@ -35,8 +35,7 @@ public:
     Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) override;
     Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) override;
     Result<Reconciliation> reconcile(std::string_view enginePassphrase) override;
-    Result<std::vector<api::IntentResult>> runIntents(const std::string& intentsFile, const std::string& backend,
-                                                      std::string_view enginePassphrase) override;
+    Result<std::vector<api::IntentResult>> runIntents(const RunOptions& options, std::string_view enginePassphrase) override;
     Result<std::vector<api::QueueItem>> approvalQueue() override;
 
 private:

@@ -370,9 +370,9 @@ void CliTest::runAndQueue()
     const QJsonObject again = QJsonDocument::fromJson(cli({QStringLiteral("run"), ws()}).out).object();
     QCOMPARE(again.value(QStringLiteral("processed")).toInt(), 0);
     QCOMPARE(again.value(QStringLiteral("already_processed")).toInt(), 106);
-    const Run openai = cli({QStringLiteral("run"), ws(), QStringLiteral("--backend"), QStringLiteral("openai")});
-    QCOMPARE(openai.exitCode, 2);
-    QVERIFY(openai.err.contains("not built yet"));
+    const Run unknown = cli({QStringLiteral("run"), ws(), QStringLiteral("--backend"), QStringLiteral("gpt")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains("--backend must be rules, replay or openai"));
 }
 
 void CliTest::checkProposal_data()

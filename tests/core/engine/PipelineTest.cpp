@@ -60,7 +60,7 @@ std::vector<api::IntentResult> PipelineTest::runFresh(const QString& name)
     if (!m_factory->createWorkspace(ws, true, false, {}))
         qFatal("cannot create %s", ws.c_str());
     auto engine = m_factory->openWorkspace(ws);
-    auto results = (*engine)->runIntents({}, "rules", workspace::kDemoPassphrase);
+    auto results = (*engine)->runIntents({}, workspace::kDemoPassphrase);
     if (!results)
         qFatal("%s", results.error().message.c_str());
     return *results;
@@ -76,7 +76,7 @@ void PipelineTest::initTestCase()
     }
     auto engine = m_factory->openWorkspace(m_ws);
     QVERIFY(engine.has_value());
-    auto results = (*engine)->runIntents({}, "rules", workspace::kDemoPassphrase);
+    auto results = (*engine)->runIntents({}, workspace::kDemoPassphrase);
     QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
     m_results = *results;
 }
@@ -183,7 +183,7 @@ void PipelineTest::approvalQueueShowsUnderClaiming()
 void PipelineTest::secondRunChangesNothingAndIsDeterministic()
 {
     auto engine = m_factory->openWorkspace(m_ws);
-    const auto again = (*engine)->runIntents({}, "rules", workspace::kDemoPassphrase);
+    const auto again = (*engine)->runIntents({}, workspace::kDemoPassphrase);
     QVERIFY(again.has_value());
     for (std::size_t i = 0; i < again->size(); ++i) {
         QVERIFY((*again)[i].alreadyProcessed);
