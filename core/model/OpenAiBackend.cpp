@@ -64,8 +64,8 @@ public:
             m_state->done = nullptr;
         }
         QMetaObject::invokeMethod(m_context, [state = m_state] {
-            if (state->reply)
-                state->reply->abort();
+            if (QNetworkReply* reply = state->reply.data(); reply != nullptr)
+                reply->abort();
         });
     }
 
