@@ -320,6 +320,14 @@
         <source>The two passphrases differ; nothing was created.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein; es wurde nichts angelegt.</translation>
     </message>
+    <message>
+        <source>Pipeline: done, %1 processed</source>
+        <translation>Pipeline: fertig, %1 verarbeitet</translation>
+    </message>
+    <message>
+        <source>Pipeline: %1 processed, last %2 %3</source>
+        <translation>Pipeline: %1 verarbeitet, zuletzt %2 %3</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PlaceholderView</name>
@@ -353,6 +361,10 @@
     <message>
         <source>Workspace directory to open.</source>
         <translation>Zu öffnendes Arbeitsbereichsverzeichnis.</translation>
+    </message>
+    <message>
+        <source>With --demo: run the next demo intent every this many milliseconds (default 800).</source>
+        <translation>Mit --demo: alle so vielen Millisekunden die nächste Demo-Absicht ausführen (Standard 800).</translation>
     </message>
 </context>
 </TS>

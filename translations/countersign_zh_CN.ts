@@ -318,6 +318,14 @@
         <source>The two passphrases differ; nothing was created.</source>
         <translation>两次输入的口令不一致；未创建任何内容。</translation>
     </message>
+    <message>
+        <source>Pipeline: done, %1 processed</source>
+        <translation>流水线：已完成，共处理 %1 项</translation>
+    </message>
+    <message>
+        <source>Pipeline: %1 processed, last %2 %3</source>
+        <translation>流水线：已处理 %1 项，最近 %2 %3</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PlaceholderView</name>
@@ -351,6 +359,10 @@
     <message>
         <source>Workspace directory to open.</source>
         <translation>要打开的工作区目录。</translation>
+    </message>
+    <message>
+        <source>With --demo: run the next demo intent every this many milliseconds (default 800).</source>
+        <translation>与 --demo 一起使用：每隔这么多毫秒运行下一个演示意图（默认 800）。</translation>
     </message>
 </context>
 </TS>

@@ -5,11 +5,14 @@
 #include "core/identity/Crypto.h"
 #include "ui/common/Settings.h"
 #include "ui/common/Translations.h"
+#include "ui/bridge/EngineClient.h"
 #include "ui/mainwindow/MainWindow.h"
 
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+
+#include <algorithm>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,6 +45,10 @@ void addOptions(QCommandLineParser& parser)
                       QStringLiteral("code")});
     parser.addOption({QStringLiteral("headless"),
                       QCoreApplication::translate("main", "Print a summary of the workspace instead of opening a window.")});
+    parser.addOption({QStringLiteral("feed-interval"),
+                      QCoreApplication::translate("main", "With --demo: run the next demo intent every this many "
+                                                          "milliseconds (default 800)."),
+                      QStringLiteral("ms"), QStringLiteral("800")});
     parser.addOption({QStringLiteral("screenshot"),
                       QCoreApplication::translate("main", "Save a picture of the window once the workspace is shown, then quit."),
                       QStringLiteral("file.png")});
@@ -97,6 +104,10 @@ int main(int argc, char** argv)
 
     const QString workspace = parser.positionalArguments().value(0);
     if (parser.isSet(QStringLiteral("demo"))) {
+        // The demo fills live: its intents go through the pipeline at a steady pace.
+        const int interval = std::max(1, parser.value(QStringLiteral("feed-interval")).toInt());
+        QObject::connect(&window, &cs::ui::MainWindow::workspaceShown, &window,
+                         [&window, interval] { window.engineClient()->startDemoFeed(interval); });
         window.createWorkspace(QDir(demoDir.path()).filePath(QStringLiteral("demo")), /*demo=*/true);
     } else if (!workspace.isEmpty()) {
         window.openWorkspace(QDir(workspace).absolutePath());

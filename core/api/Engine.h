@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -63,6 +64,9 @@ public:
     //! countersign-cli run: every intent through the pipeline, in order; intents already
     //! processed are reported, not run again.
     virtual Result<std::vector<IntentResult>> runIntents(const RunOptions& options, std::string_view enginePassphrase) = 0;
+    //! The next intent of WS/intents.jsonl not processed yet, through the pipeline with the
+    //! rules backend (the console's live feed); nullopt when every intent has been processed.
+    virtual Result<std::optional<IntentResult>> runNextIntent(std::string_view enginePassphrase) = 0;
     //! Proposals awaiting approval, oldest first.
     virtual Result<std::vector<QueueItem>> approvalQueue() = 0;
 

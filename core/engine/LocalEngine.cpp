@@ -119,6 +119,7 @@ LocalEngine::LocalEngine(fs::path dir, workspace::Settings settings, std::shared
 
 LocalEngine::~LocalEngine()
 {
+    m_feed.reset(); // its pipeline uses the writer and the signer below
     if (m_engineSigner) {
         // On close: sign a checkpoint over whatever was appended since the last one.
         (void)m_writer->run([this](Database& db) -> Result<void> {
@@ -241,6 +242,42 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
                            outcome->receiptSeq, outcome->alreadyProcessed});
     }
     return results;
+}
+
+struct LocalEngine::Feed
+{
+    std::vector<model::Intent> intents;
+    std::size_t next = 0;
+    std::unique_ptr<model::RulesBackend> backend;
+    std::unique_ptr<Pipeline> pipeline;
+};
+
+Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent(std::string_view enginePassphrase)
+{
+    if (!m_feed) {
+        QFile file(QString::fromStdString((m_dir / workspace::kIntentsFile).string()));
+        if (!file.open(QIODevice::ReadOnly))
+            return std::optional<api::IntentResult>();
+        CS_TRY(intents, model::parseIntents(file.readAll().toStdString()));
+        CS_TRY(unlocked, unlockEngine(enginePassphrase));
+        CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
+        CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
+        auto feed = std::make_unique<Feed>();
+        feed->intents = std::move(*intents);
+        feed->backend = std::make_unique<model::RulesBackend>(model::RulesBackend::demoScript(feed->intents));
+        feed->pipeline = std::make_unique<Pipeline>(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock,
+                                                    *feed->backend);
+        m_feed = std::move(feed);
+    }
+    while (m_feed->next < m_feed->intents.size()) {
+        CS_TRY(outcome, m_feed->pipeline->process(m_feed->intents[m_feed->next++]));
+        if (outcome->alreadyProcessed)
+            continue;
+        return std::optional<api::IntentResult>(api::IntentResult{outcome->intent, outcome->agent,
+                                                                  std::string(toString(outcome->state)), outcome->reason,
+                                                                  outcome->receiptSeq, false});
+    }
+    return std::optional<api::IntentResult>();
 }
 
 Result<std::vector<api::QueueItem>> LocalEngine::approvalQueue()

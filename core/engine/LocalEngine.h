@@ -36,6 +36,7 @@ public:
     Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) override;
     Result<Reconciliation> reconcile(std::string_view enginePassphrase) override;
     Result<std::vector<api::IntentResult>> runIntents(const RunOptions& options, std::string_view enginePassphrase) override;
+    Result<std::optional<api::IntentResult>> runNextIntent(std::string_view enginePassphrase) override;
     Result<std::vector<api::QueueItem>> approvalQueue() override;
 
 private:
@@ -58,6 +59,9 @@ private:
     std::shared_ptr<const Clock> m_clock;
     //! Unlocked only for operations that append; used to checkpoint the log on close.
     std::optional<identity::SigningKey> m_engineSigner;
+    //! The live feed's pipeline, made on its first use (runNextIntent).
+    struct Feed;
+    std::unique_ptr<Feed> m_feed;
     std::unique_ptr<storage::DbWriter> m_writer;
     std::mutex m_readMutex;
     storage::Database m_reader;

@@ -17,6 +17,7 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::WorkspaceSummary>();
     qRegisterMetaType<cs::api::EngineStatus>();
     qRegisterMetaType<std::vector<cs::api::AgentSummary>>();
+    qRegisterMetaType<cs::api::IntentResult>();
     m_thread.setObjectName(QStringLiteral("engine-client"));
     m_context.moveToThread(&m_thread);
     m_thread.start();
@@ -28,6 +29,8 @@ EngineClient::~EngineClient()
     QMetaObject::invokeMethod(
         &m_context,
         [this] {
+            delete m_feedTimer;
+            m_feedTimer = nullptr;
             m_statusHandler.reset();
             m_engine.reset();
         },
@@ -69,6 +72,33 @@ void EngineClient::createWorkspace(const QString& path, bool demo, const QString
     });
 }
 
+void EngineClient::startDemoFeed(int intervalMs)
+{
+    post([this, intervalMs] {
+        if (!m_engine || m_feedTimer != nullptr)
+            return;
+        auto summary = m_engine->summary();
+        if (!summary || !summary->demo)
+            return;
+        m_feedTimer = new QTimer(&m_context);
+        m_feedTimer->setInterval(intervalMs);
+        QObject::connect(m_feedTimer, &QTimer::timeout, &m_context, [this] {
+            if (!m_engine)
+                return;
+            auto next = m_engine->runNextIntent("demo");
+            if (!next || !*next) {
+                m_feedTimer->stop();
+                if (!next)
+                    Q_EMIT requestFailed(QString::fromStdString(next.error().message));
+                Q_EMIT feedFinished();
+                return;
+            }
+            Q_EMIT intentProcessed(**next);
+        });
+        m_feedTimer->start();
+    });
+}
+
 void EngineClient::loadAgents()
 {
     post([this] {
@@ -96,6 +126,8 @@ void EngineClient::openOnWorker(const QString& path)
         Q_EMIT workspaceFailed(path, QString::fromStdString(summary.error().message));
         return;
     }
+    delete m_feedTimer; // a feed belongs to the workspace it was started on
+    m_feedTimer = nullptr;
     m_statusHandler.reset();
     m_engine = std::move(*engine);
     // Runs on whichever engine thread changed the status; the signal is queued to receivers.

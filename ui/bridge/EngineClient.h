@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 
 namespace cs::api {
 class Engine;
@@ -38,6 +39,13 @@ public:
     void createWorkspace(const QString& path, bool demo, const QString& enginePassphrase = {});
     //! agentsLoaded or requestFailed follows.
     void loadAgents();
+    /**
+     * The live feed of a demo workspace: every `intervalMs` the next intent of its
+     * intents.jsonl goes through the pipeline (unlocking the engine key with the public demo
+     * passphrase); intentProcessed follows each one, feedFinished the last. Only demo
+     * workspaces are fed.
+     */
+    void startDemoFeed(int intervalMs);
 
 Q_SIGNALS:
     void workspaceOpened(const QString& path, const cs::api::WorkspaceSummary& summary);
@@ -45,6 +53,8 @@ Q_SIGNALS:
     void agentsLoaded(const std::vector<cs::api::AgentSummary>& agents);
     void requestFailed(const QString& message);
     void statusChanged(const cs::api::EngineStatus& status);
+    void intentProcessed(const cs::api::IntentResult& result);
+    void feedFinished();
 
 private:
     template <class Work>
@@ -57,6 +67,7 @@ private:
     // Touched only on m_thread.
     std::unique_ptr<api::Engine> m_engine;
     std::unique_ptr<api::Handler> m_statusHandler;
+    QTimer* m_feedTimer = nullptr;
 };
 
 } // namespace cs::ui

@@ -12,3 +12,4 @@
 Q_DECLARE_METATYPE(cs::api::WorkspaceSummary)
 Q_DECLARE_METATYPE(cs::api::EngineStatus)
 Q_DECLARE_METATYPE(std::vector<cs::api::AgentSummary>)
+Q_DECLARE_METATYPE(cs::api::IntentResult)

@@ -31,6 +31,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     , m_agentsView(new AgentsView(*m_client, this))
     , m_workspaceLabel(new QLabel(this))
     , m_engineLabel(new QLabel(this))
+    , m_pipelineLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Countersign"));
@@ -49,6 +50,8 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     m_workspaceLabel->setTextFormat(Qt::PlainText);
     m_engineLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_workspaceLabel, 1);
+    m_pipelineLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_pipelineLabel);
     statusBar()->addPermanentWidget(m_engineLabel);
     m_workspaceLabel->setText(tr("No workspace open. Use File > Open Workspace or File > New Demo Workspace."));
     m_engineLabel->setText(tr("Engine: closed"));
@@ -56,6 +59,10 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     connect(m_client, &EngineClient::workspaceOpened, this, &MainWindow::onWorkspaceOpened);
     connect(m_client, &EngineClient::workspaceFailed, this, &MainWindow::onWorkspaceFailed);
     connect(m_client, &EngineClient::statusChanged, this, &MainWindow::onStatusChanged);
+    connect(m_client, &EngineClient::intentProcessed, this, &MainWindow::onIntentProcessed);
+    connect(m_client, &EngineClient::feedFinished, this, [this] {
+        m_pipelineLabel->setText(tr("Pipeline: done, %1 processed").arg(m_processed));
+    });
 
     const Settings settings;
     if (!restoreGeometry(settings.windowGeometry.get()))
@@ -225,6 +232,17 @@ void MainWindow::onWorkspaceFailed(const QString& path, const QString& message)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     Q_EMIT workspaceFailedToOpen(message);
+}
+
+void MainWindow::onIntentProcessed(const api::IntentResult& result)
+{
+    ++m_processed;
+    m_pipelineLabel->setText(tr("Pipeline: %1 processed, last %2 %3")
+                                 .arg(m_processed)
+                                 .arg(QString::fromStdString(result.intent), QString::fromStdString(result.state)));
+    m_pipelineLabel->setToolTip(QString::fromStdString(result.reason));
+    if (result.state == "executed")
+        m_agentsView->reload(); // a settlement moved balances
 }
 
 void MainWindow::onStatusChanged(const api::EngineStatus& status)

@@ -64,6 +64,7 @@ private:
     void onWorkspaceOpened(const QString& path, const api::WorkspaceSummary& summary);
     void onWorkspaceFailed(const QString& path, const QString& message);
     void onStatusChanged(const api::EngineStatus& status);
+    void onIntentProcessed(const api::IntentResult& result);
 
     EngineClient* m_client;
     QListWidget* m_navigation;
@@ -72,6 +73,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QLabel* m_workspaceLabel;
     QLabel* m_engineLabel;
+    QLabel* m_pipelineLabel;
+    int m_processed = 0; //!< intents the live feed has run in this window
 };
 
 } // namespace cs::ui

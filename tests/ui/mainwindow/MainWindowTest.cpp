@@ -33,6 +33,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void opensDemoWorkspaceWithAgentsAndBalances();
+    void demoFeedFillsTheConsoleLive();
     void keyboardNavigation();
     void failureIsReportedAndChangesNothing();
     void remembersRecentWorkspacesAndGeometry();
@@ -116,6 +117,41 @@ void MainWindowTest::opensDemoWorkspaceWithAgentsAndBalances()
 
     const QImage picture = window.grab().toImage();
     QVERIFY(!picture.isNull());
+}
+
+void MainWindowTest::demoFeedFillsTheConsoleLive()
+{
+    MainWindow window(m_factory);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::workspaceShown);
+    window.createWorkspace(m_dir->filePath(QStringLiteral("feed")), /*demo=*/true);
+    QVERIFY(shown.wait(20000));
+    window.showView(MainWindow::AgentsViewIndex);
+    AgentsModel* model = window.agentsView()->model();
+    const auto usdcOf = [&](const char* agent) {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->index(r, 0).data(AgentsModel::AgentIdRole).toString() == QLatin1String(agent))
+                return model->index(r, 5).data(AgentsModel::AmountRole).toString();
+        }
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(usdcOf("api-buyer"), QStringLiteral("1200"), 20000);
+
+    QSignalSpy processed(window.engineClient(), &ui::EngineClient::intentProcessed);
+    QSignalSpy finished(window.engineClient(), &ui::EngineClient::feedFinished);
+    window.engineClient()->startDemoFeed(1);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(processed.count(), 106);
+    // The first intent (25 USDC to weather-api) settled: the Agents view shows it without a reload by hand.
+    const auto first = processed.first().first().value<api::IntentResult>();
+    QCOMPARE(first.intent, std::string("int-0001"));
+    QCOMPARE(first.state, std::string("executed"));
+    QTRY_VERIFY_WITH_TIMEOUT(usdcOf("api-buyer") != QStringLiteral("1200"), 20000);
+    const auto label = window.statusBar()->findChildren<QLabel*>();
+    QVERIFY(std::any_of(label.begin(), label.end(), [](QLabel* l) {
+        return l->text().contains(QLatin1String("Pipeline: done, 106 processed"));
+    }));
 }
 
 void MainWindowTest::keyboardNavigation()
