@@ -296,6 +296,18 @@ int requestError(std::ostream& err, const Error& error)
     }
 }
 
+//! The commands whose only argument is WS: parses it and opens the workspace.
+std::unique_ptr<api::Engine> openWorkspaceArgument(const QStringList& arguments, api::EngineFactory& factory,
+                                                   std::ostream& err, int& exit)
+{
+    QCommandLineParser parser;
+    if (auto failed = parse(parser, arguments, err, 1)) {
+        exit = *failed;
+        return nullptr;
+    }
+    return openEngine(factory, parser.positionalArguments().at(0), err, exit);
+}
+
 std::optional<std::int64_t> parseSeq(const QString& text)
 {
     bool ok = false;
@@ -312,11 +324,8 @@ QString hex(const identity::Hash& hash)
 
 int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
-    QCommandLineParser parser;
-    if (auto failed = parse(parser, arguments, err, 1))
-        return *failed;
     int exit = ExitOk;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    auto engine = openWorkspaceArgument(arguments, factory, err, exit);
     if (!engine)
         return exit;
     const bool terminal = isatty(STDERR_FILENO) != 0;
@@ -563,11 +572,8 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
 
 int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
-    QCommandLineParser parser;
-    if (auto failed = parse(parser, arguments, err, 1))
-        return *failed;
     int exit = ExitOk;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    auto engine = openWorkspaceArgument(arguments, factory, err, exit);
     if (!engine)
         return exit;
     auto items = engine->approvalQueue();
@@ -587,11 +593,8 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
 
 int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
-    QCommandLineParser parser;
-    if (auto failed = parse(parser, arguments, err, 1))
-        return *failed;
     int exit = ExitOk;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    auto engine = openWorkspaceArgument(arguments, factory, err, exit);
     if (!engine)
         return exit;
     Passphrase passphrase;

@@ -4,6 +4,7 @@
 // commit, and verification of a generated log. One JSON object per line (ARCHITECTURE.md,
 // "Benchmarks"). Usage: bench_audit [--entries N] [--seconds S] [--dir DIR]
 #include "core/api/Engine.h"
+#include "tests/bench/BenchReport.h"
 #include "core/audit/AuditLog.h"
 #include "core/identity/KeyFile.h"
 #include "core/identity/Registry.h"
@@ -24,23 +25,11 @@
 #include <thread>
 
 using namespace cs;
-using Steady = std::chrono::steady_clock;
+using bench::printFigure;
+using bench::seconds;
+using bench::Steady;
 
 namespace {
-
-void printFigure(const char* metric, double value, const char* unit, QJsonObject extra = {})
-{
-    extra.insert(QStringLiteral("bench"), QStringLiteral("audit"));
-    extra.insert(QStringLiteral("metric"), QLatin1String(metric));
-    extra.insert(QStringLiteral("value"), value);
-    extra.insert(QStringLiteral("unit"), QLatin1String(unit));
-    std::cout << QJsonDocument(extra).toJson(QJsonDocument::Compact).toStdString() << std::endl;
-}
-
-double seconds(Steady::time_point since)
-{
-    return std::chrono::duration<double>(Steady::now() - since).count();
-}
 
 //! write + fdatasync of one small record, as often as possible: what one durable commit costs at best.
 double fsyncFloor(const std::string& path, double budget)
@@ -116,9 +105,9 @@ int main(int argc, char** argv)
         }
         const double single = count / seconds(start);
         const double floor = (floorBefore + fsyncFloor((ws / "fsync-floor.bin").string(), budget / 2)) / 2;
-        printFigure("fsync_floor", floor, "fsyncs/s", {{QStringLiteral("record_bytes"), 400}});
-        printFigure("single_append", single, "appends/s", {{QStringLiteral("durable"), true}});
-        printFigure("single_vs_fsync_floor", single / floor, "ratio", {{QStringLiteral("goal"), 0.8}});
+        printFigure("audit", "fsync_floor", floor, "fsyncs/s", {{QStringLiteral("record_bytes"), 400}});
+        printFigure("audit", "single_append", single, "appends/s", {{QStringLiteral("durable"), true}});
+        printFigure("audit", "single_vs_fsync_floor", single / floor, "ratio", {{QStringLiteral("goal"), 0.8}});
 
         // 2. Group commit: many callers at once, each acknowledged only after its commit.
         for (int threads : {8, 64}) {
@@ -141,7 +130,7 @@ int main(int argc, char** argv)
                 caller.join();
             const double elapsed = seconds(start);
             const auto commits = static_cast<double>(log.commits() - commitsBefore);
-            printFigure("group_commit_concurrent", static_cast<double>(appended.load()) / elapsed, "entries/s",
+            printFigure("audit", "group_commit_concurrent", static_cast<double>(appended.load()) / elapsed, "entries/s",
                  {{QStringLiteral("threads"), threads},
                   {QStringLiteral("entries_per_commit"), static_cast<double>(appended.load()) / commits}});
         }
@@ -157,7 +146,7 @@ int main(int argc, char** argv)
                 return 1;
             count += 1000;
         }
-        printFigure("group_commit_burst", count / seconds(start), "entries/s", {{QStringLiteral("batch"), 1000}});
+        printFigure("audit", "group_commit_burst", count / seconds(start), "entries/s", {{QStringLiteral("batch"), 1000}});
         (void)log.checkpointNow();
     }
 
@@ -176,7 +165,7 @@ int main(int argc, char** argv)
             std::cerr << "error: " << generated.error().message << "\n";
             return 1;
         }
-        printFigure("generate", static_cast<double>(generated->appended) / seconds(start), "entries/s",
+        printFigure("audit", "generate", static_cast<double>(generated->appended) / seconds(start), "entries/s",
              {{QStringLiteral("entries"), static_cast<qint64>(generated->appended)}});
     }
     auto engine = factory->openWorkspace(history.string());
@@ -187,13 +176,13 @@ int main(int argc, char** argv)
         std::cerr << "error: verify failed\n";
         return 1;
     }
-    printFigure("verify", elapsed, "s",
+    printFigure("audit", "verify", elapsed, "s",
          {{QStringLiteral("entries"), static_cast<qint64>(report->entries)},
           {QStringLiteral("signed_entries"), static_cast<qint64>(report->signedEntries)},
           {QStringLiteral("checkpoints"), static_cast<qint64>(report->checkpoints)},
           {QStringLiteral("cores"), static_cast<int>(std::thread::hardware_concurrency())},
           {QStringLiteral("goal_s"), 5}});
-    printFigure("verify_rate", static_cast<double>(report->entries) / elapsed, "entries/s");
+    printFigure("audit", "verify_rate", static_cast<double>(report->entries) / elapsed, "entries/s");
 
     // What the signatures alone cost on this machine: Ed25519 checks per second on one core,
     // and the time the log's signed entries take at that rate spread over every core.
@@ -209,8 +198,8 @@ int main(int argc, char** argv)
     }
     const double perCore = checks / seconds(floorStart);
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    printFigure("ed25519_verify_one_core", perCore, "verifications/s");
-    printFigure("verify_signature_floor", static_cast<double>(report->signedEntries) / (perCore * cores), "s",
+    printFigure("audit", "ed25519_verify_one_core", perCore, "verifications/s");
+    printFigure("audit", "verify_signature_floor", static_cast<double>(report->signedEntries) / (perCore * cores), "s",
                 {{QStringLiteral("signed_entries"), static_cast<qint64>(report->signedEntries)},
                  {QStringLiteral("cores"), static_cast<int>(cores)}});
     return 0;

@@ -5,6 +5,7 @@
 // One JSON object per line (ARCHITECTURE.md, "Benchmarks").
 // Usage: bench_pipeline [--intents N] [--corpus DIR] [--seconds S]
 #include "core/engine/Pipeline.h"
+#include "tests/bench/BenchReport.h"
 #include "core/identity/KeyFile.h"
 #include "core/identity/Registry.h"
 #include "core/model/ProposalParser.h"
@@ -22,25 +23,9 @@
 #include <iostream>
 
 using namespace cs;
-using Steady = std::chrono::steady_clock;
-
-namespace {
-
-void printFigure(const char* metric, double value, const char* unit, QJsonObject extra = {})
-{
-    extra.insert(QStringLiteral("bench"), QStringLiteral("pipeline"));
-    extra.insert(QStringLiteral("metric"), QLatin1String(metric));
-    extra.insert(QStringLiteral("value"), value);
-    extra.insert(QStringLiteral("unit"), QLatin1String(unit));
-    std::cout << QJsonDocument(extra).toJson(QJsonDocument::Compact).toStdString() << std::endl;
-}
-
-double seconds(Steady::time_point since)
-{
-    return std::chrono::duration<double>(Steady::now() - since).count();
-}
-
-} // namespace
+using bench::printFigure;
+using bench::seconds;
+using bench::Steady;
 
 int main(int argc, char** argv)
 {
@@ -81,10 +66,10 @@ int main(int argc, char** argv)
         }
     }
     const double parseSeconds = seconds(start);
-    printFigure("parser_throughput", static_cast<double>(parsed) / parseSeconds, "documents/s",
+    printFigure("pipeline", "parser_throughput", static_cast<double>(parsed) / parseSeconds, "documents/s",
                 {{QStringLiteral("corpus_documents"), static_cast<int>(documents.size())},
                  {QStringLiteral("accepted_share"), static_cast<double>(accepted) / static_cast<double>(parsed)}});
-    printFigure("parser_bandwidth",
+    printFigure("pipeline", "parser_bandwidth",
                 static_cast<double>(bytes) * static_cast<double>(parsed) / static_cast<double>(documents.size()) / parseSeconds / 1e6,
                 "MB/s");
 
@@ -134,10 +119,10 @@ int main(int argc, char** argv)
     const auto percentile = [&](double p) {
         return latencies[std::min(latencies.size() - 1, static_cast<std::size_t>(p * static_cast<double>(latencies.size())))];
     };
-    printFigure("end_to_end", count / elapsed, "proposals/s",
+    printFigure("pipeline", "end_to_end", count / elapsed, "proposals/s",
                 {{QStringLiteral("intents"), count}, {QStringLiteral("executed"), executed}, {QStringLiteral("goal"), 10000}});
-    printFigure("latency_p50", percentile(0.50), "ms");
-    printFigure("latency_p95", percentile(0.95), "ms");
-    printFigure("latency_p99", percentile(0.99), "ms", {{QStringLiteral("goal"), 5}});
+    printFigure("pipeline", "latency_p50", percentile(0.50), "ms");
+    printFigure("pipeline", "latency_p95", percentile(0.95), "ms");
+    printFigure("pipeline", "latency_p99", percentile(0.99), "ms", {{QStringLiteral("goal"), 5}});
     return 0;
 }
