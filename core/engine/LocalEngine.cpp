@@ -235,11 +235,15 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
     CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
     CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
     Pipeline pipeline(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock, *backend);
+    // Batches share one commit (group commit); each intent still sees the ones before it.
+    constexpr std::size_t kBatch = 64;
     std::vector<api::IntentResult> results;
-    for (const model::Intent& intent : *intents) {
-        CS_TRY(outcome, pipeline.process(intent));
-        results.push_back({outcome->intent, outcome->agent, std::string(toString(outcome->state)), outcome->reason,
-                           outcome->receiptSeq, outcome->alreadyProcessed});
+    for (std::size_t first = 0; first < intents->size(); first += kBatch) {
+        const auto batch = std::span(*intents).subspan(first, std::min(kBatch, intents->size() - first));
+        CS_TRY(outcomes, pipeline.processBatch(batch));
+        for (const IntentOutcome& outcome : *outcomes)
+            results.push_back({outcome.intent, outcome.agent, std::string(toString(outcome.state)), outcome.reason,
+                               outcome.receiptSeq, outcome.alreadyProcessed});
     }
     return results;
 }

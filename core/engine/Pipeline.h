@@ -9,6 +9,8 @@
 
 #include <chrono>
 #include <optional>
+#include <span>
+#include <vector>
 #include <string>
 
 namespace cs::engine {
@@ -28,12 +30,17 @@ struct IntentOutcome
 };
 
 /**
- * One intent through the whole pipeline, every step one audit entry: intent.received →
+ * Intents through the whole pipeline, every step one audit entry: intent.received →
  * model.exchange (the redacted request and the response, with hashes and the fields accessed)
  * → proposal.parsed or proposal.rejected → simulation.completed → policy.decided (signed by the
- * engine) → settlement (receipt) or approval.requested. The model is untrusted: its proposal must
+ * engine) → settlement.receipt or approval.requested. The model is untrusted: its proposal must
  * name the intent's own agent and intent, and its claims are recorded, never obeyed. An intent
  * already processed is returned as it stands, never run twice.
+ *
+ * A batch is decided in memory, each intent on the world as the earlier ones in the batch
+ * left it, and then committed in one transaction: every entry, posting, receipt and outcome
+ * of the batch, or none (group commit). The transaction first checks that the world is still
+ * the one the batch was simulated on; if not, the batch is simulated and decided again.
  */
 class Pipeline
 {
@@ -43,11 +50,13 @@ public:
              model::ModelBackend& backend, std::chrono::milliseconds modelTimeout = std::chrono::seconds(60));
 
     Result<IntentOutcome> process(const model::Intent& intent);
+    //! Outcomes in the order of `intents`; durable together once this returns.
+    Result<std::vector<IntentOutcome>> processBatch(std::span<const model::Intent> intents);
 
 private:
-    Result<void> log(const char* type, const std::string& actor, const QJsonObject& body, bool engineSigns = false);
-    Result<IntentOutcome> finish(const model::Intent& intent, IntentState state, std::string reason,
-                                 const QJsonObject& columns = {});
+    struct Planned;
+    Result<std::vector<Planned>> plan(std::span<const model::Intent> intents, simulation::WorldState& world);
+    Result<bool> commit(std::vector<Planned>& planned, const identity::Hash& worldBefore);
 
     storage::DbWriter& m_writer;
     audit::CheckpointPolicy m_policy;
@@ -55,8 +64,6 @@ private:
     model::ModelBackend& m_backend;
     std::chrono::milliseconds m_modelTimeout;
     storage::Database m_reader;
-    audit::AuditLog m_log;
-    settlement::LocalLedger m_ledger;
 };
 
 } // namespace cs::engine

@@ -129,6 +129,58 @@ std::string_view toString(Outcome outcome)
     return "unknown";
 }
 
+Result<std::optional<Settlement>> findSettlement(storage::Database& db, const std::string& key)
+{
+    CS_TRY(query, db.cached("SELECT state, reason, coalesce(receipt_seq, 0) FROM settlements WHERE idempotency_key = ?1"));
+    (*query)->bind(1, key);
+    CS_TRY(row, (*query)->step());
+    if (!*row)
+        return std::optional<Settlement>();
+    const std::string state = (*query)->textAt(0);
+    Settlement earlier;
+    earlier.replayed = true;
+    earlier.reason = (*query)->textAt(1);
+    earlier.receiptSeq = (*query)->int64At(2);
+    (*query)->reset();
+    if (state == "executed") {
+        CS_TRY(entry, audit::readEntry(db, earlier.receiptSeq));
+        earlier.outcome = Outcome::Executed;
+        earlier.receiptJson = entry->body;
+    } else {
+        earlier.outcome = state == "failed" ? Outcome::Failed : Outcome::Unknown;
+        if (earlier.outcome == Outcome::Unknown)
+            earlier.reason = "an earlier attempt was interrupted; it waits for reconciliation";
+    }
+    return std::optional<Settlement>(std::move(earlier));
+}
+
+Result<void> applyPostings(storage::Database& db, const Request& request)
+{
+    for (const auto& delta : request.simulation.deltas) {
+        CS_TRY(posted, post(db, request.idempotencyKey, delta));
+    }
+    return movePosition(db, request.proposal);
+}
+
+Result<audit::Draft> receiptDraft(const Request& request, const identity::SigningKey& engineKey)
+{
+    return audit::makeDraft(audit::types::kSettlementReceipt, "engine", receiptBody(request), &engineKey);
+}
+
+Result<void> recordExecuted(storage::Database& db, const Request& request, Timestamp now)
+{
+    CS_TRY(insert, db.cached("INSERT INTO settlements(idempotency_key, intent, agent, state, created_ms, updated_ms) "
+                             "VALUES (?1, ?2, ?3, 'executed', ?4, ?4)"));
+    return (*insert)->bind(1, request.idempotencyKey).bind(2, request.proposal.intent).bind(3, request.proposal.agent)
+        .bind(4, now.msSinceEpoch).run();
+}
+
+Result<void> attachReceipt(storage::Database& db, const std::string& key, std::int64_t receiptSeq)
+{
+    CS_TRY(update, db.cached("UPDATE settlements SET receipt_seq = ?2 WHERE idempotency_key = ?1"));
+    return (*update)->bind(1, key).bind(2, receiptSeq).run();
+}
+
 std::string idempotencyKey(const Proposal& proposal)
 {
     return toHex(identity::sha256("countersign.settlement/1\n" + proposal.intent + "\n" + model::canonicalProposal(proposal)));
@@ -149,28 +201,9 @@ Result<Settlement> LocalLedger::settle(const Request& request)
         // 1. The key: an earlier settlement is answered from the record, never executed again.
         {
             CS_TRY(transaction, storage::Transaction::begin(db));
-            CS_TRY(query, db.cached("SELECT state, reason, coalesce(receipt_seq, 0) FROM settlements WHERE idempotency_key = ?1"));
-            (*query)->bind(1, request.idempotencyKey);
-            CS_TRY(row, (*query)->step());
-            if (*row) {
-                const std::string state = (*query)->textAt(0);
-                Settlement earlier;
-                earlier.replayed = true;
-                earlier.reason = (*query)->textAt(1);
-                earlier.receiptSeq = (*query)->int64At(2);
-                (*query)->reset();
-                if (state == "executed") {
-                    CS_TRY(entry, audit::readEntry(db, earlier.receiptSeq));
-                    earlier.outcome = Outcome::Executed;
-                    earlier.receiptJson = entry->body;
-                } else {
-                    earlier.outcome = state == "failed" ? Outcome::Failed : Outcome::Unknown;
-                    if (earlier.outcome == Outcome::Unknown)
-                        earlier.reason = "an earlier attempt was interrupted; it waits for reconciliation";
-                }
-                return earlier;
-            }
-            (*query)->reset();
+            CS_TRY(earlier, findSettlement(db, request.idempotencyKey));
+            if (*earlier)
+                return std::move(**earlier);
             CS_TRY(insert, db.cached("INSERT INTO settlements(idempotency_key, intent, agent, state, created_ms, updated_ms) "
                                      "VALUES (?1, ?2, ?3, 'pending', ?4, ?4)"));
             CS_TRY(inserted, (*insert)->bind(1, request.idempotencyKey).bind(2, request.proposal.intent)
@@ -187,12 +220,10 @@ Result<Settlement> LocalLedger::settle(const Request& request)
             CS_TRY(committed, transaction->commit());
             return Settlement{Outcome::StateChanged, "the world state changed since the simulation", 0, {}, false};
         }
-        for (const auto& delta : request.simulation.deltas) {
-            CS_TRY(posted, post(db, request.idempotencyKey, delta));
-        }
-        CS_TRY(positioned, movePosition(db, request.proposal));
+        CS_TRY(posted, applyPostings(db, request));
         const Timestamp now = m_clock.now();
-        CS_TRY(appended, record(db, audit::types::kSettlementReceipt, receiptBody(request), now, m_policy, m_policy.engineKey));
+        CS_TRY(draft, receiptDraft(request, *m_policy.engineKey));
+        CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, m_policy));
         const audit::Entry& receipt = appended->entries.front();
         CS_TRY(marked, setState(db, request.idempotencyKey, "executed", {}, receipt.seq, now));
         CS_TRY(committed, transaction->commit());

@@ -48,6 +48,20 @@ public:
 //! SHA-256 over the intent and the canonical proposal, in hex.
 std::string idempotencyKey(const Proposal& proposal);
 
+// Building blocks for a caller that settles inside a transaction of its own (the pipeline
+// settles a batch of proposals, their audit entries and their receipts in one commit).
+
+//! What an earlier settlement of `key` came to, if there was one.
+Result<std::optional<Settlement>> findSettlement(storage::Database& db, const std::string& key);
+//! The simulated postings to balances and the journal, and the lending position they move.
+Result<void> applyPostings(storage::Database& db, const Request& request);
+//! The engine-signed settlement.receipt entry (countersign.receipt/1).
+Result<audit::Draft> receiptDraft(const Request& request, const identity::SigningKey& engineKey);
+//! The settlements row of an execution that commits together with its receipt: written before
+//! the postings that name it, the receipt's sequence number attached once it is appended.
+Result<void> recordExecuted(storage::Database& db, const Request& request, Timestamp now);
+Result<void> attachReceipt(storage::Database& db, const std::string& key, std::int64_t receiptSeq);
+
 struct Reconciled
 {
     std::string idempotencyKey;
