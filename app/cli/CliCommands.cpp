@@ -49,12 +49,16 @@ Commands:
                                form, or one error line naming the JSON path and the reason
                                (the demo assets unless WS names the workspace's)
   run WS [--intents FILE] [--backend rules|replay|openai] [--model-url URL]
-                               feed intents (WS/intents.jsonl by default) through the
+         [--fixtures FILE]     feed intents (WS/intents.jsonl by default) through the
                                pipeline: model, strict parser, simulator, decision,
                                settlement; JSON counts by outcome and by agent. Intents
-                               already processed are counted, not run again. openai: any
-                               OpenAI-compatible server (COUNTERSIGN_MODEL_URL, _MODEL and
-                               COUNTERSIGN_API_KEY or OPENAI_API_KEY)
+                               already processed are counted, not run again. The backend
+                               defaults to workspace.json's model.backend (rules). openai:
+                               any OpenAI-compatible server (--model-url, else
+                               COUNTERSIGN_MODEL_URL/_MODEL, else workspace.json model.url
+                               and model.name; the key from COUNTERSIGN_API_KEY or
+                               OPENAI_API_KEY). replay: --fixtures FILE (JSON lines
+                               request_sha256, response), else this log's model exchanges
   queue WS                     proposals awaiting approval as JSON (each with its id)
   reconcile WS                 settlements a crash interrupted are marked unknown, then each
                                unknown one is resolved from the ledger (executed if its
@@ -527,12 +531,14 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("intents"), QString(), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("backend"), QString(), QStringLiteral("NAME"), QStringLiteral("rules")});
+    parser.addOption({QStringLiteral("backend"), QString(), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("model-url"), QString(), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("fixtures"), QString(), QStringLiteral("FILE")});
     if (auto failed = parse(parser, arguments, err, 1))
         return *failed;
     const QString backend = parser.value(QStringLiteral("backend"));
-    if (backend != QLatin1String("rules") && backend != QLatin1String("replay") && backend != QLatin1String("openai"))
+    if (!backend.isEmpty() && backend != QLatin1String("rules") && backend != QLatin1String("replay")
+        && backend != QLatin1String("openai"))
         return usageError(err, QStringLiteral("--backend must be rules, replay or openai, not %1").arg(backend));
     int exit = ExitOk;
     auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
@@ -545,7 +551,15 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     if (parser.isSet(QStringLiteral("intents")))
         options.intentsFile = absolute(parser.value(QStringLiteral("intents"))).toStdString();
     options.backend = backend.toStdString();
+    if (options.backend.empty()) {
+        auto summary = engine->summary();
+        if (!summary)
+            return workspaceError(err, summary.error());
+        options.backend = summary->modelBackend;
+    }
     options.modelUrl = parser.value(QStringLiteral("model-url")).toStdString();
+    if (parser.isSet(QStringLiteral("fixtures")))
+        options.fixturesFile = absolute(parser.value(QStringLiteral("fixtures"))).toStdString();
     auto results = engine->runIntents(options, passphrase.text);
     if (!results)
         return requestError(err, results.error());
@@ -564,7 +578,7 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     printJson(out, {{QStringLiteral("intents"), static_cast<int>(results->size())},
                     {QStringLiteral("processed"), fresh},
                     {QStringLiteral("already_processed"), static_cast<int>(results->size()) - fresh},
-                    {QStringLiteral("backend"), backend},
+                    {QStringLiteral("backend"), QString::fromStdString(options.backend)},
                     {QStringLiteral("by_outcome"), byOutcome},
                     {QStringLiteral("by_agent"), byAgent}});
     return ExitOk;

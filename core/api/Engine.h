@@ -58,8 +58,9 @@ public:
     struct RunOptions
     {
         std::string intentsFile; //!< WS/intents.jsonl when empty
-        std::string backend = "rules"; //!< rules, replay (this log's recorded exchanges) or openai
-        std::string modelUrl;    //!< openai: base URL up to /v1 (else COUNTERSIGN_MODEL_URL)
+        std::string backend;     //!< rules, replay or openai; empty: workspace.json's "model.backend"
+        std::string modelUrl;    //!< openai: base URL up to /v1; else COUNTERSIGN_MODEL_URL, else workspace.json
+        std::string fixturesFile; //!< replay: recorded responses (JSON lines); empty: this log's model exchanges
     };
     //! countersign-cli run: every intent through the pipeline, in order; intents already
     //! processed are reported, not run again.

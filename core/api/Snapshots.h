@@ -61,6 +61,7 @@ struct WorkspaceSummary
     int listedCounterparties = 0; //!< counterparties on at least one list
     int lists = 0;
     int pendingIntents = 0; //!< lines in the workspace's intents.jsonl
+    std::string modelBackend;  //!< workspace.json's model.backend: what run uses by default
     std::int64_t auditEntries = 0;     //!< entries in the audit log
     std::int64_t latestCheckpoint = 0; //!< size of the newest signed checkpoint in the database
 };

@@ -9,6 +9,7 @@
 #include "core/identity/Registry.h"
 #include "core/storage/Migrations.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 
@@ -196,7 +197,7 @@ Result<api::Engine::Reconciliation> LocalEngine::reconcile(std::string_view engi
 
 Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions& options, std::string_view enginePassphrase)
 {
-    const std::string& backendName = options.backend;
+    const std::string& backendName = options.backend.empty() ? m_settings.modelBackend : options.backend;
     const fs::path path = options.intentsFile.empty() ? m_dir / workspace::kIntentsFile : fs::path(options.intentsFile);
     QFile file(QString::fromStdString(path.string()));
     if (!file.open(QIODevice::ReadOnly))
@@ -207,6 +208,12 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
     std::unique_ptr<model::ModelBackend> backend;
     if (backendName == "rules") {
         backend = std::make_unique<model::RulesBackend>(model::RulesBackend::demoScript(*intents));
+    } else if (backendName == "replay" && !options.fixturesFile.empty()) {
+        QFile fixtures(QString::fromStdString(options.fixturesFile));
+        if (!fixtures.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::NotFound, "cannot read fixtures from " + options.fixturesFile);
+        CS_TRY(replay, model::ReplayBackend::fromFixtures(fixtures.readAll().toStdString()));
+        backend = std::make_unique<model::ReplayBackend>(std::move(*replay));
     } else if (backendName == "replay") {
         // Recorded answers from this workspace's own model exchanges, by request hash.
         std::map<std::string, model::ModelResponse> recorded;
@@ -220,11 +227,17 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
             if (body.contains(QStringLiteral("response")))
                 recorded[body.value(QStringLiteral("request_sha256")).toString().toStdString()] =
                     model::ModelResponse{body.value(QStringLiteral("response")).toString().toStdString(),
-                                         body.value(QStringLiteral("cannot_plan")).toBool(), {}};
+                                         body.value(QStringLiteral("cannot_plan")).toBool(),
+                                         body.value(QStringLiteral("reason")).toString().toStdString()};
         }
         backend = std::make_unique<model::ReplayBackend>(std::move(recorded));
     } else if (backendName == "openai") {
+        // The command line, then the environment, then workspace.json; keys only ever from the environment.
         auto config = model::OpenAiConfig::fromEnvironment();
+        if (std::getenv("COUNTERSIGN_MODEL_URL") == nullptr && !m_settings.modelUrl.empty())
+            config.baseUrl = m_settings.modelUrl;
+        if (std::getenv("COUNTERSIGN_MODEL") == nullptr && !m_settings.modelName.empty())
+            config.model = m_settings.modelName;
         if (!options.modelUrl.empty())
             config.baseUrl = options.modelUrl;
         backend = std::make_unique<model::OpenAiBackend>(std::move(config));
@@ -366,6 +379,7 @@ Result<api::WorkspaceSummary> LocalEngine::summary()
         summary.listedCounterparties = *listed;
         summary.lists = *lists;
         summary.pendingIntents = countLines(m_dir / workspace::kIntentsFile);
+        summary.modelBackend = m_settings.modelBackend;
         CS_TRY(entries, m_reader.queryInt("SELECT size FROM audit_tree WHERE id = 1"));
         CS_TRY(checkpoint, m_reader.queryInt("SELECT coalesce(max(size), 0) FROM audit_checkpoints"));
         summary.auditEntries = *entries;

@@ -192,6 +192,8 @@ Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Int
         exchange.insert(QStringLiteral("response"), qs(response->text));
         exchange.insert(QStringLiteral("response_sha256"), qs(toHex(identity::sha256(response->text))));
         exchange.insert(QStringLiteral("cannot_plan"), response->cannotPlan);
+        if (response->cannotPlan)
+            exchange.insert(QStringLiteral("reason"), qs(response->reason));
         CS_TRY(exchanged, add(audit::types::kModelExchange, "engine", exchange));
         if (response->cannotPlan) {
             CS_TRY(logged, add(audit::types::kProposalRejected, "engine",

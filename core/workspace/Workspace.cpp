@@ -197,9 +197,12 @@ Result<Settings> loadSettings(const fs::path& dir)
     settings.name = object.value(QStringLiteral("name")).toString().toStdString();
     settings.createdAt = object.value(QStringLiteral("created")).toString().toStdString();
     settings.demo = object.value(QStringLiteral("demo")).toBool();
-    const QString backend = object.value(QStringLiteral("model")).toObject().value(QStringLiteral("backend")).toString();
+    const QJsonObject model = object.value(QStringLiteral("model")).toObject();
+    const QString backend = model.value(QStringLiteral("backend")).toString();
     if (!backend.isEmpty())
         settings.modelBackend = backend.toStdString();
+    settings.modelUrl = model.value(QStringLiteral("url")).toString().toStdString();
+    settings.modelName = model.value(QStringLiteral("name")).toString().toStdString();
     return settings;
 }
 

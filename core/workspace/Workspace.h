@@ -36,6 +36,8 @@ struct Settings
     std::string createdAt; //!< RFC 3339 UTC
     bool demo = false;
     std::string modelBackend = "rules";
+    std::string modelUrl;  //!< openai: base URL up to /v1 ("model": {"url"}); empty for the default
+    std::string modelName; //!< openai: the model ("model": {"name"}); API keys never live here
 };
 
 /**

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void logVerifiesAndKeepsSecrets();
     void approvalQueueShowsUnderClaiming();
     void secondRunChangesNothingAndIsDeterministic();
+    void replayFromFixturesReproducesTheRun();
 
 private:
     std::vector<api::IntentResult> runFresh(const QString& name);
@@ -194,6 +196,44 @@ void PipelineTest::secondRunChangesNothingAndIsDeterministic()
     for (std::size_t i = 0; i < other.size(); ++i) {
         QCOMPARE(other[i].state, m_results[i].state);
         QCOMPARE(other[i].reason, m_results[i].reason);
+    }
+}
+
+void PipelineTest::replayFromFixturesReproducesTheRun()
+{
+    // Record what the rules backend answered in the first run (its model.exchange entries)
+    // as fixtures, then run a fresh workspace from those fixtures alone.
+    auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);
+    auto query = db->prepare("SELECT body FROM audit_entries WHERE type = 'model.exchange' ORDER BY seq");
+    QByteArray fixtures;
+    while (query->step().value()) {
+        const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(query->textAt(0))).object();
+        QJsonObject line{{QStringLiteral("request_sha256"), body.value(QStringLiteral("request_sha256"))},
+                         {QStringLiteral("response"), body.value(QStringLiteral("response"))}};
+        if (body.value(QStringLiteral("cannot_plan")).toBool()) {
+            line.insert(QStringLiteral("cannot_plan"), true);
+            line.insert(QStringLiteral("reason"), body.value(QStringLiteral("reason")));
+        }
+        fixtures += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    }
+    const QString path = m_dir.filePath(QStringLiteral("fixtures.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(fixtures);
+    file.close();
+
+    const std::string ws = m_dir.filePath(QStringLiteral("replayed")).toStdString();
+    QVERIFY(m_factory->createWorkspace(ws, true, false, {}));
+    auto engine = m_factory->openWorkspace(ws);
+    api::Engine::RunOptions options;
+    options.backend = "replay";
+    options.fixturesFile = path.toStdString();
+    const auto replayed = (*engine)->runIntents(options, workspace::kDemoPassphrase);
+    QVERIFY2(replayed.has_value(), replayed ? "" : replayed.error().message.c_str());
+    QCOMPARE(replayed->size(), m_results.size());
+    for (std::size_t i = 0; i < replayed->size(); ++i) {
+        QCOMPARE((*replayed)[i].state, m_results[i].state);
+        QCOMPARE((*replayed)[i].reason, m_results[i].reason);
     }
 }
 

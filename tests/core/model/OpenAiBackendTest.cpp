@@ -335,14 +335,22 @@ void OpenAiBackendTest::pipelineThroughARealServer()
     file.write(R"({"id":"int-0001","agent":"api-buyer","task":"Buy 1000 calls from weather-api"})" "\n"
                R"({"id":"int-0002","agent":"api-buyer","task":"Buy 500 calls from maps-api"})" "\n");
     file.close();
-    qputenv("COUNTERSIGN_MODEL", "normal");
+    // The backend, its URL and its model come from workspace.json (the key would come from the
+    // environment only).
+    QFile settings(QString::fromStdString(ws + "/workspace.json"));
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(settings.readAll()).object();
+    settings.close();
+    json.insert(QStringLiteral("model"), QJsonObject{{QStringLiteral("backend"), QStringLiteral("openai")},
+                                                     {QStringLiteral("url"), QString::fromStdString(m_server->url())},
+                                                     {QStringLiteral("name"), QStringLiteral("normal")}});
+    QVERIFY(settings.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    settings.write(QJsonDocument(json).toJson());
+    settings.close();
     auto engine = factory->openWorkspace(ws);
     api::Engine::RunOptions options;
     options.intentsFile = intents.toStdString();
-    options.backend = "openai";
-    options.modelUrl = m_server->url();
     const auto results = (*engine)->runIntents(options, "demo");
-    qunsetenv("COUNTERSIGN_MODEL");
     QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
     QCOMPARE(results->size(), std::size_t{2});
     QVERIFY2(results->at(0).state == "executed", (results->at(0).state + ": " + results->at(0).reason).c_str());
