@@ -11,7 +11,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 
 #include <QFile>
 #include <QJsonDocument>
@@ -218,18 +217,16 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
         // Recorded answers from this workspace's own model exchanges, by request hash.
         std::map<std::string, model::ModelResponse> recorded;
         std::lock_guard lock(m_readMutex);
-        CS_TRY(query, m_reader.prepare("SELECT body FROM audit_entries WHERE type = 'model.exchange'"));
-        for (;;) {
-            CS_TRY(row, query->step());
-            if (!*row)
-                break;
-            const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(query->textAt(0))).object();
+        CS_TRY(read, storage::forEachRow(m_reader, "SELECT body FROM audit_entries WHERE type = 'model.exchange'",
+                                         [&](storage::Statement& row) -> Result<void> {
+            const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(0))).object();
             if (body.contains(QStringLiteral("response")))
                 recorded[body.value(QStringLiteral("request_sha256")).toString().toStdString()] =
                     model::ModelResponse{body.value(QStringLiteral("response")).toString().toStdString(),
                                          body.value(QStringLiteral("cannot_plan")).toBool(),
                                          body.value(QStringLiteral("reason")).toString().toStdString()};
-        }
+            return {};
+        }));
         backend = std::make_unique<model::ReplayBackend>(std::move(recorded));
     } else if (backendName == "openai") {
         // The command line, then the environment, then workspace.json; keys only ever from the environment.
@@ -301,15 +298,14 @@ Result<std::vector<api::QueueItem>> LocalEngine::approvalQueue()
 {
     std::lock_guard lock(m_readMutex);
     return observed([this]() -> Result<std::vector<api::QueueItem>> {
-        CS_TRY(query, m_reader.prepare("SELECT intent, agent, proposal, decision, reason FROM proposals "
-                                       "WHERE state = 'awaiting_approval' ORDER BY updated_ms, intent"));
         std::vector<api::QueueItem> items;
-        for (;;) {
-            CS_TRY(row, query->step());
-            if (!*row)
-                break;
-            items.push_back({query->textAt(0), query->textAt(1), query->textAt(2), query->textAt(3), query->textAt(4)});
-        }
+        CS_TRY(read, storage::forEachRow(m_reader, "SELECT intent, agent, proposal, decision, reason FROM proposals "
+                                                   "WHERE state = 'awaiting_approval' ORDER BY updated_ms, intent",
+                                         [&](storage::Statement& row) -> Result<void> {
+                                             items.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3),
+                                                              row.textAt(4)});
+                                             return {};
+                                         }));
         return items;
     }());
 }

@@ -46,14 +46,12 @@ Result<KeyStatus> parseKeyStatus(std::string_view text)
 Result<Enrolment> enrolPrincipals(storage::Database& db, const std::filesystem::path& keysDir,
                                                   std::string_view passphrase, KdfCost cost)
 {
-    CS_TRY(query, db.prepare("SELECT id, role FROM principals WHERE public_key IS NULL ORDER BY role <> 'engine', id"));
     std::vector<std::pair<std::string, std::string>> pending;
-    for (;;) {
-        CS_TRY(row, query->step());
-        if (!*row)
-            break;
-        pending.emplace_back(query->textAt(0), query->textAt(1));
-    }
+    CS_TRY(read, storage::forEachRow(db, "SELECT id, role FROM principals WHERE public_key IS NULL ORDER BY role <> 'engine', id",
+                                     [&](storage::Statement& row) -> Result<void> {
+                                         pending.emplace_back(row.textAt(0), row.textAt(1));
+                                         return {};
+                                     }));
     CS_TRY(update, db.prepare("UPDATE principals SET public_key = ?2 WHERE id = ?1"));
     Enrolment enrolment;
     for (const auto& [id, role] : pending) {

@@ -44,33 +44,26 @@ std::optional<Int128> valueInUsdc(const Money& amount, const Facts& facts)
 Result<Facts> Facts::load(storage::Database& db)
 {
     Facts facts;
-    CS_TRY(kinds, db.prepare("SELECT id, kind FROM counterparties"));
-    for (;;) {
-        CS_TRY(row, kinds->step());
-        if (!*row)
-            break;
-        facts.counterpartyKinds.emplace(kinds->textAt(0), kinds->textAt(1));
-    }
-    CS_TRY(members, db.prepare("SELECT l.kind, m.member FROM list_members m JOIN lists l ON l.id = m.list"));
-    for (;;) {
-        CS_TRY(row, members->step());
-        if (!*row)
-            break;
-        if (members->textAt(0) == "counterparties")
-            facts.listedCounterparties.insert(members->textAt(1));
-        else if (members->textAt(0) == "venues")
-            facts.listedVenues.insert(members->textAt(1));
-    }
+    CS_TRY(kinds, storage::forEachRow(db, "SELECT id, kind FROM counterparties", [&](storage::Statement& row) -> Result<void> {
+        facts.counterpartyKinds.emplace(row.textAt(0), row.textAt(1));
+        return {};
+    }));
+    CS_TRY(members, storage::forEachRow(db, "SELECT l.kind, m.member FROM list_members m JOIN lists l ON l.id = m.list",
+                                        [&](storage::Statement& row) -> Result<void> {
+                                            if (row.textAt(0) == "counterparties")
+                                                facts.listedCounterparties.insert(row.textAt(1));
+                                            else if (row.textAt(0) == "venues")
+                                                facts.listedVenues.insert(row.textAt(1));
+                                            return {};
+                                        }));
     const Asset usdc = *Asset::make("USDC", 6);
-    CS_TRY(prices, db.prepare("SELECT asset, price FROM prices p WHERE quote = 'USDC' AND at_ms = "
-                              "(SELECT max(at_ms) FROM prices q WHERE q.asset = p.asset AND q.quote = 'USDC')"));
-    for (;;) {
-        CS_TRY(row, prices->step());
-        if (!*row)
-            break;
-        if (auto price = Money::parse(prices->textAt(1), usdc))
-            facts.pricesInUsdc.emplace(prices->textAt(0), *price);
-    }
+    CS_TRY(prices, storage::forEachRow(db, "SELECT asset, price FROM prices p WHERE quote = 'USDC' AND at_ms = "
+                                           "(SELECT max(at_ms) FROM prices q WHERE q.asset = p.asset AND q.quote = 'USDC')",
+                                       [&](storage::Statement& row) -> Result<void> {
+                                           if (auto price = Money::parse(row.textAt(1), usdc))
+                                               facts.pricesInUsdc.emplace(row.textAt(0), *price);
+                                           return {};
+                                       }));
     return facts;
 }
 

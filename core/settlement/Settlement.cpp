@@ -109,10 +109,11 @@ QJsonObject receiptBody(const Request& request)
     };
 }
 
+//! An unsigned engine entry inside the caller's transaction.
 Result<audit::Appended> record(storage::Database& db, const char* type, const QJsonObject& body, Timestamp now,
-                               const audit::CheckpointPolicy& policy, const identity::SigningKey* signer = nullptr)
+                               const audit::CheckpointPolicy& policy)
 {
-    CS_TRY(draft, audit::makeDraft(type, "engine", body, signer));
+    CS_TRY(draft, audit::makeDraft(type, "engine", body));
     return audit::appendInTransaction(db, std::span(&*draft, 1), now, policy);
 }
 
@@ -236,14 +237,13 @@ Result<int> LocalLedger::markInterrupted()
 {
     return m_writer.run([&](storage::Database& db) -> Result<int> {
         CS_TRY(transaction, storage::Transaction::begin(db));
-        CS_TRY(query, db.prepare("SELECT idempotency_key, intent FROM settlements WHERE state = 'pending' ORDER BY created_ms"));
         std::vector<std::pair<std::string, std::string>> pending;
-        for (;;) {
-            CS_TRY(row, query->step());
-            if (!*row)
-                break;
-            pending.emplace_back(query->textAt(0), query->textAt(1));
-        }
+        CS_TRY(read, storage::forEachRow(db, "SELECT idempotency_key, intent FROM settlements WHERE state = 'pending' "
+                                             "ORDER BY created_ms",
+                                         [&](storage::Statement& row) -> Result<void> {
+                                             pending.emplace_back(row.textAt(0), row.textAt(1));
+                                             return {};
+                                         }));
         const Timestamp now = m_clock.now();
         std::vector<audit::Checkpoint> checkpoints;
         for (const auto& [key, intent] : pending) {
@@ -264,21 +264,21 @@ Result<std::vector<Reconciled>> LocalLedger::reconcile()
 {
     return m_writer.run([&](storage::Database& db) -> Result<std::vector<Reconciled>> {
         CS_TRY(transaction, storage::Transaction::begin(db));
-        CS_TRY(query, db.prepare("SELECT s.idempotency_key, s.intent, "
-                                 "(SELECT count(*) FROM ledger_postings p WHERE p.settlement = s.idempotency_key), "
-                                 "coalesce(s.receipt_seq, 0) FROM settlements s WHERE s.state = 'unknown' ORDER BY s.created_ms"));
         std::vector<Reconciled> resolved;
         std::vector<std::int64_t> receipts;
-        for (;;) {
-            CS_TRY(row, query->step());
-            if (!*row)
-                break;
-            const bool moved = query->int64At(2) > 0 && query->int64At(3) > 0;
-            resolved.push_back({query->textAt(0), query->textAt(1), moved ? Outcome::Executed : Outcome::Failed,
-                                moved ? "its postings and receipt are in the ledger"
-                                      : "nothing was posted: it did not execute"});
-            receipts.push_back(query->int64At(3));
-        }
+        CS_TRY(read, storage::forEachRow(
+                         db,
+                         "SELECT s.idempotency_key, s.intent, "
+                         "(SELECT count(*) FROM ledger_postings p WHERE p.settlement = s.idempotency_key), "
+                         "coalesce(s.receipt_seq, 0) FROM settlements s WHERE s.state = 'unknown' ORDER BY s.created_ms",
+                         [&](storage::Statement& row) -> Result<void> {
+                             const bool moved = row.int64At(2) > 0 && row.int64At(3) > 0;
+                             resolved.push_back({row.textAt(0), row.textAt(1), moved ? Outcome::Executed : Outcome::Failed,
+                                                 moved ? "its postings and receipt are in the ledger"
+                                                       : "nothing was posted: it did not execute"});
+                             receipts.push_back(row.int64At(3));
+                             return {};
+                         }));
         const Timestamp now = m_clock.now();
         std::vector<audit::Checkpoint> checkpoints;
         for (std::size_t i = 0; i < resolved.size(); ++i) {

@@ -6,31 +6,17 @@
 
 namespace cs::simulation {
 
-namespace {
-
-template <class Fn>
-Result<void> eachRow(storage::Database& db, std::string_view sql, Fn&& fn)
-{
-    CS_TRY(query, db.prepare(sql));
-    for (;;) {
-        CS_TRY(row, query->step());
-        if (!*row)
-            return {};
-        CS_TRY(done, fn(*query));
-    }
-}
-
-} // namespace
+using storage::forEachRow;
 
 Result<WorldState> WorldState::load(storage::Database& db)
 {
     WorldState state;
-    CS_TRY(assets, eachRow(db, "SELECT code, decimals FROM assets", [&](storage::Statement& row) -> Result<void> {
+    CS_TRY(assets, forEachRow(db, "SELECT code, decimals FROM assets", [&](storage::Statement& row) -> Result<void> {
         CS_TRY(asset, Asset::make(row.textAt(0), static_cast<int>(row.int64At(1))));
         state.assets.emplace(asset->code, *asset);
         return {};
     }));
-    CS_TRY(balances, eachRow(db, "SELECT account, asset, amount FROM balances", [&](storage::Statement& row) -> Result<void> {
+    CS_TRY(balances, forEachRow(db, "SELECT account, asset, amount FROM balances", [&](storage::Statement& row) -> Result<void> {
         const auto asset = state.assets.find(row.textAt(1));
         if (asset == state.assets.end())
             return fail(ErrorCode::StorageFailed, "balance of " + row.textAt(0) + " in unknown asset " + row.textAt(1));
@@ -40,37 +26,37 @@ Result<WorldState> WorldState::load(storage::Database& db)
         state.balances[{row.textAt(0), asset->first}] = amount->minor();
         return {};
     }));
-    CS_TRY(pools, eachRow(db, "SELECT id, venue, account, asset_a, asset_b, fee_bps FROM pools ORDER BY id",
+    CS_TRY(pools, forEachRow(db, "SELECT id, venue, account, asset_a, asset_b, fee_bps FROM pools ORDER BY id",
                           [&](storage::Statement& row) -> Result<void> {
                               state.pools.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3),
                                                      row.textAt(4), static_cast<int>(row.int64At(5))});
                               return {};
                           }));
-    CS_TRY(lending, eachRow(db, "SELECT venue, asset, account FROM lending_markets ORDER BY venue, asset",
+    CS_TRY(lending, forEachRow(db, "SELECT venue, asset, account FROM lending_markets ORDER BY venue, asset",
                             [&](storage::Statement& row) -> Result<void> {
                                 state.lending.push_back({row.textAt(0), row.textAt(1), row.textAt(2)});
                                 return {};
                             }));
-    CS_TRY(venues, eachRow(db, "SELECT id, kind FROM venues", [&](storage::Statement& row) -> Result<void> {
+    CS_TRY(venues, forEachRow(db, "SELECT id, kind FROM venues", [&](storage::Statement& row) -> Result<void> {
         state.venues.emplace(row.textAt(0), row.textAt(1));
         return {};
     }));
-    CS_TRY(counterparties, eachRow(db, "SELECT id, account FROM counterparties", [&](storage::Statement& row) -> Result<void> {
+    CS_TRY(counterparties, forEachRow(db, "SELECT id, account FROM counterparties", [&](storage::Statement& row) -> Result<void> {
         state.counterparties.emplace(row.textAt(0), row.textAt(1));
         return {};
     }));
-    CS_TRY(agents, eachRow(db, "SELECT owner, min(id) FROM accounts WHERE kind = 'agent' AND owner IS NOT NULL GROUP BY owner",
+    CS_TRY(agents, forEachRow(db, "SELECT owner, min(id) FROM accounts WHERE kind = 'agent' AND owner IS NOT NULL GROUP BY owner",
                            [&](storage::Statement& row) -> Result<void> {
                                state.agentAccounts.emplace(row.textAt(0), row.textAt(1));
                                return {};
                            }));
-    CS_TRY(prices, eachRow(db, "SELECT asset, quote, price FROM prices p WHERE at_ms = "
+    CS_TRY(prices, forEachRow(db, "SELECT asset, quote, price FROM prices p WHERE at_ms = "
                                "(SELECT max(at_ms) FROM prices q WHERE q.asset = p.asset AND q.quote = p.quote)",
                            [&](storage::Statement& row) -> Result<void> {
                                state.prices[{row.textAt(0), row.textAt(1)}] = row.textAt(2);
                                return {};
                            }));
-    CS_TRY(positions, eachRow(db, "SELECT agent, venue, asset, amount FROM lending_positions",
+    CS_TRY(positions, forEachRow(db, "SELECT agent, venue, asset, amount FROM lending_positions",
                               [&](storage::Statement& row) -> Result<void> {
                                   const auto asset = state.assets.find(row.textAt(2));
                                   auto amount = asset == state.assets.end()

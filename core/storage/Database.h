@@ -94,6 +94,27 @@ private:
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> m_cache;
 };
 
+/**
+ * Runs `sql` (no parameters) and calls fn(Statement&) -> Result<void> for each row; the first
+ * error, from SQLite or from `fn`, ends it.
+ */
+template <class Fn>
+Result<void> forEachRow(Database& db, std::string_view sql, Fn&& fn)
+{
+    auto query = db.prepare(sql);
+    if (!query)
+        return Unexpected{query.error()};
+    for (;;) {
+        auto row = query->step();
+        if (!row)
+            return Unexpected{row.error()};
+        if (!*row)
+            return {};
+        if (auto done = fn(*query); !done)
+            return done;
+    }
+}
+
 //! Maps an SQLite result code to an Error whose message starts with `what`.
 Error sqliteError(sqlite3* db, int code, std::string_view what);
 

@@ -44,8 +44,35 @@ private:
     static Run run(const QString& program, const QStringList& arguments, const QStringList& env = {});
     static Run cli(const QStringList& arguments) { return run(QStringLiteral(CS_CLI_PATH), arguments); }
     QString ws() const { return m_dir->filePath(QStringLiteral("ws")); }
+    //! The first settlement.receipt entry among entries `from`…`to` of WS, found through prove; 0 if none.
+    int firstReceiptSeq(int from, int to) const;
+    //! The README's openssl command on DIR/receipt.json, receipt.sig and engine.pem.
+    static Run opensslVerify(const QString& dir);
     std::unique_ptr<QTemporaryDir> m_dir;
 };
+
+int CliTest::firstReceiptSeq(int from, int to) const
+{
+    for (int seq = from; seq < to; ++seq) {
+        const QJsonObject proof = QJsonDocument::fromJson(cli({QStringLiteral("prove"), ws(), QString::number(seq)}).out).object();
+        if (proof.value(QStringLiteral("entry")).toString().contains(QLatin1String("\"type\":\"settlement.receipt\"")))
+            return seq;
+    }
+    return 0;
+}
+
+CliTest::Run CliTest::opensslVerify(const QString& dir)
+{
+    QProcess openssl;
+    openssl.setWorkingDirectory(dir);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
+                   QStringLiteral("engine.pem"), QStringLiteral("-rawin"), QStringLiteral("-in"), QStringLiteral("receipt.json"),
+                   QStringLiteral("-sigfile"), QStringLiteral("receipt.sig")});
+    if (!openssl.waitForFinished(30000))
+        qFatal("openssl did not finish (packaging/setup.sh installs it)");
+    return {openssl.exitCode(), openssl.readAllStandardOutput(), openssl.readAllStandardError()};
+}
 
 CliTest::Run CliTest::run(const QString& program, const QStringList& arguments, const QStringList& env)
 {
@@ -255,24 +282,13 @@ void CliTest::verifyProveAndReceipts()
 
     // export-receipt: openssl verifies receipt.json against receipt.sig with engine.pem.
     const QString out = m_dir->filePath(QStringLiteral("receipt"));
-    int receiptSeq = 0;
-    for (int seq = 10; seq < 60 && receiptSeq == 0; ++seq) {
-        const QJsonObject proof = QJsonDocument::fromJson(cli({QStringLiteral("prove"), ws(), QString::number(seq)}).out).object();
-        if (proof.value(QStringLiteral("entry")).toString().contains(QLatin1String("\"type\":\"settlement.receipt\"")))
-            receiptSeq = seq;
-    }
+    const int receiptSeq = firstReceiptSeq(10, 60);
     QVERIFY(receiptSeq > 0);
     const Run exported = cli({QStringLiteral("export-receipt"), ws(), QString::number(receiptSeq), QStringLiteral("--out"), out});
     QCOMPARE(exported.exitCode, 0);
-    QProcess openssl;
-    openssl.setWorkingDirectory(out);
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
-                   QStringLiteral("engine.pem"), QStringLiteral("-rawin"), QStringLiteral("-in"), QStringLiteral("receipt.json"),
-                   QStringLiteral("-sigfile"), QStringLiteral("receipt.sig")});
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
-    QVERIFY(openssl.readAllStandardOutput().contains("Signature Verified Successfully"));
+    const Run openssl = opensslVerify(out);
+    QCOMPARE(openssl.exitCode, 0);
+    QVERIFY(openssl.out.contains("Signature Verified Successfully"));
     QCOMPARE(QFileInfo(out + QStringLiteral("/receipt.sig")).size(), qint64(64));
 
     // The proof that came with the receipt verifies against the pinned engine key ...
@@ -286,12 +302,7 @@ void CliTest::verifyProveAndReceipts()
     receipt.seek(0);
     receipt.write(bytes);
     receipt.close();
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
-                   QStringLiteral("engine.pem"), QStringLiteral("-rawin"), QStringLiteral("-in"), QStringLiteral("receipt.json"),
-                   QStringLiteral("-sigfile"), QStringLiteral("receipt.sig")});
-    QVERIFY(openssl.waitForFinished(30000));
-    QVERIFY(openssl.exitCode() != 0);
+    QVERIFY(opensslVerify(out).exitCode != 0);
     // A key that is not the engine's makes the proof fail (exit 1).
     const QString otherPem = m_dir->filePath(QStringLiteral("other.pem"));
     QFile other(otherPem);
@@ -348,23 +359,13 @@ void CliTest::runAndQueue()
     QVERIFY(queue.first().toObject().value(QStringLiteral("id")).toString().startsWith(QLatin1String("int-")));
 
     // A receipt the pipeline wrote verifies with openssl.
-    int receiptSeq = 0;
-    for (int seq = 10; seq < 80 && receiptSeq == 0; ++seq) {
-        const QJsonObject proof = QJsonDocument::fromJson(cli({QStringLiteral("prove"), ws(), QString::number(seq)}).out).object();
-        if (proof.value(QStringLiteral("entry")).toString().contains(QLatin1String("\"type\":\"settlement.receipt\"")))
-            receiptSeq = seq;
-    }
+    const int receiptSeq = firstReceiptSeq(10, 80);
     QVERIFY(receiptSeq > 0);
     const QString out = m_dir->filePath(QStringLiteral("pipeline-receipt"));
     QCOMPARE(cli({QStringLiteral("export-receipt"), ws(), QString::number(receiptSeq), QStringLiteral("--out"), out}).exitCode, 0);
-    QProcess openssl;
-    openssl.setWorkingDirectory(out);
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
-                   QStringLiteral("engine.pem"), QStringLiteral("-rawin"), QStringLiteral("-in"), QStringLiteral("receipt.json"),
-                   QStringLiteral("-sigfile"), QStringLiteral("receipt.sig")});
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
+    const Run verified = opensslVerify(out);
+    QCOMPARE(verified.exitCode, 0);
+    QVERIFY(verified.out.contains("Signature Verified Successfully"));
 
     // Running again changes nothing; an unknown backend is a usage error.
     const QJsonObject again = QJsonDocument::fromJson(cli({QStringLiteral("run"), ws()}).out).object();
