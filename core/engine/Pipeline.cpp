@@ -124,7 +124,7 @@ Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Int
     for (const auto& [code, asset] : world.assets)
         known.push_back(asset);
     const model::AssetCatalog catalog(std::move(known));
-    CS_TRY(existing, m_reader.prepare("SELECT state, reason, coalesce(receipt_seq, 0) FROM proposals WHERE intent = ?1"));
+    CS_TRY(existing, m_reader.cached("SELECT state, reason, coalesce(receipt_seq, 0) FROM proposals WHERE intent = ?1"));
 
     std::vector<Planned> planned;
     std::set<std::string> seen;
@@ -139,23 +139,23 @@ Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Int
             planned.push_back(std::move(item));
             continue;
         }
-        existing->bind(1, intent.id);
-        CS_TRY(row, existing->step());
+        (*existing)->bind(1, intent.id);
+        CS_TRY(row, (*existing)->step());
         if (*row) {
             item.alreadyProcessed = item.outcome.alreadyProcessed = true;
-            item.outcome.reason = existing->textAt(1);
-            item.outcome.receiptSeq = existing->int64At(2);
+            item.outcome.reason = (*existing)->textAt(1);
+            item.outcome.receiptSeq = (*existing)->int64At(2);
             for (IntentState state : {IntentState::CannotPlan, IntentState::Rejected, IntentState::Denied,
                                       IntentState::AwaitingApproval, IntentState::Executed, IntentState::Failed,
                                       IntentState::Unknown}) {
-                if (toString(state) == existing->textAt(0))
+                if (toString(state) == (*existing)->textAt(0))
                     item.outcome.state = state;
             }
-            existing->reset();
+            (*existing)->reset();
             planned.push_back(std::move(item));
             continue;
         }
-        existing->reset();
+        (*existing)->reset();
         const auto add = [&](const char* type, const std::string& actor, const QJsonObject& body,
                              bool engineSigns = false) -> Result<void> {
             CS_TRY(draft, audit::makeDraft(type, actor, body, engineSigns ? m_policy.engineKey : nullptr));
@@ -260,7 +260,7 @@ Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Int
                 CS_TRY(receipt, settlement::receiptDraft(settle, *m_policy.engineKey));
                 item.receiptDraft = item.drafts.size();
                 item.drafts.push_back(std::move(*receipt));
-                world = simulation::applied(world, *proposal, simulated.deltas);
+                simulation::apply(world, *proposal, simulated.deltas);
                 item.settle = std::move(settle);
                 end(IntentState::Executed, {});
             }

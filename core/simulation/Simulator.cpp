@@ -193,13 +193,14 @@ SimulationResult simulate(const WorldState& state, const Proposal& proposal, con
         if (!add(state.balance(delta.account, delta.amount.asset().code), delta.amount.minor()))
             return failed(state, Failure::Overflow, "the balance of " + delta.account + " would leave the 128-bit range");
     }
-    result.stateAfter = applied(state, proposal, result.deltas).hash();
+    WorldState after = state;
+    apply(after, proposal, result.deltas);
+    result.stateAfter = after.hash();
     return result;
 }
 
-WorldState applied(const WorldState& state, const Proposal& proposal, const std::vector<BalanceDelta>& deltas)
+void apply(WorldState& next, const Proposal& proposal, const std::vector<BalanceDelta>& deltas)
 {
-    WorldState next = state;
     for (const BalanceDelta& delta : deltas)
         next.balances[{delta.account, delta.amount.asset().code}] += delta.amount.minor();
     const Proposal::Action& action = proposal.action;
@@ -207,7 +208,6 @@ WorldState applied(const WorldState& state, const Proposal& proposal, const std:
         Int128& position = next.positions[{proposal.agent, *action.venue, action.amount.asset().code}];
         position += action.type == ActionType::Deposit ? action.amount.minor() : -action.amount.minor();
     }
-    return next;
 }
 
 } // namespace cs::simulation

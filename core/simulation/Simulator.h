@@ -63,7 +63,7 @@ struct SimulationResult
  */
 SimulationResult simulate(const WorldState& state, const Proposal& proposal, const SimulationOptions& options = {});
 
-//! The state after `deltas` (and the position change of a deposit or withdrawal).
-WorldState applied(const WorldState& state, const Proposal& proposal, const std::vector<BalanceDelta>& deltas);
+//! Applies `deltas` (and the position change of a deposit or withdrawal) to `state` in place.
+void apply(WorldState& state, const Proposal& proposal, const std::vector<BalanceDelta>& deltas);
 
 } // namespace cs::simulation

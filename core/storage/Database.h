@@ -95,24 +95,30 @@ private:
 };
 
 /**
- * Runs `sql` (no parameters) and calls fn(Statement&) -> Result<void> for each row; the first
- * error, from SQLite or from `fn`, ends it.
+ * Runs `sql` (no parameters, prepared once per connection) and calls fn(Statement&) ->
+ * Result<void> for each row; the first error, from SQLite or from `fn`, ends it. The statement
+ * is reset however it ends, so it never holds a read snapshot open.
  */
 template <class Fn>
 Result<void> forEachRow(Database& db, std::string_view sql, Fn&& fn)
 {
-    auto query = db.prepare(sql);
+    auto query = db.cached(sql);
     if (!query)
         return Unexpected{query.error()};
-    for (;;) {
-        auto row = query->step();
-        if (!row)
-            return Unexpected{row.error()};
-        if (!*row)
-            return {};
-        if (auto done = fn(*query); !done)
-            return done;
-    }
+    Statement& statement = **query;
+    const auto result = [&]() -> Result<void> {
+        for (;;) {
+            auto row = statement.step();
+            if (!row)
+                return Unexpected{row.error()};
+            if (!*row)
+                return {};
+            if (auto done = fn(statement); !done)
+                return done;
+        }
+    }();
+    statement.reset();
+    return result;
 }
 
 //! Maps an SQLite result code to an Error whose message starts with `what`.
