@@ -4,7 +4,10 @@
 
 #include "core/api/Engine.h"
 #include "core/domain/Encoding.h"
+#include "core/identity/Crypto.h"
 #include "core/model/ProposalParser.h"
+#include "core/policy/Checks.h"
+#include "core/policy/EvaluationInput.h"
 #include "core/storage/Files.h"
 #include "core/workspace/Workspace.h"
 
@@ -48,6 +51,17 @@ Commands:
                                strictly parse a model's proposal; prints it in canonical
                                form, or one error line naming the JSON path and the reason
                                (the demo assets unless WS names the workspace's)
+  evaluate --policy P --proposal X [--usage U]
+                               the policy's decision on one proposal as JSON: effect, the
+                               rules that fired (`rules`), a reason per clause, approvals
+                               required, windows consulted, the counterfactual. U is a
+                               countersign.usage/1 file (now, prices, earlier spends); without
+                               it, now and the demo prices. Policy-only: no simulation.
+                               Exit 0 allow, 3 needs approval, 4 deny, 2 bad input (an invalid
+                               policy never allows anything)
+  policy check P               parse P strictly and run the static checks (unreachable,
+                               shadowed, overlapping rules, caps that never bind); JSON
+                               report; exit 0 without errors (warnings allowed), 2 with errors
   run WS [--intents FILE] [--backend rules|replay|openai] [--model-url URL]
          [--fixtures FILE]     feed intents (WS/intents.jsonl by default) through the
                                pipeline: model, strict parser, simulator, decision,
@@ -76,7 +90,7 @@ Options:
   -v, --version                show the version
 
 Exit status: 0 success; 1 verify/verify-proof found the log or proof not intact;
-2 usage or bad input; 5 workspace error (missing, not a Countersign workspace, already
+2 usage or bad input; 3 evaluate: needs approval; 4 evaluate: denied; 5 workspace error (missing, not a Countersign workspace, already
 exists, schema newer than this binary, locked).
 Errors go to stderr as one line starting with "error:"; machine output is JSON on stdout.
 )";
@@ -508,6 +522,126 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
     return ExitOk;
 }
 
+//! Reads and checks policy file `path`: parse errors and static-check errors both refuse it.
+std::optional<policy::Policy> readPolicy(const QString& path, std::vector<policy::Finding>& findings,
+                                         std::ostream& err, int& exit)
+{
+    auto bytes = readInput(path, err, exit);
+    if (!bytes)
+        return std::nullopt;
+    auto parsed = policy::parsePolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                                      model::AssetCatalog::demo());
+    if (!parsed) {
+        err << "error: policy " << path.toStdString() << ": " << parsed.error().message << "\n";
+        exit = ExitUsage;
+        return std::nullopt;
+    }
+    findings = policy::checkPolicy(*parsed);
+    return std::move(*parsed);
+}
+
+int evaluate(const QStringList& arguments, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("policy"), QString(), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("proposal"), QString(), QStringLiteral("X")});
+    parser.addOption({QStringLiteral("usage"), QString(), QStringLiteral("U")});
+    if (auto failed = parse(parser, arguments, err, 0))
+        return *failed;
+    if (!parser.isSet(QStringLiteral("policy")) || !parser.isSet(QStringLiteral("proposal")))
+        return usageError(err, QStringLiteral("evaluate needs --policy P and --proposal X"));
+    int exit = ExitOk;
+    std::vector<policy::Finding> findings;
+    auto read = readPolicy(parser.value(QStringLiteral("policy")), findings, err, exit);
+    if (!read)
+        return exit;
+    for (const policy::Finding& finding : findings) {
+        if (finding.error) {
+            err << "error: policy " << parser.value(QStringLiteral("policy")).toStdString() << ": " << finding.message << "\n";
+            return ExitUsage;
+        }
+    }
+    const auto catalog = model::AssetCatalog::demo();
+    auto bytes = readInput(parser.value(QStringLiteral("proposal")), err, exit);
+    if (!bytes)
+        return exit;
+    const std::string_view text(bytes->constData(), static_cast<std::size_t>(bytes->size()));
+    auto proposal = model::parseProposal(text, catalog);
+    if (!proposal) {
+        err << "error: proposal: " << proposal.error().message << "\n";
+        return ExitUsage;
+    }
+    policy::EvaluationInput input;
+    input.context.now = SystemClock().now();
+    input.context.prices = policy::demoPrices();
+    if (parser.isSet(QStringLiteral("usage"))) {
+        auto usageBytes = readInput(parser.value(QStringLiteral("usage")), err, exit);
+        if (!usageBytes)
+            return exit;
+        auto parsed = policy::parseEvaluationInput(
+            std::string_view(usageBytes->constData(), static_cast<std::size_t>(usageBytes->size())), catalog,
+            input.context.now);
+        if (!parsed) {
+            err << "error: usage: " << parsed.error().message << "\n";
+            return ExitUsage;
+        }
+        input = std::move(*parsed);
+    }
+    const policy::Evaluator evaluator(std::move(*read));
+    policy::SpendWindows windows(evaluator);
+    for (const policy::Spend& spend : input.spends) {
+        if (auto added = windows.add(spend, input.context.prices); !added) {
+            err << "error: usage: " << added.error().message << "\n";
+            return ExitUsage;
+        }
+    }
+    const policy::Decision decision = evaluator.evaluate(*proposal, input.context, windows);
+    const std::string canonical = model::canonicalProposal(*proposal);
+    printJson(out, decision.toJson(*proposal, toHex(identity::sha256(canonical))));
+    switch (decision.effect) {
+    case policy::Effect::Allow: return ExitOk;
+    case policy::Effect::RequireApproval: return ExitNeedsApproval;
+    case policy::Effect::Deny: return ExitDenied;
+    }
+    return ExitDenied;
+}
+
+int policyCommand(const QStringList& arguments, std::ostream& out, std::ostream& err)
+{
+    const QString sub = arguments.value(1);
+    const QStringList rest = arguments.mid(1);
+    if (sub == QLatin1String("check")) {
+        QCommandLineParser parser;
+        if (auto failed = parse(parser, rest, err, 1))
+            return *failed;
+        int exit = ExitOk;
+        std::vector<policy::Finding> findings;
+        auto read = readPolicy(parser.positionalArguments().at(0), findings, err, exit);
+        if (!read)
+            return exit;
+        QJsonArray errors;
+        QJsonArray warnings;
+        for (const policy::Finding& finding : findings)
+            (finding.error ? errors : warnings)
+                .append(QJsonObject{{QStringLiteral("kind"), QString::fromStdString(finding.kind)},
+                                    {QStringLiteral("rule"), QString::fromStdString(finding.rule)},
+                                    {QStringLiteral("message"), QString::fromStdString(finding.message)}});
+        printJson(out, {{QStringLiteral("valid"), errors.isEmpty()},
+                        {QStringLiteral("name"), QString::fromStdString(read->name)},
+                        {QStringLiteral("version"), QString::fromStdString(read->version)},
+                        {QStringLiteral("rules"), static_cast<qint64>(read->rules.size())},
+                        {QStringLiteral("errors"), errors},
+                        {QStringLiteral("warnings"), warnings}});
+        for (const policy::Finding& finding : findings) {
+            if (finding.error)
+                err << "error: " << finding.message << "\n";
+        }
+        return errors.isEmpty() ? ExitOk : ExitUsage;
+    }
+    return usageError(err, sub.isEmpty() ? QStringLiteral("policy needs a subcommand (check)")
+                                         : QStringLiteral("unknown policy subcommand '%1'").arg(sub));
+}
+
 //! The passphrase of keys to unlock: from `variable`, else asked on a terminal, else "demo" in
 //! a demo workspace (and only there). Reports the failure and sets `exit` when there is none.
 bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit)
@@ -685,6 +819,10 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
         return exportReceipt(rest, factory, out, err);
     if (command == QLatin1String("check-proposal"))
         return checkProposal(rest, factory, out, err);
+    if (command == QLatin1String("evaluate"))
+        return evaluate(rest, out, err);
+    if (command == QLatin1String("policy"))
+        return policyCommand(rest, out, err);
     if (command == QLatin1String("run"))
         return runIntents(rest, factory, out, err);
     if (command == QLatin1String("queue"))

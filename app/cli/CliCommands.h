@@ -17,6 +17,8 @@ enum ExitCode : int {
     ExitOk = 0,
     ExitTampered = 1,  //!< verify / verify-proof: the log or the proof does not hold
     ExitUsage = 2,     //!< bad command line or bad input
+    ExitNeedsApproval = 3, //!< evaluate: the policy routes the proposal to approvers
+    ExitDenied = 4,        //!< evaluate: the policy denies the proposal
     ExitWorkspace = 5, //!< the workspace cannot be created or opened
 };
 

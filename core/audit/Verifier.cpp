@@ -445,6 +445,9 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                     else
                         target->second.status = body.value(QStringLiteral("to")).toString().toStdString();
                 } else {
+                    if (entry->type == types::kPolicyPublished && signer->second.role != "risk_manager")
+                        problems.add(expected, where + ": a policy is published by a risk manager, not by '"
+                                                   + entry->actor + "' (" + signer->second.role + ")");
                     job.key = signer->second.key;
                     chunk->signatures.push_back(std::move(job));
                 }

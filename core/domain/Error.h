@@ -19,6 +19,7 @@ enum class ErrorCode {
     WrongPassphrase,   //!< a sealed key did not open; nothing was released
     InsecureKeyFile,   //!< a key file readable by group or others, or not a regular file
     Locked,            //!< the operation needs a signing key that has not been unlocked
+    NotAllowed,        //!< well-formed, but this actor may not do it (role, duties, expiry)
     Internal,          //!< a bug: an invariant did not hold
 };
 

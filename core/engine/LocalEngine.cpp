@@ -244,7 +244,8 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
 
     CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
     CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
-    Pipeline pipeline(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock, *backend);
+    Pipeline pipeline(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock, *backend,
+                      {.streamStart = streamStart(m_clock->now())});
     // Batches share one commit (group commit); each intent still sees the ones before it.
     constexpr std::size_t kBatch = 64;
     std::vector<api::IntentResult> results;
@@ -280,7 +281,8 @@ Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent(std::string_
         feed->intents = std::move(*intents);
         feed->backend = std::make_unique<model::RulesBackend>(model::RulesBackend::demoScript(feed->intents));
         feed->pipeline = std::make_unique<Pipeline>(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock,
-                                                    *feed->backend);
+                                                    *feed->backend,
+                                                    PipelineOptions{.streamStart = streamStart(m_clock->now())});
         m_feed = std::move(feed);
     }
     while (m_feed->next < m_feed->intents.size()) {

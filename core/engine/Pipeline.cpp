@@ -5,11 +5,13 @@
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"
 #include "core/model/ProposalParser.h"
-#include "core/policy/InterimPolicy.h"
+#include "core/policy/Evaluator.h"
+#include "core/policy/Store.h"
 #include "core/storage/Database.h"
 
 #include <QJsonArray>
 
+#include <limits>
 #include <set>
 
 namespace cs::engine {
@@ -69,28 +71,49 @@ std::string_view toString(IntentState state)
     return "unknown";
 }
 
+Timestamp streamStart(Timestamp now)
+{
+    constexpr std::int64_t kDayMs = 86'400'000;
+    const std::int64_t today = now.msSinceEpoch - now.msSinceEpoch % kDayMs;
+    return Timestamp{today - 3 * kDayMs + 14 * 3'600'000};
+}
+
 //! One intent's life in a batch: what to write, and how it ends.
 struct Pipeline::Planned
 {
     const model::Intent* intent = nullptr;
     bool alreadyProcessed = false;
     IntentOutcome outcome;
+    Timestamp at;                          //!< the intent's time: what its decision is as of
+    std::optional<Proposal> proposal;      //!< parsed, still to be simulated and decided
+    std::string canonical;
+    std::string proposalSha;
     std::vector<audit::Draft> drafts;
     std::optional<settlement::Request> settle; //!< set when the decision allows it
     std::size_t receiptDraft = 0;              //!< index in `drafts` of the receipt
+    std::optional<std::string> spendState;     //!< committed or reserved, when the windows count it
     QJsonObject columns;                       //!< the proposals row
 };
 
+//! The published policy compiled, kept while its version decides.
+struct Pipeline::Policy
+{
+    std::string version;
+    std::unique_ptr<policy::Evaluator> evaluator;
+};
+
 Pipeline::Pipeline(storage::DbWriter& writer, storage::Database reader, audit::CheckpointPolicy policy,
-                   const Clock& clock, model::ModelBackend& backend, std::chrono::milliseconds modelTimeout)
+                   const Clock& clock, model::ModelBackend& backend, PipelineOptions options)
     : m_writer(writer)
     , m_policy(std::move(policy))
     , m_clock(clock)
     , m_backend(backend)
-    , m_modelTimeout(modelTimeout)
+    , m_options(options)
     , m_reader(std::move(reader))
 {
 }
+
+Pipeline::~Pipeline() = default;
 
 Result<IntentOutcome> Pipeline::process(const model::Intent& intent)
 {
@@ -102,26 +125,19 @@ Result<std::vector<IntentOutcome>> Pipeline::processBatch(std::span<const model:
 {
     if (m_policy.engineKey == nullptr)
         return fail(ErrorCode::Locked, "the engine key is locked; the pipeline cannot sign decisions");
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        CS_TRY(world, simulation::WorldState::load(m_reader));
-        const identity::Hash before = world->hash();
-        CS_TRY(planned, plan(intents, *world));
-        CS_TRY(committed, commit(*planned, before));
-        if (!*committed)
-            continue; // the world moved under the batch: simulate and decide again
-        std::vector<IntentOutcome> outcomes;
-        for (Planned& item : *planned)
-            outcomes.push_back(std::move(item.outcome));
-        return outcomes;
-    }
-    return fail(ErrorCode::StorageBusy, "the world kept changing under the pipeline; nothing was settled");
+    CS_TRY(planned, propose(intents));
+    CS_TRY(committed, decideAndCommit(*planned));
+    std::vector<IntentOutcome> outcomes;
+    for (Planned& item : *planned)
+        outcomes.push_back(std::move(item.outcome));
+    return outcomes;
 }
 
-Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Intent> intents, simulation::WorldState& world)
+Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::Intent> intents)
 {
-    CS_TRY(facts, policy::Facts::load(m_reader));
+    CS_TRY(world, simulation::WorldState::load(m_reader));
     std::vector<Asset> known;
-    for (const auto& [code, asset] : world.assets)
+    for (const auto& [code, asset] : world->assets)
         known.push_back(asset);
     const model::AssetCatalog catalog(std::move(known));
     CS_TRY(existing, m_reader.cached("SELECT state, reason, coalesce(receipt_seq, 0) FROM proposals WHERE intent = ?1"));
@@ -132,6 +148,8 @@ Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Int
         Planned item;
         item.intent = &intent;
         item.outcome = IntentOutcome{intent.id, intent.agent, IntentState::Rejected, {}, 0, false};
+        item.at = m_options.streamStart ? Timestamp{m_options.streamStart->msSinceEpoch + intent.offsetSeconds * 1000}
+                                        : m_clock.now();
         if (!seen.insert(intent.id).second) {
             // Only the first intent with an id is run; a repeat is reported and written nowhere.
             item.alreadyProcessed = true;
@@ -156,9 +174,8 @@ Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Int
             continue;
         }
         (*existing)->reset();
-        const auto add = [&](const char* type, const std::string& actor, const QJsonObject& body,
-                             bool engineSigns = false) -> Result<void> {
-            CS_TRY(draft, audit::makeDraft(type, actor, body, engineSigns ? m_policy.engineKey : nullptr));
+        const auto add = [&](const char* type, const std::string& actor, const QJsonObject& body) -> Result<void> {
+            CS_TRY(draft, audit::makeDraft(type, actor, body));
             item.drafts.push_back(std::move(*draft));
             return {};
         };
@@ -171,11 +188,12 @@ Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Int
         CS_TRY(received, add(audit::types::kIntentReceived, intent.agent,
                              {{QStringLiteral("intent"), qs(intent.id)},
                               {QStringLiteral("agent"), qs(intent.agent)},
-                              {QStringLiteral("offset_s"), static_cast<qint64>(intent.offsetSeconds)}}));
+                              {QStringLiteral("offset_s"), static_cast<qint64>(intent.offsetSeconds)},
+                              {QStringLiteral("at"), qs(toIso8601(item.at))}}));
 
         // Proposed: the exact (redacted) request and the model's raw answer.
         const model::ModelRequest request = model::buildPrompt(intent);
-        auto response = model::complete(m_backend, request, m_modelTimeout);
+        auto response = model::complete(m_backend, request, m_options.modelTimeout);
         QJsonObject exchange{{QStringLiteral("intent"), qs(intent.id)},
                              {QStringLiteral("backend"), qs(m_backend.name())},
                              {QStringLiteral("request"), qs(request.canonical())},
@@ -218,39 +236,145 @@ Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Int
             planned.push_back(std::move(item));
             continue;
         }
-        const std::string canonical = model::canonicalProposal(*proposal);
-        const std::string proposalSha = toHex(identity::sha256(canonical));
+        item.canonical = model::canonicalProposal(*proposal);
+        item.proposalSha = toHex(identity::sha256(item.canonical));
         CS_TRY(parsed, add(audit::types::kProposalParsed, "engine",
                            {{QStringLiteral("intent"), qs(intent.id)},
-                            {QStringLiteral("proposal"), qs(canonical)},
-                            {QStringLiteral("proposal_sha256"), qs(proposalSha)}}));
+                            {QStringLiteral("proposal"), qs(item.canonical)},
+                            {QStringLiteral("proposal_sha256"), qs(item.proposalSha)}}));
+        item.proposal = std::move(*proposal);
+        planned.push_back(std::move(item));
+    }
+    return planned;
+}
 
-        // Simulated on the world as the batch has left it so far, then decided.
-        const simulation::SimulationResult simulated = simulation::simulate(world, *proposal);
-        CS_TRY(recorded, add(audit::types::kSimulationCompleted, "engine", simulationJson(intent.id, simulated)));
-        const policy::Decision decision = policy::decide(*proposal, simulated, *facts);
-        const QJsonObject decisionJson = decision.toJson(*proposal, proposalSha);
-        CS_TRY(decided, add(audit::types::kPolicyDecided, "engine", decisionJson, true));
-        item.columns = QJsonObject{{QStringLiteral("proposal"), qs(canonical)},
-                                   {QStringLiteral("proposal_sha256"), qs(proposalSha)},
-                                   {QStringLiteral("effect"), qs(decision.effect)},
-                                   {QStringLiteral("decision"), qs(canonicalJson(decisionJson).value())}};
+Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& planned)
+{
+    CS_TRY(world, simulation::WorldState::load(db));
+
+    // The newest published policy decides; with none published, everything is denied.
+    CS_TRY(published, policy::activePolicy(db));
+    const std::string version = *published ? (*published)->version : std::string();
+    if (!m_compiled || m_compiled->version != version) {
+        policy::Policy document;
+        document.name = "no published policy";
+        if (*published) {
+            std::vector<Asset> known;
+            for (const auto& [code, asset] : world->assets)
+                known.push_back(asset);
+            auto parsed = policy::parsePolicy((*published)->document, model::AssetCatalog(std::move(known)));
+            if (!parsed)
+                return fail(ErrorCode::StorageFailed, "published policy " + version + " does not parse: " + parsed.error().message);
+            document = std::move(*parsed);
+        }
+        m_compiled = std::make_unique<Policy>(Policy{version, std::make_unique<policy::Evaluator>(std::move(document))});
+    }
+    const policy::Evaluator& evaluator = *m_compiled->evaluator;
+    const Asset& reference = evaluator.policy().globals.referenceCurrency;
+
+    policy::Context context;
+    for (const auto& [key, price] : world->prices) {
+        if (key.second != reference.code)
+            continue;
+        if (auto money = Money::parse(price, reference))
+            context.prices.emplace(key.first, *money);
+    }
+    CS_TRY(roles, storage::forEachRow(db, "SELECT id, role FROM principals", [&](storage::Statement& row) -> Result<void> {
+        context.roles.emplace(row.textAt(0), row.textAt(1));
+        return {};
+    }));
+
+    // The windows: what was reserved or spent since the start of the longest one.
+    Timestamp earliest{std::numeric_limits<std::int64_t>::max()};
+    for (const Planned& item : planned)
+        earliest = std::min(earliest, item.at);
+    policy::SpendWindows windows(evaluator);
+    if (evaluator.longestWindowSeconds() > 0) {
+        CS_TRY(spendsQuery, db.cached("SELECT intent, agent, action, asset, amount, to_id, venue, at_ms FROM spends "
+                                      "WHERE state <> 'released' AND at_ms >= ?1 ORDER BY at_ms"));
+        (*spendsQuery)->bind(1, earliest.msSinceEpoch - evaluator.longestWindowSeconds() * 1000);
+        for (;;) {
+            CS_TRY(row, (*spendsQuery)->step());
+            if (!*row)
+                break;
+            storage::Statement& spend = **spendsQuery;
+            const auto asset = world->assets.find(spend.textAt(3));
+            auto amount = asset == world->assets.end() ? Result<Money>(fail(ErrorCode::StorageFailed, "unknown asset"))
+                                                       : Money::parse(spend.textAt(4), asset->second);
+            if (!amount)
+                return fail(ErrorCode::StorageFailed, "spend of " + spend.textAt(0) + " is corrupt");
+            policy::Spend counted{spend.textAt(0), spend.textAt(1), ActionType::Transfer, *amount, std::nullopt,
+                                  std::nullopt, Timestamp{spend.int64At(7)}};
+            for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
+                                    ActionType::Withdraw}) {
+                if (toString(type) == spend.textAt(2))
+                    counted.action = type;
+            }
+            if (!spend.isNullAt(5))
+                counted.to = spend.textAt(5);
+            if (!spend.isNullAt(6))
+                counted.venue = spend.textAt(6);
+            // A spend the current policy cannot value (no price) counts in no window.
+            (void)windows.add(counted, context.prices);
+        }
+        (*spendsQuery)->reset();
+    }
+
+    for (Planned& item : planned) {
+        if (!item.proposal)
+            continue;
+        const Proposal& proposal = *item.proposal;
+        const model::Intent& intent = *item.intent;
+        const auto add = [&](const char* type, const QJsonObject& body, bool engineSigns) -> Result<void> {
+            CS_TRY(draft, audit::makeDraft(type, "engine", body, engineSigns ? m_policy.engineKey : nullptr));
+            item.drafts.push_back(std::move(*draft));
+            return {};
+        };
+        const auto end = [&](IntentState state, std::string reason) {
+            item.outcome.state = state;
+            item.outcome.reason = std::move(reason);
+        };
+
+        // Simulated on the world as this transaction holds it (earlier intents of the batch
+        // applied), then decided by the published policy with the windows as they stand.
+        const simulation::SimulationResult simulated = simulation::simulate(*world, proposal);
+        CS_TRY(recorded, add(audit::types::kSimulationCompleted, simulationJson(intent.id, simulated), false));
+        context.now = item.at;
+        context.simulation = &simulated;
+        const policy::Decision decision = evaluator.evaluate(proposal, context, windows);
+        const QJsonObject decisionJson = decision.toJson(proposal, item.proposalSha);
+        const std::string decisionText = canonicalJson(decisionJson).value();
+        CS_TRY(decided, add(audit::types::kPolicyDecided, decisionJson, true));
+        item.columns = QJsonObject{{QStringLiteral("proposal"), qs(item.canonical)},
+                                   {QStringLiteral("proposal_sha256"), qs(item.proposalSha)},
+                                   {QStringLiteral("effect"), qs(std::string(toString(decision.effect)))},
+                                   {QStringLiteral("decision"), qs(decisionText)}};
         std::string why;
-        for (const auto& reason : decision.reasons)
-            why += (why.empty() ? "" : "; ") + reason;
-        if (decision.effect == "deny") {
+        for (const auto& reason : decision.reasons) {
+            if (reason.effect == decision.effect)
+                why += (why.empty() ? "" : "; ") + reason.text;
+        }
+        const policy::Spend spend{intent.id, proposal.agent, proposal.action.type, proposal.action.amount,
+                                  proposal.action.to, proposal.action.venue, item.at};
+        if (decision.effect == policy::Effect::Deny) {
             end(IntentState::Denied, why);
-        } else if (decision.effect == "require_approval") {
-            CS_TRY(requested, add(audit::types::kApprovalRequested, "engine",
+        } else if (decision.effect == policy::Effect::RequireApproval) {
+            QJsonArray rules;
+            for (const auto& need : decision.approvals)
+                rules.append(qs(need.rule));
+            CS_TRY(requested, add(audit::types::kApprovalRequested,
                                   {{QStringLiteral("intent"), qs(intent.id)},
-                                   {QStringLiteral("proposal_sha256"), qs(proposalSha)},
+                                   {QStringLiteral("proposal_sha256"), qs(item.proposalSha)},
                                    {QStringLiteral("approvals_required"), decision.approvalsRequired},
-                                   {QStringLiteral("rules"), strings(decision.rules)}}));
+                                   {QStringLiteral("rules"), rules}},
+                                  false));
+            (void)windows.add(spend, context.prices); // reserved until approved, rejected or expired
+            item.spendState = "reserved";
             end(IntentState::AwaitingApproval, why);
         } else {
-            settlement::Request settle{settlement::idempotencyKey(*proposal), *proposal, simulated,
-                                       toHex(identity::sha256(canonicalJson(decisionJson).value())), decision.policyVersion};
-            CS_TRY(earlier, settlement::findSettlement(m_reader, settle.idempotencyKey));
+            settlement::Request settle{settlement::idempotencyKey(proposal), proposal, simulated,
+                                       toHex(identity::sha256(decisionText)), decision.policyVersion};
+            CS_TRY(earlier, settlement::findSettlement(db, settle.idempotencyKey));
             if (*earlier) {
                 // Settled (or interrupted) before: never again, and never blindly.
                 end((*earlier)->outcome == settlement::Outcome::Executed ? IntentState::Executed : IntentState::Unknown,
@@ -260,23 +384,22 @@ Result<std::vector<Pipeline::Planned>> Pipeline::plan(std::span<const model::Int
                 CS_TRY(receipt, settlement::receiptDraft(settle, *m_policy.engineKey));
                 item.receiptDraft = item.drafts.size();
                 item.drafts.push_back(std::move(*receipt));
-                simulation::apply(world, *proposal, simulated.deltas);
+                simulation::apply(*world, proposal, simulated.deltas);
+                (void)windows.add(spend, context.prices);
+                item.spendState = "committed";
                 item.settle = std::move(settle);
                 end(IntentState::Executed, {});
             }
         }
-        planned.push_back(std::move(item));
     }
-    return planned;
+    return {};
 }
 
-Result<bool> Pipeline::commit(std::vector<Planned>& planned, const identity::Hash& worldBefore)
+Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
 {
-    return m_writer.run([&](storage::Database& db) -> Result<bool> {
+    return m_writer.run([&](storage::Database& db) -> Result<void> {
         CS_TRY(transaction, storage::Transaction::begin(db));
-        CS_TRY(world, simulation::WorldState::load(db));
-        if (world->hash() != worldBefore)
-            return false; // rolled back: nothing of this batch was written
+        CS_TRY(decided, decide(db, planned));
         std::vector<audit::Draft> drafts;
         std::vector<std::size_t> firstDraft; // where each intent's drafts start in `drafts`
         const Timestamp now = m_clock.now();
@@ -318,10 +441,27 @@ Result<bool> Pipeline::commit(std::vector<Planned>& planned, const identity::Has
             else
                 row.bindNull(9);
             CS_TRY(stored, row.bind(10, now.msSinceEpoch).run());
+            if (item.spendState) {
+                const auto& action = item.proposal->action;
+                CS_TRY(spend, db.cached("INSERT INTO spends(intent, agent, action, asset, amount, to_id, venue, at_ms, "
+                                        "state, updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+                storage::Statement& insert = **spend;
+                insert.bind(1, item.intent->id).bind(2, item.proposal->agent).bind(3, toString(action.type))
+                    .bind(4, action.amount.asset().code).bind(5, action.amount.toString());
+                if (action.to)
+                    insert.bind(6, *action.to);
+                else
+                    insert.bindNull(6);
+                if (action.venue)
+                    insert.bind(7, *action.venue);
+                else
+                    insert.bindNull(7);
+                CS_TRY(spent, insert.bind(8, item.at.msSinceEpoch).bind(9, *item.spendState).bind(10, now.msSinceEpoch).run());
+            }
         }
         CS_TRY(committed, transaction->commit());
         (void)audit::writeCheckpointFiles(appended->checkpoints, m_policy);
-        return true;
+        return {};
     });
 }
 

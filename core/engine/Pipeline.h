@@ -30,6 +30,20 @@ struct IntentOutcome
 };
 
 /**
+ * Where an intents file's stream starts: 14:00 UTC three days before `now`'s UTC date. Every
+ * intent is then in the past, and the demo's two calendar days fall the same way on every run.
+ */
+Timestamp streamStart(Timestamp now);
+
+struct PipelineOptions
+{
+    std::chrono::milliseconds modelTimeout = std::chrono::seconds(60);
+    //! When set, each intent happens at streamStart + its offset_s (a recorded stream placed in
+    //! time, so calendar-day windows behave the same on every run); otherwise at the clock's now.
+    std::optional<Timestamp> streamStart;
+};
+
+/**
  * Intents through the whole pipeline, every step one audit entry: intent.received →
  * model.exchange (the redacted request and the response, with hashes and the fields accessed)
  * → proposal.parsed or proposal.rejected → simulation.completed → policy.decided (signed by the
@@ -37,17 +51,21 @@ struct IntentOutcome
  * name the intent's own agent and intent, and its claims are recorded, never obeyed. An intent
  * already processed is returned as it stands, never run twice.
  *
- * A batch is decided in memory, each intent on the world as the earlier ones in the batch
- * left it, and then committed in one transaction: every entry, posting, receipt and outcome
- * of the batch, or none (group commit). The transaction first checks that the world is still
- * the one the batch was simulated on; if not, the batch is simulated and decided again.
+ * A batch runs in two steps. Outside any transaction, on the caller's thread: the model is asked
+ * and its answer parsed. Then in one write transaction on the writer thread: each proposal is
+ * simulated on the world as the earlier ones left it, decided by the newest published policy
+ * with its spend windows checked and reserved (atomic: no other decision interleaves), signed,
+ * settled when allowed, and every entry, posting, receipt, spend and outcome of the batch
+ * commits together, or none does (group commit). Settlement always happens on the state that
+ * was simulated, because both happen in that one transaction.
  */
 class Pipeline
 {
 public:
     //! `reader` is a connection of its own to the workspace database, for reads.
     Pipeline(storage::DbWriter& writer, storage::Database reader, audit::CheckpointPolicy policy, const Clock& clock,
-             model::ModelBackend& backend, std::chrono::milliseconds modelTimeout = std::chrono::seconds(60));
+             model::ModelBackend& backend, PipelineOptions options = {});
+    ~Pipeline();
 
     Result<IntentOutcome> process(const model::Intent& intent);
     //! Outcomes in the order of `intents`; durable together once this returns.
@@ -55,15 +73,18 @@ public:
 
 private:
     struct Planned;
-    Result<std::vector<Planned>> plan(std::span<const model::Intent> intents, simulation::WorldState& world);
-    Result<bool> commit(std::vector<Planned>& planned, const identity::Hash& worldBefore);
+    struct Policy;
+    Result<std::vector<Planned>> propose(std::span<const model::Intent> intents);
+    Result<void> decide(storage::Database& db, std::vector<Planned>& planned);
+    Result<void> decideAndCommit(std::vector<Planned>& planned);
 
     storage::DbWriter& m_writer;
     audit::CheckpointPolicy m_policy;
     const Clock& m_clock;
     model::ModelBackend& m_backend;
-    std::chrono::milliseconds m_modelTimeout;
+    PipelineOptions m_options;
     storage::Database m_reader;
+    std::unique_ptr<Policy> m_compiled; //!< used on the writer thread only
 };
 
 } // namespace cs::engine

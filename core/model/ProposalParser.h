@@ -25,6 +25,13 @@ private:
     std::vector<Asset> m_assets;
 };
 
+struct JsonValue;
+
+//! A positive decimal-string amount within `asset`'s decimals (never a JSON number).
+Result<Money> amountAt(const JsonValue& value, const std::string& path, const Asset& asset);
+//! An asset code [A-Z][A-Z0-9]{1,11} that `assets` knows.
+Result<const Asset*> assetAt(const JsonValue& value, const std::string& path, const AssetCatalog& assets);
+
 /**
  * The proposal contract of ARCHITECTURE.md, enforced on untrusted model output: the strict JSON
  * reader's limits (64 KiB, strings of 4 KiB, 64 items, depth 8, valid UTF-8, one value, no

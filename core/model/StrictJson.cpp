@@ -3,6 +3,7 @@
 #include "core/model/StrictJson.h"
 
 #include "core/domain/Encoding.h"
+#include "core/domain/Ids.h"
 
 namespace cs::model {
 
@@ -351,6 +352,82 @@ std::vector<char32_t> codePoints(std::string_view utf8)
         i += length;
     }
     return out;
+}
+
+// --- Field readers ---------------------------------------------------------------------------
+
+Unexpected invalid(const std::string& path, const std::string& reason)
+{
+    return fail(ErrorCode::InvalidInput, path + ": " + reason);
+}
+
+std::string member(const std::string& path, const char* key)
+{
+    return path + "." + key;
+}
+
+//! Exactly the keys allowed: unknown keys first, then the first missing required one.
+Result<void> exactKeys(const JsonValue& object, const std::string& path, std::initializer_list<const char*> required,
+                       std::initializer_list<const char*> optional)
+{
+    if (object.kind != JsonValue::Kind::Object)
+        return invalid(path, "must be an object");
+    for (const std::string& key : object.keys) {
+        bool known = false;
+        for (const char* name : required)
+            known = known || key == name;
+        for (const char* name : optional)
+            known = known || key == name;
+        if (!known)
+            return invalid(jsonMemberPath(path, key), "unknown key (the contract allows no other)");
+    }
+    for (const char* name : required) {
+        if (object.find(name) == nullptr)
+            return invalid(member(path, name), "required");
+    }
+    return {};
+}
+
+Result<std::string> stringAt(const JsonValue& value, const std::string& path)
+{
+    if (value.kind != JsonValue::Kind::String)
+        return invalid(path, value.kind == JsonValue::Kind::Object || value.kind == JsonValue::Kind::Array ? "must be a string, not a nested value"
+                                                                                      : "must be a string");
+    return value.text;
+}
+
+Result<std::string> identifierAt(const JsonValue& value, const std::string& path)
+{
+    CS_TRY(text, stringAt(value, path));
+    if (!isValidIdentifier(*text))
+        return invalid(path, "must be an ASCII identifier [a-z0-9][a-z0-9._:-]{0,63} (no look-alike, control or "
+                             "bidi characters)");
+    return text;
+}
+
+namespace {
+
+bool isBidiFormatting(char32_t code)
+{
+    return code == 0x061c || code == 0x200e || code == 0x200f || (code >= 0x202a && code <= 0x202e)
+           || (code >= 0x2066 && code <= 0x2069);
+}
+
+} // namespace
+
+//! Any Unicode but control characters (C0, DEL, C1) and bidirectional formatting ones.
+Result<std::string> freeTextAt(const JsonValue& value, const std::string& path, bool mayBeEmpty)
+{
+    CS_TRY(text, stringAt(value, path));
+    if (text->empty() && !mayBeEmpty)
+        return invalid(path, "must not be empty");
+    for (char32_t code : codePoints(*text)) {
+        if (code < 0x20 || (code >= 0x7f && code <= 0x9f))
+            return invalid(path, "contains a control character (text is data, never terminal or prompt control)");
+        if (isBidiFormatting(code))
+            return invalid(path, "contains a bidirectional formatting character");
+    }
+    return text;
 }
 
 } // namespace cs::model

@@ -5,6 +5,7 @@
 #include "core/domain/Result.h"
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,5 +51,20 @@ std::string jsonMemberPath(const std::string& path, const std::string& key);
 
 //! Walks valid UTF-8 (as parseStrictJson leaves it) one code point at a time.
 std::vector<char32_t> codePoints(std::string_view utf8);
+
+// Field readers shared by the strict contracts (proposals, policies): each error is
+// InvalidInput "<JSON path>: <reason>".
+
+Unexpected invalid(const std::string& path, const std::string& reason);
+//! `path.key` for a key the contract itself names.
+std::string member(const std::string& path, const char* key);
+//! Exactly the keys allowed: unknown keys first, then the first missing required one.
+Result<void> exactKeys(const JsonValue& object, const std::string& path, std::initializer_list<const char*> required,
+                       std::initializer_list<const char*> optional = {});
+Result<std::string> stringAt(const JsonValue& value, const std::string& path);
+//! An ASCII identifier [a-z0-9][a-z0-9._:-]{0,63}: no look-alike, control or bidi characters.
+Result<std::string> identifierAt(const JsonValue& value, const std::string& path);
+//! Any Unicode but control characters (C0, DEL, C1) and bidirectional formatting ones.
+Result<std::string> freeTextAt(const JsonValue& value, const std::string& path, bool mayBeEmpty = false);
 
 } // namespace cs::model

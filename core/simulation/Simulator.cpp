@@ -91,14 +91,19 @@ SimulationResult simulate(const WorldState& state, const Proposal& proposal, con
     switch (action.type) {
     case ActionType::Transfer:
     case ActionType::PayApi: {
+        // A counterparty's account, or for a transfer another agent's own account.
         const auto counterparty = state.counterparties.find(*action.to);
-        if (counterparty == state.counterparties.end())
+        const auto agent = state.agentAccounts.find(*action.to);
+        const bool toAgent = action.type == ActionType::Transfer && counterparty == state.counterparties.end()
+                             && agent != state.agentAccounts.end() && *action.to != proposal.agent;
+        if (counterparty == state.counterparties.end() && !toAgent)
             return failed(state, Failure::UnknownCounterparty, "no counterparty " + *action.to);
         if (action.type == ActionType::PayApi && action.venue && venueKind != "x402")
             return failed(state, Failure::UnknownVenue, *action.venue + " does not take API payments");
         if (auto refused = debitAgent())
             return *refused;
-        result.deltas = {{from, Money::fromMinor(-amount, asset)}, {counterparty->second, action.amount}};
+        result.deltas = {{from, Money::fromMinor(-amount, asset)},
+                         {toAgent ? agent->second : counterparty->second, action.amount}};
         break;
     }
     case ActionType::Swap: {

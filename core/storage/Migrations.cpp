@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 5> kSteps = {
+constexpr std::array<std::string_view, 6> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -177,6 +177,32 @@ CREATE TABLE proposals (
     updated_ms      INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX proposals_by_state ON proposals(state);
+)sql",
+    // 6: the policy engine (core/policy): published policy versions (the newest decides), and
+    // what spend windows count — a spend is reserved at its decision, committed at settlement
+    // and released when its proposal is rejected, expires or fails.
+    R"sql(
+CREATE TABLE policies (
+    version      TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    document     TEXT NOT NULL,
+    signer       TEXT NOT NULL,
+    entry_seq    INTEGER NOT NULL REFERENCES audit_entries(seq),
+    published_ms INTEGER NOT NULL
+) STRICT;
+CREATE TABLE spends (
+    intent     TEXT PRIMARY KEY,
+    agent      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    asset      TEXT NOT NULL REFERENCES assets(code),
+    amount     TEXT NOT NULL,
+    to_id      TEXT,
+    venue      TEXT,
+    at_ms      INTEGER NOT NULL,
+    state      TEXT NOT NULL CHECK (state IN ('reserved', 'committed', 'released')),
+    updated_ms INTEGER NOT NULL
+) STRICT;
+CREATE INDEX spends_by_time ON spends(at_ms) WHERE state <> 'released';
 )sql",
 };
 

@@ -318,6 +318,11 @@ std::string embeddedDemoWorld()
     return readResource(":/countersign/demo/world.json");
 }
 
+std::string embeddedDemoPolicy()
+{
+    return readResource(":/countersign/demo/policy.json");
+}
+
 std::string embeddedDemoIntents()
 {
     return readResource(":/countersign/demo/intents.jsonl");

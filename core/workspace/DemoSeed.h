@@ -26,6 +26,8 @@ Result<void> seedDemoWorld(storage::Database& db, const std::string& seedJson, c
 
 //! The embedded resources/demo/world.json and intents.jsonl.
 std::string embeddedDemoWorld();
+//! The demo policy (resources/demo/policy.json), published signed by rita at init --demo.
+std::string embeddedDemoPolicy();
 std::string embeddedDemoIntents();
 
 } // namespace cs::workspace

@@ -5,6 +5,9 @@
 #include "core/audit/AuditLog.h"
 #include "core/domain/Encoding.h"
 #include "core/identity/Registry.h"
+#include "core/model/ProposalParser.h"
+#include "core/policy/Store.h"
+#include "core/simulation/WorldState.h"
 #include "core/storage/DbWriter.h"
 #include "core/storage/Files.h"
 #include "core/storage/Migrations.h"
@@ -76,7 +79,23 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
     std::vector<audit::Draft> drafts{std::move(*genesis)};
     for (auto& registration : enrolment->registrations)
         drafts.push_back(std::move(registration));
+    std::optional<policy::Policy> demoPolicy;
+    if (options.demo) {
+        // The demo desk starts with a published policy, signed by its risk manager.
+        CS_TRY(world, simulation::WorldState::load(db));
+        std::vector<Asset> assets;
+        for (const auto& [code, asset] : world->assets)
+            assets.push_back(asset);
+        CS_TRY(parsed, policy::parsePolicy(embeddedDemoPolicy(), model::AssetCatalog(std::move(assets))));
+        CS_TRY(rita, identity::unsealKey(identity::keyFilePath(staging / kKeysDir, "rita"), kDemoPassphrase));
+        CS_TRY(publication, policy::publicationDraft(*parsed, "rita", *rita));
+        drafts.push_back(std::move(*publication));
+        demoPolicy = std::move(*parsed);
+    }
     CS_TRY(appended, audit::appendInTransaction(db, drafts, now, policy));
+    if (demoPolicy) {
+        CS_TRY(recorded, policy::recordPublication(db, *demoPolicy, "rita", appended->entries.back().seq, now));
+    }
     CS_TRY(checkpoint, audit::checkpointInTransaction(db, now, policy));
     CS_TRY(committed, transaction->commit());
     if (*checkpoint) {

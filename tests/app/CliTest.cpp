@@ -33,6 +33,10 @@ private Q_SLOTS:
     void runAndQueue();
     void checkProposal_data();
     void checkProposal();
+    void evaluate_data();
+    void evaluate();
+    void policyCheck_data();
+    void policyCheck();
 
 private:
     struct Run
@@ -157,7 +161,7 @@ void CliTest::status()
     const QJsonObject summary = QJsonDocument::fromJson(result.out, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(summary.value(QStringLiteral("pools")).toInt(), 2);
-    QCOMPARE(summary.value(QStringLiteral("audit")).toObject().value(QStringLiteral("entries")).toInt(), 9);
+    QCOMPARE(summary.value(QStringLiteral("audit")).toObject().value(QStringLiteral("entries")).toInt(), 10);
     const QJsonArray agents = summary.value(QStringLiteral("agents")).toArray();
     QCOMPARE(agents.size(), 4);
     const QJsonObject treasury = agents.at(3).toObject();
@@ -204,7 +208,7 @@ void CliTest::consoleHeadlessSummary()
     const Run result = run(QStringLiteral(CS_CONSOLE_PATH), {QStringLiteral("--headless"), QStringLiteral("--demo")});
     QCOMPARE(result.exitCode, 0);
     for (const char* expected : {"Demo workspace", "treasury-bot", "250,000 USDC", "40.5 ETH", "alice [approver]",
-                                 "rita [risk_manager]", "2 pools", "Audit log: 9 entries, signed checkpoint at 9"})
+                                 "rita [risk_manager]", "2 pools", "Audit log: 10 entries, signed checkpoint at 10"})
         QVERIFY2(result.out.contains(expected), expected);
 }
 
@@ -424,6 +428,79 @@ void CliTest::checkProposal()
         QCOMPARE(err.count('\n'), 0); // one line
         QVERIFY2(err.startsWith("error: $") && err.contains(want), err.constData());
     }
+}
+
+void CliTest::evaluate_data()
+{
+    QTest::addColumn<QString>("policy");   // under tests/data/policy, or "demo"
+    QTest::addColumn<QString>("proposal"); // under tests/data/policy
+    QTest::addColumn<QString>("usage");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("firstRule"); // or the start of the error line
+    QTest::newRow("allow") << "demo" << "allow-api-payment" << "" << 0 << "api.listed-vendors";
+    QTest::newRow("needs-approval") << "demo" << "approval-first-time-vendor" << "" << 3 << "api.first-time";
+    QTest::newRow("deny") << "demo" << "deny-unlisted-venue" << "" << 4 << "global.default-deny";
+    QTest::newRow("within-cap") << "demo" << "api-payment-60" << "" << 0 << "api.listed-vendors";
+    QTest::newRow("cap-with-usage") << "demo" << "api-payment-60" << "usage-250-spent" << 4 << "api.daily-cap";
+    QTest::newRow("invalid-policy") << "invalid-undefined-list" << "allow-api-payment" << "" << 2
+                                    << "error: policy ";
+    QTest::newRow("policy-with-errors") << "unreachable-rule" << "allow-api-payment" << "" << 2
+                                        << "error: policy ";
+    QTest::newRow("invalid-proposal") << "demo" << "usage-250-spent" << "" << 2 << "error: proposal: $.now: unknown key";
+    QTest::newRow("invalid-usage") << "demo" << "allow-api-payment" << "allow-api-payment" << 2
+                                   << "error: usage: $.agent: unknown key";
+}
+
+void CliTest::evaluate()
+{
+    QFETCH(QString, policy);
+    QFETCH(QString, proposal);
+    QFETCH(QString, usage);
+    QFETCH(int, exitCode);
+    QFETCH(QString, firstRule);
+    const auto file = [](const QString& name) { return cs::test::dataPath(QStringLiteral("policy/") + name + QStringLiteral(".json")); };
+    QStringList arguments{QStringLiteral("evaluate"), QStringLiteral("--policy"),
+                          policy == QLatin1String("demo") ? QStringLiteral(CS_SOURCE_DIR "/resources/demo/policy.json") : file(policy),
+                          QStringLiteral("--proposal"), file(proposal)};
+    if (!usage.isEmpty())
+        arguments << QStringLiteral("--usage") << file(usage);
+    const Run result = cli(arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    if (exitCode == 2) {
+        QVERIFY(result.out.isEmpty()); // nothing that could be taken for a decision
+        QVERIFY2(QString::fromUtf8(result.err).startsWith(firstRule), result.err.constData());
+        return;
+    }
+    const QJsonObject decision = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(decision.value(QStringLiteral("rules")).toArray().first().toString(), firstRule);
+    QCOMPARE(decision.value(QStringLiteral("effect")).toString(),
+             QString::fromLatin1(exitCode == 0 ? "allow" : exitCode == 3 ? "require_approval" : "deny"));
+    QVERIFY(!decision.value(QStringLiteral("reasons")).toArray().isEmpty());
+    QVERIFY(!decision.value(QStringLiteral("counterfactual")).toString().isEmpty());
+    QCOMPARE(decision.value(QStringLiteral("policy_version")).toString().size(), 64);
+}
+
+void CliTest::policyCheck_data()
+{
+    QTest::addColumn<QString>("policy");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected"); // in stdout (a report) or stderr (a parse error)
+    QTest::newRow("demo") << "demo" << 0 << "\"valid\": true";
+    QTest::newRow("unreachable") << "unreachable-rule" << 2 << "swap-to-someone can never apply";
+    QTest::newRow("undefined-list") << "invalid-undefined-list" << 2 << "$.rules[0].match.venue.in_list: undefined list 'no-such-list'";
+}
+
+void CliTest::policyCheck()
+{
+    QFETCH(QString, policy);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    const QString path = policy == QLatin1String("demo") ? QStringLiteral(CS_SOURCE_DIR "/resources/demo/policy.json")
+                                                         : cs::test::dataPath(QStringLiteral("policy/") + policy + QStringLiteral(".json"));
+    const Run result = cli({QStringLiteral("policy"), QStringLiteral("check"), path});
+    QCOMPARE(result.exitCode, exitCode);
+    const QByteArray both = result.out + result.err;
+    QVERIFY2(QString::fromUtf8(both).contains(expected), both.constData());
 }
 
 QTEST_GUILESS_MAIN(CliTest)

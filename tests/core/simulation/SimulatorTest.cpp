@@ -79,6 +79,17 @@ void SimulatorTest::actions_data()
     QTest::newRow("unknown-counterparty") << QByteArray("payroll-bot")
                                           << QByteArray(R"({"type":"transfer","asset":"USDC","amount":"10","to":"nobody"})")
                                           << 10000 << "unknown_counterparty" << QStringList() << QString();
+    QTest::newRow("transfer-to-another-agent")
+        << QByteArray("treasury-bot") << QByteArray(R"({"type":"transfer","asset":"USDC","amount":"80000","to":"payroll-bot"})")
+        << 10000 << "none"
+        << QStringList{QStringLiteral("treasury-bot:main USDC -80000"), QStringLiteral("payroll-bot:main USDC 80000")}
+        << QString();
+    QTest::newRow("pay-api-to-an-agent") << QByteArray("api-buyer")
+                                         << QByteArray(R"({"type":"pay_api","asset":"USDC","amount":"1","to":"trader"})")
+                                         << 10000 << "unknown_counterparty" << QStringList() << QString();
+    QTest::newRow("transfer-to-itself") << QByteArray("payroll-bot")
+                                        << QByteArray(R"({"type":"transfer","asset":"USDC","amount":"1","to":"payroll-bot"})")
+                                        << 10000 << "unknown_counterparty" << QStringList() << QString();
     QTest::newRow("unknown-venue") << QByteArray("payroll-bot")
                                    << QByteArray(R"({"type":"transfer","asset":"USDC","amount":"10","to":"sam-fisher","venue":"bank-x"})")
                                    << 10000 << "unknown_venue" << QStringList() << QString();

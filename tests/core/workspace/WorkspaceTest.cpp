@@ -143,8 +143,11 @@ void WorkspaceTest::initDemo()
     auto report = audit::verifyLog(db, {ws().toStdString() + "/checkpoints", std::nullopt, std::nullopt, {}});
     QVERIFY(report.has_value());
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
-    QCOMPARE(report->entries, 9);
-    QCOMPARE(report->signedEntries, 8);
+    QCOMPARE(report->entries, 10);
+    QCOMPARE(report->signedEntries, 9);
+    // The demo policy is published, signed by rita, and it is the one that decides.
+    QCOMPARE(textOf(db, "SELECT type || ' ' || actor FROM audit_entries WHERE seq = 10"), std::string("policy.published rita"));
+    QCOMPARE(textOf(db, "SELECT signer || ' ' || entry_seq FROM policies"), std::string("rita 10"));
     // Some counterparties are on lists and some are not.
     const auto listed = *db.queryInt("SELECT count(*) FROM counterparties c WHERE EXISTS "
                                      "(SELECT 1 FROM list_members m WHERE m.member = c.id)");

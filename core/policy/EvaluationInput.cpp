@@ -1,0 +1,161 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/policy/EvaluationInput.h"
+
+#include "core/model/ProposalParser.h"
+#include "core/model/StrictJson.h"
+#include "core/workspace/DemoSeed.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cs::policy {
+
+using model::amountAt;
+using model::assetAt;
+using model::exactKeys;
+using model::identifierAt;
+using model::invalid;
+using model::JsonValue;
+using model::member;
+using model::stringAt;
+
+namespace {
+
+Result<Timestamp> timeAt(const JsonValue& value, const std::string& path)
+{
+    CS_TRY(text, stringAt(value, path));
+    const auto at = parseIso8601(*text);
+    if (!at)
+        return invalid(path, "must be an RFC 3339 time with a zone, such as \"2026-11-24T09:30:00Z\"");
+    return *at;
+}
+
+} // namespace
+
+std::optional<Timestamp> parseIso8601(std::string_view text)
+{
+    const QString value = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    const QString time = value.mid(value.indexOf(u'T') + 1);
+    if (value.indexOf(u'T') < 0 || (!time.endsWith(u'Z') && !time.contains(u'+') && !time.contains(u'-')))
+        return std::nullopt; // no zone: local time would depend on the machine
+    const QDateTime at = QDateTime::fromString(value, Qt::ISODateWithMs);
+    if (!at.isValid())
+        return std::nullopt;
+    return Timestamp{at.toMSecsSinceEpoch()};
+}
+
+std::map<std::string, Money> demoPrices()
+{
+    std::map<std::string, Money> prices;
+    const auto catalog = model::AssetCatalog::demo();
+    const Asset* usdc = catalog.find("USDC");
+    const QJsonObject world = QJsonDocument::fromJson(QByteArray::fromStdString(workspace::embeddedDemoWorld())).object();
+    for (const QJsonValue& entry : world.value(QStringLiteral("prices")).toArray()) {
+        const QJsonObject price = entry.toObject();
+        if (usdc == nullptr || price.value(QStringLiteral("quote")).toString() != QLatin1String("USDC"))
+            continue;
+        if (auto money = Money::parse(price.value(QStringLiteral("price")).toString().toStdString(), *usdc))
+            prices.emplace(price.value(QStringLiteral("asset")).toString().toStdString(), *money);
+    }
+    return prices;
+}
+
+Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const model::AssetCatalog& assets, Timestamp now)
+{
+    model::JsonLimits limits;
+    limits.maxDocument = 16 * 1024 * 1024;
+    limits.maxItems = 1'000'000;
+    CS_TRY(document, model::parseStrictJson(bytes, limits));
+    const JsonValue& root = *document;
+    CS_TRY(keys, exactKeys(root, "$", {"schema"}, {"now", "prices", "roles", "spends"}));
+    CS_TRY(schema, stringAt(*root.find("schema"), "$.schema"));
+    if (*schema != kUsageSchema)
+        return invalid("$.schema", std::string("must be \"") + kUsageSchema + "\"");
+    EvaluationInput input;
+    input.context.now = now;
+    input.context.prices = demoPrices();
+    if (const JsonValue* at = root.find("now")) {
+        CS_TRY(time, timeAt(*at, "$.now"));
+        input.context.now = *time;
+    }
+    const Asset* usdc = assets.find("USDC");
+    if (const JsonValue* prices = root.find("prices")) {
+        if (prices->kind != JsonValue::Kind::Object)
+            return invalid("$.prices", "must be an object of asset codes to decimal prices in the reference currency");
+        if (usdc == nullptr)
+            return invalid("$.prices", "prices are in USDC, which this workspace does not know");
+        for (std::size_t i = 0; i < prices->keys.size(); ++i) {
+            const std::string path = model::jsonMemberPath("$.prices", prices->keys[i]);
+            JsonValue code;
+            code.kind = JsonValue::Kind::String;
+            code.text = prices->keys[i];
+            CS_TRY(asset, assetAt(code, path, assets));
+            CS_TRY(price, amountAt(prices->values[i], path, *usdc));
+            input.context.prices.insert_or_assign((*asset)->code, *price);
+        }
+    }
+    if (const JsonValue* roles = root.find("roles")) {
+        if (roles->kind != JsonValue::Kind::Object)
+            return invalid("$.roles", "must be an object of agents to roles");
+        for (std::size_t i = 0; i < roles->keys.size(); ++i) {
+            const std::string path = model::jsonMemberPath("$.roles", roles->keys[i]);
+            JsonValue agent;
+            agent.kind = JsonValue::Kind::String;
+            agent.text = roles->keys[i];
+            CS_TRY(id, identifierAt(agent, path));
+            CS_TRY(role, identifierAt(roles->values[i], path));
+            input.context.roles.emplace(*id, *role);
+        }
+    }
+    if (const JsonValue* spends = root.find("spends")) {
+        if (spends->kind != JsonValue::Kind::Array)
+            return invalid("$.spends", "must be an array");
+        for (std::size_t i = 0; i < spends->items.size(); ++i) {
+            const std::string path = "$.spends[" + std::to_string(i) + "]";
+            const JsonValue& item = spends->items[i];
+            CS_TRY(itemKeys, exactKeys(item, path, {"agent", "action", "asset", "amount", "at"}, {"intent", "to", "venue"}));
+            Spend spend;
+            CS_TRY(agent, identifierAt(*item.find("agent"), member(path, "agent")));
+            spend.agent = *agent;
+            CS_TRY(action, stringAt(*item.find("action"), member(path, "action")));
+            bool known = false;
+            for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
+                                    ActionType::Withdraw}) {
+                if (toString(type) == *action) {
+                    spend.action = type;
+                    known = true;
+                }
+            }
+            if (!known)
+                return invalid(member(path, "action"), "must be one of transfer, pay_api, swap, deposit, withdraw");
+            CS_TRY(asset, assetAt(*item.find("asset"), member(path, "asset"), assets));
+            CS_TRY(amount, amountAt(*item.find("amount"), member(path, "amount"), **asset));
+            spend.amount = *amount;
+            CS_TRY(at, timeAt(*item.find("at"), member(path, "at")));
+            spend.at = *at;
+            if (spend.at > input.context.now)
+                return invalid(member(path, "at"), "is after \"now\"");
+            if (!input.spends.empty() && spend.at < input.spends.back().at)
+                return invalid(member(path, "at"), "spends must be in time order");
+            if (const JsonValue* intent = item.find("intent")) {
+                CS_TRY(id, identifierAt(*intent, member(path, "intent")));
+                spend.intent = *id;
+            }
+            if (const JsonValue* to = item.find("to")) {
+                CS_TRY(id, identifierAt(*to, member(path, "to")));
+                spend.to = *id;
+            }
+            if (const JsonValue* venue = item.find("venue")) {
+                CS_TRY(id, identifierAt(*venue, member(path, "venue")));
+                spend.venue = *id;
+            }
+            input.spends.push_back(std::move(spend));
+        }
+    }
+    return input;
+}
+
+} // namespace cs::policy

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/policy/Evaluator.h"
+
+namespace cs::model {
+class AssetCatalog;
+}
+
+namespace cs::policy {
+
+inline constexpr const char* kUsageSchema = "countersign.usage/1";
+
+//! What `countersign-cli evaluate --usage U` decides with besides the policy and the proposal.
+struct EvaluationInput
+{
+    Context context;
+    std::vector<Spend> spends; //!< earlier spends the windows count, in time order
+};
+
+/**
+ * Reads a countersign.usage/1 document strictly:
+ * {"schema", "now": RFC 3339, "prices": {ASSET: "decimal"}, "roles": {agent: role},
+ *  "spends": [{"agent", "action", "asset", "amount", "to"?, "venue"?, "at": RFC 3339}]}.
+ * Only "schema" is required; prices not given are the demo world's, `now` defaults to `now`.
+ * Spends must be in time order and not after `now`.
+ */
+Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const model::AssetCatalog& assets, Timestamp now);
+
+//! The demo world's recorded prices, in USDC.
+std::map<std::string, Money> demoPrices();
+
+//! RFC 3339 text with a zone ("2026-11-24T09:30:00Z", "…+01:00") → Timestamp.
+std::optional<Timestamp> parseIso8601(std::string_view text);
+
+} // namespace cs::policy

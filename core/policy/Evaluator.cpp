@@ -1,0 +1,674 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/policy/Evaluator.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace cs::policy {
+
+namespace {
+
+constexpr std::int64_t kDayMs = 86'400'000;
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+std::optional<Int128> pow10(int exponent)
+{
+    Int128 value = 1;
+    for (int i = 0; i < exponent; ++i) {
+        if (__builtin_mul_overflow(value, Int128(10), &value))
+            return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<Int128> mul(Int128 a, Int128 b)
+{
+    Int128 out = 0;
+    if (__builtin_mul_overflow(a, b, &out))
+        return std::nullopt;
+    return out;
+}
+
+std::string shown(Int128 minor, const Asset& asset)
+{
+    return Money::fromMinor(minor, asset).toString() + " " + asset.code;
+}
+
+bool holds(const Bound& bound, Int128 value)
+{
+    return (!bound.above || value > *bound.above) && (!bound.atMost || value <= *bound.atMost);
+}
+
+std::string boundText(const Bound& bound)
+{
+    std::string text;
+    if (bound.above)
+        text = "above " + shown(*bound.above, bound.currency);
+    if (bound.atMost)
+        text += (text.empty() ? "" : " and ") + std::string("at most ") + shown(*bound.atMost, bound.currency);
+    return text;
+}
+
+std::string effectVerb(Effect effect)
+{
+    switch (effect) {
+    case Effect::Allow: return "be allowed";
+    case Effect::RequireApproval: return "need approval";
+    case Effect::Deny: return "be denied";
+    }
+    return "be denied";
+}
+
+std::string matchSummary(const Rule& rule)
+{
+    std::string text;
+    const auto add = [&](const char* field, const Selector& selector) {
+        if (selector.kind == Selector::Kind::Any)
+            return;
+        std::string set;
+        if (!selector.list.empty()) {
+            set = "list '" + selector.list + "'";
+        } else {
+            for (const std::string& value : selector.values)
+                set += (set.empty() ? "" : ", ") + value;
+        }
+        text += (text.empty() ? "" : ", ") + std::string(field)
+                + (selector.kind == Selector::Kind::In ? " in " : " not in ") + set;
+    };
+    add("agent", rule.agent);
+    add("role", rule.role);
+    add("action", rule.action);
+    add("asset", rule.asset);
+    add("venue", rule.venue);
+    add("counterparty", rule.counterparty);
+    if (rule.destination != Destination::Any)
+        text += (text.empty() ? "" : ", ") + std::string(rule.destination == Destination::Listed
+                                                              ? "a listed counterparty"
+                                                              : "a first-time counterparty");
+    return text.empty() ? "every proposal" : text;
+}
+
+} // namespace
+
+struct Evaluator::Subject
+{
+    const std::string* agent = nullptr;
+    const std::string* role = nullptr;
+    ActionType action = ActionType::Transfer;
+    Money amount = Money::zero(Asset{});
+    const std::string* venue = nullptr;
+    const std::string* to = nullptr;
+    bool listed = false;
+    const Proposal* proposal = nullptr;
+};
+
+struct Evaluator::Outcome
+{
+    Effect effect = Effect::Deny;
+    std::vector<std::uint32_t> fired;
+    std::vector<Clause> reasons;
+    std::vector<WindowUse> windows;
+    std::string error;
+    std::string globalDeny; //!< the global rule that denied, if one did
+    std::string slippageFix;
+};
+
+Evaluator::Evaluator(Policy policy) : m_policy(std::move(policy))
+{
+    ByAction own{};
+    for (std::uint32_t i = 0; i < m_policy.rules.size(); ++i) {
+        const Rule& rule = m_policy.rules[i];
+        if (rule.window)
+            m_windowRules.push_back(i);
+        for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
+                                ActionType::Withdraw}) {
+            const std::string name(toString(type));
+            if (!rule.action.matches(&name))
+                continue;
+            const auto bucket = static_cast<std::size_t>(type);
+            if (rule.agent.kind == Selector::Kind::In) {
+                for (const std::string& agent : rule.agent.values)
+                    m_byAgent[agent][bucket].push_back(i);
+            } else {
+                m_anyAgent[bucket].push_back(i);
+            }
+        }
+    }
+    // Each named agent's buckets hold its own rules and the rules for any agent, in rule order.
+    for (auto& [agent, buckets] : m_byAgent) {
+        for (std::size_t bucket = 0; bucket < buckets.size(); ++bucket) {
+            std::vector<std::uint32_t> merged;
+            std::merge(buckets[bucket].begin(), buckets[bucket].end(), m_anyAgent[bucket].begin(),
+                       m_anyAgent[bucket].end(), std::back_inserter(merged));
+            buckets[bucket] = std::move(merged);
+        }
+    }
+    const QTimeZone zone(QByteArray::fromStdString(m_policy.globals.timeZone));
+    m_fixedOffset = !zone.hasTransitions();
+    m_utcOffsetFixed = static_cast<std::int64_t>(zone.offsetFromUtc(QDateTime::currentDateTimeUtc())) * 1000;
+}
+
+const std::vector<std::uint32_t>& Evaluator::candidates(const std::string& agent, ActionType action) const
+{
+    const auto found = m_byAgent.find(agent);
+    const ByAction& buckets = found == m_byAgent.end() ? m_anyAgent : found->second;
+    return buckets[static_cast<std::size_t>(action)];
+}
+
+bool Evaluator::matches(const Rule& rule, const Subject& subject) const
+{
+    const std::string action(toString(subject.action));
+    if (!rule.agent.matches(subject.agent) || !rule.role.matches(subject.role) || !rule.action.matches(&action)
+        || !rule.asset.matches(&subject.amount.asset().code) || !rule.venue.matches(subject.venue)
+        || !rule.counterparty.matches(subject.to))
+        return false;
+    switch (rule.destination) {
+    case Destination::Any: return true;
+    case Destination::Listed: return subject.to != nullptr && subject.listed;
+    case Destination::FirstTime: return subject.to != nullptr && !subject.listed;
+    }
+    return false;
+}
+
+std::vector<std::string> Evaluator::misses(const Rule& rule, const Subject& subject) const
+{
+    std::vector<std::string> out;
+    const std::string action(toString(subject.action));
+    const auto check = [&](const char* field, const Selector& selector, const std::string* value) {
+        if (!selector.matches(value))
+            out.push_back(selector.describeMiss(field, value));
+    };
+    check("agent", rule.agent, subject.agent);
+    check("role", rule.role, subject.role);
+    check("action", rule.action, &action);
+    check("asset", rule.asset, &subject.amount.asset().code);
+    check("venue", rule.venue, subject.venue);
+    check("counterparty", rule.counterparty, subject.to);
+    if (rule.destination == Destination::Listed && (subject.to == nullptr || !subject.listed))
+        out.push_back("the counterparty is on no counterparty list");
+    if (rule.destination == Destination::FirstTime && (subject.to == nullptr || subject.listed))
+        out.push_back("the counterparty is already listed");
+    return out;
+}
+
+Result<Int128> Evaluator::valueIn(const Money& amount, const Asset& currency, const std::map<std::string, Money>& prices,
+                                  const Asset& reference)
+{
+    const Asset& asset = amount.asset();
+    if (asset == currency)
+        return amount.minor();
+    const auto priceOf = [&](const Asset& of) -> std::optional<Int128> {
+        if (of == reference)
+            return pow10(reference.decimals);
+        const auto found = prices.find(of.code);
+        if (found == prices.end() || found->second.minor() <= 0)
+            return std::nullopt;
+        return found->second.minor();
+    };
+    const auto priceAsset = priceOf(asset);
+    const auto priceCurrency = priceOf(currency);
+    if (!priceAsset || !priceCurrency)
+        return fail(ErrorCode::InvalidInput, "no recorded " + reference.code + " price for "
+                                                 + (priceAsset ? currency.code : asset.code));
+    // ceil(amount × pA × 10^dC / (10^dA × pC)): rounded against the agent.
+    const auto scaleC = pow10(currency.decimals);
+    const auto scaleA = pow10(asset.decimals);
+    std::optional<Int128> numerator = mul(amount.minor(), *priceAsset);
+    if (numerator && scaleC)
+        numerator = mul(*numerator, *scaleC);
+    std::optional<Int128> denominator = scaleA ? mul(*scaleA, *priceCurrency) : std::nullopt;
+    if (!numerator || !denominator)
+        return fail(ErrorCode::InvalidInput, "the value of " + amount.toString() + " " + asset.code + " in "
+                                                 + currency.code + " leaves the 128-bit range");
+    return (*numerator + *denominator - 1) / *denominator;
+}
+
+Timestamp Evaluator::windowStart(const Window& window, Timestamp now) const
+{
+    if (window.kind == Window::Kind::Rolling)
+        return Timestamp{now.msSinceEpoch - window.seconds * 1000};
+    if (m_fixedOffset) {
+        const std::int64_t local = now.msSinceEpoch + m_utcOffsetFixed;
+        const std::int64_t dayStart = local - ((local % kDayMs) + kDayMs) % kDayMs;
+        return Timestamp{dayStart - m_utcOffsetFixed};
+    }
+    const QTimeZone zone(QByteArray::fromStdString(m_policy.globals.timeZone));
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(now.msSinceEpoch, zone);
+    return Timestamp{QDateTime(local.date(), QTime(0, 0), zone).toMSecsSinceEpoch()};
+}
+
+std::int64_t Evaluator::longestWindowSeconds() const
+{
+    std::int64_t longest = 0;
+    for (std::uint32_t index : m_windowRules) {
+        const Window& window = *m_policy.rules[index].window;
+        longest = std::max(longest, window.kind == Window::Kind::CalendarDay ? 2 * 86'400 : window.seconds);
+    }
+    return longest;
+}
+
+Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context,
+                                  const simulation::SimulationResult* simulated, SpendWindows& usage) const
+{
+    Outcome outcome;
+    const Globals& globals = m_policy.globals;
+    const auto error = [&](const std::string& message) {
+        outcome.error = message;
+        outcome.globalDeny = "global.error";
+        outcome.reasons.push_back({"global.error", Effect::Deny, "evaluation error, which denies: " + message});
+    };
+
+    // Globals first: the simulation must have succeeded, and a swap stay within the slippage.
+    if (simulated != nullptr && globals.simulationRequired && !simulated->ok()) {
+        outcome.globalDeny = "global.simulation";
+        outcome.reasons.push_back({"global.simulation", Effect::Deny, "the simulation failed: " + simulated->reason});
+    }
+    if (simulated != nullptr && simulated->ok() && globals.maxSlippageBps && subject.proposal != nullptr
+        && subject.proposal->action.minOut && simulated->expectedOut && simulated->expectedOut->minor() > 0) {
+        const Int128 expected = simulated->expectedOut->minor();
+        const Int128 minOut = subject.proposal->action.minOut->minor();
+        const Int128 tolerance = ((expected - minOut) * 10'000 + expected - 1) / expected;
+        if (tolerance > *globals.maxSlippageBps) {
+            const Int128 floor = (expected * (10'000 - *globals.maxSlippageBps) + 9'999) / 10'000;
+            outcome.globalDeny = "global.max-slippage";
+            outcome.reasons.push_back({"global.max-slippage", Effect::Deny, "min_out accepts " + int128ToString(tolerance)
+                                                                  + " bps of slippage, more than the "
+                                                                  + std::to_string(*globals.maxSlippageBps) + " bps allowed"});
+            outcome.slippageFix = "min_out ≥ " + shown(floor, simulated->expectedOut->asset()) + " would be within "
+                                  + std::to_string(*globals.maxSlippageBps) + " bps";
+        }
+    }
+
+    bool deny = false;
+    bool approval = false;
+    bool allow = false;
+    for (std::uint32_t index : candidates(*subject.agent, subject.action)) {
+        const Rule& rule = m_policy.rules[index];
+        if (!matches(rule, subject))
+            continue;
+        std::string detail;
+        if (rule.amount) {
+            auto value = valueIn(subject.amount, rule.amount->currency, context.prices, globals.referenceCurrency);
+            if (!value) {
+                error("rule " + rule.id + ": " + value.error().message);
+                continue;
+            }
+            if (!holds(*rule.amount, *value))
+                continue;
+            detail = shown(*value, rule.amount->currency) + ", " + boundText(*rule.amount);
+        }
+        if (rule.window) {
+            const Bound& bound = rule.window->bound;
+            auto value = valueIn(subject.amount, bound.currency, context.prices, globals.referenceCurrency);
+            if (!value) {
+                error("rule " + rule.id + ": " + value.error().message);
+                continue;
+            }
+            const Int128 spent = usage.spent(index, *subject.agent, windowStart(*rule.window, context.now));
+            const Int128 total = spent + *value;
+            outcome.windows.push_back({rule.id, rule.window->text, Money::fromMinor(spent, bound.currency),
+                                       Money::fromMinor(total, bound.currency)});
+            if (!holds(bound, total))
+                continue;
+            detail += std::string(detail.empty() ? "" : "; ") + rule.window->text + " " + shown(spent, bound.currency)
+                      + " spent, " + shown(total, bound.currency) + " with this, " + boundText(bound);
+        }
+        outcome.fired.push_back(index);
+        const std::string what = rule.description.empty() ? matchSummary(rule) : rule.description;
+        outcome.reasons.push_back({rule.id, rule.effect, what + (detail.empty() ? "" : " (" + detail + ")")});
+        deny = deny || rule.effect == Effect::Deny;
+        approval = approval || rule.effect == Effect::RequireApproval;
+        allow = allow || rule.effect == Effect::Allow;
+    }
+    if (deny || !outcome.globalDeny.empty())
+        outcome.effect = Effect::Deny;
+    else if (approval)
+        outcome.effect = Effect::RequireApproval;
+    else if (allow)
+        outcome.effect = Effect::Allow;
+    else
+        outcome.reasons.push_back({"global.default-deny", Effect::Deny, "no rule allows this proposal"});
+    return outcome;
+}
+
+std::string Evaluator::counterfactual(const Subject& subject, const Outcome& outcome, const Context& context,
+                                      SpendWindows& usage) const
+{
+    const Globals& globals = m_policy.globals;
+    const Asset& asset = subject.amount.asset();
+    // The largest amount whose value stays at or below `limit` (in `currency`) for rule `index`.
+    const auto largestWithin = [&](const Asset& currency, Int128 limit) -> std::optional<Int128> {
+        if (limit <= 0)
+            return std::nullopt;
+        Int128 low = 0;
+        Int128 high = subject.amount.minor();
+        // Binary search over amounts: value is monotonic in the amount.
+        while (low < high) {
+            const Int128 middle = low + (high - low + 1) / 2;
+            auto value = valueIn(Money::fromMinor(middle, asset), currency, context.prices, globals.referenceCurrency);
+            if (value && *value <= limit)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return low > 0 ? std::optional<Int128>(low) : std::nullopt;
+    };
+    // The most this proposal could be while escaping the bound that made `rule` fire.
+    const auto escape = [&](const Rule& rule) -> std::optional<Int128> {
+        std::optional<Int128> best;
+        const auto consider = [&](std::optional<Int128> candidate) {
+            if (candidate && (!best || *candidate > *best))
+                best = candidate;
+        };
+        if (rule.amount && rule.amount->above)
+            consider(largestWithin(rule.amount->currency, *rule.amount->above));
+        if (rule.window && rule.window->bound.above) {
+            const Int128 spent = usage.spent(static_cast<std::size_t>(&rule - m_policy.rules.data()), *subject.agent,
+                                             windowStart(*rule.window, context.now));
+            consider(largestWithin(rule.window->bound.currency, *rule.window->bound.above - spent));
+        }
+        return best;
+    };
+    const auto retry = [&](Int128 minor) {
+        Subject changed = subject;
+        changed.amount = Money::fromMinor(minor, asset);
+        return run(changed, context, nullptr, usage).effect;
+    };
+
+    if (!outcome.error.empty())
+        return "none: the evaluation failed (" + outcome.error + ")";
+    if (outcome.globalDeny == "global.simulation" || outcome.globalDeny == "global.max-slippage") {
+        // What the globals need, then what the rules alone would still say.
+        std::string fix = outcome.globalDeny == "global.simulation" ? "a proposal whose simulation succeeds"
+                                                                    : outcome.slippageFix;
+        const Outcome rules = run(subject, context, nullptr, usage);
+        if (rules.effect == Effect::Allow)
+            return fix;
+        if (rules.effect == Effect::RequireApproval)
+            return fix + "; then it would need approval";
+        return fix + "; and " + counterfactual(subject, rules, context, usage);
+    }
+
+    if (outcome.effect == Effect::Deny || outcome.effect == Effect::RequireApproval) {
+        const Effect escaping = outcome.effect;
+        std::optional<Int128> lowest;
+        bool allEscapable = true;
+        const Rule* blocking = nullptr;
+        for (std::uint32_t index : outcome.fired) {
+            const Rule& rule = m_policy.rules[index];
+            if (rule.effect != escaping)
+                continue;
+            const auto most = escape(rule);
+            if (!most) {
+                allEscapable = false;
+                blocking = blocking != nullptr ? blocking : &rule;
+            } else if (!lowest || *most < *lowest) {
+                lowest = most;
+            }
+        }
+        std::string approvers;
+        if (escaping == Effect::RequireApproval) {
+            for (std::uint32_t index : outcome.fired) {
+                const Rule& rule = m_policy.rules[index];
+                if (rule.effect != Effect::RequireApproval)
+                    continue;
+                for (const GroupRequirement& need : rule.approval.groups)
+                    approvers += std::string(approvers.empty() ? "" : rule.approval.any ? " or " : " and ")
+                                 + std::to_string(need.threshold) + " more approver" + (need.threshold == 1 ? "" : "s")
+                                 + " from '" + need.group + "'";
+                break;
+            }
+            approvers = "needs " + approvers;
+        }
+        if (outcome.fired.empty() || (escaping == Effect::Deny && blocking == nullptr && !lowest)) {
+            // Denied because no rule allows it: the closest rule that would, and what it lacks.
+            const Rule* nearest = nullptr;
+            std::vector<std::string> nearestMisses;
+            for (const Rule& rule : m_policy.rules) {
+                if (rule.effect == Effect::Deny)
+                    continue;
+                auto missed = misses(rule, subject);
+                if (missed.empty() && (rule.amount || rule.window)) {
+                    if (rule.amount && rule.amount->atMost)
+                        if (auto most = largestWithin(rule.amount->currency, *rule.amount->atMost); most)
+                            missed.push_back("amount ≤ " + shown(*most, asset));
+                    if (rule.window && rule.window->bound.atMost) {
+                        const Int128 spent = usage.spent(static_cast<std::size_t>(&rule - m_policy.rules.data()),
+                                                         *subject.agent, windowStart(*rule.window, context.now));
+                        if (auto most = largestWithin(rule.window->bound.currency, *rule.window->bound.atMost - spent); most)
+                            missed.push_back("amount ≤ " + shown(*most, asset) + " (" + rule.window->text + " "
+                                             + shown(spent, rule.window->bound.currency) + " already spent)");
+                        else
+                            missed.push_back("the " + rule.window->text + " window of rule " + rule.id + " is used up ("
+                                             + shown(spent, rule.window->bound.currency) + " spent)");
+                    }
+                }
+                if (missed.empty())
+                    continue;
+                if (nearest == nullptr || missed.size() < nearestMisses.size()) {
+                    nearest = &rule;
+                    nearestMisses = std::move(missed);
+                }
+            }
+            if (nearest == nullptr)
+                return "none: no rule allows " + std::string(toString(subject.action)) + " by " + *subject.agent;
+            std::string text;
+            for (const std::string& miss : nearestMisses)
+                text += (text.empty() ? "" : "; ") + miss;
+            return text + " — rule " + nearest->id + " would " + (nearest->effect == Effect::Allow ? "allow it" : "route it to approval");
+        }
+        if (allEscapable && lowest) {
+            const Effect then = retry(*lowest);
+            if (then != outcome.effect) {
+                const std::string change = "amount ≤ " + shown(*lowest, asset) + " would " + effectVerb(then);
+                return approvers.empty() ? change : approvers + "; or " + change;
+            }
+        }
+        if (!approvers.empty())
+            return approvers;
+        const Rule& rule = blocking != nullptr ? *blocking : m_policy.rules[outcome.fired.front()];
+        if (rule.window && rule.window->bound.above) {
+            const Timestamp start = windowStart(*rule.window, context.now);
+            const Int128 spent = usage.spent(static_cast<std::size_t>(&rule - m_policy.rules.data()), *subject.agent, start);
+            if (spent >= *rule.window->bound.above) {
+                const std::string used = "the " + rule.window->text + " cap of rule " + rule.id + " is used up ("
+                                         + shown(spent, rule.window->bound.currency) + " spent, "
+                                         + boundText(rule.window->bound) + " is denied)";
+                if (rule.window->kind == Window::Kind::CalendarDay)
+                    return used + "; it resets at "
+                           + toIso8601(windowStart(*rule.window, Timestamp{start.msSinceEpoch + 36 * 3'600'000}));
+                return used + "; room returns as spends leave the " + rule.window->text + " window";
+            }
+        }
+        return "deny rule " + rule.id + " applies whatever the amount (" + matchSummary(rule) + ")";
+    }
+
+    // Allowed: the smallest larger amount at which a bound of a matching rule changes the effect.
+    std::optional<Int128> flip;
+    for (std::uint32_t index : candidates(*subject.agent, subject.action)) {
+        const Rule& rule = m_policy.rules[index];
+        if (!matches(rule, subject))
+            continue;
+        const auto edgeOf = [&](const Bound& bound, Int128 spent) -> std::optional<Int128> {
+            const std::optional<Int128> limit = rule.effect == Effect::Allow ? bound.atMost : bound.above;
+            if (!limit)
+                return std::nullopt;
+            // The smallest amount whose value passes the limit: one more than the largest within it.
+            Int128 low = subject.amount.minor();
+            auto within = [&](Int128 minor) {
+                auto value = valueIn(Money::fromMinor(minor, asset), bound.currency, context.prices, globals.referenceCurrency);
+                return value && *value + spent <= *limit;
+            };
+            if (!within(low))
+                return std::nullopt;
+            Int128 high = low;
+            while (within(high)) {
+                low = high;
+                if (__builtin_mul_overflow(high, Int128(2), &high))
+                    return std::nullopt;
+            }
+            while (high - low > 1) {
+                const Int128 middle = low + (high - low) / 2;
+                (within(middle) ? low : high) = middle;
+            }
+            return high;
+        };
+        if (rule.amount)
+            if (auto edge = edgeOf(*rule.amount, 0); edge && (!flip || *edge < *flip))
+                flip = edge;
+        if (rule.window) {
+            const Int128 spent = usage.spent(index, *subject.agent, windowStart(*rule.window, context.now));
+            if (auto edge = edgeOf(rule.window->bound, spent); edge && (!flip || *edge < *flip))
+                flip = edge;
+        }
+    }
+    if (!flip)
+        return "none by amount: only a change of agent, action, asset, venue or counterparty would change it";
+    return "amount above " + shown(*flip - 1, asset) + " would " + effectVerb(retry(*flip));
+}
+
+Decision Evaluator::evaluate(const Proposal& proposal, const Context& context, SpendWindows& usage) const
+{
+    Subject subject;
+    subject.agent = &proposal.agent;
+    const auto role = context.roles.find(proposal.agent);
+    subject.role = role == context.roles.end() ? nullptr : &role->second;
+    subject.action = proposal.action.type;
+    subject.amount = proposal.action.amount;
+    subject.venue = proposal.action.venue ? &*proposal.action.venue : nullptr;
+    subject.to = proposal.action.to ? &*proposal.action.to : nullptr;
+    subject.listed = subject.to != nullptr && m_policy.isListedCounterparty(*subject.to);
+    subject.proposal = &proposal;
+
+    Outcome outcome = run(subject, context, context.simulation, usage);
+    Decision decision;
+    decision.effect = outcome.effect;
+    decision.policyVersion = m_policy.version;
+    decision.at = context.now;
+    decision.error = outcome.error;
+    decision.counterfactual = counterfactual(subject, outcome, context, usage);
+    if (!outcome.globalDeny.empty())
+        decision.rules.push_back(outcome.globalDeny);
+    for (std::uint32_t index : outcome.fired) {
+        const Rule& rule = m_policy.rules[index];
+        decision.rules.push_back(rule.id);
+        if (rule.effect == Effect::RequireApproval && outcome.effect == Effect::RequireApproval) {
+            decision.approvals.push_back({rule.id, rule.approval});
+            int need = 0;
+            for (const GroupRequirement& group : rule.approval.groups)
+                need = rule.approval.any ? (need == 0 ? group.threshold : std::min(need, group.threshold))
+                                         : need + group.threshold;
+            decision.approvalsRequired = std::max(decision.approvalsRequired, need);
+        }
+    }
+    if (outcome.effect == Effect::Deny && outcome.fired.empty() && outcome.globalDeny.empty())
+        decision.rules.push_back("global.default-deny");
+    decision.reasons = std::move(outcome.reasons);
+    decision.windows = std::move(outcome.windows);
+    decision.computedRisk = outcome.effect == Effect::Allow             ? RiskLevel::Low
+                            : outcome.effect == Effect::RequireApproval ? RiskLevel::Medium
+                                                                        : RiskLevel::High;
+    decision.underClaimed = proposal.requiredApprovals < decision.approvalsRequired
+                            || static_cast<int>(proposal.riskLevel) < static_cast<int>(decision.computedRisk);
+    return decision;
+}
+
+Result<void> SpendWindows::add(const Spend& spend, const std::map<std::string, Money>& prices)
+{
+    Evaluator::Subject subject;
+    subject.agent = &spend.agent;
+    subject.action = spend.action;
+    subject.amount = spend.amount;
+    subject.venue = spend.venue ? &*spend.venue : nullptr;
+    subject.to = spend.to ? &*spend.to : nullptr;
+    const Policy& policy = m_evaluator.policy();
+    subject.listed = subject.to != nullptr && policy.isListedCounterparty(*subject.to);
+    for (std::uint32_t index : m_evaluator.m_windowRules) {
+        const Rule& rule = policy.rules[index];
+        if (rule.role.kind != Selector::Kind::Any || !m_evaluator.matches(rule, subject))
+            continue;
+        CS_TRY(value, Evaluator::valueIn(spend.amount, rule.window->bound.currency, prices, policy.globals.referenceCurrency));
+        Queue& queue = m_queues[spend.agent][index];
+        queue.items.emplace_back(spend.at.msSinceEpoch, *value);
+        queue.total += *value;
+    }
+    return {};
+}
+
+Int128 SpendWindows::spent(std::size_t rule, const std::string& agent, Timestamp from)
+{
+    const auto byAgent = m_queues.find(agent);
+    if (byAgent == m_queues.end())
+        return 0;
+    const auto found = byAgent->second.find(rule);
+    if (found == byAgent->second.end())
+        return 0;
+    Queue& queue = found->second;
+    while (!queue.items.empty() && queue.items.front().first < from.msSinceEpoch) {
+        queue.total -= queue.items.front().second;
+        queue.items.pop_front();
+    }
+    return queue.total;
+}
+
+QJsonObject Decision::toJson(const Proposal& proposal, const std::string& proposalSha256) const
+{
+    QJsonArray ruleIds;
+    for (const auto& rule : rules)
+        ruleIds.append(qs(rule));
+    QJsonArray why;
+    for (const auto& reason : reasons)
+        why.append(QJsonObject{{QStringLiteral("rule"), qs(reason.rule)},
+                               {QStringLiteral("effect"), qs(std::string(toString(reason.effect)))},
+                               {QStringLiteral("text"), qs(reason.text)}});
+    QJsonArray needs;
+    for (const auto& need : approvals) {
+        QJsonArray groups;
+        for (const auto& group : need.spec.groups)
+            groups.append(QJsonObject{{QStringLiteral("group"), qs(group.group)}, {QStringLiteral("threshold"), group.threshold}});
+        needs.append(QJsonObject{{QStringLiteral("rule"), qs(need.rule)},
+                                 {QStringLiteral("groups"), groups},
+                                 {QStringLiteral("combine"), need.spec.any ? QStringLiteral("any") : QStringLiteral("all")},
+                                 {QStringLiteral("initiator_may_approve"), need.spec.initiatorMayApprove},
+                                 {QStringLiteral("expiry_s"), static_cast<qint64>(need.spec.expirySeconds)}});
+    }
+    QJsonArray consulted;
+    for (const auto& window : windows)
+        consulted.append(QJsonObject{{QStringLiteral("rule"), qs(window.rule)},
+                                     {QStringLiteral("period"), qs(window.period)},
+                                     {QStringLiteral("currency"), qs(window.spent.asset().code)},
+                                     {QStringLiteral("spent"), qs(window.spent.toString())},
+                                     {QStringLiteral("with_this"), qs(window.withThis.toString())}});
+    QJsonObject body{
+        {QStringLiteral("schema"), QStringLiteral("countersign.decision/1")},
+        {QStringLiteral("intent"), qs(proposal.intent)},
+        {QStringLiteral("agent"), qs(proposal.agent)},
+        {QStringLiteral("proposal_sha256"), qs(proposalSha256)},
+        {QStringLiteral("effect"), qs(std::string(toString(effect)))},
+        {QStringLiteral("rules"), ruleIds},
+        {QStringLiteral("reasons"), why},
+        {QStringLiteral("approvals"), needs},
+        {QStringLiteral("approvals_required"), approvalsRequired},
+        {QStringLiteral("windows"), consulted},
+        {QStringLiteral("counterfactual"), qs(counterfactual)},
+        {QStringLiteral("computed_risk"), qs(std::string(toString(computedRisk)))},
+        {QStringLiteral("claimed"), QJsonObject{{QStringLiteral("risk_level"), qs(std::string(toString(proposal.riskLevel)))},
+                                               {QStringLiteral("required_approvals"), proposal.requiredApprovals}}},
+        {QStringLiteral("under_claimed"), underClaimed},
+        {QStringLiteral("policy_version"), qs(policyVersion)},
+        {QStringLiteral("at"), qs(toIso8601(at))},
+    };
+    if (!error.empty())
+        body.insert(QStringLiteral("error"), qs(error));
+    return body;
+}
+
+} // namespace cs::policy

@@ -1,0 +1,155 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain/Clock.h"
+#include "core/policy/Policy.h"
+#include "core/simulation/Simulator.h"
+
+#include <QJsonObject>
+
+#include <array>
+#include <deque>
+#include <unordered_map>
+
+namespace cs::policy {
+
+//! One spend a window counts: an allowed or approval-pending proposal, at its decision time.
+struct Spend
+{
+    std::string intent;
+    std::string agent;
+    ActionType action = ActionType::Transfer;
+    Money amount = Money::zero(Asset{});
+    std::optional<std::string> to;
+    std::optional<std::string> venue;
+    Timestamp at;
+};
+
+//! What the evaluator needs besides the policy and the proposal.
+struct Context
+{
+    Timestamp now;
+    //! The simulation the decision is about; null when there is none (`evaluate` is policy-only).
+    const simulation::SimulationResult* simulation = nullptr;
+    //! Price of one unit of each asset in the reference currency (the reference itself is 1).
+    std::map<std::string, Money> prices;
+    //! agent → role, for rules that match on a role.
+    std::map<std::string, std::string> roles;
+};
+
+struct Clause
+{
+    std::string rule; //!< a rule id, or global.simulation / global.max-slippage / global.default-deny / global.error
+    Effect effect = Effect::Deny;
+    std::string text;
+};
+
+struct WindowUse
+{
+    std::string rule;
+    std::string period;
+    Money spent = Money::zero(Asset{});    //!< before this proposal
+    Money withThis = Money::zero(Asset{}); //!< including it
+};
+
+struct ApprovalNeed
+{
+    std::string rule;
+    ApprovalSpec spec;
+};
+
+/**
+ * A decision with its explanation: the effect, every rule that fired (its match held and its
+ * amount bounds held), one reason per clause, the approvals required, the windows consulted,
+ * and a counterfactual — the smallest change that flips the effect.
+ */
+struct Decision
+{
+    Effect effect = Effect::Deny;
+    std::vector<std::string> rules;
+    std::vector<Clause> reasons;
+    std::vector<ApprovalNeed> approvals;
+    int approvalsRequired = 0;
+    std::vector<WindowUse> windows;
+    std::string counterfactual;
+    RiskLevel computedRisk = RiskLevel::High;
+    bool underClaimed = false; //!< the model claimed less risk or fewer approvals than decided
+    std::string error;         //!< an evaluation error, which denies
+    std::string policyVersion;
+    Timestamp at;
+
+    //! The signed body of a policy.decided entry (schema countersign.decision/1).
+    QJsonObject toJson(const Proposal& proposal, const std::string& proposalSha256) const;
+};
+
+class Evaluator;
+
+/**
+ * Spend per (window rule, agent): what each window already holds, kept as a time-ordered queue
+ * with a running total so a decision consults a window in O(1). Spends are added in time order;
+ * a window is asked at times not before the spends it holds.
+ */
+class SpendWindows
+{
+public:
+    explicit SpendWindows(const Evaluator& evaluator) : m_evaluator(evaluator) {}
+
+    //! Counts `spend` in every window whose rule matches it, valued with `prices`.
+    Result<void> add(const Spend& spend, const std::map<std::string, Money>& prices);
+    //! The value (minor units of the rule's window currency) `agent` spent in window `rule` since `from`.
+    Int128 spent(std::size_t rule, const std::string& agent, Timestamp from);
+
+private:
+    struct Queue
+    {
+        std::deque<std::pair<std::int64_t, Int128>> items;
+        Int128 total = 0;
+    };
+    const Evaluator& m_evaluator;
+    std::unordered_map<std::string, std::unordered_map<std::size_t, Queue>> m_queues; // agent → rule → queue
+};
+
+/**
+ * A policy compiled for evaluation: rules indexed by (agent, action type) so a decision looks
+ * only at the rules that can apply. Pure and thread-safe: the same inputs give the same decision.
+ */
+class Evaluator
+{
+public:
+    explicit Evaluator(Policy policy);
+
+    const Policy& policy() const { return m_policy; }
+    Decision evaluate(const Proposal& proposal, const Context& context, SpendWindows& usage) const;
+
+    //! The value of `amount` in minor units of `currency` through `prices`, rounded up.
+    static Result<Int128> valueIn(const Money& amount, const Asset& currency, const std::map<std::string, Money>& prices,
+                                  const Asset& reference);
+    //! Start of the window of `rule` that ends at `now`.
+    Timestamp windowStart(const Window& window, Timestamp now) const;
+    //! The longest window any rule keeps, in seconds (0 when no rule has one).
+    std::int64_t longestWindowSeconds() const;
+
+private:
+    struct Subject;
+    struct Outcome;
+    //! `simulated` null: the rules alone, without the global simulation and slippage checks.
+    Outcome run(const Subject& subject, const Context& context, const simulation::SimulationResult* simulated,
+                SpendWindows& usage) const;
+    bool matches(const Rule& rule, const Subject& subject) const;
+    std::vector<std::string> misses(const Rule& rule, const Subject& subject) const;
+    const std::vector<std::uint32_t>& candidates(const std::string& agent, ActionType action) const;
+    std::string counterfactual(const Subject& subject, const Outcome& outcome, const Context& context,
+                               SpendWindows& usage) const;
+
+    friend class SpendWindows;
+    using ByAction = std::array<std::vector<std::uint32_t>, 5>;
+    Policy m_policy;
+    std::vector<std::uint32_t> m_windowRules;
+    ByAction m_anyAgent;
+    std::unordered_map<std::string, ByAction> m_byAgent;
+    std::int64_t m_utcOffsetFixed = 0; //!< the time zone's offset when it has no transitions
+    bool m_fixedOffset = true;
+};
+
+} // namespace cs::policy

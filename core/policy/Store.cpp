@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/policy/Store.h"
+
+#include "core/policy/Checks.h"
+#include "core/storage/Database.h"
+
+#include <QJsonObject>
+
+namespace cs::policy {
+
+Result<audit::Draft> publicationDraft(const Policy& policy, const std::string& signer, const identity::SigningKey& key)
+{
+    const QJsonObject body{{QStringLiteral("schema"), QStringLiteral("countersign.policy-version/1")},
+                           {QStringLiteral("version"), QString::fromStdString(policy.version)},
+                           {QStringLiteral("name"), QString::fromStdString(policy.name)},
+                           {QStringLiteral("rules"), static_cast<qint64>(policy.rules.size())},
+                           {QStringLiteral("document"), QString::fromStdString(policy.canonical)}};
+    return audit::makeDraft(audit::types::kPolicyPublished, signer, body, &key);
+}
+
+Result<void> recordPublication(storage::Database& db, const Policy& policy, const std::string& signer,
+                               std::int64_t entrySeq, Timestamp now)
+{
+    CS_TRY(insert, db.cached("INSERT INTO policies(version, name, document, signer, entry_seq, published_ms) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    return (*insert)->bind(1, policy.version).bind(2, policy.name).bind(3, policy.canonical).bind(4, signer)
+        .bind(5, entrySeq).bind(6, now.msSinceEpoch).run();
+}
+
+Result<Published> publishPolicy(storage::Database& db, const Policy& policy, const std::string& signer,
+                                const identity::SigningKey& key, Timestamp now, const audit::CheckpointPolicy& checkpoints)
+{
+    for (const Finding& finding : checkPolicy(policy)) {
+        if (finding.error)
+            return fail(ErrorCode::InvalidInput, "the policy cannot be published: " + finding.message);
+    }
+    CS_TRY(transaction, storage::Transaction::begin(db));
+    CS_TRY(who, db.cached("SELECT role, status FROM principals WHERE id = ?1"));
+    (*who)->bind(1, signer);
+    CS_TRY(found, (*who)->step());
+    if (!*found)
+        return fail(ErrorCode::InvalidInput, "'" + signer + "' is not a principal of this workspace");
+    const std::string role = (*who)->textAt(0);
+    const std::string status = (*who)->textAt(1);
+    (*who)->reset();
+    if (role != "risk_manager")
+        return fail(ErrorCode::NotAllowed, "only a risk manager may publish a policy; '" + signer + "' is " + role);
+    if (status != "active")
+        return fail(ErrorCode::NotAllowed, "the key of '" + signer + "' is " + status);
+    CS_TRY(existing, db.cached("SELECT count(*) FROM policies WHERE version = ?1"));
+    (*existing)->bind(1, policy.version);
+    CS_TRY(row, (*existing)->step());
+    const bool published = *row && (*existing)->int64At(0) > 0;
+    (*existing)->reset();
+    if (published)
+        return fail(ErrorCode::AlreadyExists, "version " + policy.version + " is already published");
+    CS_TRY(draft, publicationDraft(policy, signer, key));
+    CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpoints));
+    const std::int64_t seq = appended->entries.front().seq;
+    CS_TRY(recorded, recordPublication(db, policy, signer, seq, now));
+    CS_TRY(committed, transaction->commit());
+    (void)audit::writeCheckpointFiles(appended->checkpoints, checkpoints);
+    return Published{policy.version, policy.name, policy.canonical, signer, seq, now};
+}
+
+Result<std::optional<Published>> activePolicy(storage::Database& db)
+{
+    CS_TRY(query, db.cached("SELECT version, name, document, signer, entry_seq, published_ms FROM policies "
+                            "ORDER BY entry_seq DESC LIMIT 1"));
+    CS_TRY(row, (*query)->step());
+    if (!*row)
+        return std::optional<Published>();
+    Published published{(*query)->textAt(0), (*query)->textAt(1), (*query)->textAt(2), (*query)->textAt(3),
+                        (*query)->int64At(4), Timestamp{(*query)->int64At(5)}};
+    (*query)->reset();
+    return std::optional<Published>(std::move(published));
+}
+
+} // namespace cs::policy
