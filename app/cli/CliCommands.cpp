@@ -7,6 +7,7 @@
 #include "core/identity/Crypto.h"
 #include "core/model/ProposalParser.h"
 #include "core/policy/Checks.h"
+#include "core/policy/Diff.h"
 #include "core/policy/EvaluationInput.h"
 #include "core/storage/Files.h"
 #include "core/workspace/Workspace.h"
@@ -59,6 +60,14 @@ Commands:
                                it, now and the demo prices. Policy-only: no simulation.
                                Exit 0 allow, 3 needs approval, 4 deny, 2 bad input (an invalid
                                policy never allows anything)
+  policy diff A B              what changed from policy A to B, rule by rule, in words;
+                               exit 0 when they are the same policy, 1 when they differ
+  policy export WS --out P     write the policy that decides in WS (the newest published)
+  policy publish WS P --as NAME
+                               publish P, signed by risk manager NAME (its key unlocked with
+                               COUNTERSIGN_PASSPHRASE; the engine key, which checkpoints the
+                               log, with COUNTERSIGN_ENGINE_PASSPHRASE); refused for a policy
+                               with static-check errors; from then on it decides
   policy check P               parse P strictly and run the static checks (unreachable,
                                shadowed, overlapping rules, caps that never bind); JSON
                                report; exit 0 without errors (warnings allowed), 2 with errors
@@ -90,7 +99,8 @@ Options:
   -v, --version                show the version
 
 Exit status: 0 success; 1 verify/verify-proof found the log or proof not intact;
-2 usage or bad input; 3 evaluate: needs approval; 4 evaluate: denied; 5 workspace error (missing, not a Countersign workspace, already
+2 usage or bad input; 3 evaluate: needs approval; 4 evaluate: denied; 5 workspace error;
+6 not allowed (e.g. publishing as someone who is not a risk manager) (missing, not a Countersign workspace, already
 exists, schema newer than this binary, locked).
 Errors go to stderr as one line starting with "error:"; machine output is JSON on stdout.
 )";
@@ -309,6 +319,9 @@ int requestError(std::ostream& err, const Error& error)
     case ErrorCode::NotAWorkspace:
     case ErrorCode::SchemaTooNew:
         return workspaceError(err, error);
+    case ErrorCode::NotAllowed:
+        err << "error: " << error.message << "\n";
+        return ExitNotAllowed;
     default:
         return usageError(err, QString::fromStdString(error.message));
     }
@@ -522,6 +535,26 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
     return ExitOk;
 }
 
+//! The passphrase of keys to unlock: from `variable`, else asked on a terminal, else "demo" in
+//! a demo workspace (and only there). Reports the failure and sets `exit` when there is none.
+bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit,
+                   const char* prompt = "Passphrase: ")
+{
+    auto summary = engine.summary();
+    if (!summary) {
+        exit = workspaceError(err, summary.error());
+        return false;
+    }
+    passphrase = readPassphrase(variable, prompt, false);
+    if (passphrase.text.empty() && summary->demo)
+        passphrase.text = workspace::kDemoPassphrase;
+    if (passphrase.text.empty()) {
+        exit = usageError(err, QStringLiteral("this command unlocks keys: set %1").arg(QLatin1String(variable)));
+        return false;
+    }
+    return true;
+}
+
 //! Reads and checks policy file `path`: parse errors and static-check errors both refuse it.
 std::optional<policy::Policy> readPolicy(const QString& path, std::vector<policy::Finding>& findings,
                                          std::ostream& err, int& exit)
@@ -606,7 +639,7 @@ int evaluate(const QStringList& arguments, std::ostream& out, std::ostream& err)
     return ExitDenied;
 }
 
-int policyCommand(const QStringList& arguments, std::ostream& out, std::ostream& err)
+int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     const QString sub = arguments.value(1);
     const QStringList rest = arguments.mid(1);
@@ -638,28 +671,92 @@ int policyCommand(const QStringList& arguments, std::ostream& out, std::ostream&
         }
         return errors.isEmpty() ? ExitOk : ExitUsage;
     }
-    return usageError(err, sub.isEmpty() ? QStringLiteral("policy needs a subcommand (check)")
+    if (sub == QLatin1String("diff")) {
+        QCommandLineParser parser;
+        if (auto failed = parse(parser, rest, err, 2))
+            return *failed;
+        int exit = ExitOk;
+        std::vector<policy::Finding> ignored;
+        auto before = readPolicy(parser.positionalArguments().at(0), ignored, err, exit);
+        if (!before)
+            return exit;
+        auto after = readPolicy(parser.positionalArguments().at(1), ignored, err, exit);
+        if (!after)
+            return exit;
+        const std::vector<std::string> lines = policy::diffPolicies(*before, *after);
+        out << "--- " << before->version << "  " << before->name << "\n"
+            << "+++ " << after->version << "  " << after->name << "\n";
+        for (const std::string& line : lines)
+            out << line << "\n";
+        return lines.empty() ? ExitOk : ExitTampered; // like diff(1): 1 when they differ
+    }
+    if (sub == QLatin1String("export")) {
+        QCommandLineParser parser;
+        parser.addOption({QStringLiteral("out"), QString(), QStringLiteral("P")});
+        if (auto failed = parse(parser, rest, err, 1))
+            return *failed;
+        if (!parser.isSet(QStringLiteral("out")))
+            return usageError(err, QStringLiteral("policy export needs --out P"));
+        int exit = ExitOk;
+        auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+        if (!engine)
+            return exit;
+        auto versions = engine->policyVersions();
+        if (!versions)
+            return requestError(err, versions.error());
+        if (versions->empty())
+            return usageError(err, QStringLiteral("the workspace has no published policy"));
+        const api::PolicyVersion& current = versions->front();
+        const QByteArray pretty =
+            QJsonDocument::fromJson(QByteArray::fromStdString(current.document)).toJson(QJsonDocument::Indented);
+        if (auto written = storage::writeFileDurably(parser.value(QStringLiteral("out")).toStdString(), pretty.toStdString());
+            !written)
+            return usageError(err, QString::fromStdString(written.error().message));
+        printJson(out, {{QStringLiteral("version"), QString::fromStdString(current.version)},
+                        {QStringLiteral("name"), QString::fromStdString(current.name)},
+                        {QStringLiteral("signer"), QString::fromStdString(current.signer)},
+                        {QStringLiteral("published_at"), QString::fromStdString(current.publishedAt)},
+                        {QStringLiteral("out"), absolute(parser.value(QStringLiteral("out")))}});
+        return ExitOk;
+    }
+    if (sub == QLatin1String("publish")) {
+        QCommandLineParser parser;
+        parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
+        if (auto failed = parse(parser, rest, err, 2))
+            return *failed;
+        if (!parser.isSet(QStringLiteral("as")))
+            return usageError(err, QStringLiteral("policy publish needs --as NAME (a risk manager)"));
+        int exit = ExitOk;
+        auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+        if (!engine)
+            return exit;
+        auto bytes = readInput(parser.positionalArguments().at(1), err, exit);
+        if (!bytes)
+            return exit;
+        Passphrase passphrase;
+        if (!keyPassphrase(*engine, "COUNTERSIGN_PASSPHRASE", passphrase, err, exit, "Passphrase of the signer: "))
+            return exit;
+        Passphrase enginePassphrase;
+        if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", enginePassphrase, err, exit,
+                           "Passphrase of the engine key: "))
+            return exit;
+        auto published = engine->publishPolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                                               parser.value(QStringLiteral("as")).toStdString(), passphrase.text,
+                                               enginePassphrase.text);
+        if (!published)
+            return requestError(err, published.error());
+        engine.reset(); // closing signs a checkpoint over the publication
+        printJson(out, {{QStringLiteral("version"), QString::fromStdString(published->version)},
+                        {QStringLiteral("name"), QString::fromStdString(published->name)},
+                        {QStringLiteral("signer"), QString::fromStdString(published->signer)},
+                        {QStringLiteral("rules"), published->rules},
+                        {QStringLiteral("entry_seq"), static_cast<qint64>(published->entrySeq)}});
+        return ExitOk;
+    }
+    return usageError(err, sub.isEmpty() ? QStringLiteral("policy needs a subcommand (check, diff, export, publish)")
                                          : QStringLiteral("unknown policy subcommand '%1'").arg(sub));
 }
 
-//! The passphrase of keys to unlock: from `variable`, else asked on a terminal, else "demo" in
-//! a demo workspace (and only there). Reports the failure and sets `exit` when there is none.
-bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit)
-{
-    auto summary = engine.summary();
-    if (!summary) {
-        exit = workspaceError(err, summary.error());
-        return false;
-    }
-    passphrase = readPassphrase(variable, "Passphrase: ", false);
-    if (passphrase.text.empty() && summary->demo)
-        passphrase.text = workspace::kDemoPassphrase;
-    if (passphrase.text.empty()) {
-        exit = usageError(err, QStringLiteral("this command unlocks keys: set %1").arg(QLatin1String(variable)));
-        return false;
-    }
-    return true;
-}
 
 int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
@@ -822,7 +919,7 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
     if (command == QLatin1String("evaluate"))
         return evaluate(rest, out, err);
     if (command == QLatin1String("policy"))
-        return policyCommand(rest, out, err);
+        return policyCommand(rest, factory, out, err);
     if (command == QLatin1String("run"))
         return runIntents(rest, factory, out, err);
     if (command == QLatin1String("queue"))

@@ -20,6 +20,7 @@ enum ExitCode : int {
     ExitNeedsApproval = 3, //!< evaluate: the policy routes the proposal to approvers
     ExitDenied = 4,        //!< evaluate: the policy denies the proposal
     ExitWorkspace = 5, //!< the workspace cannot be created or opened
+    ExitNotAllowed = 6, //!< well-formed, but the actor may not (role, duties, expiry)
 };
 
 /**

@@ -71,6 +71,15 @@ public:
     //! Proposals awaiting approval, oldest first.
     virtual Result<std::vector<QueueItem>> approvalQueue() = 0;
 
+    //! Published policy versions, newest first: the first one decides.
+    virtual Result<std::vector<PolicyVersion>> policyVersions() = 0;
+    //! Publishes `document` (countersign.policy/1), signed by the risk manager `signer` whose key
+    //! opens with `passphrase`; the engine key (`enginePassphrase`) signs checkpoints. Refused
+    //! (NotAllowed) for anyone but an active risk manager, and (InvalidInput) for a policy that
+    //! does not parse or has static-check errors; AlreadyExists for a version already published.
+    virtual Result<PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
+                                                std::string_view passphrase, std::string_view enginePassphrase) = 0;
+
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.
     [[nodiscard]] virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;

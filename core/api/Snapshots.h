@@ -95,4 +95,16 @@ struct QueueItem
     std::string reason;
 };
 
+//! A published policy version (core/policy/Store).
+struct PolicyVersion
+{
+    std::string version; //!< SHA-256 of the canonical document, hex
+    std::string name;
+    std::string document; //!< canonical JSON
+    std::string signer;
+    std::int64_t entrySeq = 0; //!< its policy.published audit entry
+    std::string publishedAt;   //!< RFC 3339 UTC
+    int rules = 0;
+};
+
 } // namespace cs::api

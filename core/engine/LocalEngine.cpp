@@ -7,12 +7,16 @@
 #include "core/model/OpenAiBackend.h"
 #include "core/domain/Money.h"
 #include "core/identity/Registry.h"
+#include "core/model/ProposalParser.h"
+#include "core/policy/Store.h"
+#include "core/simulation/WorldState.h"
 #include "core/storage/Migrations.h"
 
 #include <cstdlib>
 #include <fstream>
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <map>
@@ -417,6 +421,46 @@ void LocalEngine::setStatus(api::EngineStatus status)
             return;
     }
     m_statusChanged.notify(status);
+}
+
+Result<std::vector<api::PolicyVersion>> LocalEngine::policyVersions()
+{
+    std::lock_guard lock(m_readMutex);
+    return observed([this]() -> Result<std::vector<api::PolicyVersion>> {
+        std::vector<api::PolicyVersion> versions;
+        CS_TRY(read, storage::forEachRow(
+                         m_reader,
+                         "SELECT version, name, document, signer, entry_seq, published_ms FROM policies ORDER BY entry_seq DESC",
+                         [&](storage::Statement& row) -> Result<void> {
+                             const QJsonObject document =
+                                 QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(2))).object();
+                             versions.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3), row.int64At(4),
+                                                 toIso8601(Timestamp{row.int64At(5)}),
+                                                 static_cast<int>(document.value(QStringLiteral("rules")).toArray().size())});
+                             return {};
+                         }));
+        return versions;
+    }());
+}
+
+Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document, const std::string& signer,
+                                                      std::string_view passphrase, std::string_view enginePassphrase)
+{
+    CS_TRY(engine, unlockEngine(enginePassphrase));
+    CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, signer), passphrase));
+    CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
+        CS_TRY(world, simulation::WorldState::load(db));
+        std::vector<Asset> assets;
+        for (const auto& [code, asset] : world->assets)
+            assets.push_back(asset);
+        CS_TRY(parsed, policy::parsePolicy(document, model::AssetCatalog(std::move(assets))));
+        CS_TRY(origin, audit::readOrigin(db));
+        return policy::publishPolicy(db, *parsed, signer, *key, m_clock->now(), checkpointPolicy(*origin));
+    }));
+    const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(published->document)).object();
+    return api::PolicyVersion{published->version, published->name, published->document, published->signer,
+                              published->entrySeq, toIso8601(published->publishedAt),
+                              static_cast<int>(body.value(QStringLiteral("rules")).toArray().size())};
 }
 
 } // namespace cs::engine

@@ -38,6 +38,9 @@ public:
     Result<std::vector<api::IntentResult>> runIntents(const RunOptions& options, std::string_view enginePassphrase) override;
     Result<std::optional<api::IntentResult>> runNextIntent(std::string_view enginePassphrase) override;
     Result<std::vector<api::QueueItem>> approvalQueue() override;
+    Result<std::vector<api::PolicyVersion>> policyVersions() override;
+    Result<api::PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
+                                             std::string_view passphrase, std::string_view enginePassphrase) override;
 
 private:
     LocalEngine(std::filesystem::path dir, workspace::Settings settings, std::shared_ptr<const Clock> clock,

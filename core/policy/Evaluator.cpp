@@ -47,16 +47,6 @@ bool holds(const Bound& bound, Int128 value)
     return (!bound.above || value > *bound.above) && (!bound.atMost || value <= *bound.atMost);
 }
 
-std::string boundText(const Bound& bound)
-{
-    std::string text;
-    if (bound.above)
-        text = "above " + shown(*bound.above, bound.currency);
-    if (bound.atMost)
-        text += (text.empty() ? "" : " and ") + std::string("at most ") + shown(*bound.atMost, bound.currency);
-    return text;
-}
-
 std::string effectVerb(Effect effect)
 {
     switch (effect) {
@@ -65,35 +55,6 @@ std::string effectVerb(Effect effect)
     case Effect::Deny: return "be denied";
     }
     return "be denied";
-}
-
-std::string matchSummary(const Rule& rule)
-{
-    std::string text;
-    const auto add = [&](const char* field, const Selector& selector) {
-        if (selector.kind == Selector::Kind::Any)
-            return;
-        std::string set;
-        if (!selector.list.empty()) {
-            set = "list '" + selector.list + "'";
-        } else {
-            for (const std::string& value : selector.values)
-                set += (set.empty() ? "" : ", ") + value;
-        }
-        text += (text.empty() ? "" : ", ") + std::string(field)
-                + (selector.kind == Selector::Kind::In ? " in " : " not in ") + set;
-    };
-    add("agent", rule.agent);
-    add("role", rule.role);
-    add("action", rule.action);
-    add("asset", rule.asset);
-    add("venue", rule.venue);
-    add("counterparty", rule.counterparty);
-    if (rule.destination != Destination::Any)
-        text += (text.empty() ? "" : ", ") + std::string(rule.destination == Destination::Listed
-                                                              ? "a listed counterparty"
-                                                              : "a first-time counterparty");
-    return text.empty() ? "every proposal" : text;
 }
 
 } // namespace
@@ -303,7 +264,7 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
             }
             if (!holds(*rule.amount, *value))
                 continue;
-            detail = shown(*value, rule.amount->currency) + ", " + boundText(*rule.amount);
+            detail = shown(*value, rule.amount->currency) + ", " + describeBound(*rule.amount);
         }
         if (rule.window) {
             const Bound& bound = rule.window->bound;
@@ -319,10 +280,10 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
             if (!holds(bound, total))
                 continue;
             detail += std::string(detail.empty() ? "" : "; ") + rule.window->text + " " + shown(spent, bound.currency)
-                      + " spent, " + shown(total, bound.currency) + " with this, " + boundText(bound);
+                      + " spent, " + shown(total, bound.currency) + " with this, " + describeBound(bound);
         }
         outcome.fired.push_back(index);
-        const std::string what = rule.description.empty() ? matchSummary(rule) : rule.description;
+        const std::string what = rule.description.empty() ? describeMatch(rule) : rule.description;
         outcome.reasons.push_back({rule.id, rule.effect, what + (detail.empty() ? "" : " (" + detail + ")")});
         deny = deny || rule.effect == Effect::Deny;
         approval = approval || rule.effect == Effect::RequireApproval;
@@ -481,14 +442,14 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
             if (spent >= *rule.window->bound.above) {
                 const std::string used = "the " + rule.window->text + " cap of rule " + rule.id + " is used up ("
                                          + shown(spent, rule.window->bound.currency) + " spent, "
-                                         + boundText(rule.window->bound) + " is denied)";
+                                         + describeBound(rule.window->bound) + " is denied)";
                 if (rule.window->kind == Window::Kind::CalendarDay)
                     return used + "; it resets at "
                            + toIso8601(windowStart(*rule.window, Timestamp{start.msSinceEpoch + 36 * 3'600'000}));
                 return used + "; room returns as spends leave the " + rule.window->text + " window";
             }
         }
-        return "deny rule " + rule.id + " applies whatever the amount (" + matchSummary(rule) + ")";
+        return "deny rule " + rule.id + " applies whatever the amount (" + describeMatch(rule) + ")";
     }
 
     // Allowed: the smallest larger amount at which a bound of a matching rule changes the effect.

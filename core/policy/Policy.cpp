@@ -298,16 +298,49 @@ bool Selector::matches(const std::string* value) const
 
 std::string Selector::describeMiss(std::string_view field, const std::string* value) const
 {
-    const std::string shown = std::string(field) + " " + (value != nullptr ? *value : std::string("(none)"));
+    return std::string(field) + " " + (value != nullptr ? *value : std::string("(none)"))
+           + (kind == Kind::In ? " is not in " : " is in ") + describeSet(*this);
+}
+
+std::string describeSet(const Selector& selector)
+{
+    if (!selector.list.empty())
+        return "list '" + selector.list + "'";
     std::string set;
-    if (!list.empty()) {
-        set = "list '" + list + "'";
-    } else {
-        for (const std::string& item : values)
-            set += (set.empty() ? "" : ", ") + item;
-        set = "{" + set + "}";
-    }
-    return shown + (kind == Kind::In ? " is not in " : " is in ") + set;
+    for (const std::string& item : selector.values)
+        set += (set.empty() ? "" : ", ") + item;
+    return "{" + set + "}";
+}
+
+std::string describeBound(const Bound& bound)
+{
+    const auto shown = [&](Int128 minor) { return Money::fromMinor(minor, bound.currency).toString() + " " + bound.currency.code; };
+    std::string text;
+    if (bound.above)
+        text = "above " + shown(*bound.above);
+    if (bound.atMost)
+        text += (text.empty() ? "" : " and ") + std::string("at most ") + shown(*bound.atMost);
+    return text;
+}
+
+std::string describeMatch(const Rule& rule)
+{
+    std::string text;
+    const auto add = [&](const char* field, const Selector& selector) {
+        if (selector.kind != Selector::Kind::Any)
+            text += (text.empty() ? "" : ", ") + std::string(field)
+                    + (selector.kind == Selector::Kind::In ? " in " : " not in ") + describeSet(selector);
+    };
+    add("agent", rule.agent);
+    add("role", rule.role);
+    add("action", rule.action);
+    add("asset", rule.asset);
+    add("venue", rule.venue);
+    add("counterparty", rule.counterparty);
+    if (rule.destination != Destination::Any)
+        text += (text.empty() ? "" : ", ")
+                + std::string(rule.destination == Destination::Listed ? "a listed counterparty" : "a first-time counterparty");
+    return text.empty() ? "every proposal" : text;
 }
 
 const Rule* Policy::findRule(std::string_view id) const

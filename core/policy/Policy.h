@@ -127,6 +127,13 @@ struct Policy
  */
 Result<Policy> parsePolicy(std::string_view bytes, const model::AssetCatalog& assets);
 
+//! "list 'dex-venues'" or "{a, b}".
+std::string describeSet(const Selector& selector);
+//! "above 10000 USDC and at most 20000 USDC".
+std::string describeBound(const Bound& bound);
+//! "agent in {api-buyer}, action in {pay_api}, a first-time counterparty", or "every proposal".
+std::string describeMatch(const Rule& rule);
+
 //! "24h", "7d", "90m", "3600s" → seconds; nullopt for anything else (or not positive).
 std::optional<std::int64_t> parseDuration(std::string_view text);
 

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void evaluate();
     void policyCheck_data();
     void policyCheck();
+    void policyExportDiffPublish();
 
 private:
     struct Run
@@ -104,7 +105,8 @@ void CliTest::help()
     for (const char* command : {"init WS [--demo] [--force]", "status WS", "verify WS", "prove WS SEQ",
                                 "verify-proof PROOF.json", "export-receipt WS SEQ --out DIR", "generate WS --entries N",
                                 "check-proposal [--workspace WS] FILE|-", "run WS [--intents FILE]", "queue WS",
-                                "reconcile WS",
+                                "reconcile WS", "evaluate --policy P --proposal X [--usage U]", "policy check P",
+                                "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME",
                                 "Exit status"})
         QVERIFY2(result.out.contains(command), command);
 }
@@ -501,6 +503,62 @@ void CliTest::policyCheck()
     QCOMPARE(result.exitCode, exitCode);
     const QByteArray both = result.out + result.err;
     QVERIFY2(QString::fromUtf8(both).contains(expected), both.constData());
+}
+
+void CliTest::policyExportDiffPublish()
+{
+    QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+    const QString exported = m_dir->filePath(QStringLiteral("exported.json"));
+    const Run exportRun = cli({QStringLiteral("policy"), QStringLiteral("export"), ws(), QStringLiteral("--out"), exported});
+    QCOMPARE(exportRun.exitCode, 0);
+    const QString demoVersion = QJsonDocument::fromJson(exportRun.out).object().value(QStringLiteral("version")).toString();
+    // The exported file is the demo policy: same version, and no difference.
+    const QString demo = QStringLiteral(CS_SOURCE_DIR "/resources/demo/policy.json");
+    const Run same = cli({QStringLiteral("policy"), QStringLiteral("diff"), demo, exported});
+    QCOMPARE(same.exitCode, 0);
+    QVERIFY(same.out.contains(demoVersion.toLatin1()));
+
+    // A risk manager's edit: a lower daily cap and one venue more.
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject policy = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QJsonArray rules = policy.value(QStringLiteral("rules")).toArray();
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        QJsonObject rule = rules.at(i).toObject();
+        if (rule.value(QStringLiteral("id")).toString() == QLatin1String("api.daily-cap")) {
+            rule.insert(QStringLiteral("window"), QJsonObject{{QStringLiteral("period"), QStringLiteral("calendar_day")},
+                                                              {QStringLiteral("above"), QStringLiteral("250")}});
+            rules.replace(i, rule);
+        }
+    }
+    policy.insert(QStringLiteral("rules"), rules);
+    const QString edited = m_dir->filePath(QStringLiteral("edited.json"));
+    QFile out(edited);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(policy).toJson());
+    out.close();
+    const Run diff = cli({QStringLiteral("policy"), QStringLiteral("diff"), exported, edited});
+    QCOMPARE(diff.exitCode, 1);
+    QVERIFY2(diff.out.contains("~ rule api.daily-cap: window: calendar_day above 300 USDC → calendar_day above 250 USDC"),
+             diff.out.constData());
+
+    // Only a risk manager publishes; a refusal changes nothing.
+    const Run byApprover = cli({QStringLiteral("policy"), QStringLiteral("publish"), ws(), edited, QStringLiteral("--as"),
+                                QStringLiteral("alice")});
+    QCOMPARE(byApprover.exitCode, 6);
+    QVERIFY(byApprover.err.startsWith("error: only a risk manager may publish"));
+    const Run stillDemo = cli({QStringLiteral("policy"), QStringLiteral("export"), ws(), QStringLiteral("--out"), exported});
+    QCOMPARE(QJsonDocument::fromJson(stillDemo.out).object().value(QStringLiteral("version")).toString(), demoVersion);
+
+    const Run published = cli({QStringLiteral("policy"), QStringLiteral("publish"), ws(), edited, QStringLiteral("--as"),
+                               QStringLiteral("rita")});
+    QCOMPARE(published.exitCode, 0);
+    const QString newVersion = QJsonDocument::fromJson(published.out).object().value(QStringLiteral("version")).toString();
+    QVERIFY(newVersion.size() == 64 && newVersion != demoVersion);
+    const Run now = cli({QStringLiteral("policy"), QStringLiteral("export"), ws(), QStringLiteral("--out"), exported});
+    QCOMPARE(QJsonDocument::fromJson(now.out).object().value(QStringLiteral("version")).toString(), newVersion);
+    QCOMPARE(cli({QStringLiteral("verify"), ws()}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(CliTest)
