@@ -14,6 +14,8 @@ namespace cs {
 
 enum class ActionType { Transfer, PayApi, Swap, Deposit, Withdraw };
 std::string_view toString(ActionType type);
+//! "transfer", "pay_api", "swap", "deposit", "withdraw"; nullopt for anything else.
+std::optional<ActionType> parseActionType(std::string_view text);
 
 //! What the model claims; recorded and compared, never obeyed (the policy computes its own).
 enum class RiskLevel { Low, Medium, High, Critical };

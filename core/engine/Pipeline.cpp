@@ -91,8 +91,18 @@ struct Pipeline::Planned
     std::vector<audit::Draft> drafts;
     std::optional<settlement::Request> settle; //!< set when the decision allows it
     std::size_t receiptDraft = 0;              //!< index in `drafts` of the receipt
-    std::optional<std::string> spendState;     //!< committed or reserved, when the windows count it
     QJsonObject columns;                       //!< the proposals row
+    //! The decisions row: what was decided, on which facts, and what the windows count.
+    struct Decided
+    {
+        policy::Effect effect = policy::Effect::Deny;
+        std::string policyVersion;
+        bool simulationOk = false;
+        std::string simulationReason;
+        std::optional<Money> expectedOut;
+        std::optional<std::string> spend; //!< reserved or committed
+    };
+    std::optional<Decided> decided;
 };
 
 //! The published policy compiled, kept while its version decides.
@@ -290,8 +300,8 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         earliest = std::min(earliest, item.at);
     policy::SpendWindows windows(evaluator);
     if (evaluator.longestWindowSeconds() > 0) {
-        CS_TRY(spendsQuery, db.cached("SELECT intent, agent, action, asset, amount, to_id, venue, at_ms FROM spends "
-                                      "WHERE state <> 'released' AND at_ms >= ?1 ORDER BY at_ms"));
+        CS_TRY(spendsQuery, db.cached("SELECT intent, agent, action, asset, amount, to_id, venue, at_ms FROM decisions "
+                                      "WHERE at_ms >= ?1 AND spend IN ('reserved', 'committed') ORDER BY at_ms"));
         (*spendsQuery)->bind(1, earliest.msSinceEpoch - evaluator.longestWindowSeconds() * 1000);
         for (;;) {
             CS_TRY(row, (*spendsQuery)->step());
@@ -305,11 +315,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                 return fail(ErrorCode::StorageFailed, "spend of " + spend.textAt(0) + " is corrupt");
             policy::Spend counted{spend.textAt(0), spend.textAt(1), ActionType::Transfer, *amount, std::nullopt,
                                   std::nullopt, Timestamp{spend.int64At(7)}};
-            for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
-                                    ActionType::Withdraw}) {
-                if (toString(type) == spend.textAt(2))
-                    counted.action = type;
-            }
+            counted.action = parseActionType(spend.textAt(2)).value_or(ActionType::Transfer);
             if (!spend.isNullAt(5))
                 counted.to = spend.textAt(5);
             if (!spend.isNullAt(6))
@@ -356,6 +362,8 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         }
         const policy::Spend spend{intent.id, proposal.agent, proposal.action.type, proposal.action.amount,
                                   proposal.action.to, proposal.action.venue, item.at};
+        item.decided = Planned::Decided{decision.effect, decision.policyVersion, simulated.ok(), simulated.reason,
+                                        simulated.expectedOut, std::nullopt};
         if (decision.effect == policy::Effect::Deny) {
             end(IntentState::Denied, why);
         } else if (decision.effect == policy::Effect::RequireApproval) {
@@ -369,7 +377,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                                    {QStringLiteral("rules"), rules}},
                                   false));
             (void)windows.add(spend, context.prices); // reserved until approved, rejected or expired
-            item.spendState = "reserved";
+            item.decided->spend = "reserved";
             end(IntentState::AwaitingApproval, why);
         } else {
             settlement::Request settle{settlement::idempotencyKey(proposal), proposal, simulated,
@@ -386,13 +394,43 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                 item.drafts.push_back(std::move(*receipt));
                 simulation::apply(*world, proposal, simulated.deltas);
                 (void)windows.add(spend, context.prices);
-                item.spendState = "committed";
+                item.decided->spend = "committed";
                 item.settle = std::move(settle);
                 end(IntentState::Executed, {});
             }
         }
     }
     return {};
+}
+
+Result<void> Pipeline::recordDecision(storage::Database& db, const Planned& item, Timestamp now)
+{
+    const Proposal& proposal = *item.proposal;
+    const auto& action = proposal.action;
+    const Planned::Decided& decided = *item.decided;
+    CS_TRY(insert, db.cached("INSERT INTO decisions(intent, agent, action, asset, amount, to_id, venue, asset_out, min_out, "
+                             "claimed_risk, claimed_approvals, simulation_ok, simulation_reason, expected_out, at_ms, "
+                             "effect, policy_version, spend, updated_ms) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"));
+    storage::Statement& row = **insert;
+    const auto optional = [&](int index, const std::optional<std::string>& value) {
+        if (value)
+            row.bind(index, *value);
+        else
+            row.bindNull(index);
+    };
+    row.bind(1, item.intent->id).bind(2, proposal.agent).bind(3, toString(action.type))
+        .bind(4, action.amount.asset().code).bind(5, action.amount.toString());
+    optional(6, action.to);
+    optional(7, action.venue);
+    optional(8, action.minOut ? std::optional(action.minOut->asset().code) : std::nullopt);
+    optional(9, action.minOut ? std::optional(action.minOut->toString()) : std::nullopt);
+    row.bind(10, toString(proposal.riskLevel)).bind(11, std::int64_t{proposal.requiredApprovals})
+        .bind(12, std::int64_t{decided.simulationOk ? 1 : 0}).bind(13, decided.simulationReason);
+    optional(14, decided.expectedOut ? std::optional(decided.expectedOut->toString()) : std::nullopt);
+    row.bind(15, item.at.msSinceEpoch).bind(16, toString(decided.effect)).bind(17, decided.policyVersion);
+    optional(18, decided.spend);
+    return row.bind(19, now.msSinceEpoch).run();
 }
 
 Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
@@ -441,22 +479,8 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
             else
                 row.bindNull(9);
             CS_TRY(stored, row.bind(10, now.msSinceEpoch).run());
-            if (item.spendState) {
-                const auto& action = item.proposal->action;
-                CS_TRY(spend, db.cached("INSERT INTO spends(intent, agent, action, asset, amount, to_id, venue, at_ms, "
-                                        "state, updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
-                storage::Statement& insert = **spend;
-                insert.bind(1, item.intent->id).bind(2, item.proposal->agent).bind(3, toString(action.type))
-                    .bind(4, action.amount.asset().code).bind(5, action.amount.toString());
-                if (action.to)
-                    insert.bind(6, *action.to);
-                else
-                    insert.bindNull(6);
-                if (action.venue)
-                    insert.bind(7, *action.venue);
-                else
-                    insert.bindNull(7);
-                CS_TRY(spent, insert.bind(8, item.at.msSinceEpoch).bind(9, *item.spendState).bind(10, now.msSinceEpoch).run());
+            if (item.decided) {
+                CS_TRY(recorded, recordDecision(db, item, now));
             }
         }
         CS_TRY(committed, transaction->commit());

@@ -77,6 +77,7 @@ private:
     Result<std::vector<Planned>> propose(std::span<const model::Intent> intents);
     Result<void> decide(storage::Database& db, std::vector<Planned>& planned);
     Result<void> decideAndCommit(std::vector<Planned>& planned);
+    static Result<void> recordDecision(storage::Database& db, const Planned& item, Timestamp now);
 
     storage::DbWriter& m_writer;
     audit::CheckpointPolicy m_policy;

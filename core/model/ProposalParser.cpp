@@ -28,6 +28,16 @@ std::string_view toString(ActionType type)
     return "transfer";
 }
 
+std::optional<ActionType> parseActionType(std::string_view text)
+{
+    for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
+                            ActionType::Withdraw}) {
+        if (toString(type) == text)
+            return type;
+    }
+    return std::nullopt;
+}
+
 std::string_view toString(RiskLevel level)
 {
     switch (level) {
@@ -47,8 +57,6 @@ namespace {
 
 using Kind = JsonValue::Kind;
 
-constexpr std::array<ActionType, 5> kActionTypes = {ActionType::Transfer, ActionType::PayApi, ActionType::Swap,
-                                                    ActionType::Deposit, ActionType::Withdraw};
 constexpr std::array<RiskLevel, 4> kRiskLevels = {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High,
                                                   RiskLevel::Critical};
 constexpr int kMaxRequiredApprovals = 16;
@@ -69,15 +77,10 @@ Result<Proposal::Action> parseAction(const JsonValue& value, const std::string& 
     CS_TRY(keys, exactKeys(value, path, {"type", "asset", "amount"}, {"to", "venue", "params"}));
     Proposal::Action action;
     CS_TRY(typeText, stringAt(*value.find("type"), member(path, "type")));
-    bool knownType = false;
-    for (ActionType type : kActionTypes) {
-        if (toString(type) == *typeText) {
-            action.type = type;
-            knownType = true;
-        }
-    }
-    if (!knownType)
+    const auto type = parseActionType(*typeText);
+    if (!type)
         return invalid(member(path, "type"), "must be one of transfer, pay_api, swap, deposit, withdraw");
+    action.type = *type;
     CS_TRY(asset, assetAt(*value.find("asset"), member(path, "asset"), assets));
     CS_TRY(amount, amountAt(*value.find("amount"), member(path, "amount"), **asset));
     action.amount = *amount;

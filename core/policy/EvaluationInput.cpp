@@ -121,16 +121,10 @@ Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const model
             CS_TRY(agent, identifierAt(*item.find("agent"), member(path, "agent")));
             spend.agent = *agent;
             CS_TRY(action, stringAt(*item.find("action"), member(path, "action")));
-            bool known = false;
-            for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
-                                    ActionType::Withdraw}) {
-                if (toString(type) == *action) {
-                    spend.action = type;
-                    known = true;
-                }
-            }
-            if (!known)
+            const auto type = parseActionType(*action);
+            if (!type)
                 return invalid(member(path, "action"), "must be one of transfer, pay_api, swap, deposit, withdraw");
+            spend.action = *type;
             CS_TRY(asset, assetAt(*item.find("asset"), member(path, "asset"), assets));
             CS_TRY(amount, amountAt(*item.find("amount"), member(path, "amount"), **asset));
             spend.amount = *amount;

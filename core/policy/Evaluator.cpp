@@ -68,7 +68,7 @@ struct Evaluator::Subject
     const std::string* venue = nullptr;
     const std::string* to = nullptr;
     bool listed = false;
-    const Proposal* proposal = nullptr;
+    const Money* minOut = nullptr;
 };
 
 struct Evaluator::Outcome
@@ -87,6 +87,7 @@ Evaluator::Evaluator(Policy policy) : m_policy(std::move(policy))
     ByAction own{};
     for (std::uint32_t i = 0; i < m_policy.rules.size(); ++i) {
         const Rule& rule = m_policy.rules[i];
+        m_summaries.push_back(describeMatch(rule));
         if (rule.window)
             m_windowRules.push_back(i);
         for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
@@ -232,10 +233,10 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
         outcome.globalDeny = "global.simulation";
         outcome.reasons.push_back({"global.simulation", Effect::Deny, "the simulation failed: " + simulated->reason});
     }
-    if (simulated != nullptr && simulated->ok() && globals.maxSlippageBps && subject.proposal != nullptr
-        && subject.proposal->action.minOut && simulated->expectedOut && simulated->expectedOut->minor() > 0) {
+    if (simulated != nullptr && simulated->ok() && globals.maxSlippageBps && subject.minOut != nullptr
+        && simulated->expectedOut && simulated->expectedOut->minor() > 0) {
         const Int128 expected = simulated->expectedOut->minor();
-        const Int128 minOut = subject.proposal->action.minOut->minor();
+        const Int128 minOut = subject.minOut->minor();
         const Int128 tolerance = ((expected - minOut) * 10'000 + expected - 1) / expected;
         if (tolerance > *globals.maxSlippageBps) {
             const Int128 floor = (expected * (10'000 - *globals.maxSlippageBps) + 9'999) / 10'000;
@@ -264,7 +265,8 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
             }
             if (!holds(*rule.amount, *value))
                 continue;
-            detail = shown(*value, rule.amount->currency) + ", " + describeBound(*rule.amount);
+            if (context.explain)
+                detail = shown(*value, rule.amount->currency) + ", " + describeBound(*rule.amount);
         }
         if (rule.window) {
             const Bound& bound = rule.window->bound;
@@ -275,16 +277,20 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
             }
             const Int128 spent = usage.spent(index, *subject.agent, windowStart(*rule.window, context.now));
             const Int128 total = spent + *value;
-            outcome.windows.push_back({rule.id, rule.window->text, Money::fromMinor(spent, bound.currency),
-                                       Money::fromMinor(total, bound.currency)});
+            if (context.explain)
+                outcome.windows.push_back({rule.id, rule.window->text, Money::fromMinor(spent, bound.currency),
+                                           Money::fromMinor(total, bound.currency)});
             if (!holds(bound, total))
                 continue;
-            detail += std::string(detail.empty() ? "" : "; ") + rule.window->text + " " + shown(spent, bound.currency)
-                      + " spent, " + shown(total, bound.currency) + " with this, " + describeBound(bound);
+            if (context.explain)
+                detail += std::string(detail.empty() ? "" : "; ") + rule.window->text + " " + shown(spent, bound.currency)
+                          + " spent, " + shown(total, bound.currency) + " with this, " + describeBound(bound);
         }
         outcome.fired.push_back(index);
-        const std::string what = rule.description.empty() ? describeMatch(rule) : rule.description;
-        outcome.reasons.push_back({rule.id, rule.effect, what + (detail.empty() ? "" : " (" + detail + ")")});
+        if (context.explain) {
+            const std::string& what = rule.description.empty() ? m_summaries[index] : rule.description;
+            outcome.reasons.push_back({rule.id, rule.effect, detail.empty() ? what : what + " (" + detail + ")"});
+        }
         deny = deny || rule.effect == Effect::Deny;
         approval = approval || rule.effect == Effect::RequireApproval;
         allow = allow || rule.effect == Effect::Allow;
@@ -498,16 +504,30 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
 
 Decision Evaluator::evaluate(const Proposal& proposal, const Context& context, SpendWindows& usage) const
 {
+    Request request;
+    request.agent = &proposal.agent;
+    request.action = proposal.action.type;
+    request.amount = proposal.action.amount;
+    request.to = proposal.action.to ? &*proposal.action.to : nullptr;
+    request.venue = proposal.action.venue ? &*proposal.action.venue : nullptr;
+    request.minOut = proposal.action.minOut ? &*proposal.action.minOut : nullptr;
+    request.claimedRisk = proposal.riskLevel;
+    request.claimedApprovals = proposal.requiredApprovals;
+    return decide(request, context, usage);
+}
+
+Decision Evaluator::decide(const Request& request, const Context& context, SpendWindows& usage) const
+{
     Subject subject;
-    subject.agent = &proposal.agent;
-    const auto role = context.roles.find(proposal.agent);
+    subject.agent = request.agent;
+    const auto role = context.roles.find(*request.agent);
     subject.role = role == context.roles.end() ? nullptr : &role->second;
-    subject.action = proposal.action.type;
-    subject.amount = proposal.action.amount;
-    subject.venue = proposal.action.venue ? &*proposal.action.venue : nullptr;
-    subject.to = proposal.action.to ? &*proposal.action.to : nullptr;
+    subject.action = request.action;
+    subject.amount = request.amount;
+    subject.venue = request.venue;
+    subject.to = request.to;
     subject.listed = subject.to != nullptr && m_policy.isListedCounterparty(*subject.to);
-    subject.proposal = &proposal;
+    subject.minOut = request.minOut;
 
     Outcome outcome = run(subject, context, context.simulation, usage);
     Decision decision;
@@ -515,7 +535,8 @@ Decision Evaluator::evaluate(const Proposal& proposal, const Context& context, S
     decision.policyVersion = m_policy.version;
     decision.at = context.now;
     decision.error = outcome.error;
-    decision.counterfactual = counterfactual(subject, outcome, context, usage);
+    if (context.explain)
+        decision.counterfactual = counterfactual(subject, outcome, context, usage);
     if (!outcome.globalDeny.empty())
         decision.rules.push_back(outcome.globalDeny);
     for (std::uint32_t index : outcome.fired) {
@@ -537,8 +558,8 @@ Decision Evaluator::evaluate(const Proposal& proposal, const Context& context, S
     decision.computedRisk = outcome.effect == Effect::Allow             ? RiskLevel::Low
                             : outcome.effect == Effect::RequireApproval ? RiskLevel::Medium
                                                                         : RiskLevel::High;
-    decision.underClaimed = proposal.requiredApprovals < decision.approvalsRequired
-                            || static_cast<int>(proposal.riskLevel) < static_cast<int>(decision.computedRisk);
+    decision.underClaimed = request.claimedApprovals < decision.approvalsRequired
+                            || static_cast<int>(request.claimedRisk) < static_cast<int>(decision.computedRisk);
     return decision;
 }
 

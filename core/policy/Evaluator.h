@@ -36,6 +36,22 @@ struct Context
     std::map<std::string, Money> prices;
     //! agent → role, for rules that match on a role.
     std::map<std::string, std::string> roles;
+    //! false: the effect, fired rules and approvals only — no reason texts, windows or
+    //! counterfactual (backtests, which compare effects).
+    bool explain = true;
+};
+
+//! What a decision reads from a proposal (pointers into storage the caller keeps alive).
+struct Request
+{
+    const std::string* agent = nullptr;
+    ActionType action = ActionType::Transfer;
+    Money amount = Money::zero(Asset{});
+    const std::string* to = nullptr;
+    const std::string* venue = nullptr;
+    const Money* minOut = nullptr;
+    RiskLevel claimedRisk = RiskLevel::Low;
+    int claimedApprovals = 0;
 };
 
 struct Clause
@@ -121,6 +137,7 @@ public:
 
     const Policy& policy() const { return m_policy; }
     Decision evaluate(const Proposal& proposal, const Context& context, SpendWindows& usage) const;
+    Decision decide(const Request& request, const Context& context, SpendWindows& usage) const;
 
     //! The value of `amount` in minor units of `currency` through `prices`, rounded up.
     static Result<Int128> valueIn(const Money& amount, const Asset& currency, const std::map<std::string, Money>& prices,
@@ -146,6 +163,7 @@ private:
     using ByAction = std::array<std::vector<std::uint32_t>, 5>;
     Policy m_policy;
     std::vector<std::uint32_t> m_windowRules;
+    std::vector<std::string> m_summaries; //!< describeMatch() of each rule, for its reasons
     ByAction m_anyAgent;
     std::unordered_map<std::string, ByAction> m_byAgent;
     std::int64_t m_utcOffsetFixed = 0; //!< the time zone's offset when it has no transitions

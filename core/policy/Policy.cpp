@@ -67,14 +67,8 @@ Result<std::string> elementAt(const JsonValue& value, const std::string& path, s
         return (*asset)->code;
     }
     CS_TRY(id, identifierAt(value, path));
-    if (kind == "actions") {
-        for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
-                                ActionType::Withdraw}) {
-            if (toString(type) == *id)
-                return id;
-        }
+    if (kind == "actions" && !parseActionType(*id))
         return invalid(path, "must be one of transfer, pay_api, swap, deposit, withdraw");
-    }
     return id;
 }
 

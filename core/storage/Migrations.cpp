@@ -179,8 +179,9 @@ CREATE TABLE proposals (
 CREATE INDEX proposals_by_state ON proposals(state);
 )sql",
     // 6: the policy engine (core/policy): published policy versions (the newest decides), and
-    // what spend windows count — a spend is reserved at its decision, committed at settlement
-    // and released when its proposal is rejected, expires or fails.
+    // every decision with the facts it was made on, so windows and backtests need no JSON. A
+    // decision's spend is what windows count: reserved when it needs approval, committed when
+    // it settles, released when it is rejected, expires or fails; NULL when it was denied.
     R"sql(
 CREATE TABLE policies (
     version      TEXT PRIMARY KEY,
@@ -190,19 +191,28 @@ CREATE TABLE policies (
     entry_seq    INTEGER NOT NULL REFERENCES audit_entries(seq),
     published_ms INTEGER NOT NULL
 ) STRICT;
-CREATE TABLE spends (
-    intent     TEXT PRIMARY KEY,
-    agent      TEXT NOT NULL,
-    action     TEXT NOT NULL,
-    asset      TEXT NOT NULL REFERENCES assets(code),
-    amount     TEXT NOT NULL,
-    to_id      TEXT,
-    venue      TEXT,
-    at_ms      INTEGER NOT NULL,
-    state      TEXT NOT NULL CHECK (state IN ('reserved', 'committed', 'released')),
-    updated_ms INTEGER NOT NULL
+CREATE TABLE decisions (
+    intent            TEXT PRIMARY KEY,
+    agent             TEXT NOT NULL,
+    action            TEXT NOT NULL,
+    asset             TEXT NOT NULL REFERENCES assets(code),
+    amount            TEXT NOT NULL,
+    to_id             TEXT,
+    venue             TEXT,
+    asset_out         TEXT REFERENCES assets(code),
+    min_out           TEXT,
+    claimed_risk      TEXT NOT NULL,
+    claimed_approvals INTEGER NOT NULL,
+    simulation_ok     INTEGER NOT NULL,
+    simulation_reason TEXT NOT NULL DEFAULT '',
+    expected_out      TEXT,
+    at_ms             INTEGER NOT NULL,
+    effect            TEXT NOT NULL CHECK (effect IN ('allow', 'require_approval', 'deny')),
+    policy_version    TEXT NOT NULL,
+    spend             TEXT CHECK (spend IS NULL OR spend IN ('reserved', 'committed', 'released')),
+    updated_ms        INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX spends_by_time ON spends(at_ms) WHERE state <> 'released';
+CREATE INDEX decisions_by_time ON decisions(at_ms);
 )sql",
 };
 

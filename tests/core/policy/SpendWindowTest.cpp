@@ -123,7 +123,7 @@ Int128 SpendWindowTest::spent()
     auto total = m_writer->run([](storage::Database& db) -> Result<Int128> {
         const Asset usdc = *model::AssetCatalog::demo().find("USDC");
         Int128 sum = 0;
-        CS_TRY(read, storage::forEachRow(db, "SELECT amount FROM spends WHERE state <> 'released'",
+        CS_TRY(read, storage::forEachRow(db, "SELECT amount FROM decisions WHERE spend IN ('reserved', 'committed')",
                                          [&](storage::Statement& row) -> Result<void> {
                                              sum += Money::parse(row.textAt(0), usdc)->minor();
                                              return {};
