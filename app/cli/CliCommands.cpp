@@ -60,6 +60,12 @@ Commands:
                                it, now and the demo prices. Policy-only: no simulation.
                                Exit 0 allow, 3 needs approval, 4 deny, 2 bad input (an invalid
                                policy never allows anything)
+  replay WS [--policy P]       re-decide every recorded proposal in time order, spend windows
+                               recomputed from scratch: each under the version that decided
+                               it (must reproduce the record), or with --policy under the
+                               draft P (what-if). JSON: the decisions that change, counts and
+                               value by transition, value allowed before and after. Exit 0
+                               when nothing changes, 1 when decisions differ
   policy diff A B              what changed from policy A to B, rule by rule, in words;
                                exit 0 when they are the same policy, 1 when they differ
   policy export WS --out P     write the policy that decides in WS (the newest published)
@@ -639,6 +645,32 @@ int evaluate(const QStringList& arguments, std::ostream& out, std::ostream& err)
     return ExitDenied;
 }
 
+int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("policy"), QString(), QStringLiteral("P")});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    QByteArray draft;
+    if (parser.isSet(QStringLiteral("policy"))) {
+        auto bytes = readInput(parser.value(QStringLiteral("policy")), err, exit);
+        if (!bytes)
+            return exit;
+        if (bytes->isEmpty())
+            return usageError(err, QStringLiteral("the draft policy %1 is empty").arg(parser.value(QStringLiteral("policy"))));
+        draft = *bytes;
+    }
+    auto report = engine->backtestPolicy(std::string_view(draft.constData(), static_cast<std::size_t>(draft.size())));
+    if (!report)
+        return requestError(err, report.error());
+    printJson(out, report->toJson());
+    return report->changes.empty() ? ExitOk : ExitTampered; // 1: decisions differ
+}
+
 int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     const QString sub = arguments.value(1);
@@ -920,6 +952,8 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
         return evaluate(rest, out, err);
     if (command == QLatin1String("policy"))
         return policyCommand(rest, factory, out, err);
+    if (command == QLatin1String("replay"))
+        return replay(rest, factory, out, err);
     if (command == QLatin1String("run"))
         return runIntents(rest, factory, out, err);
     if (command == QLatin1String("queue"))

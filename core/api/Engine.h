@@ -7,6 +7,7 @@
 #include "core/audit/Generator.h"
 #include "core/audit/Proofs.h"
 #include "core/audit/Verifier.h"
+#include "core/policy/Backtest.h"
 #include "core/settlement/Settlement.h"
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
@@ -79,6 +80,14 @@ public:
     //! does not parse or has static-check errors; AlreadyExists for a version already published.
     virtual Result<PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
                                                 std::string_view passphrase, std::string_view enginePassphrase) = 0;
+
+    /**
+     * Re-decides every recorded proposal in time order with spend windows recomputed from
+     * scratch (core/policy/Backtest): under the draft policy `document` when it is not empty
+     * (what-if), otherwise each under the version that decided it (a replay that must reproduce
+     * the record). A draft that does not parse or has static-check errors is InvalidInput.
+     */
+    virtual Result<policy::BacktestReport> backtestPolicy(std::string_view document) = 0;
 
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.

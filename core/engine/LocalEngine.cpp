@@ -8,6 +8,7 @@
 #include "core/domain/Money.h"
 #include "core/identity/Registry.h"
 #include "core/model/ProposalParser.h"
+#include "core/policy/Checks.h"
 #include "core/policy/Store.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/Migrations.h"
@@ -461,6 +462,57 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
     return api::PolicyVersion{published->version, published->name, published->document, published->signer,
                               published->entrySeq, toIso8601(published->publishedAt),
                               static_cast<int>(body.value(QStringLiteral("rules")).toArray().size())};
+}
+
+Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view document)
+{
+    std::lock_guard lock(m_readMutex);
+    return observed([&]() -> Result<policy::BacktestReport> {
+        CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of history and policies
+        CS_TRY(world, simulation::WorldState::load(m_reader));
+        std::vector<Asset> known;
+        for (const auto& [code, asset] : world->assets)
+            known.push_back(asset);
+        const model::AssetCatalog catalog(std::move(known));
+
+        std::vector<std::unique_ptr<policy::Evaluator>> compiled;
+        std::map<std::string, const policy::Evaluator*> versions;
+        CS_TRY(read, storage::forEachRow(m_reader, "SELECT version, document FROM policies",
+                                         [&](storage::Statement& row) -> Result<void> {
+                                             auto parsed = policy::parsePolicy(row.textAt(1), catalog);
+                                             if (!parsed)
+                                                 return fail(ErrorCode::StorageFailed, "published policy " + row.textAt(0)
+                                                                                           + " does not parse: " + parsed.error().message);
+                                             compiled.push_back(std::make_unique<policy::Evaluator>(std::move(*parsed)));
+                                             versions.emplace(row.textAt(0), compiled.back().get());
+                                             return {};
+                                         }));
+        std::unique_ptr<policy::Evaluator> draft;
+        if (!document.empty()) {
+            CS_TRY(parsed, policy::parsePolicy(document, catalog));
+            for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
+                if (finding.error)
+                    return fail(ErrorCode::InvalidInput, "the draft policy has errors: " + finding.message);
+            }
+            draft = std::make_unique<policy::Evaluator>(std::move(*parsed));
+        }
+        policy::Context context;
+        const Asset& reference = draft ? draft->policy().globals.referenceCurrency
+                                       : versions.empty() ? Asset{} : versions.begin()->second->policy().globals.referenceCurrency;
+        for (const auto& [key, price] : world->prices) {
+            if (key.second != reference.code)
+                continue;
+            if (auto money = Money::parse(price, reference))
+                context.prices.emplace(key.first, *money);
+        }
+        CS_TRY(roles, storage::forEachRow(m_reader, "SELECT id, role FROM principals",
+                                          [&](storage::Statement& row) -> Result<void> {
+                                              context.roles.emplace(row.textAt(0), row.textAt(1));
+                                              return {};
+                                          }));
+        CS_TRY(history, policy::loadHistory(m_reader));
+        return policy::backtest(*history, draft.get(), versions, context);
+    }());
 }
 
 } // namespace cs::engine

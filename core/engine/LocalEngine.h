@@ -39,6 +39,7 @@ public:
     Result<std::optional<api::IntentResult>> runNextIntent(std::string_view enginePassphrase) override;
     Result<std::vector<api::QueueItem>> approvalQueue() override;
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
+    Result<policy::BacktestReport> backtestPolicy(std::string_view document) override;
     Result<api::PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
                                              std::string_view passphrase, std::string_view enginePassphrase) override;
 

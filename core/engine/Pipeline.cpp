@@ -97,7 +97,7 @@ struct Pipeline::Planned
     {
         policy::Effect effect = policy::Effect::Deny;
         std::string policyVersion;
-        bool simulationOk = false;
+        simulation::Failure simulation = simulation::Failure::None;
         std::string simulationReason;
         std::optional<Money> expectedOut;
         std::optional<std::string> spend; //!< reserved or committed
@@ -362,7 +362,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         }
         const policy::Spend spend{intent.id, proposal.agent, proposal.action.type, proposal.action.amount,
                                   proposal.action.to, proposal.action.venue, item.at};
-        item.decided = Planned::Decided{decision.effect, decision.policyVersion, simulated.ok(), simulated.reason,
+        item.decided = Planned::Decided{decision.effect, decision.policyVersion, simulated.failure, simulated.reason,
                                         simulated.expectedOut, std::nullopt};
         if (decision.effect == policy::Effect::Deny) {
             end(IntentState::Denied, why);
@@ -409,7 +409,7 @@ Result<void> Pipeline::recordDecision(storage::Database& db, const Planned& item
     const auto& action = proposal.action;
     const Planned::Decided& decided = *item.decided;
     CS_TRY(insert, db.cached("INSERT INTO decisions(intent, agent, action, asset, amount, to_id, venue, asset_out, min_out, "
-                             "claimed_risk, claimed_approvals, simulation_ok, simulation_reason, expected_out, at_ms, "
+                             "claimed_risk, claimed_approvals, simulation, simulation_reason, expected_out, at_ms, "
                              "effect, policy_version, spend, updated_ms) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"));
     storage::Statement& row = **insert;
@@ -426,7 +426,7 @@ Result<void> Pipeline::recordDecision(storage::Database& db, const Planned& item
     optional(8, action.minOut ? std::optional(action.minOut->asset().code) : std::nullopt);
     optional(9, action.minOut ? std::optional(action.minOut->toString()) : std::nullopt);
     row.bind(10, toString(proposal.riskLevel)).bind(11, std::int64_t{proposal.requiredApprovals})
-        .bind(12, std::int64_t{decided.simulationOk ? 1 : 0}).bind(13, decided.simulationReason);
+        .bind(12, simulation::toString(decided.simulation)).bind(13, decided.simulationReason);
     optional(14, decided.expectedOut ? std::optional(decided.expectedOut->toString()) : std::nullopt);
     row.bind(15, item.at.msSinceEpoch).bind(16, toString(decided.effect)).bind(17, decided.policyVersion);
     optional(18, decided.spend);

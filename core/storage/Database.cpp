@@ -270,6 +270,13 @@ Result<Transaction> Transaction::begin(Database& db)
     return Transaction(db);
 }
 
+Result<Transaction> Transaction::beginRead(Database& db)
+{
+    if (auto begun = control(db, "BEGIN"); !begun)
+        return Unexpected{begun.error()};
+    return Transaction(db);
+}
+
 Transaction::Transaction(Transaction&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
 {

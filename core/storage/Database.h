@@ -127,11 +127,14 @@ Error sqliteError(sqlite3* db, int code, std::string_view what);
 /**
  * BEGIN IMMEDIATE on construction (the write lock is taken at once, so a check followed by a
  * write cannot fail half-way with SQLITE_BUSY); ROLLBACK on destruction unless commit() succeeded.
+ * beginRead() is a plain BEGIN for a consistent snapshot across several reads (WAL: it never
+ * blocks the writer).
  */
 class Transaction
 {
 public:
     static Result<Transaction> begin(Database& db);
+    static Result<Transaction> beginRead(Database& db);
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;
     ~Transaction();

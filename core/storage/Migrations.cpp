@@ -203,7 +203,7 @@ CREATE TABLE decisions (
     min_out           TEXT,
     claimed_risk      TEXT NOT NULL,
     claimed_approvals INTEGER NOT NULL,
-    simulation_ok     INTEGER NOT NULL,
+    simulation        TEXT NOT NULL,
     simulation_reason TEXT NOT NULL DEFAULT '',
     expected_out      TEXT,
     at_ms             INTEGER NOT NULL,

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void policyCheck_data();
     void policyCheck();
     void policyExportDiffPublish();
+    void replayAndWhatIf();
 
 private:
     struct Run
@@ -106,7 +107,7 @@ void CliTest::help()
                                 "verify-proof PROOF.json", "export-receipt WS SEQ --out DIR", "generate WS --entries N",
                                 "check-proposal [--workspace WS] FILE|-", "run WS [--intents FILE]", "queue WS",
                                 "reconcile WS", "evaluate --policy P --proposal X [--usage U]", "policy check P",
-                                "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME",
+                                "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME", "replay WS [--policy P]",
                                 "Exit status"})
         QVERIFY2(result.out.contains(command), command);
 }
@@ -559,6 +560,38 @@ void CliTest::policyExportDiffPublish()
     const Run now = cli({QStringLiteral("policy"), QStringLiteral("export"), ws(), QStringLiteral("--out"), exported});
     QCOMPARE(QJsonDocument::fromJson(now.out).object().value(QStringLiteral("version")).toString(), newVersion);
     QCOMPARE(cli({QStringLiteral("verify"), ws()}).exitCode, 0);
+}
+
+void CliTest::replayAndWhatIf()
+{
+    QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("run"), ws()}).exitCode, 0);
+    // The record replays to itself: exit 0.
+    const Run replayed = cli({QStringLiteral("replay"), ws()});
+    QCOMPARE(replayed.exitCode, 0);
+    const QJsonObject same = QJsonDocument::fromJson(replayed.out).object();
+    QCOMPARE(same.value(QStringLiteral("changed")).toInt(), 0);
+    QCOMPARE(same.value(QStringLiteral("policy_version")).toString(), QStringLiteral("recorded"));
+    // A draft with a lower cap: decisions differ, exit 1, with what changes and its value.
+    QFile demo(QStringLiteral(CS_SOURCE_DIR "/resources/demo/policy.json"));
+    QVERIFY(demo.open(QIODevice::ReadOnly));
+    const QString draftPath = m_dir->filePath(QStringLiteral("draft.json"));
+    QFile draft(draftPath);
+    QVERIFY(draft.open(QIODevice::WriteOnly));
+    draft.write(demo.readAll().replace(R"("above": "300")", R"("above": "250")"));
+    draft.close();
+    const Run whatIf = cli({QStringLiteral("replay"), ws(), QStringLiteral("--policy"), draftPath});
+    QCOMPARE(whatIf.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(whatIf.out).object();
+    QCOMPARE(report.value(QStringLiteral("changed")).toInt(), 4);
+    QCOMPARE(report.value(QStringLiteral("changes")).toArray().first().toObject().value(QStringLiteral("intent")).toString(),
+             QStringLiteral("int-0008"));
+    // A draft that does not parse is bad input, and never a report.
+    const Run broken = cli({QStringLiteral("replay"), ws(), QStringLiteral("--policy"),
+                            cs::test::dataPath(QStringLiteral("policy/invalid-undefined-list.json"))});
+    QCOMPARE(broken.exitCode, 2);
+    QVERIFY(broken.out.isEmpty());
+    QVERIFY(broken.err.contains("undefined list 'no-such-list'"));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

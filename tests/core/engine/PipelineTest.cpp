@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "core/api/Engine.h"
+#include "core/workspace/DemoSeed.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
@@ -34,6 +35,9 @@ private Q_SLOTS:
     void approvalQueueShowsUnderClaiming();
     void secondRunChangesNothingAndIsDeterministic();
     void replayFromFixturesReproducesTheRun();
+    void backtestReplaysTheRecord();
+    void backtestWhatIf_data();
+    void backtestWhatIf();
 
 private:
     std::vector<api::IntentResult> runFresh(const QString& name);
@@ -240,6 +244,62 @@ void PipelineTest::replayFromFixturesReproducesTheRun()
         QCOMPARE((*replayed)[i].state, m_results[i].state);
         QCOMPARE((*replayed)[i].reason, m_results[i].reason);
     }
+}
+
+void PipelineTest::backtestReplaysTheRecord()
+{
+    auto engine = m_factory->openWorkspace(m_ws);
+    QVERIFY(engine);
+    // Each proposal re-decided by the version that decided it, windows from scratch: the same.
+    auto replayed = (*engine)->backtestPolicy({});
+    QVERIFY2(replayed, replayed ? "" : replayed.error().message.c_str());
+    QCOMPARE(replayed->proposals, std::size_t(87)); // every parsed proposal; rejected output is never decided
+    QCOMPARE(replayed->changes.size(), std::size_t(0));
+    QVERIFY(replayed->allowedBefore == replayed->allowedAfter);
+    QVERIFY(replayed->allowedBefore > 0);
+    // The published policy as a draft changes nothing either.
+    auto same = (*engine)->backtestPolicy(workspace::embeddedDemoPolicy());
+    QVERIFY(same);
+    QCOMPARE(same->changes.size(), std::size_t(0));
+    QCOMPARE(same->policyVersion.size(), std::size_t(64));
+}
+
+void PipelineTest::backtestWhatIf_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("changes"); // intent:before>after, comma-separated, in time order
+    QTest::addColumn<QString>("allowedAfter");
+    // A lower daily cap denies the last payment of each day — and so, windows being stateful,
+    // the day-two payment the old cap denied now fits.
+    QTest::newRow("lower-daily-cap") << R"("above": "300")" << R"("above": "250")"
+                                     << "int-0008:allow>deny,int-0080:allow>deny,int-0102:allow>deny,int-0103:deny>allow"
+                                     << "288396.04";
+    // Approval only above 20,000 USDC: a swap just above 10,000 now matches no rule at all.
+    QTest::newRow("higher-approval-threshold") << R"({"above": "10000"})" << R"({"above": "20000"})"
+                                               << "int-0086:require_approval>deny" << "288574.04";
+}
+
+void PipelineTest::backtestWhatIf()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, changes);
+    QFETCH(QString, allowedAfter);
+    QString draft = QString::fromStdString(workspace::embeddedDemoPolicy());
+    QCOMPARE(draft.count(from), 1);
+    draft.replace(from, to);
+    auto engine = m_factory->openWorkspace(m_ws);
+    auto report = (*engine)->backtestPolicy(draft.toStdString());
+    QVERIFY2(report, report ? "" : report.error().message.c_str());
+    QStringList seen;
+    for (const auto& change : report->changes)
+        seen << QString::fromStdString(change.intent + ":" + std::string(policy::toString(change.before)) + ">"
+                                       + std::string(policy::toString(change.after)));
+    QCOMPARE(seen.join(u','), changes);
+    QCOMPARE(QString::fromStdString(Money::fromMinor(report->allowedAfter, report->reference).toString()), allowedAfter);
+    const QJsonObject json = report->toJson();
+    QCOMPARE(json.value(QStringLiteral("changed")).toInt(), seen.size());
 }
 
 QTEST_GUILESS_MAIN(PipelineTest)

@@ -1,0 +1,225 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/policy/Backtest.h"
+
+#include "core/storage/Database.h"
+
+#include <QJsonArray>
+
+namespace cs::policy {
+
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+std::optional<simulation::Failure> parseFailure(std::string_view text)
+{
+    for (int i = 0; i <= static_cast<int>(simulation::Failure::Overflow); ++i) {
+        const auto failure = static_cast<simulation::Failure>(i);
+        if (simulation::toString(failure) == text)
+            return failure;
+    }
+    return std::nullopt;
+}
+
+std::optional<Effect> parseEffect(std::string_view text)
+{
+    for (Effect effect : {Effect::Allow, Effect::RequireApproval, Effect::Deny}) {
+        if (toString(effect) == text)
+            return effect;
+    }
+    return std::nullopt;
+}
+
+std::optional<RiskLevel> parseRisk(std::string_view text)
+{
+    for (RiskLevel level : {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Critical}) {
+        if (toString(level) == text)
+            return level;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+const std::string* History::intern(std::string text)
+{
+    return &*m_pool.insert(std::move(text)).first;
+}
+
+Result<History> loadHistory(storage::Database& db)
+{
+    std::map<std::string, Asset> assets;
+    CS_TRY(read, storage::forEachRow(db, "SELECT code, decimals FROM assets", [&](storage::Statement& row) -> Result<void> {
+        CS_TRY(asset, Asset::make(row.textAt(0), static_cast<int>(row.int64At(1))));
+        assets.emplace(asset->code, *asset);
+        return {};
+    }));
+    History history;
+    const auto money = [&](const std::string& text, const std::string& code, const std::string& intent) -> Result<Money> {
+        const auto asset = assets.find(code);
+        auto amount = asset == assets.end() ? Result<Money>(fail(ErrorCode::StorageFailed, "unknown asset " + code))
+                                            : Money::parse(text, asset->second);
+        if (!amount)
+            return fail(ErrorCode::StorageFailed, "decision " + intent + " is corrupt: " + amount.error().message);
+        return amount;
+    };
+    CS_TRY(rows, storage::forEachRow(
+                     db,
+                     "SELECT intent, agent, action, asset, amount, to_id, venue, asset_out, min_out, claimed_risk, "
+                     "claimed_approvals, simulation, simulation_reason, expected_out, at_ms, effect, policy_version "
+                     "FROM decisions ORDER BY at_ms, rowid",
+                     [&](storage::Statement& row) -> Result<void> {
+                         HistoryItem item;
+                         const std::string intent = row.textAt(0);
+                         item.intent = history.intern(intent);
+                         item.request.agent = history.intern(row.textAt(1));
+                         const auto action = parseActionType(row.textAt(2));
+                         const auto effect = parseEffect(row.textAt(15));
+                         const auto failure = parseFailure(row.textAt(11));
+                         const auto risk = parseRisk(row.textAt(9));
+                         if (!action || !effect || !failure || !risk)
+                             return fail(ErrorCode::StorageFailed, "decision " + intent + " is corrupt");
+                         item.request.action = *action;
+                         CS_TRY(amount, money(row.textAt(4), row.textAt(3), intent));
+                         item.request.amount = *amount;
+                         if (!row.isNullAt(5))
+                             item.request.to = history.intern(row.textAt(5));
+                         if (!row.isNullAt(6))
+                             item.request.venue = history.intern(row.textAt(6));
+                         if (!row.isNullAt(8)) {
+                             CS_TRY(minOut, money(row.textAt(8), row.textAt(7), intent));
+                             item.minOut = *minOut;
+                         }
+                         item.request.claimedRisk = *risk;
+                         item.request.claimedApprovals = static_cast<int>(row.int64At(10));
+                         item.simulation = *failure;
+                         item.simulationReason = history.intern(row.textAt(12));
+                         if (!row.isNullAt(13) && item.minOut) {
+                             CS_TRY(expected, money(row.textAt(13), item.minOut->asset().code, intent));
+                             item.expectedOut = *expected;
+                         }
+                         item.at = Timestamp{row.int64At(14)};
+                         item.recorded = *effect;
+                         item.recordedVersion = history.intern(row.textAt(16));
+                         history.items.push_back(std::move(item));
+                         return {};
+                     }));
+    return history;
+}
+
+Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
+                                const std::map<std::string, const Evaluator*>& versions, const Context& context)
+{
+    BacktestReport report;
+    report.policyVersion = draft != nullptr ? draft->policy().version : std::string();
+    // Windows per deciding policy (their rules differ); every counted spend goes into each.
+    std::vector<std::pair<const Evaluator*, std::unique_ptr<SpendWindows>>> windows;
+    const auto windowsOf = [&](const Evaluator* evaluator) -> SpendWindows& {
+        for (auto& [owner, kept] : windows) {
+            if (owner == evaluator)
+                return *kept;
+        }
+        return *windows.emplace_back(evaluator, std::make_unique<SpendWindows>(*evaluator)).second;
+    };
+    if (draft != nullptr) {
+        report.reference = draft->policy().globals.referenceCurrency;
+        windowsOf(draft);
+    }
+    for (const auto& [version, evaluator] : versions) {
+        report.reference = evaluator->policy().globals.referenceCurrency;
+        if (draft == nullptr)
+            windowsOf(evaluator);
+    }
+
+    Context deciding = context;
+    deciding.explain = false;
+    simulation::SimulationResult simulated;
+    for (const HistoryItem& item : history.items) {
+        const Evaluator* evaluator = draft;
+        if (evaluator == nullptr) {
+            const auto found = versions.find(*item.recordedVersion);
+            if (found == versions.end())
+                return fail(ErrorCode::NotFound, "decision " + *item.intent + " names policy version "
+                                                     + *item.recordedVersion + ", which was never published here");
+            evaluator = found->second;
+        }
+        simulated.failure = item.simulation;
+        simulated.reason = *item.simulationReason;
+        simulated.expectedOut = item.expectedOut;
+        deciding.now = item.at;
+        deciding.simulation = &simulated;
+        Request request = item.request;
+        request.minOut = item.minOut ? &*item.minOut : nullptr;
+        const Decision decision = evaluator->decide(request, deciding, windowsOf(evaluator));
+        ++report.proposals;
+
+        auto value = Evaluator::valueIn(request.amount, report.reference, context.prices, report.reference);
+        if (!value)
+            report.unpriced.push_back(*item.intent);
+        const Int128 worth = value ? *value : 0;
+        if (item.recorded == Effect::Allow)
+            report.allowedBefore += worth;
+        if (decision.effect == Effect::Allow)
+            report.allowedAfter += worth;
+        if (decision.effect != item.recorded) {
+            auto& transition = report.transitions[{item.recorded, decision.effect}];
+            ++transition.count;
+            transition.value += worth;
+            report.changes.push_back({*item.intent, *request.agent, item.at, item.recorded, decision.effect,
+                                      decision.rules, request.amount, worth});
+        }
+        if (decision.effect != Effect::Deny) {
+            const Spend spend{*item.intent, *request.agent, request.action, request.amount,
+                              request.to ? std::optional(*request.to) : std::nullopt,
+                              request.venue ? std::optional(*request.venue) : std::nullopt, item.at};
+            for (auto& [owner, kept] : windows)
+                (void)kept->add(spend, context.prices);
+        }
+    }
+    return report;
+}
+
+QJsonObject BacktestReport::toJson(std::size_t maxChanges) const
+{
+    const auto money = [&](Int128 minor) { return qs(Money::fromMinor(minor, reference).toString()); };
+    QJsonArray transitionList;
+    for (const auto& [key, transition] : transitions)
+        transitionList.append(QJsonObject{{QStringLiteral("from"), qs(std::string(toString(key.first)))},
+                                          {QStringLiteral("to"), qs(std::string(toString(key.second)))},
+                                          {QStringLiteral("count"), static_cast<qint64>(transition.count)},
+                                          {QStringLiteral("value"), money(transition.value)}});
+    QJsonArray changeList;
+    for (std::size_t i = 0; i < changes.size() && i < maxChanges; ++i) {
+        const BacktestChange& change = changes[i];
+        QJsonArray rules;
+        for (const std::string& rule : change.rules)
+            rules.append(qs(rule));
+        changeList.append(QJsonObject{{QStringLiteral("intent"), qs(change.intent)},
+                                      {QStringLiteral("agent"), qs(change.agent)},
+                                      {QStringLiteral("at"), qs(toIso8601(change.at))},
+                                      {QStringLiteral("before"), qs(std::string(toString(change.before)))},
+                                      {QStringLiteral("after"), qs(std::string(toString(change.after)))},
+                                      {QStringLiteral("rules"), rules},
+                                      {QStringLiteral("amount"), qs(change.amount.toString() + " " + change.amount.asset().code)},
+                                      {QStringLiteral("value"), money(change.value)}});
+    }
+    QJsonArray unpricedList;
+    for (const std::string& intent : unpriced)
+        unpricedList.append(qs(intent));
+    return {{QStringLiteral("policy_version"), policyVersion.empty() ? QStringLiteral("recorded") : qs(policyVersion)},
+            {QStringLiteral("proposals"), static_cast<qint64>(proposals)},
+            {QStringLiteral("changed"), static_cast<qint64>(changes.size())},
+            {QStringLiteral("currency"), qs(reference.code)},
+            {QStringLiteral("allowed_value_before"), money(allowedBefore)},
+            {QStringLiteral("allowed_value_after"), money(allowedAfter)},
+            {QStringLiteral("transitions"), transitionList},
+            {QStringLiteral("changes"), changeList},
+            {QStringLiteral("changes_shown"), static_cast<qint64>(std::min(changes.size(), maxChanges))},
+            {QStringLiteral("unpriced"), unpricedList}};
+}
+
+} // namespace cs::policy
