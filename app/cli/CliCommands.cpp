@@ -629,7 +629,7 @@ int evaluate(const QStringList& arguments, std::ostream& out, std::ostream& err)
     const policy::Evaluator evaluator(std::move(*read));
     policy::SpendWindows windows(evaluator);
     for (const policy::Spend& spend : input.spends) {
-        if (auto added = windows.add(spend, input.context.prices); !added) {
+        if (auto added = windows.add(spend, input.context); !added) {
             err << "error: usage: " << added.error().message << "\n";
             return ExitUsage;
         }

@@ -321,7 +321,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
             if (!spend.isNullAt(6))
                 counted.venue = spend.textAt(6);
             // A spend the current policy cannot value (no price) counts in no window.
-            (void)windows.add(counted, context.prices);
+            (void)windows.add(counted, context);
         }
         (*spendsQuery)->reset();
     }
@@ -376,7 +376,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                                    {QStringLiteral("approvals_required"), decision.approvalsRequired},
                                    {QStringLiteral("rules"), rules}},
                                   false));
-            (void)windows.add(spend, context.prices); // reserved until approved, rejected or expired
+            (void)windows.add(spend, context); // reserved until approved, rejected or expired
             item.decided->spend = "reserved";
             end(IntentState::AwaitingApproval, why);
         } else {
@@ -393,7 +393,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                 item.receiptDraft = item.drafts.size();
                 item.drafts.push_back(std::move(*receipt));
                 simulation::apply(*world, proposal, simulated.deltas);
-                (void)windows.add(spend, context.prices);
+                (void)windows.add(spend, context);
                 item.decided->spend = "committed";
                 item.settle = std::move(settle);
                 end(IntentState::Executed, {});

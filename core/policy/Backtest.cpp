@@ -177,7 +177,7 @@ Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
                               request.to ? std::optional(*request.to) : std::nullopt,
                               request.venue ? std::optional(*request.venue) : std::nullopt, item.at};
             for (auto& [owner, kept] : windows)
-                (void)kept->add(spend, context.prices);
+                (void)kept->add(spend, context);
         }
     }
     return report;

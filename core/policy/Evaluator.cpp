@@ -88,6 +88,7 @@ Evaluator::Evaluator(Policy policy) : m_policy(std::move(policy))
     for (std::uint32_t i = 0; i < m_policy.rules.size(); ++i) {
         const Rule& rule = m_policy.rules[i];
         m_summaries.push_back(describeMatch(rule));
+        m_boundTexts.push_back(rule.amount ? describeBound(*rule.amount) : std::string());
         if (rule.window)
             m_windowRules.push_back(i);
         for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
@@ -125,12 +126,16 @@ const std::vector<std::uint32_t>& Evaluator::candidates(const std::string& agent
     return buckets[static_cast<std::size_t>(action)];
 }
 
-bool Evaluator::matches(const Rule& rule, const Subject& subject) const
+bool Evaluator::matches(const Rule& rule, const Subject& subject, bool indexed) const
 {
-    const std::string action(toString(subject.action));
-    if (!rule.agent.matches(subject.agent) || !rule.role.matches(subject.role) || !rule.action.matches(&action)
-        || !rule.asset.matches(&subject.amount.asset().code) || !rule.venue.matches(subject.venue)
-        || !rule.counterparty.matches(subject.to))
+    // A rule found through the index already matches the agent and the action.
+    if (!indexed) {
+        const std::string action(toString(subject.action));
+        if (!rule.agent.matches(subject.agent) || !rule.action.matches(&action))
+            return false;
+    }
+    if (!rule.role.matches(subject.role) || !rule.asset.matches(&subject.amount.asset().code)
+        || !rule.venue.matches(subject.venue) || !rule.counterparty.matches(subject.to))
         return false;
     switch (rule.destination) {
     case Destination::Any: return true;
@@ -138,6 +143,22 @@ bool Evaluator::matches(const Rule& rule, const Subject& subject) const
     case Destination::FirstTime: return subject.to != nullptr && !subject.listed;
     }
     return false;
+}
+
+std::size_t Evaluator::missCount(const Rule& rule, const Subject& subject) const
+{
+    const std::string action(toString(subject.action));
+    std::size_t count = 0;
+    for (const auto& [selector, value] : {std::pair{&rule.agent, subject.agent}, std::pair{&rule.role, subject.role},
+                                          std::pair{&rule.action, &action},
+                                          std::pair{&rule.asset, &subject.amount.asset().code},
+                                          std::pair{&rule.venue, subject.venue}, std::pair{&rule.counterparty, subject.to}})
+        count += selector->matches(value) ? 0u : 1u;
+    if (rule.destination == Destination::Listed && (subject.to == nullptr || !subject.listed))
+        ++count;
+    if (rule.destination == Destination::FirstTime && (subject.to == nullptr || subject.listed))
+        ++count;
+    return count;
 }
 
 std::vector<std::string> Evaluator::misses(const Rule& rule, const Subject& subject) const
@@ -191,6 +212,38 @@ Result<Int128> Evaluator::valueIn(const Money& amount, const Asset& currency, co
         return fail(ErrorCode::InvalidInput, "the value of " + amount.toString() + " " + asset.code + " in "
                                                  + currency.code + " leaves the 128-bit range");
     return (*numerator + *denominator - 1) / *denominator;
+}
+
+std::optional<Int128> Evaluator::largestAmountWithin(const Asset& asset, const Asset& currency, Int128 limit,
+                                                     const std::map<std::string, Money>& prices, const Asset& reference)
+{
+    if (limit < 0)
+        return std::nullopt;
+    if (asset == currency)
+        return limit;
+    // valueIn is ceil(a × pA × 10^dC / (10^dA × pC)), and ceil(x / d) ≤ L exactly when x ≤ L × d,
+    // so the largest amount is floor(L × 10^dA × pC / (pA × 10^dC)).
+    const auto priceOf = [&](const Asset& of) -> std::optional<Int128> {
+        if (of == reference)
+            return pow10(reference.decimals);
+        const auto found = prices.find(of.code);
+        if (found == prices.end() || found->second.minor() <= 0)
+            return std::nullopt;
+        return found->second.minor();
+    };
+    const auto priceAsset = priceOf(asset);
+    const auto priceCurrency = priceOf(currency);
+    const auto scaleA = pow10(asset.decimals);
+    const auto scaleC = pow10(currency.decimals);
+    if (!priceAsset || !priceCurrency || !scaleA || !scaleC)
+        return std::nullopt;
+    std::optional<Int128> top = mul(limit, *scaleA);
+    if (top)
+        top = mul(*top, *priceCurrency);
+    const std::optional<Int128> bottom = mul(*priceAsset, *scaleC);
+    if (!top || !bottom)
+        return std::nullopt;
+    return *top / *bottom;
 }
 
 Timestamp Evaluator::windowStart(const Window& window, Timestamp now) const
@@ -254,7 +307,7 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
     bool allow = false;
     for (std::uint32_t index : candidates(*subject.agent, subject.action)) {
         const Rule& rule = m_policy.rules[index];
-        if (!matches(rule, subject))
+        if (!matches(rule, subject, true))
             continue;
         std::string detail;
         if (rule.amount) {
@@ -266,7 +319,7 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
             if (!holds(*rule.amount, *value))
                 continue;
             if (context.explain)
-                detail = shown(*value, rule.amount->currency) + ", " + describeBound(*rule.amount);
+                detail = shown(*value, rule.amount->currency) + ", " + m_boundTexts[index];
         }
         if (rule.window) {
             const Bound& bound = rule.window->bound;
@@ -313,20 +366,10 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
     const Asset& asset = subject.amount.asset();
     // The largest amount whose value stays at or below `limit` (in `currency`) for rule `index`.
     const auto largestWithin = [&](const Asset& currency, Int128 limit) -> std::optional<Int128> {
-        if (limit <= 0)
+        const auto most = largestAmountWithin(asset, currency, limit, context.prices, globals.referenceCurrency);
+        if (!most || *most <= 0)
             return std::nullopt;
-        Int128 low = 0;
-        Int128 high = subject.amount.minor();
-        // Binary search over amounts: value is monotonic in the amount.
-        while (low < high) {
-            const Int128 middle = low + (high - low + 1) / 2;
-            auto value = valueIn(Money::fromMinor(middle, asset), currency, context.prices, globals.referenceCurrency);
-            if (value && *value <= limit)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return low > 0 ? std::optional<Int128>(low) : std::nullopt;
+        return std::min(*most, subject.amount.minor());
     };
     // The most this proposal could be while escaping the bound that made `rule` fire.
     const auto escape = [&](const Rule& rule) -> std::optional<Int128> {
@@ -397,12 +440,28 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
         }
         if (outcome.fired.empty() || (escaping == Effect::Deny && blocking == nullptr && !lowest)) {
             // Denied because no rule allows it: the closest rule that would, and what it lacks.
+            // Rules for this agent (any action) first; only when there are none, every rule.
+            std::vector<std::uint32_t> scope;
+            for (const auto& bucket : m_byAgent.count(*subject.agent) ? m_byAgent.at(*subject.agent) : m_anyAgent)
+                scope.insert(scope.end(), bucket.begin(), bucket.end());
+            std::sort(scope.begin(), scope.end());
+            scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
+            if (scope.empty()) {
+                scope.resize(m_policy.rules.size());
+                for (std::uint32_t i = 0; i < scope.size(); ++i)
+                    scope[i] = i;
+            }
             const Rule* nearest = nullptr;
             std::vector<std::string> nearestMisses;
-            for (const Rule& rule : m_policy.rules) {
+            for (std::uint32_t index : scope) {
+                const Rule& rule = m_policy.rules[index];
                 if (rule.effect == Effect::Deny)
                     continue;
-                auto missed = misses(rule, subject);
+                // Counted first, described only when it could be nearer than the nearest so far.
+                const std::size_t count = missCount(rule, subject);
+                if (nearest != nullptr && count > 0 && count >= nearestMisses.size())
+                    continue;
+                auto missed = count > 0 ? misses(rule, subject) : std::vector<std::string>();
                 if (missed.empty() && (rule.amount || rule.window)) {
                     if (rule.amount && rule.amount->atMost)
                         if (auto most = largestWithin(rule.amount->currency, *rule.amount->atMost); most)
@@ -469,24 +528,10 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
             if (!limit)
                 return std::nullopt;
             // The smallest amount whose value passes the limit: one more than the largest within it.
-            Int128 low = subject.amount.minor();
-            auto within = [&](Int128 minor) {
-                auto value = valueIn(Money::fromMinor(minor, asset), bound.currency, context.prices, globals.referenceCurrency);
-                return value && *value + spent <= *limit;
-            };
-            if (!within(low))
+            const auto most = largestAmountWithin(asset, bound.currency, *limit - spent, context.prices, globals.referenceCurrency);
+            if (!most || *most < subject.amount.minor())
                 return std::nullopt;
-            Int128 high = low;
-            while (within(high)) {
-                low = high;
-                if (__builtin_mul_overflow(high, Int128(2), &high))
-                    return std::nullopt;
-            }
-            while (high - low > 1) {
-                const Int128 middle = low + (high - low) / 2;
-                (within(middle) ? low : high) = middle;
-            }
-            return high;
+            return *most + 1;
         };
         if (rule.amount)
             if (auto edge = edgeOf(*rule.amount, 0); edge && (!flip || *edge < *flip))
@@ -563,21 +608,25 @@ Decision Evaluator::decide(const Request& request, const Context& context, Spend
     return decision;
 }
 
-Result<void> SpendWindows::add(const Spend& spend, const std::map<std::string, Money>& prices)
+Result<void> SpendWindows::add(const Spend& spend, const Context& context)
 {
     Evaluator::Subject subject;
     subject.agent = &spend.agent;
+    const auto role = context.roles.find(spend.agent);
+    subject.role = role == context.roles.end() ? nullptr : &role->second;
     subject.action = spend.action;
     subject.amount = spend.amount;
     subject.venue = spend.venue ? &*spend.venue : nullptr;
     subject.to = spend.to ? &*spend.to : nullptr;
     const Policy& policy = m_evaluator.policy();
     subject.listed = subject.to != nullptr && policy.isListedCounterparty(*subject.to);
-    for (std::uint32_t index : m_evaluator.m_windowRules) {
+    // Only the rules that can apply to this agent and action can count it.
+    for (std::uint32_t index : m_evaluator.candidates(spend.agent, spend.action)) {
         const Rule& rule = policy.rules[index];
-        if (rule.role.kind != Selector::Kind::Any || !m_evaluator.matches(rule, subject))
+        if (!rule.window || !m_evaluator.matches(rule, subject, true))
             continue;
-        CS_TRY(value, Evaluator::valueIn(spend.amount, rule.window->bound.currency, prices, policy.globals.referenceCurrency));
+        CS_TRY(value, Evaluator::valueIn(spend.amount, rule.window->bound.currency, context.prices,
+                                         policy.globals.referenceCurrency));
         Queue& queue = m_queues[spend.agent][index];
         queue.items.emplace_back(spend.at.msSinceEpoch, *value);
         queue.total += *value;

@@ -111,8 +111,9 @@ class SpendWindows
 public:
     explicit SpendWindows(const Evaluator& evaluator) : m_evaluator(evaluator) {}
 
-    //! Counts `spend` in every window whose rule matches it, valued with `prices`.
-    Result<void> add(const Spend& spend, const std::map<std::string, Money>& prices);
+    //! Counts `spend` in every window whose rule matches it (the agent's role and the prices
+    //! from `context`).
+    Result<void> add(const Spend& spend, const Context& context);
     //! The value (minor units of the rule's window currency) `agent` spent in window `rule` since `from`.
     Int128 spent(std::size_t rule, const std::string& agent, Timestamp from);
 
@@ -142,6 +143,9 @@ public:
     //! The value of `amount` in minor units of `currency` through `prices`, rounded up.
     static Result<Int128> valueIn(const Money& amount, const Asset& currency, const std::map<std::string, Money>& prices,
                                   const Asset& reference);
+    //! The largest amount of `asset` (minor units) worth at most `limit` in `currency`; exact.
+    static std::optional<Int128> largestAmountWithin(const Asset& asset, const Asset& currency, Int128 limit,
+                                                     const std::map<std::string, Money>& prices, const Asset& reference);
     //! Start of the window of `rule` that ends at `now`.
     Timestamp windowStart(const Window& window, Timestamp now) const;
     //! The longest window any rule keeps, in seconds (0 when no rule has one).
@@ -153,8 +157,10 @@ private:
     //! `simulated` null: the rules alone, without the global simulation and slippage checks.
     Outcome run(const Subject& subject, const Context& context, const simulation::SimulationResult* simulated,
                 SpendWindows& usage) const;
-    bool matches(const Rule& rule, const Subject& subject) const;
+    //! `indexed`: the rule came from candidates(), so its agent and action already match.
+    bool matches(const Rule& rule, const Subject& subject, bool indexed = false) const;
     std::vector<std::string> misses(const Rule& rule, const Subject& subject) const;
+    std::size_t missCount(const Rule& rule, const Subject& subject) const;
     const std::vector<std::uint32_t>& candidates(const std::string& agent, ActionType action) const;
     std::string counterfactual(const Subject& subject, const Outcome& outcome, const Context& context,
                                SpendWindows& usage) const;
@@ -164,6 +170,7 @@ private:
     Policy m_policy;
     std::vector<std::uint32_t> m_windowRules;
     std::vector<std::string> m_summaries; //!< describeMatch() of each rule, for its reasons
+    std::vector<std::string> m_boundTexts; //!< describeBound() of each rule's amount bound
     ByAction m_anyAgent;
     std::unordered_map<std::string, ByAction> m_byAgent;
     std::int64_t m_utcOffsetFixed = 0; //!< the time zone's offset when it has no transitions

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void claimsAreComparedNeverObeyed();
     void rollingWindowForgetsOldSpends();
     void calendarDayFollowsTheTimeZone();
+    void roleCapCountsEveryAgentWithTheRole();
     void valuesInTheReferenceCurrency();
     void evaluationErrorDenies();
     void usageFileIsStrict_data();
@@ -244,14 +245,14 @@ void PolicyTest::demoDecisions()
         // Yesterday's spending never counts against today's calendar-day cap.
         QVERIFY(windows.add({"old", "api-buyer", ActionType::PayApi, *Money::parse("290", usdc), std::string("weather-api"),
                              std::string("x402"), at("2026-11-23T23:59:59Z")},
-                            context.prices));
+                            context));
         QVERIFY(windows.add({"earlier", "api-buyer", ActionType::PayApi, *Money::parse(spent.toStdString(), usdc),
                              std::string("weather-api"), std::string("x402"), at("2026-11-24T00:00:00Z")},
-                            context.prices));
+                            context));
         // A payment to an unlisted vendor is outside the cap's scope.
         QVERIFY(windows.add({"other", "api-buyer", ActionType::PayApi, *Money::parse("90", usdc), std::string("translate-api"),
                              std::string("x402"), at("2026-11-24T01:00:00Z")},
-                            context.prices));
+                            context));
     }
     const Proposal proposal = test::makeProposal(agent, action);
     const Decision decision = evaluator.evaluate(proposal, context, windows);
@@ -304,11 +305,11 @@ void PolicyTest::rollingWindowForgetsOldSpends()
     const Evaluator evaluator(*parsed);
     SpendWindows windows(evaluator);
     const Asset usdc = *model::AssetCatalog::demo().find("USDC");
-    QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("80", usdc), std::string("x"), std::nullopt,
-                         at("2026-11-24T10:00:00Z")},
-                        demoPrices()));
     Context context;
     context.prices = demoPrices();
+    QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("80", usdc), std::string("x"), std::nullopt,
+                         at("2026-11-24T10:00:00Z")},
+                        context));
     const Proposal proposal = test::makeProposal("trader", R"({"type":"transfer","asset":"USDC","amount":"30","to":"dana-lee"})");
     context.now = at("2026-11-25T09:59:59Z"); // still within 24 hours of the first spend
     QVERIFY(evaluator.evaluate(proposal, context, windows).effect == Effect::Deny);
@@ -339,14 +340,41 @@ void PolicyTest::calendarDayFollowsTheTimeZone()
              std::string("2026-06-30T22:00:00.000Z"));
     SpendWindows windows(evaluator);
     const Asset usdc = *model::AssetCatalog::demo().find("USDC");
-    QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("80", usdc), std::string("x"), std::nullopt,
-                         at("2026-11-24T22:50:00Z")},
-                        demoPrices()));
     Context context;
     context.prices = demoPrices();
+    QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("80", usdc), std::string("x"), std::nullopt,
+                         at("2026-11-24T22:50:00Z")},
+                        context));
     context.now = at("2026-11-24T23:10:00Z");
     const Proposal proposal = test::makeProposal("trader", R"({"type":"transfer","asset":"USDC","amount":"30","to":"dana-lee"})");
     QVERIFY(evaluator.evaluate(proposal, context, windows).effect == Effect::Allow);
+}
+
+void PolicyTest::roleCapCountsEveryAgentWithTheRole()
+{
+    // A cap on the role: each agent's spends count against its own window of the rule.
+    const auto parsed = parsePolicy(withRules(R"([{"id":"role-cap","effect":"deny","match":{"role":["agent"]},)"
+                                              R"("window":{"period":"24h","above":"100"}},{"id":"ok","effect":"allow"}])")
+                                        .toStdString(),
+                                    model::AssetCatalog::demo());
+    QVERIFY(parsed);
+    const Evaluator evaluator(*parsed);
+    SpendWindows windows(evaluator);
+    Context context;
+    context.prices = demoPrices();
+    context.roles = {{"trader", "agent"}, {"alice", "approver"}};
+    context.now = at("2026-11-24T12:00:00Z");
+    const Asset usdc = *model::AssetCatalog::demo().find("USDC");
+    QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("90", usdc), std::string("x"), std::nullopt,
+                         at("2026-11-24T10:00:00Z")},
+                        context));
+    const Proposal trader = test::makeProposal("trader", R"({"type":"transfer","asset":"USDC","amount":"20","to":"dana-lee"})");
+    const Decision denied = evaluator.evaluate(trader, context, windows);
+    QVERIFY(denied.effect == Effect::Deny);
+    QCOMPARE(denied.rules.front(), std::string("role-cap"));
+    // A principal without the role is not under the cap.
+    const Proposal other = test::makeProposal("alice", R"({"type":"transfer","asset":"USDC","amount":"200","to":"dana-lee"})");
+    QVERIFY(evaluator.evaluate(other, context, windows).effect == Effect::Allow);
 }
 
 void PolicyTest::valuesInTheReferenceCurrency()
