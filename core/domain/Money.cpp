@@ -3,6 +3,7 @@
 #include "core/domain/Money.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace cs {
 
@@ -16,13 +17,23 @@ UInt128 magnitude(Int128 value)
 
 std::string uint128ToString(UInt128 value)
 {
-    std::string digits;
+    // 128-bit division is slow: peel off 19 digits at a time, then finish in 64 bits.
+    char buffer[40];
+    char* const end = buffer + sizeof buffer;
+    char* at = end;
+    constexpr std::uint64_t kChunk = 10'000'000'000'000'000'000ULL; // 10^19
+    while (value > std::numeric_limits<std::uint64_t>::max()) {
+        auto low = static_cast<std::uint64_t>(value % kChunk);
+        value /= kChunk;
+        for (int i = 0; i < 19; ++i, low /= 10)
+            *--at = static_cast<char>('0' + low % 10);
+    }
+    auto rest = static_cast<std::uint64_t>(value);
     do {
-        digits.push_back(static_cast<char>('0' + static_cast<int>(value % 10)));
-        value /= 10;
-    } while (value != 0);
-    std::reverse(digits.begin(), digits.end());
-    return digits;
+        *--at = static_cast<char>('0' + rest % 10);
+        rest /= 10;
+    } while (rest != 0);
+    return std::string(at, end);
 }
 
 bool isAsciiDigit(char c)
