@@ -778,7 +778,11 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
         if (!published)
             return requestError(err, published.error());
         engine.reset(); // closing signs a checkpoint over the publication
-        printJson(out, {{QStringLiteral("version"), QString::fromStdString(published->version)},
+        QJsonArray warnings;
+        for (const std::string& warning : published->warnings)
+            warnings.append(QString::fromStdString(warning));
+        printJson(out, {{QStringLiteral("warnings"), warnings},
+                        {QStringLiteral("version"), QString::fromStdString(published->version)},
                         {QStringLiteral("name"), QString::fromStdString(published->name)},
                         {QStringLiteral("signer"), QString::fromStdString(published->signer)},
                         {QStringLiteral("rules"), published->rules},

@@ -105,6 +105,7 @@ struct PolicyVersion
     std::int64_t entrySeq = 0; //!< its policy.published audit entry
     std::string publishedAt;   //!< RFC 3339 UTC
     int rules = 0;
+    std::vector<std::string> warnings; //!< static-check warnings, when it was just published
 };
 
 } // namespace cs::api

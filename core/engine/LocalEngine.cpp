@@ -437,7 +437,8 @@ Result<std::vector<api::PolicyVersion>> LocalEngine::policyVersions()
                                  QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(2))).object();
                              versions.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3), row.int64At(4),
                                                  toIso8601(Timestamp{row.int64At(5)}),
-                                                 static_cast<int>(document.value(QStringLiteral("rules")).toArray().size())});
+                                                 static_cast<int>(document.value(QStringLiteral("rules")).toArray().size()),
+                                                 {}});
                              return {};
                          }));
         return versions;
@@ -449,19 +450,24 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
 {
     CS_TRY(engine, unlockEngine(enginePassphrase));
     CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, signer), passphrase));
+    std::vector<std::string> warnings;
     CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
         CS_TRY(world, simulation::WorldState::load(db));
         std::vector<Asset> assets;
         for (const auto& [code, asset] : world->assets)
             assets.push_back(asset);
         CS_TRY(parsed, policy::parsePolicy(document, model::AssetCatalog(std::move(assets))));
+        for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
+            if (!finding.error)
+                warnings.push_back(finding.message);
+        }
         CS_TRY(origin, audit::readOrigin(db));
         return policy::publishPolicy(db, *parsed, signer, *key, m_clock->now(), checkpointPolicy(*origin));
     }));
     const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(published->document)).object();
     return api::PolicyVersion{published->version, published->name, published->document, published->signer,
                               published->entrySeq, toIso8601(published->publishedAt),
-                              static_cast<int>(body.value(QStringLiteral("rules")).toArray().size())};
+                              static_cast<int>(body.value(QStringLiteral("rules")).toArray().size()), std::move(warnings)};
 }
 
 Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view document)

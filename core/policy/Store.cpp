@@ -64,6 +64,17 @@ Result<Published> publishPolicy(storage::Database& db, const Policy& policy, con
     return Published{policy.version, policy.name, policy.canonical, signer, seq, now};
 }
 
+Result<void> settleSpend(storage::Database& db, const std::string& intent, std::string_view state, Timestamp now)
+{
+    if (state != "committed" && state != "released")
+        return fail(ErrorCode::InvalidInput, "a reserved spend becomes committed or released, not " + std::string(state));
+    CS_TRY(update, db.cached("UPDATE decisions SET spend = ?2, updated_ms = ?3 WHERE intent = ?1 AND spend = 'reserved'"));
+    CS_TRY(updated, (*update)->bind(1, intent).bind(2, state).bind(3, now.msSinceEpoch).run());
+    if (db.changes() != 1)
+        return fail(ErrorCode::NotFound, "the decision of " + intent + " holds no reserved spend");
+    return {};
+}
+
 Result<std::optional<Published>> activePolicy(storage::Database& db)
 {
     CS_TRY(query, db.cached("SELECT version, name, document, signer, entry_seq, published_ms FROM policies "

@@ -36,6 +36,13 @@ Result<void> recordPublication(storage::Database& db, const Policy& policy, cons
 Result<Published> publishPolicy(storage::Database& db, const Policy& policy, const std::string& signer,
                                 const identity::SigningKey& key, Timestamp now, const audit::CheckpointPolicy& checkpoints);
 
+/**
+ * Moves the spend of `intent`'s decision on: `committed` when it settles, `released` when it is
+ * rejected, expires or fails (it stops counting in every window). Only a reserved spend moves,
+ * and only forward; NotFound when there is none. In the caller's transaction.
+ */
+Result<void> settleSpend(storage::Database& db, const std::string& intent, std::string_view state, Timestamp now);
+
 //! The newest published version, which decides; nullopt when none is published.
 Result<std::optional<Published>> activePolicy(storage::Database& db);
 

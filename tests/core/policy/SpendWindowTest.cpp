@@ -56,6 +56,7 @@ private Q_SLOTS:
     void initTestCase();
     void concurrentProposalsNeverOverspend();
     void editingACapKeepsWhatWasSpent();
+    void reservedSpendIsCommittedOrReleased();
     void publishingIsRefused_data();
     void publishingIsRefused();
     void verifyRejectsAPolicyNotFromARiskManager();
@@ -208,6 +209,36 @@ void SpendWindowTest::editingACapKeepsWhatWasSpent()
     const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(*decision)).object();
     QCOMPARE(body.value(QStringLiteral("policy_version")).toString().toStdString(), parse(capPolicy("50")).version);
     QVERIFY(body.value(QStringLiteral("counterfactual")).toString().contains(QStringLiteral("is used up")));
+}
+
+void SpendWindowTest::reservedSpendIsCommittedOrReleased()
+{
+    // A policy where every payment needs approval, under a 10 USDC daily cap.
+    const std::string approvals = R"({"schema":"countersign.policy/1","name":"approve all","globals":{"default_effect":"deny",)"
+                                  R"("reference_currency":"USDC"},"groups":{"treasury":["alice","bob"]},"rules":[)"
+                                  R"({"id":"cap","effect":"deny","match":{"agent":["api-buyer"]},"window":{"period":"calendar_day","above":"10"}},)"
+                                  R"({"id":"ask","effect":"require_approval","match":{"agent":["api-buyer"]},)"
+                                  R"("approval":{"groups":[{"group":"treasury","threshold":1}]}}]})";
+    QVERIFY(publish(approvals));
+    m_clock.advance(86'400'000); // a fresh day, past the earlier tests' spending
+    auto outcomes = run({payment("hold-1", "6"), payment("hold-2", "6")});
+    QVERIFY(outcomes[0].state == engine::IntentState::AwaitingApproval);
+    QVERIFY(outcomes[1].state == engine::IntentState::Denied); // 6 reserved + 6 > 10
+    const auto settle = [&](const char* intent, const char* state) {
+        return m_writer->run([&](storage::Database& db) { return policy::settleSpend(db, intent, state, m_clock.now()); });
+    };
+    // Released (rejected or expired): it stops counting, so the next payment fits again.
+    QVERIFY(settle("hold-1", "released"));
+    outcomes = run({payment("hold-3", "6")});
+    QVERIFY(outcomes[0].state == engine::IntentState::AwaitingApproval);
+    // Committed (approved and settled): it keeps counting. Only reserved spends move.
+    QVERIFY(settle("hold-3", "committed"));
+    outcomes = run({payment("hold-4", "6")});
+    QVERIFY(outcomes[0].state == engine::IntentState::Denied);
+    auto again = settle("hold-3", "released");
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::NotFound);
+    QVERIFY(!settle("hold-1", "reserved"));
 }
 
 void SpendWindowTest::publishingIsRefused_data()
