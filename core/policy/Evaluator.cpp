@@ -114,6 +114,19 @@ Evaluator::Evaluator(Policy policy) : m_policy(std::move(policy))
             buckets[bucket] = std::move(merged);
         }
     }
+    const auto unionOf = [](const ByAction& buckets) {
+        std::vector<std::uint32_t> all;
+        for (const auto& bucket : buckets)
+            all.insert(all.end(), bucket.begin(), bucket.end());
+        std::sort(all.begin(), all.end());
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        return all;
+    };
+    for (const auto& [agent, buckets] : m_byAgent)
+        m_agentRules.emplace(agent, unionOf(buckets));
+    m_anyAgentRules = unionOf(m_anyAgent);
+    for (std::uint32_t i = 0; i < m_policy.rules.size(); ++i)
+        m_allRules.push_back(i);
     const QTimeZone zone(QByteArray::fromStdString(m_policy.globals.timeZone));
     m_fixedOffset = !zone.hasTransitions();
     m_utcOffsetFixed = static_cast<std::int64_t>(zone.offsetFromUtc(QDateTime::currentDateTimeUtc())) * 1000;
@@ -342,7 +355,11 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
         outcome.fired.push_back(index);
         if (context.explain) {
             const std::string& what = rule.description.empty() ? m_summaries[index] : rule.description;
-            outcome.reasons.push_back({rule.id, rule.effect, detail.empty() ? what : what + " (" + detail + ")"});
+            Clause& clause = outcome.reasons.emplace_back(Clause{rule.id, rule.effect, {}});
+            clause.text.reserve(what.size() + detail.size() + 3);
+            clause.text.append(what);
+            if (!detail.empty())
+                clause.text.append(" (").append(detail).append(")");
         }
         deny = deny || rule.effect == Effect::Deny;
         approval = approval || rule.effect == Effect::RequireApproval;
@@ -441,49 +458,52 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
         if (outcome.fired.empty() || (escaping == Effect::Deny && blocking == nullptr && !lowest)) {
             // Denied because no rule allows it: the closest rule that would, and what it lacks.
             // Rules for this agent (any action) first; only when there are none, every rule.
-            std::vector<std::uint32_t> scope;
-            for (const auto& bucket : m_byAgent.count(*subject.agent) ? m_byAgent.at(*subject.agent) : m_anyAgent)
-                scope.insert(scope.end(), bucket.begin(), bucket.end());
-            std::sort(scope.begin(), scope.end());
-            scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
-            if (scope.empty()) {
-                scope.resize(m_policy.rules.size());
-                for (std::uint32_t i = 0; i < scope.size(); ++i)
-                    scope[i] = i;
-            }
+            const auto own = m_agentRules.find(*subject.agent);
+            const std::vector<std::uint32_t>& scope =
+                own != m_agentRules.end() ? own->second : !m_anyAgentRules.empty() ? m_anyAgentRules : m_allRules;
+            // What `rule` lacks, in words: its unmatched fields, or the amount its bounds allow.
+            const auto describe = [&](const Rule& rule, std::size_t count) {
+                std::vector<std::string> missed = count > 0 ? misses(rule, subject) : std::vector<std::string>();
+                if (count > 0)
+                    return missed;
+                if (rule.amount && rule.amount->atMost)
+                    if (auto most = largestWithin(rule.amount->currency, *rule.amount->atMost); most)
+                        missed.push_back("amount ≤ " + shown(*most, asset));
+                if (rule.window && rule.window->bound.atMost) {
+                    const Int128 spent = usage.spent(static_cast<std::size_t>(&rule - m_policy.rules.data()), *subject.agent,
+                                                     windowStart(*rule.window, context.now));
+                    if (auto most = largestWithin(rule.window->bound.currency, *rule.window->bound.atMost - spent); most)
+                        missed.push_back("amount ≤ " + shown(*most, asset) + " (" + rule.window->text + " "
+                                         + shown(spent, rule.window->bound.currency) + " already spent)");
+                    else
+                        missed.push_back("the " + rule.window->text + " window of rule " + rule.id + " is used up ("
+                                         + shown(spent, rule.window->bound.currency) + " spent)");
+                }
+                return missed;
+            };
+            // Counted without words first; only the nearest rule is described.
             const Rule* nearest = nullptr;
-            std::vector<std::string> nearestMisses;
+            std::size_t nearestCount = 0;
+            std::size_t nearestScore = 0;
             for (std::uint32_t index : scope) {
                 const Rule& rule = m_policy.rules[index];
                 if (rule.effect == Effect::Deny)
                     continue;
-                // Counted first, described only when it could be nearer than the nearest so far.
                 const std::size_t count = missCount(rule, subject);
-                if (nearest != nullptr && count > 0 && count >= nearestMisses.size())
-                    continue;
-                auto missed = count > 0 ? misses(rule, subject) : std::vector<std::string>();
-                if (missed.empty() && (rule.amount || rule.window)) {
-                    if (rule.amount && rule.amount->atMost)
-                        if (auto most = largestWithin(rule.amount->currency, *rule.amount->atMost); most)
-                            missed.push_back("amount ≤ " + shown(*most, asset));
-                    if (rule.window && rule.window->bound.atMost) {
-                        const Int128 spent = usage.spent(static_cast<std::size_t>(&rule - m_policy.rules.data()),
-                                                         *subject.agent, windowStart(*rule.window, context.now));
-                        if (auto most = largestWithin(rule.window->bound.currency, *rule.window->bound.atMost - spent); most)
-                            missed.push_back("amount ≤ " + shown(*most, asset) + " (" + rule.window->text + " "
-                                             + shown(spent, rule.window->bound.currency) + " already spent)");
-                        else
-                            missed.push_back("the " + rule.window->text + " window of rule " + rule.id + " is used up ("
-                                             + shown(spent, rule.window->bound.currency) + " spent)");
-                    }
-                }
-                if (missed.empty())
-                    continue;
-                if (nearest == nullptr || missed.size() < nearestMisses.size()) {
+                const std::size_t score = count > 0 ? count
+                                                    : (rule.amount && rule.amount->atMost ? 1u : 0u)
+                                                          + (rule.window && rule.window->bound.atMost ? 1u : 0u);
+                if (score > 0 && (nearest == nullptr || score < nearestScore)) {
                     nearest = &rule;
-                    nearestMisses = std::move(missed);
+                    nearestCount = count;
+                    nearestScore = score;
                 }
             }
+            std::vector<std::string> nearestMisses;
+            if (nearest != nullptr)
+                nearestMisses = describe(*nearest, nearestCount);
+            if (nearestMisses.empty())
+                nearest = nullptr;
             if (nearest == nullptr)
                 return "none: no rule allows " + std::string(toString(subject.action)) + " by " + *subject.agent;
             std::string text;

@@ -173,6 +173,10 @@ private:
     std::vector<std::string> m_boundTexts; //!< describeBound() of each rule's amount bound
     ByAction m_anyAgent;
     std::unordered_map<std::string, ByAction> m_byAgent;
+    //! Every rule an agent can meet, whatever the action (the counterfactual's search).
+    std::unordered_map<std::string, std::vector<std::uint32_t>> m_agentRules;
+    std::vector<std::uint32_t> m_anyAgentRules;
+    std::vector<std::uint32_t> m_allRules;
     std::int64_t m_utcOffsetFixed = 0; //!< the time zone's offset when it has no transitions
     bool m_fixedOffset = true;
 };

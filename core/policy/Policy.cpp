@@ -286,7 +286,14 @@ bool Selector::matches(const std::string* value) const
 {
     if (kind == Kind::Any)
         return true;
-    const bool in = value != nullptr && std::binary_search(values.begin(), values.end(), *value);
+    bool in = false;
+    if (value != nullptr && values.size() <= 8) {
+        // Small sets (most): lengths first, then bytes.
+        for (const std::string& item : values)
+            in = in || (item.size() == value->size() && item == *value);
+    } else if (value != nullptr) {
+        in = std::binary_search(values.begin(), values.end(), *value);
+    }
     return kind == Kind::In ? in : !in;
 }
 
@@ -348,11 +355,7 @@ const Rule* Policy::findRule(std::string_view id) const
 
 bool Policy::isListedCounterparty(const std::string& counterparty) const
 {
-    for (const auto& [listName, list] : lists) {
-        if (list.kind == "counterparties" && std::binary_search(list.members.begin(), list.members.end(), counterparty))
-            return true;
-    }
-    return false;
+    return std::binary_search(listedCounterparties.begin(), listedCounterparties.end(), counterparty);
 }
 
 std::optional<std::int64_t> parseDuration(std::string_view text)
@@ -449,6 +452,12 @@ Result<Policy> parsePolicy(std::string_view bytes, const model::AssetCatalog& as
             policy.groups.emplace(groups->keys[i], std::move(*members));
         }
     }
+
+    for (const auto& [listName, list] : policy.lists) {
+        if (list.kind == "counterparties")
+            policy.listedCounterparties.insert(policy.listedCounterparties.end(), list.members.begin(), list.members.end());
+    }
+    std::sort(policy.listedCounterparties.begin(), policy.listedCounterparties.end());
 
     const JsonValue& rules = *root.find("rules");
     if (rules.kind != Kind::Array)

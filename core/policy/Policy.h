@@ -111,6 +111,7 @@ struct Policy
     std::map<std::string, NamedList> lists;
     std::map<std::string, std::vector<std::string>> groups; //!< approver group → members
     std::vector<Rule> rules;
+    std::vector<std::string> listedCounterparties; //!< every counterparties list's members, sorted
     std::string canonical; //!< the document in canonical JSON: what is hashed and signed
     std::string version;   //!< SHA-256 of `canonical`, in hex
 
