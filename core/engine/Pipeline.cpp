@@ -105,11 +105,17 @@ struct Pipeline::Planned
     std::optional<Decided> decided;
 };
 
-//! The published policy compiled, kept while its version decides.
+//! The published policy compiled, kept while its version decides, with its spend windows:
+//! loaded once, then only the decisions written since (by anyone) are added. A change of any
+//! spend's state (spend_epoch), an older batch or a failed transaction reloads them.
 struct Pipeline::Policy
 {
     std::string version;
     std::unique_ptr<policy::Evaluator> evaluator;
+    std::unique_ptr<policy::SpendWindows> windows;
+    std::int64_t rowid = 0;  //!< the newest decisions row the windows hold
+    std::int64_t epoch = -1; //!< spend_epoch when they were loaded
+    Timestamp latest;        //!< the latest decision time they were asked at
 };
 
 Pipeline::Pipeline(storage::DbWriter& writer, storage::Database reader, audit::CheckpointPolicy policy,
@@ -277,7 +283,9 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                 return fail(ErrorCode::StorageFailed, "published policy " + version + " does not parse: " + parsed.error().message);
             document = std::move(*parsed);
         }
-        m_compiled = std::make_unique<Policy>(Policy{version, std::make_unique<policy::Evaluator>(std::move(document))});
+        m_compiled = std::make_unique<Policy>();
+        m_compiled->version = version;
+        m_compiled->evaluator = std::make_unique<policy::Evaluator>(std::move(document));
     }
     const policy::Evaluator& evaluator = *m_compiled->evaluator;
     const Asset& reference = evaluator.policy().globals.referenceCurrency;
@@ -296,13 +304,28 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
 
     // The windows: what was reserved or spent since the start of the longest one.
     Timestamp earliest{std::numeric_limits<std::int64_t>::max()};
-    for (const Planned& item : planned)
+    Timestamp latest{0};
+    for (const Planned& item : planned) {
         earliest = std::min(earliest, item.at);
-    policy::SpendWindows windows(evaluator);
+        latest = std::max(latest, item.at);
+    }
+    CS_TRY(epoch, db.cached("SELECT epoch FROM spend_epoch WHERE id = 1"));
+    CS_TRY(epochRow, (*epoch)->step());
+    const std::int64_t epochNow = *epochRow ? (*epoch)->int64At(0) : 0;
+    (*epoch)->reset();
+    Policy& compiled = *m_compiled;
+    const bool reload = !compiled.windows || compiled.epoch != epochNow || earliest < compiled.latest;
+    if (reload) {
+        compiled.windows = std::make_unique<policy::SpendWindows>(evaluator);
+        compiled.rowid = 0;
+        compiled.epoch = epochNow;
+    }
+    compiled.latest = std::max(compiled.latest, latest);
+    policy::SpendWindows& windows = *compiled.windows;
     if (evaluator.longestWindowSeconds() > 0) {
-        CS_TRY(spendsQuery, db.cached("SELECT intent, agent, action, asset, amount, to_id, venue, at_ms FROM decisions "
-                                      "WHERE at_ms >= ?1 AND spend IN ('reserved', 'committed') ORDER BY at_ms"));
-        (*spendsQuery)->bind(1, earliest.msSinceEpoch - evaluator.longestWindowSeconds() * 1000);
+        CS_TRY(spendsQuery, db.cached("SELECT intent, agent, action, asset, amount, to_id, venue, at_ms, rowid FROM decisions "
+                                      "WHERE rowid > ?1 AND at_ms >= ?2 AND spend IN ('reserved', 'committed') ORDER BY at_ms"));
+        (*spendsQuery)->bind(1, compiled.rowid).bind(2, earliest.msSinceEpoch - evaluator.longestWindowSeconds() * 1000);
         for (;;) {
             CS_TRY(row, (*spendsQuery)->step());
             if (!*row)
@@ -437,6 +460,17 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
 {
     return m_writer.run([&](storage::Database& db) -> Result<void> {
         CS_TRY(transaction, storage::Transaction::begin(db));
+        // Until this transaction commits, the cached windows may hold spends that never land.
+        struct Invalidate
+        {
+            Pipeline& pipeline;
+            bool committed = false;
+            ~Invalidate()
+            {
+                if (!committed && pipeline.m_compiled)
+                    pipeline.m_compiled->windows.reset();
+            }
+        } invalidate{*this};
         CS_TRY(decided, decide(db, planned));
         std::vector<audit::Draft> drafts;
         std::vector<std::size_t> firstDraft; // where each intent's drafts start in `drafts`
@@ -483,7 +517,15 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
                 CS_TRY(recorded, recordDecision(db, item, now));
             }
         }
+        // The windows now hold this batch's spends too: the newest row is theirs.
+        CS_TRY(newestQuery, db.cached("SELECT coalesce(max(rowid), 0) FROM decisions"));
+        CS_TRY(newestRow, (*newestQuery)->step());
+        const std::int64_t newest = *newestRow ? (*newestQuery)->int64At(0) : 0;
+        (*newestQuery)->reset();
         CS_TRY(committed, transaction->commit());
+        if (m_compiled && m_compiled->windows)
+            m_compiled->rowid = newest;
+        invalidate.committed = true;
         (void)audit::writeCheckpointFiles(appended->checkpoints, m_policy);
         return {};
     });

@@ -213,6 +213,16 @@ CREATE TABLE decisions (
     updated_ms        INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX decisions_by_time ON decisions(at_ms);
+-- Counts every change of a spend's state, so a cache of the windows knows to reload.
+CREATE TABLE spend_epoch (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    epoch INTEGER NOT NULL
+) STRICT;
+INSERT INTO spend_epoch(id, epoch) VALUES (1, 0);
+CREATE TRIGGER decisions_spend_moved AFTER UPDATE OF spend ON decisions
+BEGIN
+    UPDATE spend_epoch SET epoch = epoch + 1 WHERE id = 1;
+END;
 )sql",
 };
 
