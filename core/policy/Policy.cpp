@@ -91,8 +91,8 @@ Result<std::vector<std::string>> setAt(const JsonValue& value, const std::string
 }
 
 //! ["a", "b"], {"in_list": L}, {"not_in": [...]} or {"not_in_list": L}.
-Result<Selector> selectorAt(const JsonValue& value, const std::string& path, std::string_view kind,
-                            const std::map<std::string, NamedList>& lists, const model::AssetCatalog& assets)
+Result<Selector> readSelector(const JsonValue& value, const std::string& path, std::string_view kind,
+                              const std::map<std::string, NamedList>& lists, const model::AssetCatalog& assets)
 {
     Selector selector;
     selector.kind = Selector::Kind::In;
@@ -122,6 +122,15 @@ Result<Selector> selectorAt(const JsonValue& value, const std::string& path, std
     selector.kind = how == "in_list" ? Selector::Kind::In : Selector::Kind::NotIn;
     selector.values = list->second.members;
     selector.list = *name;
+    return selector;
+}
+
+//! A selector with its set described once, for every explanation that names it.
+Result<Selector> selectorAt(const JsonValue& value, const std::string& path, std::string_view kind,
+                            const std::map<std::string, NamedList>& lists, const model::AssetCatalog& assets)
+{
+    CS_TRY(selector, readSelector(value, path, kind, lists, assets));
+    selector->text = describeSet(*selector);
     return selector;
 }
 
@@ -305,6 +314,8 @@ std::string Selector::describeMiss(std::string_view field, const std::string* va
 
 std::string describeSet(const Selector& selector)
 {
+    if (!selector.text.empty())
+        return selector.text;
     if (!selector.list.empty())
         return "list '" + selector.list + "'";
     std::string set;

@@ -30,6 +30,7 @@ struct Selector
     Kind kind = Kind::Any;
     std::vector<std::string> values; //!< sorted, unique
     std::string list;                //!< the named list the values came from, or empty
+    std::string text;                //!< describeSet() of it, kept from parsing
 
     //! An absent value (no venue, no counterparty) is in no set.
     bool matches(const std::string* value) const;
