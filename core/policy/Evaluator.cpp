@@ -75,6 +75,7 @@ struct Evaluator::Outcome
 {
     Effect effect = Effect::Deny;
     std::vector<std::uint32_t> fired;
+    std::vector<std::uint32_t> matched; //!< every rule whose match held, fired or not
     std::vector<Clause> reasons;
     std::vector<WindowUse> windows;
     std::string error;
@@ -284,7 +285,7 @@ std::int64_t Evaluator::longestWindowSeconds() const
 }
 
 Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context,
-                                  const simulation::SimulationResult* simulated, SpendWindows& usage) const
+                                  const simulation::SimulationResult* simulated, SpendWindows& usage, bool explain) const
 {
     Outcome outcome;
     const Globals& globals = m_policy.globals;
@@ -322,6 +323,7 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
         const Rule& rule = m_policy.rules[index];
         if (!matches(rule, subject, true))
             continue;
+        outcome.matched.push_back(index);
         std::string detail;
         if (rule.amount) {
             auto value = valueIn(subject.amount, rule.amount->currency, context.prices, globals.referenceCurrency);
@@ -331,7 +333,7 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
             }
             if (!holds(*rule.amount, *value))
                 continue;
-            if (context.explain)
+            if (explain)
                 detail = shown(*value, rule.amount->currency) + ", " + m_boundTexts[index];
         }
         if (rule.window) {
@@ -343,17 +345,17 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
             }
             const Int128 spent = usage.spent(index, *subject.agent, windowStart(*rule.window, context.now));
             const Int128 total = spent + *value;
-            if (context.explain)
+            if (explain)
                 outcome.windows.push_back({rule.id, rule.window->text, Money::fromMinor(spent, bound.currency),
                                            Money::fromMinor(total, bound.currency)});
             if (!holds(bound, total))
                 continue;
-            if (context.explain)
+            if (explain)
                 detail += std::string(detail.empty() ? "" : "; ") + rule.window->text + " " + shown(spent, bound.currency)
                           + " spent, " + shown(total, bound.currency) + " with this, " + describeBound(bound);
         }
         outcome.fired.push_back(index);
-        if (context.explain) {
+        if (explain) {
             const std::string& what = rule.description.empty() ? m_summaries[index] : rule.description;
             Clause& clause = outcome.reasons.emplace_back(Clause{rule.id, rule.effect, {}});
             clause.text.reserve(what.size() + detail.size() + 3);
@@ -407,7 +409,7 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
     const auto retry = [&](Int128 minor) {
         Subject changed = subject;
         changed.amount = Money::fromMinor(minor, asset);
-        return run(changed, context, nullptr, usage).effect;
+        return run(changed, context, nullptr, usage, false).effect;
     };
 
     if (!outcome.error.empty())
@@ -416,7 +418,7 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
         // What the globals need, then what the rules alone would still say.
         std::string fix = outcome.globalDeny == "global.simulation" ? "a proposal whose simulation succeeds"
                                                                     : outcome.slippageFix;
-        const Outcome rules = run(subject, context, nullptr, usage);
+        const Outcome rules = run(subject, context, nullptr, usage, false);
         if (rules.effect == Effect::Allow)
             return fix;
         if (rules.effect == Effect::RequireApproval)
@@ -539,10 +541,8 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
 
     // Allowed: the smallest larger amount at which a bound of a matching rule changes the effect.
     std::optional<Int128> flip;
-    for (std::uint32_t index : candidates(*subject.agent, subject.action)) {
+    for (std::uint32_t index : outcome.matched) {
         const Rule& rule = m_policy.rules[index];
-        if (!matches(rule, subject))
-            continue;
         const auto edgeOf = [&](const Bound& bound, Int128 spent) -> std::optional<Int128> {
             const std::optional<Int128> limit = rule.effect == Effect::Allow ? bound.atMost : bound.above;
             if (!limit)
@@ -594,7 +594,7 @@ Decision Evaluator::decide(const Request& request, const Context& context, Spend
     subject.listed = subject.to != nullptr && m_policy.isListedCounterparty(*subject.to);
     subject.minOut = request.minOut;
 
-    Outcome outcome = run(subject, context, context.simulation, usage);
+    Outcome outcome = run(subject, context, context.simulation, usage, context.explain);
     Decision decision;
     decision.effect = outcome.effect;
     decision.policyVersion = m_policy.version;

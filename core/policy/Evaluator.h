@@ -155,8 +155,9 @@ private:
     struct Subject;
     struct Outcome;
     //! `simulated` null: the rules alone, without the global simulation and slippage checks.
+    //! `explain` false: the effect and fired rules only (counterfactual probes, backtests).
     Outcome run(const Subject& subject, const Context& context, const simulation::SimulationResult* simulated,
-                SpendWindows& usage) const;
+                SpendWindows& usage, bool explain) const;
     //! `indexed`: the rule came from candidates(), so its agent and action already match.
     bool matches(const Rule& rule, const Subject& subject, bool indexed = false) const;
     std::vector<std::string> misses(const Rule& rule, const Subject& subject) const;
