@@ -5,6 +5,7 @@
 #include "core/domain/Result.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,22 @@ inline constexpr Int128 kInt128Min = -kInt128Max - 1;
 
 //! Decimal text of a 128-bit integer ("-42"); the inverse of nothing in particular, used for logs and SQL.
 std::string int128ToString(Int128 value);
+
+//! Checked 128-bit arithmetic: nullopt instead of overflow.
+inline std::optional<Int128> checkedMul(Int128 a, Int128 b)
+{
+    Int128 out = 0;
+    if (__builtin_mul_overflow(a, b, &out))
+        return std::nullopt;
+    return out;
+}
+inline std::optional<Int128> checkedAdd(Int128 a, Int128 b)
+{
+    Int128 out = 0;
+    if (__builtin_add_overflow(a, b, &out))
+        return std::nullopt;
+    return out;
+}
 
 //! An asset and the number of decimals its minor unit has (USDC 6, ETH 18, SOL 9).
 struct Asset

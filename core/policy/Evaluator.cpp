@@ -29,12 +29,15 @@ std::optional<Int128> pow10(int exponent)
     return value;
 }
 
-std::optional<Int128> mul(Int128 a, Int128 b)
+//! The price of one unit of `of` in minor units of `reference` (the reference itself: 10^decimals).
+std::optional<Int128> priceIn(const Asset& of, const std::map<std::string, Money>& prices, const Asset& reference)
 {
-    Int128 out = 0;
-    if (__builtin_mul_overflow(a, b, &out))
+    if (of == reference)
+        return pow10(reference.decimals);
+    const auto found = prices.find(of.code);
+    if (found == prices.end() || found->second.minor() <= 0)
         return std::nullopt;
-    return out;
+    return found->second.minor();
 }
 
 std::string shown(Int128 minor, const Asset& asset)
@@ -202,26 +205,18 @@ Result<Int128> Evaluator::valueIn(const Money& amount, const Asset& currency, co
     const Asset& asset = amount.asset();
     if (asset == currency)
         return amount.minor();
-    const auto priceOf = [&](const Asset& of) -> std::optional<Int128> {
-        if (of == reference)
-            return pow10(reference.decimals);
-        const auto found = prices.find(of.code);
-        if (found == prices.end() || found->second.minor() <= 0)
-            return std::nullopt;
-        return found->second.minor();
-    };
-    const auto priceAsset = priceOf(asset);
-    const auto priceCurrency = priceOf(currency);
+    const auto priceAsset = priceIn(asset, prices, reference);
+    const auto priceCurrency = priceIn(currency, prices, reference);
     if (!priceAsset || !priceCurrency)
         return fail(ErrorCode::InvalidInput, "no recorded " + reference.code + " price for "
                                                  + (priceAsset ? currency.code : asset.code));
     // ceil(amount × pA × 10^dC / (10^dA × pC)): rounded against the agent.
     const auto scaleC = pow10(currency.decimals);
     const auto scaleA = pow10(asset.decimals);
-    std::optional<Int128> numerator = mul(amount.minor(), *priceAsset);
+    std::optional<Int128> numerator = checkedMul(amount.minor(), *priceAsset);
     if (numerator && scaleC)
-        numerator = mul(*numerator, *scaleC);
-    std::optional<Int128> denominator = scaleA ? mul(*scaleA, *priceCurrency) : std::nullopt;
+        numerator = checkedMul(*numerator, *scaleC);
+    std::optional<Int128> denominator = scaleA ? checkedMul(*scaleA, *priceCurrency) : std::nullopt;
     if (!numerator || !denominator)
         return fail(ErrorCode::InvalidInput, "the value of " + amount.toString() + " " + asset.code + " in "
                                                  + currency.code + " leaves the 128-bit range");
@@ -237,24 +232,16 @@ std::optional<Int128> Evaluator::largestAmountWithin(const Asset& asset, const A
         return limit;
     // valueIn is ceil(a × pA × 10^dC / (10^dA × pC)), and ceil(x / d) ≤ L exactly when x ≤ L × d,
     // so the largest amount is floor(L × 10^dA × pC / (pA × 10^dC)).
-    const auto priceOf = [&](const Asset& of) -> std::optional<Int128> {
-        if (of == reference)
-            return pow10(reference.decimals);
-        const auto found = prices.find(of.code);
-        if (found == prices.end() || found->second.minor() <= 0)
-            return std::nullopt;
-        return found->second.minor();
-    };
-    const auto priceAsset = priceOf(asset);
-    const auto priceCurrency = priceOf(currency);
+    const auto priceAsset = priceIn(asset, prices, reference);
+    const auto priceCurrency = priceIn(currency, prices, reference);
     const auto scaleA = pow10(asset.decimals);
     const auto scaleC = pow10(currency.decimals);
     if (!priceAsset || !priceCurrency || !scaleA || !scaleC)
         return std::nullopt;
-    std::optional<Int128> top = mul(limit, *scaleA);
+    std::optional<Int128> top = checkedMul(limit, *scaleA);
     if (top)
-        top = mul(*top, *priceCurrency);
-    const std::optional<Int128> bottom = mul(*priceAsset, *scaleC);
+        top = checkedMul(*top, *priceCurrency);
+    const std::optional<Int128> bottom = checkedMul(*priceAsset, *scaleC);
     if (!top || !bottom)
         return std::nullopt;
     return *top / *bottom;

@@ -8,22 +8,6 @@ namespace {
 
 constexpr Int128 kBps = 10'000;
 
-std::optional<Int128> mul(Int128 a, Int128 b)
-{
-    Int128 out = 0;
-    if (__builtin_mul_overflow(a, b, &out))
-        return std::nullopt;
-    return out;
-}
-
-std::optional<Int128> add(Int128 a, Int128 b)
-{
-    Int128 out = 0;
-    if (__builtin_add_overflow(a, b, &out))
-        return std::nullopt;
-    return out;
-}
-
 SimulationResult failed(const WorldState& state, Failure failure, std::string reason)
 {
     SimulationResult result;
@@ -128,24 +112,24 @@ SimulationResult simulate(const WorldState& state, const Proposal& proposal, con
         if (auto refused = debitAgent())
             return *refused;
         const Int128 keep = kBps - pool->feeBps;
-        const auto inWithFee = mul(amount, keep);
-        const auto numerator = inWithFee ? mul(*inWithFee, reserveOut) : std::nullopt;
-        const auto scaledReserve = mul(reserveIn, kBps);
-        const auto denominator = scaledReserve && inWithFee ? add(*scaledReserve, *inWithFee) : std::nullopt;
+        const auto inWithFee = checkedMul(amount, keep);
+        const auto numerator = inWithFee ? checkedMul(*inWithFee, reserveOut) : std::nullopt;
+        const auto scaledReserve = checkedMul(reserveIn, kBps);
+        const auto denominator = scaledReserve && inWithFee ? checkedAdd(*scaledReserve, *inWithFee) : std::nullopt;
         if (!numerator || !denominator)
             return failed(state, Failure::Overflow, "the swap's arithmetic would leave the 128-bit range");
         const Int128 received = *numerator / *denominator;
         // Spot: what the same input would buy at the pool's current price, after the fee;
         // impact = 1 − received / spot, in basis points, rounded up (never understated).
-        const auto receivedScaled = mul(received, *scaledReserve);
+        const auto receivedScaled = checkedMul(received, *scaledReserve);
         if (!receivedScaled)
             return failed(state, Failure::Overflow, "the swap's arithmetic would leave the 128-bit range");
         const Int128 shortfall = *numerator - *receivedScaled; // spot·reserve_in·10⁴ − received·reserve_in·10⁴
-        const auto impactNumerator = mul(shortfall, kBps);
+        const auto impactNumerator = checkedMul(shortfall, kBps);
         if (!impactNumerator)
             return failed(state, Failure::Overflow, "the swap's arithmetic would leave the 128-bit range");
-        const auto feeScaled = mul(amount, pool->feeBps);
-        if (!feeScaled || !add(*impactNumerator, *numerator))
+        const auto feeScaled = checkedMul(amount, pool->feeBps);
+        if (!feeScaled || !checkedAdd(*impactNumerator, *numerator))
             return failed(state, Failure::Overflow, "the swap's arithmetic would leave the 128-bit range");
         const Int128 impact = (*impactNumerator + *numerator - 1) / *numerator;
         const Int128 fee = (*feeScaled + kBps - 1) / kBps;
@@ -195,7 +179,7 @@ SimulationResult simulate(const WorldState& state, const Proposal& proposal, con
     }
     }
     for (const BalanceDelta& delta : result.deltas) {
-        if (!add(state.balance(delta.account, delta.amount.asset().code), delta.amount.minor()))
+        if (!checkedAdd(state.balance(delta.account, delta.amount.asset().code), delta.amount.minor()))
             return failed(state, Failure::Overflow, "the balance of " + delta.account + " would leave the 128-bit range");
     }
     WorldState after = state;
