@@ -157,26 +157,40 @@ Money Money::fromMinor(Int128 minor, Asset asset)
     return Money(minor, std::move(asset));
 }
 
-std::string Money::toFixedString() const
+namespace {
+
+std::string fixed(Int128 minor, int decimalCount)
 {
-    std::string digits = uint128ToString(magnitude(m_minor));
-    const auto decimals = static_cast<std::size_t>(m_asset.decimals);
+    std::string digits = uint128ToString(magnitude(minor));
+    const auto decimals = static_cast<std::size_t>(decimalCount);
     if (digits.size() <= decimals)
         digits.insert(0, decimals + 1 - digits.size(), '0');
     if (decimals > 0)
         digits.insert(digits.size() - decimals, 1, '.');
-    return m_minor < 0 ? "-" + digits : digits;
+    return minor < 0 ? "-" + digits : digits;
 }
 
-std::string Money::toString() const
+} // namespace
+
+std::string Money::toFixedString() const
 {
-    std::string text = toFixedString();
-    if (m_asset.decimals > 0) {
+    return fixed(m_minor, m_asset.decimals);
+}
+
+std::string Money::format(Int128 minor, int decimals)
+{
+    std::string text = fixed(minor, decimals);
+    if (decimals > 0) {
         text.erase(text.find_last_not_of('0') + 1);
         if (text.back() == '.')
             text.pop_back();
     }
     return text;
+}
+
+std::string Money::toString() const
+{
+    return format(m_minor, m_asset.decimals);
 }
 
 Result<Money> Money::plus(const Money& other) const

@@ -77,6 +77,8 @@ public:
 
     //! Canonical text: no trailing zeros in the fraction, no trailing point ("25", "0.5", "-3.000001").
     std::string toString() const;
+    //! toString() of `minor` units of an asset with `decimals`, without making a Money.
+    static std::string format(Int128 minor, int decimals);
     //! Every decimal place of the asset ("25.000000" for USDC).
     std::string toFixedString() const;
 

@@ -42,7 +42,9 @@ std::optional<Int128> priceIn(const Asset& of, const std::map<std::string, Money
 
 std::string shown(Int128 minor, const Asset& asset)
 {
-    return Money::fromMinor(minor, asset).toString() + " " + asset.code;
+    std::string text = Money::format(minor, asset.decimals);
+    text.reserve(text.size() + 1 + asset.code.size());
+    return text.append(" ").append(asset.code);
 }
 
 bool holds(const Bound& bound, Int128 value)
@@ -60,6 +62,17 @@ std::string effectVerb(Effect effect)
     return "be denied";
 }
 
+//! The action's name as a string the selectors can compare, made once.
+const std::string& actionName(ActionType type)
+{
+    static const std::array<std::string, 5> names = {std::string(toString(ActionType::Transfer)),
+                                                     std::string(toString(ActionType::PayApi)),
+                                                     std::string(toString(ActionType::Swap)),
+                                                     std::string(toString(ActionType::Deposit)),
+                                                     std::string(toString(ActionType::Withdraw))};
+    return names[static_cast<std::size_t>(type)];
+}
+
 } // namespace
 
 struct Evaluator::Subject
@@ -72,13 +85,13 @@ struct Evaluator::Subject
     const std::string* to = nullptr;
     bool listed = false;
     const Money* minOut = nullptr;
+    const std::vector<std::uint32_t>* rules = nullptr; //!< candidates(agent, action), looked up once
 };
 
 struct Evaluator::Outcome
 {
     Effect effect = Effect::Deny;
     std::vector<std::uint32_t> fired;
-    std::vector<std::uint32_t> matched; //!< every rule whose match held, fired or not
     std::vector<Clause> reasons;
     std::vector<WindowUse> windows;
     std::string error;
@@ -146,11 +159,8 @@ const std::vector<std::uint32_t>& Evaluator::candidates(const std::string& agent
 bool Evaluator::matches(const Rule& rule, const Subject& subject, bool indexed) const
 {
     // A rule found through the index already matches the agent and the action.
-    if (!indexed) {
-        const std::string action(toString(subject.action));
-        if (!rule.agent.matches(subject.agent) || !rule.action.matches(&action))
-            return false;
-    }
+    if (!indexed && (!rule.agent.matches(subject.agent) || !rule.action.matches(&actionName(subject.action))))
+        return false;
     if (!rule.role.matches(subject.role) || !rule.asset.matches(&subject.amount.asset().code)
         || !rule.venue.matches(subject.venue) || !rule.counterparty.matches(subject.to))
         return false;
@@ -164,10 +174,9 @@ bool Evaluator::matches(const Rule& rule, const Subject& subject, bool indexed) 
 
 std::size_t Evaluator::missCount(const Rule& rule, const Subject& subject) const
 {
-    const std::string action(toString(subject.action));
     std::size_t count = 0;
     for (const auto& [selector, value] : {std::pair{&rule.agent, subject.agent}, std::pair{&rule.role, subject.role},
-                                          std::pair{&rule.action, &action},
+                                          std::pair{&rule.action, &actionName(subject.action)},
                                           std::pair{&rule.asset, &subject.amount.asset().code},
                                           std::pair{&rule.venue, subject.venue}, std::pair{&rule.counterparty, subject.to}})
         count += selector->matches(value) ? 0u : 1u;
@@ -306,11 +315,10 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
     bool deny = false;
     bool approval = false;
     bool allow = false;
-    for (std::uint32_t index : candidates(*subject.agent, subject.action)) {
+    for (std::uint32_t index : subject.rules != nullptr ? *subject.rules : candidates(*subject.agent, subject.action)) {
         const Rule& rule = m_policy.rules[index];
         if (!matches(rule, subject, true))
             continue;
-        outcome.matched.push_back(index);
         std::string detail;
         if (rule.amount) {
             auto value = valueIn(subject.amount, rule.amount->currency, context.prices, globals.referenceCurrency);
@@ -528,8 +536,10 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
 
     // Allowed: the smallest larger amount at which a bound of a matching rule changes the effect.
     std::optional<Int128> flip;
-    for (std::uint32_t index : outcome.matched) {
+    for (std::uint32_t index : *subject.rules) {
         const Rule& rule = m_policy.rules[index];
+        if (!matches(rule, subject, true))
+            continue;
         const auto edgeOf = [&](const Bound& bound, Int128 spent) -> std::optional<Int128> {
             const std::optional<Int128> limit = rule.effect == Effect::Allow ? bound.atMost : bound.above;
             if (!limit)
@@ -580,6 +590,7 @@ Decision Evaluator::decide(const Request& request, const Context& context, Spend
     subject.to = request.to;
     subject.listed = subject.to != nullptr && m_policy.isListedCounterparty(*subject.to);
     subject.minOut = request.minOut;
+    subject.rules = &candidates(*request.agent, request.action);
 
     Outcome outcome = run(subject, context, context.simulation, usage, context.explain);
     Decision decision;
@@ -589,6 +600,7 @@ Decision Evaluator::decide(const Request& request, const Context& context, Spend
     decision.error = outcome.error;
     if (context.explain)
         decision.counterfactual = counterfactual(subject, outcome, context, usage);
+    decision.rules.reserve(outcome.fired.size() + 1);
     if (!outcome.globalDeny.empty())
         decision.rules.push_back(outcome.globalDeny);
     for (std::uint32_t index : outcome.fired) {
