@@ -103,6 +103,15 @@ struct Pipeline::Planned
         std::optional<std::string> spend; //!< reserved or committed
     };
     std::optional<Decided> decided;
+    //! The approval_requests row, when the decision routes it to approvers.
+    struct Approval
+    {
+        std::string subject; //!< canonical JSON of what approvers sign
+        std::string subjectSha256;
+        std::string requirements; //!< canonical JSON
+        std::int64_t expiresMs = 0;
+    };
+    std::optional<Approval> approval;
 };
 
 //! The published policy compiled, kept while its version decides, with its spend windows:
@@ -393,12 +402,48 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
             QJsonArray rules;
             for (const auto& need : decision.approvals)
                 rules.append(qs(need.rule));
+            // What approvers sign: this proposal, this simulation, this policy version, this decision.
+            const QJsonObject subject{
+                {QStringLiteral("schema"), QStringLiteral("countersign.approval-subject/1")},
+                {QStringLiteral("intent"), qs(intent.id)},
+                {QStringLiteral("proposal_sha256"), qs(item.proposalSha)},
+                {QStringLiteral("simulation_sha256"),
+                 qs(toHex(identity::sha256(canonicalJson(simulationJson(intent.id, simulated)).value())))},
+                {QStringLiteral("policy_version"), qs(decision.policyVersion)},
+                {QStringLiteral("decision_sha256"), qs(toHex(identity::sha256(decisionText)))}};
+            // The requirements as decided, with each group's members at this moment.
+            QJsonArray requirements;
+            std::int64_t expirySeconds = 0;
+            for (const auto& need : decision.approvals) {
+                QJsonArray groups;
+                for (const auto& group : need.spec.groups) {
+                    QJsonArray members;
+                    const auto found = evaluator.policy().groups.find(group.group);
+                    if (found != evaluator.policy().groups.end())
+                        members = strings(found->second);
+                    groups.append(QJsonObject{{QStringLiteral("group"), qs(group.group)},
+                                              {QStringLiteral("threshold"), group.threshold},
+                                              {QStringLiteral("members"), members}});
+                }
+                requirements.append(QJsonObject{{QStringLiteral("rule"), qs(need.rule)},
+                                                {QStringLiteral("groups"), groups},
+                                                {QStringLiteral("combine"), need.spec.any ? QStringLiteral("any") : QStringLiteral("all")},
+                                                {QStringLiteral("initiator_may_approve"), need.spec.initiatorMayApprove}});
+                expirySeconds = expirySeconds == 0 ? need.spec.expirySeconds : std::min(expirySeconds, need.spec.expirySeconds);
+            }
+            Planned::Approval approval{canonicalJson(subject).value(), {}, canonicalJson(requirements).value(),
+                                       m_clock.now().msSinceEpoch + expirySeconds * 1000};
+            approval.subjectSha256 = toHex(identity::sha256(approval.subject));
             CS_TRY(requested, add(audit::types::kApprovalRequested,
                                   {{QStringLiteral("intent"), qs(intent.id)},
                                    {QStringLiteral("proposal_sha256"), qs(item.proposalSha)},
+                                   {QStringLiteral("subject_sha256"), qs(approval.subjectSha256)},
                                    {QStringLiteral("approvals_required"), decision.approvalsRequired},
-                                   {QStringLiteral("rules"), rules}},
+                                   {QStringLiteral("rules"), rules},
+                                   {QStringLiteral("requirements"), requirements},
+                                   {QStringLiteral("expires_at"), qs(toIso8601(Timestamp{approval.expiresMs}))}},
                                   false));
+            item.approval = std::move(approval);
             (void)windows.add(spend, context); // reserved until approved, rejected or expired
             item.decided->spend = "reserved";
             end(IntentState::AwaitingApproval, why);
@@ -515,6 +560,14 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
             CS_TRY(stored, row.bind(10, now.msSinceEpoch).run());
             if (item.decided) {
                 CS_TRY(recorded, recordDecision(db, item, now));
+            }
+            if (item.approval) {
+                CS_TRY(request, db.cached("INSERT INTO approval_requests(intent, agent, subject, subject_sha256, requirements, "
+                                          "expires_ms, state, created_ms, updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?7)"));
+                CS_TRY(requested, (*request)->bind(1, item.intent->id).bind(2, item.proposal->agent)
+                                      .bind(3, item.approval->subject).bind(4, item.approval->subjectSha256)
+                                      .bind(5, item.approval->requirements).bind(6, item.approval->expiresMs)
+                                      .bind(7, now.msSinceEpoch).run());
             }
         }
         // The windows now hold this batch's spends too: the newest row is theirs.

@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 6> kSteps = {
+constexpr std::array<std::string_view, 7> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -223,6 +223,31 @@ CREATE TRIGGER decisions_spend_moved AFTER UPDATE OF spend ON decisions
 BEGIN
     UPDATE spend_epoch SET epoch = epoch + 1 WHERE id = 1;
 END;
+)sql",
+    // 7: approvals (core/approval): one request per proposal routed to approvers, with the exact
+    // subject they sign and the requirements as decided; one row per approver's signed verdict.
+    R"sql(
+CREATE TABLE approval_requests (
+    intent         TEXT PRIMARY KEY REFERENCES proposals(intent),
+    agent          TEXT NOT NULL,
+    subject        TEXT NOT NULL,
+    subject_sha256 TEXT NOT NULL,
+    requirements   TEXT NOT NULL,
+    expires_ms     INTEGER NOT NULL,
+    state          TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'rejected', 'expired')),
+    created_ms     INTEGER NOT NULL,
+    updated_ms     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX approval_requests_pending ON approval_requests(expires_ms) WHERE state = 'pending';
+CREATE TABLE approvals (
+    intent    TEXT NOT NULL REFERENCES approval_requests(intent),
+    approver  TEXT NOT NULL,
+    verdict   TEXT NOT NULL CHECK (verdict IN ('approve', 'reject')),
+    reason    TEXT NOT NULL DEFAULT '',
+    entry_seq INTEGER NOT NULL REFERENCES audit_entries(seq),
+    at_ms     INTEGER NOT NULL,
+    PRIMARY KEY (intent, approver)
+) STRICT;
 )sql",
 };
 
