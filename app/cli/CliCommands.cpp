@@ -89,6 +89,15 @@ Commands:
                                OPENAI_API_KEY). replay: --fixtures FILE (JSON lines
                                request_sha256, response), else this log's model exchanges
   queue WS                     proposals awaiting approval as JSON (each with its id)
+  approve WS ID --as NAME [--reason T]
+  reject WS ID --as NAME --reason T
+                               an approver's verdict on proposal ID, signed with NAME's key
+                               (COUNTERSIGN_PASSPHRASE) over the exact proposal, simulation,
+                               policy version and decision; once the quorum is reached it is
+                               settled (the engine key: COUNTERSIGN_ENGINE_PASSPHRASE). Exit 0
+                               done; 2 bad input (no reason, unknown ID, bad signature); 6 not
+                               allowed (counted already, separation of duties, not an approver
+                               of it, expired)
   reconcile WS                 settlements a crash interrupted are marked unknown, then each
                                unknown one is resolved from the ledger (executed if its
                                postings and receipt exist, else failed); JSON report
@@ -106,7 +115,7 @@ Options:
 
 Exit status: 0 success; 1 verify/verify-proof found the log or proof not intact;
 2 usage or bad input; 3 evaluate: needs approval; 4 evaluate: denied; 5 workspace error;
-6 not allowed (e.g. publishing as someone who is not a risk manager) (missing, not a Countersign workspace, already
+6 not allowed (an approver who may not, a publisher who is not a risk manager) (missing, not a Countersign workspace, already
 exists, schema newer than this binary, locked).
 Errors go to stderr as one line starting with "error:"; machine output is JSON on stdout.
 )";
@@ -671,6 +680,44 @@ int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostre
     return report->changes.empty() ? ExitOk : ExitTampered; // 1: decisions differ
 }
 
+//! approve WS ID --as NAME [--reason T] and reject WS ID --as NAME --reason T.
+int verdict(const QStringList& arguments, bool approve, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("reason"), QString(), QStringLiteral("T")});
+    if (auto failed = parse(parser, arguments, err, 2))
+        return *failed;
+    if (!parser.isSet(QStringLiteral("as")))
+        return usageError(err, QStringLiteral("%1 needs --as NAME (the approver)").arg(arguments.value(0)));
+    const QString reason = parser.value(QStringLiteral("reason")).trimmed();
+    if (!approve && reason.isEmpty())
+        return usageError(err, QStringLiteral("reject needs --reason T: a rejection says why"));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    Passphrase passphrase;
+    if (!keyPassphrase(*engine, "COUNTERSIGN_PASSPHRASE", passphrase, err, exit, "Passphrase of the approver: "))
+        return exit;
+    Passphrase enginePassphrase;
+    if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", enginePassphrase, err, exit, "Passphrase of the engine key: "))
+        return exit;
+    auto outcome = engine->submitVerdict(parser.positionalArguments().at(1).toStdString(),
+                                         parser.value(QStringLiteral("as")).toStdString(), approve, reason.toStdString(),
+                                         passphrase.text, enginePassphrase.text);
+    if (!outcome)
+        return requestError(err, outcome.error());
+    engine.reset(); // closing signs a checkpoint over the verdict
+    QJsonObject report{{QStringLiteral("intent"), parser.positionalArguments().at(1)},
+                       {QStringLiteral("state"), QString::fromStdString(outcome->state)},
+                       {QStringLiteral("message"), QString::fromStdString(outcome->message)}};
+    if (outcome->receiptSeq > 0)
+        report.insert(QStringLiteral("receipt_seq"), static_cast<qint64>(outcome->receiptSeq));
+    printJson(out, report);
+    return ExitOk;
+}
+
 int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     const QString sub = arguments.value(1);
@@ -958,6 +1005,10 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
         return policyCommand(rest, factory, out, err);
     if (command == QLatin1String("replay"))
         return replay(rest, factory, out, err);
+    if (command == QLatin1String("approve"))
+        return verdict(rest, true, factory, out, err);
+    if (command == QLatin1String("reject"))
+        return verdict(rest, false, factory, out, err);
     if (command == QLatin1String("run"))
         return runIntents(rest, factory, out, err);
     if (command == QLatin1String("queue"))

@@ -89,6 +89,17 @@ public:
      */
     virtual Result<policy::BacktestReport> backtestPolicy(std::string_view document) = 0;
 
+    /**
+     * An approver's verdict on the proposal of `intent`: signed with the approver's key (opened
+     * with `passphrase`) over the request's subject, then checked and recorded by the engine
+     * (core/approval); the quorum settles it with the engine key (`enginePassphrase`). A
+     * rejection needs a reason. NotAllowed for an approver who may not (duties, counted once,
+     * not in a required group, expired); InvalidInput for a bad verdict; NotFound for no request.
+     */
+    virtual Result<ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
+                                                  std::string_view reason, std::string_view passphrase,
+                                                  std::string_view enginePassphrase) = 0;
+
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.
     [[nodiscard]] virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;

@@ -95,6 +95,14 @@ struct QueueItem
     std::string reason;
 };
 
+//! Where an approval request stands after a verdict (core/approval).
+struct ApprovalOutcome
+{
+    std::string state;   //!< pending, executed, failed, rejected
+    std::string message; //!< what is still needed, or how it ended
+    std::int64_t receiptSeq = 0;
+};
+
 //! A published policy version (core/policy/Store).
 struct PolicyVersion
 {

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/LocalEngine.h"
 
+#include "core/approval/Approvals.h"
 #include "core/audit/AuditLog.h"
 #include "core/engine/Pipeline.h"
 #include "core/model/OpenAiBackend.h"
+#include "core/domain/Ids.h"
 #include "core/domain/Money.h"
 #include "core/identity/Registry.h"
 #include "core/model/ProposalParser.h"
@@ -519,6 +521,28 @@ Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view docu
         CS_TRY(history, policy::loadHistory(m_reader));
         return policy::backtest(*history, draft.get(), versions, context);
     }());
+}
+
+Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& intent, const std::string& approver, bool approve,
+                                                        std::string_view reason, std::string_view passphrase,
+                                                        std::string_view enginePassphrase)
+{
+    if (!approve && reason.empty())
+        return fail(ErrorCode::InvalidInput, "reason: a rejection needs a reason");
+    CS_TRY(engine, unlockEngine(enginePassphrase));
+    if (!isValidIdentifier(approver))
+        return fail(ErrorCode::InvalidInput, "--as must name a principal");
+    CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, approver), passphrase));
+    CS_TRY(request, m_writer->run([&](Database& db) { return approval::findRequest(db, intent); }));
+    if (!*request)
+        return fail(ErrorCode::NotFound, "no approval request for " + intent);
+    // The approver signs the subject the request holds: this proposal, simulation, policy and decision.
+    CS_TRY(signedVerdict, approval::signVerdict({intent, approver, approve, std::string(reason), (*request)->subjectSha256}, *key));
+    CS_TRY(submitted, m_writer->run([&](Database& db) -> Result<approval::Submitted> {
+        CS_TRY(origin, audit::readOrigin(db));
+        return approval::submitVerdict(db, *signedVerdict, m_clock->now(), checkpointPolicy(*origin));
+    }));
+    return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
 }
 
 } // namespace cs::engine

@@ -40,6 +40,9 @@ public:
     Result<std::vector<api::QueueItem>> approvalQueue() override;
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
     Result<policy::BacktestReport> backtestPolicy(std::string_view document) override;
+    Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
+                                               std::string_view reason, std::string_view passphrase,
+                                               std::string_view enginePassphrase) override;
     Result<api::PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
                                              std::string_view passphrase, std::string_view enginePassphrase) override;
 

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void policyCheck();
     void policyExportDiffPublish();
     void replayAndWhatIf();
+    void approveAndReject_data();
+    void approveAndReject();
 
 private:
     struct Run
@@ -107,7 +109,7 @@ void CliTest::help()
                                 "verify-proof PROOF.json", "export-receipt WS SEQ --out DIR", "generate WS --entries N",
                                 "check-proposal [--workspace WS] FILE|-", "run WS [--intents FILE]", "queue WS",
                                 "reconcile WS", "evaluate --policy P --proposal X [--usage U]", "policy check P",
-                                "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME", "replay WS [--policy P]",
+                                "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME", "replay WS [--policy P]", "approve WS ID --as NAME [--reason T]", "reject WS ID --as NAME --reason T",
                                 "Exit status"})
         QVERIFY2(result.out.contains(command), command);
 }
@@ -592,6 +594,45 @@ void CliTest::replayAndWhatIf()
     QCOMPARE(broken.exitCode, 2);
     QVERIFY(broken.out.isEmpty());
     QVERIFY(broken.err.contains("undefined list 'no-such-list'"));
+}
+
+void CliTest::approveAndReject_data()
+{
+    QTest::addColumn<QStringList>("steps"); // "approve|reject ID NAME [REASON]" run in order
+    QTest::addColumn<QList<int>>("exits");
+    QTest::addColumn<QString>("lastState");
+    QTest::newRow("one-approver") << QStringList{QStringLiteral("approve int-0013 alice")} << QList<int>{0} << "executed";
+    QTest::newRow("two-approvers") << QStringList{QStringLiteral("approve int-0052 alice"), QStringLiteral("approve int-0052 alice"),
+                                                  QStringLiteral("approve int-0052 bob")}
+                                   << QList<int>{0, 6, 0} << "executed";
+    QTest::newRow("reject-with-reason") << QStringList{QStringLiteral("reject int-0023 bob"),
+                                                       QStringLiteral("reject int-0023 bob too-large-today")}
+                                        << QList<int>{2, 0} << "rejected";
+    QTest::newRow("not-an-approver") << QStringList{QStringLiteral("approve int-0024 rita")} << QList<int>{6} << "";
+    QTest::newRow("unknown-id") << QStringList{QStringLiteral("approve int-9999 alice")} << QList<int>{2} << "";
+}
+
+void CliTest::approveAndReject()
+{
+    QFETCH(QStringList, steps);
+    QFETCH(QList<int>, exits);
+    QFETCH(QString, lastState);
+    QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("run"), ws()}).exitCode, 0);
+    Run last;
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        const QStringList words = steps.at(i).split(u' ');
+        QStringList arguments{words.at(0), ws(), words.at(1), QStringLiteral("--as"), words.at(2)};
+        if (words.size() > 3)
+            arguments << QStringLiteral("--reason") << words.at(3);
+        last = cli(arguments);
+        QVERIFY2(last.exitCode == exits.at(i), qPrintable(steps.at(i) + QStringLiteral(": ") + QString::fromUtf8(last.err)));
+        if (last.exitCode != 0)
+            QVERIFY(last.err.startsWith("error: "));
+    }
+    if (!lastState.isEmpty())
+        QCOMPARE(QJsonDocument::fromJson(last.out).object().value(QStringLiteral("state")).toString(), lastState);
+    QCOMPARE(cli({QStringLiteral("verify"), ws()}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(CliTest)

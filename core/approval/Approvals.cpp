@@ -1,0 +1,333 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/approval/Approvals.h"
+
+#include "core/domain/CanonicalJson.h"
+#include "core/model/ProposalParser.h"
+#include "core/policy/Store.h"
+#include "core/settlement/Settlement.h"
+#include "core/simulation/WorldState.h"
+#include "core/storage/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <set>
+
+namespace cs::approval {
+
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QJsonValue parse(const std::string& text)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(text));
+    return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+}
+
+//! An unsigned engine entry in the caller's transaction.
+Result<audit::Appended> record(storage::Database& db, const char* type, const QJsonObject& body, Timestamp now,
+                               const audit::CheckpointPolicy& checkpoints)
+{
+    CS_TRY(draft, audit::makeDraft(type, "engine", body));
+    return audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpoints);
+}
+
+Result<void> setRequest(storage::Database& db, const std::string& intent, const char* state, Timestamp now)
+{
+    CS_TRY(update, db.cached("UPDATE approval_requests SET state = ?2, updated_ms = ?3 WHERE intent = ?1"));
+    return (*update)->bind(1, intent).bind(2, std::string_view(state)).bind(3, now.msSinceEpoch).run();
+}
+
+Result<void> setProposal(storage::Database& db, const std::string& intent, const char* state, const std::string& reason,
+                         std::int64_t receiptSeq, Timestamp now)
+{
+    CS_TRY(update, db.cached("UPDATE proposals SET state = ?2, reason = ?3, receipt_seq = ?4, updated_ms = ?5 WHERE intent = ?1"));
+    (*update)->bind(1, intent).bind(2, std::string_view(state)).bind(3, reason).bind(5, now.msSinceEpoch);
+    if (receiptSeq > 0)
+        (*update)->bind(4, receiptSeq);
+    else
+        (*update)->bindNull(4);
+    return (*update)->run();
+}
+
+//! Expiry: audited, the spend released, the proposal ends rejected.
+Result<std::vector<audit::Checkpoint>> expire(storage::Database& db, const Request& request, Timestamp now,
+                                              const audit::CheckpointPolicy& checkpoints)
+{
+    CS_TRY(marked, setRequest(db, request.intent, "expired", now));
+    CS_TRY(released, policy::settleSpend(db, request.intent, "released", now));
+    CS_TRY(ended, setProposal(db, request.intent, "rejected",
+                              "the approval expired at " + toIso8601(request.expiresAt), 0, now));
+    CS_TRY(appended, record(db, audit::types::kApprovalExpired,
+                            {{QStringLiteral("intent"), qs(request.intent)},
+                             {QStringLiteral("subject_sha256"), qs(request.subjectSha256)},
+                             {QStringLiteral("expired_at"), qs(toIso8601(request.expiresAt))}},
+                            now, checkpoints));
+    return appended->checkpoints;
+}
+
+//! What the requirements still need from `approvers`; empty when the quorum is reached.
+std::vector<std::string> stillNeeded(const QJsonArray& requirements, const std::set<std::string>& approvers)
+{
+    std::vector<std::string> needs;
+    for (const QJsonValue& value : requirements) {
+        const QJsonObject rule = value.toObject();
+        const bool any = rule.value(QStringLiteral("combine")).toString() == QLatin1String("any");
+        std::vector<std::string> missing;
+        bool satisfiedOne = false;
+        for (const QJsonValue& groupValue : rule.value(QStringLiteral("groups")).toArray()) {
+            const QJsonObject group = groupValue.toObject();
+            int have = 0;
+            for (const QJsonValue& member : group.value(QStringLiteral("members")).toArray())
+                have += approvers.count(member.toString().toStdString()) > 0 ? 1 : 0;
+            const int threshold = group.value(QStringLiteral("threshold")).toInt();
+            if (have >= threshold) {
+                satisfiedOne = true;
+            } else {
+                const int more = threshold - have;
+                missing.push_back(std::to_string(more) + " more approver" + (more == 1 ? "" : "s") + " from '"
+                                  + group.value(QStringLiteral("group")).toString().toStdString() + "'");
+            }
+        }
+        if ((any && satisfiedOne) || (!any && missing.empty()))
+            continue;
+        std::string text;
+        for (const std::string& item : missing)
+            text += (text.empty() ? "" : any ? " or " : " and ") + item;
+        needs.push_back(text);
+    }
+    return needs;
+}
+
+//! The approved proposal executes on the world as it is now, or fails if it no longer can.
+Result<Submitted> settleApproved(storage::Database& db, const Request& request, Timestamp now,
+                                 const audit::CheckpointPolicy& checkpoints, std::vector<audit::Checkpoint>& signedCheckpoints)
+{
+    CS_TRY(row, db.cached("SELECT proposal FROM proposals WHERE intent = ?1"));
+    (*row)->bind(1, request.intent);
+    CS_TRY(found, (*row)->step());
+    if (!*found)
+        return fail(ErrorCode::StorageFailed, "the proposal of " + request.intent + " is missing");
+    const std::string canonical = (*row)->textAt(0);
+    (*row)->reset();
+    CS_TRY(world, simulation::WorldState::load(db));
+    std::vector<Asset> known;
+    for (const auto& [code, asset] : world->assets)
+        known.push_back(asset);
+    CS_TRY(proposal, model::parseProposal(canonical, model::AssetCatalog(std::move(known))));
+    const simulation::SimulationResult simulated = simulation::simulate(*world, *proposal);
+    CS_TRY(marked, setRequest(db, request.intent, "approved", now));
+    if (!simulated.ok()) {
+        const std::string reason = "approved, but it can no longer execute: " + simulated.reason;
+        CS_TRY(released, policy::settleSpend(db, request.intent, "released", now));
+        CS_TRY(ended, setProposal(db, request.intent, "failed", reason, 0, now));
+        CS_TRY(appended, record(db, audit::types::kSettlementFailed,
+                                {{QStringLiteral("intent"), qs(request.intent)}, {QStringLiteral("reason"), qs(reason)}},
+                                now, checkpoints));
+        signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+        return Submitted{"failed", reason, 0};
+    }
+    if (checkpoints.engineKey == nullptr)
+        return fail(ErrorCode::Locked, "the engine key is locked; an approved proposal cannot be settled");
+    const QJsonObject subject = parse(request.subject).toObject();
+    settlement::Request settle{settlement::idempotencyKey(*proposal), *proposal, simulated,
+                               subject.value(QStringLiteral("decision_sha256")).toString().toStdString(),
+                               subject.value(QStringLiteral("policy_version")).toString().toStdString()};
+    CS_TRY(earlier, settlement::findSettlement(db, settle.idempotencyKey));
+    if (*earlier)
+        return fail(ErrorCode::Internal, "an approved proposal was settled before its approval");
+    CS_TRY(recorded, settlement::recordExecuted(db, settle, now));
+    CS_TRY(posted, settlement::applyPostings(db, settle));
+    CS_TRY(receipt, settlement::receiptDraft(settle, *checkpoints.engineKey));
+    CS_TRY(appended, audit::appendInTransaction(db, std::span(&*receipt, 1), now, checkpoints));
+    signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+    const std::int64_t seq = appended->entries.front().seq;
+    CS_TRY(attached, settlement::attachReceipt(db, settle.idempotencyKey, seq));
+    CS_TRY(committed, policy::settleSpend(db, request.intent, "committed", now));
+    CS_TRY(ended, setProposal(db, request.intent, "executed", {}, seq, now));
+    return Submitted{"executed", "approved and executed", seq};
+}
+
+} // namespace
+
+Result<audit::Draft> signVerdict(const Verdict& verdict, const identity::SigningKey& key)
+{
+    if (!verdict.approve && verdict.reason.empty())
+        return fail(ErrorCode::InvalidInput, "reason: a rejection needs a reason");
+    return audit::makeDraft(verdict.approve ? audit::types::kApprovalGranted : audit::types::kApprovalRejected,
+                            verdict.approver,
+                            {{QStringLiteral("schema"), QLatin1String(kVerdictSchema)},
+                             {QStringLiteral("intent"), qs(verdict.intent)},
+                             {QStringLiteral("approver"), qs(verdict.approver)},
+                             {QStringLiteral("verdict"), verdict.approve ? QStringLiteral("approve") : QStringLiteral("reject")},
+                             {QStringLiteral("reason"), qs(verdict.reason)},
+                             {QStringLiteral("subject_sha256"), qs(verdict.subjectSha256)}},
+                            &key);
+}
+
+Result<std::optional<Request>> findRequest(storage::Database& db, const std::string& intent)
+{
+    CS_TRY(query, db.cached("SELECT agent, subject, subject_sha256, requirements, state, expires_ms FROM approval_requests "
+                            "WHERE intent = ?1"));
+    (*query)->bind(1, intent);
+    CS_TRY(row, (*query)->step());
+    if (!*row)
+        return std::optional<Request>();
+    Request request{intent, (*query)->textAt(0), (*query)->textAt(1), (*query)->textAt(2), (*query)->textAt(3),
+                    (*query)->textAt(4), Timestamp{(*query)->int64At(5)}, {}};
+    (*query)->reset();
+    CS_TRY(approvers, db.cached("SELECT approver FROM approvals WHERE intent = ?1 AND verdict = 'approve' ORDER BY at_ms"));
+    (*approvers)->bind(1, intent);
+    for (;;) {
+        CS_TRY(next, (*approvers)->step());
+        if (!*next)
+            break;
+        request.approvedBy.push_back((*approvers)->textAt(0));
+    }
+    (*approvers)->reset();
+    return std::optional<Request>(std::move(request));
+}
+
+Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdict, Timestamp now,
+                                const audit::CheckpointPolicy& checkpoints)
+{
+    // The verdict itself: its type, its body, and who it claims to be from.
+    const bool approve = verdict.type == audit::types::kApprovalGranted;
+    if (!approve && verdict.type != audit::types::kApprovalRejected)
+        return fail(ErrorCode::InvalidInput, "not a verdict: " + verdict.type);
+    const QJsonObject body = parse(verdict.body).toObject();
+    const std::string intent = body.value(QStringLiteral("intent")).toString().toStdString();
+    const std::string reason = body.value(QStringLiteral("reason")).toString().toStdString();
+    if (body.value(QStringLiteral("schema")).toString() != QLatin1String(kVerdictSchema)
+        || body.value(QStringLiteral("approver")).toString().toStdString() != verdict.actor
+        || body.value(QStringLiteral("verdict")).toString() != (approve ? QLatin1String("approve") : QLatin1String("reject"))
+        || !verdict.signature)
+        return fail(ErrorCode::InvalidInput, "the verdict is not a signed countersign.approval/1 body of its approver");
+    if (!approve && reason.empty())
+        return fail(ErrorCode::InvalidInput, "reason: a rejection needs a reason");
+
+    CS_TRY(transaction, storage::Transaction::begin(db));
+    CS_TRY(found, findRequest(db, intent));
+    if (!*found)
+        return fail(ErrorCode::NotFound, "no approval request for " + intent);
+    const Request& request = **found;
+    if (request.state != "pending")
+        return fail(ErrorCode::NotAllowed, intent + " is no longer pending: it was " + request.state);
+    if (now >= request.expiresAt) {
+        CS_TRY(expired, expire(db, request, now, checkpoints));
+        CS_TRY(committed, transaction->commit());
+        (void)audit::writeCheckpointFiles(*expired, checkpoints);
+        return fail(ErrorCode::NotAllowed, intent + " expired at " + toIso8601(request.expiresAt) + "; nothing was signed");
+    }
+    if (body.value(QStringLiteral("subject_sha256")).toString().toStdString() != request.subjectSha256)
+        return fail(ErrorCode::InvalidInput, "the verdict signs a different subject than " + intent
+                                                 + " (the proposal, its simulation, the policy or the decision changed)");
+
+    // Who signed: the approver's registered, active key must verify it.
+    CS_TRY(principal, db.cached("SELECT role, status, public_key FROM principals WHERE id = ?1"));
+    (*principal)->bind(1, verdict.actor);
+    CS_TRY(known, (*principal)->step());
+    if (!*known)
+        return fail(ErrorCode::NotAllowed, "'" + verdict.actor + "' is not a principal of this workspace");
+    const std::string status = (*principal)->textAt(1);
+    const auto keyBytes = (*principal)->blobAt(2);
+    identity::PublicKey publicKey{};
+    const bool hasKey = keyBytes.size() == publicKey.size();
+    if (hasKey)
+        std::copy(keyBytes.begin(), keyBytes.end(), publicKey.begin());
+    (*principal)->reset();
+    if (status != "active")
+        return fail(ErrorCode::NotAllowed, "the key of '" + verdict.actor + "' is " + status);
+    if (!hasKey || !identity::verifySignature(publicKey, verdict.body, *verdict.signature))
+        return fail(ErrorCode::InvalidInput, "the signature does not verify under the key of '" + verdict.actor + "'");
+
+    // May they: in a required group, not the initiator where that is forbidden, counted once.
+    const QJsonArray requirements = parse(request.requirements).toArray();
+    bool member = false;
+    bool initiatorForbidden = false;
+    for (const QJsonValue& value : requirements) {
+        const QJsonObject rule = value.toObject();
+        initiatorForbidden = initiatorForbidden || !rule.value(QStringLiteral("initiator_may_approve")).toBool();
+        for (const QJsonValue& group : rule.value(QStringLiteral("groups")).toArray()) {
+            for (const QJsonValue& name : group.toObject().value(QStringLiteral("members")).toArray())
+                member = member || name.toString().toStdString() == verdict.actor;
+        }
+    }
+    if (!member)
+        return fail(ErrorCode::NotAllowed, "'" + verdict.actor + "' is in none of the groups " + intent + " needs");
+    if (verdict.actor == request.agent && initiatorForbidden)
+        return fail(ErrorCode::NotAllowed, "separation of duties: '" + verdict.actor + "' initiated " + intent
+                                               + " and may not approve it");
+    CS_TRY(counted, db.cached("SELECT count(*) FROM approvals WHERE intent = ?1 AND approver = ?2"));
+    (*counted)->bind(1, intent).bind(2, verdict.actor);
+    CS_TRY(countRow, (*counted)->step());
+    const bool already = *countRow && (*counted)->int64At(0) > 0;
+    (*counted)->reset();
+    if (already)
+        return fail(ErrorCode::NotAllowed, "'" + verdict.actor + "' already gave a verdict on " + intent + "; it counts once");
+
+    // Recorded: the approver's own signed entry.
+    CS_TRY(appended, audit::appendInTransaction(db, std::span(&verdict, 1), now, checkpoints));
+    std::vector<audit::Checkpoint> signedCheckpoints = appended->checkpoints;
+    CS_TRY(insert, db.cached("INSERT INTO approvals(intent, approver, verdict, reason, entry_seq, at_ms) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    CS_TRY(inserted, (*insert)->bind(1, intent).bind(2, verdict.actor).bind(3, std::string_view(approve ? "approve" : "reject"))
+                         .bind(4, reason).bind(5, appended->entries.front().seq).bind(6, now.msSinceEpoch).run());
+
+    Submitted submitted;
+    if (!approve) {
+        CS_TRY(marked, setRequest(db, intent, "rejected", now));
+        CS_TRY(released, policy::settleSpend(db, intent, "released", now));
+        CS_TRY(ended, setProposal(db, intent, "rejected", "rejected by " + verdict.actor + ": " + reason, 0, now));
+        submitted = Submitted{"rejected", "rejected by " + verdict.actor, 0};
+    } else {
+        std::set<std::string> approvers(request.approvedBy.begin(), request.approvedBy.end());
+        approvers.insert(verdict.actor);
+        const std::vector<std::string> needs = stillNeeded(requirements, approvers);
+        if (!needs.empty()) {
+            std::string text;
+            for (const std::string& need : needs)
+                text += (text.empty() ? "needs " : "; and ") + need;
+            submitted = Submitted{"pending", text, 0};
+        } else {
+            CS_TRY(settled, settleApproved(db, request, now, checkpoints, signedCheckpoints));
+            submitted = std::move(*settled);
+        }
+    }
+    CS_TRY(committed, transaction->commit());
+    (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
+    return submitted;
+}
+
+Result<int> expireDue(storage::Database& db, Timestamp now, const audit::CheckpointPolicy& checkpoints)
+{
+    CS_TRY(transaction, storage::Transaction::begin(db));
+    std::vector<std::string> due;
+    CS_TRY(query, db.cached("SELECT intent FROM approval_requests WHERE state = 'pending' AND expires_ms <= ?1"));
+    (*query)->bind(1, now.msSinceEpoch);
+    for (;;) {
+        CS_TRY(row, (*query)->step());
+        if (!*row)
+            break;
+        due.push_back((*query)->textAt(0));
+    }
+    (*query)->reset();
+    std::vector<audit::Checkpoint> signedCheckpoints;
+    for (const std::string& intent : due) {
+        CS_TRY(found, findRequest(db, intent));
+        CS_TRY(expired, expire(db, **found, now, checkpoints));
+        signedCheckpoints.insert(signedCheckpoints.end(), expired->begin(), expired->end());
+    }
+    CS_TRY(committed, transaction->commit());
+    (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
+    return static_cast<int>(due.size());
+}
+
+} // namespace cs::approval

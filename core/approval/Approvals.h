@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/audit/AuditLog.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cs::storage {
+class Database;
+}
+
+namespace cs::approval {
+
+inline constexpr const char* kVerdictSchema = "countersign.approval/1";
+
+//! One approver's verdict on one request: approve, or reject with a reason.
+struct Verdict
+{
+    std::string intent;
+    std::string approver;
+    bool approve = true;
+    std::string reason;
+    std::string subjectSha256; //!< the subject the approver was shown, and signs
+};
+
+/**
+ * The approver's side: the approval.granted / approval.rejected draft, its body
+ * (countersign.approval/1: intent, approver, verdict, reason, subject_sha256) signed with the
+ * approver's key. The subject hash covers the proposal, its simulation, the policy version and
+ * the decision, so the signature covers them too.
+ */
+Result<audit::Draft> signVerdict(const Verdict& verdict, const identity::SigningKey& key);
+
+//! A request as the approvers see it.
+struct Request
+{
+    std::string intent;
+    std::string agent; //!< the initiator
+    std::string subject;
+    std::string subjectSha256;
+    std::string requirements; //!< canonical JSON, as decided
+    std::string state;        //!< pending, approved, rejected, expired
+    Timestamp expiresAt;
+    std::vector<std::string> approvedBy;
+};
+
+Result<std::optional<Request>> findRequest(storage::Database& db, const std::string& intent);
+
+//! Where a request stands after a verdict.
+struct Submitted
+{
+    std::string state;        //!< pending, executed, failed, rejected
+    std::string message;      //!< "needs 1 more approver from 'treasury'", "executed", …
+    std::int64_t receiptSeq = 0;
+};
+
+/**
+ * The engine's side, in one transaction: checks the signed verdict and records it, then, when
+ * the quorum is reached, settles the proposal on the world as it is now (simulated again; a
+ * simulation that no longer succeeds fails it), or on a rejection releases its spend.
+ * Refused, with nothing written:
+ * - InvalidInput: not a verdict, a rejection without a reason, a signature that does not verify
+ *   under the approver's registered key (forged, or signed with another key), a subject hash
+ *   that is not this request's (signed for something else);
+ * - NotAllowed: the request is no longer pending, the approver already counted (a replay), is
+ *   in none of the required groups, is inactive, or is the initiator where the rule forbids it;
+ *   an expired request is marked expired (audited, its spend released) and refused;
+ * - NotFound: no request for that intent.
+ */
+Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdict, Timestamp now,
+                                const audit::CheckpointPolicy& checkpoints);
+
+//! Expires every pending request whose time is up: audited, spend released. Returns how many.
+Result<int> expireDue(storage::Database& db, Timestamp now, const audit::CheckpointPolicy& checkpoints);
+
+} // namespace cs::approval

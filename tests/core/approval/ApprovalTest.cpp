@@ -1,0 +1,291 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/api/Engine.h"
+#include "core/approval/Approvals.h"
+#include "core/audit/Verifier.h"
+#include "core/identity/Registry.h"
+#include "core/storage/DbWriter.h"
+#include "core/workspace/Workspace.h"
+
+using namespace cs;
+
+/**
+ * M-of-N approvals on the demo run: quorums settle exactly once on the world as it is, a
+ * rejection needs a reason and releases the reservation, and every bad verdict is refused
+ * with nothing written — forged, replayed, expired, signed with the wrong key or over the
+ * wrong subject, from someone outside the groups, or from the initiator where duties forbid it.
+ */
+class ApprovalTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void oneApproverSettles();
+    void twoApproversEachCountOnce();
+    void rejectionNeedsAReasonAndReleases();
+    void badVerdictsAreRefused_data();
+    void badVerdictsAreRefused();
+    void separationOfDuties();
+    void expiredRequestsAreRefusedAndReleased();
+    void logVerifiesAfterwards();
+
+private:
+    storage::Database open();
+    std::string textOf(const char* sql, const std::string& intent);
+    std::int64_t entries();
+    Result<approval::Submitted> submit(const audit::Draft& verdict);
+    identity::SigningKey key(const char* principal);
+
+    QTemporaryDir m_dir;
+    std::string m_ws;
+    std::shared_ptr<ManualClock> m_clock = std::make_shared<ManualClock>(Timestamp{1'795'600'000'000});
+    std::unique_ptr<api::EngineFactory> m_factory = api::makeEngineFactory(m_clock);
+    std::unique_ptr<api::Engine> m_engine;
+};
+
+void ApprovalTest::initTestCase()
+{
+    m_ws = m_dir.filePath(QStringLiteral("ws")).toStdString();
+    QVERIFY(m_factory->createWorkspace(m_ws, true, false, {}));
+    auto engine = m_factory->openWorkspace(m_ws);
+    QVERIFY(engine);
+    m_engine = std::move(*engine);
+    auto results = m_engine->runIntents({}, workspace::kDemoPassphrase);
+    QVERIFY2(results, results ? "" : results.error().message.c_str());
+}
+
+storage::Database ApprovalTest::open()
+{
+    auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);
+    if (!db)
+        qFatal("%s", db.error().message.c_str());
+    return std::move(*db);
+}
+
+std::string ApprovalTest::textOf(const char* sql, const std::string& intent)
+{
+    auto db = open();
+    auto query = db.prepare(sql);
+    query->bind(1, intent);
+    auto row = query->step();
+    return row && *row ? query->textAt(0) : std::string();
+}
+
+std::int64_t ApprovalTest::entries()
+{
+    auto db = open();
+    return *db.queryInt("SELECT count(*) FROM audit_entries");
+}
+
+identity::SigningKey ApprovalTest::key(const char* principal)
+{
+    auto unsealed = identity::unsealKey(identity::keyFilePath(std::filesystem::path(m_ws) / workspace::kKeysDir, principal),
+                                        workspace::kDemoPassphrase);
+    if (!unsealed)
+        qFatal("%s", unsealed.error().message.c_str());
+    return std::move(*unsealed);
+}
+
+Result<approval::Submitted> ApprovalTest::submit(const audit::Draft& verdict)
+{
+    identity::SigningKey engineKey = key(identity::kEngineId);
+    auto db = open();
+    CS_TRY(origin, audit::readOrigin(db));
+    const audit::CheckpointPolicy checkpoints{*origin, std::filesystem::path(m_ws) / workspace::kCheckpointsDir, &engineKey};
+    return approval::submitVerdict(db, verdict, m_clock->now(), checkpoints);
+}
+
+void ApprovalTest::oneApproverSettles()
+{
+    // int-0013: api-buyer pays translate-api 20 USDC, a first-time vendor: one treasury approver.
+    const std::string before = textOf("SELECT amount FROM balances WHERE account = 'api-buyer:main' AND asset = ?1", "USDC");
+    auto outcome = m_engine->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY2(outcome, outcome ? "" : outcome.error().message.c_str());
+    QCOMPARE(outcome->state, std::string("executed"));
+    QVERIFY(outcome->receiptSeq > 0);
+    QCOMPARE(textOf("SELECT state FROM proposals WHERE intent = ?1", "int-0013"), std::string("executed"));
+    QCOMPARE(textOf("SELECT spend FROM decisions WHERE intent = ?1", "int-0013"), std::string("committed"));
+    QCOMPARE(textOf("SELECT state FROM approval_requests WHERE intent = ?1", "int-0013"), std::string("approved"));
+    const std::string after = textOf("SELECT amount FROM balances WHERE account = 'api-buyer:main' AND asset = ?1", "USDC");
+    QCOMPARE(Money::parse(before, *Asset::make("USDC", 6))->minor() - Money::parse(after, *Asset::make("USDC", 6))->minor(),
+             Int128(20'000'000));
+    // Approving it again is refused: it is no longer pending, and nothing is written.
+    const auto count = entries();
+    auto again = m_engine->submitVerdict("int-0013", "bob", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::NotAllowed);
+    QCOMPARE(entries(), count);
+}
+
+void ApprovalTest::twoApproversEachCountOnce()
+{
+    // int-0052: a first payment to sam-fisher needs both treasury approvers.
+    auto first = m_engine->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY(first);
+    QCOMPARE(first->state, std::string("pending"));
+    QCOMPARE(first->message, std::string("needs 1 more approver from 'treasury'"));
+    auto twice = m_engine->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY(!twice);
+    QCOMPARE(twice.error().code, ErrorCode::NotAllowed);
+    QVERIFY(twice.error().message.find("counts once") != std::string::npos);
+    QCOMPARE(textOf("SELECT state FROM proposals WHERE intent = ?1", "int-0052"), std::string("awaiting_approval"));
+    auto second = m_engine->submitVerdict("int-0052", "bob", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY(second);
+    QCOMPARE(second->state, std::string("executed"));
+    QCOMPARE(textOf("SELECT count(*) FROM settlements WHERE intent = ?1", "int-0052"), std::string("1"));
+}
+
+void ApprovalTest::rejectionNeedsAReasonAndReleases()
+{
+    auto silent = m_engine->submitVerdict("int-0023", "bob", false, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY(!silent);
+    QCOMPARE(silent.error().code, ErrorCode::InvalidInput);
+    auto rejected = m_engine->submitVerdict("int-0023", "bob", false, "too large for today", workspace::kDemoPassphrase,
+                                            workspace::kDemoPassphrase);
+    QVERIFY(rejected);
+    QCOMPARE(rejected->state, std::string("rejected"));
+    QCOMPARE(textOf("SELECT reason FROM proposals WHERE intent = ?1", "int-0023"),
+             std::string("rejected by bob: too large for today"));
+    QCOMPARE(textOf("SELECT spend FROM decisions WHERE intent = ?1", "int-0023"), std::string("released"));
+    QCOMPARE(textOf("SELECT count(*) FROM settlements WHERE intent = ?1", "int-0023"), std::string("0"));
+}
+
+void ApprovalTest::badVerdictsAreRefused_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("forged") << "forged" << static_cast<int>(ErrorCode::InvalidInput) << "does not verify under the key of 'alice'";
+    QTest::newRow("wrong-key") << "wrong-key" << static_cast<int>(ErrorCode::InvalidInput) << "does not verify under the key of 'alice'";
+    QTest::newRow("wrong-hash") << "wrong-hash" << static_cast<int>(ErrorCode::InvalidInput) << "signs a different subject";
+    QTest::newRow("replayed") << "replayed" << static_cast<int>(ErrorCode::NotAllowed) << "is no longer pending";
+    QTest::newRow("replayed-elsewhere") << "replayed-elsewhere" << static_cast<int>(ErrorCode::InvalidInput)
+                                        << "not a signed countersign.approval/1 body";
+    QTest::newRow("not-an-approver") << "not-an-approver" << static_cast<int>(ErrorCode::NotAllowed) << "in none of the groups";
+    QTest::newRow("unknown-request") << "unknown-request" << static_cast<int>(ErrorCode::NotFound) << "no approval request";
+}
+
+void ApprovalTest::badVerdictsAreRefused()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    auto request = [&]() {
+        auto db = open();
+        return *approval::findRequest(db, "int-0024");
+    }();
+    QVERIFY(request);
+    const identity::SigningKey alice = key("alice");
+    approval::Verdict verdict{"int-0024", "alice", true, {}, request->subjectSha256};
+    audit::Draft draft;
+    if (kind == QLatin1String("forged")) {
+        draft = *approval::signVerdict(verdict, alice);
+        (*draft.signature)[7] ^= 0x01;
+    } else if (kind == QLatin1String("wrong-key")) {
+        draft = *approval::signVerdict(verdict, key("bob")); // claims to be alice
+    } else if (kind == QLatin1String("wrong-hash")) {
+        auto db = open();
+        verdict.subjectSha256 = (*approval::findRequest(db, "int-0025"))->subjectSha256;
+        draft = *approval::signVerdict(verdict, alice);
+    } else if (kind == QLatin1String("replayed")) {
+        // Alice's genuine approval of int-0013, submitted again after it executed.
+        auto db = open();
+        const std::string body = textOf("SELECT body FROM audit_entries WHERE type = 'approval.granted' AND body LIKE ?1",
+                                        "%\"int-0013\"%");
+        auto sig = db.prepare("SELECT sig FROM audit_entries WHERE type = 'approval.granted' AND body = ?1");
+        sig->bind(1, body);
+        QVERIFY(*sig->step());
+        draft = audit::Draft{"approval.granted", "alice", body, identity::Signature{}};
+        std::copy(sig->blobAt(0).begin(), sig->blobAt(0).end(), draft.signature->begin());
+    } else if (kind == QLatin1String("replayed-elsewhere")) {
+        // The same genuine signature with the body pointed at another request: the body no longer says alice signed it.
+        draft = *approval::signVerdict(verdict, alice);
+        draft.body.replace(draft.body.find("\"approver\":\"alice\""), 18, "\"approver\":\"bob!!\"");
+    } else if (kind == QLatin1String("not-an-approver")) {
+        verdict.approver = "rita";
+        draft = *approval::signVerdict(verdict, key("rita"));
+    } else {
+        verdict.intent = "int-9999";
+        draft = *approval::signVerdict(verdict, alice);
+    }
+    const auto count = entries();
+    auto submitted = submit(draft);
+    QVERIFY(!submitted);
+    QCOMPARE(static_cast<int>(submitted.error().code), code);
+    QVERIFY2(QString::fromStdString(submitted.error().message).contains(message), submitted.error().message.c_str());
+    QCOMPARE(entries(), count); // nothing written
+    QCOMPARE(textOf("SELECT state FROM approval_requests WHERE intent = ?1", "int-0024"), std::string("pending"));
+}
+
+void ApprovalTest::separationOfDuties()
+{
+    // A request whose initiator is in the approver group (rewritten here) and the rule forbids it.
+    {
+        auto db = open();
+        QVERIFY(db.exec("UPDATE approval_requests SET requirements = replace(requirements, '\"alice\"', '\"trader\"') "
+                        "WHERE intent = 'int-0025'"));
+    }
+    auto request = [&]() {
+        auto db = open();
+        return *approval::findRequest(db, "int-0025");
+    }();
+    QCOMPARE(request->agent, std::string("trader"));
+    auto draft = approval::signVerdict({"int-0025", "trader", true, {}, request->subjectSha256}, key("trader"));
+    auto refused = submit(*draft);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::NotAllowed);
+    QVERIFY2(refused.error().message.find("separation of duties") != std::string::npos, refused.error().message.c_str());
+    // Where the rule allows the initiator, the same verdict counts.
+    {
+        auto db = open();
+        QVERIFY(db.exec("UPDATE approval_requests SET requirements = replace(requirements, "
+                        "'\"initiator_may_approve\":false', '\"initiator_may_approve\":true') WHERE intent = 'int-0025'"));
+    }
+    auto allowed = submit(*draft);
+    QVERIFY2(allowed, allowed ? "" : allowed.error().message.c_str());
+    QVERIFY(allowed->state == "executed" || allowed->state == "failed");
+}
+
+void ApprovalTest::expiredRequestsAreRefusedAndReleased()
+{
+    // 24 hours and a second later every remaining request has expired.
+    m_clock->advance(24 * 3'600'000 + 1'000);
+    auto late = m_engine->submitVerdict("int-0024", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY(!late);
+    QCOMPARE(late.error().code, ErrorCode::NotAllowed);
+    QVERIFY(late.error().message.find("expired") != std::string::npos);
+    QCOMPARE(textOf("SELECT state FROM approval_requests WHERE intent = ?1", "int-0024"), std::string("expired"));
+    QCOMPARE(textOf("SELECT spend FROM decisions WHERE intent = ?1", "int-0024"), std::string("released"));
+    QCOMPARE(textOf("SELECT state FROM proposals WHERE intent = ?1", "int-0024"), std::string("rejected"));
+    QCOMPARE(textOf("SELECT count(*) FROM audit_entries WHERE type = 'approval.expired' AND body LIKE ?1", "%int-0024%"),
+             std::string("1"));
+    // The rest expire in one sweep.
+    identity::SigningKey engineKey = key(identity::kEngineId);
+    auto db = open();
+    auto origin = audit::readOrigin(db);
+    const audit::CheckpointPolicy checkpoints{*origin, std::filesystem::path(m_ws) / workspace::kCheckpointsDir, &engineKey};
+    auto swept = approval::expireDue(db, m_clock->now(), checkpoints);
+    QVERIFY(swept);
+    QVERIFY(*swept > 0);
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM approval_requests WHERE state = 'pending'"), std::int64_t(0));
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM decisions WHERE spend = 'reserved'"), std::int64_t(0));
+}
+
+void ApprovalTest::logVerifiesAfterwards()
+{
+    auto report = m_engine->verifyAuditLog({});
+    QVERIFY(report);
+    QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
+    auto db = open();
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM audit_entries WHERE type IN ('approval.granted', 'approval.rejected')"),
+             *db.queryInt("SELECT count(*) FROM approvals"));
+}
+
+QTEST_GUILESS_MAIN(ApprovalTest)
+#include "ApprovalTest.moc"
