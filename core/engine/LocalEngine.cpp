@@ -504,22 +504,11 @@ Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view docu
             }
             draft = std::make_unique<policy::Evaluator>(std::move(*parsed));
         }
-        policy::Context context;
         const Asset& reference = draft ? draft->policy().globals.referenceCurrency
                                        : versions.empty() ? Asset{} : versions.begin()->second->policy().globals.referenceCurrency;
-        for (const auto& [key, price] : world->prices) {
-            if (key.second != reference.code)
-                continue;
-            if (auto money = Money::parse(price, reference))
-                context.prices.emplace(key.first, *money);
-        }
-        CS_TRY(roles, storage::forEachRow(m_reader, "SELECT id, role FROM principals",
-                                          [&](storage::Statement& row) -> Result<void> {
-                                              context.roles.emplace(row.textAt(0), row.textAt(1));
-                                              return {};
-                                          }));
+        CS_TRY(context, policy::loadContext(m_reader, *world, reference));
         CS_TRY(history, policy::loadHistory(m_reader));
-        return policy::backtest(*history, draft.get(), versions, context);
+        return policy::backtest(*history, draft.get(), versions, *context);
     }());
 }
 

@@ -281,35 +281,14 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
     CS_TRY(published, policy::activePolicy(db));
     const std::string version = *published ? (*published)->version : std::string();
     if (!m_compiled || m_compiled->version != version) {
-        policy::Policy document;
-        document.name = "no published policy";
-        if (*published) {
-            std::vector<Asset> known;
-            for (const auto& [code, asset] : world->assets)
-                known.push_back(asset);
-            auto parsed = policy::parsePolicy((*published)->document, model::AssetCatalog(std::move(known)));
-            if (!parsed)
-                return fail(ErrorCode::StorageFailed, "published policy " + version + " does not parse: " + parsed.error().message);
-            document = std::move(*parsed);
-        }
+        CS_TRY(document, policy::loadActivePolicy(db, *world));
         m_compiled = std::make_unique<Policy>();
         m_compiled->version = version;
-        m_compiled->evaluator = std::make_unique<policy::Evaluator>(std::move(document));
+        m_compiled->evaluator = std::make_unique<policy::Evaluator>(std::move(*document));
     }
     const policy::Evaluator& evaluator = *m_compiled->evaluator;
-    const Asset& reference = evaluator.policy().globals.referenceCurrency;
-
-    policy::Context context;
-    for (const auto& [key, price] : world->prices) {
-        if (key.second != reference.code)
-            continue;
-        if (auto money = Money::parse(price, reference))
-            context.prices.emplace(key.first, *money);
-    }
-    CS_TRY(roles, storage::forEachRow(db, "SELECT id, role FROM principals", [&](storage::Statement& row) -> Result<void> {
-        context.roles.emplace(row.textAt(0), row.textAt(1));
-        return {};
-    }));
+    CS_TRY(loadedContext, policy::loadContext(db, *world, evaluator.policy().globals.referenceCurrency));
+    policy::Context& context = *loadedContext;
 
     // The windows: what was reserved or spent since the start of the longest one.
     Timestamp earliest{std::numeric_limits<std::int64_t>::max()};
@@ -332,30 +311,9 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
     compiled.latest = std::max(compiled.latest, latest);
     policy::SpendWindows& windows = *compiled.windows;
     if (evaluator.longestWindowSeconds() > 0) {
-        CS_TRY(spendsQuery, db.cached("SELECT intent, agent, action, asset, amount, to_id, venue, at_ms, rowid FROM decisions "
-                                      "WHERE rowid > ?1 AND at_ms >= ?2 AND spend IN ('reserved', 'committed') ORDER BY at_ms"));
-        (*spendsQuery)->bind(1, compiled.rowid).bind(2, earliest.msSinceEpoch - evaluator.longestWindowSeconds() * 1000);
-        for (;;) {
-            CS_TRY(row, (*spendsQuery)->step());
-            if (!*row)
-                break;
-            storage::Statement& spend = **spendsQuery;
-            const auto asset = world->assets.find(spend.textAt(3));
-            auto amount = asset == world->assets.end() ? Result<Money>(fail(ErrorCode::StorageFailed, "unknown asset"))
-                                                       : Money::parse(spend.textAt(4), asset->second);
-            if (!amount)
-                return fail(ErrorCode::StorageFailed, "spend of " + spend.textAt(0) + " is corrupt");
-            policy::Spend counted{spend.textAt(0), spend.textAt(1), ActionType::Transfer, *amount, std::nullopt,
-                                  std::nullopt, Timestamp{spend.int64At(7)}};
-            counted.action = parseActionType(spend.textAt(2)).value_or(ActionType::Transfer);
-            if (!spend.isNullAt(5))
-                counted.to = spend.textAt(5);
-            if (!spend.isNullAt(6))
-                counted.venue = spend.textAt(6);
-            // A spend the current policy cannot value (no price) counts in no window.
-            (void)windows.add(counted, context);
-        }
-        (*spendsQuery)->reset();
+        CS_TRY(spends, policy::loadSpends(db, windows, context, *world,
+                                          Timestamp{earliest.msSinceEpoch - evaluator.longestWindowSeconds() * 1000},
+                                          compiled.rowid));
     }
 
     for (Planned& item : planned) {

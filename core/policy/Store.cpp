@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/policy/Store.h"
 
+#include "core/model/ProposalParser.h"
 #include "core/policy/Checks.h"
 #include "core/storage/Database.h"
 
@@ -86,6 +87,73 @@ Result<std::optional<Published>> activePolicy(storage::Database& db)
                         (*query)->int64At(4), Timestamp{(*query)->int64At(5)}};
     (*query)->reset();
     return std::optional<Published>(std::move(published));
+}
+
+Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldState& world)
+{
+    CS_TRY(published, activePolicy(db));
+    if (!*published) {
+        Policy none;
+        none.name = "no published policy";
+        return none;
+    }
+    std::vector<Asset> known;
+    for (const auto& [code, asset] : world.assets)
+        known.push_back(asset);
+    auto parsed = parsePolicy((*published)->document, model::AssetCatalog(std::move(known)));
+    if (!parsed)
+        return fail(ErrorCode::StorageFailed,
+                    "published policy " + (*published)->version + " does not parse: " + parsed.error().message);
+    return parsed;
+}
+
+Result<Context> loadContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference)
+{
+    Context context;
+    for (const auto& [key, price] : world.prices) {
+        if (key.second != reference.code)
+            continue;
+        if (auto money = Money::parse(price, reference))
+            context.prices.emplace(key.first, *money);
+    }
+    CS_TRY(roles, storage::forEachRow(db, "SELECT id, role FROM principals", [&](storage::Statement& row) -> Result<void> {
+        context.roles.emplace(row.textAt(0), row.textAt(1));
+        return {};
+    }));
+    return context;
+}
+
+Result<void> loadSpends(storage::Database& db, SpendWindows& windows, const Context& context,
+                        const simulation::WorldState& world, Timestamp from, std::int64_t afterRowid, std::string_view except)
+{
+    CS_TRY(query, db.cached("SELECT intent, agent, action, asset, amount, to_id, venue, at_ms FROM decisions "
+                            "WHERE rowid > ?1 AND at_ms >= ?2 AND spend IN ('reserved', 'committed') ORDER BY at_ms"));
+    (*query)->bind(1, afterRowid).bind(2, from.msSinceEpoch);
+    const auto result = [&]() -> Result<void> {
+        for (;;) {
+            CS_TRY(row, (*query)->step());
+            if (!*row)
+                return {};
+            storage::Statement& spend = **query;
+            if (spend.textAt(0) == except)
+                continue;
+            const auto asset = world.assets.find(spend.textAt(3));
+            auto amount = asset == world.assets.end() ? Result<Money>(fail(ErrorCode::StorageFailed, "unknown asset"))
+                                                      : Money::parse(spend.textAt(4), asset->second);
+            if (!amount)
+                return fail(ErrorCode::StorageFailed, "spend of " + spend.textAt(0) + " is corrupt");
+            Spend counted{spend.textAt(0), spend.textAt(1), parseActionType(spend.textAt(2)).value_or(ActionType::Transfer),
+                          *amount, std::nullopt, std::nullopt, Timestamp{spend.int64At(7)}};
+            if (!spend.isNullAt(5))
+                counted.to = spend.textAt(5);
+            if (!spend.isNullAt(6))
+                counted.venue = spend.textAt(6);
+            // A spend the policy cannot value (no price) counts in no window.
+            (void)windows.add(counted, context);
+        }
+    }();
+    (*query)->reset();
+    return result;
 }
 
 } // namespace cs::policy

@@ -3,7 +3,9 @@
 #pragma once
 
 #include "core/audit/AuditLog.h"
+#include "core/policy/Evaluator.h"
 #include "core/policy/Policy.h"
+#include "core/simulation/WorldState.h"
 
 namespace cs::storage {
 class Database;
@@ -45,5 +47,20 @@ Result<void> settleSpend(storage::Database& db, const std::string& intent, std::
 
 //! The newest published version, which decides; nullopt when none is published.
 Result<std::optional<Published>> activePolicy(storage::Database& db);
+
+//! The newest published policy, read against `world`'s assets; with none published, an empty
+//! policy (which denies everything) named "no published policy".
+Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldState& world);
+
+//! What decisions need from the workspace: `world`'s prices in `reference`, principals' roles.
+Result<Context> loadContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference);
+
+/**
+ * Adds to `windows`, in time order, every reserved or committed spend decided at or after
+ * `from` and written after decisions row `afterRowid`, except the spend of `except`.
+ */
+Result<void> loadSpends(storage::Database& db, SpendWindows& windows, const Context& context,
+                        const simulation::WorldState& world, Timestamp from, std::int64_t afterRowid,
+                        std::string_view except = {});
 
 } // namespace cs::policy
