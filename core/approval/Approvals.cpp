@@ -3,6 +3,7 @@
 #include "core/approval/Approvals.h"
 
 #include "core/domain/CanonicalJson.h"
+#include "core/domain/Encoding.h"
 #include "core/model/ProposalParser.h"
 #include "core/policy/Store.h"
 #include "core/settlement/Settlement.h"
@@ -124,8 +125,44 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
     CS_TRY(proposal, model::parseProposal(canonical, model::AssetCatalog(std::move(known))));
     const simulation::SimulationResult simulated = simulation::simulate(*world, *proposal);
     CS_TRY(marked, setRequest(db, request.intent, "approved", now));
-    if (!simulated.ok()) {
-        const std::string reason = "approved, but it can no longer execute: " + simulated.reason;
+    const QJsonObject subject = parse(request.subject).toObject();
+    std::string decisionSha = subject.value(QStringLiteral("decision_sha256")).toString().toStdString();
+    std::string policyVersion = subject.value(QStringLiteral("policy_version")).toString().toStdString();
+    std::string refusal = simulated.ok() ? std::string() : "approved, but it can no longer execute: " + simulated.reason;
+    if (refusal.empty() && toHex(simulated.stateBefore) != subject.value(QStringLiteral("state_before")).toString().toStdString()) {
+        // The world moved since the approvers saw it: decided again, on this simulation, by the
+        // policy that decides now, with the windows as they stand (this proposal's own
+        // reservation aside). The quorum stands unless that decision is a deny.
+        if (checkpoints.engineKey == nullptr)
+            return fail(ErrorCode::Locked, "the engine key is locked; an approved proposal cannot be decided again");
+        CS_TRY(document, policy::loadActivePolicy(db, *world));
+        const policy::Evaluator evaluator(std::move(*document));
+        CS_TRY(context, policy::loadContext(db, *world, evaluator.policy().globals.referenceCurrency));
+        context->now = now;
+        context->simulation = &simulated;
+        policy::SpendWindows windows(evaluator);
+        CS_TRY(spends, policy::loadSpends(db, windows, *context, *world,
+                                          Timestamp{now.msSinceEpoch - evaluator.longestWindowSeconds() * 1000}, 0,
+                                          request.intent));
+        const policy::Decision decision = evaluator.evaluate(*proposal, *context, windows);
+        QJsonObject body = decision.toJson(*proposal, subject.value(QStringLiteral("proposal_sha256")).toString().toStdString());
+        body.insert(QStringLiteral("decided_again"), QStringLiteral("the world changed between the approval and its settlement"));
+        CS_TRY(draft, audit::makeDraft(audit::types::kPolicyDecided, "engine", body, checkpoints.engineKey));
+        CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpoints));
+        signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+        decisionSha = toHex(identity::sha256(draft->body));
+        policyVersion = decision.policyVersion;
+        if (decision.effect == policy::Effect::Deny) {
+            std::string why;
+            for (const auto& clause : decision.reasons) {
+                if (clause.effect == policy::Effect::Deny)
+                    why += (why.empty() ? "" : "; ") + clause.text;
+            }
+            refusal = "approved, but decided again on the world as it is now and denied: " + why;
+        }
+    }
+    if (!refusal.empty()) {
+        const std::string reason = refusal;
         CS_TRY(released, policy::settleSpend(db, request.intent, "released", now));
         CS_TRY(ended, setProposal(db, request.intent, "failed", reason, 0, now));
         CS_TRY(appended, record(db, audit::types::kSettlementFailed,
@@ -136,10 +173,7 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
     }
     if (checkpoints.engineKey == nullptr)
         return fail(ErrorCode::Locked, "the engine key is locked; an approved proposal cannot be settled");
-    const QJsonObject subject = parse(request.subject).toObject();
-    settlement::Request settle{settlement::idempotencyKey(*proposal), *proposal, simulated,
-                               subject.value(QStringLiteral("decision_sha256")).toString().toStdString(),
-                               subject.value(QStringLiteral("policy_version")).toString().toStdString()};
+    settlement::Request settle{settlement::idempotencyKey(*proposal), *proposal, simulated, decisionSha, policyVersion};
     CS_TRY(earlier, settlement::findSettlement(db, settle.idempotencyKey));
     if (*earlier)
         return fail(ErrorCode::Internal, "an approved proposal was settled before its approval");

@@ -367,6 +367,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                 {QStringLiteral("proposal_sha256"), qs(item.proposalSha)},
                 {QStringLiteral("simulation_sha256"),
                  qs(toHex(identity::sha256(canonicalJson(simulationJson(intent.id, simulated)).value())))},
+                {QStringLiteral("state_before"), qs(toHex(simulated.stateBefore))},
                 {QStringLiteral("policy_version"), qs(decision.policyVersion)},
                 {QStringLiteral("decision_sha256"), qs(toHex(identity::sha256(decisionText)))}};
             // The requirements as decided, with each group's members at this moment.

@@ -10,6 +10,7 @@
 #include "core/audit/Verifier.h"
 #include "core/identity/Registry.h"
 #include "core/storage/DbWriter.h"
+#include "core/workspace/DemoSeed.h"
 #include "core/workspace/Workspace.h"
 
 using namespace cs;
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void badVerdictsAreRefused_data();
     void badVerdictsAreRefused();
     void separationOfDuties();
+    void worldChangedIsDecidedAgain();
     void expiredRequestsAreRefusedAndReleased();
     void logVerifiesAfterwards();
 
@@ -139,6 +141,10 @@ void ApprovalTest::twoApproversEachCountOnce()
     QVERIFY(second);
     QCOMPARE(second->state, std::string("executed"));
     QCOMPARE(textOf("SELECT count(*) FROM settlements WHERE intent = ?1", "int-0052"), std::string("1"));
+    // int-0013 settled in between, so the world had moved: decided again (still approval) before settling.
+    QCOMPARE(textOf("SELECT count(*) FROM audit_entries WHERE type = 'policy.decided' AND body LIKE ?1",
+                    "%decided_again%int-0052%"),
+             std::string("1"));
 }
 
 void ApprovalTest::rejectionNeedsAReasonAndReleases()
@@ -250,6 +256,24 @@ void ApprovalTest::separationOfDuties()
     auto allowed = submit(*draft);
     QVERIFY2(allowed, allowed ? "" : allowed.error().message.c_str());
     QVERIFY(allowed->state == "executed" || allowed->state == "failed");
+}
+
+void ApprovalTest::worldChangedIsDecidedAgain()
+{
+    // The risk manager freezes the payroll bot after int-0051 was routed to approvers.
+    QString policy = QString::fromStdString(workspace::embeddedDemoPolicy());
+    policy.replace(QStringLiteral(R"("rules": [)"),
+                   QStringLiteral(R"("rules": [{"id": "payroll.freeze", "effect": "deny", "match": {"agent": ["payroll-bot"]}},)"));
+    auto published = m_engine->publishPolicy(policy.toStdString(), "rita", workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY2(published, published ? "" : published.error().message.c_str());
+    auto outcome = m_engine->submitVerdict("int-0051", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY2(outcome, outcome ? "" : outcome.error().message.c_str());
+    QCOMPARE(outcome->state, std::string("failed"));
+    QVERIFY2(outcome->message.find("decided again on the world as it is now and denied") != std::string::npos,
+             outcome->message.c_str());
+    QCOMPARE(textOf("SELECT state FROM proposals WHERE intent = ?1", "int-0051"), std::string("failed"));
+    QCOMPARE(textOf("SELECT spend FROM decisions WHERE intent = ?1", "int-0051"), std::string("released"));
+    QCOMPARE(textOf("SELECT count(*) FROM settlements WHERE intent = ?1", "int-0051"), std::string("0"));
 }
 
 void ApprovalTest::expiredRequestsAreRefusedAndReleased()
