@@ -908,13 +908,24 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
     if (!items)
         return workspaceError(err, items.error());
     QJsonArray queue;
+    const auto strings = [](const std::vector<std::string>& texts) {
+        QJsonArray array;
+        for (const std::string& text : texts)
+            array.append(QString::fromStdString(text));
+        return array;
+    };
     for (const auto& item : *items)
         queue.append(QJsonObject{
             {QStringLiteral("id"), QString::fromStdString(item.intent)},
             {QStringLiteral("agent"), QString::fromStdString(item.agent)},
             {QStringLiteral("proposal"), QJsonDocument::fromJson(QByteArray::fromStdString(item.proposal)).object()},
             {QStringLiteral("decision"), QJsonDocument::fromJson(QByteArray::fromStdString(item.decision)).object()},
-            {QStringLiteral("reason"), QString::fromStdString(item.reason)}});
+            {QStringLiteral("reason"), QString::fromStdString(item.reason)},
+            {QStringLiteral("subject_sha256"), QString::fromStdString(item.subjectSha256)},
+            {QStringLiteral("expires_at"), QString::fromStdString(item.expiresAt)},
+            {QStringLiteral("expired"), item.expired},
+            {QStringLiteral("approved_by"), strings(item.approvedBy)},
+            {QStringLiteral("still_needed"), strings(item.stillNeeded)}});
     out << QJsonDocument(queue).toJson(QJsonDocument::Indented).toStdString();
     return ExitOk;
 }

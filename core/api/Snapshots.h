@@ -93,6 +93,11 @@ struct QueueItem
     std::string proposal; //!< canonical JSON
     std::string decision; //!< canonical JSON of the signed decision
     std::string reason;
+    std::string subjectSha256;           //!< what an approver signs
+    std::string expiresAt;               //!< RFC 3339 UTC
+    bool expired = false;                //!< past its expiry (recorded at the next write)
+    std::vector<std::string> approvedBy; //!< approvers so far
+    std::vector<std::string> stillNeeded;
 };
 
 //! Where an approval request stands after a verdict (core/approval).

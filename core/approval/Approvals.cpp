@@ -75,7 +75,7 @@ Result<std::vector<audit::Checkpoint>> expire(storage::Database& db, const Reque
 }
 
 //! What the requirements still need from `approvers`; empty when the quorum is reached.
-std::vector<std::string> stillNeeded(const QJsonArray& requirements, const std::set<std::string>& approvers)
+std::vector<std::string> neededFrom(const QJsonArray& requirements, const std::set<std::string>& approvers)
 {
     std::vector<std::string> needs;
     for (const QJsonValue& value : requirements) {
@@ -229,6 +229,12 @@ Result<std::optional<Request>> findRequest(storage::Database& db, const std::str
     return std::optional<Request>(std::move(request));
 }
 
+std::vector<std::string> stillNeeded(const Request& request)
+{
+    return neededFrom(parse(request.requirements).toArray(),
+                      std::set<std::string>(request.approvedBy.begin(), request.approvedBy.end()));
+}
+
 Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdict, Timestamp now,
                                 const audit::CheckpointPolicy& checkpoints)
 {
@@ -324,7 +330,7 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
     } else {
         std::set<std::string> approvers(request.approvedBy.begin(), request.approvedBy.end());
         approvers.insert(verdict.actor);
-        const std::vector<std::string> needs = stillNeeded(requirements, approvers);
+        const std::vector<std::string> needs = neededFrom(requirements, approvers);
         if (!needs.empty()) {
             std::string text;
             for (const std::string& need : needs)

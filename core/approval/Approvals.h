@@ -49,6 +49,9 @@ struct Request
 
 Result<std::optional<Request>> findRequest(storage::Database& db, const std::string& intent);
 
+//! What the request still needs ("1 more approver from 'treasury'"); empty once the quorum is reached.
+std::vector<std::string> stillNeeded(const Request& request);
+
 //! Where a request stands after a verdict.
 struct Submitted
 {

@@ -250,6 +250,8 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
     }
 
     CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
+    // Requests whose time is up end first, so their reservations no longer count.
+    CS_TRY(expired, m_writer->run([&](Database& db) { return approval::expireDue(db, m_clock->now(), checkpointPolicy(*origin)); }));
     CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
     Pipeline pipeline(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock, *backend,
                       {.streamStart = streamStart(m_clock->now())});
@@ -311,10 +313,26 @@ Result<std::vector<api::QueueItem>> LocalEngine::approvalQueue()
         CS_TRY(read, storage::forEachRow(m_reader, "SELECT intent, agent, proposal, decision, reason FROM proposals "
                                                    "WHERE state = 'awaiting_approval' ORDER BY updated_ms, intent",
                                          [&](storage::Statement& row) -> Result<void> {
-                                             items.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3),
-                                                              row.textAt(4)});
+                                             api::QueueItem item;
+                                             item.intent = row.textAt(0);
+                                             item.agent = row.textAt(1);
+                                             item.proposal = row.textAt(2);
+                                             item.decision = row.textAt(3);
+                                             item.reason = row.textAt(4);
+                                             items.push_back(std::move(item));
                                              return {};
                                          }));
+        const Timestamp now = m_clock->now();
+        for (api::QueueItem& item : items) {
+            CS_TRY(request, approval::findRequest(m_reader, item.intent));
+            if (!*request)
+                continue;
+            item.subjectSha256 = (*request)->subjectSha256;
+            item.expiresAt = toIso8601((*request)->expiresAt);
+            item.expired = now >= (*request)->expiresAt;
+            item.approvedBy = (*request)->approvedBy;
+            item.stillNeeded = approval::stillNeeded(**request);
+        }
         return items;
     }());
 }

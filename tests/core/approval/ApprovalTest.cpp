@@ -132,6 +132,15 @@ void ApprovalTest::twoApproversEachCountOnce()
     QVERIFY(first);
     QCOMPARE(first->state, std::string("pending"));
     QCOMPARE(first->message, std::string("needs 1 more approver from 'treasury'"));
+    // The queue shows who approved so far, who is still needed, and what is being signed.
+    auto queue = m_engine->approvalQueue();
+    QVERIFY(queue);
+    const auto item = std::find_if(queue->begin(), queue->end(), [](const api::QueueItem& q) { return q.intent == "int-0052"; });
+    QVERIFY(item != queue->end());
+    QCOMPARE(item->approvedBy, std::vector<std::string>{"alice"});
+    QCOMPARE(item->stillNeeded, std::vector<std::string>{"1 more approver from 'treasury'"});
+    QCOMPARE(item->subjectSha256.size(), std::size_t(64));
+    QVERIFY(!item->expired && !item->expiresAt.empty());
     auto twice = m_engine->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase);
     QVERIFY(!twice);
     QCOMPARE(twice.error().code, ErrorCode::NotAllowed);
