@@ -31,30 +31,6 @@ QJsonArray strings(const std::vector<std::string>& items)
     return array;
 }
 
-QJsonObject simulationJson(const std::string& intent, const simulation::SimulationResult& result)
-{
-    QJsonArray deltas;
-    for (const auto& delta : result.deltas)
-        deltas.append(QJsonObject{{QStringLiteral("account"), qs(delta.account)},
-                                  {QStringLiteral("asset"), qs(delta.amount.asset().code)},
-                                  {QStringLiteral("amount"), qs(delta.amount.toString())}});
-    QJsonObject body{{QStringLiteral("intent"), qs(intent)},
-                     {QStringLiteral("ok"), result.ok()},
-                     {QStringLiteral("failure"), qs(std::string(simulation::toString(result.failure)))},
-                     {QStringLiteral("deltas"), deltas},
-                     {QStringLiteral("state_before"), qs(toHex(result.stateBefore))},
-                     {QStringLiteral("state_after"), qs(toHex(result.stateAfter))}};
-    if (!result.ok())
-        body.insert(QStringLiteral("reason"), qs(result.reason));
-    if (result.expectedOut)
-        body.insert(QStringLiteral("expected_out"), qs(result.expectedOut->toString() + " " + result.expectedOut->asset().code));
-    if (result.fee)
-        body.insert(QStringLiteral("fee"), qs(result.fee->toString() + " " + result.fee->asset().code));
-    if (result.priceImpactBps)
-        body.insert(QStringLiteral("price_impact_bps"), static_cast<qint64>(*result.priceImpactBps));
-    return body;
-}
-
 } // namespace
 
 std::string_view toString(IntentState state)
@@ -334,7 +310,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         // Simulated on the world as this transaction holds it (earlier intents of the batch
         // applied), then decided by the published policy with the windows as they stand.
         const simulation::SimulationResult simulated = simulation::simulate(*world, proposal);
-        CS_TRY(recorded, add(audit::types::kSimulationCompleted, simulationJson(intent.id, simulated), false));
+        CS_TRY(recorded, add(audit::types::kSimulationCompleted, simulation::toJson(intent.id, simulated), false));
         context.now = item.at;
         context.simulation = &simulated;
         const policy::Decision decision = evaluator.evaluate(proposal, context, windows);
@@ -366,7 +342,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                 {QStringLiteral("intent"), qs(intent.id)},
                 {QStringLiteral("proposal_sha256"), qs(item.proposalSha)},
                 {QStringLiteral("simulation_sha256"),
-                 qs(toHex(identity::sha256(canonicalJson(simulationJson(intent.id, simulated)).value())))},
+                 qs(toHex(identity::sha256(canonicalJson(simulation::toJson(intent.id, simulated)).value())))},
                 {QStringLiteral("state_before"), qs(toHex(simulated.stateBefore))},
                 {QStringLiteral("policy_version"), qs(decision.policyVersion)},
                 {QStringLiteral("decision_sha256"), qs(toHex(identity::sha256(decisionText)))}};

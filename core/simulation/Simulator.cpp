@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/simulation/Simulator.h"
 
+#include "core/domain/Encoding.h"
+
+#include <QJsonArray>
+
 namespace cs::simulation {
 
 namespace {
@@ -197,6 +201,30 @@ void apply(WorldState& next, const Proposal& proposal, const std::vector<Balance
         Int128& position = next.positions[{proposal.agent, *action.venue, action.amount.asset().code}];
         position += action.type == ActionType::Deposit ? action.amount.minor() : -action.amount.minor();
     }
+}
+
+QJsonObject toJson(const std::string& intent, const SimulationResult& result)
+{
+    QJsonArray deltas;
+    for (const auto& delta : result.deltas)
+        deltas.append(QJsonObject{{QStringLiteral("account"), QString::fromStdString(delta.account)},
+                                  {QStringLiteral("asset"), QString::fromStdString(delta.amount.asset().code)},
+                                  {QStringLiteral("amount"), QString::fromStdString(delta.amount.toString())}});
+    QJsonObject body{{QStringLiteral("intent"), QString::fromStdString(intent)},
+                     {QStringLiteral("ok"), result.ok()},
+                     {QStringLiteral("failure"), QString::fromStdString(std::string(toString(result.failure)))},
+                     {QStringLiteral("deltas"), deltas},
+                     {QStringLiteral("state_before"), QString::fromStdString(toHex(result.stateBefore))},
+                     {QStringLiteral("state_after"), QString::fromStdString(toHex(result.stateAfter))}};
+    if (!result.ok())
+        body.insert(QStringLiteral("reason"), QString::fromStdString(result.reason));
+    if (result.expectedOut)
+        body.insert(QStringLiteral("expected_out"), QString::fromStdString(result.expectedOut->toString() + " " + result.expectedOut->asset().code));
+    if (result.fee)
+        body.insert(QStringLiteral("fee"), QString::fromStdString(result.fee->toString() + " " + result.fee->asset().code));
+    if (result.priceImpactBps)
+        body.insert(QStringLiteral("price_impact_bps"), static_cast<qint64>(*result.priceImpactBps));
+    return body;
 }
 
 } // namespace cs::simulation

@@ -5,6 +5,8 @@
 #include "core/domain/Proposal.h"
 #include "core/simulation/WorldState.h"
 
+#include <QJsonObject>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +64,10 @@ struct SimulationResult
  * favour.
  */
 SimulationResult simulate(const WorldState& state, const Proposal& proposal, const SimulationOptions& options = {});
+
+//! The body of a simulation.completed entry: ok, failure, deltas, the state hashes, expected
+//! output, fee and price impact.
+QJsonObject toJson(const std::string& intent, const SimulationResult& result);
 
 //! Applies `deltas` (and the position change of a deposit or withdrawal) to `state` in place.
 void apply(WorldState& state, const Proposal& proposal, const std::vector<BalanceDelta>& deltas);
