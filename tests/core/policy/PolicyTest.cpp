@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "core/policy/Checks.h"
+#include "core/policy/Diff.h"
 #include "core/policy/EvaluationInput.h"
 #include "core/policy/Evaluator.h"
 #include "core/workspace/DemoSeed.h"
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void usageFileIsStrict();
     void staticChecks_data();
     void staticChecks();
+    void diffNamesEachChange_data();
+    void diffNamesEachChange();
 };
 
 void PolicyTest::demoPolicyParses()
@@ -497,6 +500,41 @@ void PolicyTest::staticChecks()
     QCOMPARE(QString::fromStdString(findings.front().kind), kind);
     QCOMPARE(findings.front().error, error);
     QVERIFY(!findings.front().message.empty());
+}
+
+void PolicyTest::diffNamesEachChange_data()
+{
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<QByteArray>("after");
+    QTest::addColumn<QString>("lines"); // the diff's lines, joined by '|'
+    const QByteArray a = R"({"id":"a","effect":"allow","match":{"agent":["trader"]},"amount":{"at_most":"100"}})";
+    const QByteArray b = R"({"id":"b","effect":"deny","match":{"venue":["dex-gamma"]}})";
+    QTest::newRow("same") << withRules("[" + a + "," + b + "]") << withRules("[" + a + "," + b + "]") << QString();
+    QTest::newRow("amount") << withRules("[" + a + "]") << withRules("[" + QByteArray(a).replace("100", "250") + "]")
+                            << "~ rule a: amount: at most 100 USDC → at most 250 USDC";
+    QTest::newRow("effect-and-match")
+        << withRules("[" + b + "]") << withRules("[" + QByteArray(b).replace("deny", "allow").replace("dex-gamma", "dex-delta") + "]")
+        << "~ rule b: effect: deny → allow|~ rule b: match: venue in {dex-gamma} → venue in {dex-delta}";
+    QTest::newRow("added-and-removed") << withRules("[" + a + "]") << withRules("[" + b + "]")
+                                       << "- rule a [allow]: agent in {trader}; amount at most 100 USDC|+ rule b [deny]: venue in {dex-gamma}";
+    QTest::newRow("order") << withRules("[" + a + "," + b + "]") << withRules("[" + b + "," + a + "]") << "~ rule order: a, b → b, a";
+    QTest::newRow("list-and-global") << withRules("[" + a + "]")
+                                     << withRules("[" + a + "]", R"(,"max_slippage_bps":50)").replace(R"("dex-beta"])", R"("dex-beta","dex-delta"])")
+                                     << "~ globals.max_slippage_bps: none → 50|~ list dex-venues: + dex-delta";
+}
+
+void PolicyTest::diffNamesEachChange()
+{
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, after);
+    QFETCH(QString, lines);
+    const auto first = parsePolicy(before.toStdString(), model::AssetCatalog::demo());
+    const auto second = parsePolicy(after.toStdString(), model::AssetCatalog::demo());
+    QVERIFY2(first && second, first ? (second ? "" : second.error().message.c_str()) : first.error().message.c_str());
+    QStringList got;
+    for (const std::string& line : diffPolicies(*first, *second))
+        got << QString::fromStdString(line);
+    QCOMPARE(got.join(u'|'), lines);
 }
 
 QTEST_GUILESS_MAIN(PolicyTest)
