@@ -217,8 +217,9 @@ Result<std::optional<Request>> findRequest(storage::Database& db, const std::str
     Request request{intent, (*query)->textAt(0), (*query)->textAt(1), (*query)->textAt(2), (*query)->textAt(3),
                     (*query)->textAt(4), Timestamp{(*query)->int64At(5)}, {}};
     (*query)->reset();
-    CS_TRY(approvers, db.cached("SELECT approver FROM approvals WHERE intent = ?1 AND verdict = 'approve' ORDER BY at_ms"));
-    (*approvers)->bind(1, intent);
+    CS_TRY(approvers, db.cached("SELECT approver FROM approvals WHERE intent = ?1 AND subject_sha256 = ?2 "
+                                "AND verdict = 'approve' ORDER BY at_ms"));
+    (*approvers)->bind(1, intent).bind(2, request.subjectSha256);
     for (;;) {
         CS_TRY(next, (*approvers)->step());
         if (!*next)
@@ -305,8 +306,8 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
     if (verdict.actor == request.agent && initiatorForbidden)
         return fail(ErrorCode::NotAllowed, "separation of duties: '" + verdict.actor + "' initiated " + intent
                                                + " and may not approve it");
-    CS_TRY(counted, db.cached("SELECT count(*) FROM approvals WHERE intent = ?1 AND approver = ?2"));
-    (*counted)->bind(1, intent).bind(2, verdict.actor);
+    CS_TRY(counted, db.cached("SELECT count(*) FROM approvals WHERE intent = ?1 AND subject_sha256 = ?2 AND approver = ?3"));
+    (*counted)->bind(1, intent).bind(2, request.subjectSha256).bind(3, verdict.actor);
     CS_TRY(countRow, (*counted)->step());
     const bool already = *countRow && (*counted)->int64At(0) > 0;
     (*counted)->reset();
@@ -316,10 +317,11 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
     // Recorded: the approver's own signed entry.
     CS_TRY(appended, audit::appendInTransaction(db, std::span(&verdict, 1), now, checkpoints));
     std::vector<audit::Checkpoint> signedCheckpoints = appended->checkpoints;
-    CS_TRY(insert, db.cached("INSERT INTO approvals(intent, approver, verdict, reason, entry_seq, at_ms) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-    CS_TRY(inserted, (*insert)->bind(1, intent).bind(2, verdict.actor).bind(3, std::string_view(approve ? "approve" : "reject"))
-                         .bind(4, reason).bind(5, appended->entries.front().seq).bind(6, now.msSinceEpoch).run());
+    CS_TRY(insert, db.cached("INSERT INTO approvals(intent, subject_sha256, approver, verdict, reason, entry_seq, at_ms) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    CS_TRY(inserted, (*insert)->bind(1, intent).bind(2, request.subjectSha256).bind(3, verdict.actor)
+                         .bind(4, std::string_view(approve ? "approve" : "reject")).bind(5, reason)
+                         .bind(6, appended->entries.front().seq).bind(7, now.msSinceEpoch).run());
 
     Submitted submitted;
     if (!approve) {

@@ -225,7 +225,8 @@ BEGIN
 END;
 )sql",
     // 7: approvals (core/approval): one request per proposal routed to approvers, with the exact
-    // subject they sign and the requirements as decided; one row per approver's signed verdict.
+    // subject they sign and the requirements as decided; one row per approver's signed verdict
+    // on a subject (an edit makes a new subject, and verdicts on the old one no longer count).
     R"sql(
 CREATE TABLE approval_requests (
     intent         TEXT PRIMARY KEY REFERENCES proposals(intent),
@@ -240,13 +241,14 @@ CREATE TABLE approval_requests (
 ) STRICT;
 CREATE INDEX approval_requests_pending ON approval_requests(expires_ms) WHERE state = 'pending';
 CREATE TABLE approvals (
-    intent    TEXT NOT NULL REFERENCES approval_requests(intent),
-    approver  TEXT NOT NULL,
-    verdict   TEXT NOT NULL CHECK (verdict IN ('approve', 'reject')),
-    reason    TEXT NOT NULL DEFAULT '',
-    entry_seq INTEGER NOT NULL REFERENCES audit_entries(seq),
-    at_ms     INTEGER NOT NULL,
-    PRIMARY KEY (intent, approver)
+    intent         TEXT NOT NULL REFERENCES approval_requests(intent),
+    subject_sha256 TEXT NOT NULL,
+    approver       TEXT NOT NULL,
+    verdict        TEXT NOT NULL CHECK (verdict IN ('approve', 'reject')),
+    reason         TEXT NOT NULL DEFAULT '',
+    entry_seq      INTEGER NOT NULL REFERENCES audit_entries(seq),
+    at_ms          INTEGER NOT NULL,
+    PRIMARY KEY (intent, subject_sha256, approver)
 ) STRICT;
 )sql",
 };
