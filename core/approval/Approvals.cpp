@@ -191,6 +191,45 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
 
 } // namespace
 
+std::string subjectOf(const std::string& intent, const std::string& proposalSha256, const simulation::SimulationResult& simulated,
+                      const std::string& policyVersion, const std::string& decisionSha256)
+{
+    const QJsonObject subject{
+        {QStringLiteral("schema"), QStringLiteral("countersign.approval-subject/1")},
+        {QStringLiteral("intent"), qs(intent)},
+        {QStringLiteral("proposal_sha256"), qs(proposalSha256)},
+        {QStringLiteral("simulation_sha256"), qs(toHex(identity::sha256(canonicalJson(simulation::toJson(intent, simulated)).value())))},
+        {QStringLiteral("state_before"), qs(toHex(simulated.stateBefore))},
+        {QStringLiteral("policy_version"), qs(policyVersion)},
+        {QStringLiteral("decision_sha256"), qs(decisionSha256)}};
+    return canonicalJson(subject).value();
+}
+
+QJsonArray requirementsOf(const policy::Decision& decision, const policy::Policy& policy, std::int64_t& expirySeconds)
+{
+    QJsonArray requirements;
+    expirySeconds = 0;
+    for (const auto& need : decision.approvals) {
+        QJsonArray groups;
+        for (const auto& group : need.spec.groups) {
+            QJsonArray members;
+            if (const auto found = policy.groups.find(group.group); found != policy.groups.end()) {
+                for (const std::string& member : found->second)
+                    members.append(qs(member));
+            }
+            groups.append(QJsonObject{{QStringLiteral("group"), qs(group.group)},
+                                      {QStringLiteral("threshold"), group.threshold},
+                                      {QStringLiteral("members"), members}});
+        }
+        requirements.append(QJsonObject{{QStringLiteral("rule"), qs(need.rule)},
+                                        {QStringLiteral("groups"), groups},
+                                        {QStringLiteral("combine"), need.spec.any ? QStringLiteral("any") : QStringLiteral("all")},
+                                        {QStringLiteral("initiator_may_approve"), need.spec.initiatorMayApprove}});
+        expirySeconds = expirySeconds == 0 ? need.spec.expirySeconds : std::min(expirySeconds, need.spec.expirySeconds);
+    }
+    return requirements;
+}
+
 Result<audit::Draft> signVerdict(const Verdict& verdict, const identity::SigningKey& key)
 {
     if (!verdict.approve && verdict.reason.empty())

@@ -3,6 +3,9 @@
 #pragma once
 
 #include "core/audit/AuditLog.h"
+#include "core/policy/Evaluator.h"
+
+#include <QJsonArray>
 
 #include <optional>
 #include <string>
@@ -15,6 +18,15 @@ class Database;
 namespace cs::approval {
 
 inline constexpr const char* kVerdictSchema = "countersign.approval/1";
+
+//! The subject approvers sign (countersign.approval-subject/1, canonical JSON): the hashes of the
+//! proposal, its simulation and the decision, the policy version and the simulated state.
+std::string subjectOf(const std::string& intent, const std::string& proposalSha256, const simulation::SimulationResult& simulated,
+                      const std::string& policyVersion, const std::string& decisionSha256);
+
+//! The approvals `decision` requires, each group with its members in `policy` now; `expirySeconds`
+//! gets the shortest expiry among them.
+QJsonArray requirementsOf(const policy::Decision& decision, const policy::Policy& policy, std::int64_t& expirySeconds);
 
 //! One approver's verdict on one request: approve, or reject with a reason.
 struct Verdict

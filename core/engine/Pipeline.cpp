@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/Pipeline.h"
 
+#include "core/approval/Approvals.h"
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"
 #include "core/model/ProposalParser.h"
@@ -336,37 +337,13 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
             QJsonArray rules;
             for (const auto& need : decision.approvals)
                 rules.append(qs(need.rule));
-            // What approvers sign: this proposal, this simulation, this policy version, this decision.
-            const QJsonObject subject{
-                {QStringLiteral("schema"), QStringLiteral("countersign.approval-subject/1")},
-                {QStringLiteral("intent"), qs(intent.id)},
-                {QStringLiteral("proposal_sha256"), qs(item.proposalSha)},
-                {QStringLiteral("simulation_sha256"),
-                 qs(toHex(identity::sha256(canonicalJson(simulation::toJson(intent.id, simulated)).value())))},
-                {QStringLiteral("state_before"), qs(toHex(simulated.stateBefore))},
-                {QStringLiteral("policy_version"), qs(decision.policyVersion)},
-                {QStringLiteral("decision_sha256"), qs(toHex(identity::sha256(decisionText)))}};
-            // The requirements as decided, with each group's members at this moment.
-            QJsonArray requirements;
+            // What approvers sign: this proposal, this simulation, this policy version, this decision;
+            // and who must sign it, each group's members as they are now.
             std::int64_t expirySeconds = 0;
-            for (const auto& need : decision.approvals) {
-                QJsonArray groups;
-                for (const auto& group : need.spec.groups) {
-                    QJsonArray members;
-                    const auto found = evaluator.policy().groups.find(group.group);
-                    if (found != evaluator.policy().groups.end())
-                        members = strings(found->second);
-                    groups.append(QJsonObject{{QStringLiteral("group"), qs(group.group)},
-                                              {QStringLiteral("threshold"), group.threshold},
-                                              {QStringLiteral("members"), members}});
-                }
-                requirements.append(QJsonObject{{QStringLiteral("rule"), qs(need.rule)},
-                                                {QStringLiteral("groups"), groups},
-                                                {QStringLiteral("combine"), need.spec.any ? QStringLiteral("any") : QStringLiteral("all")},
-                                                {QStringLiteral("initiator_may_approve"), need.spec.initiatorMayApprove}});
-                expirySeconds = expirySeconds == 0 ? need.spec.expirySeconds : std::min(expirySeconds, need.spec.expirySeconds);
-            }
-            Planned::Approval approval{canonicalJson(subject).value(), {}, canonicalJson(requirements).value(),
+            const QJsonArray requirements = approval::requirementsOf(decision, evaluator.policy(), expirySeconds);
+            Planned::Approval approval{approval::subjectOf(intent.id, item.proposalSha, simulated, decision.policyVersion,
+                                                           toHex(identity::sha256(decisionText))),
+                                       {}, canonicalJson(requirements).value(),
                                        m_clock.now().msSinceEpoch + expirySeconds * 1000};
             approval.subjectSha256 = toHex(identity::sha256(approval.subject));
             CS_TRY(requested, add(audit::types::kApprovalRequested,
