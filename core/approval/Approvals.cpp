@@ -189,6 +189,79 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
     return Submitted{"executed", "approved and executed", seq};
 }
 
+//! The registered key of `principal`, who must be active.
+Result<identity::PublicKey> activeKey(storage::Database& db, const std::string& principal)
+{
+    CS_TRY(query, db.cached("SELECT status, public_key FROM principals WHERE id = ?1"));
+    (*query)->bind(1, principal);
+    CS_TRY(known, (*query)->step());
+    if (!*known)
+        return fail(ErrorCode::NotAllowed, "'" + principal + "' is not a principal of this workspace");
+    const std::string status = (*query)->textAt(0);
+    const auto bytes = (*query)->blobAt(1);
+    identity::PublicKey key{};
+    const bool hasKey = bytes.size() == key.size();
+    if (hasKey)
+        std::copy(bytes.begin(), bytes.end(), key.begin());
+    (*query)->reset();
+    if (status != "active")
+        return fail(ErrorCode::NotAllowed, "the key of '" + principal + "' is " + status);
+    if (!hasKey)
+        return fail(ErrorCode::InvalidInput, "'" + principal + "' has no registered key");
+    return key;
+}
+
+//! May `approver` decide on `request`: in a required group, and not its initiator where that is forbidden.
+Result<void> mayDecide(const Request& request, const std::string& approver)
+{
+    bool member = false;
+    bool initiatorForbidden = false;
+    for (const QJsonValue& value : parse(request.requirements).toArray()) {
+        const QJsonObject rule = value.toObject();
+        initiatorForbidden = initiatorForbidden || !rule.value(QStringLiteral("initiator_may_approve")).toBool();
+        for (const QJsonValue& group : rule.value(QStringLiteral("groups")).toArray()) {
+            for (const QJsonValue& name : group.toObject().value(QStringLiteral("members")).toArray())
+                member = member || name.toString().toStdString() == approver;
+        }
+    }
+    if (!member)
+        return fail(ErrorCode::NotAllowed, "'" + approver + "' is in none of the groups " + request.intent + " needs");
+    if (approver == request.agent && initiatorForbidden)
+        return fail(ErrorCode::NotAllowed, "separation of duties: '" + approver + "' initiated " + request.intent
+                                               + " and may not approve it");
+    return {};
+}
+
+//! The approver's signed entry and its row; then a rejection ends it, or the quorum settles it.
+Result<Submitted> recordVerdict(storage::Database& db, const Request& request, const audit::Draft& verdict, bool approve,
+                                const std::string& reason, Timestamp now, const audit::CheckpointPolicy& checkpoints,
+                                std::vector<audit::Checkpoint>& signedCheckpoints)
+{
+    const std::string& intent = request.intent;
+    CS_TRY(appended, audit::appendInTransaction(db, std::span(&verdict, 1), now, checkpoints));
+    signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+    CS_TRY(insert, db.cached("INSERT INTO approvals(intent, subject_sha256, approver, verdict, reason, entry_seq, at_ms) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    CS_TRY(inserted, (*insert)->bind(1, intent).bind(2, request.subjectSha256).bind(3, verdict.actor)
+                         .bind(4, std::string_view(approve ? "approve" : "reject")).bind(5, reason)
+                         .bind(6, appended->entries.front().seq).bind(7, now.msSinceEpoch).run());
+    if (!approve) {
+        CS_TRY(marked, setRequest(db, intent, "rejected", now));
+        CS_TRY(released, policy::settleSpend(db, intent, "released", now));
+        CS_TRY(ended, setProposal(db, intent, "rejected", "rejected by " + verdict.actor + ": " + reason, 0, now));
+        return Submitted{"rejected", "rejected by " + verdict.actor, 0};
+    }
+    std::set<std::string> approvers(request.approvedBy.begin(), request.approvedBy.end());
+    approvers.insert(verdict.actor);
+    const std::vector<std::string> needs = neededFrom(parse(request.requirements).toArray(), approvers);
+    if (needs.empty())
+        return settleApproved(db, request, now, checkpoints, signedCheckpoints);
+    std::string text;
+    for (const std::string& need : needs)
+        text += (text.empty() ? "needs " : "; and ") + need;
+    return Submitted{"pending", text, 0};
+}
+
 } // namespace
 
 std::string subjectOf(const std::string& intent, const std::string& proposalSha256, const simulation::SimulationResult& simulated,
@@ -311,40 +384,10 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
                                                  + " (the proposal, its simulation, the policy or the decision changed)");
 
     // Who signed: the approver's registered, active key must verify it.
-    CS_TRY(principal, db.cached("SELECT role, status, public_key FROM principals WHERE id = ?1"));
-    (*principal)->bind(1, verdict.actor);
-    CS_TRY(known, (*principal)->step());
-    if (!*known)
-        return fail(ErrorCode::NotAllowed, "'" + verdict.actor + "' is not a principal of this workspace");
-    const std::string status = (*principal)->textAt(1);
-    const auto keyBytes = (*principal)->blobAt(2);
-    identity::PublicKey publicKey{};
-    const bool hasKey = keyBytes.size() == publicKey.size();
-    if (hasKey)
-        std::copy(keyBytes.begin(), keyBytes.end(), publicKey.begin());
-    (*principal)->reset();
-    if (status != "active")
-        return fail(ErrorCode::NotAllowed, "the key of '" + verdict.actor + "' is " + status);
-    if (!hasKey || !identity::verifySignature(publicKey, verdict.body, *verdict.signature))
+    CS_TRY(publicKey, activeKey(db, verdict.actor));
+    if (!identity::verifySignature(*publicKey, verdict.body, *verdict.signature))
         return fail(ErrorCode::InvalidInput, "the signature does not verify under the key of '" + verdict.actor + "'");
-
-    // May they: in a required group, not the initiator where that is forbidden, counted once.
-    const QJsonArray requirements = parse(request.requirements).toArray();
-    bool member = false;
-    bool initiatorForbidden = false;
-    for (const QJsonValue& value : requirements) {
-        const QJsonObject rule = value.toObject();
-        initiatorForbidden = initiatorForbidden || !rule.value(QStringLiteral("initiator_may_approve")).toBool();
-        for (const QJsonValue& group : rule.value(QStringLiteral("groups")).toArray()) {
-            for (const QJsonValue& name : group.toObject().value(QStringLiteral("members")).toArray())
-                member = member || name.toString().toStdString() == verdict.actor;
-        }
-    }
-    if (!member)
-        return fail(ErrorCode::NotAllowed, "'" + verdict.actor + "' is in none of the groups " + intent + " needs");
-    if (verdict.actor == request.agent && initiatorForbidden)
-        return fail(ErrorCode::NotAllowed, "separation of duties: '" + verdict.actor + "' initiated " + intent
-                                               + " and may not approve it");
+    CS_TRY(allowed, mayDecide(request, verdict.actor));
     CS_TRY(counted, db.cached("SELECT count(*) FROM approvals WHERE intent = ?1 AND subject_sha256 = ?2 AND approver = ?3"));
     (*counted)->bind(1, intent).bind(2, request.subjectSha256).bind(3, verdict.actor);
     CS_TRY(countRow, (*counted)->step());
@@ -353,38 +396,11 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
     if (already)
         return fail(ErrorCode::NotAllowed, "'" + verdict.actor + "' already gave a verdict on " + intent + "; it counts once");
 
-    // Recorded: the approver's own signed entry.
-    CS_TRY(appended, audit::appendInTransaction(db, std::span(&verdict, 1), now, checkpoints));
-    std::vector<audit::Checkpoint> signedCheckpoints = appended->checkpoints;
-    CS_TRY(insert, db.cached("INSERT INTO approvals(intent, subject_sha256, approver, verdict, reason, entry_seq, at_ms) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    CS_TRY(inserted, (*insert)->bind(1, intent).bind(2, request.subjectSha256).bind(3, verdict.actor)
-                         .bind(4, std::string_view(approve ? "approve" : "reject")).bind(5, reason)
-                         .bind(6, appended->entries.front().seq).bind(7, now.msSinceEpoch).run());
-
-    Submitted submitted;
-    if (!approve) {
-        CS_TRY(marked, setRequest(db, intent, "rejected", now));
-        CS_TRY(released, policy::settleSpend(db, intent, "released", now));
-        CS_TRY(ended, setProposal(db, intent, "rejected", "rejected by " + verdict.actor + ": " + reason, 0, now));
-        submitted = Submitted{"rejected", "rejected by " + verdict.actor, 0};
-    } else {
-        std::set<std::string> approvers(request.approvedBy.begin(), request.approvedBy.end());
-        approvers.insert(verdict.actor);
-        const std::vector<std::string> needs = neededFrom(requirements, approvers);
-        if (!needs.empty()) {
-            std::string text;
-            for (const std::string& need : needs)
-                text += (text.empty() ? "needs " : "; and ") + need;
-            submitted = Submitted{"pending", text, 0};
-        } else {
-            CS_TRY(settled, settleApproved(db, request, now, checkpoints, signedCheckpoints));
-            submitted = std::move(*settled);
-        }
-    }
+    std::vector<audit::Checkpoint> signedCheckpoints;
+    CS_TRY(submitted, recordVerdict(db, request, verdict, approve, reason, now, checkpoints, signedCheckpoints));
     CS_TRY(committed, transaction->commit());
     (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
-    return submitted;
+    return std::move(*submitted);
 }
 
 Result<int> expireDue(storage::Database& db, Timestamp now, const audit::CheckpointPolicy& checkpoints)
