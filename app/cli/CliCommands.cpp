@@ -89,7 +89,7 @@ Commands:
                                OPENAI_API_KEY). replay: --fixtures FILE (JSON lines
                                request_sha256, response), else this log's model exchanges
   queue WS                     proposals awaiting approval as JSON (each with its id)
-  approve WS ID --as NAME [--reason T]
+  approve WS ID --as NAME [--reason T] [--amount A] [--min-out M]
   reject WS ID --as NAME --reason T
                                an approver's verdict on proposal ID, signed with NAME's key
                                (COUNTERSIGN_PASSPHRASE) over the exact proposal, simulation,
@@ -97,7 +97,9 @@ Commands:
                                settled (the engine key: COUNTERSIGN_ENGINE_PASSPHRASE). Exit 0
                                done; 2 bad input (no reason, unknown ID, bad signature); 6 not
                                allowed (counted already, separation of duties, not an approver
-                               of it, expired)
+                               of it, expired). --amount (lower) and --min-out (higher) edit
+                               the proposal first: the new version is simulated and decided
+                               again, and the approval signs that version
   reconcile WS                 settlements a crash interrupted are marked unknown, then each
                                unknown one is resolved from the ledger (executed if its
                                postings and receipt exist, else failed); JSON report
@@ -686,8 +688,13 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("reason"), QString(), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("amount"), QString(), QStringLiteral("A")});
+    parser.addOption({QStringLiteral("min-out"), QString(), QStringLiteral("M")});
     if (auto failed = parse(parser, arguments, err, 2))
         return *failed;
+    const bool edits = parser.isSet(QStringLiteral("amount")) || parser.isSet(QStringLiteral("min-out"));
+    if (edits && !approve)
+        return usageError(err, QStringLiteral("--amount and --min-out edit a proposal before approving it, not rejecting"));
     if (!parser.isSet(QStringLiteral("as")))
         return usageError(err, QStringLiteral("%1 needs --as NAME (the approver)").arg(arguments.value(0)));
     const QString reason = parser.value(QStringLiteral("reason")).trimmed();
@@ -703,9 +710,13 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
     Passphrase enginePassphrase;
     if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", enginePassphrase, err, exit, "Passphrase of the engine key: "))
         return exit;
-    auto outcome = engine->submitVerdict(parser.positionalArguments().at(1).toStdString(),
-                                         parser.value(QStringLiteral("as")).toStdString(), approve, reason.toStdString(),
-                                         passphrase.text, enginePassphrase.text);
+    const std::string intent = parser.positionalArguments().at(1).toStdString();
+    const std::string approver = parser.value(QStringLiteral("as")).toStdString();
+    auto outcome = edits ? engine->submitEdit(intent, approver, parser.value(QStringLiteral("amount")).toStdString(),
+                                              parser.value(QStringLiteral("min-out")).toStdString(), passphrase.text,
+                                              enginePassphrase.text)
+                         : engine->submitVerdict(intent, approver, approve, reason.toStdString(), passphrase.text,
+                                                 enginePassphrase.text);
     if (!outcome)
         return requestError(err, outcome.error());
     engine.reset(); // closing signs a checkpoint over the verdict

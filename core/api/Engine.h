@@ -100,6 +100,16 @@ public:
                                                   std::string_view reason, std::string_view passphrase,
                                                   std::string_view enginePassphrase) = 0;
 
+    /**
+     * Edit-then-approve (core/approval): `approver` lowers the amount and/or raises min_out; the
+     * new version is simulated and decided now and their approval is signed over it. Empty
+     * strings leave a field as it is. Refusals as for submitVerdict, plus InvalidInput for an
+     * edit that loosens the proposal.
+     */
+    virtual Result<ApprovalOutcome> submitEdit(const std::string& intent, const std::string& approver,
+                                               const std::string& amount, const std::string& minOut,
+                                               std::string_view passphrase, std::string_view enginePassphrase) = 0;
+
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.
     [[nodiscard]] virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;

@@ -7,6 +7,7 @@
 #include "core/model/ProposalParser.h"
 #include "core/policy/Store.h"
 #include "core/settlement/Settlement.h"
+#include "core/simulation/Simulator.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/Database.h"
 
@@ -401,6 +402,156 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
     CS_TRY(committed, transaction->commit());
     (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
     return std::move(*submitted);
+}
+
+Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, const Edit& edit,
+                             const std::string& approver, const identity::SigningKey& approverKey, Timestamp now,
+                             const audit::CheckpointPolicy& checkpoints)
+{
+    if (!edit.amount && !edit.minOut)
+        return fail(ErrorCode::InvalidInput, "an edit changes the amount or min_out");
+    if (checkpoints.engineKey == nullptr)
+        return fail(ErrorCode::Locked, "the engine key is locked; an edited proposal cannot be decided");
+    CS_TRY(transaction, storage::Transaction::begin(db));
+    CS_TRY(found, findRequest(db, intent));
+    if (!*found)
+        return fail(ErrorCode::NotFound, "no approval request for " + intent);
+    const Request request = **found;
+    if (request.state != "pending")
+        return fail(ErrorCode::NotAllowed, intent + " is no longer pending: it was " + request.state);
+    if (now >= request.expiresAt)
+        return fail(ErrorCode::NotAllowed, intent + " expired at " + toIso8601(request.expiresAt));
+    CS_TRY(publicKey, activeKey(db, approver));
+    if (*publicKey != approverKey.publicKey())
+        return fail(ErrorCode::InvalidInput, "the key given is not the registered key of '" + approver + "'");
+    CS_TRY(allowed, mayDecide(request, approver));
+
+    // The edited version: only tighter than what the agent proposed.
+    CS_TRY(row, db.cached("SELECT proposal, proposal_sha256 FROM proposals WHERE intent = ?1"));
+    (*row)->bind(1, intent);
+    CS_TRY(hasRow, (*row)->step());
+    if (!*hasRow)
+        return fail(ErrorCode::StorageFailed, "the proposal of " + intent + " is missing");
+    const std::string before = (*row)->textAt(0);
+    const std::string beforeSha = (*row)->textAt(1);
+    (*row)->reset();
+    CS_TRY(world, simulation::WorldState::load(db));
+    std::vector<Asset> known;
+    for (const auto& [code, asset] : world->assets)
+        known.push_back(asset);
+    CS_TRY(original, model::parseProposal(before, model::AssetCatalog(std::move(known))));
+    Proposal edited = *original;
+    QJsonArray changes;
+    if (edit.amount) {
+        auto amount = Money::parse(*edit.amount, original->action.amount.asset(), SignPolicy::UnsignedOnly);
+        if (!amount)
+            return fail(ErrorCode::InvalidInput, "amount: " + amount.error().message);
+        if (amount->isZero() || amount->minor() > original->action.amount.minor())
+            return fail(ErrorCode::InvalidInput, "amount: an edit may only lower the amount, to more than zero");
+        edited.action.amount = *amount;
+        changes.append(qs("amount: " + original->action.amount.toString() + " → " + amount->toString() + " "
+                          + amount->asset().code));
+    }
+    if (edit.minOut) {
+        if (!original->action.minOut)
+            return fail(ErrorCode::InvalidInput, "min_out: only a swap has one");
+        auto minOut = Money::parse(*edit.minOut, original->action.minOut->asset(), SignPolicy::UnsignedOnly);
+        if (!minOut)
+            return fail(ErrorCode::InvalidInput, "min_out: " + minOut.error().message);
+        if (minOut->minor() < original->action.minOut->minor())
+            return fail(ErrorCode::InvalidInput, "min_out: an edit may only raise it");
+        edited.action.minOut = *minOut;
+        edited.action.params["min_out"] = minOut->toString();
+        changes.append(qs("min_out: " + original->action.minOut->toString() + " → " + minOut->toString() + " "
+                          + minOut->asset().code));
+    }
+    const std::string canonical = model::canonicalProposal(edited);
+    if (canonical == before)
+        return fail(ErrorCode::InvalidInput, "the edit changes nothing");
+    const std::string proposalSha = toHex(identity::sha256(canonical));
+
+    // Simulated and decided now, as the pipeline would (this proposal's reservation aside).
+    const simulation::SimulationResult simulated = simulation::simulate(*world, edited);
+    CS_TRY(document, policy::loadActivePolicy(db, *world));
+    const policy::Evaluator evaluator(std::move(*document));
+    CS_TRY(context, policy::loadContext(db, *world, evaluator.policy().globals.referenceCurrency));
+    context->now = now;
+    context->simulation = &simulated;
+    policy::SpendWindows windows(evaluator);
+    CS_TRY(spends, policy::loadSpends(db, windows, *context, *world,
+                                      Timestamp{now.msSinceEpoch - evaluator.longestWindowSeconds() * 1000}, 0, intent));
+    const policy::Decision decision = evaluator.evaluate(edited, *context, windows);
+    const QJsonObject decisionJson = decision.toJson(edited, proposalSha);
+    const std::string decisionText = canonicalJson(decisionJson).value();
+
+    std::vector<audit::Draft> drafts;
+    CS_TRY(editedDraft, audit::makeDraft(audit::types::kProposalEdited, "engine",
+                                         {{QStringLiteral("intent"), qs(intent)},
+                                          {QStringLiteral("by"), qs(approver)},
+                                          {QStringLiteral("before_sha256"), qs(beforeSha)},
+                                          {QStringLiteral("proposal"), qs(canonical)},
+                                          {QStringLiteral("proposal_sha256"), qs(proposalSha)},
+                                          {QStringLiteral("changes"), changes}}));
+    drafts.push_back(std::move(*editedDraft));
+    CS_TRY(simulationDraft, audit::makeDraft(audit::types::kSimulationCompleted, "engine", simulation::toJson(intent, simulated)));
+    drafts.push_back(std::move(*simulationDraft));
+    CS_TRY(decisionDraft, audit::makeDraft(audit::types::kPolicyDecided, "engine", decisionJson, checkpoints.engineKey));
+    drafts.push_back(std::move(*decisionDraft));
+    CS_TRY(appended, audit::appendInTransaction(db, drafts, now, checkpoints));
+    std::vector<audit::Checkpoint> signedCheckpoints = appended->checkpoints;
+
+    // The records follow the new version.
+    CS_TRY(updateProposal, db.cached("UPDATE proposals SET proposal = ?2, proposal_sha256 = ?3, effect = ?4, decision = ?5, "
+                                     "updated_ms = ?6 WHERE intent = ?1"));
+    CS_TRY(proposalUpdated, (*updateProposal)->bind(1, intent).bind(2, canonical).bind(3, proposalSha)
+                                .bind(4, policy::toString(decision.effect)).bind(5, decisionText)
+                                .bind(6, now.msSinceEpoch).run());
+    CS_TRY(updateDecision, db.cached("UPDATE decisions SET amount = ?2, min_out = ?3, effect = ?4, policy_version = ?5, "
+                                     "simulation = ?6, simulation_reason = ?7, expected_out = ?8, spend = 'reserved', "
+                                     "updated_ms = ?9 WHERE intent = ?1"));
+    storage::Statement& decisionRow = **updateDecision;
+    decisionRow.bind(1, intent).bind(2, edited.action.amount.toString());
+    if (edited.action.minOut)
+        decisionRow.bind(3, edited.action.minOut->toString());
+    else
+        decisionRow.bindNull(3);
+    decisionRow.bind(4, policy::toString(decision.effect)).bind(5, decision.policyVersion)
+        .bind(6, simulation::toString(simulated.failure)).bind(7, simulated.reason);
+    if (simulated.expectedOut)
+        decisionRow.bind(8, simulated.expectedOut->toString());
+    else
+        decisionRow.bindNull(8);
+    CS_TRY(decisionUpdated, decisionRow.bind(9, now.msSinceEpoch).run());
+
+    Submitted submitted;
+    if (decision.effect == policy::Effect::Deny) {
+        std::string why;
+        for (const auto& clause : decision.reasons) {
+            if (clause.effect == policy::Effect::Deny)
+                why += (why.empty() ? "" : "; ") + clause.text;
+        }
+        CS_TRY(marked, setRequest(db, intent, "rejected", now));
+        CS_TRY(released, policy::settleSpend(db, intent, "released", now));
+        CS_TRY(ended, setProposal(db, intent, "denied", "edited by " + approver + " and denied: " + why, 0, now));
+        submitted = Submitted{"denied", "the edited proposal is denied: " + why, 0};
+    } else {
+        // The new subject, and the approver's approval of exactly it.
+        std::int64_t expirySeconds = 0;
+        const QJsonArray requirements = requirementsOf(decision, evaluator.policy(), expirySeconds);
+        const std::string subject = subjectOf(intent, proposalSha, simulated, decision.policyVersion,
+                                              toHex(identity::sha256(decisionText)));
+        CS_TRY(updateRequest, db.cached("UPDATE approval_requests SET subject = ?2, subject_sha256 = ?3, requirements = ?4, "
+                                        "updated_ms = ?5 WHERE intent = ?1"));
+        CS_TRY(requestUpdated, (*updateRequest)->bind(1, intent).bind(2, subject).bind(3, toHex(identity::sha256(subject)))
+                                   .bind(4, canonicalJson(requirements).value()).bind(5, now.msSinceEpoch).run());
+        CS_TRY(current, findRequest(db, intent));
+        CS_TRY(verdict, signVerdict({intent, approver, true, {}, (*current)->subjectSha256}, approverKey));
+        CS_TRY(recorded, recordVerdict(db, **current, *verdict, true, {}, now, checkpoints, signedCheckpoints));
+        submitted = std::move(*recorded);
+    }
+    CS_TRY(committed, transaction->commit());
+    (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
+    return submitted;
 }
 
 Result<int> expireDue(storage::Database& db, Timestamp now, const audit::CheckpointPolicy& checkpoints)

@@ -88,6 +88,28 @@ struct Submitted
 Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdict, Timestamp now,
                                 const audit::CheckpointPolicy& checkpoints);
 
+//! What an approver may change before approving: a smaller amount, or a higher min_out for a
+//! swap (decimal strings). Nothing else.
+struct Edit
+{
+    std::optional<std::string> amount;
+    std::optional<std::string> minOut;
+};
+
+/**
+ * Edit-then-approve, in one transaction: the approver's tightened version of the proposal is
+ * simulated on the world as it is and decided by the policy that decides now; the change is
+ * recorded (proposal.edited, with the diff); the approver's approval is signed with
+ * `approverKey` over the new version's subject, so the signature covers exactly what may
+ * execute; verdicts on the old version no longer count. A deny ends it (the spend released);
+ * an allow settles it at once; an approval again waits for the rest of its quorum.
+ * InvalidInput for an edit that loosens or changes anything else; otherwise the refusals of
+ * submitVerdict.
+ */
+Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, const Edit& edit,
+                             const std::string& approver, const identity::SigningKey& approverKey, Timestamp now,
+                             const audit::CheckpointPolicy& checkpoints);
+
 //! Expires every pending request whose time is up: audited, spend released. Returns how many.
 Result<int> expireDue(storage::Database& db, Timestamp now, const audit::CheckpointPolicy& checkpoints);
 

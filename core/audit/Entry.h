@@ -71,6 +71,7 @@ inline constexpr const char* kIntentReceived = "intent.received";
 inline constexpr const char* kModelExchange = "model.exchange";
 inline constexpr const char* kProposalParsed = "proposal.parsed";
 inline constexpr const char* kProposalRejected = "proposal.rejected";
+inline constexpr const char* kProposalEdited = "proposal.edited";
 inline constexpr const char* kSimulationCompleted = "simulation.completed";
 inline constexpr const char* kPolicyPublished = "policy.published";
 inline constexpr const char* kPolicyDecided = "policy.decided";

@@ -552,4 +552,24 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
     return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
 }
 
+Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, const std::string& approver,
+                                                     const std::string& amount, const std::string& minOut,
+                                                     std::string_view passphrase, std::string_view enginePassphrase)
+{
+    CS_TRY(engine, unlockEngine(enginePassphrase));
+    if (!isValidIdentifier(approver))
+        return fail(ErrorCode::InvalidInput, "--as must name a principal");
+    CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, approver), passphrase));
+    approval::Edit edit;
+    if (!amount.empty())
+        edit.amount = amount;
+    if (!minOut.empty())
+        edit.minOut = minOut;
+    CS_TRY(submitted, m_writer->run([&](Database& db) -> Result<approval::Submitted> {
+        CS_TRY(origin, audit::readOrigin(db));
+        return approval::submitEdit(db, intent, edit, approver, *key, m_clock->now(), checkpointPolicy(*origin));
+    }));
+    return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
+}
+
 } // namespace cs::engine

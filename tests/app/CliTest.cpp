@@ -109,7 +109,7 @@ void CliTest::help()
                                 "verify-proof PROOF.json", "export-receipt WS SEQ --out DIR", "generate WS --entries N",
                                 "check-proposal [--workspace WS] FILE|-", "run WS [--intents FILE]", "queue WS",
                                 "reconcile WS", "evaluate --policy P --proposal X [--usage U]", "policy check P",
-                                "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME", "replay WS [--policy P]", "approve WS ID --as NAME [--reason T]", "reject WS ID --as NAME --reason T",
+                                "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME", "replay WS [--policy P]", "approve WS ID --as NAME [--reason T] [--amount A] [--min-out M]", "reject WS ID --as NAME --reason T",
                                 "Exit status"})
         QVERIFY2(result.out.contains(command), command);
 }
@@ -609,6 +609,10 @@ void CliTest::approveAndReject_data()
                                                        QStringLiteral("reject int-0023 bob too-large-today")}
                                         << QList<int>{2, 0} << "rejected";
     QTest::newRow("not-an-approver") << QStringList{QStringLiteral("approve int-0024 rita")} << QList<int>{6} << "";
+    QTest::newRow("edit-then-approve") << QStringList{QStringLiteral("approve int-0091 alice --amount 6000"),
+                                                      QStringLiteral("reject int-0091 alice --amount 4000"),
+                                                      QStringLiteral("approve int-0091 alice --amount 5000")}
+                                       << QList<int>{2, 2, 0} << "executed";
     QTest::newRow("unknown-id") << QStringList{QStringLiteral("approve int-9999 alice")} << QList<int>{2} << "";
 }
 
@@ -623,7 +627,9 @@ void CliTest::approveAndReject()
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const QStringList words = steps.at(i).split(u' ');
         QStringList arguments{words.at(0), ws(), words.at(1), QStringLiteral("--as"), words.at(2)};
-        if (words.size() > 3)
+        if (words.size() > 3 && words.at(3).startsWith(QLatin1String("--")))
+            arguments << words.mid(3);
+        else if (words.size() > 3)
             arguments << QStringLiteral("--reason") << words.at(3);
         last = cli(arguments);
         QVERIFY2(last.exitCode == exits.at(i), qPrintable(steps.at(i) + QStringLiteral(": ") + QString::fromUtf8(last.err)));

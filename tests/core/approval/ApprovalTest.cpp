@@ -32,6 +32,9 @@ private Q_SLOTS:
     void rejectionNeedsAReasonAndReleases();
     void badVerdictsAreRefused_data();
     void badVerdictsAreRefused();
+    void editThenApprove();
+    void editsThatLoosenAreRefused_data();
+    void editsThatLoosenAreRefused();
     void separationOfDuties();
     void worldChangedIsDecidedAgain();
     void expiredRequestsAreRefusedAndReleased();
@@ -236,6 +239,77 @@ void ApprovalTest::badVerdictsAreRefused()
     QVERIFY2(QString::fromStdString(submitted.error().message).contains(message), submitted.error().message.c_str());
     QCOMPARE(entries(), count); // nothing written
     QCOMPARE(textOf("SELECT state FROM approval_requests WHERE intent = ?1", "int-0024"), std::string("pending"));
+}
+
+void ApprovalTest::editThenApprove()
+{
+    const auto demo = workspace::kDemoPassphrase;
+    // int-0091: 5000.000001 USDC needs an approver; lowered to 5000 the policy allows it outright.
+    const std::string oldSubject = textOf("SELECT subject_sha256 FROM approval_requests WHERE intent = ?1", "int-0091");
+    auto allowed = m_engine->submitEdit("int-0091", "alice", "5000", {}, demo, demo);
+    QVERIFY2(allowed, allowed ? "" : allowed.error().message.c_str());
+    QCOMPARE(allowed->state, std::string("executed"));
+    QCOMPARE(textOf("SELECT amount FROM decisions WHERE intent = ?1", "int-0091"), std::string("5000"));
+    QCOMPARE(textOf("SELECT json_extract(proposal, '$.action.amount') FROM proposals WHERE intent = ?1", "int-0091"),
+             std::string("5000"));
+    QCOMPARE(textOf("SELECT amount FROM ledger_postings p JOIN settlements s ON s.idempotency_key = p.settlement "
+                    "WHERE s.intent = ?1 AND p.amount NOT LIKE '-%'",
+                    "int-0091"),
+             std::string("5000"));
+    QVERIFY(textOf("SELECT body FROM audit_entries WHERE type = 'proposal.edited' AND body LIKE ?1", "%int-0091%")
+                .find("amount: 5000.000001 → 5000 USDC") != std::string::npos);
+    // Alice's signature covers the new subject, not the old one.
+    const std::string newSubject = textOf("SELECT subject_sha256 FROM approval_requests WHERE intent = ?1", "int-0091");
+    QVERIFY(newSubject != oldSubject);
+    QCOMPARE(textOf("SELECT subject_sha256 FROM approvals WHERE intent = ?1", "int-0091"), newSubject);
+
+    // int-0054: 12,500 USDC to a first-time vendor; lowered to 4,000 it still needs both approvers.
+    const std::string before = textOf("SELECT subject_sha256 FROM approval_requests WHERE intent = ?1", "int-0054");
+    auto pending = m_engine->submitEdit("int-0054", "alice", "4000", {}, demo, demo);
+    QVERIFY(pending);
+    QCOMPARE(pending->state, std::string("pending"));
+    QCOMPARE(pending->message, std::string("needs 1 more approver from 'treasury'"));
+    // A verdict signed over the old version no longer fits.
+    auto stale = approval::signVerdict({"int-0054", "bob", true, {}, before}, key("bob"));
+    auto refused = submit(*stale);
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.find("signs a different subject") != std::string::npos);
+    auto settled = m_engine->submitVerdict("int-0054", "bob", true, {}, demo, demo);
+    QVERIFY(settled);
+    QCOMPARE(settled->state, std::string("executed"));
+    QCOMPARE(textOf("SELECT amount FROM decisions WHERE intent = ?1", "int-0054"), std::string("4000"));
+}
+
+void ApprovalTest::editsThatLoosenAreRefused_data()
+{
+    QTest::addColumn<QString>("approver");
+    QTest::addColumn<QString>("amount");
+    QTest::addColumn<QString>("minOut");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("higher-amount") << "alice" << "8000" << "" << static_cast<int>(ErrorCode::InvalidInput) << "may only lower the amount";
+    QTest::newRow("zero") << "alice" << "0" << "" << static_cast<int>(ErrorCode::InvalidInput) << "to more than zero";
+    QTest::newRow("same-amount") << "alice" << "7800" << "" << static_cast<int>(ErrorCode::InvalidInput) << "changes nothing";
+    QTest::newRow("min-out-on-a-transfer") << "alice" << "" << "1" << static_cast<int>(ErrorCode::InvalidInput) << "only a swap";
+    QTest::newRow("too-precise") << "alice" << "1.0000001" << "" << static_cast<int>(ErrorCode::InvalidInput) << "amount: ";
+    QTest::newRow("outsider") << "rita" << "100" << "" << static_cast<int>(ErrorCode::NotAllowed) << "in none of the groups";
+}
+
+void ApprovalTest::editsThatLoosenAreRefused()
+{
+    QFETCH(QString, approver);
+    QFETCH(QString, amount);
+    QFETCH(QString, minOut);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const auto count = entries();
+    auto refused = m_engine->submitEdit("int-0051", approver.toStdString(), amount.toStdString(), minOut.toStdString(),
+                                        workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    QVERIFY(!refused);
+    QCOMPARE(static_cast<int>(refused.error().code), code);
+    QVERIFY2(QString::fromStdString(refused.error().message).contains(message), refused.error().message.c_str());
+    QCOMPARE(entries(), count);
+    QCOMPARE(textOf("SELECT amount FROM decisions WHERE intent = ?1", "int-0051"), std::string("7800"));
 }
 
 void ApprovalTest::separationOfDuties()
