@@ -108,22 +108,54 @@ std::vector<std::string> neededFrom(const QJsonArray& requirements, const std::s
     return needs;
 }
 
-//! The approved proposal executes on the world as it is now, or fails if it no longer can.
-Result<Submitted> settleApproved(storage::Database& db, const Request& request, Timestamp now,
-                                 const audit::CheckpointPolicy& checkpoints, std::vector<audit::Checkpoint>& signedCheckpoints)
+//! A request's proposal as stored, read against the world as it is now.
+struct Stored
 {
-    CS_TRY(row, db.cached("SELECT proposal FROM proposals WHERE intent = ?1"));
-    (*row)->bind(1, request.intent);
+    std::string canonical;
+    std::string sha256;
+    simulation::WorldState world;
+    Proposal proposal;
+};
+
+Result<Stored> loadStored(storage::Database& db, const std::string& intent)
+{
+    CS_TRY(row, db.cached("SELECT proposal, proposal_sha256 FROM proposals WHERE intent = ?1"));
+    (*row)->bind(1, intent);
     CS_TRY(found, (*row)->step());
     if (!*found)
-        return fail(ErrorCode::StorageFailed, "the proposal of " + request.intent + " is missing");
-    const std::string canonical = (*row)->textAt(0);
+        return fail(ErrorCode::StorageFailed, "the proposal of " + intent + " is missing");
+    Stored stored;
+    stored.canonical = (*row)->textAt(0);
+    stored.sha256 = (*row)->textAt(1);
     (*row)->reset();
     CS_TRY(world, simulation::WorldState::load(db));
     std::vector<Asset> known;
     for (const auto& [code, asset] : world->assets)
         known.push_back(asset);
-    CS_TRY(proposal, model::parseProposal(canonical, model::AssetCatalog(std::move(known))));
+    CS_TRY(proposal, model::parseProposal(stored.canonical, model::AssetCatalog(std::move(known))));
+    stored.world = std::move(*world);
+    stored.proposal = std::move(*proposal);
+    return stored;
+}
+
+//! The texts of the clauses that denied.
+std::string denyReasons(const policy::Decision& decision)
+{
+    std::string why;
+    for (const auto& clause : decision.reasons) {
+        if (clause.effect == policy::Effect::Deny)
+            why += (why.empty() ? "" : "; ") + clause.text;
+    }
+    return why;
+}
+
+//! The approved proposal executes on the world as it is now, or fails if it no longer can.
+Result<Submitted> settleApproved(storage::Database& db, const Request& request, Timestamp now,
+                                 const audit::CheckpointPolicy& checkpoints, std::vector<audit::Checkpoint>& signedCheckpoints)
+{
+    CS_TRY(stored, loadStored(db, request.intent));
+    simulation::WorldState* world = &stored->world;
+    Proposal* proposal = &stored->proposal;
     const simulation::SimulationResult simulated = simulation::simulate(*world, *proposal);
     CS_TRY(marked, setRequest(db, request.intent, "approved", now));
     const QJsonObject subject = parse(request.subject).toObject();
@@ -153,14 +185,8 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
         signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
         decisionSha = toHex(identity::sha256(draft->body));
         policyVersion = decision.policyVersion;
-        if (decision.effect == policy::Effect::Deny) {
-            std::string why;
-            for (const auto& clause : decision.reasons) {
-                if (clause.effect == policy::Effect::Deny)
-                    why += (why.empty() ? "" : "; ") + clause.text;
-            }
-            refusal = "approved, but decided again on the world as it is now and denied: " + why;
-        }
+        if (decision.effect == policy::Effect::Deny)
+            refusal = "approved, but decided again on the world as it is now and denied: " + denyReasons(decision);
     }
     if (!refusal.empty()) {
         const std::string reason = refusal;
@@ -427,19 +453,11 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
     CS_TRY(allowed, mayDecide(request, approver));
 
     // The edited version: only tighter than what the agent proposed.
-    CS_TRY(row, db.cached("SELECT proposal, proposal_sha256 FROM proposals WHERE intent = ?1"));
-    (*row)->bind(1, intent);
-    CS_TRY(hasRow, (*row)->step());
-    if (!*hasRow)
-        return fail(ErrorCode::StorageFailed, "the proposal of " + intent + " is missing");
-    const std::string before = (*row)->textAt(0);
-    const std::string beforeSha = (*row)->textAt(1);
-    (*row)->reset();
-    CS_TRY(world, simulation::WorldState::load(db));
-    std::vector<Asset> known;
-    for (const auto& [code, asset] : world->assets)
-        known.push_back(asset);
-    CS_TRY(original, model::parseProposal(before, model::AssetCatalog(std::move(known))));
+    CS_TRY(stored, loadStored(db, intent));
+    const std::string& before = stored->canonical;
+    const std::string& beforeSha = stored->sha256;
+    const simulation::WorldState* world = &stored->world;
+    const Proposal* original = &stored->proposal;
     Proposal edited = *original;
     QJsonArray changes;
     if (edit.amount) {
@@ -525,11 +543,7 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
 
     Submitted submitted;
     if (decision.effect == policy::Effect::Deny) {
-        std::string why;
-        for (const auto& clause : decision.reasons) {
-            if (clause.effect == policy::Effect::Deny)
-                why += (why.empty() ? "" : "; ") + clause.text;
-        }
+        const std::string why = denyReasons(decision);
         CS_TRY(marked, setRequest(db, intent, "rejected", now));
         CS_TRY(released, policy::settleSpend(db, intent, "released", now));
         CS_TRY(ended, setProposal(db, intent, "denied", "edited by " + approver + " and denied: " + why, 0, now));
