@@ -178,9 +178,9 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
                                  const audit::CheckpointPolicy& checkpoints, std::vector<audit::Checkpoint>& signedCheckpoints)
 {
     CS_TRY(stored, loadStored(db, request.intent));
-    simulation::WorldState* world = &stored->world;
-    Proposal* proposal = &stored->proposal;
-    const simulation::SimulationResult simulated = simulation::simulate(*world, *proposal);
+    const simulation::WorldState& world = stored->world;
+    const Proposal& proposal = stored->proposal;
+    const simulation::SimulationResult simulated = simulation::simulate(world, proposal);
     CS_TRY(marked, setRequest(db, request.intent, "approved", now));
     const QJsonObject subject = parse(request.subject).toObject();
     std::string decisionSha = subject.value(QStringLiteral("decision_sha256")).toString().toStdString();
@@ -192,9 +192,9 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
         // reservation aside). The quorum stands unless that decision is a deny.
         if (checkpoints.engineKey == nullptr)
             return fail(ErrorCode::Locked, "the engine key is locked; an approved proposal cannot be decided again");
-        CS_TRY(decided, decideNow(db, *world, *proposal, simulated, now, request.intent));
+        CS_TRY(decided, decideNow(db, world, proposal, simulated, now, request.intent));
         const policy::Decision& decision = decided->decision;
-        QJsonObject body = decision.toJson(*proposal, subject.value(QStringLiteral("proposal_sha256")).toString().toStdString());
+        QJsonObject body = decision.toJson(proposal, subject.value(QStringLiteral("proposal_sha256")).toString().toStdString());
         body.insert(QStringLiteral("decided_again"), QStringLiteral("the world changed between the approval and its settlement"));
         CS_TRY(draft, audit::makeDraft(audit::types::kPolicyDecided, "engine", body, checkpoints.engineKey));
         CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpoints));
@@ -216,7 +216,7 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
     }
     if (checkpoints.engineKey == nullptr)
         return fail(ErrorCode::Locked, "the engine key is locked; an approved proposal cannot be settled");
-    settlement::Request settle{settlement::idempotencyKey(*proposal), *proposal, simulated, decisionSha, policyVersion};
+    settlement::Request settle{settlement::idempotencyKey(proposal), proposal, simulated, decisionSha, policyVersion};
     CS_TRY(earlier, settlement::findSettlement(db, settle.idempotencyKey));
     if (*earlier)
         return fail(ErrorCode::Internal, "an approved proposal was settled before its approval");
@@ -472,31 +472,31 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
     CS_TRY(stored, loadStored(db, intent));
     const std::string& before = stored->canonical;
     const std::string& beforeSha = stored->sha256;
-    const simulation::WorldState* world = &stored->world;
-    const Proposal* original = &stored->proposal;
-    Proposal edited = *original;
+    const simulation::WorldState& world = stored->world;
+    const Proposal& original = stored->proposal;
+    Proposal edited = original;
     QJsonArray changes;
     if (edit.amount) {
-        auto amount = Money::parse(*edit.amount, original->action.amount.asset(), SignPolicy::UnsignedOnly);
+        auto amount = Money::parse(*edit.amount, original.action.amount.asset(), SignPolicy::UnsignedOnly);
         if (!amount)
             return fail(ErrorCode::InvalidInput, "amount: " + amount.error().message);
-        if (amount->isZero() || amount->minor() > original->action.amount.minor())
+        if (amount->isZero() || amount->minor() > original.action.amount.minor())
             return fail(ErrorCode::InvalidInput, "amount: an edit may only lower the amount, to more than zero");
         edited.action.amount = *amount;
-        changes.append(qs("amount: " + original->action.amount.toString() + " → " + amount->toString() + " "
+        changes.append(qs("amount: " + original.action.amount.toString() + " → " + amount->toString() + " "
                           + amount->asset().code));
     }
     if (edit.minOut) {
-        if (!original->action.minOut)
+        if (!original.action.minOut)
             return fail(ErrorCode::InvalidInput, "min_out: only a swap has one");
-        auto minOut = Money::parse(*edit.minOut, original->action.minOut->asset(), SignPolicy::UnsignedOnly);
+        auto minOut = Money::parse(*edit.minOut, original.action.minOut->asset(), SignPolicy::UnsignedOnly);
         if (!minOut)
             return fail(ErrorCode::InvalidInput, "min_out: " + minOut.error().message);
-        if (minOut->minor() < original->action.minOut->minor())
+        if (minOut->minor() < original.action.minOut->minor())
             return fail(ErrorCode::InvalidInput, "min_out: an edit may only raise it");
         edited.action.minOut = *minOut;
         edited.action.params["min_out"] = minOut->toString();
-        changes.append(qs("min_out: " + original->action.minOut->toString() + " → " + minOut->toString() + " "
+        changes.append(qs("min_out: " + original.action.minOut->toString() + " → " + minOut->toString() + " "
                           + minOut->asset().code));
     }
     const std::string canonical = model::canonicalProposal(edited);
@@ -505,8 +505,8 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
     const std::string proposalSha = toHex(identity::sha256(canonical));
 
     // Simulated and decided now, as the pipeline would (this proposal's reservation aside).
-    const simulation::SimulationResult simulated = simulation::simulate(*world, edited);
-    CS_TRY(decided, decideNow(db, *world, edited, simulated, now, intent));
+    const simulation::SimulationResult simulated = simulation::simulate(world, edited);
+    CS_TRY(decided, decideNow(db, world, edited, simulated, now, intent));
     const policy::Evaluator& evaluator = *decided->evaluator;
     const policy::Decision& decision = decided->decision;
     const QJsonObject decisionJson = decision.toJson(edited, proposalSha);

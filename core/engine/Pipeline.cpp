@@ -68,11 +68,11 @@ struct Pipeline::Planned
     std::vector<audit::Draft> drafts;
     std::optional<settlement::Request> settle; //!< set when the decision allows it
     std::size_t receiptDraft = 0;              //!< index in `drafts` of the receipt
-    QJsonObject columns;                       //!< the proposals row
     //! The decisions row: what was decided, on which facts, and what the windows count.
     struct Decided
     {
         policy::Effect effect = policy::Effect::Deny;
+        std::string decisionText; //!< the signed decision, canonical
         std::string policyVersion;
         simulation::Failure simulation = simulation::Failure::None;
         std::string simulationReason;
@@ -318,10 +318,6 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         const QJsonObject decisionJson = decision.toJson(proposal, item.proposalSha);
         const std::string decisionText = canonicalJson(decisionJson).value();
         CS_TRY(decided, add(audit::types::kPolicyDecided, decisionJson, true));
-        item.columns = QJsonObject{{QStringLiteral("proposal"), qs(item.canonical)},
-                                   {QStringLiteral("proposal_sha256"), qs(item.proposalSha)},
-                                   {QStringLiteral("effect"), qs(std::string(toString(decision.effect)))},
-                                   {QStringLiteral("decision"), qs(decisionText)}};
         std::string why;
         for (const auto& reason : decision.reasons) {
             if (reason.effect == decision.effect)
@@ -329,8 +325,8 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         }
         const policy::Spend spend{intent.id, proposal.agent, proposal.action.type, proposal.action.amount,
                                   proposal.action.to, proposal.action.venue, item.at};
-        item.decided = Planned::Decided{decision.effect, decision.policyVersion, simulated.failure, simulated.reason,
-                                        simulated.expectedOut, std::nullopt};
+        item.decided = Planned::Decided{decision.effect,     decisionText,       decision.policyVersion, simulated.failure,
+                                        simulated.reason,    simulated.expectedOut, std::nullopt};
         if (decision.effect == policy::Effect::Deny) {
             end(IntentState::Denied, why);
         } else if (decision.effect == policy::Effect::RequireApproval) {
@@ -455,16 +451,12 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
             storage::Statement& row = **upsert;
             row.bind(1, item.intent->id).bind(2, item.intent->agent).bind(3, toString(item.outcome.state))
                 .bind(4, item.outcome.reason);
-            const auto text = [&](int index, const char* key) {
-                if (item.columns.contains(QLatin1String(key)))
-                    row.bind(index, item.columns.value(QLatin1String(key)).toString().toStdString());
-                else
-                    row.bindNull(index);
-            };
-            text(5, "proposal");
-            text(6, "proposal_sha256");
-            text(7, "effect");
-            text(8, "decision");
+            if (item.decided) {
+                row.bind(5, item.canonical).bind(6, item.proposalSha).bind(7, policy::toString(item.decided->effect))
+                    .bind(8, item.decided->decisionText);
+            } else {
+                row.bindNull(5).bindNull(6).bindNull(7).bindNull(8);
+            }
             if (item.outcome.receiptSeq > 0)
                 row.bind(9, item.outcome.receiptSeq);
             else
