@@ -88,7 +88,8 @@ Commands:
                                and model.name; the key from COUNTERSIGN_API_KEY or
                                OPENAI_API_KEY). replay: --fixtures FILE (JSON lines
                                request_sha256, response), else this log's model exchanges
-  queue WS                     proposals awaiting approval as JSON (each with its id)
+  queue WS                     proposals awaiting approval as JSON (each with its id and what it
+                               would do if it settled now)
   approve WS ID --as NAME [--reason T] [--amount A] [--min-out M]
   reject WS ID --as NAME --reason T
                                an approver's verdict on proposal ID, signed with NAME's key
@@ -925,7 +926,24 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
             array.append(QString::fromStdString(text));
         return array;
     };
-    for (const auto& item : *items)
+    for (const auto& item : items->items) {
+        QJsonArray balances;
+        for (const api::BalanceChange& change : item.balances)
+            balances.append(QJsonObject{{QStringLiteral("account"), QString::fromStdString(change.account)},
+                                        {QStringLiteral("asset"), QString::fromStdString(change.asset)},
+                                        {QStringLiteral("before"), QString::fromStdString(change.before)},
+                                        {QStringLiteral("after"), QString::fromStdString(change.after)}});
+        QJsonObject now{{QStringLiteral("ok"), item.simulationOk},
+                        {QStringLiteral("value"), QString::fromStdString(item.value)},
+                        {QStringLiteral("balances"), balances},
+                        {QStringLiteral("world_moved"), item.worldMoved}};
+        if (!item.simulationOk)
+            now.insert(QStringLiteral("problem"), QString::fromStdString(item.simulationProblem));
+        if (item.priceImpactBps >= 0) {
+            now.insert(QStringLiteral("fee"), QString::fromStdString(item.fee));
+            now.insert(QStringLiteral("expected_out"), QString::fromStdString(item.expectedOut));
+            now.insert(QStringLiteral("price_impact_bps"), item.priceImpactBps);
+        }
         queue.append(QJsonObject{
             {QStringLiteral("id"), QString::fromStdString(item.intent)},
             {QStringLiteral("agent"), QString::fromStdString(item.agent)},
@@ -936,7 +954,9 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
             {QStringLiteral("expires_at"), QString::fromStdString(item.expiresAt)},
             {QStringLiteral("expired"), item.expired},
             {QStringLiteral("approved_by"), strings(item.approvedBy)},
-            {QStringLiteral("still_needed"), strings(item.stillNeeded)}});
+            {QStringLiteral("still_needed"), strings(item.stillNeeded)},
+            {QStringLiteral("if_settled_now"), now}});
+    }
     out << QJsonDocument(queue).toJson(QJsonDocument::Indented).toStdString();
     return ExitOk;
 }

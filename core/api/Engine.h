@@ -69,8 +69,13 @@ public:
     //! The next intent of WS/intents.jsonl not processed yet, through the pipeline with the
     //! rules backend (the console's live feed); nullopt when every intent has been processed.
     virtual Result<std::optional<IntentResult>> runNextIntent(std::string_view enginePassphrase) = 0;
-    //! Proposals awaiting approval, oldest first.
-    virtual Result<std::vector<QueueItem>> approvalQueue() = 0;
+    //! Proposals awaiting approval, oldest first, each simulated on the world as it is now.
+    virtual Result<ApprovalQueue> approvalQueue() = 0;
+    //! Opens the engine's signing key (checkpoints, receipts, settlements) for as long as the
+    //! workspace stays open; WrongPassphrase leaves it locked. Already open: nothing to do.
+    virtual Result<void> unlockEngine(std::string_view passphrase) = 0;
+    //! Whether unlockEngine succeeded (or a call that needed the engine key opened it).
+    virtual bool engineUnlocked() const = 0;
 
     //! Published policy versions, newest first: the first one decides.
     virtual Result<std::vector<PolicyVersion>> policyVersions() = 0;

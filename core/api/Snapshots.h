@@ -85,6 +85,15 @@ struct IntentResult
     bool alreadyProcessed = false;
 };
 
+//! One balance a proposal moves, as exact decimal strings.
+struct BalanceChange
+{
+    std::string account;
+    std::string asset;
+    std::string before;
+    std::string after;
+};
+
 //! A proposal waiting for approvers.
 struct QueueItem
 {
@@ -98,6 +107,28 @@ struct QueueItem
     bool expired = false;                //!< past its expiry (recorded at the next write)
     std::vector<std::string> approvedBy; //!< approvers so far
     std::vector<std::string> stillNeeded;
+
+    // What it would do if it settled now: the proposal simulated on the world as it is.
+    std::string value;              //!< the amount valued in the policy's reference currency ("25000 USDC"); empty without a price
+    std::int64_t valueMinor = 0;    //!< the same in minor units, for sorting (saturated at the int64 range)
+    bool simulationOk = false;
+    std::string simulationProblem;  //!< why it would not execute now, when !simulationOk
+    std::vector<BalanceChange> balances; //!< every balance it moves, before → after
+    std::string fee;                //!< swap: the pool's fee ("75 USDC")
+    std::string expectedOut;        //!< swap: what the agent would receive
+    int priceImpactBps = -1;        //!< swap: the price impact; -1 for other actions
+    //! Balances changed since it was decided (its approval subject names the old state): the
+    //! quorum decides it again on the world as it is, and a deny then fails it.
+    bool worldMoved = false;
+};
+
+//! The approval queue at one moment: what awaits approvers, and how requests ended so far.
+struct ApprovalQueue
+{
+    std::vector<QueueItem> items; //!< oldest first
+    int approved = 0;             //!< requests whose quorum was reached
+    int rejected = 0;
+    int expired = 0;              //!< recorded as expired (items past their expiry are still in `items`)
 };
 
 //! Where an approval request stands after a verdict (core/approval).

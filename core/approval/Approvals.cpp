@@ -129,10 +129,7 @@ Result<Stored> loadStored(storage::Database& db, const std::string& intent)
     stored.sha256 = (*row)->textAt(1);
     (*row)->reset();
     CS_TRY(world, simulation::WorldState::load(db));
-    std::vector<Asset> known;
-    for (const auto& [code, asset] : world->assets)
-        known.push_back(asset);
-    CS_TRY(proposal, model::parseProposal(stored.canonical, model::AssetCatalog(std::move(known))));
+    CS_TRY(proposal, model::parseProposal(stored.canonical, model::AssetCatalog(world->assetList())));
     stored.world = std::move(*world);
     stored.proposal = std::move(*proposal);
     return stored;

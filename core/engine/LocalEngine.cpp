@@ -6,17 +6,21 @@
 #include "core/audit/AuditLog.h"
 #include "core/engine/Pipeline.h"
 #include "core/model/OpenAiBackend.h"
+#include "core/domain/Encoding.h"
 #include "core/domain/Ids.h"
 #include "core/domain/Money.h"
 #include "core/identity/Registry.h"
 #include "core/model/ProposalParser.h"
 #include "core/policy/Checks.h"
+#include "core/policy/Evaluator.h"
 #include "core/policy/Store.h"
+#include "core/simulation/Simulator.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/Migrations.h"
 
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 
 #include <QFile>
 #include <QJsonArray>
@@ -99,6 +103,48 @@ int countLines(const fs::path& file)
     for (std::string line; std::getline(in, line);)
         lines += line.find_first_not_of(" \t\r") != std::string::npos ? 1 : 0;
     return lines;
+}
+
+
+std::int64_t saturated(Int128 value)
+{
+    constexpr auto top = std::numeric_limits<std::int64_t>::max();
+    constexpr auto bottom = std::numeric_limits<std::int64_t>::min();
+    return value > top ? top : value < bottom ? bottom : static_cast<std::int64_t>(value);
+}
+
+//! What `item`'s proposal would do if it settled now: simulated on `world`, valued in `reference`,
+//! and whether the world moved since the state its approval subject names.
+void describeNow(api::QueueItem& item, const approval::Request& request, const simulation::WorldState& world,
+                 const model::AssetCatalog& catalog, const std::map<std::string, Money>& prices, const Asset& reference)
+{
+    auto proposal = model::parseProposal(item.proposal, catalog);
+    if (!proposal) {
+        item.simulationProblem = "the stored proposal no longer reads: " + proposal.error().message;
+        return;
+    }
+    const Money& amount = proposal->action.amount;
+    if (auto value = policy::Evaluator::valueIn(amount, reference, prices, reference)) {
+        item.value = Money::format(*value, reference.decimals) + " " + reference.code;
+        item.valueMinor = saturated(*value);
+    }
+    const simulation::SimulationResult simulated = simulation::simulate(world, *proposal);
+    item.simulationOk = simulated.ok();
+    item.simulationProblem = simulated.reason;
+    for (const simulation::BalanceDelta& delta : simulated.deltas) {
+        const Asset& asset = delta.amount.asset();
+        const Int128 before = world.balance(delta.account, asset.code);
+        item.balances.push_back({delta.account, asset.code, Money::format(before, asset.decimals),
+                                 Money::format(before + delta.amount.minor(), asset.decimals)});
+    }
+    if (simulated.fee)
+        item.fee = simulated.fee->toString() + " " + simulated.fee->asset().code;
+    if (simulated.expectedOut)
+        item.expectedOut = simulated.expectedOut->toString() + " " + simulated.expectedOut->asset().code;
+    if (simulated.priceImpactBps)
+        item.priceImpactBps = static_cast<int>(*simulated.priceImpactBps);
+    const QJsonObject subject = QJsonDocument::fromJson(QByteArray::fromStdString(request.subject)).object();
+    item.worldMoved = subject.value(QStringLiteral("state_before")).toString().toStdString() != toHex(simulated.stateBefore);
 }
 
 } // namespace
@@ -305,11 +351,12 @@ Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent(std::string_
     return std::optional<api::IntentResult>();
 }
 
-Result<std::vector<api::QueueItem>> LocalEngine::approvalQueue()
+Result<api::ApprovalQueue> LocalEngine::approvalQueue()
 {
     std::lock_guard lock(m_readMutex);
-    return observed([this]() -> Result<std::vector<api::QueueItem>> {
-        std::vector<api::QueueItem> items;
+    return observed([this]() -> Result<api::ApprovalQueue> {
+        CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of queue and world
+        api::ApprovalQueue queue;
         CS_TRY(read, storage::forEachRow(m_reader, "SELECT intent, agent, proposal, decision, reason FROM proposals "
                                                    "WHERE state = 'awaiting_approval' ORDER BY updated_ms, intent",
                                          [&](storage::Statement& row) -> Result<void> {
@@ -319,11 +366,31 @@ Result<std::vector<api::QueueItem>> LocalEngine::approvalQueue()
                                              item.proposal = row.textAt(2);
                                              item.decision = row.textAt(3);
                                              item.reason = row.textAt(4);
-                                             items.push_back(std::move(item));
+                                             queue.items.push_back(std::move(item));
                                              return {};
                                          }));
+        CS_TRY(ended, storage::forEachRow(m_reader, "SELECT state, count(*) FROM approval_requests GROUP BY state",
+                                          [&](storage::Statement& row) -> Result<void> {
+                                              const std::string state = row.textAt(0);
+                                              const int count = static_cast<int>(row.int64At(1));
+                                              if (state == "approved")
+                                                  queue.approved = count;
+                                              else if (state == "rejected")
+                                                  queue.rejected = count;
+                                              else if (state == "expired")
+                                                  queue.expired = count;
+                                              return {};
+                                          }));
+        if (queue.items.empty())
+            return queue;
+
+        CS_TRY(world, simulation::WorldState::load(m_reader));
+        CS_TRY(policy, policy::loadActivePolicy(m_reader, *world));
+        const Asset& reference = policy->globals.referenceCurrency;
+        CS_TRY(context, policy::loadContext(m_reader, *world, reference));
+        const model::AssetCatalog catalog = model::AssetCatalog(world->assetList());
         const Timestamp now = m_clock->now();
-        for (api::QueueItem& item : items) {
+        for (api::QueueItem& item : queue.items) {
             CS_TRY(request, approval::findRequest(m_reader, item.intent));
             if (!*request)
                 continue;
@@ -332,8 +399,9 @@ Result<std::vector<api::QueueItem>> LocalEngine::approvalQueue()
             item.expired = now >= (*request)->expiresAt;
             item.approvedBy = (*request)->approvedBy;
             item.stillNeeded = approval::stillNeeded(**request);
+            describeNow(item, **request, *world, catalog, context->prices, reference);
         }
-        return items;
+        return queue;
     }());
 }
 
@@ -473,10 +541,7 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
     std::vector<std::string> warnings;
     CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
         CS_TRY(world, simulation::WorldState::load(db));
-        std::vector<Asset> assets;
-        for (const auto& [code, asset] : world->assets)
-            assets.push_back(asset);
-        CS_TRY(parsed, policy::parsePolicy(document, model::AssetCatalog(std::move(assets))));
+        CS_TRY(parsed, policy::parsePolicy(document, model::AssetCatalog(world->assetList())));
         for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
             if (!finding.error)
                 warnings.push_back(finding.message);
@@ -496,10 +561,7 @@ Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view docu
     return observed([&]() -> Result<policy::BacktestReport> {
         CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of history and policies
         CS_TRY(world, simulation::WorldState::load(m_reader));
-        std::vector<Asset> known;
-        for (const auto& [code, asset] : world->assets)
-            known.push_back(asset);
-        const model::AssetCatalog catalog(std::move(known));
+        const model::AssetCatalog catalog = model::AssetCatalog(world->assetList());
 
         std::vector<std::unique_ptr<policy::Evaluator>> compiled;
         std::map<std::string, const policy::Evaluator*> versions;

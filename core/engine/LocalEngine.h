@@ -37,7 +37,9 @@ public:
     Result<Reconciliation> reconcile(std::string_view enginePassphrase) override;
     Result<std::vector<api::IntentResult>> runIntents(const RunOptions& options, std::string_view enginePassphrase) override;
     Result<std::optional<api::IntentResult>> runNextIntent(std::string_view enginePassphrase) override;
-    Result<std::vector<api::QueueItem>> approvalQueue() override;
+    Result<api::ApprovalQueue> approvalQueue() override;
+    Result<void> unlockEngine(std::string_view passphrase) override;
+    bool engineUnlocked() const override { return m_engineSigner.has_value(); }
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
     Result<policy::BacktestReport> backtestPolicy(std::string_view document) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
@@ -56,8 +58,6 @@ private:
     //! The engine's public key as keys/engine.key states it.
     Result<identity::PublicKey> engineKey() const;
     audit::CheckpointPolicy checkpointPolicy(const std::string& origin) const;
-    //! Unseals keys/engine.key once; later calls reuse it.
-    Result<void> unlockEngine(std::string_view passphrase);
 
     //! Records the outcome of a read: a failure degrades the engine, a success restores it.
     template <class T>

@@ -138,10 +138,7 @@ Result<std::vector<IntentOutcome>> Pipeline::processBatch(std::span<const model:
 Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::Intent> intents)
 {
     CS_TRY(world, simulation::WorldState::load(m_reader));
-    std::vector<Asset> known;
-    for (const auto& [code, asset] : world->assets)
-        known.push_back(asset);
-    const model::AssetCatalog catalog(std::move(known));
+    const model::AssetCatalog catalog(world->assetList());
     CS_TRY(existing, m_reader.cached("SELECT state, reason, coalesce(receipt_seq, 0) FROM proposals WHERE intent = ?1"));
 
     std::vector<Planned> planned;

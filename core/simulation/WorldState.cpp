@@ -71,6 +71,14 @@ Result<WorldState> WorldState::load(storage::Database& db)
     return state;
 }
 
+std::vector<Asset> WorldState::assetList() const
+{
+    std::vector<Asset> list;
+    for (const auto& [code, asset] : assets)
+        list.push_back(asset);
+    return list;
+}
+
 Int128 WorldState::balance(const std::string& account, const std::string& asset) const
 {
     const auto it = balances.find({account, asset});

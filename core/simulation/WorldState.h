@@ -57,6 +57,8 @@ struct WorldState
     static Result<WorldState> load(storage::Database& db);
 
     Int128 balance(const std::string& account, const std::string& asset) const;
+    //! The assets, ordered by code (what an AssetCatalog reads proposals against).
+    std::vector<Asset> assetList() const;
     //! SHA-256 over a canonical rendering of everything above.
     identity::Hash hash() const;
 };

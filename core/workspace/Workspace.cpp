@@ -83,10 +83,7 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
     if (options.demo) {
         // The demo desk starts with a published policy, signed by its risk manager.
         CS_TRY(world, simulation::WorldState::load(db));
-        std::vector<Asset> assets;
-        for (const auto& [code, asset] : world->assets)
-            assets.push_back(asset);
-        CS_TRY(parsed, policy::parsePolicy(embeddedDemoPolicy(), model::AssetCatalog(std::move(assets))));
+        CS_TRY(parsed, policy::parsePolicy(embeddedDemoPolicy(), model::AssetCatalog(world->assetList())));
         CS_TRY(rita, identity::unsealKey(identity::keyFilePath(staging / kKeysDir, "rita"), kDemoPassphrase));
         CS_TRY(publication, policy::publicationDraft(*parsed, "rita", *rita));
         drafts.push_back(std::move(*publication));

@@ -138,8 +138,8 @@ void ApprovalTest::twoApproversEachCountOnce()
     // The queue shows who approved so far, who is still needed, and what is being signed.
     auto queue = m_engine->approvalQueue();
     QVERIFY(queue);
-    const auto item = std::find_if(queue->begin(), queue->end(), [](const api::QueueItem& q) { return q.intent == "int-0052"; });
-    QVERIFY(item != queue->end());
+    const auto item = std::find_if(queue->items.begin(), queue->items.end(), [](const api::QueueItem& q) { return q.intent == "int-0052"; });
+    QVERIFY(item != queue->items.end());
     QCOMPARE(item->approvedBy, std::vector<std::string>{"alice"});
     QCOMPARE(item->stillNeeded, std::vector<std::string>{"1 more approver from 'treasury'"});
     QCOMPARE(item->subjectSha256.size(), std::size_t(64));
@@ -153,6 +153,11 @@ void ApprovalTest::twoApproversEachCountOnce()
     QVERIFY(second);
     QCOMPARE(second->state, std::string("executed"));
     QCOMPARE(textOf("SELECT count(*) FROM settlements WHERE intent = ?1", "int-0052"), std::string("1"));
+    auto after = m_engine->approvalQueue();
+    QVERIFY(after);
+    QCOMPARE(static_cast<int>(after->items.size()) + after->approved + after->rejected + after->expired,
+             static_cast<int>(queue->items.size()) + queue->approved + queue->rejected + queue->expired);
+    QCOMPARE(after->approved, queue->approved + 1);
     // int-0013 settled in between, so the world had moved: decided again (still approval) before settling.
     QCOMPARE(textOf("SELECT count(*) FROM audit_entries WHERE type = 'policy.decided' AND body LIKE ?1",
                     "%decided_again%int-0052%"),

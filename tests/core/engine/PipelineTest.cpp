@@ -7,6 +7,8 @@
 #include <QTest>
 
 #include "core/api/Engine.h"
+#include "core/domain/Money.h"
+#include "core/model/ProposalParser.h"
 #include "core/workspace/DemoSeed.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/Database.h"
@@ -181,14 +183,48 @@ void PipelineTest::approvalQueueShowsUnderClaiming()
     QVERIFY(queue.has_value());
     const auto awaiting = std::count_if(m_results.begin(), m_results.end(),
                                         [](const api::IntentResult& r) { return r.state == "awaiting_approval"; });
-    QCOMPARE(static_cast<long>(queue->size()), static_cast<long>(awaiting));
-    for (const auto& item : *queue) {
+    QCOMPARE(static_cast<long>(queue->items.size()), static_cast<long>(awaiting));
+    QCOMPARE(queue->approved + queue->rejected + queue->expired, 0);
+    int cannotExecute = 0;
+    for (const auto& item : queue->items) {
         const QJsonObject decision = QJsonDocument::fromJson(QByteArray::fromStdString(item.decision)).object();
         QCOMPARE(decision.value(QStringLiteral("effect")).toString(), QStringLiteral("require_approval"));
         // The rules backend claims no approvals: every one of these is flagged as under-claimed.
         QVERIFY(decision.value(QStringLiteral("under_claimed")).toBool());
         QVERIFY(!QJsonDocument::fromJson(QByteArray::fromStdString(item.proposal)).object().isEmpty());
+        // Each is simulated on the world as it is now, so approvers see what would execute.
+        // One that no longer can (money it needs has moved since) says why and moves nothing.
+        QCOMPARE(item.simulationProblem.empty(), item.simulationOk);
+        QCOMPARE(item.balances.empty(), !item.simulationOk);
+        QVERIFY(!item.value.empty());
+        cannotExecute += item.simulationOk ? 0 : 1;
     }
+    QCOMPARE(cannotExecute, 1);
+    const auto find = [&](const char* intent) {
+        return std::find_if(queue->items.begin(), queue->items.end(), [&](const api::QueueItem& q) { return q.intent == intent; });
+    };
+    // int-0023: a 25,000 USDC swap for ETH on dex-alpha, the pool's fee and impact included.
+    const auto swap = find("int-0023");
+    QVERIFY(swap != queue->items.end());
+    QCOMPARE(swap->value, std::string("25000 USDC"));
+    QCOMPARE(swap->valueMinor, 25'000'000'000LL);
+    QCOMPARE(swap->fee, std::string("75 USDC"));
+    QCOMPARE(swap->expectedOut.substr(swap->expectedOut.size() - 4), std::string(" ETH"));
+    QVERIFY(swap->priceImpactBps > 0);
+    QCOMPARE(swap->balances.size(), std::size_t(4));
+    const api::BalanceChange& sold = swap->balances.front();
+    QCOMPARE(sold.account + " " + sold.asset, std::string("trader:main USDC"));
+    auto before = Money::parse(sold.before, *model::AssetCatalog::demo().find("USDC"));
+    auto after = Money::parse(sold.after, *model::AssetCatalog::demo().find("USDC"));
+    QVERIFY(before && after);
+    QCOMPARE(before->minor() - after->minor(), Int128(25'000'000'000));
+    // int-0013 was decided before later proposals executed: its approval subject names an
+    // older world, which the queue says.
+    const auto early = find("int-0013");
+    QVERIFY(early != queue->items.end());
+    QVERIFY(early->worldMoved);
+    QCOMPARE(early->priceImpactBps, -1);
+    QVERIFY(early->fee.empty());
 }
 
 void PipelineTest::secondRunChangesNothingAndIsDeterministic()
