@@ -90,8 +90,8 @@ Commands:
                                request_sha256, response), else this log's model exchanges
   queue WS                     proposals awaiting approval as JSON (each with its id and what it
                                would do if it settled now)
-  approve WS ID --as NAME [--reason T] [--amount A] [--min-out M]
-  reject WS ID --as NAME --reason T
+  approve WS ID --as NAME [--reason T] [--amount A] [--min-out M] [--subject H]
+  reject WS ID --as NAME --reason T [--subject H]
                                an approver's verdict on proposal ID, signed with NAME's key
                                (COUNTERSIGN_PASSPHRASE) over the exact proposal, simulation,
                                policy version and decision; once the quorum is reached it is
@@ -100,7 +100,8 @@ Commands:
                                allowed (counted already, separation of duties, not an approver
                                of it, expired). --amount (lower) and --min-out (higher) edit
                                the proposal first: the new version is simulated and decided
-                               again, and the approval signs that version
+                               again, and the approval signs that version. --subject H: the
+                               subject_sha256 you reviewed (queue); exit 6 if it changed since
   reconcile WS                 settlements a crash interrupted are marked unknown, then each
                                unknown one is resolved from the ledger (executed if its
                                postings and receipt exist, else failed); JSON report
@@ -691,6 +692,7 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
     parser.addOption({QStringLiteral("reason"), QString(), QStringLiteral("T")});
     parser.addOption({QStringLiteral("amount"), QString(), QStringLiteral("A")});
     parser.addOption({QStringLiteral("min-out"), QString(), QStringLiteral("M")});
+    parser.addOption({QStringLiteral("subject"), QString(), QStringLiteral("SHA256")});
     if (auto failed = parse(parser, arguments, err, 2))
         return *failed;
     const bool edits = parser.isSet(QStringLiteral("amount")) || parser.isSet(QStringLiteral("min-out"));
@@ -713,11 +715,12 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
         return exit;
     const std::string intent = parser.positionalArguments().at(1).toStdString();
     const std::string approver = parser.value(QStringLiteral("as")).toStdString();
+    const std::string shown = parser.value(QStringLiteral("subject")).toStdString();
     auto outcome = edits ? engine->submitEdit(intent, approver, parser.value(QStringLiteral("amount")).toStdString(),
                                               parser.value(QStringLiteral("min-out")).toStdString(), passphrase.text,
-                                              enginePassphrase.text)
+                                              enginePassphrase.text, shown)
                          : engine->submitVerdict(intent, approver, approve, reason.toStdString(), passphrase.text,
-                                                 enginePassphrase.text);
+                                                 enginePassphrase.text, shown);
     if (!outcome)
         return requestError(err, outcome.error());
     engine.reset(); // closing signs a checkpoint over the verdict

@@ -100,10 +100,12 @@ public:
      * (core/approval); the quorum settles it with the engine key (`enginePassphrase`). A
      * rejection needs a reason. NotAllowed for an approver who may not (duties, counted once,
      * not in a required group, expired); InvalidInput for a bad verdict; NotFound for no request.
+     * `shownSubject`, when not empty, is the subject_sha256 the approver reviewed: a request whose
+     * subject changed since (edited, decided again) is NotAllowed, and nothing is signed.
      */
     virtual Result<ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                   std::string_view reason, std::string_view passphrase,
-                                                  std::string_view enginePassphrase) = 0;
+                                                  std::string_view enginePassphrase, std::string_view shownSubject) = 0;
 
     /**
      * Edit-then-approve (core/approval): `approver` lowers the amount and/or raises min_out; the
@@ -113,7 +115,8 @@ public:
      */
     virtual Result<ApprovalOutcome> submitEdit(const std::string& intent, const std::string& approver,
                                                const std::string& amount, const std::string& minOut,
-                                               std::string_view passphrase, std::string_view enginePassphrase) = 0;
+                                               std::string_view passphrase, std::string_view enginePassphrase,
+                                               std::string_view shownSubject) = 0;
 
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.

@@ -106,6 +106,15 @@ int countLines(const fs::path& file)
 }
 
 
+//! Refuses a verdict on a request whose subject is no longer the one the approver reviewed.
+Result<void> stillAsShown(const approval::Request& request, std::string_view shownSubject)
+{
+    if (!shownSubject.empty() && shownSubject != request.subjectSha256)
+        return fail(ErrorCode::NotAllowed, "the proposal of " + request.intent
+                                               + " changed since it was shown (edited or decided again); review it again");
+    return {};
+}
+
 std::int64_t saturated(Int128 value)
 {
     constexpr auto top = std::numeric_limits<std::int64_t>::max();
@@ -594,7 +603,7 @@ Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view docu
 
 Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                         std::string_view reason, std::string_view passphrase,
-                                                        std::string_view enginePassphrase)
+                                                        std::string_view enginePassphrase, std::string_view shownSubject)
 {
     if (!approve && reason.empty())
         return fail(ErrorCode::InvalidInput, "reason: a rejection needs a reason");
@@ -605,6 +614,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
     CS_TRY(request, m_writer->run([&](Database& db) { return approval::findRequest(db, intent); }));
     if (!*request)
         return fail(ErrorCode::NotFound, "no approval request for " + intent);
+    CS_TRY(unchanged, stillAsShown(**request, shownSubject));
     // The approver signs the subject the request holds: this proposal, simulation, policy and decision.
     CS_TRY(signedVerdict, approval::signVerdict({intent, approver, approve, std::string(reason), (*request)->subjectSha256}, *key));
     CS_TRY(submitted, m_writer->run([&](Database& db) -> Result<approval::Submitted> {
@@ -616,7 +626,8 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
 
 Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, const std::string& approver,
                                                      const std::string& amount, const std::string& minOut,
-                                                     std::string_view passphrase, std::string_view enginePassphrase)
+                                                     std::string_view passphrase, std::string_view enginePassphrase,
+                                                     std::string_view shownSubject)
 {
     CS_TRY(engine, unlockEngine(enginePassphrase));
     if (!isValidIdentifier(approver))
@@ -628,6 +639,10 @@ Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, 
     if (!minOut.empty())
         edit.minOut = minOut;
     CS_TRY(submitted, m_writer->run([&](Database& db) -> Result<approval::Submitted> {
+        CS_TRY(request, approval::findRequest(db, intent));
+        if (*request) { // approval::submitEdit refuses a missing one
+            CS_TRY(unchanged, stillAsShown(**request, shownSubject));
+        }
         CS_TRY(origin, audit::readOrigin(db));
         return approval::submitEdit(db, intent, edit, approver, *key, m_clock->now(), checkpointPolicy(*origin));
     }));

@@ -44,10 +44,10 @@ public:
     Result<policy::BacktestReport> backtestPolicy(std::string_view document) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                std::string_view reason, std::string_view passphrase,
-                                               std::string_view enginePassphrase) override;
+                                               std::string_view enginePassphrase, std::string_view shownSubject) override;
     Result<api::ApprovalOutcome> submitEdit(const std::string& intent, const std::string& approver, const std::string& amount,
                                             const std::string& minOut, std::string_view passphrase,
-                                            std::string_view enginePassphrase) override;
+                                            std::string_view enginePassphrase, std::string_view shownSubject) override;
     Result<api::PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
                                              std::string_view passphrase, std::string_view enginePassphrase) override;
 
