@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "core/api/Engine.h"
+#include "core/identity/Crypto.h"
+#include "core/workspace/Workspace.h"
 
 #include <exception>
 
@@ -18,6 +20,8 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::EngineStatus>();
     qRegisterMetaType<std::vector<cs::api::AgentSummary>>();
     qRegisterMetaType<cs::api::IntentResult>();
+    qRegisterMetaType<cs::api::ApprovalQueue>();
+    qRegisterMetaType<cs::api::ApprovalOutcome>();
     m_thread.setObjectName(QStringLiteral("engine-client"));
     m_context.moveToThread(&m_thread);
     m_thread.start();
@@ -114,6 +118,74 @@ void EngineClient::loadAgents()
     });
 }
 
+void EngineClient::loadApprovalQueue()
+{
+    post([this] {
+        if (!m_engine) {
+            Q_EMIT requestFailed(tr("No workspace is open."));
+            return;
+        }
+        auto queue = m_engine->approvalQueue();
+        if (queue)
+            Q_EMIT approvalQueueLoaded(*queue);
+        else
+            Q_EMIT requestFailed(QString::fromStdString(queue.error().message));
+    });
+}
+
+namespace {
+
+std::string_view textOf(const identity::SecretBytes& secret)
+{
+    return {reinterpret_cast<const char*>(secret.data()), secret.size()};
+}
+
+} // namespace
+
+void EngineClient::submitVerdict(const Verdict& verdict, std::shared_ptr<const identity::SecretBytes> passphrase)
+{
+    post([this, verdict, passphrase = std::move(passphrase)] {
+        if (!m_engine) {
+            Q_EMIT verdictFailed(verdict.intent, tr("No workspace is open."));
+            return;
+        }
+        // A workspace that is not a demo signs settlements with an engine key unlocked earlier.
+        if (!m_demo && !m_engine->engineUnlocked()) {
+            Q_EMIT verdictFailed(verdict.intent, tr("The engine key is locked, so an approved proposal could not settle. "
+                                                    "Unlock it with File > Unlock Engine Key…, then sign again."));
+            return;
+        }
+        const std::string_view engineSecret = m_demo ? std::string_view(workspace::kDemoPassphrase) : std::string_view();
+        const std::string intent = verdict.intent.toStdString();
+        const std::string approver = verdict.approver.toStdString();
+        const std::string shown = verdict.shownSubject.toStdString();
+        auto outcome = verdict.kind == Verdict::Edit
+                           ? m_engine->submitEdit(intent, approver, verdict.amount.toStdString(), verdict.minOut.toStdString(),
+                                                  textOf(*passphrase), engineSecret, shown)
+                           : m_engine->submitVerdict(intent, approver, verdict.kind == Verdict::Approve,
+                                                     verdict.reason.toStdString(), textOf(*passphrase), engineSecret, shown);
+        if (outcome)
+            Q_EMIT verdictSubmitted(verdict.intent, *outcome);
+        else
+            Q_EMIT verdictFailed(verdict.intent, QString::fromStdString(outcome.error().message));
+    });
+}
+
+void EngineClient::unlockEngine(std::shared_ptr<const identity::SecretBytes> passphrase)
+{
+    post([this, passphrase = std::move(passphrase)] {
+        if (!m_engine) {
+            Q_EMIT requestFailed(tr("No workspace is open."));
+            return;
+        }
+        auto unlocked = m_engine->unlockEngine(textOf(*passphrase));
+        if (unlocked)
+            Q_EMIT engineUnlocked();
+        else
+            Q_EMIT requestFailed(QString::fromStdString(unlocked.error().message));
+    });
+}
+
 void EngineClient::openOnWorker(const QString& path)
 {
     auto engine = m_factory->openWorkspace(path.toStdString());
@@ -130,6 +202,7 @@ void EngineClient::openOnWorker(const QString& path)
     m_feedTimer = nullptr;
     m_statusHandler.reset();
     m_engine = std::move(*engine);
+    m_demo = summary->demo;
     // Runs on whichever engine thread changed the status; the signal is queued to receivers.
     m_statusHandler = m_engine->handleStatusChanged([this](const api::EngineStatus& status) {
         Q_EMIT statusChanged(status);

@@ -10,6 +10,10 @@
 #include <QThread>
 #include <QTimer>
 
+namespace cs::identity {
+class SecretBytes;
+}
+
 namespace cs::api {
 class Engine;
 class EngineFactory;
@@ -17,6 +21,18 @@ class Handler;
 } // namespace cs::api
 
 namespace cs::ui {
+
+//! An approver's decision on one proposal, as the console collected it.
+struct Verdict
+{
+    QString intent;
+    QString approver;
+    enum Kind { Approve, Reject, Edit } kind = Approve;
+    QString reason;       //!< Reject: why (required)
+    QString amount;       //!< Edit: the lower amount (empty: unchanged)
+    QString minOut;       //!< Edit: the higher min_out of a swap (empty: unchanged)
+    QString shownSubject; //!< the subject_sha256 the approver reviewed
+};
 
 /**
  * The GUI's only way to the engine. Every call is posted to a worker thread that owns the
@@ -46,6 +62,17 @@ public:
      * workspaces are fed.
      */
     void startDemoFeed(int intervalMs);
+    //! approvalQueueLoaded or requestFailed follows.
+    void loadApprovalQueue();
+    /**
+     * Signs `verdict` with the approver's key (opened by `passphrase`, which the worker holds
+     * only while signing) over the subject the approver was shown, and records it; the quorum
+     * settles it (the engine key: the public demo passphrase in a demo workspace, otherwise it
+     * must have been unlocked). verdictSubmitted or verdictFailed follows; a refusal writes nothing.
+     */
+    void submitVerdict(const cs::ui::Verdict& verdict, std::shared_ptr<const identity::SecretBytes> passphrase);
+    //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
+    void unlockEngine(std::shared_ptr<const identity::SecretBytes> passphrase);
 
 Q_SIGNALS:
     void workspaceOpened(const QString& path, const cs::api::WorkspaceSummary& summary);
@@ -55,6 +82,10 @@ Q_SIGNALS:
     void statusChanged(const cs::api::EngineStatus& status);
     void intentProcessed(const cs::api::IntentResult& result);
     void feedFinished();
+    void approvalQueueLoaded(const cs::api::ApprovalQueue& queue);
+    void verdictSubmitted(const QString& intent, const cs::api::ApprovalOutcome& outcome);
+    void verdictFailed(const QString& intent, const QString& message);
+    void engineUnlocked();
 
 private:
     template <class Work>
@@ -68,6 +99,7 @@ private:
     std::unique_ptr<api::Engine> m_engine;
     std::unique_ptr<api::Handler> m_statusHandler;
     QTimer* m_feedTimer = nullptr;
+    bool m_demo = false; //!< the open workspace is a demo: its engine key opens with the public passphrase
 };
 
 } // namespace cs::ui

@@ -3,6 +3,8 @@
 #include "ui/mainwindow/MainWindow.h"
 
 #include "ui/agents/AgentsView.h"
+#include "ui/approvals/ApprovalsView.h"
+#include "ui/common/Secrets.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/PlaceholderView.h"
 #include "ui/common/Settings.h"
@@ -29,6 +31,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_agentsView(new AgentsView(*m_client, this))
+    , m_approvalsView(new ApprovalsView(*m_client, this))
     , m_workspaceLabel(new QLabel(this))
     , m_engineLabel(new QLabel(this))
     , m_pipelineLabel(new QLabel(this))
@@ -44,7 +47,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 1080});
+    splitter->setSizes({160, 1120});
     setCentralWidget(splitter);
 
     m_workspaceLabel->setTextFormat(Qt::PlainText);
@@ -60,6 +63,13 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     connect(m_client, &EngineClient::workspaceFailed, this, &MainWindow::onWorkspaceFailed);
     connect(m_client, &EngineClient::statusChanged, this, &MainWindow::onStatusChanged);
     connect(m_client, &EngineClient::intentProcessed, this, &MainWindow::onIntentProcessed);
+    connect(m_approvalsView, &ApprovalsView::verdictRecorded, this, [this](const QString&, const QString& state) {
+        if (state == u"executed")
+            m_agentsView->reload(); // the settlement moved balances
+    });
+    connect(m_client, &EngineClient::engineUnlocked, this, [this] {
+        m_engineLabel->setText(tr("Engine: ready, key unlocked"));
+    });
     connect(m_client, &EngineClient::feedFinished, this, [this] {
         m_pipelineLabel->setText(tr("Pipeline: done, %1 processed").arg(m_processed));
     });
@@ -81,9 +91,6 @@ void MainWindow::createNavigation()
         QString description;
     };
     const Page pages[] = {
-        {tr("Approvals"),
-         tr("The approval queue: proposals the policy flagged for a human, with what the agent wants, why, the "
-            "simulated effect and the rule that fired. Approvers sign or reject them here, keyboard first.")},
         {tr("Policy"),
          tr("The policy editor: caps per agent, day and protocol, whitelists and approval thresholds, with a "
             "what-if run of a draft against the whole history before a risk manager signs and publishes it.")},
@@ -95,6 +102,8 @@ void MainWindow::createNavigation()
             "integrity verification and step-by-step replay.")},
     };
     m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->addItem(tr("Approvals"));
+    m_stack->addWidget(m_approvalsView);
     for (const Page& page : pages) {
         m_navigation->addItem(page.title);
         m_stack->addWidget(new PlaceholderView(page.title, page.description, m_stack));
@@ -114,6 +123,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, &MainWindow::chooseAndOpen);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Unlock Engine Key…"), this, &MainWindow::unlockEngineKey);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -196,6 +207,20 @@ void MainWindow::chooseAndCreate(bool demo)
     createWorkspace(dir, demo, passphrase);
 }
 
+void MainWindow::unlockEngineKey()
+{
+    // Approvals that complete a quorum settle with the engine key; a demo's opens by itself.
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Unlock Engine Key"));
+    dialog.setLabelText(tr("Passphrase of the engine key (it stays unlocked while the workspace is open):"));
+    dialog.setTextEchoMode(QLineEdit::Password);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QLineEdit* field = dialog.findChild<QLineEdit*>();
+    if (field != nullptr)
+        m_client->unlockEngine(takePassphrase(*field));
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Countersign"),
@@ -213,6 +238,7 @@ void MainWindow::onWorkspaceOpened(const QString& path, const api::WorkspaceSumm
     setWindowTitle(tr("%1 — Countersign").arg(name));
     m_workspaceLabel->setText(tr("Workspace: %1 (%2)").arg(name, QDir::toNativeSeparators(path)));
     m_agentsView->showWorkspace(summary);
+    m_approvalsView->showWorkspace(summary);
     // A workspace made in a temporary directory (countersign --demo) is not worth remembering.
     if (!path.startsWith(QDir::tempPath())) {
         Settings().rememberWorkspace(path);
@@ -243,6 +269,8 @@ void MainWindow::onIntentProcessed(const api::IntentResult& result)
     m_pipelineLabel->setToolTip(QString::fromStdString(result.reason));
     if (result.state == "executed")
         m_agentsView->reload(); // a settlement moved balances
+    if (result.state == "executed" || result.state == "awaiting_approval")
+        m_approvalsView->reload(); // a new proposal to approve, or balances its simulations start from
 }
 
 void MainWindow::onStatusChanged(const api::EngineStatus& status)

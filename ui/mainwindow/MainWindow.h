@@ -20,6 +20,7 @@ class EngineFactory;
 namespace cs::ui {
 
 class AgentsView;
+class ApprovalsView;
 class EngineClient;
 
 /**
@@ -32,7 +33,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum View { ApprovalsView, PolicyView, ReputationView, AuditView, AgentsViewIndex, ViewCount };
+    enum View { ApprovalsViewIndex, PolicyView, ReputationView, AuditView, AgentsViewIndex, ViewCount };
 
     explicit MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -43,6 +44,7 @@ public:
     View currentView() const;
 
     AgentsView* agentsView() const { return m_agentsView; }
+    ApprovalsView* approvalsView() const { return m_approvalsView; }
     EngineClient* engineClient() const { return m_client; }
 
 Q_SIGNALS:
@@ -61,6 +63,7 @@ private:
     void chooseAndOpen();
     void chooseAndCreate(bool demo);
     void showAbout();
+    void unlockEngineKey();
     void onWorkspaceOpened(const QString& path, const api::WorkspaceSummary& summary);
     void onWorkspaceFailed(const QString& path, const QString& message);
     void onStatusChanged(const api::EngineStatus& status);
@@ -70,6 +73,7 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_stack;
     AgentsView* m_agentsView;
+    ApprovalsView* m_approvalsView;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_workspaceLabel;
     QLabel* m_engineLabel;

@@ -167,7 +167,7 @@ void MainWindowTest::keyboardNavigation()
     {
         Qt::Key key;
         MainWindow::View view;
-    } shortcuts[] = {{Qt::Key_1, MainWindow::ApprovalsView}, {Qt::Key_2, MainWindow::PolicyView},
+    } shortcuts[] = {{Qt::Key_1, MainWindow::ApprovalsViewIndex}, {Qt::Key_2, MainWindow::PolicyView},
                      {Qt::Key_3, MainWindow::ReputationView}, {Qt::Key_4, MainWindow::AuditView},
                      {Qt::Key_5, MainWindow::AgentsViewIndex}};
     for (const auto& shortcut : shortcuts) {

@@ -1,0 +1,381 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/api/Engine.h"
+#include "core/storage/Database.h"
+#include "core/workspace/Workspace.h"
+#include "ui/approvals/ApprovalDetail.h"
+#include "ui/approvals/ApprovalFilter.h"
+#include "ui/approvals/ApprovalQueueModel.h"
+#include "ui/approvals/ApprovalsView.h"
+#include "ui/approvals/VerdictDialog.h"
+#include "ui/common/Settings.h"
+#include "ui/mainwindow/MainWindow.h"
+
+#include <algorithm>
+#include <map>
+
+using namespace cs;
+using cs::ui::ApprovalQueueModel;
+using cs::ui::ApprovalsView;
+using cs::ui::MainWindow;
+
+/**
+ * An approver's keyboard-only session in the real console, on a real demo workspace with 20
+ * proposals awaiting approval: every verdict is signed on the engine's worker thread with the
+ * approver's sealed key and lands in the audit log, which verifies afterwards.
+ */
+class ApprovalSessionTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void keyboardOnlySessionThroughTwentyProposals();
+    void expiredMeanwhileIsRefusedAndChangesNothing();
+    void controlLForgetsTheRememberedPassphrase();
+
+private:
+    //! A demo workspace run through the pipeline, with six more flagged intents: 20 await approval.
+    QString flaggedWorkspace(const QString& name);
+    void openInWindow(MainWindow& window, const QString& path);
+    //! Presses a command key (one keystroke) where the focus is.
+    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    //! Types text (each character a keystroke, counted apart from commands).
+    void type(const QString& text, int& counter);
+    ui::VerdictDialog* waitForDialog(ApprovalsView& view);
+    std::int64_t count(const QString& path, const char* sql);
+
+    std::shared_ptr<ManualClock> m_clock;
+    std::shared_ptr<api::EngineFactory> m_factory;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    int m_commandKeys = 0;
+    QPointer<QWidget> m_window;
+};
+
+void ApprovalSessionTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_clock = std::make_shared<ManualClock>(Timestamp{QDateTime::currentMSecsSinceEpoch()});
+    m_factory = api::makeEngineFactory(m_clock);
+}
+
+void ApprovalSessionTest::init()
+{
+    QSettings().clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_commandKeys = 0;
+}
+
+void ApprovalSessionTest::cleanup()
+{
+    m_dir.reset();
+}
+
+QString ApprovalSessionTest::flaggedWorkspace(const QString& name)
+{
+    const QString path = m_dir->filePath(name);
+    auto created = m_factory->createWorkspace(path.toStdString(), true, false, {});
+    if (!created)
+        qFatal("cannot create the demo workspace: %s", created.error().message.c_str());
+    QFile extra(QStringLiteral(CS_TEST_DATA_DIR "/approvals/extra-intents.jsonl"));
+    QFile intents(path + QStringLiteral("/intents.jsonl"));
+    if (!extra.open(QIODevice::ReadOnly) || !intents.open(QIODevice::Append))
+        qFatal("cannot add the extra intents");
+    intents.write(extra.readAll());
+    intents.close();
+    auto engine = m_factory->openWorkspace(path.toStdString());
+    if (!engine)
+        qFatal("cannot open: %s", engine.error().message.c_str());
+    auto run = (*engine)->runIntents({}, workspace::kDemoPassphrase);
+    if (!run)
+        qFatal("cannot run: %s", run.error().message.c_str());
+    return path;
+}
+
+void ApprovalSessionTest::openInWindow(MainWindow& window, const QString& path)
+{
+    m_window = &window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QSignalSpy shown(window.approvalsView(), &ApprovalsView::queueShown);
+    window.openWorkspace(path);
+    QVERIFY(shown.wait(30000));
+    window.approvalsView()->setCountdownMs(300);
+    press(Qt::Key_1, Qt::ControlModifier); // the approvals view
+    QCOMPARE(window.currentView(), MainWindow::ApprovalsViewIndex);
+    m_commandKeys = 0;
+}
+
+void ApprovalSessionTest::press(Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    // The offscreen platform has no window manager to give the focus back when a dialog closes.
+    if (QApplication::activeWindow() == nullptr && m_window != nullptr) {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitFor([] { return QApplication::activeWindow() != nullptr; }, 5000));
+    }
+    QWidget* target = QApplication::focusWidget() != nullptr ? QApplication::focusWidget() : QApplication::activeWindow();
+    QVERIFY(target != nullptr);
+    QTest::keyClick(target, key, modifiers);
+    ++m_commandKeys;
+}
+
+void ApprovalSessionTest::type(const QString& text, int& counter)
+{
+    QWidget* target = QApplication::focusWidget();
+    QVERIFY(target != nullptr);
+    QTest::keyClicks(target, text);
+    counter += static_cast<int>(text.size());
+}
+
+ui::VerdictDialog* ApprovalSessionTest::waitForDialog(ApprovalsView& view)
+{
+    if (!QTest::qWaitFor([&] { return view.openDialog() != nullptr && view.openDialog()->isVisible(); }, 5000))
+        return nullptr;
+    // Keys go where the focus is: wait until the dialog is the active window.
+    if (!QTest::qWaitFor([&] { return QApplication::activeWindow() == view.openDialog(); }, 5000))
+        return nullptr;
+    return view.openDialog();
+}
+
+std::int64_t ApprovalSessionTest::count(const QString& path, const char* sql)
+{
+    const QString file = path + QStringLiteral("/countersign.db");
+    auto db = storage::Database::open(file.toStdString(), storage::OpenMode::MustExist);
+    if (!db)
+        return -1;
+    auto value = db->queryInt(sql);
+    return value ? *value : -1;
+}
+
+void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
+{
+    const QString path = flaggedWorkspace(QStringLiteral("session"));
+    MainWindow window(m_factory);
+    openInWindow(window, path);
+    ApprovalsView& view = *window.approvalsView();
+    QAbstractItemModelTester tester(view.table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(view.model()->rowCount(), 20);
+    QVERIFY(view.countsText().startsWith(QLatin1String("20 awaiting")));
+
+    // The oldest proposal is selected and its detail painted.
+    QSignalSpy painted(&view, &ApprovalsView::detailShown);
+    QTRY_VERIFY(view.detail()->intent().size() > 0);
+    if (const QByteArray dir = qgetenv("CS_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QTest::qWait(200);
+        window.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/approvals-queue.png"));
+    }
+
+    // The session: the approver reads each proposal and decides it, keyboard only.
+    const std::map<QString, QString> rejections{{QStringLiteral("int-0038"), QStringLiteral("treasury-bot lacks the funds")},
+                                                {QStringLiteral("int-0042"), QStringLiteral("payroll top-up not scheduled")},
+                                                {QStringLiteral("int-0110"), QStringLiteral("duplicate of the int-0013 trial")}};
+    const std::map<QString, QString> edits{{QStringLiteral("int-0091"), QStringLiteral("5000")},
+                                           {QStringLiteral("int-0051"), QStringLiteral("7000")}};
+    QSignalSpy recorded(&view, &ApprovalsView::verdictRecorded);
+    QSignalSpy refused(&view, &ApprovalsView::verdictRefused);
+    std::map<QString, QString> outcomes;
+    int passphraseKeys = 0;
+    int textKeys = 0; // reasons and new amounts
+    int decisions = 0;
+    QStringList decided;
+    while (decisions < 40) {
+        const QString intent = view.detail()->intent();
+        QVERIFY2(!intent.isEmpty(), "a proposal is selected");
+        if (outcomes.contains(intent)) {
+            // Approved, but it still needs another approver: it stays; move on with J.
+            const int before = view.table()->currentIndex().row();
+            press(Qt::Key_J);
+            if (view.table()->currentIndex().row() == before)
+                break; // the last row: every proposal has been decided
+            continue;
+        }
+        const bool rejects = rejections.contains(intent);
+        const bool edits_ = edits.contains(intent);
+        press(rejects ? Qt::Key_R : edits_ ? Qt::Key_E : Qt::Key_A);
+        ui::VerdictDialog* dialog = waitForDialog(view);
+        QVERIFY2(dialog != nullptr, qPrintable(intent));
+        // The dialog repeats the amount and the destination.
+        const auto* headline = dialog->findChild<QLabel*>(QStringLiteral("verdictHeadline"));
+        QVERIFY(headline != nullptr);
+        const ui::ApprovalRow& row = view.model()->rowAt(view.model()->rowOf(intent));
+        QVERIFY2(headline->text().contains(row.asset) && headline->text().contains(row.destination.toHtmlEscaped()),
+                 qPrintable(headline->text()));
+        if (rejects)
+            type(rejections.at(intent), textKeys);
+        if (edits_) {
+            type(edits.at(intent), textKeys); // replaces the selected amount
+        }
+        if (auto* passphrase = dialog->findChild<QLineEdit*>(QStringLiteral("passphraseEdit"))) {
+            if (rejects || edits_)
+                press(Qt::Key_Tab);
+            QVERIFY(passphrase->hasFocus());
+            type(QString::fromLatin1(workspace::kDemoPassphrase), passphraseKeys);
+            press(Qt::Key_M, Qt::AltModifier); // remember it for this session
+            QTRY_VERIFY(dialog->findChild<QCheckBox*>(QStringLiteral("rememberCheck"))->isChecked());
+        }
+        // Enter signs only once the countdown is over; before that it does nothing.
+        QVERIFY(!dialog->signingEnabled());
+        QTRY_VERIFY(dialog->signingEnabled());
+        const int before = static_cast<int>(recorded.size());
+        QSignalSpy shown(&view, &ApprovalsView::queueShown);
+        press(Qt::Key_Return);
+        QTRY_VERIFY2_WITH_TIMEOUT(recorded.size() > before || !refused.isEmpty(), qPrintable(intent), 20000);
+        QVERIFY2(refused.isEmpty(), refused.isEmpty() ? "" : qPrintable(refused.first().at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+        outcomes[intent] = recorded.last().at(1).toString();
+        decided.append(intent);
+        ++decisions;
+        if (view.model()->rowCount() == 0)
+            break;
+    }
+    QCOMPARE(static_cast<int>(outcomes.size()), 20);
+    QCOMPARE(decisions, 20);
+
+    // Where each one ended.
+    int executed = 0;
+    int pending = 0;
+    int rejected = 0;
+    int failed = 0;
+    for (const auto& [intent, state] : outcomes) {
+        executed += state == u"executed";
+        pending += state == u"pending";
+        rejected += state == u"rejected";
+        failed += state == u"failed";
+    }
+    qInfo("outcomes: %d executed, %d pending (need a second approver), %d rejected, %d failed", executed, pending, rejected,
+          failed);
+    QCOMPARE(rejected, 3);
+    QCOMPARE(outcomes.at(QStringLiteral("int-0042")), QStringLiteral("rejected"));
+    QCOMPARE(outcomes.at(QStringLiteral("int-0091")), QStringLiteral("executed")); // lowered to 5000: allowed
+    QCOMPARE(outcomes.at(QStringLiteral("int-0052")), QStringLiteral("pending"));  // needs both treasury approvers
+    QCOMPARE(view.model()->rowCount(), pending);
+    QCOMPARE(executed + pending + rejected + failed, 20);
+
+    // Keystrokes: commands (A/R/E, Enter, Tab into the passphrase, Alt+M once, J past the
+    // ones that wait for a second approver) per decision, apart from the passphrase and text.
+    const double perDecision = static_cast<double>(m_commandKeys) / decisions;
+    qInfo("keystrokes: %d commands for %d decisions (%.2f per decision), passphrase %d keys once, text %d keys", m_commandKeys,
+          decisions, perDecision, passphraseKeys, textKeys);
+    QVERIFY(perDecision <= 3.0);
+    QCOMPARE(passphraseKeys, 4); // typed once, remembered for the session
+
+    // Select → detail painted, over every selection of the session.
+    QList<qint64> latencies;
+    for (const QList<QVariant>& shown : painted)
+        latencies.append(shown.at(1).toLongLong());
+    std::sort(latencies.begin(), latencies.end());
+    QVERIFY(!latencies.isEmpty());
+    qInfo("select to detail painted: %d selections, median %lld us, max %lld us", static_cast<int>(latencies.size()),
+          latencies.at(latencies.size() / 2), latencies.last());
+
+    // The audit log holds each signed verdict, and verifies.
+    QCOMPARE(count(path, "SELECT count(*) FROM audit_entries WHERE type = 'approval.rejected'"), 3);
+    QCOMPARE(count(path, "SELECT count(*) FROM audit_entries WHERE type = 'approval.granted'"), 17);
+    QCOMPARE(count(path, "SELECT count(*) FROM audit_entries WHERE type = 'proposal.edited'"), 2);
+    QCOMPARE(count(path, "SELECT count(*) FROM approvals WHERE approver = 'alice'"), 20);
+    QCOMPARE(count(path, "SELECT count(*) FROM proposals WHERE state = 'awaiting_approval'"), pending);
+    window.close();
+    auto engine = m_factory->openWorkspace(path.toStdString());
+    QVERIFY(engine);
+    auto report = (*engine)->verifyAuditLog({});
+    QVERIFY(report);
+    QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
+}
+
+void ApprovalSessionTest::expiredMeanwhileIsRefusedAndChangesNothing()
+{
+    const QString path = flaggedWorkspace(QStringLiteral("expiry"));
+    MainWindow window(m_factory);
+    openInWindow(window, path);
+    ApprovalsView& view = *window.approvalsView();
+    QTRY_VERIFY(!view.detail()->intent().isEmpty());
+    const QString intent = view.detail()->intent();
+    const std::int64_t entries = count(path, "SELECT count(*) FROM approvals");
+    press(Qt::Key_A);
+    ui::VerdictDialog* dialog = waitForDialog(view);
+    QVERIFY(dialog != nullptr);
+    int keys = 0;
+    type(QString::fromLatin1(workspace::kDemoPassphrase), keys);
+    // While the approver reads, the request's time runs out.
+    m_clock->advance(25LL * 3600 * 1000);
+    QTRY_VERIFY(dialog->signingEnabled());
+    QSignalSpy refused(&view, &ApprovalsView::verdictRefused);
+    press(Qt::Key_Return);
+    QVERIFY(refused.wait(20000));
+    QCOMPARE(refused.first().at(0).toString(), intent);
+    QVERIFY2(view.message().contains(QLatin1String("Nothing was signed")) && view.message().contains(QLatin1String("expired")),
+             qPrintable(view.message()));
+    // No verdict was recorded; the expiry itself is (audited, its spend released).
+    QCOMPARE(count(path, "SELECT count(*) FROM approvals"), entries);
+    QCOMPARE(count(path, "SELECT count(*) FROM audit_entries WHERE type = 'approval.expired'"), 1);
+    QVERIFY(!view.passphraseRemembered()); // it was not opted in
+}
+
+void ApprovalSessionTest::controlLForgetsTheRememberedPassphrase()
+{
+    const QString path = flaggedWorkspace(QStringLiteral("lock"));
+    MainWindow window(m_factory);
+    openInWindow(window, path);
+    ApprovalsView& view = *window.approvalsView();
+    QTRY_VERIFY(!view.detail()->intent().isEmpty());
+    // A wrong passphrase signs nothing and is not remembered.
+    press(Qt::Key_A);
+    ui::VerdictDialog* dialog = waitForDialog(view);
+    QVERIFY(dialog != nullptr);
+    int keys = 0;
+    type(QStringLiteral("wrong"), keys);
+    press(Qt::Key_M, Qt::AltModifier);
+    QTRY_VERIFY(dialog->findChild<QCheckBox*>(QStringLiteral("rememberCheck"))->isChecked());
+    QTRY_VERIFY(dialog->signingEnabled());
+    QSignalSpy refused(&view, &ApprovalsView::verdictRefused);
+    QSignalSpy recorded(&view, &ApprovalsView::verdictRecorded);
+    press(Qt::Key_Return);
+    QVERIFY(refused.wait(20000));
+    QVERIFY(!view.passphraseRemembered());
+    QCOMPARE(count(path, "SELECT count(*) FROM approvals"), 0);
+
+    // The right one, remembered: the next dialog asks for none, until Ctrl+L.
+    QSignalSpy shown(&view, &ApprovalsView::queueShown);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+    press(Qt::Key_A);
+    dialog = waitForDialog(view);
+    QVERIFY(dialog != nullptr);
+    type(QString::fromLatin1(workspace::kDemoPassphrase), keys);
+    press(Qt::Key_M, Qt::AltModifier);
+    QTRY_VERIFY(dialog->signingEnabled());
+    press(Qt::Key_Return);
+    QVERIFY(recorded.wait(20000));
+    QVERIFY(view.passphraseRemembered());
+    press(Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(!view.passphraseRemembered());
+    QVERIFY(view.message().contains(QLatin1String("forgotten")));
+    press(Qt::Key_A);
+    dialog = waitForDialog(view);
+    QVERIFY(dialog != nullptr);
+    QVERIFY(dialog->findChild<QLineEdit*>(QStringLiteral("passphraseEdit")) != nullptr);
+    press(Qt::Key_Escape);
+    QTRY_VERIFY(view.openDialog() == nullptr);
+}
+
+QTEST_MAIN(ApprovalSessionTest)
+#include "ApprovalSessionTest.moc"

@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/Snapshots.h"
+#include "ui/bridge/EngineClient.h"
+#include "ui/approvals/VerdictDialog.h"
+#include "ui/common/Secrets.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace cs::ui {
+
+class ApprovalDetail;
+class ApprovalFilter;
+class ApprovalQueueModel;
+
+/**
+ * The approval queue: a sortable, filterable table of the proposals awaiting approvers, the
+ * selected one's detail, and keyboard-first verdicts: J/K move, A approves, R rejects (with a
+ * reason), E edits (lower amount, higher min_out) then approves; each goes through a
+ * confirmation dialog, is signed on the engine's worker thread, and refreshes the queue.
+ * Ctrl+L forgets a remembered passphrase. Arrivals merge in without losing the selection.
+ */
+class ApprovalsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApprovalsView)
+
+public:
+    explicit ApprovalsView(EngineClient& client, QWidget* parent = nullptr);
+    ~ApprovalsView() override;
+
+    void showWorkspace(const api::WorkspaceSummary& summary);
+    void closeWorkspace();
+    void reload();
+
+    //! Opens the confirmation dialog for the selected proposal (what A, R and E do).
+    void startVerdict(Verdict::Kind kind);
+    //! Moves the selection by `step` rows (what J and K do).
+    void moveSelection(int step);
+    //! Forgets the remembered passphrase (Ctrl+L).
+    void lockPassphrase();
+
+    //! Milliseconds the confirmation dialog keeps Sign disabled (tests shorten it).
+    void setCountdownMs(int ms) { m_countdownMs = ms; }
+    bool passphraseRemembered() const;
+
+    QTableView* table() const { return m_table; }
+    ApprovalQueueModel* model() const { return m_model; }
+    ApprovalFilter* filter() const { return m_filter; }
+    ApprovalDetail* detail() const { return m_detail; }
+    VerdictDialog* openDialog() const { return m_dialog; }
+    QString message() const;
+    QString countsText() const;
+
+Q_SIGNALS:
+    //! A queue snapshot was merged into the table.
+    void queueShown();
+    //! A verdict was recorded (state: pending, executed, failed, rejected).
+    void verdictRecorded(const QString& intent, const QString& state);
+    //! A verdict was refused or could not be signed; nothing was written.
+    void verdictRefused(const QString& intent, const QString& message);
+    //! The detail of `intent` was painted `elapsedUs` after it was selected.
+    void detailShown(const QString& intent, qint64 elapsedUs);
+
+private:
+    void showQueue(const api::ApprovalQueue& queue);
+    void showSelected();
+    void finishDialog(int result);
+    void onVerdictSubmitted(const QString& intent, const api::ApprovalOutcome& outcome);
+    void onVerdictFailed(const QString& intent, const QString& message);
+    void updateCounts();
+    void updateFilterChoices();
+    void showMessage(const QString& text, bool error);
+    QString currentApprover() const;
+    int currentRow() const; //!< in the model, or -1
+
+    EngineClient& m_client;
+    ApprovalQueueModel* m_model;
+    ApprovalFilter* m_filter;
+    QTableView* m_table;
+    ApprovalDetail* m_detail;
+    QLabel* m_counts;
+    QLabel* m_message;
+    QComboBox* m_approver;
+    QComboBox* m_agentFilter;
+    QComboBox* m_riskFilter;
+    QComboBox* m_ruleFilter;
+    QLineEdit* m_search;
+    QTimer m_clock;
+    QElapsedTimer m_selectedAt;
+    PassphraseCache m_passphrases;
+    QPointer<VerdictDialog> m_dialog;
+    int m_countdownMs = 1500;
+    bool m_busy = false;
+    int m_resumeRow = -1; //!< the table row to select after a decided proposal leaves the queue
+    bool m_open = false;
+};
+
+} // namespace cs::ui
