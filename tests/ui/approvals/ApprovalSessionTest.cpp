@@ -149,12 +149,12 @@ void ApprovalSessionTest::type(const QString& text, int& counter)
 
 ui::VerdictDialog* ApprovalSessionTest::waitForDialog(ApprovalsView& view)
 {
-    if (!QTest::qWaitFor([&] { return view.openDialog() != nullptr && view.openDialog()->isVisible(); }, 5000))
-        return nullptr;
     // Keys go where the focus is: wait until the dialog is the active window.
-    if (!QTest::qWaitFor([&] { return QApplication::activeWindow() == view.openDialog(); }, 5000))
-        return nullptr;
-    return view.openDialog();
+    const bool active = QTest::qWaitFor([&] {
+        QWidget* dialog = view.openDialog();
+        return dialog != nullptr && QApplication::activeWindow() == dialog;
+    }, 5000);
+    return active ? view.openDialog() : nullptr;
 }
 
 std::int64_t ApprovalSessionTest::count(const QString& path, const char* sql)
