@@ -148,10 +148,428 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::ApprovalDetail</name>
+    <message>
+        <source>What the agent wants</source>
+        <translation>Was der Agent will</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source> (worth %1)</source>
+        <translation> (Wert %1)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Buys</source>
+        <translation>Kauft</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>Mindestens</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Handelsplatz</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>%1 &lt;i&gt;(from %2)&lt;/i&gt;</source>
+        <translation>%1 &lt;i&gt;(aus %2)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>If it settles now (simulated)</source>
+        <translation>Bei Ausführung jetzt (simuliert)</translation>
+    </message>
+    <message>
+        <source>It cannot execute now: %1</source>
+        <translation>Jetzt nicht ausführbar: %1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>Erhält</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Price impact</source>
+        <translation>Preiseinfluss</translation>
+    </message>
+    <message>
+        <source>%1 bps (%2 %)</source>
+        <translation>%1 bps (%2 %)</translation>
+    </message>
+    <message>
+        <source>Balances changed since it was decided: approving decides it again on the balances above, and a deny then fails it.</source>
+        <translation>Die Salden haben sich seit der Entscheidung geändert: Eine Freigabe entscheidet erneut auf Basis der obigen Salden, und eine Ablehnung durch die Richtlinie lässt sie dann scheitern.</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>What would change it:</source>
+        <translation>Was sie ändern würde:</translation>
+    </message>
+    <message>
+        <source>%1: spent %2, %3 with this</source>
+        <translation>%1: ausgegeben %2, %3 mit diesem</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>computed &lt;b&gt;%1&lt;/b&gt;, %2 approval(s) · the agent claimed %3, %4 approval(s)</source>
+        <translation>berechnet &lt;b&gt;%1&lt;/b&gt;, %2 Freigabe(n) · der Agent gab %3 an, %4 Freigabe(n)</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>The agent under-claimed its risk.</source>
+        <translation>Der Agent hat sein Risiko zu niedrig angegeben.</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Signiert von</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>noch niemandem</translation>
+    </message>
+    <message>
+        <source>Still needed</source>
+        <translation>Noch nötig</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>expired at %1</source>
+        <translation>abgelaufen am %1</translation>
+    </message>
+    <message>
+        <source>in %1 (%2)</source>
+        <translation>in %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Your signature covers</source>
+        <translation>Ihre Signatur umfasst</translation>
+    </message>
+    <message>
+        <source>SHA-256 of this proposal, its simulation, the policy version and the decision.</source>
+        <translation>SHA-256 dieses Vorschlags, seiner Simulation, der Richtlinienversion und der Entscheidung.</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 %4 → %5</source>
+        <translation>%1 · %2: %3 %4 → %5</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalQueueModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>unter einer Minute</translation>
+    </message>
+    <message>
+        <source>pay API</source>
+        <translation>API bezahlen</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>Tausch</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>Einlage</translation>
+    </message>
+    <message>
+        <source>withdraw</source>
+        <translation>Abhebung</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>→ %1 on %2</source>
+        <translation>→ %1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 (claimed %2)</source>
+        <translation>%1 (angegeben %2)</translation>
+    </message>
+    <message>
+        <source>%1 (under-claimed)</source>
+        <translation>%1 (zu niedrig angegeben)</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>The agent claimed %1 risk; the policy computes %2.</source>
+        <translation>Der Agent gab Risiko %1 an; die Richtlinie berechnet %2.</translation>
+    </message>
+    <message>
+        <source>Worth %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>Signiert von %1</translation>
+    </message>
+    <message>
+        <source>Needs %1</source>
+        <translation>Benötigt %1</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalsView</name>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>The approver whose key signs your verdicts</source>
+        <translation>Der Freigebende, dessen Schlüssel Ihre Entscheidungen signiert</translation>
+    </message>
+    <message>
+        <source>Any risk</source>
+        <translation>Jedes Risiko</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Alle Agenten</translation>
+    </message>
+    <message>
+        <source>Any rule</source>
+        <translation>Jede Regel</translation>
+    </message>
+    <message>
+        <source>Search proposals</source>
+        <translation>Vorschläge durchsuchen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;as:</source>
+        <translation>Signieren &amp;als:</translation>
+    </message>
+    <message>
+        <source>J / K move · A approve · R reject · E edit and approve · Ctrl+L forget the passphrase · F5 refresh</source>
+        <translation>J / K bewegen · A freigeben · R ablehnen · E bearbeiten und freigeben · Strg+L Passphrase vergessen · F5 aktualisieren</translation>
+    </message>
+    <message>
+        <source>Open a workspace to see the proposals awaiting approval.</source>
+        <translation>Öffnen Sie einen Arbeitsbereich, um die Vorschläge zu sehen, die auf Freigabe warten.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Loading the approval queue…</source>
+        <translation>Freigabewarteschlange wird geladen…</translation>
+    </message>
+    <message>
+        <source>Nothing awaits approval.</source>
+        <translation>Nichts wartet auf Freigabe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n shown)</source>
+        <translation>
+            <numerusform> (%n angezeigt)</numerusform>
+            <numerusform> (%n angezeigt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n past expiry</source>
+        <translation>
+            <numerusform> · %n abgelaufen</numerusform>
+            <numerusform> · %n abgelaufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · %1 approved · %2 rejected · %3 expired</source>
+        <translation> · %1 freigegeben · %2 abgelehnt · %3 abgelaufen</translation>
+    </message>
+    <message>
+        <source>Select a proposal.</source>
+        <translation>Wählen Sie einen Vorschlag.</translation>
+    </message>
+    <message>
+        <source>Still signing the previous verdict.</source>
+        <translation>Die vorige Entscheidung wird noch signiert.</translation>
+    </message>
+    <message>
+        <source>Select a proposal first (J / K).</source>
+        <translation>Wählen Sie zuerst einen Vorschlag (J / K).</translation>
+    </message>
+    <message>
+        <source>This workspace has no active approver to sign as.</source>
+        <translation>Dieser Arbeitsbereich hat keinen aktiven Freigebenden, als der signiert werden kann.</translation>
+    </message>
+    <message>
+        <source>The passphrase was forgotten; nothing was signed. Press the key again.</source>
+        <translation>Die Passphrase wurde vergessen; nichts wurde signiert. Drücken Sie die Taste erneut.</translation>
+    </message>
+    <message>
+        <source>Signing %1 as %2…</source>
+        <translation>%1 wird als %2 signiert…</translation>
+    </message>
+    <message>
+        <source>%1: approved and executed; receipt in audit entry %2.</source>
+        <translation>%1: freigegeben und ausgeführt; Beleg im Audit-Eintrag %2.</translation>
+    </message>
+    <message>
+        <source>%1: your approval is recorded; it %2.</source>
+        <translation>%1: Ihre Freigabe ist erfasst; noch offen: %2.</translation>
+    </message>
+    <message>
+        <source>%1: rejected.</source>
+        <translation>%1: abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>Nothing was signed for %1: %2</source>
+        <translation>Für %1 wurde nichts signiert: %2</translation>
+    </message>
+    <message>
+        <source>The remembered passphrase is forgotten; the next verdict asks for it.</source>
+        <translation>Die gemerkte Passphrase ist vergessen; die nächste Entscheidung fragt danach.</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::EngineClient</name>
     <message>
         <source>No workspace is open.</source>
         <translation>Kein Arbeitsbereich geöffnet.</translation>
+    </message>
+    <message>
+        <source>The engine key is locked, so an approved proposal could not settle. Unlock it with File &gt; Unlock Engine Key…, then sign again.</source>
+        <translation>Der Engine-Schlüssel ist gesperrt, daher könnte ein freigegebener Vorschlag nicht ausgeführt werden. Entsperren Sie ihn mit Datei &gt; Engine-Schlüssel entsperren… und signieren Sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -171,10 +589,6 @@
     <message>
         <source>Approvals</source>
         <translation>Freigaben</translation>
-    </message>
-    <message>
-        <source>The approval queue: proposals the policy flagged for a human, with what the agent wants, why, the simulated effect and the rule that fired. Approvers sign or reject them here, keyboard first.</source>
-        <translation>Die Freigabewarteschlange: Vorschläge, die die Richtlinie einem Menschen vorlegt, mit dem, was der Agent will, warum, der simulierten Wirkung und der ausgelösten Regel. Freigebende signieren oder lehnen sie hier ab, bequem per Tastatur.</translation>
     </message>
     <message>
         <source>Policy</source>
@@ -328,12 +742,123 @@
         <source>Pipeline: %1 processed, last %2 %3</source>
         <translation>Pipeline: %1 verarbeitet, zuletzt %2 %3</translation>
     </message>
+    <message>
+        <source>Engine: ready, key unlocked</source>
+        <translation>Engine: bereit, Schlüssel entsperrt</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock Engine Key…</source>
+        <translation>Engine-Schlüssel &amp;entsperren…</translation>
+    </message>
+    <message>
+        <source>Unlock Engine Key</source>
+        <translation>Engine-Schlüssel entsperren</translation>
+    </message>
+    <message>
+        <source>Passphrase of the engine key (it stays unlocked while the workspace is open):</source>
+        <translation>Passphrase des Engine-Schlüssels (er bleibt entsperrt, solange der Arbeitsbereich offen ist):</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PlaceholderView</name>
     <message>
         <source>Not available in this version yet.</source>
         <translation>In dieser Version noch nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::VerdictDialog</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 of %3 to &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>%2 von %1 über %3 an &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Approve %1?</source>
+        <translation>%1 freigeben?</translation>
+    </message>
+    <message>
+        <source>Reject %1?</source>
+        <translation>%1 ablehnen?</translation>
+    </message>
+    <message>
+        <source>Tighten and approve %1?</source>
+        <translation>%1 verschärfen und freigeben?</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Signieren</translation>
+    </message>
+    <message>
+        <source>Reject %1</source>
+        <translation>%1 ablehnen</translation>
+    </message>
+    <message>
+        <source>Edit and approve %1</source>
+        <translation>%1 bearbeiten und freigeben</translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>%1 freigeben</translation>
+    </message>
+    <message>
+        <source>It cannot execute now (%1): an approval that completes the quorum fails it.</source>
+        <translation>Jetzt nicht ausführbar (%1): Eine Freigabe, die das Quorum vollständig macht, lässt den Vorschlag scheitern.</translation>
+    </message>
+    <message>
+        <source>Signing as:</source>
+        <translation>Signiert als:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Gegenstand:</translation>
+    </message>
+    <message>
+        <source>Why (recorded in the audit log)</source>
+        <translation>Warum (wird im Audit-Log erfasst)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>Lower only; the new version is simulated and decided again</source>
+        <translation>Nur niedriger; die neue Version wird erneut simuliert und entschieden</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1, lower only):</source>
+        <translation>Be&amp;trag (%1, nur niedriger):</translation>
+    </message>
+    <message>
+        <source>&amp;Min out (%1, higher only):</source>
+        <translation>&amp;Mindestertrag (%1, nur höher):</translation>
+    </message>
+    <message>
+        <source>Remembered for this session (Ctrl+L forgets it)</source>
+        <translation>Für diese Sitzung gemerkt (Strg+L vergisst sie)</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase of %1:</source>
+        <translation>&amp;Passphrase von %1:</translation>
+    </message>
+    <message>
+        <source>Re&amp;member it for this session (Ctrl+L forgets it)</source>
+        <translation>Für diese Sitzung me&amp;rken (Strg+L vergisst sie)</translation>
+    </message>
+    <message>
+        <source>Check the amount and the destination, then sign with Enter.</source>
+        <translation>Prüfen Sie Betrag und Ziel, dann signieren Sie mit Enter.</translation>
+    </message>
+    <message>
+        <source>Check the amount and the destination. Signing is possible in %1 s.</source>
+        <translation>Prüfen Sie Betrag und Ziel. Signieren ist in %1 s möglich.</translation>
     </message>
 </context>
 <context>

@@ -146,10 +146,425 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::ApprovalDetail</name>
+    <message>
+        <source>What the agent wants</source>
+        <translation>代理想做什么</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source> (worth %1)</source>
+        <translation>（价值 %1）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Buys</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>交易场所</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>%1 &lt;i&gt;(from %2)&lt;/i&gt;</source>
+        <translation>%1 &lt;i&gt;（来自 %2）&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>If it settles now (simulated)</source>
+        <translation>如果现在结算（模拟）</translation>
+    </message>
+    <message>
+        <source>It cannot execute now: %1</source>
+        <translation>现在无法执行：%1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Price impact</source>
+        <translation>价格影响</translation>
+    </message>
+    <message>
+        <source>%1 bps (%2 %)</source>
+        <translation>%1 基点（%2 %）</translation>
+    </message>
+    <message>
+        <source>Balances changed since it was decided: approving decides it again on the balances above, and a deny then fails it.</source>
+        <translation>自决策以来余额已变化：批准时将按上面的余额重新决策，若被拒绝则该提案失败。</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>What would change it:</source>
+        <translation>怎样会改变结果：</translation>
+    </message>
+    <message>
+        <source>%1: spent %2, %3 with this</source>
+        <translation>%1：已花费 %2，加上本笔为 %3</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>computed &lt;b&gt;%1&lt;/b&gt;, %2 approval(s) · the agent claimed %3, %4 approval(s)</source>
+        <translation>计算为 &lt;b&gt;%1&lt;/b&gt;，需 %2 个批准 · 代理声称 %3，%4 个批准</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>The agent under-claimed its risk.</source>
+        <translation>代理低报了其风险。</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签名者</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>Still needed</source>
+        <translation>仍需</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>expired at %1</source>
+        <translation>已于 %1 到期</translation>
+    </message>
+    <message>
+        <source>in %1 (%2)</source>
+        <translation>%1 后（%2）</translation>
+    </message>
+    <message>
+        <source>Your signature covers</source>
+        <translation>您的签名覆盖</translation>
+    </message>
+    <message>
+        <source>SHA-256 of this proposal, its simulation, the policy version and the decision.</source>
+        <translation>此提案、其模拟、策略版本和决策的 SHA-256。</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 %4 → %5</source>
+        <translation>%1 · %2：%3 %4 → %5</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalQueueModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message>
+        <source>pay API</source>
+        <translation>支付 API</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>存入</translation>
+    </message>
+    <message>
+        <source>withdraw</source>
+        <translation>取出</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>→ %1 on %2</source>
+        <translation>→ %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (claimed %2)</source>
+        <translation>%1（声称 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (under-claimed)</source>
+        <translation>%1（低报）</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>The agent claimed %1 risk; the policy computes %2.</source>
+        <translation>代理声称风险为%1；策略计算为%2。</translation>
+    </message>
+    <message>
+        <source>Worth %1</source>
+        <translation>价值 %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>%1 已签名</translation>
+    </message>
+    <message>
+        <source>Needs %1</source>
+        <translation>需要 %1</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>批准</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ApprovalsView</name>
+    <message>
+        <source>Approvals</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>The approver whose key signs your verdicts</source>
+        <translation>用其密钥签署您的决定的审批人</translation>
+    </message>
+    <message>
+        <source>Any risk</source>
+        <translation>任意风险</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>所有代理</translation>
+    </message>
+    <message>
+        <source>Any rule</source>
+        <translation>任意规则</translation>
+    </message>
+    <message>
+        <source>Search proposals</source>
+        <translation>搜索提案</translation>
+    </message>
+    <message>
+        <source>Sign &amp;as:</source>
+        <translation>签名身份(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>J / K move · A approve · R reject · E edit and approve · Ctrl+L forget the passphrase · F5 refresh</source>
+        <translation>J / K 移动 · A 批准 · R 拒绝 · E 编辑并批准 · Ctrl+L 忘记口令 · F5 刷新</translation>
+    </message>
+    <message>
+        <source>Open a workspace to see the proposals awaiting approval.</source>
+        <translation>打开工作区以查看等待批准的提案。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Loading the approval queue…</source>
+        <translation>正在加载审批队列…</translation>
+    </message>
+    <message>
+        <source>Nothing awaits approval.</source>
+        <translation>没有等待批准的提案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting</source>
+        <translation>
+            <numerusform>%n 个待批准</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n shown)</source>
+        <translation>
+            <numerusform>（显示 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n past expiry</source>
+        <translation>
+            <numerusform> · %n 个已过期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · %1 approved · %2 rejected · %3 expired</source>
+        <translation> · 已批准 %1 · 已拒绝 %2 · 已到期 %3</translation>
+    </message>
+    <message>
+        <source>Select a proposal.</source>
+        <translation>请选择一个提案。</translation>
+    </message>
+    <message>
+        <source>Still signing the previous verdict.</source>
+        <translation>仍在签署上一个决定。</translation>
+    </message>
+    <message>
+        <source>Select a proposal first (J / K).</source>
+        <translation>请先选择一个提案（J / K）。</translation>
+    </message>
+    <message>
+        <source>This workspace has no active approver to sign as.</source>
+        <translation>此工作区没有可用于签名的有效审批人。</translation>
+    </message>
+    <message>
+        <source>The passphrase was forgotten; nothing was signed. Press the key again.</source>
+        <translation>口令已被忘记；未签署任何内容。请再按一次该键。</translation>
+    </message>
+    <message>
+        <source>Signing %1 as %2…</source>
+        <translation>正在以 %2 身份签署 %1…</translation>
+    </message>
+    <message>
+        <source>%1: approved and executed; receipt in audit entry %2.</source>
+        <translation>%1：已批准并执行；收据位于审计条目 %2。</translation>
+    </message>
+    <message>
+        <source>%1: your approval is recorded; it %2.</source>
+        <translation>%1：您的批准已记录；仍 %2。</translation>
+    </message>
+    <message>
+        <source>%1: rejected.</source>
+        <translation>%1：已拒绝。</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1：%2 — %3</translation>
+    </message>
+    <message>
+        <source>Nothing was signed for %1: %2</source>
+        <translation>未为 %1 签署任何内容：%2</translation>
+    </message>
+    <message>
+        <source>The remembered passphrase is forgotten; the next verdict asks for it.</source>
+        <translation>已忘记记住的口令；下一个决定将再次询问。</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::EngineClient</name>
     <message>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>The engine key is locked, so an approved proposal could not settle. Unlock it with File &gt; Unlock Engine Key…, then sign again.</source>
+        <translation>引擎密钥已锁定，因此已批准的提案无法结算。请通过“文件 &gt; 解锁引擎密钥…”解锁后再签名。</translation>
     </message>
 </context>
 <context>
@@ -169,10 +584,6 @@
     <message>
         <source>Approvals</source>
         <translation>审批</translation>
-    </message>
-    <message>
-        <source>The approval queue: proposals the policy flagged for a human, with what the agent wants, why, the simulated effect and the rule that fired. Approvers sign or reject them here, keyboard first.</source>
-        <translation>审批队列：策略标记为需要人工处理的提案，包括代理的意图、理由、模拟结果和触发的规则。审批人在此用键盘签署或拒绝。</translation>
     </message>
     <message>
         <source>Policy</source>
@@ -326,12 +737,123 @@
         <source>Pipeline: %1 processed, last %2 %3</source>
         <translation>流水线：已处理 %1 项，最近 %2 %3</translation>
     </message>
+    <message>
+        <source>Engine: ready, key unlocked</source>
+        <translation>引擎：就绪，密钥已解锁</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock Engine Key…</source>
+        <translation>解锁引擎密钥(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Unlock Engine Key</source>
+        <translation>解锁引擎密钥</translation>
+    </message>
+    <message>
+        <source>Passphrase of the engine key (it stays unlocked while the workspace is open):</source>
+        <translation>引擎密钥的口令（工作区打开期间保持解锁）：</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PlaceholderView</name>
     <message>
         <source>Not available in this version yet.</source>
         <translation>此版本尚不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::VerdictDialog</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 of %3 to &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>%1 的%2：%3 至 &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Approve %1?</source>
+        <translation>批准%1？</translation>
+    </message>
+    <message>
+        <source>Reject %1?</source>
+        <translation>拒绝%1？</translation>
+    </message>
+    <message>
+        <source>Tighten and approve %1?</source>
+        <translation>收紧并批准%1？</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>签名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reject %1</source>
+        <translation>拒绝 %1</translation>
+    </message>
+    <message>
+        <source>Edit and approve %1</source>
+        <translation>编辑并批准 %1</translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>批准 %1</translation>
+    </message>
+    <message>
+        <source>It cannot execute now (%1): an approval that completes the quorum fails it.</source>
+        <translation>现在无法执行（%1）：达到法定人数的批准将使其失败。</translation>
+    </message>
+    <message>
+        <source>Signing as:</source>
+        <translation>签名身份：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>签名对象：</translation>
+    </message>
+    <message>
+        <source>Why (recorded in the audit log)</source>
+        <translation>原因（记录在审计日志中）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Lower only; the new version is simulated and decided again</source>
+        <translation>只能降低；新版本将重新模拟和决策</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1, lower only):</source>
+        <translation>金额(&amp;A)（%1，只能降低）：</translation>
+    </message>
+    <message>
+        <source>&amp;Min out (%1, higher only):</source>
+        <translation>最低收到(&amp;M)（%1，只能提高）：</translation>
+    </message>
+    <message>
+        <source>Remembered for this session (Ctrl+L forgets it)</source>
+        <translation>本次会话已记住（Ctrl+L 忘记）</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase of %1:</source>
+        <translation>%1 的口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;member it for this session (Ctrl+L forgets it)</source>
+        <translation>在本次会话中记住(&amp;E)（Ctrl+L 忘记）</translation>
+    </message>
+    <message>
+        <source>Check the amount and the destination, then sign with Enter.</source>
+        <translation>请核对金额和目标，然后按 Enter 签名。</translation>
+    </message>
+    <message>
+        <source>Check the amount and the destination. Signing is possible in %1 s.</source>
+        <translation>请核对金额和目标。%1 秒后可以签名。</translation>
     </message>
 </context>
 <context>
