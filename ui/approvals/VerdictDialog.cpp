@@ -21,10 +21,11 @@ namespace {
 
 QString headline(const ApprovalRow& row, Verdict::Kind kind)
 {
-    const QString amount = QStringLiteral("<b>%1 %2</b>").arg(formatAmount(row.amount).toHtmlEscaped(), row.asset.toHtmlEscaped());
+    const QString amount = QStringLiteral("<b style='white-space:nowrap'>%1 %2</b>").arg(formatAmount(row.amount).toHtmlEscaped(), row.asset.toHtmlEscaped());
     QString destination = row.destination.toHtmlEscaped();
     if (row.action == u"swap" && !row.venue.isEmpty())
         destination = VerdictDialog::tr("%1 on %2").arg(destination, row.venue.toHtmlEscaped());
+    destination = QStringLiteral("<span style='white-space:nowrap'>%1</span>").arg(destination);
     const QString what = VerdictDialog::tr("%1's %2 of %3 to <b>%4</b>")
                              .arg(row.agent.toHtmlEscaped(), ApprovalQueueModel::actionText(row.action).toHtmlEscaped(), amount,
                                   destination);

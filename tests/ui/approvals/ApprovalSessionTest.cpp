@@ -235,6 +235,8 @@ void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
         }
         // Enter signs only once the countdown is over; before that it does nothing.
         QVERIFY(!dialog->signingEnabled());
+        if (const QByteArray dir = qgetenv("CS_SCREENSHOT_DIR"); !dir.isEmpty() && (decisions == 0 || rejects || edits_))
+            dialog->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/verdict-%1.png").arg(intent));
         QTRY_VERIFY(dialog->signingEnabled());
         const int before = static_cast<int>(recorded.size());
         QSignalSpy shown(&view, &ApprovalsView::queueShown);

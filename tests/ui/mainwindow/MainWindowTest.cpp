@@ -16,6 +16,9 @@
 #include "core/api/Engine.h"
 #include "ui/agents/AgentsModel.h"
 #include "ui/agents/AgentsView.h"
+#include "ui/approvals/ApprovalDetail.h"
+#include "ui/approvals/ApprovalQueueModel.h"
+#include "ui/approvals/ApprovalsView.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/Settings.h"
 #include "ui/common/Translations.h"
@@ -138,6 +141,13 @@ void MainWindowTest::demoFeedFillsTheConsoleLive()
     };
     QTRY_COMPARE_WITH_TIMEOUT(usdcOf("api-buyer"), QStringLiteral("1200"), 20000);
 
+    // The approval queue fills as proposals are flagged, newest first; the first one flagged is
+    // selected and stays selected while the others arrive above it.
+    QTableView* queue = window.approvalsView()->table();
+    QAbstractItemModelTester queueTester(queue->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    queue->sortByColumn(ui::ApprovalQueueModel::AgeColumn, Qt::AscendingOrder);
+    QCOMPARE(queue->model()->rowCount(), 0);
+
     QSignalSpy processed(window.engineClient(), &ui::EngineClient::intentProcessed);
     QSignalSpy finished(window.engineClient(), &ui::EngineClient::feedFinished);
     window.engineClient()->startDemoFeed(1);
@@ -148,6 +158,10 @@ void MainWindowTest::demoFeedFillsTheConsoleLive()
     QCOMPARE(first.intent, std::string("int-0001"));
     QCOMPARE(first.state, std::string("executed"));
     QTRY_VERIFY_WITH_TIMEOUT(usdcOf("api-buyer") != QStringLiteral("1200"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 14, 20000);
+    QCOMPARE(queue->currentIndex().data(ui::ApprovalQueueModel::IntentRole).toString(), QStringLiteral("int-0013"));
+    QCOMPARE(queue->currentIndex().row(), 13);
+    QCOMPARE(window.approvalsView()->detail()->intent(), QStringLiteral("int-0013"));
     const auto label = window.statusBar()->findChildren<QLabel*>();
     QVERIFY(std::any_of(label.begin(), label.end(), [](QLabel* l) {
         return l->text().contains(QLatin1String("Pipeline: done, 106 processed"));
