@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include "core/api/Engine.h"
+#include "core/identity/Crypto.h"
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
 #include "ui/approvals/ApprovalDetail.h"
@@ -27,6 +28,7 @@
 #include "ui/mainwindow/MainWindow.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 using namespace cs;
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void cleanup();
     void keyboardOnlySessionThroughTwentyProposals();
     void expiredMeanwhileIsRefusedAndChangesNothing();
+    void changedMeanwhileIsRefusedAndChangesNothing();
     void controlLForgetsTheRememberedPassphrase();
 
 private:
@@ -331,6 +334,47 @@ void ApprovalSessionTest::expiredMeanwhileIsRefusedAndChangesNothing()
     QCOMPARE(count(path, "SELECT count(*) FROM approvals"), entries);
     QCOMPARE(count(path, "SELECT count(*) FROM audit_entries WHERE type = 'approval.expired'"), 1);
     QVERIFY(!view.passphraseRemembered()); // it was not opted in
+}
+
+void ApprovalSessionTest::changedMeanwhileIsRefusedAndChangesNothing()
+{
+    const QString path = flaggedWorkspace(QStringLiteral("changed"));
+    MainWindow window(m_factory);
+    openInWindow(window, path);
+    ApprovalsView& view = *window.approvalsView();
+    QTRY_VERIFY(!view.detail()->intent().isEmpty());
+    // int-0054 needs two treasury approvers; alice reads it while bob tightens it elsewhere.
+    QSignalSpy recorded(&view, &ApprovalsView::verdictRecorded);
+    while (view.detail()->intent() != u"int-0054")
+        press(Qt::Key_J);
+    const ui::ApprovalRow shownRow = view.model()->rowAt(view.model()->rowOf(QStringLiteral("int-0054")));
+    press(Qt::Key_A);
+    ui::VerdictDialog* dialog = waitForDialog(view);
+    QVERIFY(dialog != nullptr);
+    int keys = 0;
+    type(QString::fromLatin1(workspace::kDemoPassphrase), keys);
+
+    auto bobsPassphrase = std::make_shared<identity::SecretBytes>(4);
+    std::memcpy(bobsPassphrase->data(), workspace::kDemoPassphrase, 4);
+    ui::Verdict bobs{QStringLiteral("int-0054"), QStringLiteral("bob"), ui::Verdict::Edit, {}, QStringLiteral("4000"), {},
+                     QString::fromStdString(shownRow.item.subjectSha256)};
+    window.engineClient()->submitVerdict(bobs, bobsPassphrase);
+    QVERIFY(recorded.wait(20000));
+    QCOMPARE(recorded.first().at(1).toString(), QStringLiteral("pending"));
+    const std::int64_t approvals = count(path, "SELECT count(*) FROM approvals");
+
+    QTRY_VERIFY(dialog->signingEnabled());
+    QSignalSpy refused(&view, &ApprovalsView::verdictRefused);
+    press(Qt::Key_Return);
+    QVERIFY(refused.wait(20000));
+    QVERIFY2(view.message().contains(QLatin1String("changed since it was shown")), qPrintable(view.message()));
+    QCOMPARE(count(path, "SELECT count(*) FROM approvals"), approvals);
+    // The queue now shows bob's version: 4,000 USDC, signed by bob, with a new subject to sign.
+    QTRY_COMPARE(view.detail()->intent(), QStringLiteral("int-0054"));
+    QTRY_COMPARE(view.model()->rowAt(view.model()->rowOf(QStringLiteral("int-0054"))).amount, QStringLiteral("4000"));
+    const ui::ApprovalRow& now = view.model()->rowAt(view.model()->rowOf(QStringLiteral("int-0054")));
+    QVERIFY(now.item.subjectSha256 != shownRow.item.subjectSha256);
+    QCOMPARE(now.item.approvedBy, std::vector<std::string>{"bob"});
 }
 
 void ApprovalSessionTest::controlLForgetsTheRememberedPassphrase()
