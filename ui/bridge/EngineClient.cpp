@@ -105,32 +105,28 @@ void EngineClient::startDemoFeed(int intervalMs)
 
 void EngineClient::loadAgents()
 {
-    post([this] {
+    postRead([](api::Engine& engine) { return engine.agents(); }, &EngineClient::agentsLoaded);
+}
+
+template <class Read, class Loaded>
+void EngineClient::postRead(Read read, Loaded loaded)
+{
+    post([this, read, loaded] {
         if (!m_engine) {
             Q_EMIT requestFailed(tr("No workspace is open."));
             return;
         }
-        auto agents = m_engine->agents();
-        if (agents)
-            Q_EMIT agentsLoaded(*agents);
+        auto result = read(*m_engine);
+        if (result)
+            Q_EMIT(this->*loaded)(*result);
         else
-            Q_EMIT requestFailed(QString::fromStdString(agents.error().message));
+            Q_EMIT requestFailed(QString::fromStdString(result.error().message));
     });
 }
 
 void EngineClient::loadApprovalQueue()
 {
-    post([this] {
-        if (!m_engine) {
-            Q_EMIT requestFailed(tr("No workspace is open."));
-            return;
-        }
-        auto queue = m_engine->approvalQueue();
-        if (queue)
-            Q_EMIT approvalQueueLoaded(*queue);
-        else
-            Q_EMIT requestFailed(QString::fromStdString(queue.error().message));
-    });
+    postRead([](api::Engine& engine) { return engine.approvalQueue(); }, &EngineClient::approvalQueueLoaded);
 }
 
 namespace {

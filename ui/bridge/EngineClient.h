@@ -90,6 +90,9 @@ Q_SIGNALS:
 private:
     template <class Work>
     void post(Work work);
+    //! Posts `read` (api::Engine& → Result<T>); `loaded` (a signal taking T) or requestFailed follows.
+    template <class Read, class Loaded>
+    void postRead(Read read, Loaded loaded);
     void openOnWorker(const QString& path);
 
     std::shared_ptr<api::EngineFactory> m_factory;
