@@ -86,6 +86,7 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     m_message->hide();
 
     m_approver->setObjectName(QStringLiteral("approverCombo"));
+    m_approver->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_approver->setToolTip(tr("The approver whose key signs your verdicts"));
     m_agentFilter->setObjectName(QStringLiteral("agentFilter"));
     m_riskFilter->setObjectName(QStringLiteral("riskFilter"));

@@ -78,7 +78,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     if (!restoreGeometry(settings.windowGeometry.get()))
         resize(1280, 800);
     restoreState(settings.windowState.get());
-    showView(static_cast<View>(std::clamp(settings.currentView.get(AgentsViewIndex), 0, ViewCount - 1)));
+    showView(static_cast<View>(std::clamp(settings.currentView.get(ApprovalsViewIndex), 0, ViewCount - 1)));
 }
 
 MainWindow::~MainWindow() = default;
