@@ -366,7 +366,7 @@
     </message>
     <message>
         <source>%1 (under-claimed)</source>
-        <translation>%1 (zu niedrig angegeben)</translation>
+        <translation>%1 (unterschätzt)</translation>
     </message>
     <message>
         <source>expired</source>
@@ -570,6 +570,13 @@
     <message>
         <source>The engine key is locked, so an approved proposal could not settle. Unlock it with File &gt; Unlock Engine Key…, then sign again.</source>
         <translation>Der Engine-Schlüssel ist gesperrt, daher könnte ein freigegebener Vorschlag nicht ausgeführt werden. Entsperren Sie ihn mit Datei &gt; Engine-Schlüssel entsperren… und signieren Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::Loaded</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished">Kein Arbeitsbereich geöffnet.</translation>
     </message>
 </context>
 <context>

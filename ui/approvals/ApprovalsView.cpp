@@ -69,9 +69,9 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Long texts get a fixed share; the detail shows them in full.
-    for (const auto& [column, width] : {std::pair{ApprovalQueueModel::DestinationColumn, 135},
+    for (const auto& [column, width] : {std::pair{ApprovalQueueModel::DestinationColumn, 150},
                                         std::pair{ApprovalQueueModel::RiskColumn, 175},
-                                        std::pair{ApprovalQueueModel::RuleColumn, 140}}) {
+                                        std::pair{ApprovalQueueModel::RuleColumn, 135}}) {
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
         m_table->setColumnWidth(column, width);
     }
