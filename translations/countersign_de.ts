@@ -573,13 +573,6 @@
     </message>
 </context>
 <context>
-    <name>cs::ui::Loaded</name>
-    <message>
-        <source>No workspace is open.</source>
-        <translation type="unfinished">Kein Arbeitsbereich geöffnet.</translation>
-    </message>
-</context>
-<context>
     <name>cs::ui::MainWindow</name>
     <message>
         <source>Countersign</source>

@@ -568,13 +568,6 @@
     </message>
 </context>
 <context>
-    <name>cs::ui::Loaded</name>
-    <message>
-        <source>No workspace is open.</source>
-        <translation type="unfinished">没有打开的工作区。</translation>
-    </message>
-</context>
-<context>
     <name>cs::ui::MainWindow</name>
     <message>
         <source>Countersign</source>

@@ -103,6 +103,11 @@ void EngineClient::startDemoFeed(int intervalMs)
     });
 }
 
+QString EngineClient::noWorkspace()
+{
+    return tr("No workspace is open.");
+}
+
 void EngineClient::loadAgents()
 {
     postRead([](api::Engine& engine) { return engine.agents(); }, &EngineClient::agentsLoaded);
@@ -113,7 +118,7 @@ void EngineClient::postRead(Read read, Loaded loaded)
 {
     post([this, read, loaded] {
         if (!m_engine) {
-            Q_EMIT requestFailed(tr("No workspace is open."));
+            Q_EMIT requestFailed(noWorkspace());
             return;
         }
         auto result = read(*m_engine);
@@ -142,7 +147,7 @@ void EngineClient::submitVerdict(const Verdict& verdict, std::shared_ptr<const i
 {
     post([this, verdict, passphrase = std::move(passphrase)] {
         if (!m_engine) {
-            Q_EMIT verdictFailed(verdict.intent, tr("No workspace is open."));
+            Q_EMIT verdictFailed(verdict.intent, noWorkspace());
             return;
         }
         // A workspace that is not a demo signs settlements with an engine key unlocked earlier.
@@ -171,7 +176,7 @@ void EngineClient::unlockEngine(std::shared_ptr<const identity::SecretBytes> pas
 {
     post([this, passphrase = std::move(passphrase)] {
         if (!m_engine) {
-            Q_EMIT requestFailed(tr("No workspace is open."));
+            Q_EMIT requestFailed(noWorkspace());
             return;
         }
         auto unlocked = m_engine->unlockEngine(textOf(*passphrase));

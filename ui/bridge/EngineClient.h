@@ -94,6 +94,7 @@ private:
     template <class Read, class Loaded>
     void postRead(Read read, Loaded loaded);
     void openOnWorker(const QString& path);
+    static QString noWorkspace();
 
     std::shared_ptr<api::EngineFactory> m_factory;
     QThread m_thread;
