@@ -24,6 +24,7 @@ private Q_SLOTS:
     void openErrors();
     void upgradesOlderSchemaOnOpen();
     void statusSubscription();
+    void unlocksTheEngineKeyOnce();
 
 private:
     std::string ws() const { return m_dir->filePath(QStringLiteral("ws")).toStdString(); }
@@ -139,6 +140,22 @@ void LocalEngineTest::upgradesOlderSchemaOnOpen()
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY2(engine.has_value(), engine ? "" : engine.error().message.c_str());
     QCOMPARE((*engine)->summary()->schemaVersion, storage::latestSchemaVersion());
+}
+
+void LocalEngineTest::unlocksTheEngineKeyOnce()
+{
+    QVERIFY(m_factory->createWorkspace(ws(), /*demo=*/false, /*force=*/false, "engine secret").has_value());
+    auto engine = m_factory->openWorkspace(ws());
+    QVERIFY(engine);
+    QVERIFY(!(*engine)->engineUnlocked());
+    auto wrong = (*engine)->unlockEngine("demo");
+    QVERIFY(!wrong);
+    QVERIFY(wrong.error().code == ErrorCode::WrongPassphrase);
+    QVERIFY(!(*engine)->engineUnlocked());
+    QVERIFY((*engine)->unlockEngine("engine secret"));
+    QVERIFY((*engine)->engineUnlocked());
+    // Once open it stays open for this engine: later calls need no passphrase.
+    QVERIFY((*engine)->unlockEngine({}));
 }
 
 void LocalEngineTest::statusSubscription()
