@@ -261,14 +261,17 @@ void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
     int pending = 0;
     int rejected = 0;
     int failed = 0;
+    QStringList notExecuted;
     for (const auto& [intent, state] : outcomes) {
+        if (state != u"executed")
+            notExecuted.append(intent + u' ' + state);
         executed += state == u"executed";
         pending += state == u"pending";
         rejected += state == u"rejected";
         failed += state == u"failed";
     }
-    qInfo("outcomes: %d executed, %d pending (need a second approver), %d rejected, %d failed", executed, pending, rejected,
-          failed);
+    qInfo("outcomes: %d executed, %d pending (need a second approver), %d rejected, %d failed: %s", executed, pending, rejected,
+          failed, qPrintable(notExecuted.join(QStringLiteral(", "))));
     QCOMPARE(rejected, 3);
     QCOMPARE(outcomes.at(QStringLiteral("int-0042")), QStringLiteral("rejected"));
     QCOMPARE(outcomes.at(QStringLiteral("int-0091")), QStringLiteral("executed")); // lowered to 5000: allowed
