@@ -60,6 +60,11 @@ int main(int argc, char** argv)
     ui::MainWindow window(factory);
     window.resize(1280, 800);
     window.show();
+    window.activateWindow(); // the J/K shortcuts act in the active window
+    if (!QTest::qWaitForWindowActive(&window)) {
+        std::cerr << "error: the window did not become active\n";
+        return 1;
+    }
     window.showView(ui::MainWindow::ApprovalsViewIndex);
     ui::ApprovalsView& view = *window.approvalsView();
     QSignalSpy shown(&view, &ui::ApprovalsView::queueShown);
