@@ -366,6 +366,14 @@ void CliTest::runAndQueue()
     const QJsonArray queue = QJsonDocument::fromJson(queued.out).array();
     QCOMPARE(queue.size(), byOutcome.value(QStringLiteral("awaiting_approval")).toInt());
     QVERIFY(queue.first().toObject().value(QStringLiteral("id")).toString().startsWith(QLatin1String("int-")));
+    // Each with what it would do if it settled now: int-0013 pays 20 USDC from api-buyer to translate-api.
+    const QJsonObject now = queue.first().toObject().value(QStringLiteral("if_settled_now")).toObject();
+    QCOMPARE(queue.first().toObject().value(QStringLiteral("id")).toString(), QStringLiteral("int-0013"));
+    QCOMPARE(now.value(QStringLiteral("value")).toString(), QStringLiteral("20 USDC"));
+    QVERIFY(now.value(QStringLiteral("ok")).toBool());
+    const QJsonObject payer = now.value(QStringLiteral("balances")).toArray().first().toObject();
+    QCOMPARE(payer.value(QStringLiteral("account")).toString(), QStringLiteral("api-buyer:main"));
+    QCOMPARE(payer.value(QStringLiteral("before")).toString().toInt() - payer.value(QStringLiteral("after")).toString().toInt(), 20);
 
     // A receipt the pipeline wrote verifies with openssl.
     const int receiptSeq = firstReceiptSeq(10, 80);
@@ -614,6 +622,10 @@ void CliTest::approveAndReject_data()
                                                       QStringLiteral("approve int-0091 alice --amount 5000")}
                                        << QList<int>{2, 2, 0} << "executed";
     QTest::newRow("unknown-id") << QStringList{QStringLiteral("approve int-9999 alice")} << QList<int>{2} << "";
+    // --subject: the approver signs only the version they reviewed; a changed one is refused.
+    QTest::newRow("stale-subject") << QStringList{QStringLiteral("approve int-0013 alice --subject ") + QString(64, u'0'),
+                                                  QStringLiteral("approve int-0013 alice")}
+                                   << QList<int>{6, 0} << "executed";
 }
 
 void CliTest::approveAndReject()
