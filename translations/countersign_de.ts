@@ -468,10 +468,6 @@
         <translation>Signieren &amp;als:</translation>
     </message>
     <message>
-        <source>J / K move · A approve · R reject · E edit and approve · Ctrl+L forget the passphrase · F5 refresh</source>
-        <translation>J / K bewegen · A freigeben · R ablehnen · E bearbeiten und freigeben · Strg+L Passphrase vergessen · F5 aktualisieren</translation>
-    </message>
-    <message>
         <source>Open a workspace to see the proposals awaiting approval.</source>
         <translation>Öffnen Sie einen Arbeitsbereich, um die Vorschläge zu sehen, die auf Freigabe warten.</translation>
     </message>
@@ -559,6 +555,10 @@
     <message>
         <source>The remembered passphrase is forgotten; the next verdict asks for it.</source>
         <translation>Die gemerkte Passphrase ist vergessen; die nächste Entscheidung fragt danach.</translation>
+    </message>
+    <message>
+        <source>J / K move · A approve · R reject · E edit and approve · Ctrl+F search · Ctrl+L forget the passphrase · F5 refresh</source>
+        <translation>J / K bewegen · A freigeben · R ablehnen · E bearbeiten und freigeben · Strg+F suchen · Strg+L Passphrase vergessen · F5 aktualisieren</translation>
     </message>
 </context>
 <context>

@@ -466,10 +466,6 @@
         <translation>签名身份(&amp;A)：</translation>
     </message>
     <message>
-        <source>J / K move · A approve · R reject · E edit and approve · Ctrl+L forget the passphrase · F5 refresh</source>
-        <translation>J / K 移动 · A 批准 · R 拒绝 · E 编辑并批准 · Ctrl+L 忘记口令 · F5 刷新</translation>
-    </message>
-    <message>
         <source>Open a workspace to see the proposals awaiting approval.</source>
         <translation>打开工作区以查看等待批准的提案。</translation>
     </message>
@@ -554,6 +550,10 @@
     <message>
         <source>The remembered passphrase is forgotten; the next verdict asks for it.</source>
         <translation>已忘记记住的口令；下一个决定将再次询问。</translation>
+    </message>
+    <message>
+        <source>J / K move · A approve · R reject · E edit and approve · Ctrl+F search · Ctrl+L forget the passphrase · F5 refresh</source>
+        <translation>J / K 移动 · A 批准 · R 拒绝 · E 编辑并批准 · Ctrl+F 搜索 · Ctrl+L 忘记口令 · F5 刷新</translation>
     </message>
 </context>
 <context>

@@ -140,8 +140,18 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     bind(QKeySequence(Qt::Key_E), [this] { startVerdict(Verdict::Edit); });
     bind(QKeySequence(Qt::CTRL | Qt::Key_L), [this] { lockPassphrase(); });
     bind(QKeySequence(QKeySequence::Refresh), [this] { reload(); });
+    bind(QKeySequence(QKeySequence::Find), [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    // From the search field, Enter or Esc goes back to the queue, where the letter keys act.
+    for (const QKeySequence& back : {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Escape)}) {
+        auto* shortcut = new QShortcut(back, m_search);
+        shortcut->setContext(Qt::WidgetShortcut);
+        connect(shortcut, &QShortcut::activated, m_table, [this] { m_table->setFocus(Qt::ShortcutFocusReason); });
+    }
 
-    auto* keys = new QLabel(tr("J / K move · A approve · R reject · E edit and approve · Ctrl+L forget the passphrase · F5 refresh"), this);
+    auto* keys = new QLabel(tr("J / K move · A approve · R reject · E edit and approve · Ctrl+F search · Ctrl+L forget the passphrase · F5 refresh"), this);
     keys->setObjectName(QStringLiteral("approvalKeys"));
     keys->setTextFormat(Qt::PlainText);
 

@@ -424,6 +424,18 @@ void ApprovalSessionTest::controlLForgetsTheRememberedPassphrase()
     QVERIFY(dialog->findChild<QLineEdit*>(QStringLiteral("passphraseEdit")) != nullptr);
     press(Qt::Key_Escape);
     QTRY_VERIFY(view.openDialog() == nullptr);
+
+    // Ctrl+F searches; the letters go into the field, not to the shortcuts; Enter returns to the queue.
+    press(Qt::Key_F, Qt::ControlModifier);
+    auto* search = view.findChild<QLineEdit*>(QStringLiteral("approvalSearch"));
+    QVERIFY(search->hasFocus());
+    type(QStringLiteral("sam-fisher"), keys);
+    QCOMPARE(search->text(), QStringLiteral("sam-fisher"));
+    QVERIFY(view.openDialog() == nullptr); // the 'a' and 'e' typed opened nothing
+    QCOMPARE(view.table()->model()->rowCount(), 1);
+    press(Qt::Key_Return);
+    QVERIFY(view.table()->hasFocus());
+    QTRY_COMPARE(view.detail()->intent(), QStringLiteral("int-0052"));
 }
 
 QTEST_MAIN(ApprovalSessionTest)
