@@ -391,7 +391,7 @@ void ApprovalsView::onVerdictSubmitted(const QString& intent, const api::Approva
         text = tr("%1: rejected.").arg(intent);
     else
         text = tr("%1: %2 — %3").arg(intent, state, QString::fromStdString(outcome.message));
-    showMessage(text, state == u"failed");
+    showMessage(text, state == u"failed" || state == u"denied");
     Q_EMIT verdictRecorded(intent, state);
     reload();
 }

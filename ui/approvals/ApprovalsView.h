@@ -65,7 +65,7 @@ public:
 Q_SIGNALS:
     //! A queue snapshot was merged into the table.
     void queueShown();
-    //! A verdict was recorded (state: pending, executed, failed, rejected).
+    //! A verdict was recorded (state: pending, executed, failed, rejected; denied after an edit).
     void verdictRecorded(const QString& intent, const QString& state);
     //! A verdict was refused or could not be signed; nothing was written.
     void verdictRefused(const QString& intent, const QString& message);
