@@ -560,6 +560,10 @@
         <source>J / K move · A approve · R reject · E edit and approve · Ctrl+F search · Ctrl+L forget the passphrase · F5 refresh</source>
         <translation>J / K bewegen · A freigeben · R ablehnen · E bearbeiten und freigeben · Strg+F suchen · Strg+L Passphrase vergessen · F5 aktualisieren</translation>
     </message>
+    <message>
+        <source>%1 already approved this version of %2; an approver counts once.</source>
+        <translation>%1 hat diese Version von %2 bereits freigegeben; jeder Freigebende zählt einmal.</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::EngineClient</name>

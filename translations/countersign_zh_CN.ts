@@ -555,6 +555,10 @@
         <source>J / K move · A approve · R reject · E edit and approve · Ctrl+F search · Ctrl+L forget the passphrase · F5 refresh</source>
         <translation>J / K 移动 · A 批准 · R 拒绝 · E 编辑并批准 · Ctrl+F 搜索 · Ctrl+L 忘记口令 · F5 刷新</translation>
     </message>
+    <message>
+        <source>%1 already approved this version of %2; an approver counts once.</source>
+        <translation>%1 已批准 %2 的此版本；每位审批人只计一次。</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::EngineClient</name>

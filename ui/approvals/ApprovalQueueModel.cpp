@@ -263,6 +263,8 @@ QVariant ApprovalQueueModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if ((index.column() == RiskColumn && row.underClaimed) || (index.column() == ExpiresColumn && expired(row)))
             return QColor(0xb0, 0x1c, 0x1c);
+        if (index.column() == ExpiresColumn && m_now.secsTo(row.expiresAt) < 3600)
+            return QColor(0xb3, 0x5c, 0x00); // under an hour left
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == AmountColumn)

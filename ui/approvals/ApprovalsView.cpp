@@ -351,7 +351,13 @@ void ApprovalsView::startVerdict(Verdict::Kind kind)
         showMessage(tr("This workspace has no active approver to sign as."), true);
         return;
     }
-    m_dialog = new VerdictDialog(m_model->rowAt(row), kind, currentApprover(), passphraseRemembered(), m_countdownMs, this);
+    const ApprovalRow& chosen = m_model->rowAt(row);
+    const std::string me = currentApprover().toStdString();
+    if (std::find(chosen.item.approvedBy.begin(), chosen.item.approvedBy.end(), me) != chosen.item.approvedBy.end()) {
+        showMessage(tr("%1 already approved this version of %2; an approver counts once.").arg(currentApprover(), chosen.intent), true);
+        return;
+    }
+    m_dialog = new VerdictDialog(chosen, kind, currentApprover(), passphraseRemembered(), m_countdownMs, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &QDialog::finished, this, &ApprovalsView::finishDialog);
     m_dialog->open();

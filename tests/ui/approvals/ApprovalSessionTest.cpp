@@ -206,6 +206,12 @@ void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
         QVERIFY2(!intent.isEmpty(), "a proposal is selected");
         if (outcomes.contains(intent)) {
             // Approved, but it still needs another approver: it stays; move on with J.
+            if (intent == u"int-0052") { // approving again is stopped before any dialog
+                press(Qt::Key_A);
+                QVERIFY(view.openDialog() == nullptr);
+                QVERIFY(view.message().contains(QLatin1String("counts once")));
+                --m_commandKeys; // a check of the guard, not part of the session
+            }
             const int before = view.table()->currentIndex().row();
             press(Qt::Key_J);
             if (view.table()->currentIndex().row() == before)
