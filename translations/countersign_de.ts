@@ -297,6 +297,10 @@
         <source>%1 · %2: %3 %4 → %5</source>
         <translation>%1 · %2: %3 %4 → %5</translation>
     </message>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalQueueModel</name>

@@ -102,16 +102,8 @@ QString effectNow(const ApprovalRow& row)
         html += warning(ApprovalDetail::tr("It cannot execute now: %1").arg(QString::fromStdString(item.simulationProblem)));
         return html;
     }
-    html += QStringLiteral("<table cellspacing='0'><tr><th align='left'>%1</th><th align='right' style='padding-left:10px'>%2</th>"
-                           "<th></th><th align='right'>%3</th></tr>")
-                .arg(esc(ApprovalDetail::tr("Account")), esc(ApprovalDetail::tr("Before")), esc(ApprovalDetail::tr("After")));
-    for (const api::BalanceChange& change : item.balances) {
-        html += QStringLiteral("<tr><td>%1</td><td align='right' style='padding-left:10px'>%2</td><td>&nbsp;→&nbsp;</td>"
-                               "<td align='right'>%3</td></tr>")
-                    .arg(esc(change.account), money(change.before + ' ' + change.asset),
-                         money(change.after + ' ' + change.asset));
-    }
-    html += QStringLiteral("</table><table>");
+    // The outcome first, then every balance it moves (exact amounts, never wrapped).
+    html += QStringLiteral("<table>");
     if (!item.expectedOut.empty())
         html += line(ApprovalDetail::tr("Receives"), money(item.expectedOut));
     if (!item.fee.empty())
@@ -119,6 +111,16 @@ QString effectNow(const ApprovalRow& row)
     if (item.priceImpactBps >= 0)
         html += line(ApprovalDetail::tr("Price impact"),
                      ApprovalDetail::tr("%1 bps (%2 %)").arg(item.priceImpactBps).arg(QLocale().toString(item.priceImpactBps / 100.0, 'f', 2)));
+    html += QStringLiteral("</table><table cellspacing='0'><tr><th align='left'>%1</th><th align='left' style='padding-left:6px'>%2</th>"
+                           "<th align='right' style='padding-left:8px'>%3</th><th></th><th align='right'>%4</th></tr>")
+                .arg(esc(ApprovalDetail::tr("Account")), esc(ApprovalDetail::tr("Asset")), esc(ApprovalDetail::tr("Before")),
+                     esc(ApprovalDetail::tr("After")));
+    for (const api::BalanceChange& change : item.balances) {
+        html += QStringLiteral("<tr><td>%1</td><td style='padding-left:6px'>%2</td>"
+                               "<td align='right' style='padding-left:8px; white-space:nowrap'>%3</td><td>&nbsp;→&nbsp;</td>"
+                               "<td align='right' style='white-space:nowrap'>%4</td></tr>")
+                    .arg(esc(change.account), esc(change.asset), money(change.before), money(change.after));
+    }
     html += QStringLiteral("</table>");
     if (item.worldMoved)
         html += QStringLiteral("<p style='margin:4px 0'><i>%1</i></p>")

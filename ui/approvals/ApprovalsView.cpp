@@ -123,8 +123,8 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     work->setObjectName(QStringLiteral("approvalsSplitter"));
     work->addWidget(m_table);
     work->addWidget(m_detail);
-    work->setStretchFactor(0, 1);
-    work->setStretchFactor(1, 1);
+    work->setStretchFactor(0, 2);
+    work->setStretchFactor(1, 3);
     work->setChildrenCollapsible(false);
     // The keys work wherever the focus is in the window while this view shows (shortcuts of a
     // hidden view do not fire), except in a text field, which keeps its letters.

@@ -186,6 +186,12 @@ void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
     if (const QByteArray dir = qgetenv("CS_SCREENSHOT_DIR"); !dir.isEmpty()) {
         QTest::qWait(200);
         window.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/approvals-queue.png"));
+        view.moveSelection(1); // a swap: fee, expected output and price impact
+        QTRY_COMPARE(view.detail()->intent(), QStringLiteral("int-0023"));
+        QTest::qWait(200);
+        window.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/approvals-swap.png"));
+        view.moveSelection(-1);
+        QTRY_COMPARE(view.detail()->intent(), QStringLiteral("int-0013"));
     }
 
     // The session: the approver reads each proposal and decides it, keyboard only.
