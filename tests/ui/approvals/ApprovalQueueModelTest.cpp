@@ -78,7 +78,7 @@ api::QueueItem itemOf(const Spec& spec)
     item.value = std::to_string(spec.valueMinor / 1'000'000) + " USDC";
     item.valueMinor = spec.valueMinor;
     item.simulationOk = true;
-    item.balances = {{"desk:main", spec.asset, "100", "90"}};
+    item.balances = {{"desk:main", spec.asset, "1234.5", "1110.25"}};
     return item;
 }
 
@@ -284,7 +284,7 @@ void ApprovalQueueModelTest::detailShowsWhatIsSigned()
     QTextDocument document;
     document.setHtml(ui::ApprovalDetail::html(row, kNow));
     const QString text = document.toPlainText();
-    for (const char* expected : {"7,800 USDC", "priya-raman", "rebalance the desk", "desk:main", "100 USDC", "90 USDC",
+    for (const char* expected : {"7,800 USDC", "priya-raman", "rebalance the desk", "desk:main", "1,234.5", "1,110.25",
                                  "payroll.large", "needs a treasury approver", "needs 1 more approver from 'treasury'", "bob",
                                  "8aec853c2444e529a8d0ffcd20c6a88f", "5b774a77aec3aa317a8c7c96d03c5563", "expired",
                                  "Balances changed since it was decided", "under-claimed"}) {
