@@ -54,6 +54,14 @@
         <source>Audit log: %1 entries, signed checkpoint at %2</source>
         <translation>Prüfprotokoll: %1 Einträge, signierter Prüfpunkt bei %2</translation>
     </message>
+    <message>
+        <source>Awaiting approval: %1 (so far %2 approved, %3 rejected, %4 expired)</source>
+        <translation>Warten auf Freigabe: %1 (bisher %2 freigegeben, %3 abgelehnt, %4 abgelaufen)</translation>
+    </message>
+    <message>
+        <source>needs</source>
+        <translation>benötigt</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::AgentsModel</name>

@@ -54,6 +54,14 @@
         <source>Audit log: %1 entries, signed checkpoint at %2</source>
         <translation>审计日志：%1 条记录，已签名检查点位于 %2</translation>
     </message>
+    <message>
+        <source>Awaiting approval: %1 (so far %2 approved, %3 rejected, %4 expired)</source>
+        <translation>等待批准：%1（迄今已批准 %2，已拒绝 %3，已到期 %4）</translation>
+    </message>
+    <message>
+        <source>needs</source>
+        <translation>需要</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::AgentsModel</name>

@@ -10,6 +10,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 namespace cs::app {
@@ -53,7 +55,35 @@ void print(const api::WorkspaceSummary& summary, std::ostream& out)
         }
         out << "\n";
     }
-    out << "\n" << tr("Set DISPLAY (or run under xvfb-run) to open the console window.").toStdString() << "\n";
+}
+
+//! The approval queue, a line per proposal: what, how much, to whom, why, and what it still needs.
+void print(const api::ApprovalQueue& queue, std::ostream& out)
+{
+    out << "\n"
+        << tr("Awaiting approval: %1 (so far %2 approved, %3 rejected, %4 expired)")
+               .arg(queue.items.size())
+               .arg(queue.approved)
+               .arg(queue.rejected)
+               .arg(queue.expired)
+               .toStdString()
+        << "\n";
+    for (const api::QueueItem& item : queue.items) {
+        const QJsonObject action = QJsonDocument::fromJson(QByteArray::fromStdString(item.proposal)).object().value(u"action").toObject();
+        // To whom: the payee; for a swap the asset bought; for a deposit or withdrawal the venue.
+        QString to = action.value(u"to").toString();
+        if (to.isEmpty())
+            to = action.value(u"params").toObject().value(u"asset_out").toString();
+        if (to.isEmpty())
+            to = action.value(u"venue").toString();
+        out << "  " << std::left << std::setw(10) << item.intent << std::setw(14) << item.agent
+            << std::setw(9) << action.value(u"type").toString().toStdString() << std::right << std::setw(16)
+            << ui::formatAmount(action.value(u"amount").toString()).toStdString() << ' ' << std::left << std::setw(5)
+            << action.value(u"asset").toString().toStdString() << "→ " << std::setw(21) << to.toStdString() << item.reason;
+        for (std::size_t i = 0; i < item.stillNeeded.size(); ++i)
+            out << (i == 0 ? " — " + tr("needs").toStdString() + ' ' : std::string("; ")) << item.stillNeeded[i];
+        out << "\n";
+    }
 }
 
 } // namespace
@@ -80,6 +110,11 @@ int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& 
     if (!summary)
         return failed(summary.error());
     print(*summary, out);
+    auto queue = (*engine)->approvalQueue();
+    if (!queue)
+        return failed(queue.error());
+    print(*queue, out);
+    out << "\n" << tr("Set DISPLAY (or run under xvfb-run) to open the console window.").toStdString() << "\n";
     return 0;
 }
 

@@ -213,8 +213,18 @@ void CliTest::consoleHeadlessSummary()
     const Run result = run(QStringLiteral(CS_CONSOLE_PATH), {QStringLiteral("--headless"), QStringLiteral("--demo")});
     QCOMPARE(result.exitCode, 0);
     for (const char* expected : {"Demo workspace", "treasury-bot", "250,000 USDC", "40.5 ETH", "alice [approver]",
-                                 "rita [risk_manager]", "2 pools", "Audit log: 10 entries, signed checkpoint at 10"})
+                                 "rita [risk_manager]", "2 pools", "Audit log: 10 entries, signed checkpoint at 10",
+                                 "Awaiting approval: 0"})
         QVERIFY2(result.out.contains(expected), expected);
+    // After a run, the queue is listed: what, how much, to whom, why and what it still needs.
+    QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("run"), ws()}).exitCode, 0);
+    const Run ran = run(QStringLiteral(CS_CONSOLE_PATH), {QStringLiteral("--headless"), ws()});
+    QCOMPARE(ran.exitCode, 0);
+    for (const char* expected : {"Awaiting approval: 14 (so far 0 approved, 0 rejected, 0 expired)", "int-0013", "translate-api",
+                                 "a first-time API vendor needs a treasury approver — needs 1 more approver from 'treasury'",
+                                 "150,000 USDC"})
+        QVERIFY2(ran.out.contains(expected), expected);
 }
 
 void CliTest::auditUsageErrors_data()
