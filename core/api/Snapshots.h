@@ -92,6 +92,8 @@ struct BalanceChange
     std::string asset;
     std::string before;
     std::string after;
+
+    bool operator==(const BalanceChange&) const = default;
 };
 
 //! A proposal waiting for approvers.
@@ -120,6 +122,8 @@ struct QueueItem
     //! Balances changed since it was decided (its approval subject names the old state): the
     //! quorum decides it again on the world as it is, and a deny then fails it.
     bool worldMoved = false;
+
+    bool operator==(const QueueItem&) const = default;
 };
 
 //! The approval queue at one moment: what awaits approvers, and how requests ended so far.

@@ -12,6 +12,7 @@
 #include "ui/mainwindow/MainWindow.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -92,6 +93,21 @@ int main(int argc, char** argv)
         }
         latencies.push_back(static_cast<double>(painted.takeFirst().at(1).toLongLong()) / 1000.0);
     }
+    // A refresh (what every arrival or verdict triggers): the engine reads the queue and simulates
+    // each proposal on the world as it is, on its worker thread, and the table merges it.
+    std::vector<double> refreshes;
+    for (int i = 0; i < 50; ++i) {
+        shown.clear();
+        QElapsedTimer timer;
+        timer.start();
+        view.reload();
+        if (!shown.wait(10000)) {
+            std::cerr << "error: the queue did not refresh\n";
+            return 1;
+        }
+        refreshes.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(refreshes.begin(), refreshes.end());
     std::sort(latencies.begin(), latencies.end());
     const auto at = [&](double share) { return latencies[static_cast<std::size_t>(share * static_cast<double>(latencies.size() - 1))]; };
     const QJsonObject setup{{QStringLiteral("queued"), rows},
@@ -101,5 +117,7 @@ int main(int argc, char** argv)
     printFigure("approvals", "select_to_detail_painted_p50", at(0.5), "ms", setup);
     printFigure("approvals", "select_to_detail_painted_p95", at(0.95), "ms", setup);
     printFigure("approvals", "select_to_detail_painted_max", latencies.back(), "ms", setup);
+    printFigure("approvals", "queue_refresh_p50", refreshes[refreshes.size() / 2], "ms", {{QStringLiteral("queued"), rows}});
+    printFigure("approvals", "queue_refresh_max", refreshes.back(), "ms", {{QStringLiteral("queued"), rows}});
     return 0;
 }

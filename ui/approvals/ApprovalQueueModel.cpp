@@ -93,7 +93,10 @@ void ApprovalQueueModel::setQueue(const api::ApprovalQueue& queue)
             fresh.push_back(ApprovalRow::from(item));
             continue;
         }
-        m_rows[static_cast<std::size_t>(row)] = ApprovalRow::from(item);
+        ApprovalRow& current = m_rows[static_cast<std::size_t>(row)];
+        if (current.item == item)
+            continue; // unchanged: views keep their state (a selection in the detail, say)
+        current = ApprovalRow::from(item);
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     if (!fresh.empty()) {

@@ -38,8 +38,8 @@ struct ApprovalRow
 
 /**
  * The approval queue: one row per proposal awaiting approvers. setQueue() merges a new snapshot
- * row by row (removing what left, updating what changed, appending what arrived), so views keep
- * their selection while proposals arrive live. Display text is formatted; sort keys and raw
+ * row by row (removing what left, updating only what changed, appending what arrived), so views
+ * keep their selection while proposals arrive live. Display text is formatted; sort keys and raw
  * values are in roles. Age and expiry are shown against now(), which the view advances.
  */
 class ApprovalQueueModel final : public QAbstractTableModel

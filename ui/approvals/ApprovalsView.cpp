@@ -172,8 +172,11 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
         showSelected();
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& first, const QModelIndex& last) {
+        // The shown proposal changed. (Only the clock moving is not a change: the detail keeps its
+        // state, a text selection say, and the tick below refreshes its time to expiry.)
+        const bool clockOnly = first.column() == ApprovalQueueModel::AgeColumn && last.column() == ApprovalQueueModel::ExpiresColumn;
         const int row = currentRow();
-        if (row >= first.row() && row <= last.row())
+        if (!clockOnly && row >= first.row() && row <= last.row())
             showSelected();
     });
     connect(m_model, &ApprovalQueueModel::countsChanged, this, &ApprovalsView::updateCounts);
@@ -193,7 +196,10 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
 
     // Ages and expiries move on even when nothing arrives.
     m_clock.setInterval(30'000);
-    connect(&m_clock, &QTimer::timeout, this, [this] { m_model->setNow(QDateTime::currentDateTimeUtc()); });
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        m_model->setNow(QDateTime::currentDateTimeUtc());
+        showSelected();
+    });
     m_detail->showNothing(tr("Open a workspace to see the proposals awaiting approval."));
     updateCounts();
 }

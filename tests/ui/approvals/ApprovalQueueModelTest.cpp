@@ -166,10 +166,12 @@ void ApprovalQueueModelTest::arrivalsKeepTheSelection()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     api::ApprovalQueue next = queueOf({kSwap, kTransfer, kLate});
     next.items[0].approvedBy = {"bob"};
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setQueue(next);
     QCOMPARE(removed.size(), 1);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(reset.size(), 0);
+    QCOMPARE(changed.size(), 1); // int-2 only: int-3 did not change
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(view.currentIndex().data(ApprovalQueueModel::IntentRole).toString(), QStringLiteral("int-2"));
     QCOMPARE(view.selectionModel()->selectedRows().size(), 1);

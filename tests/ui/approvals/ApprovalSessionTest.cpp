@@ -194,6 +194,16 @@ void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
         QTRY_COMPARE(view.detail()->intent(), QStringLiteral("int-0013"));
     }
 
+    // A refresh that changes nothing leaves the detail alone (a selection in it survives).
+    {
+        QSignalSpy rendered(view.detail(), &QTextEdit::textChanged);
+        QSignalSpy refreshed(&view, &ApprovalsView::queueShown);
+        press(Qt::Key_F5);
+        QVERIFY(refreshed.wait(20000));
+        QCOMPARE(rendered.size(), 0);
+        --m_commandKeys; // a check, not part of the session
+    }
+
     // The session: the approver reads each proposal and decides it, keyboard only.
     const std::map<QString, QString> rejections{{QStringLiteral("int-0038"), QStringLiteral("treasury-bot lacks the funds")},
                                                 {QStringLiteral("int-0042"), QStringLiteral("payroll top-up not scheduled")},
