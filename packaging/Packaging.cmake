@@ -28,5 +28,5 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # needs dpkg-dev and file
 # dlopen()ed at run time, so dpkg-shlibdeps cannot see them: the SVG icon engine and a font.
 # (The xcb and offscreen platform plugins ship in libqt6gui6, which shlibdeps finds.)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, fonts-dejavu-core")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins, qt6-translations-l10n")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins, qt6-translations-l10n, fonts-wqy-microhei") # CJK glyphs for --lang zh_CN
 include(CPack)
