@@ -198,7 +198,8 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     m_clock.setInterval(30'000);
     connect(&m_clock, &QTimer::timeout, this, [this] {
         m_model->setNow(QDateTime::currentDateTimeUtc());
-        showSelected();
+        if (!m_detail->textCursor().hasSelection()) // never pull text from under the approver's cursor
+            showSelected();
     });
     m_detail->showNothing(tr("Open a workspace to see the proposals awaiting approval."));
     updateCounts();
