@@ -3,6 +3,7 @@
 #include "app/gui/HeadlessSummary.h"
 
 #include "core/api/Engine.h"
+#include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/common/MoneyFormat.h"
 
 #include <iomanip>
@@ -10,8 +11,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTemporaryDir>
 
 namespace cs::app {
@@ -69,17 +68,11 @@ void print(const api::ApprovalQueue& queue, std::ostream& out)
                .toStdString()
         << "\n";
     for (const api::QueueItem& item : queue.items) {
-        const QJsonObject action = QJsonDocument::fromJson(QByteArray::fromStdString(item.proposal)).object().value(u"action").toObject();
-        // To whom: the payee; for a swap the asset bought; for a deposit or withdrawal the venue.
-        QString to = action.value(u"to").toString();
-        if (to.isEmpty())
-            to = action.value(u"params").toObject().value(u"asset_out").toString();
-        if (to.isEmpty())
-            to = action.value(u"venue").toString();
-        out << "  " << std::left << std::setw(10) << item.intent << std::setw(14) << item.agent
-            << std::setw(9) << action.value(u"type").toString().toStdString() << std::right << std::setw(16)
-            << ui::formatAmount(action.value(u"amount").toString()).toStdString() << ' ' << std::left << std::setw(5)
-            << action.value(u"asset").toString().toStdString() << "→ " << std::setw(21) << to.toStdString() << item.reason;
+        const ui::ApprovalRow row = ui::ApprovalRow::from(item); // what the console's queue shows
+        out << "  " << std::left << std::setw(10) << item.intent << std::setw(14) << item.agent << std::setw(9)
+            << row.action.toStdString() << std::right << std::setw(16) << ui::formatAmount(row.amount).toStdString() << ' '
+            << std::left << std::setw(5) << row.asset.toStdString() << "→ " << std::setw(21) << row.destination.toStdString()
+            << item.reason;
         for (std::size_t i = 0; i < item.stillNeeded.size(); ++i)
             out << (i == 0 ? " — " + tr("needs").toStdString() + ' ' : std::string("; ")) << item.stillNeeded[i];
         out << "\n";

@@ -6,14 +6,13 @@
 #include "BenchReport.h"
 
 #include "core/api/Engine.h"
-#include "core/workspace/Workspace.h"
+#include "tests/support/FlaggedWorkspace.h"
 #include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/mainwindow/MainWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -38,24 +37,10 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ws"));
     std::shared_ptr<api::EngineFactory> factory = api::makeEngineFactory(std::make_shared<SystemClock>());
-    if (!factory->createWorkspace(path.toStdString(), true, false, {})) {
-        std::cerr << "error: cannot create the workspace\n";
+    if (const QString failed = test::makeFlaggedWorkspace(*factory, path, QStringLiteral(CS_SOURCE_DIR "/tests/data/approvals/extra-intents.jsonl"));
+        !failed.isEmpty()) {
+        std::cerr << "error: " << failed.toStdString() << "\n";
         return 1;
-    }
-    QFile extra(QStringLiteral(CS_SOURCE_DIR "/tests/data/approvals/extra-intents.jsonl"));
-    QFile intents(path + QStringLiteral("/intents.jsonl"));
-    if (!extra.open(QIODevice::ReadOnly) || !intents.open(QIODevice::Append)) {
-        std::cerr << "error: cannot add the extra intents\n";
-        return 1;
-    }
-    intents.write(extra.readAll());
-    intents.close();
-    {
-        auto engine = factory->openWorkspace(path.toStdString());
-        if (!engine || !(*engine)->runIntents({}, workspace::kDemoPassphrase)) {
-            std::cerr << "error: cannot run the demo intents\n";
-            return 1;
-        }
     }
 
     ui::MainWindow window(factory);

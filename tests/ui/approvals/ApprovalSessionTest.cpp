@@ -19,6 +19,7 @@
 #include "core/identity/Crypto.h"
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
+#include "tests/support/FlaggedWorkspace.h"
 #include "ui/approvals/ApprovalDetail.h"
 #include "ui/approvals/ApprovalFilter.h"
 #include "ui/approvals/ApprovalQueueModel.h"
@@ -95,21 +96,9 @@ void ApprovalSessionTest::cleanup()
 QString ApprovalSessionTest::flaggedWorkspace(const QString& name)
 {
     const QString path = m_dir->filePath(name);
-    auto created = m_factory->createWorkspace(path.toStdString(), true, false, {});
-    if (!created)
-        qFatal("cannot create the demo workspace: %s", created.error().message.c_str());
-    QFile extra(QStringLiteral(CS_TEST_DATA_DIR "/approvals/extra-intents.jsonl"));
-    QFile intents(path + QStringLiteral("/intents.jsonl"));
-    if (!extra.open(QIODevice::ReadOnly) || !intents.open(QIODevice::Append))
-        qFatal("cannot add the extra intents");
-    intents.write(extra.readAll());
-    intents.close();
-    auto engine = m_factory->openWorkspace(path.toStdString());
-    if (!engine)
-        qFatal("cannot open: %s", engine.error().message.c_str());
-    auto run = (*engine)->runIntents({}, workspace::kDemoPassphrase);
-    if (!run)
-        qFatal("cannot run: %s", run.error().message.c_str());
+    const QString failed = test::makeFlaggedWorkspace(*m_factory, path, QStringLiteral(CS_TEST_DATA_DIR "/approvals/extra-intents.jsonl"));
+    if (!failed.isEmpty())
+        qFatal("%s", qPrintable(failed));
     return path;
 }
 
