@@ -128,47 +128,93 @@ struct OpenAiBackend::Worker
             request.setRawHeader("Authorization", "Bearer " + QByteArray::fromStdString(config.apiKey));
         request.setTransferTimeout(static_cast<int>(left));
         QNetworkReply* reply = network->post(request, payload);
+        // Qt stops reading the socket while this much is unread, so the reply never holds more
+        // than one chunk beyond what the handler below has counted.
+        reply->setReadBufferSize(64 * 1024);
         state->reply = reply;
-        auto buffer = std::make_shared<QByteArray>();  // SSE bytes not yet split into events
-        auto content = std::make_shared<std::string>(); // streamed content so far
-        auto sawDone = std::make_shared<bool>(false);
-        auto streamError = std::make_shared<std::string>();
-        QObject::connect(reply, &QNetworkReply::readyRead, context, [=, this] {
-            if (!config.stream || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+        struct Received
+        {
+            std::size_t bytes = 0;  //!< raw body bytes read so far
+            bool kindKnown = false;
+            bool streamed = false;  //!< the reply is text/event-stream
+            QByteArray body;        //!< a non-streamed body, or an error body
+            QByteArray pending;     //!< SSE bytes not yet split into events
+            std::string content;    //!< streamed content so far
+            bool sawDone = false;
+            std::string streamError;
+            std::string overLimit;  //!< set when a cap aborted the attempt
+        };
+        auto received = std::make_shared<Received>();
+        const OpenAiConfig::Limits limits = config.limits;
+        const auto abortOver = [reply, received](std::string reason) {
+            if (received->overLimit.empty())
+                received->overLimit = std::move(reason);
+            reply->abort();
+        };
+        const auto drain = [=, this] {
+            if (!received->overLimit.empty())
                 return;
-            *buffer += reply->readAll();
+            if (!received->kindKnown) {
+                received->kindKnown = true;
+                received->streamed = config.stream
+                                     && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+                                     && reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(
+                                         QLatin1String("text/event-stream"), Qt::CaseInsensitive);
+            }
+            const QByteArray chunk = reply->read(static_cast<qint64>(limits.responseBytes - received->bytes) + 1);
+            received->bytes += static_cast<std::size_t>(chunk.size());
+            if (received->bytes > limits.responseBytes)
+                return abortOver("the model server's response exceeds " + std::to_string(limits.responseBytes)
+                                 + " bytes (limits.responseBytes)");
+            if (!received->streamed) {
+                received->body += chunk;
+                return;
+            }
+            received->pending += chunk;
             qsizetype end = 0;
-            while ((end = buffer->indexOf("\n\n")) >= 0) {
-                const QByteArray event = buffer->left(end);
-                buffer->remove(0, end + 2);
+            while ((end = received->pending.indexOf("\n\n")) >= 0) {
+                const QByteArray event = received->pending.left(end);
+                received->pending.remove(0, end + 2);
                 for (const QByteArray& line : event.split('\n')) {
                     if (!line.startsWith("data:"))
                         continue;
                     const QByteArray data = line.mid(5).trimmed();
                     if (data == "[DONE]") {
-                        *sawDone = true;
+                        received->sawDone = true;
                         continue;
                     }
-                    const QJsonDocument chunk = QJsonDocument::fromJson(data);
-                    const QJsonValue piece = chunk.object().value(QStringLiteral("choices")).toArray().at(0).toObject()
+                    const QJsonDocument chunkJson = QJsonDocument::fromJson(data);
+                    if (!chunkJson.isObject()) {
+                        if (received->streamError.empty())
+                            received->streamError = "a streamed event is not JSON: " + excerpt(data);
+                        continue;
+                    }
+                    const QJsonValue piece = chunkJson.object().value(QStringLiteral("choices")).toArray().at(0).toObject()
                                                  .value(QStringLiteral("delta")).toObject().value(QStringLiteral("content"));
-                    if (!chunk.isObject()) {
-                        if (streamError->empty())
-                            *streamError = "a streamed event is not JSON: " + excerpt(data);
-                        continue;
-                    }
                     if (piece.isString()) {
-                        *content += piece.toString().toStdString();
+                        received->content += piece.toString().toStdString();
+                        if (received->content.size() > limits.contentBytes)
+                            return abortOver("the model's streamed content exceeds " + std::to_string(limits.contentBytes)
+                                             + " bytes (limits.contentBytes)");
                         if (state->progress)
-                            state->progress(content->size());
+                            state->progress(received->content.size());
                     }
                 }
             }
-        });
+            if (static_cast<std::size_t>(received->pending.size()) > limits.eventBytes)
+                return abortOver("a streamed event exceeds " + std::to_string(limits.eventBytes)
+                                 + " bytes without ending (limits.eventBytes)");
+        };
+        QObject::connect(reply, &QNetworkReply::readyRead, context, drain);
         QObject::connect(reply, &QNetworkReply::finished, context, [=, this] {
             reply->deleteLater();
             if (state->cancelled)
                 return;
+            drain(); // whatever arrived with the end of the reply
+            if (!received->overLimit.empty()) { // a cap is final: retrying would read as much again
+                state->finish(fail(ErrorCode::InvalidInput, received->overLimit));
+                return;
+            }
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const bool transient = reply->error() == QNetworkReply::ConnectionRefusedError
                                    || reply->error() == QNetworkReply::RemoteHostClosedError
@@ -182,12 +228,17 @@ struct OpenAiBackend::Worker
                 return;
             }
             if (status != 200) {
-                failure = status > 0 ? "HTTP " + std::to_string(status) + " from the model server: " + excerpt(reply->readAll())
+                failure = status > 0 ? "HTTP " + std::to_string(status) + " from the model server: " + excerpt(received->body)
                                      : "cannot reach the model server: " + reply->errorString().toStdString();
             }
             if (failure.empty()) {
-                if (!config.stream) {
-                    auto text = contentOf(reply->readAll());
+                if (!received->streamed) {
+                    // Also what a server that ignores "stream": true answers: one complete reply.
+                    auto text = contentOf(received->body);
+                    if (text && text->size() > limits.contentBytes)
+                        text = fail(ErrorCode::InvalidInput, "the model's content is " + std::to_string(text->size())
+                                                                 + " bytes, more than " + std::to_string(limits.contentBytes)
+                                                                 + " (limits.contentBytes)");
                     if (!text) {
                         state->finish(Unexpected{text.error()});
                         return;
@@ -195,16 +246,16 @@ struct OpenAiBackend::Worker
                     state->finish(ModelResponse{*text, false, {}});
                     return;
                 }
-                if (!streamError->empty()) {
-                    state->finish(fail(ErrorCode::InvalidInput, *streamError));
+                if (!received->streamError.empty()) {
+                    state->finish(fail(ErrorCode::InvalidInput, received->streamError));
                     return;
                 }
-                if (!*sawDone) {
+                if (!received->sawDone) {
                     state->finish(fail(ErrorCode::InvalidInput, "the model server's stream ended before [DONE] (truncated after "
-                                                                    + std::to_string(content->size()) + " bytes)"));
+                                                                    + std::to_string(received->content.size()) + " bytes)"));
                     return;
                 }
-                state->finish(ModelResponse{*content, false, {}});
+                state->finish(ModelResponse{received->content, false, {}});
                 return;
             }
             if (!transient || attemptNo + 1 >= config.maxAttempts) {

@@ -18,6 +18,16 @@ struct OpenAiConfig
     int maxAttempts = 3; //!< connection failures, 429 and 5xx are retried; other errors are not
     std::chrono::milliseconds firstBackoff{200}; //!< doubled after each failed attempt
 
+    //! What one attempt may read before it is aborted with the cap named (sized to the parser's
+    //! 64 KiB proposal limit with headroom; a streamed token costs ~100 bytes of SSE framing).
+    struct Limits
+    {
+        std::size_t responseBytes = 8u << 20; //!< raw bytes of the reply body, SSE framing included
+        std::size_t eventBytes = 512u << 10;  //!< one server-sent event (its lines up to the blank line)
+        std::size_t contentBytes = 128u << 10; //!< the assembled content, streamed or not
+    };
+    Limits limits;
+
     //! COUNTERSIGN_MODEL_URL, COUNTERSIGN_MODEL, COUNTERSIGN_API_KEY (or OPENAI_API_KEY) over the defaults.
     static OpenAiConfig fromEnvironment();
 };

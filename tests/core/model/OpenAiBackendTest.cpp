@@ -128,6 +128,21 @@ private:
         });
     }
 
+    //! An event stream that never ends: `unit` again and again, as fast as the client reads.
+    static void endless(QTcpSocket* socket, const QByteArray& unit)
+    {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n");
+        QByteArray block;
+        while (block.size() < 64 * 1024)
+            block += unit;
+        auto* timer = new QTimer(socket);
+        QObject::connect(timer, &QTimer::timeout, socket, [socket, block] {
+            if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 1024 * 1024)
+                socket->write(block);
+        });
+        timer->start(0);
+    }
+
     void respond(QTcpSocket* socket, const QString& model, bool streamed)
     {
         if (model == QLatin1String("normal") && streamed)
@@ -148,6 +163,18 @@ private:
             send(socket, 200, "application/json", completion(kProposal));
         else if (model == QLatin1String("bad-request"))
             send(socket, 400, "application/json", R"({"error":"model not found"})");
+        else if (model == QLatin1String("json-only"))
+            send(socket, 200, "application/json", completion(kProposal)); // even when asked to stream
+        else if (model == QLatin1String("huge-content"))
+            send(socket, 200, "application/json", completion(QByteArray(200 * 1024, 'x')));
+        else if (model == QLatin1String("huge-body"))
+            send(socket, 200, "application/json", QByteArray(10 * 1024 * 1024, ' ') + completion(kProposal));
+        else if (model == QLatin1String("endless-stream"))
+            endless(socket, "data: " + QJsonDocument(QJsonObject{{QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("delta"), QJsonObject{{QStringLiteral("content"), QString(32, u' ')}}}}}}}).toJson(QJsonDocument::Compact) + "\n\n");
+        else if (model == QLatin1String("endless-comments"))
+            endless(socket, ": keep-alive\n\n"); // events that never carry content
+        else if (model == QLatin1String("endless-line"))
+            endless(socket, "data: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
         else if (model == QLatin1String("garbage"))
             send(socket, 200, "application/json", "<html>\x1b[31mnot json</html>");
         else
@@ -218,6 +245,14 @@ void OpenAiBackendTest::outcomes_data()
     QTest::newRow("http-400") << QByteArray("bad-request") << false << QStringLiteral("HTTP 400 from the model server");
     QTest::newRow("garbage") << QByteArray("garbage") << false << QStringLiteral("response is not JSON");
     QTest::newRow("no-choices") << QByteArray("no-choices") << false << QStringLiteral("no choices[0].message.content");
+    // A server that ignores "stream": true and answers with one complete reply.
+    QTest::newRow("json-when-streaming") << QByteArray("json-only") << true << QString();
+    // Hostile servers: every cap ends the attempt with its name, long before the timeout.
+    QTest::newRow("endless-stream") << QByteArray("endless-stream") << true << QStringLiteral("content exceeds 131072 bytes (limits.contentBytes)");
+    QTest::newRow("endless-comments") << QByteArray("endless-comments") << true << QStringLiteral("response exceeds 8388608 bytes (limits.responseBytes)");
+    QTest::newRow("endless-line") << QByteArray("endless-line") << true << QStringLiteral("event exceeds 524288 bytes without ending (limits.eventBytes)");
+    QTest::newRow("huge-content") << QByteArray("huge-content") << false << QStringLiteral("more than 131072 (limits.contentBytes)");
+    QTest::newRow("huge-body") << QByteArray("huge-body") << false << QStringLiteral("response exceeds 8388608 bytes (limits.responseBytes)");
 }
 
 void OpenAiBackendTest::outcomes()
@@ -226,7 +261,7 @@ void OpenAiBackendTest::outcomes()
     QFETCH(bool, stream);
     QFETCH(QString, error);
     OpenAiBackend openai = backend(model.constData(), stream);
-    const auto response = complete(openai, sampleRequest(), error.contains(QLatin1String("500 ms")) ? 500ms : 10s);
+    const auto response = complete(openai, sampleRequest(), error.contains(QLatin1String("500 ms")) ? 500ms : 60s);
     if (error.isEmpty()) {
         QVERIFY2(response.has_value(), response ? "" : response.error().message.c_str());
         QCOMPARE(QByteArray::fromStdString(response->text), kProposal);
