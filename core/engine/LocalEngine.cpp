@@ -282,7 +282,8 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
         CS_TRY(read, storage::forEachRow(m_reader, "SELECT body FROM audit_entries WHERE type = 'model.exchange'",
                                          [&](storage::Statement& row) -> Result<void> {
             const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(0))).object();
-            if (body.contains(QStringLiteral("response")))
+            // A response recorded only in part cannot be answered again: replay says it has none.
+            if (body.contains(QStringLiteral("response")) && !body.value(QStringLiteral("response_cut")).toBool())
                 recorded[body.value(QStringLiteral("request_sha256")).toString().toStdString()] =
                     model::ModelResponse{body.value(QStringLiteral("response")).toString().toStdString(),
                                          body.value(QStringLiteral("cannot_plan")).toBool(),

@@ -206,7 +206,15 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
             planned.push_back(std::move(item));
             continue;
         }
-        exchange.insert(QStringLiteral("response"), qs(response->text));
+        // A response is recorded whole up to a bound, then cut at a character boundary; its
+        // length and hash always cover every byte the model sent.
+        std::size_t kept = std::min(response->text.size(), m_options.recordedResponseBytes);
+        while (kept < response->text.size() && kept > 0 && (static_cast<unsigned char>(response->text[kept]) & 0xc0) == 0x80)
+            --kept;
+        exchange.insert(QStringLiteral("response"), qs(response->text.substr(0, kept)));
+        exchange.insert(QStringLiteral("response_bytes"), static_cast<qint64>(response->text.size()));
+        if (kept < response->text.size())
+            exchange.insert(QStringLiteral("response_cut"), true);
         exchange.insert(QStringLiteral("response_sha256"), qs(toHex(identity::sha256(response->text))));
         exchange.insert(QStringLiteral("cannot_plan"), response->cannotPlan);
         if (response->cannotPlan)
@@ -225,12 +233,24 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
         // intent's agent and nobody else.
         auto proposal = model::parseProposal(response->text, catalog);
         std::string refusal = proposal ? std::string() : proposal.error().message;
-        if (proposal && (proposal->agent != intent.agent || proposal->intent != intent.id))
+        const char* cause = "malformed";
+        if (proposal && (proposal->agent != intent.agent || proposal->intent != intent.id)) {
             refusal = "the proposal names agent " + proposal->agent + " and intent " + proposal->intent
                       + ", not this intent's own";
+            cause = "wrong_intent";
+        } else if (proposal) {
+            // The intent's own fields bound what may be proposed for it.
+            if (auto within = model::checkWithinIntent(*proposal, intent, catalog); !within) {
+                refusal = within.error().message;
+                cause = "intent_mismatch";
+            }
+        }
         if (!refusal.empty()) {
             CS_TRY(logged, add(audit::types::kProposalRejected, "engine",
-                               {{QStringLiteral("intent"), qs(intent.id)}, {QStringLiteral("reason"), qs(refusal)}}));
+                               {{QStringLiteral("intent"), qs(intent.id)},
+                                {QStringLiteral("agent"), qs(intent.agent)},
+                                {QStringLiteral("cause"), QLatin1String(cause)},
+                                {QStringLiteral("reason"), qs(refusal)}}));
             end(IntentState::Rejected, refusal);
             planned.push_back(std::move(item));
             continue;

@@ -41,6 +41,9 @@ struct PipelineOptions
     //! When set, each intent happens at streamStart + its offset_s (a recorded stream placed in
     //! time, so calendar-day windows behave the same on every run); otherwise at the clock's now.
     std::optional<Timestamp> streamStart;
+    //! What a model.exchange entry keeps of a response: the parser refuses anything longer, so
+    //! beyond it the entry holds this prefix, the full length and the full SHA-256.
+    std::size_t recordedResponseBytes = 64 * 1024;
 };
 
 /**

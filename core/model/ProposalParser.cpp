@@ -4,6 +4,7 @@
 
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Ids.h"
+#include "core/model/ModelBackend.h"
 #include "core/model/StrictJson.h"
 #include "core/workspace/DemoSeed.h"
 
@@ -287,6 +288,65 @@ std::string canonicalProposal(const Proposal& proposal)
         {QStringLiteral("audit_summary"), qs(proposal.auditSummary)},
     };
     return canonicalJson(object).value(); // validated text, small integers: cannot fail
+}
+
+Result<void> checkWithinIntent(const Proposal& proposal, const Intent& intent, const AssetCatalog& assets)
+{
+    const QJsonObject& bounds = intent.fields;
+    const std::string of = "intent " + intent.id;
+    const auto text = [&](const char* key) -> std::optional<std::string> {
+        const QJsonValue value = bounds.value(QLatin1String(key));
+        if (value.isUndefined())
+            return std::nullopt;
+        return value.toString().toStdString(); // a non-string bound matches no proposal
+    };
+    const auto named = [&](const std::string& path, const std::string& wanted, const std::optional<std::string>& got)
+        -> Result<void> {
+        if (got != wanted)
+            return invalid(path, of + " names " + (wanted.empty() ? std::string("no valid value") : wanted));
+        return {};
+    };
+    if (const auto type = text("type")) {
+        CS_TRY(sameType, named("$.action.type", *type, std::string(toString(proposal.action.type))));
+    }
+    if (const auto asset = text("asset")) {
+        CS_TRY(sameAsset, named("$.action.asset", *asset, proposal.action.amount.asset().code));
+    }
+    if (const auto to = text("to")) {
+        CS_TRY(sameTo, named("$.action.to", *to, proposal.action.to));
+    }
+    if (const auto venue = text("venue")) {
+        CS_TRY(sameVenue, named("$.action.venue", *venue, proposal.action.venue));
+    }
+    const QJsonObject params = bounds.value(QStringLiteral("params")).toObject();
+    const auto param = [&](const char* key) -> std::optional<std::string> {
+        const auto found = proposal.action.params.find(key);
+        return found == proposal.action.params.end() ? std::nullopt : std::optional(found->second);
+    };
+    if (params.contains(QStringLiteral("asset_out"))) {
+        CS_TRY(sameOut, named("$.action.params.asset_out", params.value(QStringLiteral("asset_out")).toString().toStdString(),
+                              param("asset_out")));
+    }
+    if (const auto amount = text("amount")) {
+        const Money& proposed = proposal.action.amount;
+        const auto limit = Money::parse(*amount, proposed.asset());
+        if (!limit)
+            return invalid("$.action.amount", of + " gives the amount \"" + *amount + "\", not one in "
+                                                  + proposed.asset().code);
+        if (proposed.minor() > limit->minor())
+            return invalid("$.action.amount", of + " allows at most " + limit->toString() + " " + proposed.asset().code);
+    }
+    if (params.contains(QStringLiteral("min_out"))) {
+        const std::string wanted = params.value(QStringLiteral("min_out")).toString().toStdString();
+        const std::string outCode = params.value(QStringLiteral("asset_out")).toString().toStdString();
+        const Asset* out = proposal.action.minOut ? &proposal.action.minOut->asset() : assets.find(outCode);
+        const auto floor = out != nullptr ? Money::parse(wanted, *out) : Result<Money>(fail(ErrorCode::InvalidInput, ""));
+        if (!floor)
+            return invalid("$.action.params.min_out", of + " gives min_out \"" + wanted + "\", which is not an amount");
+        if (!proposal.action.minOut || proposal.action.minOut->minor() < floor->minor())
+            return invalid("$.action.params.min_out", of + " asks for at least " + floor->toString() + " " + out->code);
+    }
+    return {};
 }
 
 } // namespace cs::model

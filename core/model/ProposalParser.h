@@ -44,6 +44,18 @@ Result<const Asset*> assetAt(const JsonValue& value, const std::string& path, co
  */
 Result<Proposal> parseProposal(std::string_view bytes, const AssetCatalog& assets);
 
+struct Intent;
+
+/**
+ * The intent's structured fields (its "action") are the agent's own bounds on what a model may
+ * propose for it: type, asset, to, venue and a swap's asset_out must be what the intent names
+ * where it names them, the amount may not exceed the intent's, and a swap's min_out may not be
+ * lower. The first proposal field outside them is InvalidInput
+ * "$.action.to: intent int-0002 names maps-api"; an intent field that is itself malformed is
+ * named the same way, as the intent's.
+ */
+Result<void> checkWithinIntent(const Proposal& proposal, const Intent& intent, const AssetCatalog& assets);
+
 /**
  * The canonical form of an accepted proposal (core/domain/CanonicalJson), amounts written in
  * their shortest exact form ("25.00" becomes "25"): the same proposal always gives the same
