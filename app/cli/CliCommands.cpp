@@ -889,6 +889,7 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     options.modelUrl = parser.value(QStringLiteral("model-url")).toStdString();
     if (parser.isSet(QStringLiteral("fixtures")))
         options.fixturesFile = absolute(parser.value(QStringLiteral("fixtures"))).toStdString();
+    options.notice = [&err](const std::string& notice) { err << "warning: " << notice << "\n"; };
     auto results = engine->runIntents(options, passphrase.text);
     if (!results)
         return requestError(err, results.error());

@@ -62,6 +62,7 @@ public:
         std::string backend;     //!< rules, replay or openai; empty: workspace.json's "model.backend"
         std::string modelUrl;    //!< openai: base URL up to /v1; else COUNTERSIGN_MODEL_URL, else workspace.json
         std::string fixturesFile; //!< replay: recorded responses (JSON lines); empty: this log's model exchanges
+        std::function<void(const std::string&)> notice; //!< what the operator should know (a key withheld), once
     };
     //! countersign-cli run: every intent through the pipeline, in order; intents already
     //! processed are reported, not run again.

@@ -292,15 +292,13 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
         }));
         backend = std::make_unique<model::ReplayBackend>(std::move(recorded));
     } else if (backendName == "openai") {
-        // The command line, then the environment, then workspace.json; keys only ever from the environment.
-        auto config = model::OpenAiConfig::fromEnvironment();
-        if (std::getenv("COUNTERSIGN_MODEL_URL") == nullptr && !m_settings.modelUrl.empty())
-            config.baseUrl = m_settings.modelUrl;
-        if (std::getenv("COUNTERSIGN_MODEL") == nullptr && !m_settings.modelName.empty())
-            config.model = m_settings.modelName;
-        if (!options.modelUrl.empty())
-            config.baseUrl = options.modelUrl;
-        backend = std::make_unique<model::OpenAiBackend>(std::move(config));
+        // The command line, then the environment, then workspace.json; keys only ever from the
+        // environment, and sent only where the operator chose.
+        std::string notice;
+        CS_TRY(config, model::OpenAiConfig::resolve(options.modelUrl, m_settings.modelUrl, m_settings.modelName, &notice));
+        if (!notice.empty() && options.notice)
+            options.notice(notice);
+        backend = std::make_unique<model::OpenAiBackend>(std::move(*config));
     } else {
         return fail(ErrorCode::InvalidInput, "backend must be rules, replay or openai");
     }

@@ -3,6 +3,8 @@
 #include "core/model/OpenAiBackend.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +12,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
@@ -90,17 +93,61 @@ Result<std::string> contentOf(const QByteArray& body)
 
 } // namespace
 
-OpenAiConfig OpenAiConfig::fromEnvironment()
+std::string trustedModelUrlsFile()
 {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    return dir.toStdString() + "/countersign/trusted-model-urls";
+}
+
+Result<OpenAiConfig> OpenAiConfig::resolve(const std::string& commandLineUrl, const std::string& workspaceUrl,
+                                           const std::string& workspaceModel, std::string* notice)
+{
+    const auto env = [](const char* name) -> std::string {
+        const char* value = std::getenv(name);
+        return value != nullptr ? value : "";
+    };
     OpenAiConfig config;
-    if (const char* url = std::getenv("COUNTERSIGN_MODEL_URL"); url != nullptr && *url != '\0')
-        config.baseUrl = url;
-    if (const char* model = std::getenv("COUNTERSIGN_MODEL"); model != nullptr && *model != '\0')
-        config.model = model;
-    if (const char* key = std::getenv("COUNTERSIGN_API_KEY"); key != nullptr && *key != '\0')
+    bool chosen = true; // by the operator: the command line, the environment or the default
+    if (!commandLineUrl.empty())
+        config.baseUrl = commandLineUrl;
+    else if (!env("COUNTERSIGN_MODEL_URL").empty())
+        config.baseUrl = env("COUNTERSIGN_MODEL_URL");
+    else if (!workspaceUrl.empty()) {
+        config.baseUrl = workspaceUrl;
+        chosen = false;
+    }
+    if (!env("COUNTERSIGN_MODEL").empty())
+        config.model = env("COUNTERSIGN_MODEL");
+    else if (!workspaceModel.empty())
+        config.model = workspaceModel;
+
+    const QUrl url(QString::fromStdString(config.baseUrl), QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return fail(ErrorCode::InvalidInput, "model URL " + config.baseUrl + ": not an http:// or https:// URL with a host");
+    const QHostAddress address(url.host());
+    const bool loopback = url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+                          || (!address.isNull() && address.isLoopback());
+    if (scheme == QLatin1String("http") && !loopback)
+        return fail(ErrorCode::InvalidInput, "model URL " + config.baseUrl
+                                                 + ": plain http:// is allowed only to a loopback host; use https://");
+
+    const std::string key = !env("COUNTERSIGN_API_KEY").empty() ? env("COUNTERSIGN_API_KEY") : env("OPENAI_API_KEY");
+    if (key.empty())
+        return config;
+    if (!chosen) {
+        QFile trusted(QString::fromStdString(trustedModelUrlsFile()));
+        if (trusted.open(QIODevice::ReadOnly)) {
+            const QList<QByteArray> lines = trusted.read(64 * 1024).split('\n');
+            for (const QByteArray& line : lines)
+                chosen = chosen || line.trimmed().toStdString() == config.baseUrl;
+        }
+    }
+    if (chosen)
         config.apiKey = key;
-    else if (const char* openai = std::getenv("OPENAI_API_KEY"); openai != nullptr && *openai != '\0')
-        config.apiKey = openai;
+    else if (notice != nullptr)
+        *notice = "the API key is not sent to " + config.baseUrl + ", which only workspace.json names; pass --model-url, "
+                  "set COUNTERSIGN_MODEL_URL or list it in " + trustedModelUrlsFile() + " to send it there";
     return config;
 }
 

@@ -28,9 +28,22 @@ struct OpenAiConfig
     };
     Limits limits;
 
-    //! COUNTERSIGN_MODEL_URL, COUNTERSIGN_MODEL, COUNTERSIGN_API_KEY (or OPENAI_API_KEY) over the defaults.
-    static OpenAiConfig fromEnvironment();
+    /**
+     * The backend's settings from, in order, the command line (`commandLineUrl`), the
+     * environment (COUNTERSIGN_MODEL_URL, COUNTERSIGN_MODEL) and the workspace's settings, over
+     * the defaults. The API key (COUNTERSIGN_API_KEY, else OPENAI_API_KEY) is sent only to a URL
+     * the operator chose: the command line's, the environment's, the default loopback one, or
+     * one listed in their own trustedModelUrlsFile() — never to one only a workspace names;
+     * then it runs without the key and `notice` says why. Plain http:// to a host that is not
+     * loopback is refused (InvalidInput naming the URL).
+     */
+    static Result<OpenAiConfig> resolve(const std::string& commandLineUrl, const std::string& workspaceUrl,
+                                        const std::string& workspaceModel, std::string* notice);
 };
+
+//! The operator's own list of model URLs trusted with their API key, one base URL a line
+//! (outside every workspace): <user config dir>/countersign/trusted-model-urls.
+std::string trustedModelUrlsFile();
 
 /**
  * Any OpenAI-compatible /v1/chat/completions server (Ollama, llama.cpp server, vLLM, OpenAI).

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -217,6 +218,10 @@ private Q_SLOTS:
     void unreachableServerIsAClearError();
     void cancelledCallNeverAnswers();
     void pipelineThroughARealServer();
+    void keyOnlyWhereTheOperatorChose_data();
+    void keyOnlyWhereTheOperatorChose();
+    void plainHttpOnlyToLoopback_data();
+    void plainHttpOnlyToLoopback();
 
 private:
     OpenAiBackend backend(const char* model, bool stream) const
@@ -392,6 +397,80 @@ void OpenAiBackendTest::pipelineThroughARealServer()
     QCOMPARE(results->at(1).state, std::string("rejected"));
     QVERIFY2(results->at(1).reason.find("not this intent's own") != std::string::npos, results->at(1).reason.c_str());
     QVERIFY((*engine)->verifyAuditLog({})->intact());
+}
+
+void OpenAiBackendTest::keyOnlyWhereTheOperatorChose_data()
+{
+    QTest::addColumn<QString>("source"); // where the URL comes from
+    QTest::addColumn<bool>("sent");
+    QTest::newRow("command-line") << "command-line" << true;
+    QTest::newRow("environment") << "environment" << true;
+    QTest::newRow("workspace-only") << "workspace" << false;
+    QTest::newRow("workspace-trusted-by-user") << "workspace-trusted" << true;
+}
+
+void OpenAiBackendTest::keyOnlyWhereTheOperatorChose()
+{
+    QFETCH(QString, source);
+    QFETCH(bool, sent);
+    QTemporaryDir config; // the user's own settings, outside every workspace
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+    qputenv("OPENAI_API_KEY", "sk-operator-secret");
+    qunsetenv("COUNTERSIGN_API_KEY");
+    qunsetenv("COUNTERSIGN_MODEL_URL");
+    const std::string url = m_server->url();
+    if (source == QLatin1String("environment"))
+        qputenv("COUNTERSIGN_MODEL_URL", QByteArray::fromStdString(url));
+    if (source == QLatin1String("workspace-trusted")) {
+        QVERIFY(QDir().mkpath(config.filePath(QStringLiteral("countersign"))));
+        QFile trusted(QString::fromStdString(trustedModelUrlsFile()));
+        QVERIFY(trusted.fileName().startsWith(config.path()));
+        QVERIFY(trusted.open(QIODevice::WriteOnly));
+        trusted.write("https://api.example.invalid/v1\n" + QByteArray::fromStdString(url) + "\n");
+        trusted.close();
+    }
+    std::string notice;
+    auto resolved = OpenAiConfig::resolve(source == QLatin1String("command-line") ? url : std::string(), url, "normal", &notice);
+    qunsetenv("OPENAI_API_KEY");
+    qunsetenv("COUNTERSIGN_MODEL_URL");
+    qunsetenv("XDG_CONFIG_HOME");
+    QVERIFY2(resolved.has_value(), resolved ? "" : resolved.error().message.c_str());
+    QCOMPARE(resolved->baseUrl, url);
+    resolved->stream = false;
+    OpenAiBackend openai(*resolved);
+    QVERIFY(complete(openai, sampleRequest(), 10s).has_value()); // with or without a key, it runs
+    const QByteArray request = m_server->lastRequest();
+    QCOMPARE(request.contains("sk-operator-secret"), sent);
+    QCOMPARE(request.contains("Authorization"), sent);
+    QCOMPARE(notice.empty(), sent);
+    if (!sent)
+        QVERIFY2(notice.find("not sent to " + url + ", which only workspace.json names") != std::string::npos, notice.c_str());
+}
+
+void OpenAiBackendTest::plainHttpOnlyToLoopback_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("error"); // empty: accepted
+    QTest::newRow("loopback-v4") << "http://127.0.0.1:11434/v1" << "";
+    QTest::newRow("loopback-v4-other") << "http://127.3.4.5:8080/v1" << "";
+    QTest::newRow("loopback-v6") << "http://[::1]:8080/v1" << "";
+    QTest::newRow("localhost") << "http://localhost:8080/v1" << "";
+    QTest::newRow("https-remote") << "https://api.openai.com/v1" << "";
+    QTest::newRow("http-remote") << "http://api.openai.com/v1" << "plain http:// is allowed only to a loopback host";
+    QTest::newRow("http-lan") << "http://10.0.0.7:11434/v1" << "plain http:// is allowed only to a loopback host";
+    QTest::newRow("http-lookalike") << "http://127.0.0.1.evil.example/v1" << "plain http:// is allowed only to a loopback host";
+    QTest::newRow("other-scheme") << "ftp://127.0.0.1/v1" << "not an http:// or https:// URL";
+    QTest::newRow("no-host") << "http:///v1" << "not an http:// or https:// URL";
+}
+
+void OpenAiBackendTest::plainHttpOnlyToLoopback()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, error);
+    const auto resolved = OpenAiConfig::resolve(url.toStdString(), {}, {}, nullptr);
+    QCOMPARE(resolved.has_value(), error.isEmpty());
+    if (!error.isEmpty())
+        QVERIFY2(QString::fromStdString(resolved.error().message).contains(error), resolved.error().message.c_str());
 }
 
 QTEST_GUILESS_MAIN(OpenAiBackendTest)
