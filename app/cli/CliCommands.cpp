@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -102,6 +103,12 @@ Commands:
                                the proposal first: the new version is simulated and decided
                                again, and the approval signs that version. --subject H: the
                                subject_sha256 you reviewed (queue); exit 6 if it changed since
+  principal suspend|resume|revoke WS NAME --as RM --reason T
+                               the kill switch, signed by risk manager RM
+                               (COUNTERSIGN_PASSPHRASE) and audited: a suspended or revoked
+                               agent's intents are refused at intake and its pending approval
+                               requests end, their spends released; resume restores intake
+                               only; revoked is final. Exit 6 for anyone but a risk manager
   reconcile WS                 settlements a crash interrupted are marked unknown, then each
                                unknown one is resolved from the ledger (executed if its
                                postings and receipt exist, else failed); JSON report
@@ -733,6 +740,50 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
     return ExitOk;
 }
 
+//! principal suspend|resume|revoke WS NAME --as RM --reason T: the kill switch.
+int principalCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    const QString sub = arguments.value(1);
+    const std::map<QString, std::string> statuses{{QStringLiteral("suspend"), "suspended"},
+                                                  {QStringLiteral("resume"), "active"},
+                                                  {QStringLiteral("revoke"), "revoked"}};
+    const auto status = statuses.find(sub);
+    if (status == statuses.end())
+        return usageError(err, QStringLiteral("principal needs suspend, resume or revoke, not '%1'").arg(sub));
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("reason"), QString(), QStringLiteral("T")});
+    if (auto failed = parse(parser, arguments.mid(1), err, 2))
+        return *failed;
+    if (!parser.isSet(QStringLiteral("as")))
+        return usageError(err, QStringLiteral("principal %1 needs --as NAME (a risk manager)").arg(sub));
+    const QString reason = parser.value(QStringLiteral("reason")).trimmed();
+    if (reason.isEmpty())
+        return usageError(err, QStringLiteral("principal %1 needs --reason T: a status change says why").arg(sub));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    Passphrase passphrase;
+    if (!keyPassphrase(*engine, "COUNTERSIGN_PASSPHRASE", passphrase, err, exit, "Passphrase of the risk manager: "))
+        return exit;
+    Passphrase enginePassphrase;
+    if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", enginePassphrase, err, exit, "Passphrase of the engine key: "))
+        return exit;
+    auto changed = engine->changePrincipalStatus(parser.positionalArguments().at(1).toStdString(), status->second,
+                                                 parser.value(QStringLiteral("as")).toStdString(), reason.toStdString(),
+                                                 passphrase.text, enginePassphrase.text);
+    if (!changed)
+        return requestError(err, changed.error());
+    engine.reset(); // closing signs a checkpoint over the change
+    printJson(out, {{QStringLiteral("principal"), QString::fromStdString(changed->principal)},
+                    {QStringLiteral("from"), QString::fromStdString(changed->from)},
+                    {QStringLiteral("to"), QString::fromStdString(changed->to)},
+                    {QStringLiteral("entry_seq"), static_cast<qint64>(changed->entrySeq)},
+                    {QStringLiteral("cancelled_requests"), changed->cancelledRequests}});
+    return ExitOk;
+}
+
 int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     const QString sub = arguments.value(1);
@@ -1049,6 +1100,8 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
         return evaluate(rest, out, err);
     if (command == QLatin1String("policy"))
         return policyCommand(rest, factory, out, err);
+    if (command == QLatin1String("principal"))
+        return principalCommand(rest, factory, out, err);
     if (command == QLatin1String("replay"))
         return replay(rest, factory, out, err);
     if (command == QLatin1String("approve"))

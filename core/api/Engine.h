@@ -119,6 +119,25 @@ public:
                                                std::string_view passphrase, std::string_view enginePassphrase,
                                                std::string_view shownSubject) = 0;
 
+    struct StatusChange
+    {
+        std::string principal;
+        std::string from;
+        std::string to;
+        std::int64_t entrySeq = 0;  //!< the signed identity.status_changed entry
+        int cancelledRequests = 0;  //!< pending approval requests the kill switch ended
+    };
+    /**
+     * The kill switch: `principal`'s status becomes `status` (active, suspended, revoked — a
+     * revocation is final), signed by the risk manager `actor` (key opened with `passphrase`)
+     * with a reason, audited. Suspending or revoking an agent also ends its pending approval
+     * requests (their spends released); resuming restores intake only. NotAllowed for an actor
+     * who is not an active risk manager; NotFound for no such principal.
+     */
+    virtual Result<StatusChange> changePrincipalStatus(const std::string& principal, const std::string& status,
+                                                       const std::string& actor, std::string_view reason,
+                                                       std::string_view passphrase, std::string_view enginePassphrase) = 0;
+
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.
     [[nodiscard]] virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;

@@ -575,6 +575,36 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
     return submitted;
 }
 
+Result<Cancelled> cancelPendingOf(storage::Database& db, const std::string& agent, const std::string& why,
+                                                       Timestamp now, const audit::CheckpointPolicy& checkpoints)
+{
+    std::vector<std::pair<std::string, std::string>> pending; // intent, subject
+    CS_TRY(query, db.cached("SELECT intent, subject_sha256 FROM approval_requests WHERE state = 'pending' AND agent = ?1 "
+                            "ORDER BY intent"));
+    (*query)->bind(1, agent);
+    for (;;) {
+        CS_TRY(row, (*query)->step());
+        if (!*row)
+            break;
+        pending.emplace_back((*query)->textAt(0), (*query)->textAt(1));
+    }
+    (*query)->reset();
+    std::vector<audit::Checkpoint> signedCheckpoints;
+    for (const auto& [intent, subject] : pending) {
+        CS_TRY(marked, setRequest(db, intent, "rejected", now));
+        CS_TRY(released, policy::settleSpend(db, intent, "released", now));
+        CS_TRY(ended, setProposal(db, intent, "rejected", "cancelled: " + why, 0, now));
+        CS_TRY(appended, record(db, audit::types::kApprovalCancelled,
+                                {{QStringLiteral("intent"), qs(intent)},
+                                 {QStringLiteral("agent"), qs(agent)},
+                                 {QStringLiteral("subject_sha256"), qs(subject)},
+                                 {QStringLiteral("reason"), qs(why)}},
+                                now, checkpoints));
+        signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+    }
+    return Cancelled{static_cast<int>(pending.size()), std::move(signedCheckpoints)};
+}
+
 Result<int> expireDue(storage::Database& db, Timestamp now, const audit::CheckpointPolicy& checkpoints)
 {
     CS_TRY(transaction, storage::Transaction::begin(db));

@@ -110,6 +110,19 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
                              const std::string& approver, const identity::SigningKey& approverKey, Timestamp now,
                              const audit::CheckpointPolicy& checkpoints);
 
+/**
+ * The kill switch, inside the caller's transaction: every pending request of `agent` ends
+ * (approval.cancelled naming `why`; the request rejected, its spend released, the proposal
+ * rejected), so nothing it asked for can still be approved.
+ */
+struct Cancelled
+{
+    int requests = 0;
+    std::vector<audit::Checkpoint> checkpoints; //!< signed on the way: write their files after COMMIT
+};
+Result<Cancelled> cancelPendingOf(storage::Database& db, const std::string& agent, const std::string& why,
+                                                       Timestamp now, const audit::CheckpointPolicy& checkpoints);
+
 //! Expires every pending request whose time is up: audited, spend released. Returns how many.
 Result<int> expireDue(storage::Database& db, Timestamp now, const audit::CheckpointPolicy& checkpoints);
 

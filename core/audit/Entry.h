@@ -79,6 +79,7 @@ inline constexpr const char* kApprovalRequested = "approval.requested";
 inline constexpr const char* kApprovalGranted = "approval.granted";
 inline constexpr const char* kApprovalRejected = "approval.rejected";
 inline constexpr const char* kApprovalExpired = "approval.expired";
+inline constexpr const char* kApprovalCancelled = "approval.cancelled";
 inline constexpr const char* kSettlementReceipt = "settlement.receipt";
 inline constexpr const char* kSettlementUnknown = "settlement.unknown";
 inline constexpr const char* kSettlementFailed = "settlement.failed";

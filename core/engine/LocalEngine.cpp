@@ -623,6 +623,57 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
     return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
 }
 
+Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::string& principal, const std::string& status,
+                                                                    const std::string& actor, std::string_view reason,
+                                                                    std::string_view passphrase, std::string_view enginePassphrase)
+{
+    CS_TRY(to, identity::parseKeyStatus(status));
+    if (!isValidIdentifier(principal))
+        return fail(ErrorCode::InvalidInput, "the principal must be an identifier, not '" + principal + "'");
+    if (!isValidIdentifier(actor))
+        return fail(ErrorCode::InvalidInput, "--as must name a principal");
+    CS_TRY(roles, m_writer->run([&](Database& db) -> Result<std::string> {
+        CS_TRY(query, db.cached("SELECT role FROM principals WHERE id = ?1"));
+        (*query)->bind(1, actor);
+        CS_TRY(row, (*query)->step());
+        std::string role = *row ? (*query)->textAt(0) : std::string();
+        (*query)->reset();
+        return role;
+    }));
+    if (roles->empty())
+        return fail(ErrorCode::NotFound, "no such principal '" + actor + "'");
+    if (*roles != "risk_manager")
+        return fail(ErrorCode::NotAllowed, "'" + actor + "' is " + *roles + "; only a risk manager may change a principal's status");
+    CS_TRY(engine, unlockEngine(enginePassphrase));
+    CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, actor), passphrase));
+    return m_writer->run([&](Database& db) -> Result<StatusChange> {
+        CS_TRY(transaction, storage::Transaction::begin(db));
+        CS_TRY(origin, audit::readOrigin(db));
+        const audit::CheckpointPolicy checkpoints = checkpointPolicy(*origin);
+        CS_TRY(query, db.cached("SELECT role, status FROM principals WHERE id = ?1"));
+        (*query)->bind(1, principal);
+        CS_TRY(row, (*query)->step());
+        if (!*row)
+            return fail(ErrorCode::NotFound, "no such principal '" + principal + "'");
+        const std::string role = (*query)->textAt(0);
+        StatusChange change{principal, (*query)->textAt(1), status, 0, 0};
+        (*query)->reset();
+        CS_TRY(changed, identity::changeStatus(db, principal, *to, actor, *key, reason, m_clock->now(), checkpoints));
+        change.entrySeq = changed->entries.back().seq;
+        std::vector<audit::Checkpoint> signedCheckpoints = changed->checkpoints;
+        if (role == "agent" && *to != identity::KeyStatus::Active) {
+            CS_TRY(cancelled, approval::cancelPendingOf(db, principal, "agent " + principal + " was " + status + " by " + actor
+                                                                      + ": " + std::string(reason),
+                                                        m_clock->now(), checkpoints));
+            change.cancelledRequests = cancelled->requests;
+            signedCheckpoints.insert(signedCheckpoints.end(), cancelled->checkpoints.begin(), cancelled->checkpoints.end());
+        }
+        CS_TRY(committed, transaction->commit());
+        (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
+        return change;
+    });
+}
+
 Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, const std::string& approver,
                                                      const std::string& amount, const std::string& minOut,
                                                      std::string_view passphrase, std::string_view enginePassphrase,

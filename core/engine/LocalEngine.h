@@ -42,6 +42,9 @@ public:
     bool engineUnlocked() const override { return m_engineSigner.has_value(); }
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
     Result<policy::BacktestReport> backtestPolicy(std::string_view document) override;
+    Result<StatusChange> changePrincipalStatus(const std::string& principal, const std::string& status,
+                                               const std::string& actor, std::string_view reason,
+                                               std::string_view passphrase, std::string_view enginePassphrase) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                std::string_view reason, std::string_view passphrase,
                                                std::string_view enginePassphrase, std::string_view shownSubject) override;

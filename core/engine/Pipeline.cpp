@@ -32,6 +32,23 @@ QJsonArray strings(const std::vector<std::string>& items)
     return array;
 }
 
+//! Why `agent` may not have intents run now, or empty: it must be an active agent.
+Result<std::string> intakeRefusal(storage::Database& db, const std::string& agent)
+{
+    CS_TRY(query, db.cached("SELECT role, status FROM principals WHERE id = ?1"));
+    (*query)->bind(1, agent);
+    CS_TRY(row, (*query)->step());
+    std::string refusal;
+    if (!*row)
+        refusal = "no principal " + agent + ": intents are refused at intake";
+    else if ((*query)->textAt(0) != "agent")
+        refusal = agent + " is " + (*query)->textAt(0) + ", not an agent: intents are refused at intake";
+    else if ((*query)->textAt(1) != "active")
+        refusal = "agent " + agent + " is " + (*query)->textAt(1) + ": its intents are refused at intake";
+    (*query)->reset();
+    return refusal;
+}
+
 } // namespace
 
 std::string_view toString(IntentState state)
@@ -190,6 +207,19 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
                               {QStringLiteral("offset_s"), static_cast<qint64>(intent.offsetSeconds)},
                               {QStringLiteral("at"), qs(toIso8601(item.at))}}));
 
+        // Intake: only an active agent's intents reach a model (the kill switch).
+        CS_TRY(refused, intakeRefusal(m_reader, intent.agent));
+        if (!refused->empty()) {
+            CS_TRY(logged, add(audit::types::kProposalRejected, "engine",
+                               {{QStringLiteral("intent"), qs(intent.id)},
+                                {QStringLiteral("agent"), qs(intent.agent)},
+                                {QStringLiteral("cause"), QStringLiteral("intake")},
+                                {QStringLiteral("reason"), qs(*refused)}}));
+            end(IntentState::Rejected, *refused);
+            planned.push_back(std::move(item));
+            continue;
+        }
+
         // Proposed: the exact (redacted) request and the model's raw answer.
         const model::ModelRequest request = model::buildPrompt(intent);
         auto response = model::complete(m_backend, request, m_options.modelTimeout);
@@ -324,6 +354,19 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
             item.outcome.state = state;
             item.outcome.reason = std::move(reason);
         };
+
+        // Suspended while its model answered: the kill switch wins over the answer.
+        CS_TRY(refusal, intakeRefusal(db, intent.agent));
+        if (!refusal->empty()) {
+            CS_TRY(logged, add(audit::types::kProposalRejected,
+                               {{QStringLiteral("intent"), qs(intent.id)},
+                                {QStringLiteral("agent"), qs(intent.agent)},
+                                {QStringLiteral("cause"), QStringLiteral("intake")},
+                                {QStringLiteral("reason"), qs(*refusal)}},
+                               false));
+            end(IntentState::Rejected, *refusal);
+            continue;
+        }
 
         // Simulated on the world as this transaction holds it (earlier intents of the batch
         // applied), then decided by the published policy with the windows as they stand.

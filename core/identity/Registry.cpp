@@ -87,9 +87,9 @@ Result<audit::Appended> changeStatus(storage::Database& db, std::string_view pri
     const std::string from = query->textAt(0);
     const std::string actorRole = query->textAt(1);
     if (actorRole != "risk_manager" && actorRole != "engine")
-        return fail(ErrorCode::InvalidInput, "only a risk manager or the engine may change a key's status");
+        return fail(ErrorCode::NotAllowed, "only a risk manager or the engine may change a key's status");
     if (query->textAt(2) != "active")
-        return fail(ErrorCode::InvalidInput, "'" + std::string(actor) + "' is not active");
+        return fail(ErrorCode::NotAllowed, "'" + std::string(actor) + "' is not active");
     const auto stored = query->blobAt(3);
     if (!std::equal(stored.begin(), stored.end(), actorKey.publicKey().begin(), actorKey.publicKey().end()))
         return fail(ErrorCode::InvalidInput, "the signing key is not the registered key of '" + std::string(actor) + "'");
