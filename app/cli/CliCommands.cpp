@@ -41,7 +41,11 @@ Commands:
                                and their balances, market counts
   verify WS                    verify the audit log: hash chain, Merkle root against the
                                signed checkpoints (in the database and in WS/checkpoints),
-                               consistency proofs, every signed entry; progress on stderr
+                               consistency proofs, every signed entry; then the money: every
+                               balance and lending position recomputed from the log (signed
+                               opening balances, then each receipt's postings) against the
+                               ledger, settlements and postings against their receipts, and
+                               SQLite's quick_check; progress on stderr
   prove WS SEQ                 an RFC 9162 inclusion proof of entry SEQ against a signed
                                checkpoint, as JSON (self-contained: checkpoint and engine key)
   verify-proof PROOF.json [--key engine.pem]
@@ -407,6 +411,8 @@ int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostre
         {QStringLiteral("consistency_proofs"), static_cast<qint64>(report->consistencyProofs)},
         {QStringLiteral("latest_checkpoint"), static_cast<qint64>(report->latestCheckpoint)},
         {QStringLiteral("root"), hex(report->root)},
+        {QStringLiteral("receipts_replayed"), static_cast<qint64>(report->receiptsReplayed)},
+        {QStringLiteral("balances_checked"), static_cast<qint64>(report->balancesChecked)},
         {QStringLiteral("problems"), problems},
     };
     if (const auto* first = report->first()) {

@@ -21,7 +21,7 @@ struct SignedType
     std::string_view schema;
 };
 
-constexpr std::array<SignedType, 7> kSignedTypes = {{
+constexpr std::array<SignedType, 8> kSignedTypes = {{
     {types::kIdentityRegistered, "countersign.identity/1"},
     {types::kIdentityStatusChanged, "countersign.identity/1"},
     {types::kPolicyPublished, "countersign.policy-version/1"},
@@ -29,6 +29,7 @@ constexpr std::array<SignedType, 7> kSignedTypes = {{
     {types::kApprovalGranted, "countersign.approval/1"},
     {types::kApprovalRejected, "countersign.approval/1"},
     {types::kSettlementReceipt, "countersign.receipt/1"},
+    {types::kLedgerOpened, "countersign.ledger-opening/1"},
 }};
 
 QString qs(std::string_view text)

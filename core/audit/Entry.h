@@ -81,6 +81,7 @@ inline constexpr const char* kApprovalRejected = "approval.rejected";
 inline constexpr const char* kApprovalExpired = "approval.expired";
 inline constexpr const char* kApprovalCancelled = "approval.cancelled";
 inline constexpr const char* kSettlementReceipt = "settlement.receipt";
+inline constexpr const char* kLedgerOpened = "ledger.opened"; //!< the opening balances, engine-signed
 inline constexpr const char* kSettlementUnknown = "settlement.unknown";
 inline constexpr const char* kSettlementFailed = "settlement.failed";
 inline constexpr const char* kSettlementReconciled = "settlement.reconciled";

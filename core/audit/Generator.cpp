@@ -150,7 +150,7 @@ public:
                 {QStringLiteral("policy_version"), QString::fromStdString(policyVersion)},
                 {QStringLiteral("state_hash_before"), stateBefore},
                 {QStringLiteral("state_hash_after"), hexHash(stateBefore.toStdString().append("/after"))},
-                {QStringLiteral("adapter"), QStringLiteral("local-ledger")},
+                {QStringLiteral("adapter"), QStringLiteral("synthetic")}, // moves nothing in the ledger
                 {QStringLiteral("outcome"), QStringLiteral("executed")},
             };
             CS_TRY(settled, add(out, types::kSettlementReceipt, "engine", receipt, m_keys.engine));

@@ -35,6 +35,8 @@ struct VerifyReport
     std::int64_t consistencyProofs = 0;
     std::uint64_t latestCheckpoint = 0; //!< size of the newest signed checkpoint
     Hash root{};                        //!< root over all entries
+    std::int64_t receiptsReplayed = 0;  //!< receipts whose postings were recomputed onto the opening balances
+    std::int64_t balancesChecked = 0;   //!< balances compared with what the log says
     std::vector<Problem> problems;      //!< at most 100, the earliest first
 };
 

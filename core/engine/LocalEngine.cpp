@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/LocalEngine.h"
 
+#include "core/settlement/LedgerCheck.h"
+
 #include "core/approval/Approvals.h"
 #include "core/audit/AuditLog.h"
 #include "core/engine/Pipeline.h"
@@ -217,7 +219,17 @@ Result<audit::VerifyReport> LocalEngine::verifyAuditLog(const audit::ProgressFn&
         options.keyFileKey = *key;
     options.progress = progress;
     std::lock_guard lock(m_readMutex);
-    return observed(audit::verifyLog(m_reader, options));
+    return observed([&]() -> Result<audit::VerifyReport> {
+        CS_TRY(report, audit::verifyLog(m_reader, options));
+        if (!report->intact())
+            return report; // the money is recomputed only from a log that holds
+        // The money, not only the log: every balance recomputed from the log, and the ledger's tables against it.
+        CS_TRY(ledger, settlement::verifyLedger(m_reader));
+        report->receiptsReplayed = ledger->receipts;
+        report->balancesChecked = ledger->balances;
+        report->problems = std::move(ledger->problems);
+        return report;
+    }());
 }
 
 Result<QJsonObject> LocalEngine::proveEntry(std::int64_t seq)

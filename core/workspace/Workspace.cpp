@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/workspace/Workspace.h"
 
+#include "core/settlement/LedgerCheck.h"
+
 #include "core/audit/AuditLog.h"
 #include "core/domain/Encoding.h"
 #include "core/identity/Registry.h"
@@ -79,6 +81,10 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
     std::vector<audit::Draft> drafts{std::move(*genesis)};
     for (auto& registration : enrolment->registrations)
         drafts.push_back(std::move(registration));
+    // The money starts in the log: verify recomputes every balance from here.
+    CS_TRY(opening, settlement::openingBody(db));
+    CS_TRY(opened, audit::makeDraft(audit::types::kLedgerOpened, identity::kEngineId, *opening, &*enrolment->engineKey));
+    drafts.push_back(std::move(*opened));
     std::optional<policy::Policy> demoPolicy;
     if (options.demo) {
         // The demo desk starts with a published policy, signed by its risk manager.

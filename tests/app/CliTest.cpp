@@ -166,7 +166,7 @@ void CliTest::status()
     const QJsonObject summary = QJsonDocument::fromJson(result.out, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(summary.value(QStringLiteral("pools")).toInt(), 2);
-    QCOMPARE(summary.value(QStringLiteral("audit")).toObject().value(QStringLiteral("entries")).toInt(), 10);
+    QCOMPARE(summary.value(QStringLiteral("audit")).toObject().value(QStringLiteral("entries")).toInt(), 11);
     const QJsonArray agents = summary.value(QStringLiteral("agents")).toArray();
     QCOMPARE(agents.size(), 4);
     const QJsonObject treasury = agents.at(3).toObject();
@@ -213,7 +213,7 @@ void CliTest::consoleHeadlessSummary()
     const Run result = run(QStringLiteral(CS_CONSOLE_PATH), {QStringLiteral("--headless"), QStringLiteral("--demo")});
     QCOMPARE(result.exitCode, 0);
     for (const char* expected : {"Demo workspace", "treasury-bot", "250,000 USDC", "40.5 ETH", "alice [approver]",
-                                 "rita [risk_manager]", "2 pools", "Audit log: 10 entries, signed checkpoint at 10",
+                                 "rita [risk_manager]", "2 pools", "Audit log: 11 entries, signed checkpoint at 11",
                                  "Awaiting approval: 0"})
         QVERIFY2(result.out.contains(expected), expected);
     // After a run, the queue is listed: what, how much, to whom, why and what it still needs.

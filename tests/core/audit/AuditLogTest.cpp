@@ -521,20 +521,20 @@ void AuditLogTest::inclusionProofsVerifyAndMutationsFail()
         QVERIFY2(check && check->valid, check ? check->reason.c_str() : check.error().message.c_str());
         QCOMPARE(check->seq, seq);
     }
-    const QJsonObject proof = *engine->proveEntry(1234);
+    const QJsonObject proof = *engine->proveEntry(1236); // an entry the engine does not sign
     const auto rejects = [&](const QJsonObject& mutated, const std::optional<identity::PublicKey>& pinned = std::nullopt) {
         const auto check = verifyInclusionProof(mutated, pinned);
         return !check || !check->valid;
     };
     QVERIFY(!rejects(proof));
     QJsonObject mutated = proof;
-    mutated.insert(QStringLiteral("entry"), proof.value(QStringLiteral("entry")).toString().replace(QLatin1String("\"seq\":1234"), QLatin1String("\"seq\":1235")));
+    mutated.insert(QStringLiteral("entry"), proof.value(QStringLiteral("entry")).toString().replace(QLatin1String("\"seq\":1236"), QLatin1String("\"seq\":1237")));
     QVERIFY(rejects(mutated));
     mutated = proof;
-    mutated.insert(QStringLiteral("seq"), 1235);
+    mutated.insert(QStringLiteral("seq"), 1237);
     QVERIFY(rejects(mutated));
     mutated = proof;
-    mutated.insert(QStringLiteral("leaf_index"), 1234);
+    mutated.insert(QStringLiteral("leaf_index"), 1236);
     QVERIFY(rejects(mutated));
     QJsonArray path = proof.value(QStringLiteral("path")).toArray();
     QVERIFY(!path.isEmpty());

@@ -94,8 +94,8 @@ void WorkspaceTest::initEmpty()
     // Only the engine, with a key sealed by the passphrase it was given, and the log started.
     QCOMPARE(textOf(db, "SELECT group_concat(id || '=' || role) FROM principals"), std::string("engine=engine"));
     QCOMPARE(textOf(db, "SELECT group_concat(type) FROM (SELECT type FROM audit_entries ORDER BY seq)"),
-             std::string("workspace.created,identity.registered"));
-    QVERIFY(QFileInfo(ws() + QStringLiteral("/checkpoints/000000000002.json")).isFile());
+             std::string("workspace.created,identity.registered,ledger.opened"));
+    QVERIFY(QFileInfo(ws() + QStringLiteral("/checkpoints/000000000003.json")).isFile());
     struct stat engineKey {};
     QCOMPARE(stat(QFile::encodeName(ws() + QStringLiteral("/keys/engine.key")).constData(), &engineKey), 0);
     QCOMPARE(engineKey.st_mode & 0777, 0600u);
@@ -143,11 +143,11 @@ void WorkspaceTest::initDemo()
     auto report = audit::verifyLog(db, {ws().toStdString() + "/checkpoints", std::nullopt, std::nullopt, {}});
     QVERIFY(report.has_value());
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
-    QCOMPARE(report->entries, 10);
-    QCOMPARE(report->signedEntries, 9);
+    QCOMPARE(report->entries, 11);
+    QCOMPARE(report->signedEntries, 10); // the registrations, the opening balances, the policy
     // The demo policy is published, signed by rita, and it is the one that decides.
-    QCOMPARE(textOf(db, "SELECT type || ' ' || actor FROM audit_entries WHERE seq = 10"), std::string("policy.published rita"));
-    QCOMPARE(textOf(db, "SELECT signer || ' ' || entry_seq FROM policies"), std::string("rita 10"));
+    QCOMPARE(textOf(db, "SELECT type || ' ' || actor FROM audit_entries WHERE seq = 11"), std::string("policy.published rita"));
+    QCOMPARE(textOf(db, "SELECT signer || ' ' || entry_seq FROM policies"), std::string("rita 11"));
     // Some counterparties are on lists and some are not.
     const auto listed = *db.queryInt("SELECT count(*) FROM counterparties c WHERE EXISTS "
                                      "(SELECT 1 FROM list_members m WHERE m.member = c.id)");
