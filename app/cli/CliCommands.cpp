@@ -352,6 +352,9 @@ int requestError(std::ostream& err, const Error& error)
     case ErrorCode::NotAllowed:
         err << "error: " << error.message << "\n";
         return ExitNotAllowed;
+    case ErrorCode::NotIntact: // nothing was written: the log names its first bad entry
+        err << "error: " << error.message << "\n";
+        return ExitTampered;
     default:
         return usageError(err, QString::fromStdString(error.message));
     }

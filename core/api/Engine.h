@@ -39,6 +39,14 @@ public:
     //! Verifies the audit log against the checkpoints in the database and in checkpoints/
     //! (core/audit/Verifier). `progress` runs on the calling thread.
     virtual Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress) = 0;
+    /**
+     * What the engine checks before its first write (and runs on its own then): every entry
+     * against its leaf hash and the signed roots, signatures of what this user has not verified
+     * before, consistency with the newest checkpoint this user saw of this workspace (kept
+     * outside it). Computed once per open workspace. A log that fails leaves the workspace
+     * read-only: every write is NotIntact naming the first bad entry, the status ReadOnly.
+     */
+    virtual Result<audit::VerifyReport> checkIntegrity(const audit::ProgressFn& progress) = 0;
     //! An inclusion proof of entry `seq` against the newest signed checkpoint covering it.
     virtual Result<QJsonObject> proveEntry(std::int64_t seq) = 0;
     //! receipt.json, its signature and the engine key, for a settlement receipt entry.

@@ -66,7 +66,8 @@ struct WorkspaceSummary
     std::int64_t latestCheckpoint = 0; //!< size of the newest signed checkpoint in the database
 };
 
-enum class EngineState { Ready, Degraded, Closed };
+//! ReadOnly: the audit log did not verify before the first write; nothing will be written.
+enum class EngineState { Ready, Degraded, ReadOnly, Closed };
 
 struct EngineStatus
 {

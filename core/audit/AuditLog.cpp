@@ -3,6 +3,7 @@
 #include "core/audit/AuditLog.h"
 
 #include "core/audit/Merkle.h"
+#include "core/audit/Seen.h"
 #include "core/domain/Ids.h"
 #include "core/storage/Files.h"
 
@@ -21,18 +22,20 @@ struct TreeState
     MerkleFrontier frontier;
     Hash lastLeaf{};
     std::uint64_t lastCheckpoint = 0;
+    std::int64_t lastCheckpointMs = 0;
 };
 
 Result<TreeState> loadTree(storage::Database& db)
 {
     CS_TRY(statement, db.cached("SELECT size, frontier, last_leaf, "
-                                "(SELECT coalesce(max(size), 0) FROM audit_checkpoints) FROM audit_tree WHERE id = 1"));
+                                "(SELECT coalesce(max(size), 0) FROM audit_checkpoints), "
+                                "(SELECT coalesce(max(time_ms), 0) FROM audit_checkpoints) FROM audit_tree WHERE id = 1"));
     storage::Statement& query = **statement;
     CS_TRY(row, query.step());
     if (!*row)
         return fail(ErrorCode::Internal, "audit_tree has no row");
     CS_TRY(restored, MerkleFrontier::restore(static_cast<std::uint64_t>(query.int64At(0)), query.blobAt(1)));
-    TreeState state{std::move(*restored), {}, static_cast<std::uint64_t>(query.int64At(3))};
+    TreeState state{std::move(*restored), {}, static_cast<std::uint64_t>(query.int64At(3)), query.int64At(4)};
     CS_TRY(lastLeaf, identity::hashFromBytes(query.blobAt(2), "audit_tree.last_leaf"));
     state.lastLeaf = *lastLeaf;
     query.reset(); // a statement left mid-result would hold its read snapshot open
@@ -107,8 +110,15 @@ Result<Appended> appendInTransaction(storage::Database& db, std::span<const Draf
         if (policy.interval > 0 && state->frontier.size() % policy.interval == 0) {
             CS_TRY(checkpoint, signCheckpoint(db, state->frontier, now, policy));
             appended.checkpoints.push_back(std::move(*checkpoint));
+            state->lastCheckpoint = state->frontier.size();
+            state->lastCheckpointMs = now.msSinceEpoch;
         }
         appended.entries.push_back(std::move(entry));
+    }
+    if (policy.maxAgeMs > 0 && state->lastCheckpoint != state->frontier.size()
+        && now.msSinceEpoch - state->lastCheckpointMs >= policy.maxAgeMs) {
+        CS_TRY(checkpoint, signCheckpoint(db, state->frontier, now, policy));
+        appended.checkpoints.push_back(std::move(*checkpoint));
     }
     CS_TRY(saved, saveTree(db, *state));
     return appended;
@@ -131,6 +141,9 @@ Result<void> writeCheckpointFiles(std::span<const Checkpoint> checkpoints, const
         CS_TRY(written, storage::writeFileDurably(policy.directory / checkpointFileName(checkpoint.size),
                                                   QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString()));
     }
+    // This user signed it over a log it checked before writing: the newest this user has seen.
+    if (!checkpoints.empty())
+        return recordSeen({checkpoints.back(), checkpoints.back().size}, policy.engineKey->publicKey());
     return {};
 }
 

@@ -22,6 +22,9 @@ struct CheckpointPolicy
     std::filesystem::path directory;         //!< WS/checkpoints
     const identity::SigningKey* engineKey{}; //!< signs checkpoints
     std::uint64_t interval = 1000;           //!< a checkpoint at every multiple of this size
+    //! Also one at the end of an append when the newest checkpoint is this old (0: never), so
+    //! the checkpoint files outside the database trail a busy log by about a second at most.
+    std::int64_t maxAgeMs = 1000;
 };
 
 //! What one transaction appended: the entries and the checkpoints signed on the way.
@@ -34,7 +37,8 @@ struct Appended
 /**
  * Appends inside the caller's open transaction (so a settlement's balances and its receipt
  * commit together): continues the hash chain and the Merkle frontier stored in audit_tree and
- * signs a checkpoint at every multiple of policy.interval. Drafts are checked first; a bad one
+ * signs a checkpoint at every multiple of policy.interval, and at the end when the newest one
+ * is policy.maxAgeMs old. Drafts are checked first; a bad one
  * fails the call before anything is written. After COMMIT, call writeCheckpointFiles().
  */
 Result<Appended> appendInTransaction(storage::Database& db, std::span<const Draft> drafts, Timestamp now,

@@ -49,6 +49,12 @@ struct VerifyOptions
     std::optional<PublicKey> engineKey;    //!< pinned; otherwise the one the log registered
     std::optional<PublicKey> keyFileKey;   //!< keys/engine.key's public key, must agree
     ProgressFn progress;
+    //! Entries 1..trustedPrefix had their signatures checked before (by this user, under a
+    //! checkpoint whose root still holds): only their hashes, chain and roots are checked now.
+    std::uint64_t trustedPrefix = 0;
+    //! A checkpoint seen earlier and kept outside the workspace: the log must extend it
+    //! (its root at that size, consistency with every other checkpoint, never shorter).
+    std::optional<Checkpoint> seen;
 };
 
 /**

@@ -20,6 +20,7 @@ enum class ErrorCode {
     InsecureKeyFile,   //!< a key file readable by group or others, or not a regular file
     Locked,            //!< the operation needs a signing key that has not been unlocked
     NotAllowed,        //!< well-formed, but this actor may not do it (role, duties, expiry)
+    NotIntact,         //!< the audit log does not verify: the workspace is read-only
     Internal,          //!< a bug: an invariant did not hold
 };
 

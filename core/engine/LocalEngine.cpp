@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/LocalEngine.h"
 
+#include "core/audit/Seen.h"
 #include "core/settlement/LedgerCheck.h"
 
 #include "core/approval/Approvals.h"
@@ -211,25 +212,66 @@ audit::CheckpointPolicy LocalEngine::checkpointPolicy(const std::string& origin)
     return {origin, m_dir / workspace::kCheckpointsDir, m_engineSigner ? &*m_engineSigner : nullptr};
 }
 
-Result<audit::VerifyReport> LocalEngine::verifyAuditLog(const audit::ProgressFn& progress)
+Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::ProgressFn& progress, bool full)
 {
+    CS_TRY(key, engineKey());
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of the log and its checkpoints
+    CS_TRY(origin, audit::readOrigin(m_reader));
     audit::VerifyOptions options;
     options.checkpointsDir = m_dir / workspace::kCheckpointsDir;
-    if (auto key = engineKey())
-        options.keyFileKey = *key;
+    options.keyFileKey = *key;
     options.progress = progress;
-    std::lock_guard lock(m_readMutex);
+    auto seen = audit::readSeen(*origin);
+    if (!seen) {
+        audit::VerifyReport report;
+        report.problems.push_back({0, seen.error().message});
+        return report;
+    }
+    if (*seen) {
+        options.seen = (*seen)->checkpoint;
+        options.trustedPrefix = full ? 0 : (*seen)->verifiedSize;
+    }
+    CS_TRY(report, audit::verifyLog(m_reader, options));
+    if (report->intact()) {
+        // This user has now seen (and checked every signature under) the newest checkpoint.
+        CS_TRY(checkpoints, audit::readCheckpoints(m_reader));
+        if (!checkpoints->empty()) {
+            CS_TRY(recorded, audit::recordSeen({checkpoints->back(), checkpoints->back().size}, *key));
+        }
+    }
+    return report;
+}
+
+Result<audit::VerifyReport> LocalEngine::verifyAuditLog(const audit::ProgressFn& progress)
+{
     return observed([&]() -> Result<audit::VerifyReport> {
-        CS_TRY(report, audit::verifyLog(m_reader, options));
+        CS_TRY(report, verifyAgainstSeen(progress, true));
         if (!report->intact())
             return report; // the money is recomputed only from a log that holds
         // The money, not only the log: every balance recomputed from the log, and the ledger's tables against it.
+        std::lock_guard lock(m_readMutex);
         CS_TRY(ledger, settlement::verifyLedger(m_reader));
         report->receiptsReplayed = ledger->receipts;
         report->balancesChecked = ledger->balances;
         report->problems = std::move(ledger->problems);
         return report;
     }());
+}
+
+Result<audit::VerifyReport> LocalEngine::checkIntegrity(const audit::ProgressFn& progress)
+{
+    std::lock_guard guard(m_integrityMutex);
+    if (!m_integrity) {
+        m_integrity = verifyAgainstSeen(progress, false);
+        if (*m_integrity && !(*m_integrity)->intact()) {
+            const audit::Problem* first = (*m_integrity)->first();
+            m_readOnly = true;
+            setStatus({api::EngineState::ReadOnly,
+                       "the audit log does not verify (" + first->reason + "); nothing will be written"});
+        }
+    }
+    return *m_integrity;
 }
 
 Result<QJsonObject> LocalEngine::proveEntry(std::int64_t seq)
@@ -250,6 +292,12 @@ Result<void> LocalEngine::unlockEngine(std::string_view passphrase)
 {
     if (m_engineSigner)
         return {};
+    // Every write signs with the engine key: none happens on a log that does not verify.
+    CS_TRY(integrity, checkIntegrity({}));
+    if (!integrity->intact()) {
+        const audit::Problem* first = integrity->first();
+        return fail(ErrorCode::NotIntact, "the audit log does not verify, so the workspace is read-only: " + first->reason);
+    }
     CS_TRY(engine, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, identity::kEngineId), passphrase));
     m_engineSigner = std::move(*engine);
     return {};
@@ -522,6 +570,8 @@ Result<T> LocalEngine::observed(Result<T> result)
 
 void LocalEngine::setStatus(api::EngineStatus status)
 {
+    if (m_readOnly && status.state != api::EngineState::ReadOnly && status.state != api::EngineState::Closed)
+        return; // read-only stays read-only while the workspace is open
     {
         std::lock_guard lock(m_statusMutex);
         const bool changed = m_status.state != status.state;

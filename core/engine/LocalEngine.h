@@ -9,6 +9,7 @@
 #include "core/storage/DbWriter.h"
 #include "core/workspace/Workspace.h"
 
+#include <atomic>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -39,6 +40,7 @@ public:
     Result<std::optional<api::IntentResult>> runNextIntent(std::string_view enginePassphrase) override;
     Result<api::ApprovalQueue> approvalQueue() override;
     Result<void> unlockEngine(std::string_view passphrase) override;
+    Result<audit::VerifyReport> checkIntegrity(const audit::ProgressFn& progress) override;
     bool engineUnlocked() const override { return m_engineSigner.has_value(); }
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
     Result<policy::BacktestReport> backtestPolicy(std::string_view document) override;
@@ -66,6 +68,9 @@ private:
     template <class T>
     Result<T> observed(Result<T> result);
     void setStatus(api::EngineStatus status);
+    //! verifyLog against this user's record of the workspace, which an intact log then advances;
+    //! `full` checks every signature, otherwise only those this user has not checked before.
+    Result<audit::VerifyReport> verifyAgainstSeen(const audit::ProgressFn& progress, bool full);
 
     std::filesystem::path m_dir;
     workspace::Settings m_settings;
@@ -77,6 +82,9 @@ private:
     std::unique_ptr<Feed> m_feed;
     std::unique_ptr<storage::DbWriter> m_writer;
     std::mutex m_readMutex;
+    std::mutex m_integrityMutex;
+    std::optional<Result<audit::VerifyReport>> m_integrity; //!< checkIntegrity's answer, once
+    std::atomic<bool> m_readOnly{false};
     storage::Database m_reader;
     std::mutex m_statusMutex;
     api::EngineStatus m_status{api::EngineState::Ready, {}};

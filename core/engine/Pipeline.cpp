@@ -498,6 +498,11 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
             }
         }
         CS_TRY(appended, audit::appendInTransaction(db, drafts, now, m_policy));
+        // Every batch commit is checkpointed, so a database that loses its WAL's tail (or is
+        // rolled back) is caught by the checkpoint files kept beside it.
+        CS_TRY(closing, audit::checkpointInTransaction(db, now, m_policy));
+        if (*closing)
+            appended->checkpoints.push_back(std::move(**closing));
         CS_TRY(upsert, db.cached("INSERT INTO proposals(intent, agent, state, reason, proposal, proposal_sha256, effect, "
                                  "decision, receipt_seq, updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
         for (std::size_t i = 0; i < planned.size(); ++i) {

@@ -101,10 +101,10 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
     }
     CS_TRY(checkpoint, audit::checkpointInTransaction(db, now, policy));
     CS_TRY(committed, transaction->commit());
-    if (*checkpoint) {
-        CS_TRY(written, audit::writeCheckpointFiles(std::span(&**checkpoint, 1), policy));
-    }
-    return {};
+    std::vector<audit::Checkpoint> signedCheckpoints = appended->checkpoints;
+    if (*checkpoint)
+        signedCheckpoints.push_back(std::move(**checkpoint));
+    return audit::writeCheckpointFiles(signedCheckpoints, policy);
 }
 
 //! Builds a complete workspace in `staging`, which must not exist yet.

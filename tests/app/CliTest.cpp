@@ -356,6 +356,22 @@ void CliTest::verifyNamesTheTampering()
     const QJsonObject report = QJsonDocument::fromJson(rolledBack.out).object();
     QCOMPARE(report.value(QStringLiteral("intact")).toBool(), false);
     QCOMPARE(report.value(QStringLiteral("first_bad_seq")).toInt(), report.value(QStringLiteral("entries")).toInt() + 1);
+
+    // Nothing is written on it: every write command exits 1 naming the first bad entry, and
+    // not even a checkpoint is signed on the way out.
+    const QDir checkpoints(ws() + QStringLiteral("/checkpoints"));
+    const QStringList before = checkpoints.entryList(QDir::Files);
+    for (const QStringList& write : {QStringList{QStringLiteral("run"), ws()},
+                                     QStringList{QStringLiteral("reconcile"), ws()},
+                                     QStringList{QStringLiteral("principal"), QStringLiteral("suspend"), ws(), QStringLiteral("trader"),
+                                                 QStringLiteral("--as"), QStringLiteral("rita"), QStringLiteral("--reason"), QStringLiteral("x")}}) {
+        const Run refused = cli(write);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.startsWith("error: the audit log does not verify, so the workspace is read-only: ")
+                     && refused.err.contains("older copy"),
+                 refused.err.constData());
+    }
+    QCOMPARE(checkpoints.entryList(QDir::Files), before);
 }
 
 void CliTest::runAndQueue()

@@ -132,12 +132,13 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
         auto* shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WindowShortcut);
         connect(shortcut, &QShortcut::activated, this, slot);
+        return shortcut;
     };
     bind(QKeySequence(Qt::Key_J), [this] { moveSelection(1); });
     bind(QKeySequence(Qt::Key_K), [this] { moveSelection(-1); });
-    bind(QKeySequence(Qt::Key_A), [this] { startVerdict(Verdict::Approve); });
-    bind(QKeySequence(Qt::Key_R), [this] { startVerdict(Verdict::Reject); });
-    bind(QKeySequence(Qt::Key_E), [this] { startVerdict(Verdict::Edit); });
+    m_verdictShortcuts = {bind(QKeySequence(Qt::Key_A), [this] { startVerdict(Verdict::Approve); }),
+                          bind(QKeySequence(Qt::Key_R), [this] { startVerdict(Verdict::Reject); }),
+                          bind(QKeySequence(Qt::Key_E), [this] { startVerdict(Verdict::Edit); })};
     bind(QKeySequence(Qt::CTRL | Qt::Key_L), [this] { lockPassphrase(); });
     bind(QKeySequence(QKeySequence::Refresh), [this] { reload(); });
     bind(QKeySequence(QKeySequence::Find), [this] {
@@ -341,10 +342,23 @@ void ApprovalsView::moveSelection(int step)
     m_table->scrollTo(m_table->currentIndex());
 }
 
+void ApprovalsView::setReadOnly(const QString& reason)
+{
+    m_readOnly = reason;
+    for (QShortcut* shortcut : m_verdictShortcuts)
+        shortcut->setEnabled(reason.isEmpty());
+    if (!reason.isEmpty())
+        showMessage(tr("Read-only: the audit log does not verify, so no verdict can be signed here."), true);
+}
+
 void ApprovalsView::startVerdict(Verdict::Kind kind)
 {
     if (m_dialog)
         return;
+    if (!m_readOnly.isEmpty()) {
+        showMessage(tr("Read-only: the audit log does not verify, so no verdict can be signed here."), true);
+        return;
+    }
     if (m_busy) {
         showMessage(tr("Still signing the previous verdict."), false);
         return;

@@ -17,6 +17,8 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 
+class QShortcut;
+
 namespace cs::ui {
 
 class ApprovalDetail;
@@ -42,6 +44,10 @@ public:
     void showWorkspace(const api::WorkspaceSummary& summary);
     void closeWorkspace();
     void reload();
+    //! A workspace whose audit log does not verify: no verdict can be started (`reason` shown);
+    //! an empty reason makes it writable again.
+    void setReadOnly(const QString& reason);
+    bool isReadOnly() const { return !m_readOnly.isEmpty(); }
 
     //! Opens the confirmation dialog for the selected proposal (what A, R and E do).
     void startVerdict(Verdict::Kind kind);
@@ -102,6 +108,8 @@ private:
     QPointer<VerdictDialog> m_dialog;
     int m_countdownMs = 1500;
     bool m_busy = false;
+    QString m_readOnly; //!< why verdicts are disabled, or empty
+    std::vector<QShortcut*> m_verdictShortcuts; //!< A, R, E
     int m_resumeRow = -1; //!< the table row to select after a decided proposal leaves the queue
     bool m_open = false;
 };

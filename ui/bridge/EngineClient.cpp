@@ -79,7 +79,7 @@ void EngineClient::createWorkspace(const QString& path, bool demo, const QString
 void EngineClient::startDemoFeed(int intervalMs)
 {
     post([this, intervalMs] {
-        if (!m_engine || m_feedTimer != nullptr)
+        if (!m_engine || m_feedTimer != nullptr || m_readOnly)
             return;
         auto summary = m_engine->summary();
         if (!summary || !summary->demo)
@@ -211,6 +211,27 @@ void EngineClient::openOnWorker(const QString& path)
     // Status first: whoever reacts to workspaceOpened sees the engine's state already shown.
     Q_EMIT statusChanged(m_engine->status());
     Q_EMIT workspaceOpened(path, *summary);
+    // The check every first write waits for, now, so a log that does not verify is shown at
+    // once and nothing (the demo feed included, posted after this) writes on it.
+    int shown = -1;
+    auto integrity = m_engine->checkIntegrity([this, &shown](std::int64_t done, std::int64_t total) {
+        const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
+        if (percent != shown) {
+            shown = percent;
+            Q_EMIT integrityProgress(done, total);
+        }
+    });
+    if (!integrity) {
+        m_readOnly = true;
+        Q_EMIT integrityChecked(false, QString::fromStdString(integrity.error().message));
+    } else if (!integrity->intact()) {
+        m_readOnly = true;
+        const audit::Problem* first = integrity->first();
+        Q_EMIT integrityChecked(false, QString::fromStdString(first->reason));
+    } else {
+        m_readOnly = false;
+        Q_EMIT integrityChecked(true, {});
+    }
 }
 
 } // namespace cs::ui

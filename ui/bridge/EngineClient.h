@@ -86,6 +86,10 @@ Q_SIGNALS:
     void verdictSubmitted(const QString& intent, const cs::api::ApprovalOutcome& outcome);
     void verdictFailed(const QString& intent, const QString& message);
     void engineUnlocked();
+    //! The check the engine runs before its first write, run as soon as a workspace opens.
+    void integrityProgress(qint64 done, qint64 total);
+    //! `intact` false: the workspace is read-only, `problem` says why (entry and reason).
+    void integrityChecked(bool intact, const QString& problem);
 
 private:
     template <class Work>
@@ -104,6 +108,7 @@ private:
     std::unique_ptr<api::Handler> m_statusHandler;
     QTimer* m_feedTimer = nullptr;
     bool m_demo = false; //!< the open workspace is a demo: its engine key opens with the public passphrase
+    bool m_readOnly = false; //!< its audit log did not verify: nothing is fed or written
 };
 
 } // namespace cs::ui

@@ -19,9 +19,11 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace cs::ui {
 
@@ -35,6 +37,8 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     , m_workspaceLabel(new QLabel(this))
     , m_engineLabel(new QLabel(this))
     , m_pipelineLabel(new QLabel(this))
+    , m_banner(new QLabel(this))
+    , m_integrityProgress(new QProgressBar(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Countersign"));
@@ -48,13 +52,32 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({160, 1120});
-    setCentralWidget(splitter);
+    // A log that does not verify is said above everything, in words, until another workspace opens.
+    m_banner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setStyleSheet(QStringLiteral("QLabel#readOnlyBanner { background: #b3261e; color: white; padding: 8px 12px; "
+                                           "font-weight: bold; }"));
+    m_banner->hide();
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_banner);
+    column->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     m_workspaceLabel->setTextFormat(Qt::PlainText);
     m_engineLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_workspaceLabel, 1);
     m_pipelineLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_pipelineLabel);
+    m_integrityProgress->setObjectName(QStringLiteral("integrityProgress"));
+    m_integrityProgress->setFormat(tr("Checking the audit log… %p%"));
+    m_integrityProgress->setMaximumWidth(260);
+    m_integrityProgress->hide();
+    statusBar()->addPermanentWidget(m_integrityProgress);
     statusBar()->addPermanentWidget(m_engineLabel);
     m_workspaceLabel->setText(tr("No workspace open. Use File > Open Workspace or File > New Demo Workspace."));
     m_engineLabel->setText(tr("Engine: closed"));
@@ -63,6 +86,12 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     connect(m_client, &EngineClient::workspaceFailed, this, &MainWindow::onWorkspaceFailed);
     connect(m_client, &EngineClient::statusChanged, this, &MainWindow::onStatusChanged);
     connect(m_client, &EngineClient::intentProcessed, this, &MainWindow::onIntentProcessed);
+    connect(m_client, &EngineClient::integrityProgress, this, [this](qint64 done, qint64 total) {
+        m_integrityProgress->setRange(0, 100);
+        m_integrityProgress->setValue(total > 0 ? static_cast<int>(done * 100 / total) : 100);
+        m_integrityProgress->show();
+    });
+    connect(m_client, &EngineClient::integrityChecked, this, &MainWindow::onIntegrityChecked);
     connect(m_approvalsView, &ApprovalsView::verdictRecorded, this, [this](const QString&, const QString& state) {
         if (state == u"executed")
             m_agentsView->reload(); // the settlement moved balances
@@ -124,7 +153,7 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
-    file->addAction(tr("&Unlock Engine Key…"), this, &MainWindow::unlockEngineKey);
+    m_unlockAction = file->addAction(tr("&Unlock Engine Key…"), this, &MainWindow::unlockEngineKey);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -273,6 +302,19 @@ void MainWindow::onIntentProcessed(const api::IntentResult& result)
         m_approvalsView->reload(); // a new proposal to approve, or balances its simulations start from
 }
 
+void MainWindow::onIntegrityChecked(bool intact, const QString& problem)
+{
+    m_integrityProgress->hide();
+    m_banner->setVisible(!intact);
+    m_unlockAction->setEnabled(intact);
+    if (!intact)
+        m_banner->setText(tr("Read-only: this workspace's audit log does not verify, so nothing will be written to it "
+                             "(no verdict, no settlement, no checkpoint). First problem: %1")
+                              .arg(problem));
+    m_approvalsView->setReadOnly(intact ? QString() : problem);
+    Q_EMIT integrityShown(intact);
+}
+
 void MainWindow::onStatusChanged(const api::EngineStatus& status)
 {
     switch (status.state) {
@@ -282,6 +324,10 @@ void MainWindow::onStatusChanged(const api::EngineStatus& status)
         break;
     case api::EngineState::Degraded:
         m_engineLabel->setText(tr("Engine: degraded"));
+        m_engineLabel->setToolTip(QString::fromStdString(status.detail));
+        break;
+    case api::EngineState::ReadOnly:
+        m_engineLabel->setText(tr("Engine: read-only"));
         m_engineLabel->setToolTip(QString::fromStdString(status.detail));
         break;
     case api::EngineState::Closed:

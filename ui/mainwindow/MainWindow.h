@@ -8,7 +8,9 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
+class QProgressBar;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -46,12 +48,16 @@ public:
     AgentsView* agentsView() const { return m_agentsView; }
     ApprovalsView* approvalsView() const { return m_approvalsView; }
     EngineClient* engineClient() const { return m_client; }
+    //! The red read-only banner (hidden while the workspace is writable).
+    QLabel* banner() const { return m_banner; }
 
 Q_SIGNALS:
     //! A workspace finished opening and its views show it.
     void workspaceShown(const QString& path);
     //! Opening or creating failed; the message is also shown to the user.
     void workspaceFailedToOpen(const QString& message);
+    //! The check before the first write finished; the banner and the actions show its outcome.
+    void integrityShown(bool intact);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -68,6 +74,7 @@ private:
     void onWorkspaceFailed(const QString& path, const QString& message);
     void onStatusChanged(const api::EngineStatus& status);
     void onIntentProcessed(const api::IntentResult& result);
+    void onIntegrityChecked(bool intact, const QString& problem);
 
     EngineClient* m_client;
     QListWidget* m_navigation;
@@ -78,6 +85,9 @@ private:
     QLabel* m_workspaceLabel;
     QLabel* m_engineLabel;
     QLabel* m_pipelineLabel;
+    QLabel* m_banner;                 //!< red, above the views, while the workspace is read-only
+    QProgressBar* m_integrityProgress; //!< the check before the first write, in the status bar
+    QAction* m_unlockAction = nullptr;
     int m_processed = 0; //!< intents the live feed has run in this window
 };
 

@@ -290,7 +290,7 @@ void SpendWindowTest::verifyRejectsAPolicyNotFromARiskManager()
     });
     QVERIFY(appended);
     auto report = m_writer->run([&](storage::Database& db) {
-        return audit::verifyLog(db, {(m_ws / workspace::kCheckpointsDir).string(), std::nullopt, std::nullopt, {}});
+        return audit::verifyLog(db, {(m_ws / workspace::kCheckpointsDir).string(), std::nullopt, std::nullopt, {}, 0, std::nullopt});
     });
     QVERIFY(report);
     QVERIFY(!report->intact());

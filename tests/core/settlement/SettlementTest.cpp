@@ -113,7 +113,7 @@ std::string SettlementTest::balance(const char* account, const char* asset)
 
 audit::VerifyReport SettlementTest::verify()
 {
-    auto report = audit::verifyLog(*m_reader, {m_ws / workspace::kCheckpointsDir, std::nullopt, std::nullopt, {}});
+    auto report = audit::verifyLog(*m_reader, {m_ws / workspace::kCheckpointsDir, std::nullopt, std::nullopt, {}, 0, std::nullopt});
     if (!report)
         qFatal("%s", report.error().message.c_str());
     return *report;

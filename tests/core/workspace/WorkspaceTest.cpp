@@ -140,7 +140,7 @@ void WorkspaceTest::initDemo()
         QCOMPARE(textOf(db, (std::string("SELECT hex(public_key) FROM principals WHERE id = '") + who + "'").c_str()),
                  QByteArray(reinterpret_cast<const char*>(key->publicKey().data()), 32).toHex().toUpper().toStdString());
     }
-    auto report = audit::verifyLog(db, {ws().toStdString() + "/checkpoints", std::nullopt, std::nullopt, {}});
+    auto report = audit::verifyLog(db, {ws().toStdString() + "/checkpoints", std::nullopt, std::nullopt, {}, 0, std::nullopt});
     QVERIFY(report.has_value());
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
     QCOMPARE(report->entries, 11);

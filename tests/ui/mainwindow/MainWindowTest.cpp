@@ -4,6 +4,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -39,6 +43,7 @@ private Q_SLOTS:
     void demoFeedFillsTheConsoleLive();
     void keyboardNavigation();
     void failureIsReportedAndChangesNothing();
+    void tamperedWorkspaceOpensReadOnly();
     void remembersRecentWorkspacesAndGeometry();
     void translations_data();
     void translations();
@@ -208,6 +213,54 @@ void MainWindowTest::failureIsReportedAndChangesNothing()
     QCOMPARE(window.agentsView()->model()->rowCount(), 0);
     QVERIFY(ui::Settings().recentWorkspaces.get().isEmpty()); // a failed open is not remembered
     QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("missing"))));
+}
+
+void MainWindowTest::tamperedWorkspaceOpensReadOnly()
+{
+    const QString path = m_dir->filePath(QStringLiteral("tampered"));
+    QVERIFY(m_factory->createWorkspace(path.toStdString(), true, false, {}));
+    // The signed checkpoint outside the database no longer matches the log.
+    const QStringList files = QDir(path + QStringLiteral("/checkpoints")).entryList({QStringLiteral("*.json")});
+    QVERIFY(!files.isEmpty());
+    QFile file(path + QStringLiteral("/checkpoints/") + files.last());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QJsonObject checkpoint = json.value(QStringLiteral("checkpoint")).toObject();
+    QString root = checkpoint.value(QStringLiteral("root")).toString();
+    root[2] = root.at(2) == u'A' ? u'B' : u'A';
+    checkpoint.insert(QStringLiteral("root"), root);
+    json.insert(QStringLiteral("checkpoint"), checkpoint);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(json).toJson());
+    file.close();
+
+    MainWindow window(m_factory);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.banner()->isHidden());
+    QSignalSpy checked(&window, &MainWindow::integrityShown);
+    window.openWorkspace(path);
+    QVERIFY(checked.wait(20000));
+    QCOMPARE(checked.first().first().toBool(), false);
+    QVERIFY(window.banner()->isVisible());
+    QVERIFY2(window.banner()->text().contains(QLatin1String("does not verify")), qPrintable(window.banner()->text()));
+    QVERIFY(window.banner()->text().contains(files.last()));
+    QVERIFY(window.approvalsView()->isReadOnly());
+    if (!qEnvironmentVariableIsEmpty("CS_SCREENSHOT_DIR")) {
+        QCoreApplication::processEvents(); // the posted layout requests: the banner's new height
+        window.grab().save(qEnvironmentVariable("CS_SCREENSHOT_DIR") + QStringLiteral("/read-only.png"));
+    }
+
+    // Another workspace, intact, is writable again.
+    const QString intact = m_dir->filePath(QStringLiteral("intact"));
+    QVERIFY(m_factory->createWorkspace(intact.toStdString(), true, false, {}));
+    window.openWorkspace(intact);
+    QVERIFY(checked.wait(20000));
+    QCOMPARE(checked.last().first().toBool(), true);
+    QVERIFY(window.banner()->isHidden());
+    QVERIFY(!window.approvalsView()->isReadOnly());
 }
 
 void MainWindowTest::remembersRecentWorkspacesAndGeometry()
