@@ -19,7 +19,7 @@ esac
 packages=(
     g++ cmake ninja-build pkgconf ccache
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6
-    libqcustomplot-dev libsodium-dev libsqlite3-dev
+    libqcustomplot-dev libsodium-dev libssl-dev libsqlite3-dev
     fonts-dejavu-core fonts-wqy-microhei dpkg-dev file openssl
 )
 missing=()

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/audit/Merkle.h"
 
-#include <sodium.h>
+#include "core/identity/Crypto.h"
+
 
 #include <algorithm>
+#include <array>
 #include <bit>
 
 namespace cs::audit {
@@ -21,24 +23,15 @@ std::uint64_t splitPoint(std::uint64_t n)
 
 Hash leafHash(std::span<const std::uint8_t> data)
 {
-    identity::ensureCryptoReady();
-    crypto_hash_sha256_state state;
-    crypto_hash_sha256_init(&state);
-    const std::uint8_t prefix = 0x00;
-    crypto_hash_sha256_update(&state, &prefix, 1);
-    crypto_hash_sha256_update(&state, data.data(), data.size());
-    Hash out{};
-    crypto_hash_sha256_final(&state, out.data());
-    return out;
+    return identity::sha256Prefixed(0x00, data);
 }
 
 Hash nodeHash(const Hash& left, const Hash& right)
 {
-    std::array<std::uint8_t, 65> input{};
-    input[0] = 0x01;
-    std::copy(left.begin(), left.end(), input.begin() + 1);
-    std::copy(right.begin(), right.end(), input.begin() + 33);
-    return identity::sha256(std::span<const std::uint8_t>(input));
+    std::array<std::uint8_t, 64> children{};
+    std::copy(left.begin(), left.end(), children.begin());
+    std::copy(right.begin(), right.end(), children.begin() + 32);
+    return identity::sha256Prefixed(0x01, children);
 }
 
 Hash emptyRoot()

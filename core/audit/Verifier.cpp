@@ -340,7 +340,8 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                              "ORDER BY seq"));
     std::map<std::string, KeyRecord> keys;
     std::vector<Hash> leaves;
-    leaves.reserve(static_cast<std::size_t>(*total));
+    if (options.consistencyProofs)
+        leaves.reserve(static_cast<std::size_t>(*total));
     MerkleFrontier frontier;
     Hash prev{};
     std::uint64_t previousCheckpoint = 0;
@@ -353,16 +354,17 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
             // The hash of what the entry says now; the chain and the tree are rebuilt from it,
             // so an edited entry shows where it is and a tampered leaf_hash alone hides nothing.
             const Hash& leaf = chunk.leaves[i];
-            const std::string where = "entry " + std::to_string(entry.seq) + " (" + entry.type + ")";
+            const auto where = [&entry] { return "entry " + std::to_string(entry.seq) + " (" + entry.type + ")"; };
             if (leaf != entry.leaf && isValidEntryType(entry.type) && isValidIdentifier(entry.actor))
-                problems.add(entry.seq, where + ": its content does not match its leaf hash (changed after it was written)");
+                problems.add(entry.seq, where() + ": its content does not match its leaf hash (changed after it was written)");
             if (entry.prev != prev && !chainBroken) {
                 chainBroken = true;
-                problems.add(entry.seq, where + ": it does not link to entry " + std::to_string(entry.seq - 1)
+                problems.add(entry.seq, where() + ": it does not link to entry " + std::to_string(entry.seq - 1)
                                             + " (an entry was removed, inserted or reordered)");
             }
             prev = leaf;
-            leaves.push_back(leaf);
+            if (options.consistencyProofs)
+                leaves.push_back(leaf);
             frontier.append(leaf);
             if (auto it = checkpointAt.find(frontier.size()); it != checkpointAt.end()) {
                 if (it->second->root != frontier.root())
@@ -411,16 +413,16 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                 problems.add(expected, "entry " + std::to_string(expected) + ": " + why);
                 break;
             }
-            const std::string where = "entry " + std::to_string(expected) + " (" + entry->type + ")";
+            const auto where = [&] { return "entry " + std::to_string(expected) + " (" + entry->type + ")"; }; // only for problems
             if (!isValidEntryType(entry->type) || !isValidIdentifier(entry->actor))
-                problems.add(expected, where + ": its type or actor is not well-formed");
+                problems.add(expected, where() + ": its type or actor is not well-formed");
 
             // Signatures: identity events are checked here, in order, because they change the
             // keys later entries are checked with; the rest go to the pool.
             const bool mustSign = isSignedType(entry->type);
             const bool trusted = static_cast<std::uint64_t>(expected) <= options.trustedPrefix;
             if (mustSign && !entry->signature) {
-                problems.add(expected, where + ": it must be signed by its actor but carries no signature");
+                problems.add(expected, where() + ": it must be signed by its actor but carries no signature");
             } else if (entry->signature) {
                 report.signedEntries += trusted ? 0 : 1; // signatures checked in this run
                 SignatureJob job{expected, {}, entry->body, *entry->signature, schemaForType(entry->type)};
@@ -433,9 +435,9 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                     auto key = fromBase64(body.value(QStringLiteral("public_key")).toString().toStdString());
                     auto publicKey = key ? identity::publicKeyFromBytes(*key, "public_key") : Result<PublicKey>(Unexpected{key.error()});
                     if (subject != entry->actor || !publicKey) {
-                        problems.add(expected, where + ": a registration must name its actor and carry a 32-byte public key");
+                        problems.add(expected, where() + ": a registration must name its actor and carry a 32-byte public key");
                     } else if (signer != keys.end()) {
-                        problems.add(expected, where + ": '" + subject + "' is already registered");
+                        problems.add(expected, where() + ": '" + subject + "' is already registered");
                     } else {
                         job.key = *publicKey;
                         if (!trusted)
@@ -443,9 +445,9 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                         keys[subject] = {*publicKey, body.value(QStringLiteral("role")).toString().toStdString(), "active"};
                     }
                 } else if (signer == keys.end()) {
-                    problems.add(expected, where + ": signed by '" + entry->actor + "', who has no registered key");
+                    problems.add(expected, where() + ": signed by '" + entry->actor + "', who has no registered key");
                 } else if (signer->second.status != "active") {
-                    problems.add(expected, where + ": signed by '" + entry->actor + "', whose key is " + signer->second.status);
+                    problems.add(expected, where() + ": signed by '" + entry->actor + "', whose key is " + signer->second.status);
                 } else if (entry->type == types::kIdentityStatusChanged) {
                     job.key = signer->second.key;
                     if (!trusted)
@@ -453,14 +455,14 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                     auto target = keys.find(subject);
                     const std::string role = signer->second.role;
                     if (target == keys.end())
-                        problems.add(expected, where + ": changes the status of '" + subject + "', who is not registered");
+                        problems.add(expected, where() + ": changes the status of '" + subject + "', who is not registered");
                     else if (role != "risk_manager" && role != "engine")
-                        problems.add(expected, where + ": only a risk manager or the engine may change a key's status");
+                        problems.add(expected, where() + ": only a risk manager or the engine may change a key's status");
                     else
                         target->second.status = body.value(QStringLiteral("to")).toString().toStdString();
                 } else {
                     if (entry->type == types::kPolicyPublished && signer->second.role != "risk_manager")
-                        problems.add(expected, where + ": a policy is published by a risk manager, not by '"
+                        problems.add(expected, where() + ": a policy is published by a risk manager, not by '"
                                                    + entry->actor + "' (" + signer->second.role + ")");
                     job.key = signer->second.key;
                     if (!trusted)
@@ -535,8 +537,8 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
 
     // Consecutive checkpoints must be consistent (RFC 9162 §2.1.4): the later tree extends the
     // earlier one. The proof comes from the entries, the roots from the signatures.
-    const MerkleTree merkle(leaves);
-    for (std::size_t i = 1; i < ordered.size(); ++i) {
+    const MerkleTree merkle(options.consistencyProofs ? leaves : std::vector<Hash>());
+    for (std::size_t i = 1; options.consistencyProofs && i < ordered.size(); ++i) {
         const Checkpoint& older = *ordered[i - 1];
         const Checkpoint& newer = *ordered[i];
         if (newer.size > leaves.size())

@@ -55,6 +55,10 @@ struct VerifyOptions
     //! A checkpoint seen earlier and kept outside the workspace: the log must extend it
     //! (its root at that size, consistency with every other checkpoint, never shorter).
     std::optional<Checkpoint> seen;
+    //! RFC 9162 consistency proofs between consecutive checkpoints. Every root is recomputed
+    //! from the entries anyway, so they add nothing for a verifier holding every entry; the
+    //! check before writing skips them, `verify` keeps them (they are what a third party checks).
+    bool consistencyProofs = true;
 };
 
 /**

@@ -222,6 +222,7 @@ Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::Progress
     options.checkpointsDir = m_dir / workspace::kCheckpointsDir;
     options.keyFileKey = *key;
     options.progress = progress;
+    options.consistencyProofs = full;
     auto seen = audit::readSeen(*origin);
     if (!seen) {
         audit::VerifyReport report;

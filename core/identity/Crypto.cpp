@@ -4,11 +4,13 @@
 
 #include "core/domain/Encoding.h"
 
+#include <openssl/evp.h>
 #include <sodium.h>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <new>
 
 namespace cs::identity {
@@ -42,12 +44,44 @@ void ensureCryptoReady()
         std::abort(); // no safe way on without a working random source
 }
 
+namespace {
+
+//! OpenSSL's SHA-256 (the CPU's SHA extensions where it has them), fetched once, with a context
+//! per thread: the audit log hashes millions of short inputs, where a lookup per call would cost
+//! more than the hash.
+EVP_MD_CTX* sha256Context()
+{
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (md == nullptr || !context || EVP_DigestInit_ex2(context.get(), md, nullptr) != 1)
+        std::abort(); // no hash, no log: nothing safe to do but stop
+    return context.get();
+}
+
+Hash finish(EVP_MD_CTX* context)
+{
+    Hash out{};
+    unsigned int size = 0;
+    if (EVP_DigestFinal_ex(context, out.data(), &size) != 1 || size != out.size())
+        std::abort();
+    return out;
+}
+
+} // namespace
+
 Hash sha256(std::span<const std::uint8_t> bytes)
 {
-    ensureCryptoReady();
-    Hash out{};
-    crypto_hash_sha256(out.data(), bytes.data(), bytes.size());
-    return out;
+    EVP_MD_CTX* context = sha256Context();
+    EVP_DigestUpdate(context, bytes.data(), bytes.size());
+    return finish(context);
+}
+
+Hash sha256Prefixed(std::uint8_t prefix, std::span<const std::uint8_t> bytes)
+{
+    EVP_MD_CTX* context = sha256Context();
+    EVP_DigestUpdate(context, &prefix, 1);
+    EVP_DigestUpdate(context, bytes.data(), bytes.size());
+    return finish(context);
 }
 
 Hash sha256(std::string_view bytes)

@@ -22,6 +22,8 @@ void ensureCryptoReady();
 
 Hash sha256(std::span<const std::uint8_t> bytes);
 Hash sha256(std::string_view bytes);
+//! SHA-256(prefix || bytes): RFC 9162's leaf (0x00) and node (0x01) hashes, without a copy.
+Hash sha256Prefixed(std::uint8_t prefix, std::span<const std::uint8_t> bytes);
 
 /**
  * Bytes that must never reach the disk unsealed or outlive their use: allocated with

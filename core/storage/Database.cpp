@@ -144,7 +144,7 @@ Result<Database> Database::open(const std::string& path, OpenMode mode, int busy
     if (mode == OpenMode::MustExist && !std::filesystem::is_regular_file(path, ec))
         return fail(ErrorCode::NotFound, "database file not found: " + path);
 
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
     if (mode == OpenMode::CreateIfMissing)
         flags |= SQLITE_OPEN_CREATE;
     sqlite3* raw = nullptr;
