@@ -27,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace cs::cli {
 
@@ -83,7 +84,8 @@ Commands:
                                shadowed, overlapping rules, caps that never bind); JSON
                                report; exit 0 without errors (warnings allowed), 2 with errors
   run WS [--intents FILE] [--backend rules|replay|openai] [--model-url URL]
-         [--fixtures FILE]     feed intents (WS/intents.jsonl by default) through the
+         [--fixtures FILE] [--wait]
+                               feed intents (WS/intents.jsonl by default) through the
                                pipeline: model, strict parser, simulator, decision,
                                settlement; JSON counts by outcome and by agent. Intents
                                already processed are counted, not run again. The backend
@@ -92,7 +94,9 @@ Commands:
                                COUNTERSIGN_MODEL_URL/_MODEL, else workspace.json model.url
                                and model.name; the key from COUNTERSIGN_API_KEY or
                                OPENAI_API_KEY). replay: --fixtures FILE (JSON lines
-                               request_sha256, response), else this log's model exchanges
+                               request_sha256, response), else this log's model exchanges.
+                               One run at a time per workspace: another exits 5, or waits
+                               for it with --wait
   queue WS                     proposals awaiting approval as JSON (each with its id and what it
                                would do if it settled now)
   approve WS ID --as NAME [--reason T] [--amount A] [--min-out M] [--subject H]
@@ -719,6 +723,14 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
     const QString reason = parser.value(QStringLiteral("reason")).trimmed();
     if (!approve && reason.isEmpty())
         return usageError(err, QStringLiteral("reject needs --reason T: a rejection says why"));
+    if (parser.isSet(QStringLiteral("subject"))) {
+        // What the approver reviewed, exactly: an empty or malformed one would check nothing.
+        static const QRegularExpression hex64(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!hex64.match(parser.value(QStringLiteral("subject"))).hasMatch())
+            return usageError(err, QStringLiteral("--subject must be the 64 lowercase hex digits of the subject_sha256 you "
+                                                  "reviewed (countersign-cli queue), not '%1'")
+                                       .arg(parser.value(QStringLiteral("subject"))));
+    }
     int exit = ExitOk;
     auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
     if (!engine)
@@ -923,6 +935,7 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     parser.addOption({QStringLiteral("backend"), QString(), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("model-url"), QString(), QStringLiteral("URL")});
     parser.addOption({QStringLiteral("fixtures"), QString(), QStringLiteral("FILE")});
+    parser.addOption(QCommandLineOption(QStringLiteral("wait")));
     if (auto failed = parse(parser, arguments, err, 1))
         return *failed;
     const QString backend = parser.value(QStringLiteral("backend"));
@@ -950,6 +963,7 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     if (parser.isSet(QStringLiteral("fixtures")))
         options.fixturesFile = absolute(parser.value(QStringLiteral("fixtures"))).toStdString();
     options.notice = [&err](const std::string& notice) { err << "warning: " << notice << "\n"; };
+    options.wait = parser.isSet(QStringLiteral("wait"));
     auto results = engine->runIntents(options, passphrase.text);
     if (!results)
         return requestError(err, results.error());

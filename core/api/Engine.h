@@ -71,6 +71,7 @@ public:
         std::string modelUrl;    //!< openai: base URL up to /v1; else COUNTERSIGN_MODEL_URL, else workspace.json
         std::string fixturesFile; //!< replay: recorded responses (JSON lines); empty: this log's model exchanges
         std::function<void(const std::string&)> notice; //!< what the operator should know (a key withheld), once
+        bool wait = false; //!< another run holds the workspace: wait for it (otherwise StorageBusy)
     };
     //! countersign-cli run: every intent through the pipeline, in order; intents already
     //! processed are reported, not run again.

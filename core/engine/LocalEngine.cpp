@@ -19,6 +19,7 @@
 #include "core/policy/Store.h"
 #include "core/simulation/Simulator.h"
 #include "core/simulation/WorldState.h"
+#include "core/storage/Files.h"
 #include "core/storage/Migrations.h"
 
 #include <cstdlib>
@@ -37,6 +38,9 @@ namespace fs = std::filesystem;
 using storage::Database;
 
 namespace {
+
+//! Held by whoever runs intents through the pipeline (WS/run.lock).
+constexpr const char* kRunLockFile = "run.lock";
 
 Result<std::vector<api::AgentSummary>> readAgents(Database& db)
 {
@@ -326,6 +330,10 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
         return fail(ErrorCode::NotFound, "cannot read intents from " + path.string());
     CS_TRY(intents, model::parseIntents(file.readAll().toStdString()));
     CS_TRY(unlocked, unlockEngine(enginePassphrase));
+    // One run at a time per workspace: two would race for the same intents.
+    CS_TRY(running, storage::FileLock::acquire(m_dir / kRunLockFile, options.wait,
+                                               "another run is in progress on this workspace; wait for it to finish "
+                                               "(or pass --wait)"));
 
     std::unique_ptr<model::ModelBackend> backend;
     if (backendName == "rules") {
@@ -410,6 +418,8 @@ Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent(std::string_
         m_feed = std::move(feed);
     }
     while (m_feed->next < m_feed->intents.size()) {
+        CS_TRY(running, storage::FileLock::acquire(m_dir / kRunLockFile, false,
+                                                   "another run is in progress on this workspace; the live feed stops"));
         CS_TRY(outcome, m_feed->pipeline->process(m_feed->intents[m_feed->next++]));
         if (outcome->alreadyProcessed)
             continue;

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/Files.h"
+#include <utility>
+#include <sys/file.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -40,6 +42,31 @@ Result<void> writeFileDurably(const std::filesystem::path& path, std::string_vie
         ::close(dirFd);
     }
     return {};
+}
+
+Result<FileLock> FileLock::acquire(const std::filesystem::path& path, bool wait, const std::string& busy)
+{
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        return fail(ErrorCode::StorageFailed, "cannot open the lock file " + path.string() + ": " + std::strerror(errno));
+    while (::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+        if (errno == EINTR)
+            continue;
+        const int error = errno;
+        ::close(fd);
+        if (error == EWOULDBLOCK)
+            return fail(ErrorCode::StorageBusy, busy);
+        return fail(ErrorCode::StorageFailed, "cannot lock " + path.string() + ": " + std::strerror(error));
+    }
+    return FileLock(fd);
+}
+
+FileLock::FileLock(FileLock&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+
+FileLock::~FileLock()
+{
+    if (m_fd >= 0)
+        ::close(m_fd); // closing the last descriptor releases the lock
 }
 
 } // namespace cs::storage

@@ -5,6 +5,7 @@
 #include "core/domain/Result.h"
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace cs::storage {
@@ -15,5 +16,25 @@ namespace cs::storage {
  * directory. Returns once the new content is durable.
  */
 Result<void> writeFileDurably(const std::filesystem::path& path, std::string_view bytes, unsigned mode = 0644);
+
+/**
+ * An exclusive advisory lock (flock) on `path`, created if missing, held until destroyed; the
+ * kernel releases it when the process dies. Taken by another process: waits when `wait`,
+ * otherwise StorageBusy with `busy` as the message.
+ */
+class FileLock
+{
+public:
+    static Result<FileLock> acquire(const std::filesystem::path& path, bool wait, const std::string& busy);
+    FileLock(FileLock&& other) noexcept;
+    FileLock& operator=(FileLock&&) = delete;
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+    ~FileLock();
+
+private:
+    explicit FileLock(int fd) : m_fd(fd) {}
+    int m_fd = -1;
+};
 
 } // namespace cs::storage

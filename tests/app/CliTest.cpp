@@ -41,6 +41,8 @@ private Q_SLOTS:
     void replayAndWhatIf();
     void approveAndReject_data();
     void approveAndReject();
+    void killSwitch_data();
+    void killSwitch();
 
 private:
     struct Run
@@ -652,6 +654,11 @@ void CliTest::approveAndReject_data()
     QTest::newRow("stale-subject") << QStringList{QStringLiteral("approve int-0013 alice --subject ") + QString(64, u'0'),
                                                   QStringLiteral("approve int-0013 alice")}
                                    << QList<int>{6, 0} << "executed";
+    // An empty subject checks nothing: bad input, and nothing is signed (the next approval counts).
+    QTest::newRow("empty-subject") << QStringList{QStringLiteral("approve int-0013 alice --subject <empty>"),
+                                                  QStringLiteral("approve int-0013 alice --subject not-a-hash"),
+                                                  QStringLiteral("approve int-0013 alice")}
+                                   << QList<int>{2, 2, 0} << "executed";
 }
 
 void CliTest::approveAndReject()
@@ -666,7 +673,7 @@ void CliTest::approveAndReject()
         const QStringList words = steps.at(i).split(u' ');
         QStringList arguments{words.at(0), ws(), words.at(1), QStringLiteral("--as"), words.at(2)};
         if (words.size() > 3 && words.at(3).startsWith(QLatin1String("--")))
-            arguments << words.mid(3);
+            arguments << words.mid(3).replaceInStrings(QStringLiteral("<empty>"), QString());
         else if (words.size() > 3)
             arguments << QStringLiteral("--reason") << words.at(3);
         last = cli(arguments);
@@ -676,6 +683,44 @@ void CliTest::approveAndReject()
     }
     if (!lastState.isEmpty())
         QCOMPARE(QJsonDocument::fromJson(last.out).object().value(QStringLiteral("state")).toString(), lastState);
+    QCOMPARE(cli({QStringLiteral("verify"), ws()}).exitCode, 0);
+}
+
+void CliTest::killSwitch_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // after "principal"; WS is inserted second
+    QTest::addColumn<int>("exit");
+    QTest::addColumn<QString>("said"); // on stdout for 0, on stderr otherwise
+    QTest::newRow("approver-may-not") << QStringList{QStringLiteral("suspend"), QStringLiteral("trader"), QStringLiteral("--as"),
+                                                     QStringLiteral("alice"), QStringLiteral("--reason"), QStringLiteral("odd")}
+                                      << 6 << "only a risk manager";
+    QTest::newRow("no-reason") << QStringList{QStringLiteral("suspend"), QStringLiteral("trader"), QStringLiteral("--as"), QStringLiteral("rita")}
+                               << 2 << "needs --reason";
+    QTest::newRow("unknown-principal") << QStringList{QStringLiteral("revoke"), QStringLiteral("zed"), QStringLiteral("--as"),
+                                                      QStringLiteral("rita"), QStringLiteral("--reason"), QStringLiteral("x")}
+                                       << 2 << "no such principal 'zed'";
+    QTest::newRow("risk-manager-suspends") << QStringList{QStringLiteral("suspend"), QStringLiteral("trader"), QStringLiteral("--as"),
+                                                          QStringLiteral("rita"), QStringLiteral("--reason"), QStringLiteral("odd swaps")}
+                                           << 0 << "\"to\": \"suspended\"";
+}
+
+void CliTest::killSwitch()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exit);
+    QFETCH(QString, said);
+    QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
+    arguments.insert(1, ws());
+    arguments.prepend(QStringLiteral("principal"));
+    const Run result = cli(arguments);
+    QCOMPARE(result.exitCode, exit);
+    QVERIFY2((exit == 0 ? result.out : result.err).contains(said.toUtf8()), result.err.constData());
+    // Suspended: its intents are refused at intake, and the log still verifies.
+    const Run ran = cli({QStringLiteral("run"), ws()});
+    QCOMPARE(ran.exitCode, 0);
+    const QJsonObject trader = QJsonDocument::fromJson(ran.out).object().value(QStringLiteral("by_agent")).toObject()
+                                   .value(QStringLiteral("trader")).toObject();
+    QCOMPARE(trader.value(QStringLiteral("rejected")).toInt() == 33, exit == 0);
     QCOMPARE(cli({QStringLiteral("verify"), ws()}).exitCode, 0);
 }
 

@@ -6,9 +6,12 @@
 
 #include "core/api/Engine.h"
 #include "core/storage/Database.h"
+#include "core/storage/Files.h"
 #include "core/storage/Migrations.h"
+#include "core/workspace/Workspace.h"
 
 #include <mutex>
+#include <thread>
 
 using namespace cs;
 
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void upgradesOlderSchemaOnOpen();
     void statusSubscription();
     void unlocksTheEngineKeyOnce();
+    void oneRunAtATime();
 
 private:
     std::string ws() const { return m_dir->filePath(QStringLiteral("ws")).toStdString(); }
@@ -191,6 +195,35 @@ void LocalEngineTest::statusSubscription()
     handler->disconnect();
     engine->reset(); // closing would notify Closed, but we are disconnected
     QCOMPARE(seen.size(), std::size_t{1});
+}
+
+void LocalEngineTest::oneRunAtATime()
+{
+    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}));
+    auto engine = m_factory->openWorkspace(ws());
+    QVERIFY(engine.has_value());
+    // Another run holds the workspace (here: this test, through the same lock file).
+    auto other = std::make_unique<Result<storage::FileLock>>(storage::FileLock::acquire(ws() + "/run.lock", false, "held by the test"));
+    QVERIFY(other->has_value());
+    const auto entriesBefore = [&] {
+        auto db = storage::Database::open(dbPath(), storage::OpenMode::MustExist);
+        return *db->queryInt("SELECT count(*) FROM audit_entries");
+    };
+    const std::int64_t before = entriesBefore();
+    const auto refused = (*engine)->runIntents({}, workspace::kDemoPassphrase);
+    QVERIFY(!refused.has_value());
+    QCOMPARE(refused.error().code, ErrorCode::StorageBusy);
+    QVERIFY2(refused.error().message.find("another run is in progress") != std::string::npos, refused.error().message.c_str());
+    QCOMPARE(entriesBefore(), before); // the loser wrote nothing
+    // --wait: it runs once the other one lets go.
+    Result<std::vector<api::IntentResult>> waited = fail(ErrorCode::Internal, "not run");
+    api::Engine::RunOptions options;
+    options.wait = true;
+    std::thread runner([&] { waited = (*engine)->runIntents(options, workspace::kDemoPassphrase); });
+    other.reset(); // releases the lock: the waiting run goes on
+    runner.join();
+    QVERIFY2(waited.has_value(), waited ? "" : waited.error().message.c_str());
+    QCOMPARE(waited->size(), std::size_t(106));
 }
 
 QTEST_GUILESS_MAIN(LocalEngineTest)
