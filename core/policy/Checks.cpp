@@ -99,6 +99,17 @@ std::vector<Finding> checkPolicy(const Policy& policy)
             findings.push_back({true, "unreachable", rule.id, "rule " + rule.id + " can never apply: " + why});
             continue;
         }
+        // A catch-all allow: every agent, every action, no amount bound. Only on purpose.
+        if (rule.effect == Effect::Allow && rule.agent.kind == Kind::Any && rule.role.kind == Kind::Any
+            && rule.action.kind == Kind::Any && unbounded(rule)) {
+            if (rule.broad.empty())
+                findings.push_back({true, "too-broad", rule.id,
+                                    "allow rule " + rule.id + " matches every agent and every action with no amount "
+                                    "bound; narrow it, bound it, or say why with \"broad\": \"reason\""});
+            else
+                findings.push_back({false, "broad", rule.id, "allow rule " + rule.id + " allows every agent and action without "
+                                                             "an amount bound, on purpose: " + rule.broad});
+        }
         for (std::size_t j = 0; j < rules.size(); ++j) {
             const Rule& other = rules[j];
             if (j == i || !unbounded(other))

@@ -9,7 +9,7 @@ namespace cs::policy {
 struct Finding
 {
     bool error = false; //!< errors block publishing; warnings are shown
-    std::string kind;   //!< unreachable, shadowed, shadowed-by-deny, overlap, cap-never-binds
+    std::string kind;   //!< unreachable, too-broad (errors); shadowed, shadowed-by-deny, overlap, cap-never-binds, broad
     std::string rule;
     std::string message;
 };

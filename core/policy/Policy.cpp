@@ -164,13 +164,17 @@ Result<Bound> boundAt(const JsonValue& value, const std::string& path, const Ass
 Result<Rule> ruleAt(const JsonValue& value, const std::string& path, const Policy& policy,
                     const model::AssetCatalog& assets)
 {
-    CS_TRY(keys, exactKeys(value, path, {"id", "effect"}, {"description", "match", "amount", "window", "approval"}));
+    CS_TRY(keys, exactKeys(value, path, {"id", "effect"}, {"description", "match", "amount", "window", "approval", "broad"}));
     Rule rule;
     CS_TRY(id, identifierAt(*value.find("id"), member(path, "id")));
     rule.id = *id;
     if (const JsonValue* description = value.find("description")) {
         CS_TRY(text, model::freeTextAt(*description, member(path, "description"), true));
         rule.description = *text;
+    }
+    if (const JsonValue* broad = value.find("broad")) {
+        CS_TRY(text, model::freeTextAt(*broad, member(path, "broad")));
+        rule.broad = *text;
     }
     CS_TRY(effect, stringAt(*value.find("effect"), member(path, "effect")));
     if (*effect == "allow")

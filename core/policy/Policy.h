@@ -82,6 +82,7 @@ struct Rule
     std::optional<Window> window;
     Effect effect = Effect::Deny;
     ApprovalSpec approval; //!< require_approval only
+    std::string broad;     //!< why an allow rule for every agent and action, unbounded, is meant (else an error)
 };
 
 struct NamedList

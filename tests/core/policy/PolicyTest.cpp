@@ -466,7 +466,7 @@ void PolicyTest::staticChecks_data()
                                             R"({"id":"b","effect":"allow","match":{"agent":["trader"],"action":["swap"]}}])")
                               << "shadowed" << false;
     QTest::newRow("shadowed-by-deny") << QByteArray(R"([{"id":"d","effect":"deny","match":{"venue":{"not_in_list":"dex-venues"}}},)"
-                                                    R"({"id":"a","effect":"allow","match":{"venue":["dex-gamma"]}}])")
+                                                    R"({"id":"a","effect":"allow","match":{"agent":["trader"],"venue":["dex-gamma"]}}])")
                                       << "shadowed-by-deny" << false;
     QTest::newRow("overlap") << QByteArray(R"([{"id":"d","effect":"deny","match":{"asset":["ETH"]}},)"
                                            R"({"id":"a","effect":"allow","match":{"agent":["trader"]}}])")
@@ -482,6 +482,18 @@ void PolicyTest::staticChecks_data()
     QTest::newRow("cap-that-binds") << QByteArray(R"([{"id":"cap","effect":"deny","match":{"agent":["trader"]},)"
                                                   R"("window":{"period":"7d","above":"5"}},{"id":"a","effect":"allow","match":{"agent":["trader"]}}])")
                                     << QString() << false;
+    // The review's catch-all: it turned four denied demo proposals into allowed ones.
+    QTest::newRow("catch-all-allow") << QByteArray(R"([{"id":"all","effect":"allow","match":{}}])") << "too-broad" << true;
+    QTest::newRow("catch-all-no-match") << QByteArray(R"([{"id":"all","effect":"allow"}])") << "too-broad" << true;
+    QTest::newRow("catch-all-one-asset") << QByteArray(R"([{"id":"all","effect":"allow","match":{"asset":["USDC"]}}])")
+                                         << "too-broad" << true;
+    QTest::newRow("catch-all-on-purpose") << QByteArray(R"([{"id":"all","effect":"allow","match":{},"broad":"sandbox desk, play money"}])")
+                                          << "broad" << false;
+    QTest::newRow("every-agent-bounded") << QByteArray(R"([{"id":"all","effect":"allow","match":{},"amount":{"at_most":"10"}}])")
+                                         << QString() << false;
+    QTest::newRow("every-agent-one-action") << QByteArray(R"([{"id":"all","effect":"allow","match":{"action":["pay_api"]}}])")
+                                            << QString() << false;
+    QTest::newRow("catch-all-deny") << QByteArray(R"([{"id":"none","effect":"deny","match":{}}])") << QString() << false;
 }
 
 void PolicyTest::staticChecks()
