@@ -6,6 +6,7 @@
 
 #include <openssl/evp.h>
 #include <sodium.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -209,6 +210,9 @@ void disableCoreDumps()
 {
     const rlimit none{0, 0};
     setrlimit(RLIMIT_CORE, &none);
+    // Not dumpable: no core file either way, and the user's other processes cannot read this
+    // one's memory through /proc/PID/mem or ptrace (a passphrase being typed, an unsealed key).
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 } // namespace cs::identity

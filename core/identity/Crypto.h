@@ -88,7 +88,8 @@ Result<PublicKey> publicKeyFromBytes(std::span<const std::uint8_t> bytes, std::s
 Result<Signature> signatureFromBytes(std::span<const std::uint8_t> bytes, std::string_view what);
 Result<Hash> hashFromBytes(std::span<const std::uint8_t> bytes, std::string_view what);
 
-//! Sets RLIMIT_CORE to 0 so a crash cannot write key material into a core file.
+//! Sets RLIMIT_CORE to 0 and the process non-dumpable (PR_SET_DUMPABLE 0): a crash cannot write
+//! key material into a core file, and no other process of the user can read this one's memory.
 void disableCoreDumps();
 
 } // namespace cs::identity

@@ -26,9 +26,10 @@ namespace {
 
 constexpr const char* kKdfAlgorithm = "argon2id13";
 constexpr const char* kCipher = "xchacha20poly1305-ietf";
-// Refuse costs no sane file asks for, so a crafted key file cannot exhaust memory or time.
-constexpr std::uint64_t kMaxOpslimit = 16;
-constexpr std::uint64_t kMaxMemlimit = 4ull << 30;
+// Refuse costs no sane file asks for, so a crafted key file cannot exhaust memory or time:
+// at most libsodium's SENSITIVE cost (4 passes over 1 GiB, a few seconds); ours is MODERATE.
+constexpr std::uint64_t kMaxOpslimit = crypto_pwhash_argon2id_OPSLIMIT_SENSITIVE;
+constexpr std::uint64_t kMaxMemlimit = crypto_pwhash_argon2id_MEMLIMIT_SENSITIVE;
 
 QString b64(std::span<const std::uint8_t> bytes)
 {
@@ -197,6 +198,16 @@ Result<SigningKey> unsealKey(const fs::path& path, std::string_view passphrase)
         std::snprintf(mode, sizeof mode, "%04o", status.st_mode & 07777);
         return fail(ErrorCode::InsecureKeyFile, "key file " + path.string() + " is readable by group or others (mode "
                                                     + mode + "); refusing it: run chmod 600 on it");
+    }
+    // The directory too: whoever can write it can swap a key file, whoever can list it learns who signs.
+    const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    struct stat folder{};
+    if (::stat(directory.c_str(), &folder) == 0 && (folder.st_mode & 077) != 0) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%04o", folder.st_mode & 07777);
+        return fail(ErrorCode::InsecureKeyFile, "key directory " + directory.string()
+                                                    + " is accessible by group or others (mode " + mode
+                                                    + "); refusing its keys: run chmod 700 on it");
     }
     CS_TRY(bytes, readSmallFile(path));
     CS_TRY(header, parseHeader(path, *bytes));

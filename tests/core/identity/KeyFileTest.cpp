@@ -4,6 +4,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <QTest>
 
 #include "core/domain/Encoding.h"
@@ -25,6 +29,9 @@ private Q_SLOTS:
     void wrongPassphraseReleasesNothing();
     void refusesFilesOthersCanRead_data();
     void refusesFilesOthersCanRead();
+    void refusesDirectoriesOthersCanReach_data();
+    void refusesDirectoriesOthersCanReach();
+    void processIsNotDumpable();
     void kdfParametersComeFromTheFile();
     void alteredHeaderDoesNotOpen_data();
     void alteredHeaderDoesNotOpen();
@@ -122,6 +129,44 @@ void KeyFileTest::refusesFilesOthersCanRead()
     }
 }
 
+void KeyFileTest::refusesDirectoriesOthersCanReach_data()
+{
+    QTest::addColumn<uint>("mode");
+    QTest::addColumn<bool>("opens");
+    QTest::newRow("0700") << 0700u << true;
+    QTest::newRow("0750-group") << 0750u << false;
+    QTest::newRow("0701-others") << 0701u << false;
+    QTest::newRow("0755") << 0755u << false;
+}
+
+void KeyFileTest::refusesDirectoriesOthersCanReach()
+{
+    QFETCH(uint, mode);
+    QFETCH(bool, opens);
+    const std::string keys = m_dir->filePath(QStringLiteral("keys")).toStdString();
+    QCOMPARE(::mkdir(keys.c_str(), 0700), 0);
+    const std::string file = keys + "/alice.key";
+    QVERIFY(sealKey(file, "alice", SigningKey::generate(), "pw", kTestCost));
+    QCOMPARE(::chmod(keys.c_str(), mode), 0);
+    const auto opened = unsealKey(file, "pw");
+    QCOMPARE(opened.has_value(), opens);
+    if (!opens) {
+        QCOMPARE(opened.error().code, ErrorCode::InsecureKeyFile);
+        QVERIFY2(QString::fromStdString(opened.error().message).contains(QStringLiteral("key directory")),
+                 opened.error().message.c_str());
+    }
+}
+
+void KeyFileTest::processIsNotDumpable()
+{
+    // What both binaries call first: no core file, and /proc/PID/mem closed to the user's other processes.
+    disableCoreDumps();
+    rlimit core{};
+    QCOMPARE(getrlimit(RLIMIT_CORE, &core), 0);
+    QCOMPARE(core.rlim_cur, rlim_t(0));
+    QCOMPARE(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+}
+
 void KeyFileTest::kdfParametersComeFromTheFile()
 {
     // Two files sealed with different costs both open: the cost is read from each file.
@@ -155,6 +200,11 @@ void KeyFileTest::alteredHeaderDoesNotOpen_data()
     QTest::newRow("absurd-memlimit") << QStringLiteral("kdf.memlimit") << QJsonValue(qint64(64) << 30)
                                      << int(ErrorCode::InvalidInput);
     QTest::newRow("zero-opslimit") << QStringLiteral("kdf.opslimit") << QJsonValue(0) << int(ErrorCode::InvalidInput);
+    // The review's crafted file: 4 GiB took 4.2 GB and over a minute; refused before any work.
+    QTest::newRow("memlimit-4gib") << QStringLiteral("kdf.memlimit") << QJsonValue(qint64(4) << 30) << int(ErrorCode::InvalidInput);
+    QTest::newRow("memlimit-over-1gib") << QStringLiteral("kdf.memlimit") << QJsonValue((qint64(1) << 30) + 1024)
+                                        << int(ErrorCode::InvalidInput);
+    QTest::newRow("opslimit-5") << QStringLiteral("kdf.opslimit") << QJsonValue(5) << int(ErrorCode::InvalidInput);
     QTest::newRow("other-kdf") << QStringLiteral("kdf.alg") << QJsonValue(QStringLiteral("scrypt"))
                                << int(ErrorCode::InvalidInput);
     QTest::newRow("format") << QStringLiteral("format") << QJsonValue(QStringLiteral("countersign.key/2"))
