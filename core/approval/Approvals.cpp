@@ -458,8 +458,12 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
     const Request request = **found;
     if (request.state != "pending")
         return fail(ErrorCode::NotAllowed, intent + " is no longer pending: it was " + request.state);
-    if (now >= request.expiresAt)
-        return fail(ErrorCode::NotAllowed, intent + " expired at " + toIso8601(request.expiresAt));
+    if (now >= request.expiresAt) { // as for a verdict: it ends now, audited, its spend released
+        CS_TRY(expired, expire(db, request, now, checkpoints));
+        CS_TRY(committed, transaction->commit());
+        (void)audit::writeCheckpointFiles(*expired, checkpoints);
+        return fail(ErrorCode::NotAllowed, intent + " expired at " + toIso8601(request.expiresAt) + "; nothing was signed");
+    }
     CS_TRY(publicKey, activeKey(db, approver));
     if (*publicKey != approverKey.publicKey())
         return fail(ErrorCode::InvalidInput, "the key given is not the registered key of '" + approver + "'");

@@ -389,6 +389,16 @@ void ApprovalTest::expiredRequestsAreRefusedAndReleased()
     QCOMPARE(textOf("SELECT state FROM proposals WHERE intent = ?1", "int-0024"), std::string("rejected"));
     QCOMPARE(textOf("SELECT count(*) FROM audit_entries WHERE type = 'approval.expired' AND body LIKE ?1", "%int-0024%"),
              std::string("1"));
+    // An edit after expiry ends the request the same way (it used to stay pending).
+    QCOMPARE(textOf("SELECT state FROM approval_requests WHERE intent = ?1", "int-0042"), std::string("pending"));
+    auto lateEdit = m_engine->submitEdit("int-0042", "alice", "70000", {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    QVERIFY(!lateEdit);
+    QCOMPARE(lateEdit.error().code, ErrorCode::NotAllowed);
+    QVERIFY2(lateEdit.error().message.find("expired") != std::string::npos, lateEdit.error().message.c_str());
+    QCOMPARE(textOf("SELECT state FROM approval_requests WHERE intent = ?1", "int-0042"), std::string("expired"));
+    QCOMPARE(textOf("SELECT spend FROM decisions WHERE intent = ?1", "int-0042"), std::string("released"));
+    QCOMPARE(textOf("SELECT count(*) FROM audit_entries WHERE type = 'proposal.edited' AND body LIKE ?1", "%int-0042%"),
+             std::string("0"));
     // The rest expire in one sweep.
     identity::SigningKey engineKey = key(identity::kEngineId);
     auto db = open();
