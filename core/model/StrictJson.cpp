@@ -138,8 +138,9 @@ private:
             if (digits() == 0)
                 return error(path, "malformed number at byte " + std::to_string(start));
         }
-        if (m_pos - start > 64)
-            return error(path, "a number of more than 64 characters");
+        if (m_pos - start > m_limits.maxNumber)
+            return error(path, "a number of " + std::to_string(m_pos - start) + " characters, more than the "
+                                   + std::to_string(m_limits.maxNumber) + " allowed (JsonLimits::maxNumber)");
         JsonValue value;
         value.kind = JsonValue::Kind::Number;
         value.text = std::string(m_bytes.substr(start, m_pos - start));

@@ -29,12 +29,17 @@ struct JsonValue
     const JsonValue* find(std::string_view key) const;
 };
 
+//! What a document may hold; past any of these it is refused while reading, the limit named.
 struct JsonLimits
 {
     std::size_t maxDocument = 64 * 1024; //!< bytes
     std::size_t maxString = 4 * 1024;    //!< bytes of a decoded string (keys included)
     std::size_t maxItems = 64;           //!< per array and per object
     int maxDepth = 8;                    //!< nested arrays and objects, the outermost counting 1
+    //! Characters of one number literal. RFC 8259 sets none; 64 holds every amount of 36
+    //! decimals in the 128-bit range with room to spare, while a literal such as JSONTestSuite's
+    //! y_number_double_close_to_zero (a valid 81-character number) is refused, by this limit.
+    std::size_t maxNumber = 64;
 };
 
 /**
