@@ -272,11 +272,27 @@ Result<std::vector<Reconciled>> LocalLedger::reconcile()
                          "(SELECT count(*) FROM ledger_postings p WHERE p.settlement = s.idempotency_key), "
                          "coalesce(s.receipt_seq, 0) FROM settlements s WHERE s.state = 'unknown' ORDER BY s.created_ms",
                          [&](storage::Statement& row) -> Result<void> {
-                             const bool moved = row.int64At(2) > 0 && row.int64At(3) > 0;
-                             resolved.push_back({row.textAt(0), row.textAt(1), moved ? Outcome::Executed : Outcome::Failed,
-                                                 moved ? "its postings and receipt are in the ledger"
-                                                       : "nothing was posted: it did not execute"});
-                             receipts.push_back(row.int64At(3));
+                             const std::int64_t postings = row.int64At(2);
+                             const std::int64_t receipt = row.int64At(3);
+                             const std::string found = std::to_string(postings) + (postings == 1 ? " posting" : " postings");
+                             // Postings and receipt commit together: one without the other is no outcome
+                             // to settle on either way; it stays unknown, and says what it found.
+                             Reconciled item{row.textAt(0), row.textAt(1), Outcome::Unknown, {}};
+                             if (postings > 0 && receipt > 0) {
+                                 item.resolution = Outcome::Executed;
+                                 item.reason = "its postings and receipt are in the ledger";
+                             } else if (postings == 0 && receipt == 0) {
+                                 item.resolution = Outcome::Failed;
+                                 item.reason = "nothing was posted and no receipt exists: it did not execute";
+                             } else if (postings > 0) {
+                                 item.reason = found + " in the ledger but no receipt: money may have moved without a "
+                                               "signed record; left unknown for an operator (verify names the balances)";
+                             } else {
+                                 item.reason = "a receipt (entry " + std::to_string(receipt) + ") but no posting in the ledger: "
+                                               "left unknown for an operator (verify names the settlement)";
+                             }
+                             resolved.push_back(std::move(item));
+                             receipts.push_back(receipt);
                              return {};
                          }));
         const Timestamp now = m_clock.now();
@@ -284,8 +300,10 @@ Result<std::vector<Reconciled>> LocalLedger::reconcile()
         for (std::size_t i = 0; i < resolved.size(); ++i) {
             const Reconciled& item = resolved[i];
             const bool executed = item.resolution == Outcome::Executed;
-            CS_TRY(marked, setState(db, item.idempotencyKey, executed ? "executed" : "failed", item.reason,
-                                    executed ? receipts[i] : 0, now));
+            if (item.resolution != Outcome::Unknown) {
+                CS_TRY(marked, setState(db, item.idempotencyKey, executed ? "executed" : "failed", item.reason,
+                                        executed ? receipts[i] : 0, now));
+            }
             CS_TRY(appended, record(db, audit::types::kSettlementReconciled,
                                     {{QStringLiteral("idempotency_key"), qs(item.idempotencyKey)},
                                      {QStringLiteral("intent"), qs(item.intent)},

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void sameKeySettlesOnce();
     void movedWorldIsSimulatedAgain();
     void interruptedSettlementIsReconciled();
+    void reconcileSaysWhatItFound_data();
+    void reconcileSaysWhatItFound();
     void depositThenWithdrawThroughTheLedger();
 
 private:
@@ -236,6 +238,42 @@ void SettlementTest::interruptedSettlementIsReconciled()
     QVERIFY(m_ledger->reconcile()->empty());
     const auto report = verify();
     QVERIFY2(report.intact(), report.intact() ? "" : report.first()->reason.c_str());
+}
+
+void SettlementTest::reconcileSaysWhatItFound_data()
+{
+    QTest::addColumn<int>("postings");
+    QTest::addColumn<bool>("receipt");
+    QTest::addColumn<int>("resolution");
+    QTest::addColumn<QString>("state"); // of the settlement afterwards
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("nothing") << 0 << false << int(Outcome::Failed) << "failed" << "nothing was posted and no receipt exists";
+    QTest::newRow("postings-without-receipt") << 2 << false << int(Outcome::Unknown) << "unknown" << "2 postings in the ledger but no receipt";
+    QTest::newRow("receipt-without-postings") << 0 << true << int(Outcome::Unknown) << "unknown" << "but no posting in the ledger";
+}
+
+void SettlementTest::reconcileSaysWhatItFound()
+{
+    QFETCH(int, postings);
+    QFETCH(bool, receipt);
+    QFETCH(int, resolution);
+    QFETCH(QString, state);
+    QFETCH(QString, reason);
+    const std::string key(64, 'a');
+    QVERIFY(m_reader->exec("INSERT INTO settlements(idempotency_key, intent, agent, state, receipt_seq, created_ms, updated_ms) "
+                           "VALUES ('" + key + "', 'int-0001', 'api-buyer', 'unknown', " + (receipt ? "1" : "NULL") + ", 1, 1)"));
+    for (int i = 0; i < postings; ++i)
+        QVERIFY(m_reader->exec("INSERT INTO ledger_postings(settlement, account, asset, amount) VALUES ('" + key
+                               + "', 'api-buyer:main', 'USDC', '-1')"));
+    const auto resolved = m_ledger->reconcile();
+    QVERIFY(resolved.has_value());
+    QCOMPARE(resolved->size(), std::size_t{1});
+    QCOMPARE(int(resolved->front().resolution), resolution);
+    QVERIFY2(QString::fromStdString(resolved->front().reason).contains(reason), resolved->front().reason.c_str());
+    auto query = m_reader->prepare("SELECT state FROM settlements WHERE idempotency_key = ?1");
+    query->bind(1, key);
+    QVERIFY(query->step().value());
+    QCOMPARE(QString::fromStdString(query->textAt(0)), state);
 }
 
 void SettlementTest::depositThenWithdrawThroughTheLedger()
