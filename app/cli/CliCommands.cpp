@@ -1030,6 +1030,7 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
             {QStringLiteral("reason"), QString::fromStdString(item.reason)},
             {QStringLiteral("subject_sha256"), QString::fromStdString(item.subjectSha256)},
             {QStringLiteral("expires_at"), QString::fromStdString(item.expiresAt)},
+            {QStringLiteral("requested_at"), QString::fromStdString(item.requestedAt)},
             {QStringLiteral("expired"), item.expired},
             {QStringLiteral("approved_by"), strings(item.approvedBy)},
             {QStringLiteral("still_needed"), strings(item.stillNeeded)},

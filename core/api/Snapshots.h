@@ -107,6 +107,7 @@ struct QueueItem
     std::string reason;
     std::string subjectSha256;           //!< what an approver signs
     std::string expiresAt;               //!< RFC 3339 UTC
+    std::string requestedAt;             //!< RFC 3339 UTC: when it entered the queue (its age counts from here, on the expiry's clock)
     bool expired = false;                //!< past its expiry (recorded at the next write)
     std::vector<std::string> approvedBy; //!< approvers so far
     std::vector<std::string> stillNeeded;

@@ -75,37 +75,52 @@ Result<std::vector<audit::Checkpoint>> expire(storage::Database& db, const Reque
     return appended->checkpoints;
 }
 
-//! What the requirements still need from `approvers`; empty when the quorum is reached.
+//! What the requirements still need from `approvers`; empty when the quorum is reached. Every
+//! requirement must be met, so "all" requirements on one group are one need (the largest
+//! threshold); an "any" requirement is one need of alternatives, listed once.
 std::vector<std::string> neededFrom(const QJsonArray& requirements, const std::set<std::string>& approvers)
 {
+    const auto haveIn = [&](const QJsonObject& group) {
+        int have = 0;
+        for (const QJsonValue& member : group.value(QStringLiteral("members")).toArray())
+            have += approvers.count(member.toString().toStdString()) > 0 ? 1 : 0;
+        return have;
+    };
+    const auto more = [](int count, const QString& group) {
+        return std::to_string(count) + " more approver" + (count == 1 ? "" : "s") + " from '" + group.toStdString() + "'";
+    };
+    std::vector<std::pair<QString, int>> everyOf; // group → missing approvers, in order of appearance
     std::vector<std::string> needs;
     for (const QJsonValue& value : requirements) {
         const QJsonObject rule = value.toObject();
         const bool any = rule.value(QStringLiteral("combine")).toString() == QLatin1String("any");
-        std::vector<std::string> missing;
+        std::string alternatives;
         bool satisfiedOne = false;
         for (const QJsonValue& groupValue : rule.value(QStringLiteral("groups")).toArray()) {
             const QJsonObject group = groupValue.toObject();
-            int have = 0;
-            for (const QJsonValue& member : group.value(QStringLiteral("members")).toArray())
-                have += approvers.count(member.toString().toStdString()) > 0 ? 1 : 0;
-            const int threshold = group.value(QStringLiteral("threshold")).toInt();
-            if (have >= threshold) {
-                satisfiedOne = true;
-            } else {
-                const int more = threshold - have;
-                missing.push_back(std::to_string(more) + " more approver" + (more == 1 ? "" : "s") + " from '"
-                                  + group.value(QStringLiteral("group")).toString().toStdString() + "'");
+            const QString name = group.value(QStringLiteral("group")).toString();
+            const int missing = std::max(0, group.value(QStringLiteral("threshold")).toInt() - haveIn(group));
+            if (!any) {
+                auto known = std::find_if(everyOf.begin(), everyOf.end(), [&](const auto& g) { return g.first == name; });
+                if (known == everyOf.end())
+                    everyOf.emplace_back(name, missing);
+                else
+                    known->second = std::max(known->second, missing);
+                continue;
             }
+            satisfiedOne = satisfiedOne || missing == 0;
+            alternatives += (alternatives.empty() ? "" : " or ") + more(missing, name);
         }
-        if ((any && satisfiedOne) || (!any && missing.empty()))
-            continue;
-        std::string text;
-        for (const std::string& item : missing)
-            text += (text.empty() ? "" : any ? " or " : " and ") + item;
-        needs.push_back(text);
+        if (any && !satisfiedOne && std::find(needs.begin(), needs.end(), alternatives) == needs.end())
+            needs.push_back(alternatives);
     }
-    return needs;
+    std::vector<std::string> ordered;
+    for (const auto& [group, missing] : everyOf) {
+        if (missing > 0)
+            ordered.push_back(more(missing, group));
+    }
+    ordered.insert(ordered.end(), needs.begin(), needs.end());
+    return ordered;
 }
 
 //! A request's proposal as stored, read against the world as it is now.
@@ -360,14 +375,14 @@ Result<audit::Draft> signVerdict(const Verdict& verdict, const identity::Signing
 
 Result<std::optional<Request>> findRequest(storage::Database& db, const std::string& intent)
 {
-    CS_TRY(query, db.cached("SELECT agent, subject, subject_sha256, requirements, state, expires_ms FROM approval_requests "
-                            "WHERE intent = ?1"));
+    CS_TRY(query, db.cached("SELECT agent, subject, subject_sha256, requirements, state, expires_ms, created_ms "
+                            "FROM approval_requests WHERE intent = ?1"));
     (*query)->bind(1, intent);
     CS_TRY(row, (*query)->step());
     if (!*row)
         return std::optional<Request>();
     Request request{intent, (*query)->textAt(0), (*query)->textAt(1), (*query)->textAt(2), (*query)->textAt(3),
-                    (*query)->textAt(4), Timestamp{(*query)->int64At(5)}, {}};
+                    (*query)->textAt(4), Timestamp{(*query)->int64At(5)}, {}, Timestamp{(*query)->int64At(6)}};
     (*query)->reset();
     CS_TRY(approvers, db.cached("SELECT approver FROM approvals WHERE intent = ?1 AND subject_sha256 = ?2 "
                                 "AND verdict = 'approve' ORDER BY at_ms"));

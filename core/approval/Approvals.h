@@ -57,6 +57,7 @@ struct Request
     std::string state;        //!< pending, approved, rejected, expired
     Timestamp expiresAt;
     std::vector<std::string> approvedBy;
+    Timestamp requestedAt; //!< when it entered the queue, on the clock its expiry counts from
 };
 
 Result<std::optional<Request>> findRequest(storage::Database& db, const std::string& intent);

@@ -475,6 +475,7 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
                 continue;
             item.subjectSha256 = (*request)->subjectSha256;
             item.expiresAt = toIso8601((*request)->expiresAt);
+            item.requestedAt = toIso8601((*request)->requestedAt);
             item.expired = now >= (*request)->expiresAt;
             item.approvedBy = (*request)->approvedBy;
             item.stillNeeded = approval::stillNeeded(**request);

@@ -440,16 +440,35 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
         }
         std::string approvers;
         if (escaping == Effect::RequireApproval) {
+            // Every fired approval rule must be met: requirements of "all" rules on one group
+            // are one requirement (the largest threshold); "any" rules are listed as they are.
+            std::vector<std::pair<std::string, int>> everyOf; // group → largest threshold, in order
+            std::vector<std::string> anyOf;
             for (std::uint32_t index : outcome.fired) {
                 const Rule& rule = m_policy.rules[index];
                 if (rule.effect != Effect::RequireApproval)
                     continue;
-                for (const GroupRequirement& need : rule.approval.groups)
-                    approvers += std::string(approvers.empty() ? "" : rule.approval.any ? " or " : " and ")
-                                 + std::to_string(need.threshold) + " more approver" + (need.threshold == 1 ? "" : "s")
-                                 + " from '" + need.group + "'";
-                break;
+                std::string alternatives;
+                for (const GroupRequirement& need : rule.approval.groups) {
+                    if (rule.approval.any) {
+                        alternatives += std::string(alternatives.empty() ? "" : " or ") + std::to_string(need.threshold)
+                                        + " more approver" + (need.threshold == 1 ? "" : "s") + " from '" + need.group + "'";
+                        continue;
+                    }
+                    auto known = std::find_if(everyOf.begin(), everyOf.end(), [&](const auto& g) { return g.first == need.group; });
+                    if (known == everyOf.end())
+                        everyOf.emplace_back(need.group, need.threshold);
+                    else
+                        known->second = std::max(known->second, need.threshold);
+                }
+                if (!alternatives.empty() && std::find(anyOf.begin(), anyOf.end(), alternatives) == anyOf.end())
+                    anyOf.push_back(alternatives);
             }
+            for (const auto& [group, threshold] : everyOf)
+                approvers += std::string(approvers.empty() ? "" : " and ") + std::to_string(threshold) + " more approver"
+                             + (threshold == 1 ? "" : "s") + " from '" + group + "'";
+            for (const std::string& alternatives : anyOf)
+                approvers += std::string(approvers.empty() ? "" : " and ") + (anyOf.size() + everyOf.size() > 1 ? "(" + alternatives + ")" : alternatives);
             approvers = "needs " + approvers;
         }
         if (outcome.fired.empty() || (escaping == Effect::Deny && blocking == nullptr && !lowest)) {

@@ -62,7 +62,10 @@ ApprovalRow ApprovalRow::from(const api::QueueItem& item)
     row.underClaimed = row.decision.value(u"under_claimed").toBool();
     for (const QJsonValue& rule : row.decision.value(u"rules").toArray())
         row.rules.append(rule.toString());
-    row.decidedAt = timeOf(row.decision.value(u"at").toString());
+    // Age and expiry on one clock: since the request entered the queue (a demo stream's intents
+    // carry times days in the past; their requests expire a day after they were made).
+    row.requestedAt = timeOf(QString::fromStdString(item.requestedAt.empty() ? row.decision.value(u"at").toString().toStdString()
+                                                                             : item.requestedAt));
     row.expiresAt = timeOf(QString::fromStdString(item.expiresAt));
     return row;
 }
@@ -211,7 +214,7 @@ QVariant ApprovalQueueModel::display(const ApprovalRow& row, int column) const
     case RuleColumn:
         return row.rules.join(QStringLiteral(", "));
     case AgeColumn:
-        return durationText(std::max<qint64>(0, row.decidedAt.secsTo(m_now)));
+        return durationText(std::max<qint64>(0, row.requestedAt.secsTo(m_now)));
     case ExpiresColumn:
         return expired(row) ? tr("expired") : tr("in %1").arg(durationText(m_now.secsTo(row.expiresAt)));
     case ApprovalsColumn:
@@ -231,7 +234,7 @@ QVariant ApprovalQueueModel::sortKey(const ApprovalRow& row, int column) const
     case RiskColumn:
         return riskRank(row.computedRisk) * 10 + (row.underClaimed ? 1 : 0);
     case AgeColumn:
-        return QVariant::fromValue<qlonglong>(-row.decidedAt.toMSecsSinceEpoch()); // older sorts as larger age
+        return QVariant::fromValue<qlonglong>(-row.requestedAt.toMSecsSinceEpoch()); // older sorts as larger age
     case ExpiresColumn:
         return QVariant::fromValue<qlonglong>(row.expiresAt.toMSecsSinceEpoch());
     case ApprovalsColumn:

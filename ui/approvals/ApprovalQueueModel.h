@@ -30,7 +30,7 @@ struct ApprovalRow
     QString computedRisk;
     bool underClaimed = false;
     QStringList rules;    //!< fired rule ids
-    QDateTime decidedAt;
+    QDateTime requestedAt; //!< when the request entered the queue: what Age counts from
     QDateTime expiresAt;
 
     static ApprovalRow from(const api::QueueItem& item);

@@ -224,7 +224,7 @@ void PolicyTest::demoDecisions_data()
     QTest::newRow("two-approvers-and-limit")
         << QByteArray("payroll-bot") << QByteArray(R"({"type":"transfer","asset":"USDC","amount":"12500","to":"initech-consulting"})")
         << "0" << "require_approval" << "payroll.large,payroll.first-time"
-        << "needs 1 more approver from 'treasury'";
+        << "needs 2 more approvers from 'treasury'"; // both rules: the larger threshold (it said "1 more" of 2)
     QTest::newRow("no-rule-for-agent") << QByteArray("ghost-bot") << payment("1", "weather-api") << "0" << "deny"
                                        << "global.default-deny" << "rule api.listed-vendors would allow it";
 }

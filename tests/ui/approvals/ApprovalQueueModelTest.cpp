@@ -61,7 +61,9 @@ api::QueueItem itemOf(const Spec& spec)
                                {QStringLiteral("agent"), QString::fromLatin1(spec.agent)},
                                {QStringLiteral("rationale"), QStringLiteral("rebalance the desk")}});
     const bool under = QByteArray(spec.claimed) != QByteArray(spec.computed);
-    item.decision = canonical({{QStringLiteral("at"), kNow.addSecs(-60LL * spec.ageMinutes).toString(Qt::ISODateWithMs)},
+    // The decision is "as of" the intent's recorded time, days before the request entered the
+    // queue (as in the demo stream): Age counts from the request, on the clock its expiry uses.
+    item.decision = canonical({{QStringLiteral("at"), kNow.addSecs(-60LL * spec.ageMinutes - 3 * 86400).toString(Qt::ISODateWithMs)},
                                {QStringLiteral("claimed"), QJsonObject{{QStringLiteral("risk_level"), QString::fromLatin1(spec.claimed)},
                                                                        {QStringLiteral("required_approvals"), 0}}},
                                {QStringLiteral("computed_risk"), QString::fromLatin1(spec.computed)},
@@ -74,6 +76,7 @@ api::QueueItem itemOf(const Spec& spec)
                                {QStringLiteral("counterfactual"), QStringLiteral("needs 1 more approver from 'treasury'")}});
     item.subjectSha256 = std::string(64, 'a');
     item.expiresAt = kNow.addSecs(60LL * spec.expiresInMinutes).toString(Qt::ISODateWithMs).toStdString();
+    item.requestedAt = kNow.addSecs(-60LL * spec.ageMinutes).toString(Qt::ISODateWithMs).toStdString();
     item.stillNeeded = {"1 more approver from 'treasury'"};
     item.value = std::to_string(spec.valueMinor / 1'000'000) + " USDC";
     item.valueMinor = spec.valueMinor;
