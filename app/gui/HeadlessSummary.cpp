@@ -22,9 +22,10 @@ QString tr(const char* text)
     return QCoreApplication::translate("HeadlessSummary", text);
 }
 
-void print(const api::WorkspaceSummary& summary, std::ostream& out)
+void print(const api::WorkspaceSummary& summary, bool asked, std::ostream& out)
 {
-    out << tr("Countersign %1: no display, so here is the workspace summary instead of the window.")
+    out << (asked ? tr("Countersign %1: the workspace summary (--headless).")
+                  : tr("Countersign %1: no display, so here is the workspace summary instead of the window."))
                .arg(QStringLiteral(CS_VERSION)).toStdString() << "\n\n";
     out << tr("Workspace:").toStdString() << ' ' << summary.name << " (" << summary.path << ")\n";
     out << tr("Schema version:").toStdString() << ' ' << summary.schemaVersion << "\n";
@@ -81,7 +82,7 @@ void print(const api::ApprovalQueue& queue, std::ostream& out)
 
 } // namespace
 
-int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& workspace, std::ostream& out,
+int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& workspace, bool asked, std::ostream& out,
                          std::ostream& err)
 {
     const auto failed = [&err](const Error& error) {
@@ -102,12 +103,20 @@ int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& 
     auto summary = (*engine)->summary();
     if (!summary)
         return failed(summary.error());
-    print(*summary, out);
+    print(*summary, asked, out);
+    // The check every write waits for: a log that does not verify is said before anything else.
+    auto integrity = (*engine)->checkIntegrity({});
+    if (!integrity)
+        return failed(integrity.error());
+    if (!integrity->intact())
+        out << tr("READ-ONLY: the audit log does not verify, so nothing will be written: %1")
+                   .arg(QString::fromStdString(integrity->first()->reason)).toStdString() << "\n";
     auto queue = (*engine)->approvalQueue();
     if (!queue)
         return failed(queue.error());
     print(*queue, out);
-    out << "\n" << tr("Set DISPLAY (or run under xvfb-run) to open the console window.").toStdString() << "\n";
+    if (!asked)
+        out << "\n" << tr("Set DISPLAY (or run under xvfb-run) to open the console window.").toStdString() << "\n";
     return 0;
 }
 

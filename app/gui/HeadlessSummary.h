@@ -15,9 +15,10 @@ namespace cs::app {
 /**
  * What `countersign` does where no window can open: opens WS (or, with `demo` or no WS, a fresh
  * demo workspace in a temporary directory) and prints what the console would show.
- * Returns the process exit status: 0, or 5 when the workspace cannot be opened.
+ * `asked`: --headless was given (otherwise there is no display). Returns the process exit
+ * status: 0, or 5 when the workspace cannot be opened.
  */
-int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& workspace, std::ostream& out,
+int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& workspace, bool asked, std::ostream& out,
                          std::ostream& err);
 
 } // namespace cs::app

@@ -6,6 +6,7 @@
 #include "ui/common/Settings.h"
 #include "ui/common/Translations.h"
 #include "ui/bridge/EngineClient.h"
+#include "ui/approvals/ApprovalsView.h"
 #include "ui/mainwindow/MainWindow.h"
 
 #include <cstdio>
@@ -56,6 +57,24 @@ void addOptions(QCommandLineParser& parser)
                                  QCoreApplication::translate("main", "Workspace directory to open."), QStringLiteral("[WS]"));
 }
 
+//! The options a value is given for, checked: an error names the option, and nothing starts.
+bool validOptions(const QCommandLineParser& parser)
+{
+    const QString lang = parser.value(QStringLiteral("lang"));
+    if (!lang.isEmpty() && !QStringList{QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("zh_CN")}.contains(lang)) {
+        std::fprintf(stderr, "error: --lang: '%s' is not a language the console has (en, de, zh_CN)\n", qPrintable(lang));
+        return false;
+    }
+    bool number = false;
+    const int interval = parser.value(QStringLiteral("feed-interval")).toInt(&number);
+    if (!number || interval < 1 || interval > 3'600'000) {
+        std::fprintf(stderr, "error: --feed-interval: '%s' is not a whole number of milliseconds from 1 to 3600000\n",
+                     qPrintable(parser.value(QStringLiteral("feed-interval"))));
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -71,8 +90,11 @@ int main(int argc, char** argv)
         QCommandLineParser parser;
         addOptions(parser);
         parser.process(app);
+        if (!validOptions(parser))
+            return 2;
         return cs::app::printHeadlessSummary(*factory, parser.isSet(QStringLiteral("demo")),
-                                             parser.positionalArguments().value(0), std::cout, std::cerr);
+                                             parser.positionalArguments().value(0), parser.isSet(QStringLiteral("headless")),
+                                             std::cout, std::cerr);
     }
 
     QApplication app(argc, argv);
@@ -80,13 +102,16 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
+    if (!validOptions(parser))
+        return 2;
     cs::ui::installTranslations(app, parser.value(QStringLiteral("lang")));
 
     cs::ui::MainWindow window(factory);
     QTemporaryDir demoDir; // removed on exit: a --demo workspace is for looking around
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    const bool demo = parser.isSet(QStringLiteral("demo"));
     if (!screenshot.isEmpty()) {
-        QObject::connect(&window, &cs::ui::MainWindow::workspaceShown, &window, [&window, screenshot] {
+        const auto take = [&window, screenshot] {
             // Let the view lay out and paint before taking the picture.
             QTimer::singleShot(300, &window, [&window, screenshot] {
                 const bool saved = window.grab().save(screenshot);
@@ -94,7 +119,17 @@ int main(int argc, char** argv)
                              qPrintable(screenshot));
                 QApplication::exit(saved ? 0 : 1);
             });
-        });
+        };
+        if (demo) {
+            // The demo's picture shows it filled: once its feed has run, with the queue it left.
+            QObject::connect(window.engineClient(), &cs::ui::EngineClient::feedFinished, &window, [&window, take] {
+                QObject::connect(window.approvalsView(), &cs::ui::ApprovalsView::queueShown, &window, take,
+                                 Qt::SingleShotConnection);
+                window.approvalsView()->reload();
+            });
+        } else {
+            QObject::connect(&window, &cs::ui::MainWindow::workspaceShown, &window, take);
+        }
         QObject::connect(&window, &cs::ui::MainWindow::workspaceFailedToOpen, &window, [](const QString& message) {
             std::fprintf(stderr, "error: %s\n", qPrintable(message));
             QApplication::exit(5);
@@ -103,9 +138,12 @@ int main(int argc, char** argv)
     window.show();
 
     const QString workspace = parser.positionalArguments().value(0);
-    if (parser.isSet(QStringLiteral("demo"))) {
-        // The demo fills live: its intents go through the pipeline at a steady pace.
-        const int interval = std::max(1, parser.value(QStringLiteral("feed-interval")).toInt());
+    if (demo) {
+        // The demo fills live: its intents go through the pipeline at a steady pace (as fast as
+        // it goes when only its picture is wanted).
+        const int interval = !screenshot.isEmpty() && !parser.isSet(QStringLiteral("feed-interval"))
+                                 ? 1
+                                 : parser.value(QStringLiteral("feed-interval")).toInt();
         QObject::connect(&window, &cs::ui::MainWindow::workspaceShown, &window,
                          [&window, interval] { window.engineClient()->startDemoFeed(interval); });
         window.createWorkspace(QDir(demoDir.path()).filePath(QStringLiteral("demo")), /*demo=*/true);

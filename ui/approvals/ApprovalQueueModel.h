@@ -94,7 +94,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    //! "3 d 4 h", "5 h 12 min", "45 min", "under a minute".
+    //! "3 d 4 h", "5 h 12 min", "45 min", "< 1 min".
     static QString durationText(qint64 seconds);
     static QString actionText(const QString& action);
     static QString riskText(const QString& risk);

@@ -66,15 +66,15 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Long texts get a fixed share; the detail shows them in full.
-    for (const auto& [column, width] : {std::pair{ApprovalQueueModel::DestinationColumn, 150},
-                                        std::pair{ApprovalQueueModel::RiskColumn, 175},
-                                        std::pair{ApprovalQueueModel::RuleColumn, 135}}) {
+    // Long texts get a fixed share, and the destination what is left, so every column fits at
+    // 1280 px in every language (the detail shows each text in full).
+    for (const auto& [column, width] : {std::pair{ApprovalQueueModel::RiskColumn, 165},
+                                        std::pair{ApprovalQueueModel::RuleColumn, 125}}) {
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
         m_table->setColumnWidth(column, width);
     }
+    m_table->horizontalHeader()->setSectionResizeMode(ApprovalQueueModel::DestinationColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
 
     QLabel* heading = makeViewHeading(tr("Approvals"), this);

@@ -310,7 +310,7 @@ void ApprovalQueueModelTest::durations_data()
 {
     QTest::addColumn<qint64>("seconds");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("seconds") << qint64(59) << QStringLiteral("under a minute");
+    QTest::newRow("seconds") << qint64(59) << QStringLiteral("< 1 min");
     QTest::newRow("minutes") << qint64(45 * 60 + 59) << QStringLiteral("45 min");
     QTest::newRow("hours") << qint64(5 * 3600 + 12 * 60) << QStringLiteral("5 h 12 min");
     QTest::newRow("days") << qint64(3 * 86400 + 4 * 3600 + 59) << QStringLiteral("3 d 4 h");

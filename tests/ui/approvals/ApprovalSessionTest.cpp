@@ -11,6 +11,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QTranslator>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +29,7 @@
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/approvals/VerdictDialog.h"
 #include "ui/common/Settings.h"
+#include "ui/common/Translations.h"
 #include "ui/mainwindow/MainWindow.h"
 
 #include <algorithm>
@@ -54,6 +58,8 @@ private Q_SLOTS:
     void expiredMeanwhileIsRefusedAndChangesNothing();
     void changedMeanwhileIsRefusedAndChangesNothing();
     void controlLForgetsTheRememberedPassphrase();
+    void everyColumnFitsAt1280_data();
+    void everyColumnFitsAt1280();
 
 private:
     //! A demo workspace run through the pipeline, with six more flagged intents: 20 await approval.
@@ -443,6 +449,35 @@ void ApprovalSessionTest::controlLForgetsTheRememberedPassphrase()
     press(Qt::Key_Return);
     QVERIFY(view.table()->hasFocus());
     QTRY_COMPARE(view.detail()->intent(), QStringLiteral("int-0052"));
+}
+
+void ApprovalSessionTest::everyColumnFitsAt1280_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("english") << QString();
+    QTest::newRow("german") << QStringLiteral("de"); // its last column was clipped at 1280 px
+    QTest::newRow("chinese") << QStringLiteral("zh_CN");
+}
+
+void ApprovalSessionTest::everyColumnFitsAt1280()
+{
+    QFETCH(QString, language);
+    if (!language.isEmpty())
+        QVERIFY(ui::installTranslations(*QCoreApplication::instance(), language));
+    const QString path = flaggedWorkspace(QStringLiteral("fits"));
+    {
+        MainWindow window(m_factory);
+        openInWindow(window, path);
+        QTableView* table = window.approvalsView()->table();
+        QCOMPARE(table->model()->rowCount(), 20);
+        QCoreApplication::processEvents(); // the header's posted layout
+        QCOMPARE(table->horizontalScrollBar()->maximum(), 0); // nothing to scroll to: every column shows
+        for (int column = 0; column < table->model()->columnCount(); ++column)
+            QVERIFY2(table->columnWidth(column) >= table->horizontalHeader()->sectionSizeHint(column) / 2,
+                     qPrintable(table->model()->headerData(column, Qt::Horizontal).toString()));
+    }
+    for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>())
+        QCoreApplication::removeTranslator(translator);
 }
 
 QTEST_MAIN(ApprovalSessionTest)
