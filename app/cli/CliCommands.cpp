@@ -51,6 +51,8 @@ Commands:
                                checkpoint, as JSON (self-contained: checkpoint and engine key)
   verify-proof PROOF.json [--key engine.pem]
                                verify a proof without any database; --key pins the engine key
+  receipts WS                  every settlement's receipt entry as JSON (intent, agent,
+                               receipt_seq, settled_at): the SEQ export-receipt takes
   export-receipt WS SEQ --out DIR
                                write receipt.json, receipt.sig (raw Ed25519 signature over
                                receipt.json), engine.pem and proof.json for a receipt entry
@@ -132,10 +134,17 @@ Options:
   -h, --help                   show this help
   -v, --version                show the version
 
-Exit status: 0 success; 1 verify/verify-proof found the log or proof not intact;
-2 usage or bad input; 3 evaluate: needs approval; 4 evaluate: denied; 5 workspace error;
-6 not allowed (an approver who may not, a publisher who is not a risk manager) (missing, not a Countersign workspace, already
-exists, schema newer than this binary, locked).
+Exit status:
+  0  success
+  1  the log or a proof does not hold (verify, verify-proof); decisions differ (replay);
+     the policies differ (policy diff); a write refused on a log that does not verify
+  2  usage or bad input
+  3  evaluate: needs approval
+  4  evaluate: denied
+  5  workspace error: missing, not a Countersign workspace, already exists, schema newer
+     than this binary, locked, another run in progress
+  6  not allowed: an approver who may not, a publisher or a status change by someone who is
+     not a risk manager
 Errors go to stderr as one line starting with "error:"; machine output is JSON on stdout.
 )";
 
@@ -225,6 +234,12 @@ QString absolute(const QString& path)
 std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments, std::ostream& err,
                          qsizetype positionals)
 {
+    for (const QString& argument : arguments.mid(1)) {
+        // "-1" would read as option "1": say what it is instead.
+        static const QRegularExpression negative(QStringLiteral("^-[0-9]"));
+        if (negative.match(argument).hasMatch())
+            return usageError(err, QStringLiteral("%1: a negative number; entry numbers and amounts are positive").arg(argument));
+    }
     if (!parser.parse(arguments))
         return usageError(err, parser.errorText());
     if (parser.positionalArguments().size() != positionals)
@@ -458,7 +473,13 @@ std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int&
         exit = usageError(err, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
         return std::nullopt;
     }
-    return file.read(16 << 20);
+    constexpr qint64 kMaxInput = 16 << 20;
+    QByteArray bytes = file.read(kMaxInput + 1);
+    if (bytes.size() > kMaxInput) { // never a part of it read as if it were the whole
+        exit = usageError(err, QStringLiteral("%1 is larger than 16 MiB; refusing it rather than reading part of it").arg(path));
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 int verifyProof(const QStringList& arguments, std::ostream& out, std::ostream& err)
@@ -988,6 +1009,25 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     return ExitOk;
 }
 
+int receipts(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    int exit = ExitOk;
+    auto engine = openWorkspaceArgument(arguments, factory, err, exit);
+    if (!engine)
+        return exit;
+    auto list = engine->receipts();
+    if (!list)
+        return requestError(err, list.error());
+    QJsonArray items;
+    for (const api::ReceiptRef& receipt : *list)
+        items.append(QJsonObject{{QStringLiteral("intent"), QString::fromStdString(receipt.intent)},
+                                 {QStringLiteral("agent"), QString::fromStdString(receipt.agent)},
+                                 {QStringLiteral("receipt_seq"), static_cast<qint64>(receipt.seq)},
+                                 {QStringLiteral("settled_at"), QString::fromStdString(receipt.settledAt)}});
+    out << QJsonDocument(items).toJson(QJsonDocument::Indented).toStdString();
+    return ExitOk;
+}
+
 int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     int exit = ExitOk;
@@ -1136,6 +1176,8 @@ int run(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
         return runIntents(rest, factory, out, err);
     if (command == QLatin1String("queue"))
         return queue(rest, factory, out, err);
+    if (command == QLatin1String("receipts"))
+        return receipts(rest, factory, out, err);
     if (command == QLatin1String("reconcile"))
         return reconcile(rest, factory, out, err);
     if (command == QLatin1String("generate"))

@@ -49,6 +49,8 @@ public:
     virtual Result<audit::VerifyReport> checkIntegrity(const audit::ProgressFn& progress) = 0;
     //! An inclusion proof of entry `seq` against the newest signed checkpoint covering it.
     virtual Result<QJsonObject> proveEntry(std::int64_t seq) = 0;
+    //! Every executed settlement's receipt entry, in log order.
+    virtual Result<std::vector<ReceiptRef>> receipts() = 0;
     //! receipt.json, its signature and the engine key, for a settlement receipt entry.
     virtual Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) = 0;
     //! Appends a synthetic history (audit/Generator), unlocking the keys it signs with by

@@ -128,6 +128,15 @@ struct QueueItem
     bool operator==(const QueueItem&) const = default;
 };
 
+//! A settlement's signed receipt: the entry to export (countersign-cli export-receipt).
+struct ReceiptRef
+{
+    std::string intent;
+    std::string agent;
+    std::int64_t seq = 0; //!< the settlement.receipt entry
+    std::string settledAt; //!< RFC 3339 UTC
+};
+
 //! The approval queue at one moment: what awaits approvers, and how requests ended so far.
 struct ApprovalQueue
 {

@@ -293,6 +293,20 @@ Result<audit::ReceiptExport> LocalEngine::exportReceipt(std::int64_t seq)
     return observed(audit::exportReceipt(m_reader, seq, *key));
 }
 
+Result<std::vector<api::ReceiptRef>> LocalEngine::receipts()
+{
+    std::lock_guard lock(m_readMutex);
+    std::vector<api::ReceiptRef> out;
+    CS_TRY(read, storage::forEachRow(m_reader, "SELECT intent, agent, receipt_seq, updated_ms FROM settlements "
+                                               "WHERE state = 'executed' AND receipt_seq IS NOT NULL ORDER BY receipt_seq",
+                                     [&](storage::Statement& row) -> Result<void> {
+                                         out.push_back({row.textAt(0), row.textAt(1), row.int64At(2),
+                                                        toIso8601(Timestamp{row.int64At(3)})});
+                                         return {};
+                                     }));
+    return observed(Result<std::vector<api::ReceiptRef>>(std::move(out)));
+}
+
 Result<void> LocalEngine::unlockEngine(std::string_view passphrase)
 {
     if (m_engineSigner)
@@ -619,6 +633,7 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
                                                       std::string_view passphrase, std::string_view enginePassphrase)
 {
     CS_TRY(engine, unlockEngine(enginePassphrase));
+    CS_TRY(known, principalRole(signer));
     CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, signer), passphrase));
     std::vector<std::string> warnings;
     CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
@@ -683,6 +698,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
     CS_TRY(engine, unlockEngine(enginePassphrase));
     if (!isValidIdentifier(approver))
         return fail(ErrorCode::InvalidInput, "--as must name a principal");
+    CS_TRY(known, principalRole(approver));
     CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, approver), passphrase));
     CS_TRY(request, m_writer->run([&](Database& db) { return approval::findRequest(db, intent); }));
     if (!*request)
@@ -697,6 +713,19 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
     return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
 }
 
+Result<std::string> LocalEngine::principalRole(const std::string& id)
+{
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(query, m_reader.cached("SELECT role FROM principals WHERE id = ?1"));
+    (*query)->bind(1, id);
+    CS_TRY(row, (*query)->step());
+    if (!*row)
+        return fail(ErrorCode::NotFound, "no such principal '" + id + "'");
+    std::string role = (*query)->textAt(0);
+    (*query)->reset();
+    return role;
+}
+
 Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::string& principal, const std::string& status,
                                                                     const std::string& actor, std::string_view reason,
                                                                     std::string_view passphrase, std::string_view enginePassphrase)
@@ -706,16 +735,7 @@ Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::
         return fail(ErrorCode::InvalidInput, "the principal must be an identifier, not '" + principal + "'");
     if (!isValidIdentifier(actor))
         return fail(ErrorCode::InvalidInput, "--as must name a principal");
-    CS_TRY(roles, m_writer->run([&](Database& db) -> Result<std::string> {
-        CS_TRY(query, db.cached("SELECT role FROM principals WHERE id = ?1"));
-        (*query)->bind(1, actor);
-        CS_TRY(row, (*query)->step());
-        std::string role = *row ? (*query)->textAt(0) : std::string();
-        (*query)->reset();
-        return role;
-    }));
-    if (roles->empty())
-        return fail(ErrorCode::NotFound, "no such principal '" + actor + "'");
+    CS_TRY(roles, principalRole(actor));
     if (*roles != "risk_manager")
         return fail(ErrorCode::NotAllowed, "'" + actor + "' is " + *roles + "; only a risk manager may change a principal's status");
     CS_TRY(engine, unlockEngine(enginePassphrase));
@@ -756,6 +776,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, 
     CS_TRY(engine, unlockEngine(enginePassphrase));
     if (!isValidIdentifier(approver))
         return fail(ErrorCode::InvalidInput, "--as must name a principal");
+    CS_TRY(known, principalRole(approver));
     CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, approver), passphrase));
     approval::Edit edit;
     if (!amount.empty())

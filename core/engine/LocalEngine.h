@@ -40,6 +40,7 @@ public:
     Result<std::optional<api::IntentResult>> runNextIntent(std::string_view enginePassphrase) override;
     Result<api::ApprovalQueue> approvalQueue() override;
     Result<void> unlockEngine(std::string_view passphrase) override;
+    Result<std::vector<api::ReceiptRef>> receipts() override;
     Result<audit::VerifyReport> checkIntegrity(const audit::ProgressFn& progress) override;
     bool engineUnlocked() const override { return m_engineSigner.has_value(); }
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
@@ -68,6 +69,8 @@ private:
     template <class T>
     Result<T> observed(Result<T> result);
     void setStatus(api::EngineStatus status);
+    //! The role of principal `id`; NotFound "no such principal" before any key file is looked for.
+    Result<std::string> principalRole(const std::string& id);
     //! verifyLog against this user's record of the workspace, which an intact log then advances;
     //! `full` checks every signature, otherwise only those this user has not checked before.
     Result<audit::VerifyReport> verifyAgainstSeen(const audit::ProgressFn& progress, bool full);

@@ -13,7 +13,10 @@ Error sqliteError(sqlite3* db, int code, std::string_view what)
 {
     const int primary = code & 0xff;
     std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-    std::string message = std::string(what) + ": ";
+    // What is wrong is the file, whatever statement found it: name the file, not the step.
+    const char* file = db != nullptr ? sqlite3_db_filename(db, "main") : nullptr;
+    const bool theFile = primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
+    std::string message = (theFile && file != nullptr && *file != '\0' ? std::string(file) : std::string(what)) + ": ";
     switch (primary) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -21,6 +24,8 @@ Error sqliteError(sqlite3* db, int code, std::string_view what)
                      message + "the database is locked by another process or connection (" + detail + ")"};
     case SQLITE_NOTADB:
         return Error{ErrorCode::NotAWorkspace, message + "the file is not a Countersign database (" + detail + ")"};
+    case SQLITE_CORRUPT:
+        return Error{ErrorCode::StorageFailed, message + "the database file is damaged (" + detail + "); restore it from a copy"};
     case SQLITE_CANTOPEN:
         return Error{ErrorCode::NotFound, message + "cannot open the database file (" + detail + ")"};
     default:

@@ -214,6 +214,14 @@ void CliTest::consoleHeadlessSummary()
 {
     const Run result = run(QStringLiteral(CS_CONSOLE_PATH), {QStringLiteral("--headless"), QStringLiteral("--demo")});
     QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.startsWith("Countersign " CS_VERSION ": the workspace summary (--headless)."), result.out.left(200).constData());
+    // Options given a value the console cannot use are refused, naming the option.
+    for (const QStringList& wrong : {QStringList{QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--lang"), QStringLiteral("fr")},
+                                     QStringList{QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--feed-interval"), QStringLiteral("abc")}}) {
+        const Run refused = run(QStringLiteral(CS_CONSOLE_PATH), wrong);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.startsWith(QByteArray("error: " + wrong.at(2).toUtf8() + ": ")), refused.err.constData());
+    }
     for (const char* expected : {"Demo workspace", "treasury-bot", "250,000 USDC", "40.5 ETH", "alice [approver]",
                                  "rita [risk_manager]", "2 pools", "Audit log: 11 entries, signed checkpoint at 11",
                                  "Awaiting approval: 0"})
@@ -251,6 +259,16 @@ void CliTest::auditUsageErrors_data()
                                               << QByteArray("format: not a countersign.inclusion-proof/1");
     QTest::newRow("verify-missing-ws") << QStringList{QStringLiteral("verify"), QStringLiteral("no-such-ws")} << 5
                                        << QByteArray("workspace not found");
+    // What a new user tripped on: each says what is wrong.
+    QTest::newRow("prove-negative") << QStringList{QStringLiteral("prove"), ws, QStringLiteral("-1")} << 2
+                                    << QByteArray("-1: a negative number; entry numbers and amounts are positive");
+    QTest::newRow("approve-as-nobody")
+        << QStringList{QStringLiteral("approve"), ws, QStringLiteral("int-0013"), QStringLiteral("--as"), QStringLiteral("zed")} << 2
+        << QByteArray("no such principal 'zed'");
+    QTest::newRow("input-over-16-mib") << QStringList{QStringLiteral("check-proposal"), QStringLiteral("BIG")} << 2
+                                       << QByteArray("is larger than 16 MiB; refusing it rather than reading part of it");
+    QTest::newRow("garbage-database") << QStringList{QStringLiteral("status"), QStringLiteral("GARBAGE")} << 5
+                                      << QByteArray("countersign.db: the file is not a Countersign database");
 }
 
 void CliTest::auditUsageErrors()
@@ -264,6 +282,20 @@ void CliTest::auditUsageErrors()
         argument.replace(QLatin1String("OUT"), m_dir->filePath(QStringLiteral("out")));
         if (argument.startsWith(QLatin1String("no-such")))
             argument = m_dir->filePath(argument);
+        if (argument == QLatin1String("BIG")) {
+            argument = m_dir->filePath(QStringLiteral("big.json"));
+            QFile big(argument);
+            QVERIFY(big.open(QIODevice::WriteOnly));
+            big.write(QByteArray((16 << 20) + 1, ' '));
+        }
+        if (argument == QLatin1String("GARBAGE")) { // a copy of the workspace whose database is not SQLite
+            argument = m_dir->filePath(QStringLiteral("garbage"));
+            QVERIFY(QDir().mkpath(argument));
+            QVERIFY(QFile::copy(ws() + QStringLiteral("/workspace.json"), argument + QStringLiteral("/workspace.json")));
+            QFile db(argument + QStringLiteral("/countersign.db"));
+            QVERIFY(db.open(QIODevice::WriteOnly));
+            db.write(QByteArray("SQLite format 3") + QByteArray(1, '\0') + QByteArray(4096, 'x'));
+        }
     }
     const Run result = cli(arguments);
     QCOMPARE(result.exitCode, exitCode);
