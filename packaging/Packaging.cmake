@@ -10,16 +10,41 @@ install(FILES "${CMAKE_CURRENT_LIST_DIR}/linux/org.countersign.Countersign.metai
 install(FILES "${PROJECT_SOURCE_DIR}/resources/icons/countersign.svg"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps")
 
+# What lintian asks of every package: a machine-readable copyright, a changelog and a manual page
+# for each program (generated from its own --help, so the two never disagree).
+set(cs_doc_dir "${CMAKE_INSTALL_DATADIR}/doc/countersign")
+install(FILES "${CMAKE_CURRENT_LIST_DIR}/linux/copyright" DESTINATION "${cs_doc_dir}")
+set(cs_changelog "${CMAKE_BINARY_DIR}/packaging/changelog.gz")
+add_custom_command(OUTPUT "${cs_changelog}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/packaging"
+    COMMAND gzip -9n -c "${CMAKE_CURRENT_LIST_DIR}/linux/changelog" > "${cs_changelog}"
+    DEPENDS "${CMAKE_CURRENT_LIST_DIR}/linux/changelog" VERBATIM)
+set(cs_man_pages "${cs_changelog}")
+set(cs_summary_countersign "the operator console for AI agents that move money")
+set(cs_summary_countersign-cli "the Countersign engine on the command line")
+foreach(program countersign countersign-cli)
+    set(page "${CMAKE_BINARY_DIR}/packaging/${program}.1.gz")
+    add_custom_command(OUTPUT "${page}"
+        COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:${program}> -DNAME=${program}
+                "-DSUMMARY=${cs_summary_${program}}" -DVERSION=${PROJECT_VERSION} -DOUT=${page}
+                -P "${CMAKE_CURRENT_LIST_DIR}/ManPage.cmake"
+        DEPENDS ${program} "${CMAKE_CURRENT_LIST_DIR}/ManPage.cmake" VERBATIM)
+    list(APPEND cs_man_pages "${page}")
+    install(FILES "${page}" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+endforeach()
+add_custom_target(package_docs ALL DEPENDS ${cs_man_pages})
+install(FILES "${cs_changelog}" DESTINATION "${cs_doc_dir}")
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME countersign)
 set(CPACK_PACKAGE_VENDOR "Countersign developers")
 set(CPACK_PACKAGE_CONTACT "Countersign developers <maintainers@countersign.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Operator console for AI agents that move money")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Agents propose; Countersign parses every proposal strictly, simulates it, checks it against a\n"
-    "signed policy, routes risky ones to human approvers and records every step in a\n"
-    "tamper-evident audit log. Includes the console (countersign) and the headless engine\n"
-    "command line (countersign-cli).")
+# One string (a CMake list would be joined with ";"), lines of at most 80 characters.
+set(CPACK_PACKAGE_DESCRIPTION "Agents propose; Countersign parses every proposal strictly, simulates it,
+checks it against a signed policy, routes risky ones to human approvers and
+records every step in a tamper-evident audit log. Includes the console
+(countersign) and the headless engine command line (countersign-cli).")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
