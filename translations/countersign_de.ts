@@ -62,6 +62,14 @@
         <source>needs</source>
         <translation>benötigt</translation>
     </message>
+    <message>
+        <source>Countersign %1: the workspace summary (--headless).</source>
+        <translation>Countersign %1: die Übersicht des Arbeitsbereichs (--headless).</translation>
+    </message>
+    <message>
+        <source>READ-ONLY: the audit log does not verify, so nothing will be written: %1</source>
+        <translation>NUR LESEN: Das Prüfprotokoll ist nicht intakt, daher wird nichts geschrieben: %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::AgentsModel</name>
@@ -325,10 +333,6 @@
         <translation>%1 Min.</translation>
     </message>
     <message>
-        <source>under a minute</source>
-        <translation>unter einer Minute</translation>
-    </message>
-    <message>
         <source>pay API</source>
         <translation>API bezahlen</translation>
     </message>
@@ -447,6 +451,10 @@
     <message>
         <source>Approvals</source>
         <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 Min.</translation>
     </message>
 </context>
 <context>
@@ -575,6 +583,10 @@
     <message>
         <source>%1 already approved this version of %2; an approver counts once.</source>
         <translation>%1 hat diese Version von %2 bereits freigegeben; jeder Freigebende zählt einmal.</translation>
+    </message>
+    <message>
+        <source>Read-only: the audit log does not verify, so no verdict can be signed here.</source>
+        <translation>Nur lesen: Das Prüfprotokoll ist nicht intakt, daher kann hier keine Entscheidung signiert werden.</translation>
     </message>
 </context>
 <context>
@@ -773,6 +785,18 @@
     <message>
         <source>Passphrase of the engine key (it stays unlocked while the workspace is open):</source>
         <translation>Passphrase des Engine-Schlüssels (er bleibt entsperrt, solange der Arbeitsbereich offen ist):</translation>
+    </message>
+    <message>
+        <source>Checking the audit log… %p%</source>
+        <translation>Prüfprotokoll wird geprüft … %p %</translation>
+    </message>
+    <message>
+        <source>Read-only: this workspace&apos;s audit log does not verify, so nothing will be written to it (no verdict, no settlement, no checkpoint). First problem: %1</source>
+        <translation>Nur lesen: Das Prüfprotokoll dieses Arbeitsbereichs ist nicht intakt, daher wird nichts hineingeschrieben (keine Entscheidung, keine Abwicklung, kein Prüfpunkt). Erstes Problem: %1</translation>
+    </message>
+    <message>
+        <source>Engine: read-only</source>
+        <translation>Engine: nur lesen</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,14 @@
         <source>needs</source>
         <translation>需要</translation>
     </message>
+    <message>
+        <source>Countersign %1: the workspace summary (--headless).</source>
+        <translation>Countersign %1：工作区摘要（--headless）。</translation>
+    </message>
+    <message>
+        <source>READ-ONLY: the audit log does not verify, so nothing will be written: %1</source>
+        <translation>只读：审计日志未通过验证，因此不会写入任何内容：%1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::AgentsModel</name>
@@ -323,10 +331,6 @@
         <translation>%1 分</translation>
     </message>
     <message>
-        <source>under a minute</source>
-        <translation>不到一分钟</translation>
-    </message>
-    <message>
         <source>pay API</source>
         <translation>支付 API</translation>
     </message>
@@ -445,6 +449,10 @@
     <message>
         <source>Approvals</source>
         <translation>批准</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 分钟</translation>
     </message>
 </context>
 <context>
@@ -570,6 +578,10 @@
     <message>
         <source>%1 already approved this version of %2; an approver counts once.</source>
         <translation>%1 已批准 %2 的此版本；每位审批人只计一次。</translation>
+    </message>
+    <message>
+        <source>Read-only: the audit log does not verify, so no verdict can be signed here.</source>
+        <translation>只读：审计日志未通过验证，因此无法在此签署任何裁决。</translation>
     </message>
 </context>
 <context>
@@ -768,6 +780,18 @@
     <message>
         <source>Passphrase of the engine key (it stays unlocked while the workspace is open):</source>
         <translation>引擎密钥的口令（工作区打开期间保持解锁）：</translation>
+    </message>
+    <message>
+        <source>Checking the audit log… %p%</source>
+        <translation>正在检查审计日志… %p%</translation>
+    </message>
+    <message>
+        <source>Read-only: this workspace&apos;s audit log does not verify, so nothing will be written to it (no verdict, no settlement, no checkpoint). First problem: %1</source>
+        <translation>只读：此工作区的审计日志未通过验证，因此不会向其写入任何内容（无裁决、无结算、无检查点）。第一个问题：%1</translation>
+    </message>
+    <message>
+        <source>Engine: read-only</source>
+        <translation>引擎：只读</translation>
     </message>
 </context>
 <context>
