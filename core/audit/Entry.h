@@ -55,6 +55,8 @@ struct Entry
  * when unsigned) and time as RFC 3339 UTC. Built without re-parsing the body.
  */
 std::string entryBytes(const Entry& entry);
+//! The same bytes into `out` (replacing what it held): the verifier reuses one buffer per thread.
+void entryBytesInto(const Entry& entry, std::string& out);
 
 //! Types whose entries must carry their actor's signature, and the "schema" their body names.
 bool isSignedType(std::string_view type);

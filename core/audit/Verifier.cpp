@@ -165,8 +165,11 @@ private:
                 m_queue.pop_front();
             }
             chunk->leaves.reserve(chunk->entries.size());
-            for (const Entry& entry : chunk->entries)
-                chunk->leaves.push_back(leafHash(asBytes(entryBytes(entry))));
+            std::string bytes; // one buffer for the whole chunk
+            for (const Entry& entry : chunk->entries) {
+                entryBytesInto(entry, bytes);
+                chunk->leaves.push_back(leafHash(asBytes(bytes)));
+            }
             for (const SignatureJob& job : chunk->signatures)
                 checkSignature(job, m_problems);
             {
