@@ -615,6 +615,15 @@ bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passph
     return true;
 }
 
+//! The two keys a signed write opens: the signer's (COUNTERSIGN_PASSPHRASE, `prompt` on a
+//! terminal) and the engine's (COUNTERSIGN_ENGINE_PASSPHRASE). False once an error is reported.
+bool signerAndEnginePassphrases(api::Engine& engine, const char* prompt, Passphrase& signer, Passphrase& engineKey,
+                                std::ostream& err, int& exit)
+{
+    return keyPassphrase(engine, "COUNTERSIGN_PASSPHRASE", signer, err, exit, prompt)
+           && keyPassphrase(engine, "COUNTERSIGN_ENGINE_PASSPHRASE", engineKey, err, exit, "Passphrase of the engine key: ");
+}
+
 //! Reads and checks policy file `path`: parse errors and static-check errors both refuse it.
 std::optional<policy::Policy> readPolicy(const QString& path, std::vector<policy::Finding>& findings,
                                          std::ostream& err, int& exit)
@@ -757,10 +766,8 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
     if (!engine)
         return exit;
     Passphrase passphrase;
-    if (!keyPassphrase(*engine, "COUNTERSIGN_PASSPHRASE", passphrase, err, exit, "Passphrase of the approver: "))
-        return exit;
     Passphrase enginePassphrase;
-    if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", enginePassphrase, err, exit, "Passphrase of the engine key: "))
+    if (!signerAndEnginePassphrases(*engine, "Passphrase of the approver: ", passphrase, enginePassphrase, err, exit))
         return exit;
     const std::string intent = parser.positionalArguments().at(1).toStdString();
     const std::string approver = parser.value(QStringLiteral("as")).toStdString();
@@ -807,10 +814,8 @@ int principalCommand(const QStringList& arguments, api::EngineFactory& factory, 
     if (!engine)
         return exit;
     Passphrase passphrase;
-    if (!keyPassphrase(*engine, "COUNTERSIGN_PASSPHRASE", passphrase, err, exit, "Passphrase of the risk manager: "))
-        return exit;
     Passphrase enginePassphrase;
-    if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", enginePassphrase, err, exit, "Passphrase of the engine key: "))
+    if (!signerAndEnginePassphrases(*engine, "Passphrase of the risk manager: ", passphrase, enginePassphrase, err, exit))
         return exit;
     auto changed = engine->changePrincipalStatus(parser.positionalArguments().at(1).toStdString(), status->second,
                                                  parser.value(QStringLiteral("as")).toStdString(), reason.toStdString(),
@@ -921,11 +926,8 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
         if (!bytes)
             return exit;
         Passphrase passphrase;
-        if (!keyPassphrase(*engine, "COUNTERSIGN_PASSPHRASE", passphrase, err, exit, "Passphrase of the signer: "))
-            return exit;
         Passphrase enginePassphrase;
-        if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", enginePassphrase, err, exit,
-                           "Passphrase of the engine key: "))
+        if (!signerAndEnginePassphrases(*engine, "Passphrase of the signer: ", passphrase, enginePassphrase, err, exit))
             return exit;
         auto published = engine->publishPolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
                                                parser.value(QStringLiteral("as")).toStdString(), passphrase.text,
