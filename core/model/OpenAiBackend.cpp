@@ -198,17 +198,8 @@ struct OpenAiBackend::Worker
                 received->overLimit = std::move(reason);
             reply->abort();
         };
-        const auto drain = [=, this] {
-            if (!received->overLimit.empty())
-                return;
-            if (!received->kindKnown) {
-                received->kindKnown = true;
-                received->streamed = config.stream
-                                     && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
-                                     && reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(
-                                         QLatin1String("text/event-stream"), Qt::CaseInsensitive);
-            }
-            const QByteArray chunk = reply->read(static_cast<qint64>(limits.responseBytes - received->bytes) + 1);
+        // One piece of the body: counted, then kept (a plain reply) or split into events.
+        const auto consume = [=, this](const QByteArray& chunk) {
             received->bytes += static_cast<std::size_t>(chunk.size());
             if (received->bytes > limits.responseBytes)
                 return abortOver("the model server's response exceeds " + std::to_string(limits.responseBytes)
@@ -251,6 +242,26 @@ struct OpenAiBackend::Worker
             if (static_cast<std::size_t>(received->pending.size()) > limits.eventBytes)
                 return abortOver("a streamed event exceeds " + std::to_string(limits.eventBytes)
                                  + " bytes without ending (limits.eventBytes)");
+        };
+        // Everything available, in pieces of at most 64 KiB, so each cap is judged in the order
+        // the bytes came (however much Qt buffered meanwhile).
+        const auto drain = [=, this] {
+            if (!reply->isOpen())
+                return;
+            if (!received->kindKnown) {
+                received->kindKnown = true;
+                received->streamed = config.stream
+                                     && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+                                     && reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(
+                                         QLatin1String("text/event-stream"), Qt::CaseInsensitive);
+            }
+            while (received->overLimit.empty()) {
+                const qint64 room = static_cast<qint64>(limits.responseBytes - received->bytes) + 1;
+                const QByteArray chunk = reply->read(std::min<qint64>(64 * 1024, room));
+                if (chunk.isEmpty())
+                    return;
+                consume(chunk);
+            }
         };
         QObject::connect(reply, &QNetworkReply::readyRead, context, drain);
         QObject::connect(reply, &QNetworkReply::finished, context, [=, this] {
