@@ -42,6 +42,24 @@ namespace {
 //! Held by whoever runs intents through the pipeline (WS/run.lock).
 constexpr const char* kRunLockFile = "run.lock";
 
+// What a run reads whole, bounded: an intent file and a fixtures file are input like any other.
+constexpr qint64 kMaxIntentsBytes = 64ll << 20;
+constexpr qint64 kMaxFixturesBytes = 256ll << 20;
+
+//! `file` (open) read whole, refused past `limit` bytes with its name and size, never read in part.
+Result<std::string> readWhole(QFile& file, qint64 limit, const char* what)
+{
+    if (file.size() > limit)
+        return fail(ErrorCode::InvalidInput, std::string(what) + " " + file.fileName().toStdString() + " is "
+                                                 + std::to_string(file.size()) + " bytes, more than the "
+                                                 + std::to_string(limit >> 20) + " MiB allowed");
+    QByteArray bytes = file.read(limit + 1);
+    if (bytes.size() > limit) // grew while read
+        return fail(ErrorCode::InvalidInput, std::string(what) + " " + file.fileName().toStdString() + " is more than "
+                                                 + std::to_string(limit >> 20) + " MiB");
+    return bytes.toStdString();
+}
+
 Result<std::vector<api::AgentSummary>> readAgents(Database& db)
 {
     CS_TRY(query, db.prepare(R"sql(
@@ -342,7 +360,8 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
     QFile file(QString::fromStdString(path.string()));
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::NotFound, "cannot read intents from " + path.string());
-    CS_TRY(intents, model::parseIntents(file.readAll().toStdString()));
+    CS_TRY(intentText, readWhole(file, kMaxIntentsBytes, "the intents file"));
+    CS_TRY(intents, model::parseIntents(*intentText));
     CS_TRY(unlocked, unlockEngine(enginePassphrase));
     // One run at a time per workspace: two would race for the same intents.
     CS_TRY(running, storage::FileLock::acquire(m_dir / kRunLockFile, options.wait,
@@ -356,7 +375,8 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
         QFile fixtures(QString::fromStdString(options.fixturesFile));
         if (!fixtures.open(QIODevice::ReadOnly))
             return fail(ErrorCode::NotFound, "cannot read fixtures from " + options.fixturesFile);
-        CS_TRY(replay, model::ReplayBackend::fromFixtures(fixtures.readAll().toStdString()));
+        CS_TRY(fixtureText, readWhole(fixtures, kMaxFixturesBytes, "the fixtures file"));
+        CS_TRY(replay, model::ReplayBackend::fromFixtures(*fixtureText));
         backend = std::make_unique<model::ReplayBackend>(std::move(*replay));
     } else if (backendName == "replay") {
         // Recorded answers from this workspace's own model exchanges, by request hash.
@@ -419,7 +439,8 @@ Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent(std::string_
         QFile file(QString::fromStdString((m_dir / workspace::kIntentsFile).string()));
         if (!file.open(QIODevice::ReadOnly))
             return std::optional<api::IntentResult>();
-        CS_TRY(intents, model::parseIntents(file.readAll().toStdString()));
+        CS_TRY(intentText, readWhole(file, kMaxIntentsBytes, "the intents file"));
+        CS_TRY(intents, model::parseIntents(*intentText));
         CS_TRY(unlocked, unlockEngine(enginePassphrase));
         CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
         CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));

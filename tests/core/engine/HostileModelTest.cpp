@@ -47,6 +47,8 @@ private Q_SLOTS:
     void intentBindsTheProposal_data();
     void intentBindsTheProposal();
     void recordedAnswerIsBounded();
+    void oversizedInputFilesAreRefused_data();
+    void oversizedInputFilesAreRefused();
 
 private:
     //! Runs `intentLine` on a fresh demo workspace, the model answering `answer`.
@@ -166,6 +168,46 @@ void HostileModelTest::recordedAnswerIsBounded()
              toHex(identity::sha256(answer.toStdString())));
     // The database holds the bound, not the answer.
     QVERIFY(*db->queryInt("SELECT sum(length(body)) FROM audit_entries") < 1024 * 1024);
+}
+
+void HostileModelTest::oversizedInputFilesAreRefused_data()
+{
+    QTest::addColumn<QString>("which");
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("intents") << "intents" << (qint64(64) << 20) + 1 << "the intents file";
+    QTest::newRow("fixtures") << "fixtures" << (qint64(256) << 20) + 1 << "the fixtures file";
+}
+
+void HostileModelTest::oversizedInputFilesAreRefused()
+{
+    QFETCH(QString, which);
+    QFETCH(qint64, size);
+    QFETCH(QString, error);
+    const std::string ws = m_dir.filePath(QStringLiteral("oversized-") + which).toStdString();
+    QVERIFY(m_factory->createWorkspace(ws, true, false, {}));
+    // Sparse: the size is what counts, and nothing of it is read.
+    QFile big(m_dir.filePath(which + QStringLiteral("-big")));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    QVERIFY(big.resize(size));
+    big.close();
+    QFile small(m_dir.filePath(which + QStringLiteral("-small.jsonl")));
+    QVERIFY(small.open(QIODevice::WriteOnly));
+    small.write(QByteArray(kPayIntent) + '\n');
+    small.close();
+    auto engine = m_factory->openWorkspace(ws);
+    api::Engine::RunOptions options;
+    options.backend = "replay";
+    options.intentsFile = (which == u"intents" ? big : small).fileName().toStdString();
+    options.fixturesFile = (which == u"fixtures" ? big : small).fileName().toStdString();
+    const auto results = (*engine)->runIntents(options, workspace::kDemoPassphrase);
+    QVERIFY(!results.has_value());
+    QCOMPARE(results.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(QString::fromStdString(results.error().message).contains(error + QLatin1Char(' '))
+                 && QString::fromStdString(results.error().message).contains(QLatin1String("MiB allowed")),
+             results.error().message.c_str());
+    auto db = storage::Database::open(ws + "/countersign.db", storage::OpenMode::MustExist);
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'intent.received'"), std::int64_t(0));
 }
 
 QTEST_GUILESS_MAIN(HostileModelTest)
