@@ -390,7 +390,20 @@ void OpenAiBackendTest::pipelineThroughARealServer()
     auto engine = factory->openWorkspace(ws);
     api::Engine::RunOptions options;
     options.intentsFile = intents.toStdString();
+    // The operator's key is in the environment, but only workspace.json names this URL: the
+    // run goes without it and says why (it used to send the key there).
+    QTemporaryDir userConfig;
+    qputenv("XDG_CONFIG_HOME", userConfig.path().toUtf8());
+    qputenv("OPENAI_API_KEY", "sk-operator-secret");
+    std::vector<std::string> notices;
+    options.notice = [&notices](const std::string& notice) { notices.push_back(notice); };
     const auto results = (*engine)->runIntents(options, "demo");
+    qunsetenv("OPENAI_API_KEY");
+    qunsetenv("XDG_CONFIG_HOME");
+    QVERIFY(!m_server->lastRequest().contains("sk-operator-secret"));
+    QVERIFY(!m_server->lastRequest().contains("Authorization"));
+    QCOMPARE(notices.size(), std::size_t(1));
+    QVERIFY2(notices.front().find("which only workspace.json names") != std::string::npos, notices.front().c_str());
     QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
     QCOMPARE(results->size(), std::size_t{2});
     QVERIFY2(results->at(0).state == "executed", (results->at(0).state + ": " + results->at(0).reason).c_str());
