@@ -509,15 +509,15 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
     };
     // Under the trusted prefix every checkpoint's root was just recomputed from the entries, and
     // this user checked their signatures before: only the ones above it are checked again.
-    const auto trusted = [&](const Checkpoint& checkpoint) {
+    const auto checkedBefore = [&](const Checkpoint& checkpoint) {
         return checkpoint.size < options.trustedPrefix && checkpoint.origin == *origin;
     };
     for (const Checkpoint& checkpoint : *stored) {
-        if (!trusted(checkpoint))
+        if (!checkedBefore(checkpoint))
             checkSigned(checkpoint, "the checkpoint at size " + std::to_string(checkpoint.size) + " in the database");
     }
     for (const auto& [size, file] : *files) {
-        if (!trusted(file.first))
+        if (!checkedBefore(file.first))
             checkSigned(file.first, file.second);
     }
     if (options.seen)

@@ -654,8 +654,7 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
                                                       std::string_view passphrase, std::string_view enginePassphrase)
 {
     CS_TRY(engine, unlockEngine(enginePassphrase));
-    CS_TRY(known, principalRole(signer));
-    CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, signer), passphrase));
+    CS_TRY(key, principalKey(signer, passphrase));
     std::vector<std::string> warnings;
     CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
         CS_TRY(world, simulation::WorldState::load(db));
@@ -717,10 +716,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
     if (!approve && reason.empty())
         return fail(ErrorCode::InvalidInput, "reason: a rejection needs a reason");
     CS_TRY(engine, unlockEngine(enginePassphrase));
-    if (!isValidIdentifier(approver))
-        return fail(ErrorCode::InvalidInput, "--as must name a principal");
-    CS_TRY(known, principalRole(approver));
-    CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, approver), passphrase));
+    CS_TRY(key, principalKey(approver, passphrase));
     CS_TRY(request, m_writer->run([&](Database& db) { return approval::findRequest(db, intent); }));
     if (!*request)
         return fail(ErrorCode::NotFound, "no approval request for " + intent);
@@ -736,6 +732,8 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
 
 Result<std::string> LocalEngine::principalRole(const std::string& id)
 {
+    if (!isValidIdentifier(id))
+        return fail(ErrorCode::InvalidInput, "--as must name a principal");
     std::lock_guard lock(m_readMutex);
     CS_TRY(query, m_reader.cached("SELECT role FROM principals WHERE id = ?1"));
     (*query)->bind(1, id);
@@ -747,6 +745,12 @@ Result<std::string> LocalEngine::principalRole(const std::string& id)
     return role;
 }
 
+Result<identity::SigningKey> LocalEngine::principalKey(const std::string& id, std::string_view passphrase)
+{
+    CS_TRY(known, principalRole(id)); // a principal first, then its key file
+    return identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, id), passphrase);
+}
+
 Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::string& principal, const std::string& status,
                                                                     const std::string& actor, std::string_view reason,
                                                                     std::string_view passphrase, std::string_view enginePassphrase)
@@ -754,13 +758,11 @@ Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::
     CS_TRY(to, identity::parseKeyStatus(status));
     if (!isValidIdentifier(principal))
         return fail(ErrorCode::InvalidInput, "the principal must be an identifier, not '" + principal + "'");
-    if (!isValidIdentifier(actor))
-        return fail(ErrorCode::InvalidInput, "--as must name a principal");
     CS_TRY(roles, principalRole(actor));
     if (*roles != "risk_manager")
         return fail(ErrorCode::NotAllowed, "'" + actor + "' is " + *roles + "; only a risk manager may change a principal's status");
     CS_TRY(engine, unlockEngine(enginePassphrase));
-    CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, actor), passphrase));
+    CS_TRY(key, principalKey(actor, passphrase));
     return m_writer->run([&](Database& db) -> Result<StatusChange> {
         CS_TRY(transaction, storage::Transaction::begin(db));
         CS_TRY(origin, audit::readOrigin(db));
@@ -795,10 +797,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, 
                                                      std::string_view shownSubject)
 {
     CS_TRY(engine, unlockEngine(enginePassphrase));
-    if (!isValidIdentifier(approver))
-        return fail(ErrorCode::InvalidInput, "--as must name a principal");
-    CS_TRY(known, principalRole(approver));
-    CS_TRY(key, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, approver), passphrase));
+    CS_TRY(key, principalKey(approver, passphrase));
     approval::Edit edit;
     if (!amount.empty())
         edit.amount = amount;

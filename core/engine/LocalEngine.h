@@ -71,6 +71,8 @@ private:
     void setStatus(api::EngineStatus status);
     //! The role of principal `id`; NotFound "no such principal" before any key file is looked for.
     Result<std::string> principalRole(const std::string& id);
+    //! Principal `id`'s signing key, unsealed with `passphrase`: the one way a signer's key is opened.
+    Result<identity::SigningKey> principalKey(const std::string& id, std::string_view passphrase);
     //! verifyLog against this user's record of the workspace, which an intact log then advances;
     //! `full` checks every signature, otherwise only those this user has not checked before.
     Result<audit::VerifyReport> verifyAgainstSeen(const audit::ProgressFn& progress, bool full);

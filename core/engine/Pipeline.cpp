@@ -32,6 +32,16 @@ QJsonArray strings(const std::vector<std::string>& items)
     return array;
 }
 
+//! The body of a proposal.rejected entry: whose intent, why, and the kind of cause, which the
+//! agent's record counts (cannot_plan, malformed, wrong_intent, intent_mismatch, intake).
+QJsonObject rejection(const model::Intent& intent, const char* cause, const std::string& reason)
+{
+    return {{QStringLiteral("intent"), qs(intent.id)},
+            {QStringLiteral("agent"), qs(intent.agent)},
+            {QStringLiteral("cause"), QLatin1String(cause)},
+            {QStringLiteral("reason"), qs(reason)}};
+}
+
 //! Why `agent` may not have intents run now, or empty: it must be an active agent.
 Result<std::string> intakeRefusal(storage::Database& db, const std::string& agent)
 {
@@ -210,11 +220,7 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
         // Intake: only an active agent's intents reach a model (the kill switch).
         CS_TRY(refused, intakeRefusal(m_reader, intent.agent));
         if (!refused->empty()) {
-            CS_TRY(logged, add(audit::types::kProposalRejected, "engine",
-                               {{QStringLiteral("intent"), qs(intent.id)},
-                                {QStringLiteral("agent"), qs(intent.agent)},
-                                {QStringLiteral("cause"), QStringLiteral("intake")},
-                                {QStringLiteral("reason"), qs(*refused)}}));
+            CS_TRY(logged, add(audit::types::kProposalRejected, "engine", rejection(intent, "intake", *refused)));
             end(IntentState::Rejected, *refused);
             planned.push_back(std::move(item));
             continue;
@@ -252,8 +258,7 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
         CS_TRY(exchanged, add(audit::types::kModelExchange, "engine", exchange));
         if (response->cannotPlan) {
             CS_TRY(logged, add(audit::types::kProposalRejected, "engine",
-                               {{QStringLiteral("intent"), qs(intent.id)},
-                                {QStringLiteral("reason"), qs("cannot plan: " + response->reason)}}));
+                               rejection(intent, "cannot_plan", "cannot plan: " + response->reason)));
             end(IntentState::CannotPlan, response->reason);
             planned.push_back(std::move(item));
             continue;
@@ -276,11 +281,7 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
             }
         }
         if (!refusal.empty()) {
-            CS_TRY(logged, add(audit::types::kProposalRejected, "engine",
-                               {{QStringLiteral("intent"), qs(intent.id)},
-                                {QStringLiteral("agent"), qs(intent.agent)},
-                                {QStringLiteral("cause"), QLatin1String(cause)},
-                                {QStringLiteral("reason"), qs(refusal)}}));
+            CS_TRY(logged, add(audit::types::kProposalRejected, "engine", rejection(intent, cause, refusal)));
             end(IntentState::Rejected, refusal);
             planned.push_back(std::move(item));
             continue;
@@ -358,12 +359,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         // Suspended while its model answered: the kill switch wins over the answer.
         CS_TRY(refusal, intakeRefusal(db, intent.agent));
         if (!refusal->empty()) {
-            CS_TRY(logged, add(audit::types::kProposalRejected,
-                               {{QStringLiteral("intent"), qs(intent.id)},
-                                {QStringLiteral("agent"), qs(intent.agent)},
-                                {QStringLiteral("cause"), QStringLiteral("intake")},
-                                {QStringLiteral("reason"), qs(*refusal)}},
-                               false));
+            CS_TRY(logged, add(audit::types::kProposalRejected, rejection(intent, "intake", *refusal), false));
             end(IntentState::Rejected, *refusal);
             continue;
         }

@@ -23,11 +23,23 @@ QString qs(const std::string& text)
 
 constexpr std::size_t kMaxProblems = 100;
 
+using Postings = std::multiset<std::tuple<std::string, std::string, Int128>>; // account, asset, minor units
+
+//! What the log says of one settlement: its receipt entry and its postings.
+struct Receipt
+{
+    std::int64_t seq = 0;
+    Postings postings;
+};
+
+//! The money recomputed from the log, then held against the tables, one step each.
 struct Checker
 {
     std::map<std::string, Asset> assets;
     std::map<std::pair<std::string, std::string>, Int128> balances;                    // account, asset
     std::map<std::tuple<std::string, std::string, std::string>, Int128> positions;     // agent, venue, asset
+    std::map<std::string, Receipt> receipts;                                           // by idempotency key
+    bool opened = false;
     LedgerReport report;
 
     void problem(std::int64_t seq, std::string reason)
@@ -64,6 +76,195 @@ struct Checker
     std::string shown(const std::string& code, Int128 minor) const
     {
         return Money::fromMinor(minor, assets.at(code)).toString() + " " + code;
+    }
+
+    static std::string text(const QJsonObject& object, const char* key)
+    {
+        return object.value(QLatin1String(key)).toString().toStdString();
+    }
+
+    //! ledger.opened: the opening balances and lending positions.
+    void opening(std::int64_t seq, const QJsonObject& body)
+    {
+        if (opened) {
+            problem(seq, "entry " + std::to_string(seq) + ": a second ledger.opened");
+            return;
+        }
+        opened = true;
+        for (const QJsonValue& value : body.value(QStringLiteral("balances")).toArray()) {
+            const QJsonObject b = value.toObject();
+            const std::string where = "opening balance of " + text(b, "account");
+            if (auto money = amount(text(b, "asset"), text(b, "amount"), seq, where))
+                add(balances[{text(b, "account"), text(b, "asset")}], *money, seq, where);
+        }
+        for (const QJsonValue& value : body.value(QStringLiteral("positions")).toArray()) {
+            const QJsonObject p = value.toObject();
+            if (auto money = amount(text(p, "asset"), text(p, "amount"), seq, "opening position"))
+                add(positions[{text(p, "agent"), text(p, "venue"), text(p, "asset")}], *money, seq, "opening position");
+        }
+    }
+
+    //! A settlement.receipt of the local ledger: its postings onto the balances, a deposit or
+    //! withdrawal onto the lending positions.
+    void receipt(std::int64_t seq, const QJsonObject& body)
+    {
+        if (body.value(QStringLiteral("adapter")).toString() != QLatin1String("local-ledger"))
+            return; // another rail's receipt (or a synthetic history's) moved nothing here
+        if (!opened) {
+            problem(seq, "receipt " + std::to_string(seq) + " comes before the log's opening balances");
+            return;
+        }
+        ++report.receipts;
+        const std::string key = text(body, "idempotency_key");
+        Receipt& recorded = receipts[key];
+        if (recorded.seq != 0)
+            problem(seq, "receipt " + std::to_string(seq) + " settles " + key + " again (first at "
+                             + std::to_string(recorded.seq) + ")");
+        recorded.seq = seq;
+        const std::string where = "receipt " + std::to_string(seq);
+        for (const QJsonValue& value : body.value(QStringLiteral("postings")).toArray()) {
+            const QJsonObject p = value.toObject();
+            if (auto money = amount(text(p, "asset"), text(p, "amount"), seq, where)) {
+                add(balances[{text(p, "account"), text(p, "asset")}], *money, seq, where);
+                recorded.postings.emplace(text(p, "account"), text(p, "asset"), money->minor());
+            }
+        }
+        const QJsonObject action = body.value(QStringLiteral("action")).toObject();
+        const std::string type = text(action, "type");
+        if (type != "deposit" && type != "withdraw")
+            return;
+        if (auto money = amount(text(action, "asset"), text(action, "amount"), seq, where)) {
+            const Money moved = type == "deposit" ? *money : Money::fromMinor(-money->minor(), money->asset());
+            add(positions[{text(body, "agent"), text(action, "venue"), text(action, "asset")}], moved, seq, where);
+        }
+    }
+
+    Result<void> readLog(storage::Database& db)
+    {
+        return storage::forEachRow(db, "SELECT seq, type, body FROM audit_entries "
+                                       "WHERE type IN ('ledger.opened', 'settlement.receipt') ORDER BY seq",
+                                   [&](storage::Statement& row) -> Result<void> {
+                                       const QJsonObject body =
+                                           QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(2))).object();
+                                       if (row.textAt(1) == "ledger.opened")
+                                           opening(row.int64At(0), body);
+                                       else
+                                           receipt(row.int64At(0), body);
+                                       return {};
+                                   });
+    }
+
+    //! Every balance in the table against the log's, and every one the log has against the table.
+    Result<void> compareBalances(storage::Database& db)
+    {
+        std::map<std::pair<std::string, std::string>, Int128> stored;
+        CS_TRY(read, storage::forEachRow(db, "SELECT account, asset, amount FROM balances", [&](storage::Statement& row) -> Result<void> {
+            const std::string account = row.textAt(0);
+            const std::string asset = row.textAt(1);
+            auto money = amount(asset, row.textAt(2), 0, "balance of " + account + " in " + asset);
+            stored[{account, asset}] = money ? money->minor() : kInt128Min; // not an amount differs from whatever the log says
+            return {};
+        }));
+        std::set<std::pair<std::string, std::string>> keys;
+        for (const auto& [key, minor] : balances)
+            keys.insert(key);
+        for (const auto& [key, minor] : stored)
+            keys.insert(key);
+        for (const auto& key : keys) {
+            const auto expected = balances.find(key);
+            const auto actual = stored.find(key);
+            const Int128 want = expected == balances.end() ? 0 : expected->second;
+            ++report.balances;
+            if (actual == stored.end()) {
+                if (want != 0)
+                    problem(0, "balance of " + key.first + " in " + key.second + " is missing; the log says " + shown(key.second, want));
+            } else if (actual->second != want && assets.count(key.second) != 0) {
+                problem(0, "balance of " + key.first + " in " + key.second + " is "
+                               + (actual->second == kInt128Min ? std::string("not an amount") : shown(key.second, actual->second))
+                               + "; the log says " + shown(key.second, want));
+            }
+        }
+        return {};
+    }
+
+    Result<void> comparePositions(storage::Database& db)
+    {
+        std::map<std::tuple<std::string, std::string, std::string>, Int128> stored;
+        CS_TRY(read, storage::forEachRow(db, "SELECT agent, venue, asset, amount FROM lending_positions",
+                                         [&](storage::Statement& row) -> Result<void> {
+            if (auto money = amount(row.textAt(2), row.textAt(3), 0, "lending position of " + row.textAt(0)))
+                stored[{row.textAt(0), row.textAt(1), row.textAt(2)}] = money->minor();
+            return {};
+        }));
+        const auto where = [](const auto& key) { return "lending position of " + std::get<0>(key) + " at " + std::get<1>(key) + " is "; };
+        for (const auto& [key, want] : positions) {
+            const auto actual = stored.find(key);
+            const Int128 have = actual == stored.end() ? 0 : actual->second;
+            if (have != want)
+                problem(0, where(key) + shown(std::get<2>(key), have) + "; the log says " + shown(std::get<2>(key), want));
+            if (actual != stored.end())
+                stored.erase(actual);
+        }
+        for (const auto& [key, have] : stored) {
+            if (have != 0)
+                problem(0, where(key) + shown(std::get<2>(key), have) + "; the log records none");
+        }
+        return {};
+    }
+
+    //! Each settlement row and its postings against the receipt the log has for it, both ways.
+    Result<void> compareSettlements(storage::Database& db)
+    {
+        std::map<std::string, Postings> posted;
+        CS_TRY(readPostings, storage::forEachRow(db, "SELECT settlement, account, asset, amount FROM ledger_postings",
+                                                 [&](storage::Statement& row) -> Result<void> {
+            if (auto money = amount(row.textAt(2), row.textAt(3), 0, "posting of settlement " + row.textAt(0)))
+                posted[row.textAt(0)].emplace(row.textAt(1), row.textAt(2), money->minor());
+            return {};
+        }));
+        std::set<std::string> settled;
+        CS_TRY(readSettlements, storage::forEachRow(db, "SELECT idempotency_key, state, coalesce(receipt_seq, 0) FROM settlements",
+                                                    [&](storage::Statement& row) -> Result<void> {
+            const std::string key = row.textAt(0);
+            const std::string state = row.textAt(1);
+            settled.insert(key);
+            const auto found = receipts.find(key);
+            if (found == receipts.end()) {
+                if (state == "executed")
+                    problem(0, "settlement " + key + " is marked executed, but the log has no receipt for it");
+                if (posted.count(key) != 0)
+                    problem(0, "settlement " + key + " has postings, but the log has no receipt for them");
+                return {};
+            }
+            const Receipt& recorded = found->second;
+            const std::string at = " (receipt " + std::to_string(recorded.seq) + ")";
+            if (state != "executed")
+                problem(recorded.seq, "settlement " + key + " is marked " + state + ", but the log's receipt says executed" + at);
+            else if (row.int64At(2) != recorded.seq)
+                problem(recorded.seq, "settlement " + key + " points at entry " + std::to_string(row.int64At(2)) + ", not its receipt" + at);
+            const auto postings = posted.find(key);
+            if (postings == posted.end() || postings->second != recorded.postings)
+                problem(recorded.seq, "the postings of settlement " + key + " differ from its receipt" + at);
+            return {};
+        }));
+        for (const auto& [key, recorded] : receipts) {
+            if (settled.count(key) == 0)
+                problem(recorded.seq, "receipt " + std::to_string(recorded.seq) + " settles " + key
+                                          + ", which the ledger has no settlement for");
+        }
+        return {};
+    }
+
+    Result<void> quickCheck(storage::Database& db)
+    {
+        CS_TRY(integrity, db.prepare("PRAGMA quick_check"));
+        for (;;) {
+            CS_TRY(row, integrity->step());
+            if (!*row)
+                return {};
+            if (integrity->textAt(0) != "ok")
+                problem(0, "SQLite quick_check: " + integrity->textAt(0));
+        }
     }
 };
 
@@ -102,185 +303,17 @@ Result<LedgerReport> verifyLedger(storage::Database& db)
         check.assets.emplace(row.textAt(0), Asset{row.textAt(0), static_cast<int>(row.int64At(1))});
         return {};
     }));
-
     // From the log: the opening, then every receipt of the local ledger.
-    struct Receipt
-    {
-        std::int64_t seq = 0;
-        std::multiset<std::tuple<std::string, std::string, Int128>> postings;
-    };
-    std::map<std::string, Receipt> receipts; // by idempotency key
-    bool opened = false;
-    CS_TRY(readLog, storage::forEachRow(db, "SELECT seq, type, body FROM audit_entries "
-                                            "WHERE type IN ('ledger.opened', 'settlement.receipt') ORDER BY seq",
-                                        [&](storage::Statement& row) -> Result<void> {
-        const std::int64_t seq = row.int64At(0);
-        const std::string type = row.textAt(1);
-        const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(2))).object();
-        if (type == "ledger.opened") {
-            if (opened) {
-                check.problem(seq, "entry " + std::to_string(seq) + ": a second ledger.opened");
-                return {};
-            }
-            opened = true;
-            for (const QJsonValue& value : body.value(QStringLiteral("balances")).toArray()) {
-                const QJsonObject b = value.toObject();
-                const std::string account = b.value(QStringLiteral("account")).toString().toStdString();
-                const std::string asset = b.value(QStringLiteral("asset")).toString().toStdString();
-                if (auto money = check.amount(asset, b.value(QStringLiteral("amount")).toString().toStdString(), seq,
-                                              "opening balance of " + account))
-                    check.add(check.balances[{account, asset}], *money, seq, "opening balance of " + account);
-            }
-            for (const QJsonValue& value : body.value(QStringLiteral("positions")).toArray()) {
-                const QJsonObject p = value.toObject();
-                const std::string asset = p.value(QStringLiteral("asset")).toString().toStdString();
-                if (auto money = check.amount(asset, p.value(QStringLiteral("amount")).toString().toStdString(), seq, "opening position"))
-                    check.add(check.positions[{p.value(QStringLiteral("agent")).toString().toStdString(),
-                                               p.value(QStringLiteral("venue")).toString().toStdString(), asset}],
-                              *money, seq, "opening position");
-            }
-            return {};
-        }
-        if (body.value(QStringLiteral("adapter")).toString() != QLatin1String("local-ledger"))
-            return {}; // another rail's receipt (or a synthetic history's) moved nothing here
-        if (!opened) {
-            check.problem(seq, "receipt " + std::to_string(seq) + " comes before the log's opening balances");
-            return {};
-        }
-        ++check.report.receipts;
-        const std::string key = body.value(QStringLiteral("idempotency_key")).toString().toStdString();
-        Receipt& receipt = receipts[key];
-        if (receipt.seq != 0)
-            check.problem(seq, "receipt " + std::to_string(seq) + " settles " + key + " again (first at "
-                                   + std::to_string(receipt.seq) + ")");
-        receipt.seq = seq;
-        const std::string where = "receipt " + std::to_string(seq);
-        for (const QJsonValue& value : body.value(QStringLiteral("postings")).toArray()) {
-            const QJsonObject p = value.toObject();
-            const std::string account = p.value(QStringLiteral("account")).toString().toStdString();
-            const std::string asset = p.value(QStringLiteral("asset")).toString().toStdString();
-            if (auto money = check.amount(asset, p.value(QStringLiteral("amount")).toString().toStdString(), seq, where)) {
-                check.add(check.balances[{account, asset}], *money, seq, where);
-                receipt.postings.emplace(account, asset, money->minor());
-            }
-        }
-        const QJsonObject action = body.value(QStringLiteral("action")).toObject();
-        const QString type_ = action.value(QStringLiteral("type")).toString();
-        if (type_ == QLatin1String("deposit") || type_ == QLatin1String("withdraw")) {
-            const std::string asset = action.value(QStringLiteral("asset")).toString().toStdString();
-            if (auto money = check.amount(asset, action.value(QStringLiteral("amount")).toString().toStdString(), seq, where)) {
-                const Money signedAmount = type_ == QLatin1String("deposit") ? *money : Money::fromMinor(-money->minor(), money->asset());
-                check.add(check.positions[{body.value(QStringLiteral("agent")).toString().toStdString(),
-                                           action.value(QStringLiteral("venue")).toString().toStdString(), asset}],
-                          signedAmount, seq, where);
-            }
-        }
-        return {};
-    }));
-    if (!opened) {
+    CS_TRY(replayed, check.readLog(db));
+    if (!check.opened) {
         check.problem(0, "the log records no opening balances (ledger.opened): no balance can be recomputed from it");
         return std::move(check.report);
     }
-
-    // The tables against the log: balances, then lending positions.
-    std::map<std::pair<std::string, std::string>, Int128> stored;
-    CS_TRY(readBalances, storage::forEachRow(db, "SELECT account, asset, amount FROM balances", [&](storage::Statement& row) -> Result<void> {
-        const std::string account = row.textAt(0);
-        const std::string asset = row.textAt(1);
-        if (auto money = check.amount(asset, row.textAt(2), 0, "balance of " + account + " in " + asset))
-            stored[{account, asset}] = money->minor();
-        else
-            stored[{account, asset}] = kInt128Min; // differs from whatever the log says
-        return {};
-    }));
-    std::set<std::pair<std::string, std::string>> keys;
-    for (const auto& [key, minor] : check.balances)
-        keys.insert(key);
-    for (const auto& [key, minor] : stored)
-        keys.insert(key);
-    for (const auto& key : keys) {
-        const auto expected = check.balances.find(key);
-        const auto actual = stored.find(key);
-        const Int128 want = expected == check.balances.end() ? 0 : expected->second;
-        ++check.report.balances;
-        if (actual == stored.end()) {
-            if (want != 0)
-                check.problem(0, "balance of " + key.first + " in " + key.second + " is missing; the log says "
-                                     + check.shown(key.second, want));
-        } else if (actual->second != want && check.assets.count(key.second) != 0) {
-            check.problem(0, "balance of " + key.first + " in " + key.second + " is "
-                                 + (actual->second == kInt128Min ? std::string("not an amount")
-                                                                 : check.shown(key.second, actual->second))
-                                 + "; the log says " + check.shown(key.second, want));
-        }
-    }
-    std::map<std::tuple<std::string, std::string, std::string>, Int128> storedPositions;
-    CS_TRY(readPositions, storage::forEachRow(db, "SELECT agent, venue, asset, amount FROM lending_positions",
-                                              [&](storage::Statement& row) -> Result<void> {
-        if (auto money = check.amount(row.textAt(2), row.textAt(3), 0, "lending position of " + row.textAt(0)))
-            storedPositions[{row.textAt(0), row.textAt(1), row.textAt(2)}] = money->minor();
-        return {};
-    }));
-    for (const auto& [key, want] : check.positions) {
-        const auto actual = storedPositions.find(key);
-        const Int128 have = actual == storedPositions.end() ? 0 : actual->second;
-        if (have != want)
-            check.problem(0, "lending position of " + std::get<0>(key) + " at " + std::get<1>(key) + " is "
-                                 + check.shown(std::get<2>(key), have) + "; the log says " + check.shown(std::get<2>(key), want));
-        if (actual != storedPositions.end())
-            storedPositions.erase(actual);
-    }
-    for (const auto& [key, have] : storedPositions) {
-        if (have != 0)
-            check.problem(0, "lending position of " + std::get<0>(key) + " at " + std::get<1>(key) + " is "
-                                 + check.shown(std::get<2>(key), have) + "; the log records none");
-    }
-
-    // Settlements and their postings against the receipts.
-    std::map<std::string, std::multiset<std::tuple<std::string, std::string, Int128>>> posted;
-    CS_TRY(readPostings, storage::forEachRow(db, "SELECT settlement, account, asset, amount FROM ledger_postings",
-                                             [&](storage::Statement& row) -> Result<void> {
-        if (auto money = check.amount(row.textAt(2), row.textAt(3), 0, "posting of settlement " + row.textAt(0)))
-            posted[row.textAt(0)].emplace(row.textAt(1), row.textAt(2), money->minor());
-        return {};
-    }));
-    std::set<std::string> settled;
-    CS_TRY(readSettlements, storage::forEachRow(db, "SELECT idempotency_key, state, coalesce(receipt_seq, 0) FROM settlements",
-                                                [&](storage::Statement& row) -> Result<void> {
-        const std::string key = row.textAt(0);
-        const std::string state = row.textAt(1);
-        settled.insert(key);
-        const auto receipt = receipts.find(key);
-        if (receipt == receipts.end()) {
-            if (state == "executed")
-                check.problem(0, "settlement " + key + " is marked executed, but the log has no receipt for it");
-            if (posted.count(key) != 0)
-                check.problem(0, "settlement " + key + " has postings, but the log has no receipt for them");
-            return {};
-        }
-        const std::string at = " (receipt " + std::to_string(receipt->second.seq) + ")";
-        if (state != "executed")
-            check.problem(receipt->second.seq, "settlement " + key + " is marked " + state + ", but the log's receipt says executed" + at);
-        else if (row.int64At(2) != receipt->second.seq)
-            check.problem(receipt->second.seq, "settlement " + key + " points at entry " + std::to_string(row.int64At(2)) + ", not its receipt" + at);
-        const auto found = posted.find(key);
-        if (found == posted.end() || found->second != receipt->second.postings)
-            check.problem(receipt->second.seq, "the postings of settlement " + key + " differ from its receipt" + at);
-        return {};
-    }));
-    for (const auto& [key, receipt] : receipts) {
-        if (settled.count(key) == 0)
-            check.problem(receipt.seq, "receipt " + std::to_string(receipt.seq) + " settles " + key + ", which the ledger has no settlement for");
-    }
-
-    CS_TRY(integrity, db.prepare("PRAGMA quick_check"));
-    for (;;) {
-        CS_TRY(row, integrity->step());
-        if (!*row)
-            break;
-        if (integrity->textAt(0) != "ok")
-            check.problem(0, "SQLite quick_check: " + integrity->textAt(0));
-    }
+    // The tables against the log.
+    CS_TRY(balances, check.compareBalances(db));
+    CS_TRY(positions, check.comparePositions(db));
+    CS_TRY(settlements, check.compareSettlements(db));
+    CS_TRY(quick, check.quickCheck(db));
     return std::move(check.report);
 }
 
