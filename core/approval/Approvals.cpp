@@ -552,7 +552,7 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
                                 .bind(6, now.msSinceEpoch).run());
     CS_TRY(updateDecision, db.cached("UPDATE decisions SET amount = ?2, min_out = ?3, effect = ?4, policy_version = ?5, "
                                      "simulation = ?6, simulation_reason = ?7, expected_out = ?8, spend = 'reserved', "
-                                     "updated_ms = ?9 WHERE intent = ?1"));
+                                     "updated_ms = ?9, first_time = ?10 WHERE intent = ?1"));
     storage::Statement& decisionRow = **updateDecision;
     decisionRow.bind(1, intent).bind(2, edited.action.amount.toString());
     if (edited.action.minOut)
@@ -565,7 +565,8 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
         decisionRow.bind(8, simulated.expectedOut->toString());
     else
         decisionRow.bindNull(8);
-    CS_TRY(decisionUpdated, decisionRow.bind(9, now.msSinceEpoch).run());
+    CS_TRY(decisionUpdated,
+           decisionRow.bind(9, now.msSinceEpoch).bind(10, std::int64_t{decision.firstTime ? 1 : 0}).run());
 
     Submitted submitted;
     if (decision.effect == policy::Effect::Deny) {

@@ -105,6 +105,7 @@ struct Pipeline::Planned
         std::string simulationReason;
         std::optional<Money> expectedOut;
         std::optional<std::string> spend; //!< reserved or committed
+        bool firstTime = false;           //!< the counterparty had never been settled to
     };
     std::optional<Decided> decided;
     //! The approval_requests row, when the decision routes it to approvers.
@@ -380,9 +381,9 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                 why += (why.empty() ? "" : "; ") + reason.text;
         }
         const policy::Spend spend{intent.id, proposal.agent, proposal.action.type, proposal.action.amount,
-                                  proposal.action.to, proposal.action.venue, item.at};
-        item.decided = Planned::Decided{decision.effect,     decisionText,       decision.policyVersion, simulated.failure,
-                                        simulated.reason,    simulated.expectedOut, std::nullopt};
+                                  proposal.action.to, proposal.action.venue, item.at, decision.firstTime};
+        item.decided = Planned::Decided{decision.effect,  decisionText,          decision.policyVersion, simulated.failure,
+                                        simulated.reason, simulated.expectedOut, std::nullopt,           decision.firstTime};
         if (decision.effect == policy::Effect::Deny) {
             end(IntentState::Denied, why);
         } else if (decision.effect == policy::Effect::RequireApproval) {
@@ -426,6 +427,8 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                 item.drafts.push_back(std::move(*receipt));
                 simulation::apply(*world, proposal, simulated.deltas);
                 (void)windows.add(spend, context);
+                if (proposal.action.to)
+                    context.settledTo.insert(*proposal.action.to); // paid before, for the rest of the batch
                 item.decided->spend = "committed";
                 item.settle = std::move(settle);
                 end(IntentState::Executed, {});
@@ -442,8 +445,8 @@ Result<void> Pipeline::recordDecision(storage::Database& db, const Planned& item
     const Planned::Decided& decided = *item.decided;
     CS_TRY(insert, db.cached("INSERT INTO decisions(intent, agent, action, asset, amount, to_id, venue, asset_out, min_out, "
                              "claimed_risk, claimed_approvals, simulation, simulation_reason, expected_out, at_ms, "
-                             "effect, policy_version, spend, updated_ms) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"));
+                             "effect, policy_version, spend, updated_ms, first_time) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"));
     storage::Statement& row = **insert;
     const auto optional = [&](int index, const std::optional<std::string>& value) {
         if (value)
@@ -462,7 +465,7 @@ Result<void> Pipeline::recordDecision(storage::Database& db, const Planned& item
     optional(14, decided.expectedOut ? std::optional(decided.expectedOut->toString()) : std::nullopt);
     row.bind(15, item.at.msSinceEpoch).bind(16, toString(decided.effect)).bind(17, decided.policyVersion);
     optional(18, decided.spend);
-    return row.bind(19, now.msSinceEpoch).run();
+    return row.bind(19, now.msSinceEpoch).bind(20, std::int64_t{decided.firstTime ? 1 : 0}).run();
 }
 
 Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)

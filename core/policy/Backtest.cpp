@@ -70,8 +70,8 @@ Result<History> loadHistory(storage::Database& db)
     CS_TRY(rows, storage::forEachRow(
                      db,
                      "SELECT intent, agent, action, asset, amount, to_id, venue, asset_out, min_out, claimed_risk, "
-                     "claimed_approvals, simulation, simulation_reason, expected_out, at_ms, effect, policy_version "
-                     "FROM decisions ORDER BY at_ms, rowid",
+                     "claimed_approvals, simulation, simulation_reason, expected_out, at_ms, effect, policy_version, "
+                     "first_time FROM decisions ORDER BY at_ms, rowid",
                      [&](storage::Statement& row) -> Result<void> {
                          HistoryItem item;
                          const std::string intent = row.textAt(0);
@@ -105,6 +105,7 @@ Result<History> loadHistory(storage::Database& db)
                          item.at = Timestamp{row.int64At(14)};
                          item.recorded = *effect;
                          item.recordedVersion = history.intern(row.textAt(16));
+                         item.request.firstTime = row.int64At(17) != 0;
                          history.items.push_back(std::move(item));
                          return {};
                      }));
@@ -175,7 +176,8 @@ Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
         if (decision.effect != Effect::Deny) {
             const Spend spend{*item.intent, *request.agent, request.action, request.amount,
                               request.to ? std::optional(*request.to) : std::nullopt,
-                              request.venue ? std::optional(*request.venue) : std::nullopt, item.at};
+                              request.venue ? std::optional(*request.venue) : std::nullopt, item.at,
+                              request.firstTime.value_or(false)};
             for (auto& [owner, kept] : windows)
                 (void)kept->add(spend, context);
         }

@@ -77,7 +77,8 @@ struct BacktestReport
  * time on, exactly as the pipeline reserves it. Under `draft` when given; otherwise each
  * proposal under the published version that decided it (`versions`, by version hash), which
  * replays the record and must reproduce it. The recorded simulation outcome stands in for a
- * new simulation. Amounts are valued at `context.prices`.
+ * new simulation, and the recorded `first_time` (whether the counterparty had been settled to
+ * then) for the settlement history. Amounts are valued at `context.prices`.
  */
 Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
                                 const std::map<std::string, const Evaluator*>& versions, const Context& context);

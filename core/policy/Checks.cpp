@@ -53,11 +53,11 @@ bool containsRule(const Rule& outer, const Rule& inner)
            && (outer.destination == Destination::Any || outer.destination == inner.destination);
 }
 
+//! Destinations never keep two rules apart: a listed counterparty may never have been paid.
 bool intersectsRule(const Rule& a, const Rule& b)
 {
     return intersects(a.agent, b.agent) && intersects(a.role, b.role) && intersects(a.action, b.action)
-           && intersects(a.asset, b.asset) && intersects(a.venue, b.venue) && intersects(a.counterparty, b.counterparty)
-           && (a.destination == Destination::Any || b.destination == Destination::Any || a.destination == b.destination);
+           && intersects(a.asset, b.asset) && intersects(a.venue, b.venue) && intersects(a.counterparty, b.counterparty);
 }
 
 bool unbounded(const Rule& rule)
@@ -75,15 +75,11 @@ std::string unreachable(const Rule& rule, const Policy& policy)
     }
     if (!paysSomeone && (rule.counterparty.kind == Kind::In || rule.destination != Destination::Any))
         return "it needs a counterparty, but only transfer and pay_api have one and it matches neither";
-    if (rule.counterparty.kind == Kind::In && rule.destination != Destination::Any) {
-        const auto listed = std::count_if(rule.counterparty.values.begin(), rule.counterparty.values.end(),
-                                          [&](const std::string& id) { return policy.isListedCounterparty(id); });
-        if (rule.destination == Destination::Listed && listed == 0)
-            return "it matches listed counterparties, but none of its counterparties is on a list";
-        if (rule.destination == Destination::FirstTime
-            && listed == static_cast<std::ptrdiff_t>(rule.counterparty.values.size()))
-            return "it matches first-time counterparties, but all of its counterparties are on lists";
-    }
+    // Whether a counterparty was paid before is history, not policy: only "listed" is checked.
+    if (rule.counterparty.kind == Kind::In && rule.destination == Destination::Listed
+        && std::none_of(rule.counterparty.values.begin(), rule.counterparty.values.end(),
+                        [&](const std::string& id) { return policy.isListedCounterparty(id); }))
+        return "it matches listed counterparties, but none of its counterparties is on a list";
     return {};
 }
 

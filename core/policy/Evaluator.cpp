@@ -83,7 +83,8 @@ struct Evaluator::Subject
     Money amount = Money::zero(Asset{});
     const std::string* venue = nullptr;
     const std::string* to = nullptr;
-    bool listed = false;
+    bool listed = false;    //!< `to` is on a counterparties list
+    bool firstTime = false; //!< `to` has never been settled to
     const Money* minOut = nullptr;
     const std::vector<std::uint32_t>* rules = nullptr; //!< candidates(agent, action), looked up once
 };
@@ -167,7 +168,7 @@ bool Evaluator::matches(const Rule& rule, const Subject& subject, bool indexed) 
     switch (rule.destination) {
     case Destination::Any: return true;
     case Destination::Listed: return subject.to != nullptr && subject.listed;
-    case Destination::FirstTime: return subject.to != nullptr && !subject.listed;
+    case Destination::FirstTime: return subject.firstTime;
     }
     return false;
 }
@@ -182,7 +183,7 @@ std::size_t Evaluator::missCount(const Rule& rule, const Subject& subject) const
         count += selector->matches(value) ? 0u : 1u;
     if (rule.destination == Destination::Listed && (subject.to == nullptr || !subject.listed))
         ++count;
-    if (rule.destination == Destination::FirstTime && (subject.to == nullptr || subject.listed))
+    if (rule.destination == Destination::FirstTime && !subject.firstTime)
         ++count;
     return count;
 }
@@ -203,8 +204,8 @@ std::vector<std::string> Evaluator::misses(const Rule& rule, const Subject& subj
     check("counterparty", rule.counterparty, subject.to);
     if (rule.destination == Destination::Listed && (subject.to == nullptr || !subject.listed))
         out.push_back("the counterparty is on no counterparty list");
-    if (rule.destination == Destination::FirstTime && (subject.to == nullptr || subject.listed))
-        out.push_back("the counterparty is already listed");
+    if (rule.destination == Destination::FirstTime && !subject.firstTime)
+        out.push_back(subject.to == nullptr ? "there is no counterparty" : "the counterparty has been paid before");
     return out;
 }
 
@@ -608,6 +609,7 @@ Decision Evaluator::decide(const Request& request, const Context& context, Spend
     subject.venue = request.venue;
     subject.to = request.to;
     subject.listed = subject.to != nullptr && m_policy.isListedCounterparty(*subject.to);
+    subject.firstTime = subject.to != nullptr && request.firstTime.value_or(!context.settledTo.contains(*subject.to));
     subject.minOut = request.minOut;
     subject.rules = &candidates(*request.agent, request.action);
 
@@ -616,6 +618,7 @@ Decision Evaluator::decide(const Request& request, const Context& context, Spend
     decision.effect = outcome.effect;
     decision.policyVersion = m_policy.version;
     decision.at = context.now;
+    decision.firstTime = subject.firstTime;
     decision.error = outcome.error;
     if (context.explain)
         decision.counterfactual = counterfactual(subject, outcome, context, usage);
@@ -658,6 +661,7 @@ Result<void> SpendWindows::add(const Spend& spend, const Context& context)
     subject.to = spend.to ? &*spend.to : nullptr;
     const Policy& policy = m_evaluator.policy();
     subject.listed = subject.to != nullptr && policy.isListedCounterparty(*subject.to);
+    subject.firstTime = subject.to != nullptr && spend.firstTime;
     // Only the rules that can apply to this agent and action can count it.
     for (std::uint32_t index : m_evaluator.candidates(spend.agent, spend.action)) {
         const Rule& rule = policy.rules[index];
@@ -732,6 +736,7 @@ QJsonObject Decision::toJson(const Proposal& proposal, const std::string& propos
         {QStringLiteral("claimed"), QJsonObject{{QStringLiteral("risk_level"), qs(std::string(toString(proposal.riskLevel)))},
                                                {QStringLiteral("required_approvals"), proposal.requiredApprovals}}},
         {QStringLiteral("under_claimed"), underClaimed},
+        {QStringLiteral("first_time"), firstTime},
         {QStringLiteral("policy_version"), qs(policyVersion)},
         {QStringLiteral("at"), qs(toIso8601(at))},
     };

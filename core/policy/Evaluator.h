@@ -11,6 +11,7 @@
 #include <array>
 #include <deque>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace cs::policy {
 
@@ -24,6 +25,7 @@ struct Spend
     std::optional<std::string> to;
     std::optional<std::string> venue;
     Timestamp at;
+    bool firstTime = false; //!< `to` had never been settled to when it was decided
 };
 
 //! What the evaluator needs besides the policy and the proposal.
@@ -36,6 +38,8 @@ struct Context
     std::map<std::string, Money> prices;
     //! agent → role, for rules that match on a role.
     std::map<std::string, std::string> roles;
+    //! Every counterparty a settlement has paid so far: the others are `first_time` destinations.
+    std::unordered_set<std::string> settledTo;
     //! false: the effect, fired rules and approvals only — no reason texts, windows or
     //! counterfactual (backtests, which compare effects).
     bool explain = true;
@@ -52,6 +56,9 @@ struct Request
     const Money* minOut = nullptr;
     RiskLevel claimedRisk = RiskLevel::Low;
     int claimedApprovals = 0;
+    //! Whether `to` had never been settled to, as recorded (backtests, replay); when absent,
+    //! from `Context::settledTo`.
+    std::optional<bool> firstTime;
 };
 
 struct Clause
@@ -94,6 +101,7 @@ struct Decision
     std::string error;         //!< an evaluation error, which denies
     std::string policyVersion;
     Timestamp at;
+    bool firstTime = false; //!< the counterparty had never been settled to (false without one)
 
     //! The signed body of a policy.decided entry (schema countersign.decision/1).
     QJsonObject toJson(const Proposal& proposal, const std::string& proposalSha256) const;

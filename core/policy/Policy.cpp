@@ -355,7 +355,7 @@ std::string describeMatch(const Rule& rule)
     add("counterparty", rule.counterparty);
     if (rule.destination != Destination::Any)
         text += (text.empty() ? "" : ", ")
-                + std::string(rule.destination == Destination::Listed ? "a listed counterparty" : "a first-time counterparty");
+                + std::string(rule.destination == Destination::Listed ? "a listed counterparty" : "a counterparty never paid before");
     return text.empty() ? "every proposal" : text;
 }
 

@@ -69,7 +69,8 @@ struct ApprovalSpec
     std::int64_t expirySeconds = 0;
 };
 
-//! Whether the counterparty (`to`) is on one of the policy's counterparty lists.
+//! `Listed`: the counterparty (`to`) is on one of the policy's counterparty lists. `FirstTime`:
+//! no settlement has ever paid it (whatever the lists say).
 enum class Destination { Any, Listed, FirstTime };
 
 struct Rule
@@ -134,7 +135,7 @@ Result<Policy> parsePolicy(std::string_view bytes, const model::AssetCatalog& as
 std::string describeSet(const Selector& selector);
 //! "above 10000 USDC and at most 20000 USDC".
 std::string describeBound(const Bound& bound);
-//! "agent in {api-buyer}, action in {pay_api}, a first-time counterparty", or "every proposal".
+//! "agent in {api-buyer}, action in {pay_api}, a counterparty never paid before", or "every proposal".
 std::string describeMatch(const Rule& rule);
 
 //! "24h", "7d", "90m", "3600s" → seconds; nullopt for anything else (or not positive).

@@ -120,13 +120,18 @@ Result<Context> loadContext(storage::Database& db, const simulation::WorldState&
         context.roles.emplace(row.textAt(0), row.textAt(1));
         return {};
     }));
+    CS_TRY(paid, storage::forEachRow(db, "SELECT DISTINCT to_id FROM decisions WHERE spend = 'committed' AND to_id IS NOT NULL",
+                                     [&](storage::Statement& row) -> Result<void> {
+                                         context.settledTo.insert(row.textAt(0));
+                                         return {};
+                                     }));
     return context;
 }
 
 Result<void> loadSpends(storage::Database& db, SpendWindows& windows, const Context& context,
                         const simulation::WorldState& world, Timestamp from, std::int64_t afterRowid, std::string_view except)
 {
-    CS_TRY(query, db.cached("SELECT intent, agent, action, asset, amount, to_id, venue, at_ms FROM decisions "
+    CS_TRY(query, db.cached("SELECT intent, agent, action, asset, amount, to_id, venue, at_ms, first_time FROM decisions "
                             "WHERE rowid > ?1 AND at_ms >= ?2 AND spend IN ('reserved', 'committed') ORDER BY at_ms"));
     (*query)->bind(1, afterRowid).bind(2, from.msSinceEpoch);
     const auto result = [&]() -> Result<void> {
@@ -143,7 +148,7 @@ Result<void> loadSpends(storage::Database& db, SpendWindows& windows, const Cont
             if (!amount)
                 return fail(ErrorCode::StorageFailed, "spend of " + spend.textAt(0) + " is corrupt");
             Spend counted{spend.textAt(0), spend.textAt(1), parseActionType(spend.textAt(2)).value_or(ActionType::Transfer),
-                          *amount, std::nullopt, std::nullopt, Timestamp{spend.int64At(7)}};
+                          *amount, std::nullopt, std::nullopt, Timestamp{spend.int64At(7)}, spend.int64At(8) != 0};
             if (!spend.isNullAt(5))
                 counted.to = spend.textAt(5);
             if (!spend.isNullAt(6))

@@ -52,7 +52,8 @@ Result<std::optional<Published>> activePolicy(storage::Database& db);
 //! policy (which denies everything) named "no published policy".
 Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldState& world);
 
-//! What decisions need from the workspace: `world`'s prices in `reference`, principals' roles.
+//! What decisions need from the workspace: `world`'s prices in `reference`, principals' roles,
+//! the counterparties settled to so far.
 Result<Context> loadContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference);
 
 /**

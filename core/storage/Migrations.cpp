@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 7> kSteps = {
+constexpr std::array<std::string_view, 8> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -250,6 +250,17 @@ CREATE TABLE approvals (
     at_ms          INTEGER NOT NULL,
     PRIMARY KEY (intent, subject_sha256, approver)
 ) STRICT;
+)sql",
+    // 8: the policy engine (core/policy) records whether a decision's counterparty had never been
+    // settled to (a `first_time` destination); older decisions get it from the spends settled
+    // before them.
+    R"sql(
+ALTER TABLE decisions ADD COLUMN first_time INTEGER NOT NULL DEFAULT 0 CHECK (first_time IN (0, 1));
+UPDATE decisions SET first_time = 1
+    WHERE to_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM decisions AS earlier
+                      WHERE earlier.to_id = decisions.to_id AND earlier.spend = 'committed'
+                        AND earlier.at_ms < decisions.at_ms);
 )sql",
 };
 

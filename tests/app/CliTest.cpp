@@ -232,7 +232,7 @@ void CliTest::consoleHeadlessSummary()
     const Run ran = run(QStringLiteral(CS_CONSOLE_PATH), {QStringLiteral("--headless"), ws()});
     QCOMPARE(ran.exitCode, 0);
     for (const char* expected : {"Awaiting approval: 14 (so far 0 approved, 0 rejected, 0 expired)", "int-0013", "translate-api",
-                                 "a first-time API vendor needs a treasury approver — needs 1 more approver from 'treasury'",
+                                 "a first payment to an API vendor without a pricing agreement needs a treasury approver — needs 1 more approver from 'treasury'",
                                  "150,000 USDC"})
         QVERIFY2(ran.out.contains(expected), expected);
 }
@@ -320,7 +320,6 @@ void CliTest::verifyProveAndReceipts()
     QCOMPARE(report.value(QStringLiteral("entries")).toInt(), summary.value(QStringLiteral("last_seq")).toInt());
     // Closing after generate signed a checkpoint over everything.
     QCOMPARE(report.value(QStringLiteral("latest_checkpoint")).toInt(), report.value(QStringLiteral("entries")).toInt());
-
     // prove, then verify the proof with nothing but the proof (and a pinned key).
     const Run proved = cli({QStringLiteral("prove"), ws(), QStringLiteral("42")});
     QCOMPARE(proved.exitCode, 0);

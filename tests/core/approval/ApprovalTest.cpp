@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void initTestCase();
     void oneApproverSettles();
     void twoApproversEachCountOnce();
+    void paidBeforeIsNoLongerFirstTime();
     void rejectionNeedsAReasonAndReleases();
     void badVerdictsAreRefused_data();
     void badVerdictsAreRefused();
@@ -166,6 +168,40 @@ void ApprovalTest::twoApproversEachCountOnce()
     QCOMPARE(textOf("SELECT count(*) FROM audit_entries WHERE type = 'policy.decided' AND body LIKE ?1",
                     "%decided_again%int-0052%"),
              std::string("1"));
+}
+
+void ApprovalTest::paidBeforeIsNoLongerFirstTime()
+{
+    // sam-fisher was paid just now (int-0052); initech-consulting still waits (int-0054). A
+    // `first_time` destination is one never settled to, whatever the lists say.
+    const QString intents = m_dir.filePath(QStringLiteral("later.jsonl"));
+    QFile file(intents);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"id": "int-0201", "offset_s": 200000, "agent": "payroll-bot", "task": "Pay sam-fisher again", )"
+               R"("action": {"type": "transfer", "asset": "USDC", "amount": "2400", "to": "sam-fisher", "params": {}}})"
+               "\n"
+               R"({"id": "int-0202", "offset_s": 200060, "agent": "payroll-bot", "task": "Pay initech-consulting", )"
+               R"("action": {"type": "transfer", "asset": "USDC", "amount": "100", "to": "initech-consulting", "params": {}}})"
+               "\n");
+    file.close();
+    api::Engine::RunOptions options;
+    options.intentsFile = intents.toStdString();
+    auto results = m_engine->runIntents(options, workspace::kDemoPassphrase);
+    QVERIFY2(results, results ? "" : results.error().message.c_str());
+    QCOMPARE(textOf("SELECT first_time FROM decisions WHERE intent = ?1", "int-0201"), std::string("0"));
+    QCOMPARE(textOf("SELECT first_time FROM decisions WHERE intent = ?1", "int-0202"), std::string("1"));
+    // Paid before: the first-payment rule no longer applies, and no rule allows an unverified
+    // payee (the demo policy: put it on 'payroll-recipients' first).
+    const QJsonObject again = QJsonDocument::fromJson(
+        QByteArray::fromStdString(textOf("SELECT decision FROM proposals WHERE intent = ?1", "int-0201"))).object();
+    QCOMPARE(again.value(QStringLiteral("first_time")).toBool(true), false);
+    QCOMPARE(again.value(QStringLiteral("effect")).toString(), QStringLiteral("deny"));
+    QVERIFY(!again.value(QStringLiteral("rules")).toVariant().toStringList().contains(QStringLiteral("payroll.first-time")));
+    const QJsonObject first = QJsonDocument::fromJson(
+        QByteArray::fromStdString(textOf("SELECT decision FROM proposals WHERE intent = ?1", "int-0202"))).object();
+    QCOMPARE(first.value(QStringLiteral("first_time")).toBool(false), true);
+    QCOMPARE(first.value(QStringLiteral("effect")).toString(), QStringLiteral("require_approval"));
+    QCOMPARE(first.value(QStringLiteral("rules")).toVariant().toStringList(), QStringList{QStringLiteral("payroll.first-time")});
 }
 
 void ApprovalTest::rejectionNeedsAReasonAndReleases()

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void outcomesForTheirReasons_data();
     void outcomesForTheirReasons();
     void moneyIsConservedAndReceiptsMatch();
+    void firstTimeUntilTheFirstSettlement();
     void logVerifiesAndKeepsSecrets();
     void approvalQueueShowsUnderClaiming();
     void secondRunChangesNothingAndIsDeterministic();
@@ -110,7 +111,7 @@ void PipelineTest::outcomesForTheirReasons_data()
     QTest::addColumn<QString>("state");
     QTest::addColumn<QString>("reason");
     QTest::newRow("small-listed-payment") << "int-0001" << "executed" << "";
-    QTest::newRow("first-time-api") << "int-0013" << "awaiting_approval" << "a first-time API vendor needs a treasury approver";
+    QTest::newRow("first-time-api") << "int-0013" << "awaiting_approval" << "a first payment to an API vendor without a pricing agreement needs a treasury approver";
     QTest::newRow("insufficient-funds") << "int-0014" << "denied" << "less than 1500 USDC";
     QTest::newRow("big-swap") << "int-0023" << "awaiting_approval" << "above 10000 USDC";
     QTest::newRow("unlisted-venue") << "int-0026" << "denied" << "no venue dex-gamma";
@@ -158,6 +159,25 @@ void PipelineTest::moneyIsConservedAndReceiptsMatch()
              *db->queryInt("SELECT count(*) FROM proposals WHERE effect IS NOT NULL"));
     QCOMPARE(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'intent.received'"), std::int64_t(106));
     QCOMPARE(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'model.exchange'"), std::int64_t(106));
+}
+
+void PipelineTest::firstTimeUntilTheFirstSettlement()
+{
+    // A counterparty is a first-time destination until a settlement pays it, also within one
+    // batch: weather-api for int-0001 (listed, never paid), no longer for int-0004.
+    auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);
+    QVERIFY(db.has_value());
+    QCOMPARE(*db->queryInt("SELECT first_time FROM decisions WHERE intent = 'int-0001'"), 1);
+    QCOMPARE(*db->queryInt("SELECT first_time FROM decisions WHERE intent = 'int-0004'"), 0);
+    // Never paid in the run (its approval waits): translate-api stays first-time (int-0013, int-0098).
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM decisions WHERE to_id = 'translate-api' AND first_time = 1"), 2);
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM decisions WHERE to_id IS NULL AND first_time = 1"), 0);
+    // Every decision agrees with the settlements recorded before it.
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM decisions AS d WHERE d.to_id IS NOT NULL AND d.first_time != "
+                           "(NOT EXISTS (SELECT 1 FROM decisions AS e WHERE e.to_id = d.to_id AND e.spend = 'committed' "
+                           "AND e.rowid < d.rowid))"),
+             0);
+    QVERIFY(*db->queryInt("SELECT count(DISTINCT to_id) FROM decisions WHERE first_time = 1") >= 10);
 }
 
 void PipelineTest::logVerifiesAndKeepsSecrets()

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void versionIsTheCanonicalContent();
     void demoDecisions_data();
     void demoDecisions();
+    void firstTimeMeansNeverSettledTo_data();
+    void firstTimeMeansNeverSettledTo();
     void claimsAreComparedNeverObeyed();
     void rollingWindowForgetsOldSpends();
     void calendarDayFollowsTheTimeZone();
@@ -274,6 +276,71 @@ void PolicyTest::demoDecisions()
     QCOMPARE(body.value(QStringLiteral("effect")).toString(), effect);
     QCOMPARE(body.value(QStringLiteral("rules")).toArray().size(), fired.size());
     QCOMPARE(body.value(QStringLiteral("counterfactual")).toString(), QString::fromStdString(decision.counterfactual));
+}
+
+void PolicyTest::firstTimeMeansNeverSettledTo_data()
+{
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QStringList>("settledTo"); // counterparties paid before
+    QTest::addColumn<int>("recorded");          // -1: from settledTo; 0/1: the recorded first_time
+    QTest::addColumn<QString>("effect");
+    QTest::addColumn<QString>("rules");
+
+    // weather-api is on 'api-vendors'; translate-api is on no list.
+    QTest::newRow("listed-never-paid") << QByteArray("weather-api") << QStringList{} << -1 << "require_approval"
+                                       << "new-payee,pay";
+    QTest::newRow("listed-paid-before") << QByteArray("weather-api") << QStringList{QStringLiteral("weather-api")} << -1 << "allow" << "pay";
+    QTest::newRow("unlisted-never-paid") << QByteArray("translate-api") << QStringList{QStringLiteral("weather-api")} << -1
+                                         << "require_approval" << "new-payee,pay";
+    QTest::newRow("unlisted-paid-before") << QByteArray("translate-api") << QStringList{QStringLiteral("translate-api")} << -1 << "allow"
+                                          << "pay";
+    // Replay and backtests decide on what was recorded, not on today's history.
+    QTest::newRow("recorded-paid-before") << QByteArray("translate-api") << QStringList{} << 0 << "allow" << "pay";
+    QTest::newRow("recorded-first-time") << QByteArray("weather-api") << QStringList{QStringLiteral("weather-api")} << 1
+                                         << "require_approval" << "new-payee,pay";
+}
+
+void PolicyTest::firstTimeMeansNeverSettledTo()
+{
+    QFETCH(QByteArray, to);
+    QFETCH(QStringList, settledTo);
+    QFETCH(int, recorded);
+    QFETCH(QString, effect);
+    QFETCH(QString, rules);
+
+    auto parsed = parsePolicy(withRules(R"([{"id":"new-payee","effect":"require_approval",
+        "match":{"action":["pay_api"],"destination":"first_time"},"approval":{"groups":[{"group":"treasury","threshold":1}]}},
+        {"id":"pay","effect":"allow","match":{"action":["pay_api"]},"amount":{"at_most":"100"}}])")
+                                  .toStdString(),
+                              model::AssetCatalog::demo());
+    QVERIFY2(parsed, parsed ? "" : parsed.error().message.c_str());
+    const Evaluator evaluator(std::move(*parsed));
+    SpendWindows windows(evaluator);
+    Context context;
+    context.now = at("2026-11-24T15:00:00Z");
+    context.prices = demoPrices();
+    for (const QString& paid : settledTo)
+        context.settledTo.insert(paid.toStdString());
+    const Proposal proposal = test::makeProposal(
+        "api-buyer", R"({"type":"pay_api","asset":"USDC","amount":"20","to":")" + to + R"(","venue":"x402"})");
+    Request request;
+    request.agent = &proposal.agent;
+    request.action = proposal.action.type;
+    request.amount = proposal.action.amount;
+    request.to = &*proposal.action.to;
+    request.venue = &*proposal.action.venue;
+    if (recorded >= 0)
+        request.firstTime = recorded == 1;
+    const Decision decision = evaluator.decide(request, context, windows);
+    QCOMPARE(QString::fromStdString(std::string(toString(decision.effect))), effect);
+    QStringList fired;
+    for (const std::string& rule : decision.rules)
+        fired << QString::fromStdString(rule);
+    QCOMPARE(fired.join(u','), rules);
+    // The decision says which it was, so replay can reproduce it.
+    const bool firstTime = effect == QLatin1String("require_approval");
+    QCOMPARE(decision.firstTime, firstTime);
+    QCOMPARE(decision.toJson(proposal, std::string(64, 'a')).value(QStringLiteral("first_time")).toBool(!firstTime), firstTime);
 }
 
 void PolicyTest::claimsAreComparedNeverObeyed()

@@ -118,6 +118,10 @@ void MigrationsTest::upgradesFromEveryOlderVersion()
         QVERIFY(balance && *balance->step());
         QCOMPARE(balance->textAt(0), std::string("170141183460469231731.687303715884105727"));
     }
+    if (from >= 6) {
+        // A decision from before schema version 8 learns it paid a counterparty nobody had paid.
+        QCOMPARE(*db.queryInt("SELECT first_time FROM decisions WHERE intent = 'int-0001'"), 1);
+    }
 }
 
 void MigrationsTest::idempotent()
