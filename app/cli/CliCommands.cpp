@@ -40,9 +40,12 @@ Commands:
                                --force replaces an existing workspace
   status WS                    the workspace at a glance as JSON: assets, people, agents
                                and their balances, market counts
-  verify WS                    verify the audit log: hash chain, Merkle root against the
+  verify WS [--full]           verify the audit log: hash chain, Merkle root against the
                                signed checkpoints (in the database and in WS/checkpoints),
-                               consistency proofs, every signed entry; then the money: every
+                               consistency proofs, every signature by a key other than the
+                               engine's and every entry after the newest checkpoint (what
+                               the engine signed below it, its signed roots cover; --full
+                               checks each of those signatures too); then the money: every
                                balance and lending position recomputed from the log (signed
                                opening balances, then each receipt's postings) against the
                                ledger, settlements and postings against their receipts, and
@@ -407,15 +410,21 @@ QString hex(const identity::Hash& hash)
 
 int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("full"), QString()});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
     int exit = ExitOk;
-    auto engine = openWorkspaceArgument(arguments, factory, err, exit);
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
     if (!engine)
         return exit;
     const bool terminal = isatty(STDERR_FILENO) != 0;
-    auto report = engine->verifyAuditLog([&](std::int64_t done, std::int64_t total) {
-        if (terminal)
-            err << "\rverifying " << done << " / " << total << " entries" << std::flush;
-    });
+    auto report = engine->verifyAuditLog(
+        [&](std::int64_t done, std::int64_t total) {
+            if (terminal)
+                err << "\rverifying " << done << " / " << total << " entries" << std::flush;
+        },
+        parser.isSet(QStringLiteral("full")));
     if (terminal)
         err << "\n";
     if (!report)
@@ -428,6 +437,7 @@ int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostre
         {QStringLiteral("intact"), report->intact()},
         {QStringLiteral("entries"), static_cast<qint64>(report->entries)},
         {QStringLiteral("signed_entries"), static_cast<qint64>(report->signedEntries)},
+        {QStringLiteral("covered_by_checkpoints"), static_cast<qint64>(report->coveredEntries)},
         {QStringLiteral("checkpoints"), static_cast<qint64>(report->checkpoints)},
         {QStringLiteral("checkpoint_files"), static_cast<qint64>(report->checkpointFiles)},
         {QStringLiteral("consistency_proofs"), static_cast<qint64>(report->consistencyProofs)},

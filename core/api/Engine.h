@@ -37,8 +37,9 @@ public:
     virtual EngineStatus status() = 0;
 
     //! Verifies the audit log against the checkpoints in the database and in checkpoints/
-    //! (core/audit/Verifier). `progress` runs on the calling thread.
-    virtual Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress) = 0;
+    //! (core/audit/Verifier), then every balance from the log. `progress` runs on the calling
+    //! thread. `everySignature` (`verify --full`): also each engine-signed entry a checkpoint covers.
+    virtual Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress, bool everySignature) = 0;
     /**
      * What the engine checks before its first write (and runs on its own then): every entry
      * against its leaf hash and the signed roots, signatures of what this user has not verified

@@ -30,6 +30,7 @@ struct VerifyReport
 
     std::int64_t entries = 0;
     std::int64_t signedEntries = 0;   //!< entry signatures checked
+    std::int64_t coveredEntries = 0;  //!< engine-signed entries covered by a checkpoint instead
     std::int64_t checkpoints = 0;     //!< distinct checkpoint sizes checked (database and files)
     std::int64_t checkpointFiles = 0;
     std::int64_t consistencyProofs = 0;
@@ -59,6 +60,9 @@ struct VerifyOptions
     //! from the entries anyway, so they add nothing for a verifier holding every entry; the
     //! check before writing skips them, `verify` keeps them (they are what a third party checks).
     bool consistencyProofs = true;
+    //! Also the signature of every entry the engine signed under a checkpoint (`verify --full`).
+    //! Without it those are covered by the checkpoints (see verifyLog).
+    bool engineEntrySignatures = false;
 };
 
 /**
@@ -70,7 +74,16 @@ struct VerifyOptions
  *   engine key, and consecutive checkpoints are linked by RFC 9162 consistency proofs;
  * - no checkpoint (above all none outside the database) is larger than the log, which is how
  *   a truncated tail or a database replaced by an older copy shows;
- * - every entry that must be signed is, by a registered, active key (on all cores);
+ * - every entry that must be signed is, by a registered, active key (on all cores): always
+ *   for keys other than the engine's (approvers, risk managers: authority the engine cannot
+ *   forge) and for entries after the newest checkpoint. An entry the engine signed at or below
+ *   a checkpoint needs no check of its own unless `engineEntrySignatures`: the checkpoint's
+ *   engine signature covers the Merkle root, the root is recomputed here from every entry's
+ *   bytes (its signature included), so changing one byte of such an entry breaks a root the
+ *   engine signed, and only the engine key can sign another. What the engine signed without
+ *   being asked (an entry slipped into the database before the engine checkpointed it) cannot
+ *   reach a checkpoint either: the engine checkpoints only after the check before its first
+ *   write, which checks every signature above the newest checkpoint;
  * - the stored tree state matches the entries.
  * An error result means the log could not be read at all; tampering is a report with problems.
  */

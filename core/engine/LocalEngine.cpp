@@ -234,7 +234,8 @@ audit::CheckpointPolicy LocalEngine::checkpointPolicy(const std::string& origin)
     return {origin, m_dir / workspace::kCheckpointsDir, m_engineSigner ? &*m_engineSigner : nullptr};
 }
 
-Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::ProgressFn& progress, bool full)
+Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::ProgressFn& progress, bool full,
+                                                           bool everySignature)
 {
     CS_TRY(key, engineKey());
     std::lock_guard lock(m_readMutex);
@@ -245,6 +246,7 @@ Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::Progress
     options.keyFileKey = *key;
     options.progress = progress;
     options.consistencyProofs = full;
+    options.engineEntrySignatures = everySignature;
     auto seen = audit::readSeen(*origin);
     if (!seen) {
         audit::VerifyReport report;
@@ -266,10 +268,10 @@ Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::Progress
     return report;
 }
 
-Result<audit::VerifyReport> LocalEngine::verifyAuditLog(const audit::ProgressFn& progress)
+Result<audit::VerifyReport> LocalEngine::verifyAuditLog(const audit::ProgressFn& progress, bool everySignature)
 {
     return observed([&]() -> Result<audit::VerifyReport> {
-        CS_TRY(report, verifyAgainstSeen(progress, true));
+        CS_TRY(report, verifyAgainstSeen(progress, true, everySignature));
         if (!report->intact())
             return report; // the money is recomputed only from a log that holds
         // The money, not only the log: every balance recomputed from the log, and the ledger's tables against it.
@@ -286,7 +288,7 @@ Result<audit::VerifyReport> LocalEngine::checkIntegrity(const audit::ProgressFn&
 {
     std::lock_guard guard(m_integrityMutex);
     if (!m_integrity) {
-        m_integrity = verifyAgainstSeen(progress, false);
+        m_integrity = verifyAgainstSeen(progress, false, false);
         if (*m_integrity && !(*m_integrity)->intact()) {
             const audit::Problem* first = (*m_integrity)->first();
             m_readOnly = true;

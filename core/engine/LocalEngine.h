@@ -31,7 +31,7 @@ public:
     Result<std::vector<api::AgentSummary>> agents() override;
     api::EngineStatus status() override;
     std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override;
-    Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress) override;
+    Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress, bool everySignature) override;
     Result<QJsonObject> proveEntry(std::int64_t seq) override;
     Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) override;
     Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) override;
@@ -75,7 +75,9 @@ private:
     Result<identity::SigningKey> principalKey(const std::string& id, std::string_view passphrase);
     //! verifyLog against this user's record of the workspace, which an intact log then advances;
     //! `full` checks every signature, otherwise only those this user has not checked before.
-    Result<audit::VerifyReport> verifyAgainstSeen(const audit::ProgressFn& progress, bool full);
+    //! `full`: every checkpoint, consistency proofs, no trusted prefix; `everySignature`: also each
+    //! engine-signed entry under a checkpoint.
+    Result<audit::VerifyReport> verifyAgainstSeen(const audit::ProgressFn& progress, bool full, bool everySignature);
 
     std::filesystem::path m_dir;
     workspace::Settings m_settings;

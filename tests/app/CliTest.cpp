@@ -320,6 +320,15 @@ void CliTest::verifyProveAndReceipts()
     QCOMPARE(report.value(QStringLiteral("entries")).toInt(), summary.value(QStringLiteral("last_seq")).toInt());
     // Closing after generate signed a checkpoint over everything.
     QCOMPARE(report.value(QStringLiteral("latest_checkpoint")).toInt(), report.value(QStringLiteral("entries")).toInt());
+    // The engine's own signatures are covered by its checkpoints; --full checks each of them too.
+    QVERIFY(report.value(QStringLiteral("covered_by_checkpoints")).toInt() > 0);
+    const Run full = cli({QStringLiteral("verify"), ws(), QStringLiteral("--full")});
+    QCOMPARE(full.exitCode, 0);
+    const QJsonObject fullReport = QJsonDocument::fromJson(full.out).object();
+    QCOMPARE(fullReport.value(QStringLiteral("covered_by_checkpoints")).toInt(), 0);
+    QCOMPARE(fullReport.value(QStringLiteral("signed_entries")).toInt(),
+             report.value(QStringLiteral("signed_entries")).toInt() + report.value(QStringLiteral("covered_by_checkpoints")).toInt());
+
     // prove, then verify the proof with nothing but the proof (and a pinned key).
     const Run proved = cli({QStringLiteral("prove"), ws(), QStringLiteral("42")});
     QCOMPARE(proved.exitCode, 0);

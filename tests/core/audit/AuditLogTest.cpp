@@ -158,18 +158,27 @@ Result<VerifyReport> AuditLogTest::verify(const fs::path& ws)
     auto engine = open(ws);
     if (!engine)
         return fail(ErrorCode::Internal, "cannot open");
-    return engine->verifyAuditLog({});
+    return engine->verifyAuditLog({}, false);
 }
 
 void AuditLogTest::intactLogVerifies()
 {
     std::vector<std::int64_t> progress;
     auto engine = open(m_template);
-    const auto report = engine->verifyAuditLog([&](std::int64_t done, std::int64_t) { progress.push_back(done); });
+    const auto report = engine->verifyAuditLog([&](std::int64_t done, std::int64_t) { progress.push_back(done); }, true);
     QVERIFY(report.has_value());
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
     QVERIFY(report->entries > 2000);
     QVERIFY(report->signedEntries > 300);
+    QCOMPARE(report->coveredEntries, 0); // --full: every signature
+    // By default the engine's own signatures under a checkpoint are covered by its signed roots;
+    // every other signature is still checked.
+    const auto quick = engine->verifyAuditLog({}, false);
+    QVERIFY(quick && quick->intact());
+    QVERIFY(quick->coveredEntries > 300);
+    QCOMPARE(quick->signedEntries + quick->coveredEntries, report->signedEntries);
+    auto raw = storage::Database::open((m_template / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist).value();
+    QVERIFY(quick->signedEntries >= *raw.queryInt("SELECT count(*) FROM audit_entries WHERE sig IS NOT NULL AND actor != 'engine'"));
     QVERIFY(report->checkpoints >= 5);                 // 9 at init, 1000, 2000 and one per close
     QCOMPARE(report->checkpointFiles, report->checkpoints);
     QCOMPARE(report->consistencyProofs, report->checkpoints - 1);

@@ -92,7 +92,7 @@ void KillSwitchTest::revokedAgentNeverTrades()
                             "AND json_extract(body, '$.agent') = 'trader' AND json_extract(body, '$.cause') = 'intake'"),
              33);
     QCOMPARE(count(*engine, "SELECT count(*) FROM settlements WHERE agent = 'trader'"), 0);
-    QVERIFY(engine->verifyAuditLog({})->intact());
+    QVERIFY(engine->verifyAuditLog({}, false)->intact());
     // Revoked is final.
     const auto resumed = engine->changePrincipalStatus("trader", "active", "rita", "found the leak", workspace::kDemoPassphrase,
                                                        workspace::kDemoPassphrase);
@@ -150,7 +150,7 @@ void KillSwitchTest::suspendingCancelsPendingRequestsAndResumeRestoresIntakeOnly
     options.intentsFile = writeIntents(QStringLiteral("suspended-2.jsonl"), QByteArray(swap).replace("int-9001", "int-9002") + '\n');
     const auto resumed = engine->runIntents(options, workspace::kDemoPassphrase);
     QVERIFY2(resumed->front().state == "executed", (resumed->front().state + ": " + resumed->front().reason).c_str());
-    QVERIFY(engine->verifyAuditLog({})->intact());
+    QVERIFY(engine->verifyAuditLog({}, false)->intact());
 }
 
 void KillSwitchTest::onlyARiskManagerMayPullIt_data()

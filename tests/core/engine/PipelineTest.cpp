@@ -183,7 +183,7 @@ void PipelineTest::firstTimeUntilTheFirstSettlement()
 void PipelineTest::logVerifiesAndKeepsSecrets()
 {
     auto engine = m_factory->openWorkspace(m_ws);
-    const auto report = (*engine)->verifyAuditLog({});
+    const auto report = (*engine)->verifyAuditLog({}, false);
     QVERIFY(report.has_value());
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
     auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);

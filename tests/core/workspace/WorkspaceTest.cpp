@@ -140,11 +140,19 @@ void WorkspaceTest::initDemo()
         QCOMPARE(textOf(db, (std::string("SELECT hex(public_key) FROM principals WHERE id = '") + who + "'").c_str()),
                  QByteArray(reinterpret_cast<const char*>(key->publicKey().data()), 32).toHex().toUpper().toStdString());
     }
-    auto report = audit::verifyLog(db, {ws().toStdString() + "/checkpoints", std::nullopt, std::nullopt, {}, 0, std::nullopt});
+    audit::VerifyOptions options{ws().toStdString() + "/checkpoints", std::nullopt, std::nullopt, {}, 0, std::nullopt};
+    options.engineEntrySignatures = true;
+    auto report = audit::verifyLog(db, options);
     QVERIFY(report.has_value());
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
     QCOMPARE(report->entries, 11);
     QCOMPARE(report->signedEntries, 10); // the registrations, the opening balances, the policy
+    // By default the opening balances (signed by the engine, under its checkpoint) are covered.
+    options.engineEntrySignatures = false;
+    report = audit::verifyLog(db, options);
+    QVERIFY(report && report->intact());
+    QCOMPARE(report->signedEntries, 9);
+    QCOMPARE(report->coveredEntries, 1);
     // The demo policy is published, signed by rita, and it is the one that decides.
     QCOMPARE(textOf(db, "SELECT type || ' ' || actor FROM audit_entries WHERE seq = 11"), std::string("policy.published rita"));
     QCOMPARE(textOf(db, "SELECT signer || ' ' || entry_seq FROM policies"), std::string("rita 11"));

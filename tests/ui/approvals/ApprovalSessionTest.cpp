@@ -321,7 +321,7 @@ void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
     window.close();
     auto engine = m_factory->openWorkspace(path.toStdString());
     QVERIFY(engine);
-    auto report = (*engine)->verifyAuditLog({});
+    auto report = (*engine)->verifyAuditLog({}, false);
     QVERIFY(report);
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
 }
