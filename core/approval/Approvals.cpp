@@ -5,6 +5,7 @@
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"
 #include "core/model/ProposalParser.h"
+#include "core/policy/Decide.h"
 #include "core/policy/Store.h"
 #include "core/settlement/Settlement.h"
 #include "core/simulation/Simulator.h"
@@ -161,30 +162,6 @@ std::string denyReasons(const policy::Decision& decision)
     return why;
 }
 
-//! `proposal` decided now, on `simulated`, by the policy that decides now, with the windows as
-//! they stand (the spend of `intent` itself aside).
-struct DecidedNow
-{
-    std::unique_ptr<policy::Evaluator> evaluator;
-    policy::Decision decision;
-};
-
-Result<DecidedNow> decideNow(storage::Database& db, const simulation::WorldState& world, const Proposal& proposal,
-                             const simulation::SimulationResult& simulated, Timestamp now, const std::string& intent)
-{
-    CS_TRY(document, policy::loadActivePolicy(db, world));
-    DecidedNow decided{std::make_unique<policy::Evaluator>(std::move(*document)), {}};
-    const policy::Evaluator& evaluator = *decided.evaluator;
-    CS_TRY(context, policy::loadContext(db, world, evaluator.policy().globals.referenceCurrency));
-    context->now = now;
-    context->simulation = &simulated;
-    policy::SpendWindows windows(evaluator);
-    CS_TRY(spends, policy::loadSpends(db, windows, *context, world,
-                                      Timestamp{now.msSinceEpoch - evaluator.longestWindowSeconds() * 1000}, 0, intent));
-    decided.decision = evaluator.evaluate(proposal, *context, windows);
-    return decided;
-}
-
 //! The approved proposal executes on the world as it is now, or fails if it no longer can.
 Result<Submitted> settleApproved(storage::Database& db, const Request& request, Timestamp now,
                                  const audit::CheckpointPolicy& checkpoints, std::vector<audit::Checkpoint>& signedCheckpoints)
@@ -204,8 +181,8 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
         // reservation aside). The quorum stands unless that decision is a deny.
         if (checkpoints.engineKey == nullptr)
             return fail(ErrorCode::Locked, "the engine key is locked; an approved proposal cannot be decided again");
-        CS_TRY(decided, decideNow(db, world, proposal, simulated, now, request.intent));
-        const policy::Decision& decision = decided->decision;
+        CS_TRY(decider, policy::Decider::loadFor(db, world, now, request.intent));
+        const policy::Decision decision = decider->decide(proposal, simulated, now);
         QJsonObject body = decision.toJson(proposal, subject.value(QStringLiteral("proposal_sha256")).toString().toStdString());
         body.insert(QStringLiteral("decided_again"), QStringLiteral("the world changed between the approval and its settlement"));
         CS_TRY(draft, audit::makeDraft(audit::types::kPolicyDecided, "engine", body, checkpoints.engineKey));
@@ -521,10 +498,11 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
     const std::string proposalSha = toHex(identity::sha256(canonical));
 
     // Simulated and decided now, as the pipeline would (this proposal's reservation aside).
-    const simulation::SimulationResult simulated = simulation::simulate(world, edited);
-    CS_TRY(decided, decideNow(db, world, edited, simulated, now, intent));
-    const policy::Evaluator& evaluator = *decided->evaluator;
-    const policy::Decision& decision = decided->decision;
+    CS_TRY(decider, policy::Decider::loadFor(db, world, now, intent));
+    const policy::Decided decided = decider->decide(world, edited, now);
+    const simulation::SimulationResult& simulated = decided.simulated;
+    const policy::Decision& decision = decided.decision;
+    const policy::Evaluator& evaluator = decider->evaluator();
     const QJsonObject decisionJson = decision.toJson(edited, proposalSha);
     const std::string decisionText = canonicalJson(decisionJson).value();
 

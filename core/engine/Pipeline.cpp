@@ -119,19 +119,6 @@ struct Pipeline::Planned
     std::optional<Approval> approval;
 };
 
-//! The published policy compiled, kept while its version decides, with its spend windows:
-//! loaded once, then only the decisions written since (by anyone) are added. A change of any
-//! spend's state (spend_epoch), an older batch or a failed transaction reloads them.
-struct Pipeline::Policy
-{
-    std::string version;
-    std::unique_ptr<policy::Evaluator> evaluator;
-    std::unique_ptr<policy::SpendWindows> windows;
-    std::int64_t rowid = 0;  //!< the newest decisions row the windows hold
-    std::int64_t epoch = -1; //!< spend_epoch when they were loaded
-    Timestamp latest;        //!< the latest decision time they were asked at
-};
-
 Pipeline::Pipeline(storage::DbWriter& writer, storage::Database reader, audit::CheckpointPolicy policy,
                    const Clock& clock, model::ModelBackend& backend, PipelineOptions options)
     : m_writer(writer)
@@ -302,45 +289,14 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
 Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& planned)
 {
     CS_TRY(world, simulation::WorldState::load(db));
-
-    // The newest published policy decides; with none published, everything is denied.
-    CS_TRY(published, policy::activePolicy(db));
-    const std::string version = *published ? (*published)->version : std::string();
-    if (!m_compiled || m_compiled->version != version) {
-        CS_TRY(document, policy::loadActivePolicy(db, *world));
-        m_compiled = std::make_unique<Policy>();
-        m_compiled->version = version;
-        m_compiled->evaluator = std::make_unique<policy::Evaluator>(std::move(*document));
-    }
-    const policy::Evaluator& evaluator = *m_compiled->evaluator;
-    CS_TRY(loadedContext, policy::loadContext(db, *world, evaluator.policy().globals.referenceCurrency));
-    policy::Context& context = *loadedContext;
-
-    // The windows: what was reserved or spent since the start of the longest one.
     Timestamp earliest{std::numeric_limits<std::int64_t>::max()};
     Timestamp latest{0};
     for (const Planned& item : planned) {
         earliest = std::min(earliest, item.at);
         latest = std::max(latest, item.at);
     }
-    CS_TRY(epoch, db.cached("SELECT epoch FROM spend_epoch WHERE id = 1"));
-    CS_TRY(epochRow, (*epoch)->step());
-    const std::int64_t epochNow = *epochRow ? (*epoch)->int64At(0) : 0;
-    (*epoch)->reset();
-    Policy& compiled = *m_compiled;
-    const bool reload = !compiled.windows || compiled.epoch != epochNow || earliest < compiled.latest;
-    if (reload) {
-        compiled.windows = std::make_unique<policy::SpendWindows>(evaluator);
-        compiled.rowid = 0;
-        compiled.epoch = epochNow;
-    }
-    compiled.latest = std::max(compiled.latest, latest);
-    policy::SpendWindows& windows = *compiled.windows;
-    if (evaluator.longestWindowSeconds() > 0) {
-        CS_TRY(spends, policy::loadSpends(db, windows, context, *world,
-                                          Timestamp{earliest.msSinceEpoch - evaluator.longestWindowSeconds() * 1000},
-                                          compiled.rowid));
-    }
+    CS_TRY(loaded, m_decider.load(db, *world, earliest, latest));
+    const policy::Evaluator& evaluator = m_decider.evaluator();
 
     for (Planned& item : planned) {
         if (!item.proposal)
@@ -367,11 +323,10 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
 
         // Simulated on the world as this transaction holds it (earlier intents of the batch
         // applied), then decided by the published policy with the windows as they stand.
-        const simulation::SimulationResult simulated = simulation::simulate(*world, proposal);
+        const policy::Decided outcome = m_decider.decide(*world, proposal, item.at);
+        const simulation::SimulationResult& simulated = outcome.simulated;
+        const policy::Decision& decision = outcome.decision;
         CS_TRY(recorded, add(audit::types::kSimulationCompleted, simulation::toJson(intent.id, simulated), false));
-        context.now = item.at;
-        context.simulation = &simulated;
-        const policy::Decision decision = evaluator.evaluate(proposal, context, windows);
         const QJsonObject decisionJson = decision.toJson(proposal, item.proposalSha);
         const std::string decisionText = canonicalJson(decisionJson).value();
         CS_TRY(decided, add(audit::types::kPolicyDecided, decisionJson, true));
@@ -409,7 +364,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                                    {QStringLiteral("expires_at"), qs(toIso8601(Timestamp{approval.expiresMs}))}},
                                   false));
             item.approval = std::move(approval);
-            (void)windows.add(spend, context); // reserved until approved, rejected or expired
+            m_decider.count(spend, false); // reserved until approved, rejected or expired
             item.decided->spend = "reserved";
             end(IntentState::AwaitingApproval, why);
         } else {
@@ -426,9 +381,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                 item.receiptDraft = item.drafts.size();
                 item.drafts.push_back(std::move(*receipt));
                 simulation::apply(*world, proposal, simulated.deltas);
-                (void)windows.add(spend, context);
-                if (proposal.action.to)
-                    context.settledTo.insert(*proposal.action.to); // paid before, for the rest of the batch
+                m_decider.count(spend, true); // and its counterparty is paid before, for the rest of the batch
                 item.decided->spend = "committed";
                 item.settle = std::move(settle);
                 end(IntentState::Executed, {});
@@ -479,8 +432,8 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
             bool committed = false;
             ~Invalidate()
             {
-                if (!committed && pipeline.m_compiled)
-                    pipeline.m_compiled->windows.reset();
+                if (!committed)
+                    pipeline.m_decider.discardWindows();
             }
         } invalidate{*this};
         CS_TRY(decided, decide(db, planned));
@@ -544,8 +497,7 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
         const std::int64_t newest = *newestRow ? (*newestQuery)->int64At(0) : 0;
         (*newestQuery)->reset();
         CS_TRY(committed, transaction->commit());
-        if (m_compiled && m_compiled->windows)
-            m_compiled->rowid = newest;
+        m_decider.committed(newest);
         invalidate.committed = true;
         (void)audit::writeCheckpointFiles(appended->checkpoints, m_policy);
         return {};

@@ -4,6 +4,7 @@
 
 #include "core/audit/AuditLog.h"
 #include "core/model/ModelBackend.h"
+#include "core/policy/Decide.h"
 #include "core/settlement/Settlement.h"
 #include "core/storage/Database.h"
 
@@ -76,7 +77,6 @@ public:
 
 private:
     struct Planned;
-    struct Policy;
     Result<std::vector<Planned>> propose(std::span<const model::Intent> intents);
     Result<void> decide(storage::Database& db, std::vector<Planned>& planned);
     Result<void> decideAndCommit(std::vector<Planned>& planned);
@@ -88,7 +88,7 @@ private:
     model::ModelBackend& m_backend;
     PipelineOptions m_options;
     storage::Database m_reader;
-    std::unique_ptr<Policy> m_compiled; //!< used on the writer thread only
+    policy::Decider m_decider; //!< kept across batches; used on the writer thread only
 };
 
 } // namespace cs::engine

@@ -117,27 +117,27 @@ Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
 {
     BacktestReport report;
     report.policyVersion = draft != nullptr ? draft->policy().version : std::string();
-    // Windows per deciding policy (their rules differ); every counted spend goes into each.
-    std::vector<std::pair<const Evaluator*, std::unique_ptr<SpendWindows>>> windows;
-    const auto windowsOf = [&](const Evaluator* evaluator) -> SpendWindows& {
-        for (auto& [owner, kept] : windows) {
+    // One decider per deciding policy (their rules and windows differ); every counted spend goes into each.
+    Context recorded = context;
+    recorded.explain = false;
+    std::vector<std::pair<const Evaluator*, Decider>> deciders;
+    const auto deciderOf = [&](const Evaluator* evaluator) -> Decider& {
+        for (auto& [owner, kept] : deciders) {
             if (owner == evaluator)
-                return *kept;
+                return kept;
         }
-        return *windows.emplace_back(evaluator, std::make_unique<SpendWindows>(*evaluator)).second;
+        return deciders.emplace_back(evaluator, Decider(*evaluator, recorded)).second;
     };
     if (draft != nullptr) {
         report.reference = draft->policy().globals.referenceCurrency;
-        windowsOf(draft);
+        deciderOf(draft);
     }
     for (const auto& [version, evaluator] : versions) {
         report.reference = evaluator->policy().globals.referenceCurrency;
         if (draft == nullptr)
-            windowsOf(evaluator);
+            deciderOf(evaluator);
     }
 
-    Context deciding = context;
-    deciding.explain = false;
     simulation::SimulationResult simulated;
     for (const HistoryItem& item : history.items) {
         const Evaluator* evaluator = draft;
@@ -151,11 +151,9 @@ Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
         simulated.failure = item.simulation;
         simulated.reason = *item.simulationReason;
         simulated.expectedOut = item.expectedOut;
-        deciding.now = item.at;
-        deciding.simulation = &simulated;
         Request request = item.request;
         request.minOut = item.minOut ? &*item.minOut : nullptr;
-        const Decision decision = evaluator->decide(request, deciding, windowsOf(evaluator));
+        const Decision decision = deciderOf(evaluator).decide(request, simulated, item.at);
         ++report.proposals;
 
         auto value = Evaluator::valueIn(request.amount, report.reference, context.prices, report.reference);
@@ -178,8 +176,8 @@ Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
                               request.to ? std::optional(*request.to) : std::nullopt,
                               request.venue ? std::optional(*request.venue) : std::nullopt, item.at,
                               request.firstTime.value_or(false)};
-            for (auto& [owner, kept] : windows)
-                (void)kept->add(spend, context);
+            for (auto& [owner, kept] : deciders)
+                kept.count(spend, false); // paid before or not: the recorded first_time stands
         }
     }
     return report;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/policy/Evaluator.h"
+#include "core/policy/Decide.h"
 
 #include <deque>
 #include <unordered_set>

@@ -1,0 +1,97 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/policy/Decide.h"
+
+#include "core/policy/Store.h"
+#include "core/storage/Database.h"
+
+namespace cs::policy {
+
+Decider::Decider(const Evaluator& evaluator, Context context)
+    : m_evaluator(&evaluator), m_context(std::move(context)), m_windows(std::make_unique<SpendWindows>(evaluator))
+{
+}
+
+Decider::~Decider() = default;
+
+Result<void> Decider::load(storage::Database& db, const simulation::WorldState& world, Timestamp earliest, Timestamp latest,
+                           std::string_view except)
+{
+    // The newest published policy decides; with none published, everything is denied.
+    CS_TRY(published, activePolicy(db));
+    const std::string version = *published ? (*published)->version : std::string();
+    if (!m_owned || m_version != version) {
+        CS_TRY(document, loadActivePolicy(db, world));
+        m_windows.reset(); // they count by the rules of the policy that compiled them
+        m_owned = std::make_unique<Evaluator>(std::move(*document));
+        m_evaluator = m_owned.get();
+        m_version = version;
+        m_latest = Timestamp{0};
+    }
+    CS_TRY(context, loadContext(db, world, m_evaluator->policy().globals.referenceCurrency));
+    m_context = std::move(*context);
+
+    // The windows: what was reserved or spent since the start of the longest one. Kept from
+    // the last load unless a spend moved since (an approval, a rejection, an expiry), time
+    // went back, or one intent's own spend is to be left out.
+    CS_TRY(epochQuery, db.cached("SELECT epoch FROM spend_epoch WHERE id = 1"));
+    CS_TRY(epochRow, (*epochQuery)->step());
+    const std::int64_t epoch = *epochRow ? (*epochQuery)->int64At(0) : 0;
+    (*epochQuery)->reset();
+    if (!m_windows || m_epoch != epoch || earliest < m_latest || !except.empty()) {
+        m_windows = std::make_unique<SpendWindows>(*m_evaluator);
+        m_rowid = 0;
+        m_epoch = epoch;
+    }
+    m_latest = std::max(m_latest, latest);
+    if (m_evaluator->longestWindowSeconds() > 0) {
+        CS_TRY(spends, loadSpends(db, *m_windows, m_context, world,
+                                  Timestamp{earliest.msSinceEpoch - m_evaluator->longestWindowSeconds() * 1000}, m_rowid,
+                                  except));
+    }
+    return {};
+}
+
+Result<Decider> Decider::loadFor(storage::Database& db, const simulation::WorldState& world, Timestamp now,
+                                 std::string_view except)
+{
+    Decider decider;
+    CS_TRY(loaded, decider.load(db, world, now, now, except));
+    return decider;
+}
+
+Decided Decider::decide(const simulation::WorldState& world, const Proposal& proposal, Timestamp at)
+{
+    Decided decided;
+    decided.simulated = simulation::simulate(world, proposal);
+    decided.decision = decide(proposal, decided.simulated, at);
+    return decided;
+}
+
+Decision Decider::decide(const Proposal& proposal, const simulation::SimulationResult& simulated, Timestamp at)
+{
+    m_context.now = at;
+    m_context.simulation = &simulated;
+    Decision decision = m_evaluator->evaluate(proposal, m_context, *m_windows);
+    m_context.simulation = nullptr;
+    return decision;
+}
+
+Decision Decider::decide(const Request& request, const simulation::SimulationResult& simulated, Timestamp at)
+{
+    m_context.now = at;
+    m_context.simulation = &simulated;
+    Decision decision = m_evaluator->decide(request, m_context, *m_windows);
+    m_context.simulation = nullptr;
+    return decision;
+}
+
+void Decider::count(const Spend& spend, bool settled)
+{
+    // A spend the policy cannot value (no price) counts in no window.
+    (void)m_windows->add(spend, m_context);
+    if (settled && spend.to)
+        m_context.settledTo.insert(*spend.to);
+}
+
+} // namespace cs::policy

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/policy/Evaluator.h"
+#include "core/simulation/Simulator.h"
+#include "core/simulation/WorldState.h"
+
+#include <memory>
+
+namespace cs::storage {
+class Database;
+}
+
+namespace cs::policy {
+
+//! A proposal simulated on a world and decided.
+struct Decided
+{
+    simulation::SimulationResult simulated;
+    Decision decision;
+};
+
+/**
+ * The one decide step. It holds what a decision needs — the policy that decides, its context
+ * (prices, roles, the counterparties paid so far) and the spend windows — loaded once, and then
+ * simulates and evaluates (with its explanation) one proposal after another, counting what each
+ * reserves or settles. Everything that decides goes through it: the pipeline (one Decider kept
+ * across batches, loaded again only when another policy decides or a spend moved), a quorum
+ * reached on a moved world, an edit and the queue's "if it settles now" (one for the moment),
+ * replay and backtests (one per deciding policy, on recorded facts).
+ */
+class Decider
+{
+public:
+    Decider() = default;
+    //! For recorded history: `evaluator` (kept by the caller) with empty windows and `context`.
+    Decider(const Evaluator& evaluator, Context context);
+    Decider(Decider&&) noexcept = default;
+    Decider& operator=(Decider&&) noexcept = default;
+    ~Decider();
+
+    /**
+     * Ready to decide at times in [earliest, latest]: the active policy (compiled again only
+     * when another version decides now), its context, and every spend reserved or committed
+     * in the longest window before `earliest` (those already held are kept unless a spend
+     * moved or time went back). `except`: leave that intent's own spend out (deciding it again).
+     */
+    Result<void> load(storage::Database& db, const simulation::WorldState& world, Timestamp earliest, Timestamp latest,
+                      std::string_view except = {});
+    //! A Decider loaded for one decision at `now`, `except`'s own spend aside.
+    static Result<Decider> loadFor(storage::Database& db, const simulation::WorldState& world, Timestamp now,
+                                   std::string_view except);
+
+    //! Simulates `proposal` on `world` and decides it at `at`.
+    Decided decide(const simulation::WorldState& world, const Proposal& proposal, Timestamp at);
+    //! Decides `proposal` at `at` on a simulation already made.
+    Decision decide(const Proposal& proposal, const simulation::SimulationResult& simulated, Timestamp at);
+    //! Decides a recorded request at `at` on its recorded simulation outcome.
+    Decision decide(const Request& request, const simulation::SimulationResult& simulated, Timestamp at);
+
+    //! Counts a decided spend in the windows: reserved (awaiting approval) or settled, which
+    //! also makes its counterparty one paid before.
+    void count(const Spend& spend, bool settled);
+    //! The windows hold every decisions row up to `rowid` (their transaction committed).
+    void committed(std::int64_t rowid) { m_rowid = rowid; }
+    //! Forgets the windows: the transaction that counted spends did not commit.
+    void discardWindows() { m_windows.reset(); }
+
+    const Evaluator& evaluator() const { return *m_evaluator; }
+    const Context& context() const { return m_context; }
+
+private:
+    std::unique_ptr<Evaluator> m_owned; //!< the compiled active policy, when loaded from the database
+    const Evaluator* m_evaluator = nullptr;
+    std::string m_version;
+    Context m_context;
+    std::unique_ptr<SpendWindows> m_windows;
+    std::int64_t m_epoch = -1;  //!< spend_epoch when the windows were loaded
+    std::int64_t m_rowid = 0;   //!< decisions rows up to this one are in the windows
+    Timestamp m_latest{0};      //!< the latest time decided since the windows were loaded
+};
+
+} // namespace cs::policy
