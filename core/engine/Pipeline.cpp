@@ -75,6 +75,15 @@ std::string_view toString(IntentState state)
     return "unknown";
 }
 
+namespace {
+
+double since(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
+
 Timestamp streamStart(Timestamp now)
 {
     constexpr std::int64_t kDayMs = 86'400'000;
@@ -142,7 +151,9 @@ Result<std::vector<IntentOutcome>> Pipeline::processBatch(std::span<const model:
 {
     if (m_policy.engineKey == nullptr)
         return fail(ErrorCode::Locked, "the engine key is locked; the pipeline cannot sign decisions");
+    const auto began = std::chrono::steady_clock::now();
     CS_TRY(planned, propose(intents));
+    m_timings.propose += since(began);
     CS_TRY(committed, decideAndCommit(*planned));
     std::vector<IntentOutcome> outcomes;
     for (Planned& item : *planned)
@@ -436,7 +447,10 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
                     pipeline.m_decider.discardWindows();
             }
         } invalidate{*this};
+        auto phase = std::chrono::steady_clock::now();
         CS_TRY(decided, decide(db, planned));
+        m_timings.decide += since(phase);
+        phase = std::chrono::steady_clock::now();
         std::vector<audit::Draft> drafts;
         std::vector<std::size_t> firstDraft; // where each intent's drafts start in `drafts`
         const Timestamp now = m_clock.now();
@@ -496,10 +510,15 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
         CS_TRY(newestRow, (*newestQuery)->step());
         const std::int64_t newest = *newestRow ? (*newestQuery)->int64At(0) : 0;
         (*newestQuery)->reset();
+        m_timings.record += since(phase);
+        phase = std::chrono::steady_clock::now();
         CS_TRY(committed, transaction->commit());
+        m_timings.commit += since(phase);
         m_decider.committed(newest);
         invalidate.committed = true;
+        phase = std::chrono::steady_clock::now();
         (void)audit::writeCheckpointFiles(appended->checkpoints, m_policy);
+        m_timings.checkpointFiles += since(phase);
         return {};
     });
 }

@@ -47,6 +47,17 @@ struct PipelineOptions
     std::size_t recordedResponseBytes = 64 * 1024;
 };
 
+//! Where a pipeline's time went, in seconds of steady-clock time, summed over every batch
+//! (bench_pipeline prints it; nothing decides on it).
+struct PipelineTimings
+{
+    double propose = 0;         //!< intake, the model, the strict parser, their drafts
+    double decide = 0;          //!< loading policy and windows, simulating, deciding, signing
+    double record = 0;          //!< settlements, postings, audit entries, checkpoint, rows
+    double commit = 0;          //!< the transaction's durable commit
+    double checkpointFiles = 0; //!< checkpoint files written after the commit
+};
+
 /**
  * Intents through the whole pipeline, every step one audit entry: intent.received →
  * model.exchange (the redacted request and the response, with hashes and the fields accessed)
@@ -74,6 +85,7 @@ public:
     Result<IntentOutcome> process(const model::Intent& intent);
     //! Outcomes in the order of `intents`; durable together once this returns.
     Result<std::vector<IntentOutcome>> processBatch(std::span<const model::Intent> intents);
+    const PipelineTimings& timings() const { return m_timings; }
 
 private:
     struct Planned;
@@ -89,6 +101,7 @@ private:
     PipelineOptions m_options;
     storage::Database m_reader;
     policy::Decider m_decider; //!< kept across batches; used on the writer thread only
+    PipelineTimings m_timings;
 };
 
 } // namespace cs::engine

@@ -137,6 +137,7 @@ int main(int argc, char** argv)
         for (int i = 0; i < count; ++i)
             intents.push_back(makeIntent(1'000'000 * batchSize + i));
         int batchExecuted = 0;
+        const engine::PipelineTimings before = pipeline.timings();
         start = Steady::now();
         for (std::size_t first = 0; first < intents.size(); first += static_cast<std::size_t>(batchSize)) {
             const auto batch = std::span(intents).subspan(first, std::min(static_cast<std::size_t>(batchSize), intents.size() - first));
@@ -148,6 +149,20 @@ int main(int argc, char** argv)
             for (const auto& outcome : *outcomes)
                 batchExecuted += outcome.state == engine::IntentState::Executed ? 1 : 0;
         }
+        // Where the time went, per proposal.
+        const engine::PipelineTimings& after = pipeline.timings();
+        const auto perProposal = [&](double total, double earlier) { return (total - earlier) * 1e6 / count; };
+        printFigure("pipeline", "batched_time_split", perProposal(after.propose + after.decide + after.record + after.commit
+                                                                      + after.checkpointFiles,
+                                                                  before.propose + before.decide + before.record + before.commit
+                                                                      + before.checkpointFiles),
+                    "us/proposal",
+                    {{QStringLiteral("batch"), batchSize},
+                     {QStringLiteral("propose_us"), perProposal(after.propose, before.propose)},
+                     {QStringLiteral("decide_us"), perProposal(after.decide, before.decide)},
+                     {QStringLiteral("record_us"), perProposal(after.record, before.record)},
+                     {QStringLiteral("commit_us"), perProposal(after.commit, before.commit)},
+                     {QStringLiteral("checkpoint_files_us"), perProposal(after.checkpointFiles, before.checkpointFiles)}});
         printFigure("pipeline", "end_to_end_batched", count / seconds(start), "proposals/s",
                     {{QStringLiteral("intents"), count}, {QStringLiteral("executed"), batchExecuted},
                      {QStringLiteral("batch"), batchSize}, {QStringLiteral("goal"), 10000}});
