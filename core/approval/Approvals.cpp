@@ -164,10 +164,11 @@ std::string denyReasons(const policy::Decision& decision)
 
 //! The approved proposal executes on the world as it is now, or fails if it no longer can.
 Result<Submitted> settleApproved(storage::Database& db, const Request& request, Timestamp now,
-                                 const audit::CheckpointPolicy& checkpoints, std::vector<audit::Checkpoint>& signedCheckpoints)
+                                 const audit::CheckpointPolicy& checkpoints, settlement::SettlementAdapter& adapter,
+                                 std::vector<audit::Checkpoint>& signedCheckpoints)
 {
     CS_TRY(stored, loadStored(db, request.intent));
-    const simulation::WorldState& world = stored->world;
+    simulation::WorldState& world = stored->world;
     const Proposal& proposal = stored->proposal;
     const simulation::SimulationResult simulated = simulation::simulate(world, proposal);
     CS_TRY(marked, setRequest(db, request.intent, "approved", now));
@@ -206,16 +207,10 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
     if (checkpoints.engineKey == nullptr)
         return fail(ErrorCode::Locked, "the engine key is locked; an approved proposal cannot be settled");
     settlement::Request settle{settlement::idempotencyKey(proposal), proposal, simulated, decisionSha, policyVersion};
-    CS_TRY(earlier, settlement::findSettlement(db, settle.idempotencyKey));
-    if (*earlier)
+    CS_TRY(settled, settlement::settleNow(db, adapter, world, settle, now, checkpoints, signedCheckpoints));
+    if (settled->replayed || settled->outcome != settlement::Outcome::Executed)
         return fail(ErrorCode::Internal, "an approved proposal was settled before its approval");
-    CS_TRY(recorded, settlement::recordExecuted(db, settle, now));
-    CS_TRY(posted, settlement::applyPostings(db, settle));
-    CS_TRY(receipt, settlement::receiptDraft(settle, *checkpoints.engineKey));
-    CS_TRY(appended, audit::appendInTransaction(db, std::span(&*receipt, 1), now, checkpoints));
-    signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
-    const std::int64_t seq = appended->entries.front().seq;
-    CS_TRY(attached, settlement::attachReceipt(db, settle.idempotencyKey, seq));
+    const std::int64_t seq = settled->receiptSeq;
     CS_TRY(committed, policy::settleSpend(db, request.intent, "committed", now));
     CS_TRY(ended, setProposal(db, request.intent, "executed", {}, seq, now));
     return Submitted{"executed", "approved and executed", seq};
@@ -267,7 +262,7 @@ Result<void> mayDecide(const Request& request, const std::string& approver)
 //! The approver's signed entry and its row; then a rejection ends it, or the quorum settles it.
 Result<Submitted> recordVerdict(storage::Database& db, const Request& request, const audit::Draft& verdict, bool approve,
                                 const std::string& reason, Timestamp now, const audit::CheckpointPolicy& checkpoints,
-                                std::vector<audit::Checkpoint>& signedCheckpoints)
+                                settlement::SettlementAdapter& adapter, std::vector<audit::Checkpoint>& signedCheckpoints)
 {
     const std::string& intent = request.intent;
     CS_TRY(appended, audit::appendInTransaction(db, std::span(&verdict, 1), now, checkpoints));
@@ -287,7 +282,7 @@ Result<Submitted> recordVerdict(storage::Database& db, const Request& request, c
     approvers.insert(verdict.actor);
     const std::vector<std::string> needs = neededFrom(parse(request.requirements).toArray(), approvers);
     if (needs.empty())
-        return settleApproved(db, request, now, checkpoints, signedCheckpoints);
+        return settleApproved(db, request, now, checkpoints, adapter, signedCheckpoints);
     std::string text;
     for (const std::string& need : needs)
         text += (text.empty() ? "needs " : "; and ") + need;
@@ -381,7 +376,7 @@ std::vector<std::string> stillNeeded(const Request& request)
 }
 
 Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdict, Timestamp now,
-                                const audit::CheckpointPolicy& checkpoints)
+                                const audit::CheckpointPolicy& checkpoints, settlement::SettlementAdapter& adapter)
 {
     // The verdict itself: its type, its body, and who it claims to be from.
     const bool approve = verdict.type == audit::types::kApprovalGranted;
@@ -429,7 +424,7 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
         return fail(ErrorCode::NotAllowed, "'" + verdict.actor + "' already gave a verdict on " + intent + "; it counts once");
 
     std::vector<audit::Checkpoint> signedCheckpoints;
-    CS_TRY(submitted, recordVerdict(db, request, verdict, approve, reason, now, checkpoints, signedCheckpoints));
+    CS_TRY(submitted, recordVerdict(db, request, verdict, approve, reason, now, checkpoints, adapter, signedCheckpoints));
     CS_TRY(committed, transaction->commit());
     (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
     return std::move(*submitted);
@@ -437,7 +432,7 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
 
 Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, const Edit& edit,
                              const std::string& approver, const identity::SigningKey& approverKey, Timestamp now,
-                             const audit::CheckpointPolicy& checkpoints)
+                             const audit::CheckpointPolicy& checkpoints, settlement::SettlementAdapter& adapter)
 {
     if (!edit.amount && !edit.minOut)
         return fail(ErrorCode::InvalidInput, "an edit changes the amount or min_out");
@@ -565,7 +560,7 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
                                    .bind(4, canonicalJson(requirements).value()).bind(5, now.msSinceEpoch).run());
         CS_TRY(current, findRequest(db, intent));
         CS_TRY(verdict, signVerdict({intent, approver, true, {}, (*current)->subjectSha256}, approverKey));
-        CS_TRY(recorded, recordVerdict(db, **current, *verdict, true, {}, now, checkpoints, signedCheckpoints));
+        CS_TRY(recorded, recordVerdict(db, **current, *verdict, true, {}, now, checkpoints, adapter, signedCheckpoints));
         submitted = std::move(*recorded);
     }
     CS_TRY(committed, transaction->commit());

@@ -4,6 +4,7 @@
 
 #include "core/audit/AuditLog.h"
 #include "core/policy/Evaluator.h"
+#include "core/settlement/Settlement.h"
 
 #include <QJsonArray>
 
@@ -75,8 +76,9 @@ struct Submitted
 
 /**
  * The engine's side, in one transaction: checks the signed verdict and records it, then, when
- * the quorum is reached, settles the proposal on the world as it is now (simulated again; a
- * simulation that no longer succeeds fails it), or on a rejection releases its spend.
+ * the quorum is reached, settles the proposal through `adapter` on the world as it is now
+ * (simulated again; a simulation that no longer succeeds fails it), or on a rejection releases
+ * its spend.
  * Refused, with nothing written:
  * - InvalidInput: not a verdict, a rejection without a reason, a signature that does not verify
  *   under the approver's registered key (forged, or signed with another key), a subject hash
@@ -87,7 +89,7 @@ struct Submitted
  * - NotFound: no request for that intent.
  */
 Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdict, Timestamp now,
-                                const audit::CheckpointPolicy& checkpoints);
+                                const audit::CheckpointPolicy& checkpoints, settlement::SettlementAdapter& adapter);
 
 //! What an approver may change before approving: a smaller amount, or a higher min_out for a
 //! swap (decimal strings). Nothing else.
@@ -109,7 +111,7 @@ struct Edit
  */
 Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, const Edit& edit,
                              const std::string& approver, const identity::SigningKey& approverKey, Timestamp now,
-                             const audit::CheckpointPolicy& checkpoints);
+                             const audit::CheckpointPolicy& checkpoints, settlement::SettlementAdapter& adapter);
 
 /**
  * The kill switch, inside the caller's transaction: every pending request of `agent` ends

@@ -346,10 +346,9 @@ Result<api::Engine::Reconciliation> LocalEngine::reconcile(std::string_view engi
 {
     CS_TRY(unlocked, unlockEngine(enginePassphrase));
     CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
-    settlement::LocalLedger ledger(*m_writer, checkpointPolicy(*origin), *m_clock);
     Reconciliation result;
-    CS_TRY(interrupted, ledger.markInterrupted());
-    CS_TRY(resolved, ledger.reconcile());
+    CS_TRY(interrupted, settlement::markInterrupted(*m_writer, checkpointPolicy(*origin), *m_clock));
+    CS_TRY(resolved, settlement::reconcile(*m_writer, checkpointPolicy(*origin), *m_clock));
     result.interrupted = *interrupted;
     result.resolved = std::move(*resolved);
     return result;
@@ -412,7 +411,7 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
     // Requests whose time is up end first, so their reservations no longer count.
     CS_TRY(expired, m_writer->run([&](Database& db) { return approval::expireDue(db, m_clock->now(), checkpointPolicy(*origin)); }));
     CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
-    Pipeline pipeline(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock, *backend,
+    Pipeline pipeline(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock, *backend, m_ledger,
                       {.streamStart = streamStart(m_clock->now())});
     // Batches share one commit (group commit); each intent still sees the ones before it.
     constexpr std::size_t kBatch = 64;
@@ -450,7 +449,7 @@ Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent(std::string_
         feed->intents = std::move(*intents);
         feed->backend = std::make_unique<model::RulesBackend>(model::RulesBackend::demoScript(feed->intents));
         feed->pipeline = std::make_unique<Pipeline>(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock,
-                                                    *feed->backend,
+                                                    *feed->backend, m_ledger,
                                                     PipelineOptions{.streamStart = streamStart(m_clock->now())});
         m_feed = std::move(feed);
     }
@@ -727,7 +726,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
     CS_TRY(signedVerdict, approval::signVerdict({intent, approver, approve, std::string(reason), (*request)->subjectSha256}, *key));
     CS_TRY(submitted, m_writer->run([&](Database& db) -> Result<approval::Submitted> {
         CS_TRY(origin, audit::readOrigin(db));
-        return approval::submitVerdict(db, *signedVerdict, m_clock->now(), checkpointPolicy(*origin));
+        return approval::submitVerdict(db, *signedVerdict, m_clock->now(), checkpointPolicy(*origin), m_ledger);
     }));
     return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
 }
@@ -811,7 +810,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, 
             CS_TRY(unchanged, stillAsShown(**request, shownSubject));
         }
         CS_TRY(origin, audit::readOrigin(db));
-        return approval::submitEdit(db, intent, edit, approver, *key, m_clock->now(), checkpointPolicy(*origin));
+        return approval::submitEdit(db, intent, edit, approver, *key, m_clock->now(), checkpointPolicy(*origin), m_ledger);
     }));
     return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
 }

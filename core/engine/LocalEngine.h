@@ -5,6 +5,7 @@
 #include "core/api/Engine.h"
 #include "core/engine/CallbackList.h"
 #include "core/identity/Crypto.h"
+#include "core/settlement/Settlement.h"
 #include "core/storage/Database.h"
 #include "core/storage/DbWriter.h"
 #include "core/workspace/Workspace.h"
@@ -84,6 +85,8 @@ private:
     std::shared_ptr<const Clock> m_clock;
     //! Unlocked only for operations that append; used to checkpoint the log on close.
     std::optional<identity::SigningKey> m_engineSigner;
+    //! Where money moves: every settlement of this engine goes through it.
+    settlement::LocalLedger m_ledger;
     //! The live feed's pipeline, made on its first use (runNextIntent).
     struct Feed;
     std::unique_ptr<Feed> m_feed;

@@ -129,11 +129,13 @@ struct Pipeline::Planned
 };
 
 Pipeline::Pipeline(storage::DbWriter& writer, storage::Database reader, audit::CheckpointPolicy policy,
-                   const Clock& clock, model::ModelBackend& backend, PipelineOptions options)
+                   const Clock& clock, model::ModelBackend& backend, settlement::SettlementAdapter& adapter,
+                   PipelineOptions options)
     : m_writer(writer)
     , m_policy(std::move(policy))
     , m_clock(clock)
     , m_backend(backend)
+    , m_adapter(adapter)
     , m_options(options)
     , m_reader(std::move(reader))
 {
@@ -381,17 +383,20 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         } else {
             settlement::Request settle{settlement::idempotencyKey(proposal), proposal, simulated,
                                        toHex(identity::sha256(decisionText)), decision.policyVersion};
-            CS_TRY(earlier, settlement::findSettlement(db, settle.idempotencyKey));
-            if (*earlier) {
+            // Money moves here, through the adapter, in this transaction (which moves `world` on).
+            CS_TRY(settled, m_adapter.settle(db, *world, settle, m_clock.now()));
+            if (!settled->receipt) {
                 // Settled (or interrupted) before: never again, and never blindly.
-                end((*earlier)->outcome == settlement::Outcome::Executed ? IntentState::Executed : IntentState::Unknown,
-                    (*earlier)->reason);
-                item.outcome.receiptSeq = (*earlier)->receiptSeq;
+                const settlement::Settlement& earlier = settled->settlement;
+                if (earlier.outcome == settlement::Outcome::StateChanged)
+                    return fail(ErrorCode::Internal, "the world moved between simulating and settling " + intent.id);
+                end(earlier.outcome == settlement::Outcome::Executed ? IntentState::Executed : IntentState::Unknown,
+                    earlier.reason);
+                item.outcome.receiptSeq = earlier.receiptSeq;
             } else {
-                CS_TRY(receipt, settlement::receiptDraft(settle, *m_policy.engineKey));
+                CS_TRY(receipt, settlement::receiptDraft(*settled->receipt, *m_policy.engineKey));
                 item.receiptDraft = item.drafts.size();
                 item.drafts.push_back(std::move(*receipt));
-                simulation::apply(*world, proposal, simulated.deltas);
                 m_decider.count(spend, true); // and its counterparty is paid before, for the rest of the batch
                 item.decided->spend = "committed";
                 item.settle = std::move(settle);
@@ -458,10 +463,6 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
             firstDraft.push_back(drafts.size());
             for (audit::Draft& draft : item.drafts)
                 drafts.push_back(draft);
-            if (item.settle) {
-                CS_TRY(recorded, settlement::recordExecuted(db, *item.settle, now));
-                CS_TRY(posted, settlement::applyPostings(db, *item.settle));
-            }
         }
         CS_TRY(appended, audit::appendInTransaction(db, drafts, now, m_policy));
         // Every batch commit is checkpointed, so a database that loses its WAL's tail (or is
@@ -477,7 +478,7 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
                 continue;
             if (item.settle) {
                 item.outcome.receiptSeq = appended->entries[firstDraft[i] + item.receiptDraft].seq;
-                CS_TRY(attached, settlement::attachReceipt(db, item.settle->idempotencyKey, item.outcome.receiptSeq));
+                CS_TRY(attached, m_adapter.receiptAppended(db, item.settle->idempotencyKey, item.outcome.receiptSeq, now));
             }
             storage::Statement& row = **upsert;
             row.bind(1, item.intent->id).bind(2, item.intent->agent).bind(3, toString(item.outcome.state))

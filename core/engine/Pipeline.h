@@ -52,8 +52,8 @@ struct PipelineOptions
 struct PipelineTimings
 {
     double propose = 0;         //!< intake, the model, the strict parser, their drafts
-    double decide = 0;          //!< loading policy and windows, simulating, deciding, signing
-    double record = 0;          //!< settlements, postings, audit entries, checkpoint, rows
+    double decide = 0;          //!< loading policy and windows, simulating, deciding, signing, settling
+    double record = 0;          //!< audit entries, checkpoint, proposal and decision rows
     double commit = 0;          //!< the transaction's durable commit
     double checkpointFiles = 0; //!< checkpoint files written after the commit
 };
@@ -78,8 +78,9 @@ class Pipeline
 {
 public:
     //! `reader` is a connection of its own to the workspace database, for reads.
+    //! Allowed proposals settle through `adapter`, in the batch's transaction.
     Pipeline(storage::DbWriter& writer, storage::Database reader, audit::CheckpointPolicy policy, const Clock& clock,
-             model::ModelBackend& backend, PipelineOptions options = {});
+             model::ModelBackend& backend, settlement::SettlementAdapter& adapter, PipelineOptions options = {});
     ~Pipeline();
 
     Result<IntentOutcome> process(const model::Intent& intent);
@@ -98,6 +99,7 @@ private:
     audit::CheckpointPolicy m_policy;
     const Clock& m_clock;
     model::ModelBackend& m_backend;
+    settlement::SettlementAdapter& m_adapter;
     PipelineOptions m_options;
     storage::Database m_reader;
     policy::Decider m_decider; //!< kept across batches; used on the writer thread only

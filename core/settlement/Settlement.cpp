@@ -77,7 +77,7 @@ Result<void> movePosition(storage::Database& db, const Proposal& proposal)
     return (*write)->bind(1, proposal.agent).bind(2, *action.venue).bind(3, asset.code).bind(4, moved->toString()).run();
 }
 
-QJsonObject receiptBody(const Request& request)
+QJsonObject receiptBody(const Request& request, std::string_view adapter)
 {
     const auto& action = request.proposal.action;
     QJsonObject actionJson{{QStringLiteral("type"), qs(std::string(toString(action.type)))},
@@ -104,7 +104,7 @@ QJsonObject receiptBody(const Request& request)
         {QStringLiteral("policy_version"), qs(request.policyVersion)},
         {QStringLiteral("state_hash_before"), qs(toHex(request.simulation.stateBefore))},
         {QStringLiteral("state_hash_after"), qs(toHex(request.simulation.stateAfter))},
-        {QStringLiteral("adapter"), QStringLiteral("local-ledger")},
+        {QStringLiteral("adapter"), qs(std::string(adapter))},
         {QStringLiteral("outcome"), QStringLiteral("executed")},
     };
 }
@@ -155,87 +155,82 @@ Result<std::optional<Settlement>> findSettlement(storage::Database& db, const st
     return std::optional<Settlement>(std::move(earlier));
 }
 
-Result<void> applyPostings(storage::Database& db, const Request& request)
-{
-    for (const auto& delta : request.simulation.deltas) {
-        CS_TRY(posted, post(db, request.idempotencyKey, delta));
-    }
-    return movePosition(db, request.proposal);
-}
-
-Result<audit::Draft> receiptDraft(const Request& request, const identity::SigningKey& engineKey)
-{
-    return audit::makeDraft(audit::types::kSettlementReceipt, "engine", receiptBody(request), &engineKey);
-}
-
-Result<void> recordExecuted(storage::Database& db, const Request& request, Timestamp now)
-{
-    CS_TRY(insert, db.cached("INSERT INTO settlements(idempotency_key, intent, agent, state, created_ms, updated_ms) "
-                             "VALUES (?1, ?2, ?3, 'executed', ?4, ?4)"));
-    return (*insert)->bind(1, request.idempotencyKey).bind(2, request.proposal.intent).bind(3, request.proposal.agent)
-        .bind(4, now.msSinceEpoch).run();
-}
-
-Result<void> attachReceipt(storage::Database& db, const std::string& key, std::int64_t receiptSeq)
-{
-    CS_TRY(update, db.cached("UPDATE settlements SET receipt_seq = ?2 WHERE idempotency_key = ?1"));
-    return (*update)->bind(1, key).bind(2, receiptSeq).run();
-}
-
 std::string idempotencyKey(const Proposal& proposal)
 {
     return toHex(identity::sha256("countersign.settlement/1\n" + proposal.intent + "\n" + model::canonicalProposal(proposal)));
 }
 
-LocalLedger::LocalLedger(storage::DbWriter& writer, audit::CheckpointPolicy policy, const Clock& clock)
-    : m_writer(writer), m_policy(std::move(policy)), m_clock(clock)
+Result<Settled> LocalLedger::settle(storage::Database& db, simulation::WorldState& world, const Request& request,
+                                    Timestamp now)
 {
-}
-
-Result<Settlement> LocalLedger::settle(const Request& request)
-{
-    if (m_policy.engineKey == nullptr)
-        return fail(ErrorCode::Locked, "the engine key is locked; nothing can be settled");
     if (!request.simulation.ok())
         return fail(ErrorCode::InvalidInput, "a proposal whose simulation failed cannot be settled");
-    return m_writer.run([&](storage::Database& db) -> Result<Settlement> {
-        // 1. The key: an earlier settlement is answered from the record, never executed again.
-        {
-            CS_TRY(transaction, storage::Transaction::begin(db));
-            CS_TRY(earlier, findSettlement(db, request.idempotencyKey));
-            if (*earlier)
-                return std::move(**earlier);
-            CS_TRY(insert, db.cached("INSERT INTO settlements(idempotency_key, intent, agent, state, created_ms, updated_ms) "
-                                     "VALUES (?1, ?2, ?3, 'pending', ?4, ?4)"));
-            CS_TRY(inserted, (*insert)->bind(1, request.idempotencyKey).bind(2, request.proposal.intent)
-                                 .bind(3, request.proposal.agent).bind(4, m_clock.now().msSinceEpoch).run());
-            CS_TRY(committed, transaction->commit());
-        }
+    // 1. The key: an earlier settlement is answered from the record, never executed again.
+    CS_TRY(earlier, findSettlement(db, request.idempotencyKey));
+    if (*earlier)
+        return Settled{std::move(**earlier), std::nullopt};
+    // 2. The state must be the simulated one.
+    if (world.hash() != request.simulation.stateBefore)
+        return Settled{{Outcome::StateChanged, "the world state changed since the simulation", 0, {}, false}, std::nullopt};
+    // 3. The pending marker, the postings and the signed receipt: executed once it is appended.
+    CS_TRY(insert, db.cached("INSERT INTO settlements(idempotency_key, intent, agent, state, created_ms, updated_ms) "
+                             "VALUES (?1, ?2, ?3, 'pending', ?4, ?4)"));
+    CS_TRY(inserted, (*insert)->bind(1, request.idempotencyKey).bind(2, request.proposal.intent)
+                         .bind(3, request.proposal.agent).bind(4, now.msSinceEpoch).run());
+    for (const auto& delta : request.simulation.deltas) {
+        CS_TRY(posted, post(db, request.idempotencyKey, delta));
+    }
+    CS_TRY(moved, movePosition(db, request.proposal));
+    simulation::apply(world, request.proposal, request.simulation.deltas);
+    return Settled{{Outcome::Executed, {}, 0, {}, false}, receiptBody(request, name())};
+}
 
-        // 2. Execute: the state must be the simulated one; postings, receipt and outcome commit together.
+Result<void> LocalLedger::receiptAppended(storage::Database& db, const std::string& key, std::int64_t receiptSeq,
+                                          Timestamp now)
+{
+    return setState(db, key, "executed", {}, receiptSeq, now);
+}
+
+Result<Settlement> settleNow(storage::Database& db, SettlementAdapter& adapter, simulation::WorldState& world,
+                             const Request& request, Timestamp now, const audit::CheckpointPolicy& checkpoints,
+                             std::vector<audit::Checkpoint>& signedCheckpoints)
+{
+    if (checkpoints.engineKey == nullptr)
+        return fail(ErrorCode::Locked, "the engine key is locked; nothing can be settled");
+    CS_TRY(settled, adapter.settle(db, world, request, now));
+    if (!settled->receipt)
+        return std::move(settled->settlement);
+    CS_TRY(receipt, receiptDraft(*settled->receipt, *checkpoints.engineKey));
+    settled->settlement.receiptJson = receipt->body;
+    CS_TRY(appended, audit::appendInTransaction(db, std::span(&*receipt, 1), now, checkpoints));
+    signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+    settled->settlement.receiptSeq = appended->entries.front().seq;
+    CS_TRY(marked, adapter.receiptAppended(db, request.idempotencyKey, settled->settlement.receiptSeq, now));
+    return std::move(settled->settlement);
+}
+
+Result<audit::Draft> receiptDraft(const QJsonObject& receipt, const identity::SigningKey& engineKey)
+{
+    return audit::makeDraft(audit::types::kSettlementReceipt, "engine", receipt, &engineKey);
+}
+
+Result<Settlement> settleAlone(storage::DbWriter& writer, SettlementAdapter& adapter, const Request& request,
+                               const audit::CheckpointPolicy& checkpoints, const Clock& clock)
+{
+    return writer.run([&](storage::Database& db) -> Result<Settlement> {
         CS_TRY(transaction, storage::Transaction::begin(db));
         CS_TRY(world, simulation::WorldState::load(db));
-        if (world->hash() != request.simulation.stateBefore) {
-            CS_TRY(removed, db.cached("DELETE FROM settlements WHERE idempotency_key = ?1 AND state = 'pending'"));
-            CS_TRY(done, (*removed)->bind(1, request.idempotencyKey).run());
-            CS_TRY(committed, transaction->commit());
-            return Settlement{Outcome::StateChanged, "the world state changed since the simulation", 0, {}, false};
-        }
-        CS_TRY(posted, applyPostings(db, request));
-        const Timestamp now = m_clock.now();
-        CS_TRY(draft, receiptDraft(request, *m_policy.engineKey));
-        CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, m_policy));
-        const audit::Entry& receipt = appended->entries.front();
-        CS_TRY(marked, setState(db, request.idempotencyKey, "executed", {}, receipt.seq, now));
+        std::vector<audit::Checkpoint> signedCheckpoints;
+        CS_TRY(settled, settleNow(db, adapter, *world, request, clock.now(), checkpoints, signedCheckpoints));
         CS_TRY(committed, transaction->commit());
-        (void)audit::writeCheckpointFiles(appended->checkpoints, m_policy);
-        return Settlement{Outcome::Executed, {}, receipt.seq, receipt.body, false};
+        (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
+        return std::move(*settled);
     });
 }
 
-Result<int> LocalLedger::markInterrupted()
+Result<int> markInterrupted(storage::DbWriter& writer, const audit::CheckpointPolicy& checkpoints, const Clock& clock)
 {
-    return m_writer.run([&](storage::Database& db) -> Result<int> {
+    return writer.run([&](storage::Database& db) -> Result<int> {
         CS_TRY(transaction, storage::Transaction::begin(db));
         std::vector<std::pair<std::string, std::string>> pending;
         CS_TRY(read, storage::forEachRow(db, "SELECT idempotency_key, intent FROM settlements WHERE state = 'pending' "
@@ -244,25 +239,26 @@ Result<int> LocalLedger::markInterrupted()
                                              pending.emplace_back(row.textAt(0), row.textAt(1));
                                              return {};
                                          }));
-        const Timestamp now = m_clock.now();
-        std::vector<audit::Checkpoint> checkpoints;
+        const Timestamp now = clock.now();
+        std::vector<audit::Checkpoint> signedCheckpoints;
         for (const auto& [key, intent] : pending) {
             CS_TRY(marked, setState(db, key, "unknown", "interrupted before its outcome was recorded", 0, now));
             CS_TRY(appended, record(db, audit::types::kSettlementUnknown, {{QStringLiteral("idempotency_key"), qs(key)},
                                                                 {QStringLiteral("intent"), qs(intent)},
                                                                 {QStringLiteral("reason"), QStringLiteral("interrupted")}},
-                                    now, m_policy));
-            checkpoints.insert(checkpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+                                    now, checkpoints));
+            signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
         }
         CS_TRY(committed, transaction->commit());
-        (void)audit::writeCheckpointFiles(checkpoints, m_policy);
+        (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
         return static_cast<int>(pending.size());
     });
 }
 
-Result<std::vector<Reconciled>> LocalLedger::reconcile()
+Result<std::vector<Reconciled>> reconcile(storage::DbWriter& writer, const audit::CheckpointPolicy& checkpoints,
+                                          const Clock& clock)
 {
-    return m_writer.run([&](storage::Database& db) -> Result<std::vector<Reconciled>> {
+    return writer.run([&](storage::Database& db) -> Result<std::vector<Reconciled>> {
         CS_TRY(transaction, storage::Transaction::begin(db));
         std::vector<Reconciled> resolved;
         std::vector<std::int64_t> receipts;
@@ -295,8 +291,8 @@ Result<std::vector<Reconciled>> LocalLedger::reconcile()
                              receipts.push_back(receipt);
                              return {};
                          }));
-        const Timestamp now = m_clock.now();
-        std::vector<audit::Checkpoint> checkpoints;
+        const Timestamp now = clock.now();
+        std::vector<audit::Checkpoint> signedCheckpoints;
         for (std::size_t i = 0; i < resolved.size(); ++i) {
             const Reconciled& item = resolved[i];
             const bool executed = item.resolution == Outcome::Executed;
@@ -309,11 +305,11 @@ Result<std::vector<Reconciled>> LocalLedger::reconcile()
                                      {QStringLiteral("intent"), qs(item.intent)},
                                      {QStringLiteral("resolution"), qs(std::string(toString(item.resolution)))},
                                      {QStringLiteral("reason"), qs(item.reason)}},
-                                    now, m_policy));
-            checkpoints.insert(checkpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
+                                    now, checkpoints));
+            signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
         }
         CS_TRY(committed, transaction->commit());
-        (void)audit::writeCheckpointFiles(checkpoints, m_policy);
+        (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
         return resolved;
     });
 }

@@ -4,6 +4,9 @@
 
 #include "core/audit/AuditLog.h"
 #include "core/simulation/Simulator.h"
+#include "core/simulation/WorldState.h"
+
+#include <QJsonObject>
 
 #include <string>
 #include <vector>
@@ -37,30 +40,57 @@ struct Settlement
     bool replayed = false;       //!< an earlier settlement of the same key, returned again
 };
 
-//! Where approved proposals execute. An adapter is idempotent per key and never guesses.
+//! What settle() did, and the receipt body for the engine to sign and append.
+struct Settled
+{
+    Settlement settlement;
+    std::optional<QJsonObject> receipt; //!< executed now: countersign.receipt/1, to sign, append, then receiptAppended()
+};
+
+/**
+ * Where money moves: every settlement (a pipeline allow, a quorum reached, an allowed edit)
+ * goes through an adapter, inside the caller's write transaction. An adapter is idempotent per
+ * key and never guesses: an earlier settlement of the key is answered from its record, a world
+ * that moved since the simulation is StateChanged with nothing done, and an interrupted one is
+ * unknown until reconciled. The caller — the engine — signs the receipt the adapter describes,
+ * appends it with its own entries (so a batch commits everything at once) and then tells the
+ * adapter its sequence number.
+ */
 class SettlementAdapter
 {
 public:
     virtual ~SettlementAdapter() = default;
-    virtual Result<Settlement> settle(const Request& request) = 0;
+    //! "local-ledger": what receipts name as their adapter.
+    virtual std::string_view name() const = 0;
+    //! Settles `request` on `world` (the world as the caller's transaction holds it, moved on
+    //! by the postings when it executes).
+    virtual Result<Settled> settle(storage::Database& db, simulation::WorldState& world, const Request& request,
+                                   Timestamp now) = 0;
+    //! The receipt of `key` is entry `receiptSeq`: the settlement is executed.
+    virtual Result<void> receiptAppended(storage::Database& db, const std::string& key, std::int64_t receiptSeq,
+                                         Timestamp now) = 0;
 };
 
 //! SHA-256 over the intent and the canonical proposal, in hex.
 std::string idempotencyKey(const Proposal& proposal);
 
-// Building blocks for a caller that settles inside a transaction of its own (the pipeline
-// settles a batch of proposals, their audit entries and their receipts in one commit).
-
 //! What an earlier settlement of `key` came to, if there was one.
 Result<std::optional<Settlement>> findSettlement(storage::Database& db, const std::string& key);
-//! The simulated postings to balances and the journal, and the lending position they move.
-Result<void> applyPostings(storage::Database& db, const Request& request);
-//! The engine-signed settlement.receipt entry (countersign.receipt/1).
-Result<audit::Draft> receiptDraft(const Request& request, const identity::SigningKey& engineKey);
-//! The settlements row of an execution that commits together with its receipt: written before
-//! the postings that name it, the receipt's sequence number attached once it is appended.
-Result<void> recordExecuted(storage::Database& db, const Request& request, Timestamp now);
-Result<void> attachReceipt(storage::Database& db, const std::string& key, std::int64_t receiptSeq);
+
+//! The engine-signed settlement.receipt entry of a receipt body an adapter described.
+Result<audit::Draft> receiptDraft(const QJsonObject& receipt, const identity::SigningKey& engineKey);
+
+/**
+ * One settlement in the caller's transaction, its receipt signed (with `checkpoints.engineKey`)
+ * and appended at once: `adapter.settle`, the receipt entry, `receiptAppended`. The checkpoints
+ * the append signed are added to `signedCheckpoints` (for the caller to write once it commits).
+ */
+Result<Settlement> settleNow(storage::Database& db, SettlementAdapter& adapter, simulation::WorldState& world,
+                             const Request& request, Timestamp now, const audit::CheckpointPolicy& checkpoints,
+                             std::vector<audit::Checkpoint>& signedCheckpoints);
+//! settleNow() in a write transaction of its own, on the world the database holds.
+Result<Settlement> settleAlone(storage::DbWriter& writer, SettlementAdapter& adapter, const Request& request,
+                               const audit::CheckpointPolicy& checkpoints, const Clock& clock);
 
 struct Reconciled
 {
@@ -71,29 +101,32 @@ struct Reconciled
 };
 
 /**
- * The embedded double-entry ledger in the workspace database. settle() first commits a
- * 'pending' row for the key, then in one transaction checks the world state hash, applies the
- * simulated postings to balances (and lending positions), appends the engine-signed
- * settlement.receipt entry and marks the row executed. So a crash leaves either nothing, or a
- * pending row (which markInterrupted() turns into 'unknown'), never a half-applied transfer or
- * a transfer without its receipt.
+ * The embedded double-entry ledger in the workspace database. Inside the caller's transaction
+ * settle() writes the settlement's 'pending' row, checks the world state hash, applies the
+ * simulated postings to balances (and lending positions) and describes the receipt;
+ * receiptAppended() marks the row executed. All of it commits with the caller's transaction or
+ * none of it does, so there is never a half-applied transfer or a transfer without its receipt.
  */
 class LocalLedger final : public SettlementAdapter
 {
 public:
-    LocalLedger(storage::DbWriter& writer, audit::CheckpointPolicy policy, const Clock& clock);
-
-    Result<Settlement> settle(const Request& request) override;
-    //! After a restart: settlements left 'pending' become 'unknown', each recorded in the log.
-    Result<int> markInterrupted();
-    //! Resolves every 'unknown' settlement from the ledger itself: executed when its postings
-    //! and receipt exist, otherwise failed (nothing moved). Each resolution is audited.
-    Result<std::vector<Reconciled>> reconcile();
-
-private:
-    storage::DbWriter& m_writer;
-    audit::CheckpointPolicy m_policy;
-    const Clock& m_clock;
+    std::string_view name() const override { return "local-ledger"; }
+    Result<Settled> settle(storage::Database& db, simulation::WorldState& world, const Request& request,
+                           Timestamp now) override;
+    Result<void> receiptAppended(storage::Database& db, const std::string& key, std::int64_t receiptSeq,
+                                 Timestamp now) override;
 };
+
+/**
+ * A 'pending' settlement that survives its transaction (a rail outside the database commits
+ * its marker before it calls out, and may crash while out) becomes 'unknown' here, each
+ * recorded in the log; reconcile() then resolves every 'unknown' one from the ledger itself.
+ */
+Result<int> markInterrupted(storage::DbWriter& writer, const audit::CheckpointPolicy& checkpoints, const Clock& clock);
+//! Resolves every 'unknown' settlement from the ledger: executed when its postings and receipt
+//! exist, failed when neither does (nothing moved), otherwise left unknown saying what it found.
+//! Each resolution is audited.
+Result<std::vector<Reconciled>> reconcile(storage::DbWriter& writer, const audit::CheckpointPolicy& checkpoints,
+                                          const Clock& clock);
 
 } // namespace cs::settlement

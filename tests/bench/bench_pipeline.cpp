@@ -88,8 +88,9 @@ int main(int argc, char** argv)
     auto reader = storage::Database::open(dbPath, storage::OpenMode::MustExist);
     auto origin = (*writer)->run([](storage::Database& db) { return audit::readOrigin(db); });
     model::RulesBackend rules;
+    settlement::LocalLedger ledger;
     engine::Pipeline pipeline(**writer, std::move(*reader), {*origin, ws / workspace::kCheckpointsDir, &*key, 1000},
-                              clock, rules);
+                              clock, rules, ledger);
     const auto makeIntent = [](int i) {
         model::Intent intent;
         intent.id = "bench-" + std::to_string(i);

@@ -28,7 +28,7 @@ namespace {
 int settleForever(storage::DbWriter& writer, const audit::CheckpointPolicy& policy, const std::string& dbPath, long first)
 {
     const SystemClock clock;
-    settlement::LocalLedger ledger(writer, policy, clock);
+    settlement::LocalLedger ledger;
     auto reader = storage::Database::open(dbPath, storage::OpenMode::MustExist);
     if (!reader)
         return 5;
@@ -43,7 +43,7 @@ int settleForever(storage::DbWriter& writer, const audit::CheckpointPolicy& poli
             return 1;
         const settlement::Request request{settlement::idempotencyKey(*proposal), *proposal,
                                           simulation::simulate(*world, *proposal), std::string(64, 'd'), std::string(64, 'p')};
-        auto settled = ledger.settle(request);
+        auto settled = settlement::settleAlone(writer, ledger, request, policy, clock);
         if (!settled) {
             std::fprintf(stderr, "error: %s\n", settled.error().message.c_str());
             return 1;

@@ -105,7 +105,8 @@ Result<approval::Submitted> ApprovalTest::submit(const audit::Draft& verdict)
     auto db = open();
     CS_TRY(origin, audit::readOrigin(db));
     const audit::CheckpointPolicy checkpoints{*origin, std::filesystem::path(m_ws) / workspace::kCheckpointsDir, &engineKey};
-    return approval::submitVerdict(db, verdict, m_clock->now(), checkpoints);
+    settlement::LocalLedger ledger;
+    return approval::submitVerdict(db, verdict, m_clock->now(), checkpoints, ledger);
 }
 
 void ApprovalTest::oneApproverSettles()

@@ -74,6 +74,7 @@ private:
     std::unique_ptr<storage::DbWriter> m_writer;
     audit::CheckpointPolicy m_checkpoints;
     model::RulesBackend m_rules;
+    settlement::LocalLedger m_ledger;
 };
 
 void SpendWindowTest::initTestCase()
@@ -112,7 +113,7 @@ Result<policy::Published> SpendWindowTest::publish(const std::string& text, cons
 std::vector<engine::IntentOutcome> SpendWindowTest::run(const std::vector<model::Intent>& intents)
 {
     auto reader = storage::Database::open((m_ws / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist);
-    engine::Pipeline pipeline(*m_writer, std::move(*reader), m_checkpoints, m_clock, m_rules);
+    engine::Pipeline pipeline(*m_writer, std::move(*reader), m_checkpoints, m_clock, m_rules, m_ledger);
     auto outcomes = pipeline.processBatch(intents);
     if (!outcomes)
         qFatal("%s", outcomes.error().message.c_str());
@@ -148,7 +149,7 @@ void SpendWindowTest::concurrentProposalsNeverOverspend()
         threads.emplace_back([&, t] {
             auto reader = storage::Database::open((m_ws / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist);
             model::RulesBackend rules;
-            engine::Pipeline pipeline(*m_writer, std::move(*reader), m_checkpoints, m_clock, rules);
+            engine::Pipeline pipeline(*m_writer, std::move(*reader), m_checkpoints, m_clock, rules, m_ledger);
             for (int first = 0; first < kPerThread; first += 20) {
                 std::vector<model::Intent> batch;
                 for (int i = first; i < first + 20; ++i)

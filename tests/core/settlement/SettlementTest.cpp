@@ -48,6 +48,10 @@ private:
     std::map<std::string, Int128> totals();     //!< per asset, over every balance
     std::string balance(const char* account, const char* asset);
     audit::VerifyReport verify();
+    //! Through the local ledger, in a transaction of its own.
+    Result<Settlement> settle(const Request& r) { return settleAlone(*m_writer, m_ledger, r, *m_checkpoints, m_clock); }
+    Result<int> markInterrupted() { return settlement::markInterrupted(*m_writer, *m_checkpoints, m_clock); }
+    Result<std::vector<Reconciled>> reconcile() { return settlement::reconcile(*m_writer, *m_checkpoints, m_clock); }
 
     QTemporaryDir m_dir;
     fs::path m_ws;
@@ -55,7 +59,8 @@ private:
     std::optional<identity::SigningKey> m_engineKey;
     std::unique_ptr<storage::DbWriter> m_writer;
     std::optional<storage::Database> m_reader;
-    std::unique_ptr<LocalLedger> m_ledger;
+    LocalLedger m_ledger;
+    std::optional<audit::CheckpointPolicy> m_checkpoints;
     int m_workspaces = 0;
 };
 
@@ -85,14 +90,12 @@ void SettlementTest::init()
     m_reader = std::move(*reader);
     auto origin = audit::readOrigin(*m_reader);
     QVERIFY(origin.has_value());
-    m_ledger = std::make_unique<LocalLedger>(*m_writer, audit::CheckpointPolicy{*origin, m_ws / workspace::kCheckpointsDir,
-                                                                                &*m_engineKey, 1000},
-                                             m_clock);
+    m_checkpoints = audit::CheckpointPolicy{*origin, m_ws / workspace::kCheckpointsDir, &*m_engineKey, 1000};
 }
 
 void SettlementTest::cleanup()
 {
-    m_ledger.reset();
+    m_checkpoints.reset();
     m_writer.reset();
     m_reader.reset();
 }
@@ -152,7 +155,7 @@ void SettlementTest::settlesAndConserves()
     const auto before = totals();
     const Request r = request(test::makeProposal(agent, action));
     QVERIFY2(r.simulation.ok(), r.simulation.reason.c_str());
-    const auto settled = m_ledger->settle(r);
+    const auto settled = settle(r);
     QVERIFY2(settled.has_value(), settled ? "" : settled.error().message.c_str());
     QVERIFY(settled->outcome == Outcome::Executed);
     QVERIFY(!settled->replayed);
@@ -176,11 +179,11 @@ void SettlementTest::settlesAndConserves()
 void SettlementTest::sameKeySettlesOnce()
 {
     const Request r = request(test::makeProposal("api-buyer", R"({"type":"pay_api","asset":"USDC","amount":"100","to":"maps-api"})"));
-    const auto first = m_ledger->settle(r);
+    const auto first = settle(r);
     QVERIFY(first && first->outcome == Outcome::Executed);
     const std::string after = balance("api-buyer:main", "USDC");
     for (int i = 0; i < 3; ++i) {
-        const auto again = m_ledger->settle(r);
+        const auto again = settle(r);
         QVERIFY(again.has_value());
         QVERIFY(again->outcome == Outcome::Executed);
         QVERIFY(again->replayed);
@@ -197,9 +200,9 @@ void SettlementTest::movedWorldIsSimulatedAgain()
     // Two proposals simulated against the same state; the first settles and moves the world.
     const Request a = request(test::makeProposal("trader", R"({"type":"swap","asset":"USDC","amount":"1000","params":{"asset_out":"ETH","min_out":"0.3"}})", "int-0100"));
     const Request b = request(test::makeProposal("trader", R"({"type":"swap","asset":"USDC","amount":"2000","params":{"asset_out":"ETH","min_out":"0.6"}})", "int-0101"));
-    QVERIFY(m_ledger->settle(a)->outcome == Outcome::Executed);
+    QVERIFY(settle(a)->outcome == Outcome::Executed);
     const auto before = totals();
-    const auto stale = m_ledger->settle(b);
+    const auto stale = settle(b);
     QVERIFY(stale.has_value());
     QVERIFY(stale->outcome == Outcome::StateChanged);
     QVERIFY(totals() == before);
@@ -207,7 +210,7 @@ void SettlementTest::movedWorldIsSimulatedAgain()
     // Simulated again on the new state (the pool moved, so it gets less), it settles.
     const Request fresh = request(b.proposal);
     QVERIFY(fresh.simulation.expectedOut->minor() < b.simulation.expectedOut->minor());
-    const auto settled = m_ledger->settle(fresh);
+    const auto settled = settle(fresh);
     QVERIFY(settled && settled->outcome == Outcome::Executed);
 }
 
@@ -218,24 +221,24 @@ void SettlementTest::interruptedSettlementIsReconciled()
     QVERIFY(m_reader->exec("INSERT INTO settlements(idempotency_key, intent, agent, state, created_ms, updated_ms) VALUES ('"
                            + r.idempotencyKey + "', 'int-0001', 'api-buyer', 'pending', 1, 1)"));
     const auto before = totals();
-    const auto blocked = m_ledger->settle(r);
+    const auto blocked = settle(r);
     QVERIFY(blocked.has_value());
     QVERIFY(blocked->outcome == Outcome::Unknown); // never retried blindly
-    QCOMPARE(m_ledger->markInterrupted().value(), 1);
-    QVERIFY(m_ledger->settle(r)->outcome == Outcome::Unknown);
-    QCOMPARE(m_ledger->markInterrupted().value(), 0);
+    QCOMPARE(markInterrupted().value(), 1);
+    QVERIFY(settle(r)->outcome == Outcome::Unknown);
+    QCOMPARE(markInterrupted().value(), 0);
 
-    const auto resolved = m_ledger->reconcile();
+    const auto resolved = reconcile();
     QVERIFY(resolved.has_value());
     QCOMPARE(resolved->size(), std::size_t{1});
     QVERIFY(resolved->front().resolution == Outcome::Failed); // nothing was posted
     QVERIFY(totals() == before);
-    const auto after = m_ledger->settle(r);
+    const auto after = settle(r);
     QVERIFY(after->outcome == Outcome::Failed && after->replayed);
     QCOMPARE(balance("api-buyer:main", "USDC"), std::string("1200"));
     QCOMPARE(*m_reader->queryInt("SELECT count(*) FROM audit_entries WHERE type IN ('settlement.unknown', 'settlement.reconciled')"),
              std::int64_t(2));
-    QVERIFY(m_ledger->reconcile()->empty());
+    QVERIFY(reconcile()->empty());
     const auto report = verify();
     QVERIFY2(report.intact(), report.intact() ? "" : report.first()->reason.c_str());
 }
@@ -265,7 +268,7 @@ void SettlementTest::reconcileSaysWhatItFound()
     for (int i = 0; i < postings; ++i)
         QVERIFY(m_reader->exec("INSERT INTO ledger_postings(settlement, account, asset, amount) VALUES ('" + key
                                + "', 'api-buyer:main', 'USDC', '-1')"));
-    const auto resolved = m_ledger->reconcile();
+    const auto resolved = reconcile();
     QVERIFY(resolved.has_value());
     QCOMPARE(resolved->size(), std::size_t{1});
     QCOMPARE(int(resolved->front().resolution), resolution);
@@ -278,12 +281,12 @@ void SettlementTest::reconcileSaysWhatItFound()
 
 void SettlementTest::depositThenWithdrawThroughTheLedger()
 {
-    QVERIFY(m_ledger->settle(request(test::makeProposal("treasury-bot", R"({"type":"deposit","asset":"ETH","amount":"4","venue":"lend-one"})", "int-0200")))
+    QVERIFY(settle(request(test::makeProposal("treasury-bot", R"({"type":"deposit","asset":"ETH","amount":"4","venue":"lend-one"})", "int-0200")))
                 ->outcome == Outcome::Executed);
     const Request tooMuch = request(test::makeProposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"4.000000000000000001","venue":"lend-one"})", "int-0201"));
     QVERIFY(tooMuch.simulation.failure == simulation::Failure::NoPosition);
-    QCOMPARE(m_ledger->settle(tooMuch).error().code, ErrorCode::InvalidInput);
-    QVERIFY(m_ledger->settle(request(test::makeProposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"1.5","venue":"lend-one"})", "int-0202")))
+    QCOMPARE(settle(tooMuch).error().code, ErrorCode::InvalidInput);
+    QVERIFY(settle(request(test::makeProposal("treasury-bot", R"({"type":"withdraw","asset":"ETH","amount":"1.5","venue":"lend-one"})", "int-0202")))
                 ->outcome == Outcome::Executed);
     QCOMPARE(balance("treasury-bot:main", "ETH"), std::string("38"));
     auto position = m_reader->prepare("SELECT amount FROM lending_positions WHERE agent = 'treasury-bot' AND asset = 'ETH'");
