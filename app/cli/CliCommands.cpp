@@ -3,6 +3,7 @@
 #include "app/cli/CliCommands.h"
 
 #include "core/api/Engine.h"
+#include "core/workspace/DemoSeed.h"
 #include "core/domain/Encoding.h"
 #include "core/identity/Crypto.h"
 #include "core/model/ProposalParser.h"
@@ -575,7 +576,7 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
     parser.addOption({QStringLiteral("workspace"), QString(), QStringLiteral("WS")});
     if (auto failed = parse(parser, arguments, err, 1))
         return *failed;
-    auto catalog = model::AssetCatalog::demo();
+    auto catalog = workspace::demoAssets();
     if (parser.isSet(QStringLiteral("workspace"))) {
         int exit = ExitOk;
         auto engine = openEngine(factory, parser.value(QStringLiteral("workspace")), err, exit);
@@ -589,7 +590,7 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
             if (auto made = Asset::make(asset.code, asset.decimals))
                 assets.push_back(*made);
         }
-        catalog = model::AssetCatalog(std::move(assets));
+        catalog = AssetCatalog(std::move(assets));
     }
     int exit = ExitOk;
     auto bytes = readInput(parser.positionalArguments().at(0), err, exit);
@@ -601,7 +602,7 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
         err << "error: " << proposal.error().message << "\n";
         return ExitUsage;
     }
-    out << model::canonicalProposal(*proposal) << "\n";
+    out << canonicalProposal(*proposal) << "\n";
     return ExitOk;
 }
 
@@ -642,7 +643,7 @@ std::optional<policy::Policy> readPolicy(const QString& path, std::vector<policy
     if (!bytes)
         return std::nullopt;
     auto parsed = policy::parsePolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
-                                      model::AssetCatalog::demo());
+                                      workspace::demoAssets());
     if (!parsed) {
         err << "error: policy " << path.toStdString() << ": " << parsed.error().message << "\n";
         exit = ExitUsage;
@@ -673,7 +674,7 @@ int evaluate(const QStringList& arguments, std::ostream& out, std::ostream& err)
             return ExitUsage;
         }
     }
-    const auto catalog = model::AssetCatalog::demo();
+    const auto catalog = workspace::demoAssets();
     auto bytes = readInput(parser.value(QStringLiteral("proposal")), err, exit);
     if (!bytes)
         return exit;
@@ -708,7 +709,7 @@ int evaluate(const QStringList& arguments, std::ostream& out, std::ostream& err)
         }
     }
     const policy::Decision decision = evaluator.evaluate(*proposal, input.context, windows);
-    const std::string canonical = model::canonicalProposal(*proposal);
+    const std::string canonical = canonicalProposal(*proposal);
     printJson(out, decision.toJson(*proposal, toHex(identity::sha256(canonical))));
     switch (decision.effect) {
     case policy::Effect::Allow: return ExitOk;

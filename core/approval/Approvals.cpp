@@ -145,7 +145,7 @@ Result<Stored> loadStored(storage::Database& db, const std::string& intent)
     stored.sha256 = (*row)->textAt(1);
     (*row)->reset();
     CS_TRY(world, simulation::WorldState::load(db));
-    CS_TRY(proposal, model::parseProposal(stored.canonical, model::AssetCatalog(world->assetList())));
+    CS_TRY(proposal, model::parseProposal(stored.canonical, AssetCatalog(world->assetList())));
     stored.world = std::move(*world);
     stored.proposal = std::move(*proposal);
     return stored;
@@ -487,7 +487,7 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
         changes.append(qs("min_out: " + original.action.minOut->toString() + " → " + minOut->toString() + " "
                           + minOut->asset().code));
     }
-    const std::string canonical = model::canonicalProposal(edited);
+    const std::string canonical = canonicalProposal(edited);
     if (canonical == before)
         return fail(ErrorCode::InvalidInput, "the edit changes nothing");
     const std::string proposalSha = toHex(identity::sha256(canonical));

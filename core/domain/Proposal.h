@@ -12,6 +12,8 @@
 
 namespace cs {
 
+inline constexpr const char* kProposalSchema = "countersign.proposal/1";
+
 enum class ActionType { Transfer, PayApi, Swap, Deposit, Withdraw };
 std::string_view toString(ActionType type);
 //! "transfer", "pay_api", "swap", "deposit", "withdraw"; nullopt for anything else.
@@ -55,5 +57,23 @@ struct Proposal
     std::string rationale;
     std::string auditSummary;
 };
+
+//! The assets a proposal may name, with their decimals.
+class AssetCatalog
+{
+public:
+    explicit AssetCatalog(std::vector<Asset> assets) : m_assets(std::move(assets)) {}
+    const Asset* find(std::string_view code) const;
+
+private:
+    std::vector<Asset> m_assets;
+};
+
+/**
+ * The canonical form of an accepted proposal (CanonicalJson), amounts written in
+ * their shortest exact form ("25.00" becomes "25"): the same proposal always gives the same
+ * bytes, which is what is hashed and signed later.
+ */
+std::string canonicalProposal(const Proposal& proposal);
 
 } // namespace cs

@@ -150,7 +150,7 @@ std::int64_t saturated(Int128 value)
 //! What `item`'s proposal would do if it settled now: simulated on `world`, valued in `reference`,
 //! and whether the world moved since the state its approval subject names.
 void describeNow(api::QueueItem& item, const approval::Request& request, const simulation::WorldState& world,
-                 const model::AssetCatalog& catalog, const std::map<std::string, Money>& prices, const Asset& reference)
+                 const AssetCatalog& catalog, const std::map<std::string, Money>& prices, const Asset& reference)
 {
     auto proposal = model::parseProposal(item.proposal, catalog);
     if (!proposal) {
@@ -503,7 +503,7 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
         CS_TRY(policy, policy::loadActivePolicy(m_reader, *world));
         const Asset& reference = policy->globals.referenceCurrency;
         CS_TRY(context, policy::loadContext(m_reader, *world, reference));
-        const model::AssetCatalog catalog = model::AssetCatalog(world->assetList());
+        const AssetCatalog catalog = AssetCatalog(world->assetList());
         const Timestamp now = m_clock->now();
         for (api::QueueItem& item : queue.items) {
             CS_TRY(request, approval::findRequest(m_reader, item.intent));
@@ -659,7 +659,7 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
     std::vector<std::string> warnings;
     CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
         CS_TRY(world, simulation::WorldState::load(db));
-        CS_TRY(parsed, policy::parsePolicy(document, model::AssetCatalog(world->assetList())));
+        CS_TRY(parsed, policy::parsePolicy(document, AssetCatalog(world->assetList())));
         for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
             if (!finding.error)
                 warnings.push_back(finding.message);
@@ -679,7 +679,7 @@ Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view docu
     return observed([&]() -> Result<policy::BacktestReport> {
         CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of history and policies
         CS_TRY(world, simulation::WorldState::load(m_reader));
-        const model::AssetCatalog catalog = model::AssetCatalog(world->assetList());
+        const AssetCatalog catalog = AssetCatalog(world->assetList());
 
         std::vector<std::unique_ptr<policy::Evaluator>> compiled;
         std::map<std::string, const policy::Evaluator*> versions;

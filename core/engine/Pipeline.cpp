@@ -166,7 +166,7 @@ Result<std::vector<IntentOutcome>> Pipeline::processBatch(std::span<const model:
 Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::Intent> intents)
 {
     CS_TRY(world, simulation::WorldState::load(m_reader));
-    const model::AssetCatalog catalog(world->assetList());
+    const AssetCatalog catalog(world->assetList());
     CS_TRY(existing, m_reader.cached("SELECT state, reason, coalesce(receipt_seq, 0) FROM proposals WHERE intent = ?1"));
 
     std::vector<Planned> planned;
@@ -287,7 +287,7 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
             planned.push_back(std::move(item));
             continue;
         }
-        item.canonical = model::canonicalProposal(*proposal);
+        item.canonical = canonicalProposal(*proposal);
         item.proposalSha = toHex(identity::sha256(item.canonical));
         CS_TRY(parsed, add(audit::types::kProposalParsed, "engine",
                            {{QStringLiteral("intent"), qs(intent.id)},

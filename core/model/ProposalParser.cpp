@@ -5,8 +5,7 @@
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Ids.h"
 #include "core/model/ModelBackend.h"
-#include "core/model/StrictJson.h"
-#include "core/workspace/DemoSeed.h"
+#include "core/domain/StrictJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,43 +13,6 @@
 
 #include <array>
 #include <initializer_list>
-
-namespace cs {
-
-std::string_view toString(ActionType type)
-{
-    switch (type) {
-    case ActionType::Transfer: return "transfer";
-    case ActionType::PayApi: return "pay_api";
-    case ActionType::Swap: return "swap";
-    case ActionType::Deposit: return "deposit";
-    case ActionType::Withdraw: return "withdraw";
-    }
-    return "transfer";
-}
-
-std::optional<ActionType> parseActionType(std::string_view text)
-{
-    for (ActionType type : {ActionType::Transfer, ActionType::PayApi, ActionType::Swap, ActionType::Deposit,
-                            ActionType::Withdraw}) {
-        if (toString(type) == text)
-            return type;
-    }
-    return std::nullopt;
-}
-
-std::string_view toString(RiskLevel level)
-{
-    switch (level) {
-    case RiskLevel::Low: return "low";
-    case RiskLevel::Medium: return "medium";
-    case RiskLevel::High: return "high";
-    case RiskLevel::Critical: return "critical";
-    }
-    return "critical";
-}
-
-} // namespace cs
 
 namespace cs::model {
 
@@ -140,52 +102,6 @@ Result<Proposal::Action> parseAction(const JsonValue& value, const std::string& 
 
 } // namespace
 
-Result<Money> amountAt(const JsonValue& value, const std::string& path, const Asset& asset)
-{
-    if (value.kind == Kind::Number)
-        return invalid(path, "amounts are decimal strings such as \"25.00\", never JSON numbers");
-    CS_TRY(text, stringAt(value, path));
-    auto amount = Money::parse(*text, asset, SignPolicy::UnsignedOnly);
-    if (!amount)
-        return invalid(path, amount.error().message);
-    if (amount->isZero())
-        return invalid(path, "must be greater than zero");
-    return amount;
-}
-
-Result<const Asset*> assetAt(const JsonValue& value, const std::string& path, const AssetCatalog& assets)
-{
-    CS_TRY(code, stringAt(value, path));
-    if (!Asset::isValidCode(*code))
-        return invalid(path, "must be an asset code [A-Z][A-Z0-9]{1,11}");
-    const Asset* asset = assets.find(*code);
-    if (asset == nullptr)
-        return invalid(path, "unknown asset " + *code);
-    return asset;
-}
-
-AssetCatalog AssetCatalog::demo()
-{
-    std::vector<Asset> assets;
-    const QJsonObject world = QJsonDocument::fromJson(QByteArray::fromStdString(workspace::embeddedDemoWorld())).object();
-    for (const QJsonValue& entry : world.value(QStringLiteral("assets")).toArray()) {
-        const QJsonObject asset = entry.toObject();
-        if (auto made = Asset::make(asset.value(QStringLiteral("code")).toString().toStdString(),
-                                    asset.value(QStringLiteral("decimals")).toInt(-1)))
-            assets.push_back(*made);
-    }
-    return AssetCatalog(std::move(assets));
-}
-
-const Asset* AssetCatalog::find(std::string_view code) const
-{
-    for (const Asset& asset : m_assets) {
-        if (asset.code == code)
-            return &asset;
-    }
-    return nullptr;
-}
-
 Result<Proposal> parseProposal(std::string_view bytes, const AssetCatalog& assets)
 {
     CS_TRY(document, parseStrictJson(bytes));
@@ -251,43 +167,6 @@ Result<Proposal> parseProposal(std::string_view bytes, const AssetCatalog& asset
     proposal.rationale = *rationale;
     proposal.auditSummary = *summary;
     return proposal;
-}
-
-std::string canonicalProposal(const Proposal& proposal)
-{
-    const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
-    QJsonObject action{{QStringLiteral("type"), qs(std::string(toString(proposal.action.type)))},
-                       {QStringLiteral("asset"), qs(proposal.action.amount.asset().code)},
-                       {QStringLiteral("amount"), qs(proposal.action.amount.toString())}};
-    if (proposal.action.to)
-        action.insert(QStringLiteral("to"), qs(*proposal.action.to));
-    if (proposal.action.venue)
-        action.insert(QStringLiteral("venue"), qs(*proposal.action.venue));
-    QJsonObject params;
-    for (const auto& [name, value] : proposal.action.params)
-        params.insert(qs(name), qs(name == "min_out" && proposal.action.minOut ? proposal.action.minOut->toString() : value));
-    action.insert(QStringLiteral("params"), params);
-    QJsonArray inputs;
-    for (const auto& input : proposal.inputs)
-        inputs.append(QJsonObject{{QStringLiteral("name"), qs(input.name)},
-                                  {QStringLiteral("value"), qs(input.value)},
-                                  {QStringLiteral("source"), qs(input.source)}});
-    QJsonArray plan;
-    for (const auto& step : proposal.executionPlan)
-        plan.append(qs(step));
-    const QJsonObject object{
-        {QStringLiteral("schema"), QLatin1String(kProposalSchema)},
-        {QStringLiteral("agent"), qs(proposal.agent)},
-        {QStringLiteral("intent"), qs(proposal.intent)},
-        {QStringLiteral("action"), action},
-        {QStringLiteral("risk_level"), qs(std::string(toString(proposal.riskLevel)))},
-        {QStringLiteral("required_approvals"), proposal.requiredApprovals},
-        {QStringLiteral("inputs"), inputs},
-        {QStringLiteral("execution_plan"), plan},
-        {QStringLiteral("rationale"), qs(proposal.rationale)},
-        {QStringLiteral("audit_summary"), qs(proposal.auditSummary)},
-    };
-    return canonicalJson(object).value(); // validated text, small integers: cannot fail
 }
 
 Result<void> checkWithinIntent(const Proposal& proposal, const Intent& intent, const AssetCatalog& assets)

@@ -10,28 +10,6 @@
 
 namespace cs::model {
 
-inline constexpr const char* kProposalSchema = "countersign.proposal/1";
-
-//! The assets a proposal may name, with their decimals.
-class AssetCatalog
-{
-public:
-    explicit AssetCatalog(std::vector<Asset> assets) : m_assets(std::move(assets)) {}
-    //! USDC, ETH and SOL as the embedded demo world defines them.
-    static AssetCatalog demo();
-    const Asset* find(std::string_view code) const;
-
-private:
-    std::vector<Asset> m_assets;
-};
-
-struct JsonValue;
-
-//! A positive decimal-string amount within `asset`'s decimals (never a JSON number).
-Result<Money> amountAt(const JsonValue& value, const std::string& path, const Asset& asset);
-//! An asset code [A-Z][A-Z0-9]{1,11} that `assets` knows.
-Result<const Asset*> assetAt(const JsonValue& value, const std::string& path, const AssetCatalog& assets);
-
 /**
  * The proposal contract of ARCHITECTURE.md, enforced on untrusted model output: the strict JSON
  * reader's limits (64 KiB, strings of 4 KiB, 64 items, depth 8, valid UTF-8, one value, no
@@ -55,12 +33,5 @@ struct Intent;
  * named the same way, as the intent's.
  */
 Result<void> checkWithinIntent(const Proposal& proposal, const Intent& intent, const AssetCatalog& assets);
-
-/**
- * The canonical form of an accepted proposal (core/domain/CanonicalJson), amounts written in
- * their shortest exact form ("25.00" becomes "25"): the same proposal always gives the same
- * bytes, which is what is hashed and signed later.
- */
-std::string canonicalProposal(const Proposal& proposal);
 
 } // namespace cs::model

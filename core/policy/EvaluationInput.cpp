@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/policy/EvaluationInput.h"
 
-#include "core/model/ProposalParser.h"
-#include "core/model/StrictJson.h"
+#include "core/domain/StrictJson.h"
+#include "core/domain/StrictJson.h"
 #include "core/workspace/DemoSeed.h"
 
 #include <QDateTime>
@@ -13,14 +13,6 @@
 
 namespace cs::policy {
 
-using model::amountAt;
-using model::assetAt;
-using model::exactKeys;
-using model::identifierAt;
-using model::invalid;
-using model::JsonValue;
-using model::member;
-using model::stringAt;
 
 namespace {
 
@@ -50,7 +42,7 @@ std::optional<Timestamp> parseIso8601(std::string_view text)
 std::map<std::string, Money> demoPrices()
 {
     std::map<std::string, Money> prices;
-    const auto catalog = model::AssetCatalog::demo();
+    const auto catalog = workspace::demoAssets();
     const Asset* usdc = catalog.find("USDC");
     const QJsonObject world = QJsonDocument::fromJson(QByteArray::fromStdString(workspace::embeddedDemoWorld())).object();
     for (const QJsonValue& entry : world.value(QStringLiteral("prices")).toArray()) {
@@ -63,12 +55,12 @@ std::map<std::string, Money> demoPrices()
     return prices;
 }
 
-Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const model::AssetCatalog& assets, Timestamp now)
+Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const AssetCatalog& assets, Timestamp now)
 {
-    model::JsonLimits limits;
+    JsonLimits limits;
     limits.maxDocument = 16 * 1024 * 1024;
     limits.maxItems = 1'000'000;
-    CS_TRY(document, model::parseStrictJson(bytes, limits));
+    CS_TRY(document, parseStrictJson(bytes, limits));
     const JsonValue& root = *document;
     CS_TRY(keys, exactKeys(root, "$", {"schema"}, {"now", "prices", "roles", "spends"}));
     CS_TRY(schema, stringAt(*root.find("schema"), "$.schema"));
@@ -88,7 +80,7 @@ Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const model
         if (usdc == nullptr)
             return invalid("$.prices", "prices are in USDC, which this workspace does not know");
         for (std::size_t i = 0; i < prices->keys.size(); ++i) {
-            const std::string path = model::jsonMemberPath("$.prices", prices->keys[i]);
+            const std::string path = jsonMemberPath("$.prices", prices->keys[i]);
             JsonValue code;
             code.kind = JsonValue::Kind::String;
             code.text = prices->keys[i];
@@ -101,7 +93,7 @@ Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const model
         if (roles->kind != JsonValue::Kind::Object)
             return invalid("$.roles", "must be an object of agents to roles");
         for (std::size_t i = 0; i < roles->keys.size(); ++i) {
-            const std::string path = model::jsonMemberPath("$.roles", roles->keys[i]);
+            const std::string path = jsonMemberPath("$.roles", roles->keys[i]);
             JsonValue agent;
             agent.kind = JsonValue::Kind::String;
             agent.text = roles->keys[i];

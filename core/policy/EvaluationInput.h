@@ -4,10 +4,6 @@
 
 #include "core/policy/Evaluator.h"
 
-namespace cs::model {
-class AssetCatalog;
-}
-
 namespace cs::policy {
 
 inline constexpr const char* kUsageSchema = "countersign.usage/1";
@@ -26,7 +22,7 @@ struct EvaluationInput
  * Only "schema" is required; prices not given are the demo world's, `now` defaults to `now`.
  * Spends must be in time order and not after `now`.
  */
-Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const model::AssetCatalog& assets, Timestamp now);
+Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const AssetCatalog& assets, Timestamp now);
 
 //! The demo world's recorded prices, in USDC.
 std::map<std::string, Money> demoPrices();

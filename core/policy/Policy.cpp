@@ -6,8 +6,8 @@
 #include "core/domain/Encoding.h"
 #include "core/domain/Ids.h"
 #include "core/identity/Crypto.h"
-#include "core/model/ProposalParser.h"
-#include "core/model/StrictJson.h"
+#include "core/domain/StrictJson.h"
+#include "core/domain/StrictJson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,13 +18,6 @@
 
 namespace cs::policy {
 
-using model::assetAt;
-using model::exactKeys;
-using model::identifierAt;
-using model::invalid;
-using model::JsonValue;
-using model::member;
-using model::stringAt;
 using Kind = JsonValue::Kind;
 
 namespace {
@@ -60,7 +53,7 @@ Result<std::int64_t> durationAt(const JsonValue& value, const std::string& path)
 
 //! A member of a set a selector or list holds: an action type, an asset code or an identifier.
 Result<std::string> elementAt(const JsonValue& value, const std::string& path, std::string_view kind,
-                              const model::AssetCatalog& assets)
+                              const AssetCatalog& assets)
 {
     if (kind == "assets") {
         CS_TRY(asset, assetAt(value, path, assets));
@@ -73,7 +66,7 @@ Result<std::string> elementAt(const JsonValue& value, const std::string& path, s
 }
 
 Result<std::vector<std::string>> setAt(const JsonValue& value, const std::string& path, std::string_view kind,
-                                       const model::AssetCatalog& assets)
+                                       const AssetCatalog& assets)
 {
     if (value.kind != Kind::Array)
         return invalid(path, "must be an array");
@@ -92,7 +85,7 @@ Result<std::vector<std::string>> setAt(const JsonValue& value, const std::string
 
 //! ["a", "b"], {"in_list": L}, {"not_in": [...]} or {"not_in_list": L}.
 Result<Selector> readSelector(const JsonValue& value, const std::string& path, std::string_view kind,
-                              const std::map<std::string, NamedList>& lists, const model::AssetCatalog& assets)
+                              const std::map<std::string, NamedList>& lists, const AssetCatalog& assets)
 {
     Selector selector;
     selector.kind = Selector::Kind::In;
@@ -104,7 +97,7 @@ Result<Selector> readSelector(const JsonValue& value, const std::string& path, s
     if (value.kind != Kind::Object || value.keys.size() != 1)
         return invalid(path, "must be an array of values or one of {\"in_list\"}, {\"not_in\"}, {\"not_in_list\"}");
     const std::string& how = value.keys.front();
-    const std::string where = model::jsonMemberPath(path, how);
+    const std::string where = jsonMemberPath(path, how);
     if (how == "not_in") {
         CS_TRY(set, setAt(value.values.front(), where, kind, assets));
         selector.kind = Selector::Kind::NotIn;
@@ -127,7 +120,7 @@ Result<Selector> readSelector(const JsonValue& value, const std::string& path, s
 
 //! A selector with its set described once, for every explanation that names it.
 Result<Selector> selectorAt(const JsonValue& value, const std::string& path, std::string_view kind,
-                            const std::map<std::string, NamedList>& lists, const model::AssetCatalog& assets)
+                            const std::map<std::string, NamedList>& lists, const AssetCatalog& assets)
 {
     CS_TRY(selector, readSelector(value, path, kind, lists, assets));
     selector->text = describeSet(*selector);
@@ -135,7 +128,7 @@ Result<Selector> selectorAt(const JsonValue& value, const std::string& path, std
 }
 
 Result<Bound> boundAt(const JsonValue& value, const std::string& path, const Asset& reference,
-                      const model::AssetCatalog& assets)
+                      const AssetCatalog& assets)
 {
     Bound bound;
     bound.currency = reference;
@@ -147,7 +140,7 @@ Result<Bound> boundAt(const JsonValue& value, const std::string& path, const Ass
         const JsonValue* field = value.find(key);
         if (field == nullptr)
             return std::optional<Int128>();
-        CS_TRY(money, model::amountAt(*field, member(path, key), bound.currency));
+        CS_TRY(money, cs::amountAt(*field, member(path, key), bound.currency));
         return std::optional<Int128>(money->minor());
     };
     CS_TRY(above, amountAt("above"));
@@ -162,18 +155,18 @@ Result<Bound> boundAt(const JsonValue& value, const std::string& path, const Ass
 }
 
 Result<Rule> ruleAt(const JsonValue& value, const std::string& path, const Policy& policy,
-                    const model::AssetCatalog& assets)
+                    const AssetCatalog& assets)
 {
     CS_TRY(keys, exactKeys(value, path, {"id", "effect"}, {"description", "match", "amount", "window", "approval", "broad"}));
     Rule rule;
     CS_TRY(id, identifierAt(*value.find("id"), member(path, "id")));
     rule.id = *id;
     if (const JsonValue* description = value.find("description")) {
-        CS_TRY(text, model::freeTextAt(*description, member(path, "description"), true));
+        CS_TRY(text, freeTextAt(*description, member(path, "description"), true));
         rule.description = *text;
     }
     if (const JsonValue* broad = value.find("broad")) {
-        CS_TRY(text, model::freeTextAt(*broad, member(path, "broad")));
+        CS_TRY(text, freeTextAt(*broad, member(path, "broad")));
         rule.broad = *text;
     }
     CS_TRY(effect, stringAt(*value.find("effect"), member(path, "effect")));
@@ -394,19 +387,19 @@ std::optional<std::int64_t> parseDuration(std::string_view text)
     return count * unit;
 }
 
-Result<Policy> parsePolicy(std::string_view bytes, const model::AssetCatalog& assets)
+Result<Policy> parsePolicy(std::string_view bytes, const AssetCatalog& assets)
 {
-    model::JsonLimits limits;
+    JsonLimits limits;
     limits.maxDocument = 4 * 1024 * 1024;
     limits.maxItems = 10'000;
-    CS_TRY(document, model::parseStrictJson(bytes, limits));
+    CS_TRY(document, parseStrictJson(bytes, limits));
     const JsonValue& root = *document;
     CS_TRY(keys, exactKeys(root, "$", {"schema", "name", "globals", "rules"}, {"lists", "groups"}));
     CS_TRY(schema, stringAt(*root.find("schema"), "$.schema"));
     if (*schema != kPolicySchema)
         return invalid("$.schema", std::string("must be \"") + kPolicySchema + "\"");
     Policy policy;
-    CS_TRY(name, model::freeTextAt(*root.find("name"), "$.name"));
+    CS_TRY(name, freeTextAt(*root.find("name"), "$.name"));
     policy.name = *name;
 
     const JsonValue& globals = *root.find("globals");
@@ -440,7 +433,7 @@ Result<Policy> parsePolicy(std::string_view bytes, const model::AssetCatalog& as
         if (lists->kind != Kind::Object)
             return invalid("$.lists", "must be an object of named lists");
         for (std::size_t i = 0; i < lists->keys.size(); ++i) {
-            const std::string path = model::jsonMemberPath("$.lists", lists->keys[i]);
+            const std::string path = jsonMemberPath("$.lists", lists->keys[i]);
             if (!isValidIdentifier(lists->keys[i]))
                 return invalid(path, "list names are identifiers [a-z0-9][a-z0-9._:-]{0,63}");
             const JsonValue& list = lists->values[i];
@@ -450,7 +443,7 @@ Result<Policy> parsePolicy(std::string_view bytes, const model::AssetCatalog& as
                 == kListKinds.end())
                 return invalid(member(path, "kind"), "must be agents, assets, venues or counterparties");
             if (const JsonValue* description = list.find("description")) {
-                CS_TRY(text, model::freeTextAt(*description, member(path, "description"), true));
+                CS_TRY(text, freeTextAt(*description, member(path, "description"), true));
             }
             CS_TRY(members, setAt(*list.find("members"), member(path, "members"), *kind, assets));
             policy.lists.emplace(lists->keys[i], NamedList{*kind, std::move(*members)});
@@ -460,7 +453,7 @@ Result<Policy> parsePolicy(std::string_view bytes, const model::AssetCatalog& as
         if (groups->kind != Kind::Object)
             return invalid("$.groups", "must be an object of approver groups");
         for (std::size_t i = 0; i < groups->keys.size(); ++i) {
-            const std::string path = model::jsonMemberPath("$.groups", groups->keys[i]);
+            const std::string path = jsonMemberPath("$.groups", groups->keys[i]);
             if (!isValidIdentifier(groups->keys[i]))
                 return invalid(path, "group names are identifiers [a-z0-9][a-z0-9._:-]{0,63}");
             CS_TRY(members, setAt(groups->values[i], path, "principals", assets));

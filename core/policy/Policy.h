@@ -11,10 +11,6 @@
 #include <string_view>
 #include <vector>
 
-namespace cs::model {
-class AssetCatalog;
-}
-
 namespace cs::policy {
 
 inline constexpr const char* kPolicySchema = "countersign.policy/1";
@@ -129,7 +125,7 @@ struct Policy
  * decimal strings in their currency, lists and groups defined before use, rule ids unique.
  * The first problem is InvalidInput naming the JSON path and the reason.
  */
-Result<Policy> parsePolicy(std::string_view bytes, const model::AssetCatalog& assets);
+Result<Policy> parsePolicy(std::string_view bytes, const AssetCatalog& assets);
 
 //! "list 'dex-venues'" or "{a, b}".
 std::string describeSet(const Selector& selector);

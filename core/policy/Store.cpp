@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/policy/Store.h"
 
-#include "core/model/ProposalParser.h"
+#include "core/domain/StrictJson.h"
 #include "core/policy/Checks.h"
 #include "core/storage/Database.h"
 
@@ -100,7 +100,7 @@ Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldSt
     std::vector<Asset> known;
     for (const auto& [code, asset] : world.assets)
         known.push_back(asset);
-    auto parsed = parsePolicy((*published)->document, model::AssetCatalog(std::move(known)));
+    auto parsed = parsePolicy((*published)->document, AssetCatalog(std::move(known)));
     if (!parsed)
         return fail(ErrorCode::StorageFailed,
                     "published policy " + (*published)->version + " does not parse: " + parsed.error().message);

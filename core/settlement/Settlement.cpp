@@ -5,7 +5,7 @@
 #include "core/audit/Verifier.h"
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"
-#include "core/model/ProposalParser.h"
+#include "core/domain/StrictJson.h"
 #include "core/storage/Database.h"
 
 #include <QJsonArray>
@@ -157,7 +157,7 @@ Result<std::optional<Settlement>> findSettlement(storage::Database& db, const st
 
 std::string idempotencyKey(const Proposal& proposal)
 {
-    return toHex(identity::sha256("countersign.settlement/1\n" + proposal.intent + "\n" + model::canonicalProposal(proposal)));
+    return toHex(identity::sha256("countersign.settlement/1\n" + proposal.intent + "\n" + canonicalProposal(proposal)));
 }
 
 Result<Settled> LocalLedger::settle(storage::Database& db, simulation::WorldState& world, const Request& request,

@@ -328,4 +328,17 @@ std::string embeddedDemoIntents()
     return readResource(":/countersign/demo/intents.jsonl");
 }
 
+AssetCatalog demoAssets()
+{
+    std::vector<Asset> assets;
+    const QJsonObject world = QJsonDocument::fromJson(QByteArray::fromStdString(embeddedDemoWorld())).object();
+    for (const QJsonValue& entry : world.value(QStringLiteral("assets")).toArray()) {
+        const QJsonObject asset = entry.toObject();
+        if (auto made = Asset::make(asset.value(QStringLiteral("code")).toString().toStdString(),
+                                    asset.value(QStringLiteral("decimals")).toInt(-1)))
+            assets.push_back(*made);
+    }
+    return AssetCatalog(std::move(assets));
+}
+
 } // namespace cs::workspace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/domain/Clock.h"
+#include "core/domain/Proposal.h"
 #include "core/domain/Result.h"
 
 #include <string>
@@ -29,5 +30,7 @@ std::string embeddedDemoWorld();
 //! The demo policy (resources/demo/policy.json), published signed by rita at init --demo.
 std::string embeddedDemoPolicy();
 std::string embeddedDemoIntents();
+//! USDC, ETH and SOL as the embedded demo world defines them.
+AssetCatalog demoAssets();
 
 } // namespace cs::workspace

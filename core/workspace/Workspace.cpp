@@ -7,7 +7,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/domain/Encoding.h"
 #include "core/identity/Registry.h"
-#include "core/model/ProposalParser.h"
+#include "core/domain/StrictJson.h"
 #include "core/policy/Store.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/DbWriter.h"
@@ -89,7 +89,7 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
     if (options.demo) {
         // The demo desk starts with a published policy, signed by its risk manager.
         CS_TRY(world, simulation::WorldState::load(db));
-        CS_TRY(parsed, policy::parsePolicy(embeddedDemoPolicy(), model::AssetCatalog(world->assetList())));
+        CS_TRY(parsed, policy::parsePolicy(embeddedDemoPolicy(), AssetCatalog(world->assetList())));
         CS_TRY(rita, identity::unsealKey(identity::keyFilePath(staging / kKeysDir, "rita"), kDemoPassphrase));
         CS_TRY(publication, policy::publicationDraft(*parsed, "rita", *rita));
         drafts.push_back(std::move(*publication));

@@ -5,6 +5,7 @@
 // One JSON object per line (ARCHITECTURE.md, "Benchmarks").
 // Usage: bench_pipeline [--intents N] [--corpus DIR] [--seconds S]
 #include "core/engine/Pipeline.h"
+#include "core/workspace/DemoSeed.h"
 #include "tests/bench/BenchReport.h"
 #include "core/identity/KeyFile.h"
 #include "core/identity/Registry.h"
@@ -55,7 +56,7 @@ int main(int argc, char** argv)
             bytes += documents.back().size();
         }
     }
-    const auto catalog = model::AssetCatalog::demo();
+    const auto catalog = workspace::demoAssets();
     std::size_t parsed = 0;
     std::size_t accepted = 0;
     auto start = Steady::now();

@@ -7,6 +7,7 @@
 // writes the same rule sets in Cedar and the same requests, for bench_policy_vs_cedar.sh.
 // Usage: bench_policy [--decisions N] [--history N] [--emit-cedar DIR]
 #include "core/identity/Crypto.h"
+#include "core/workspace/DemoSeed.h"
 #include "core/model/ProposalParser.h"
 #include "core/policy/Backtest.h"
 #include "core/policy/EvaluationInput.h"
@@ -153,7 +154,7 @@ struct Pool
 
 std::vector<Sample> requests(int count, int agents, Pool& pool, std::uint64_t seed)
 {
-    const auto catalog = model::AssetCatalog::demo();
+    const auto catalog = workspace::demoAssets();
     const Asset usdc = *catalog.find("USDC");
     std::mt19937_64 random(seed);
     std::vector<Sample> samples;
@@ -238,7 +239,7 @@ int main(int argc, char** argv)
         else if (args.at(i) == QLatin1String("--emit-cedar"))
             cedarDir = args.at(i + 1);
     }
-    const auto catalog = model::AssetCatalog::demo();
+    const auto catalog = workspace::demoAssets();
     simulation::SimulationResult simulated; // a simulation that succeeded
 
     // 1. Full decisions at 10, 100 and 1,000 rules, one core.

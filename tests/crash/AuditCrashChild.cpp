@@ -6,6 +6,7 @@
 // payments for intents gen-FIRST, gen-FIRST+1, … through the local ledger, printing each
 // idempotency key once settle() returned. Usage: audit_crash_child WS [--settle FIRST]
 #include "core/audit/AuditLog.h"
+#include "core/workspace/DemoSeed.h"
 #include "core/model/ProposalParser.h"
 #include "core/settlement/Settlement.h"
 #include "core/storage/Database.h"
@@ -37,7 +38,7 @@ int settleForever(storage::DbWriter& writer, const audit::CheckpointPolicy& poli
                                  + R"(","action":{"type":"pay_api","asset":"USDC","amount":"0.000001","to":"weather-api"},)"
                                  + R"("risk_level":"low","required_approvals":0,"inputs":[],"execution_plan":["pay"],)"
                                  + R"("rationale":"crash test","audit_summary":"crash test"})";
-        auto proposal = model::parseProposal(json, model::AssetCatalog::demo());
+        auto proposal = model::parseProposal(json, workspace::demoAssets());
         auto world = simulation::WorldState::load(*reader);
         if (!proposal || !world)
             return 1;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/ProposalParser.h"
+#include "core/workspace/DemoSeed.h"
 
 #include <QByteArray>
 #include <QtGlobal>
@@ -15,7 +16,7 @@ inline Proposal makeProposal(const QByteArray& agent, const QByteArray& action, 
     const QByteArray json = R"({"schema":"countersign.proposal/1","agent":")" + agent + R"(","intent":")" + intent
                             + R"(","action":)" + action + R"(,"risk_level":"low","required_approvals":0,"inputs":[],)"
                             + R"("execution_plan":["simulate"],"rationale":"test","audit_summary":"test"})";
-    auto parsed = model::parseProposal(json.toStdString(), model::AssetCatalog::demo());
+    auto parsed = model::parseProposal(json.toStdString(), workspace::demoAssets());
     if (!parsed)
         qFatal("%s", parsed.error().message.c_str());
     return *parsed;

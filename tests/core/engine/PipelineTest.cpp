@@ -234,8 +234,8 @@ void PipelineTest::approvalQueueShowsUnderClaiming()
     QCOMPARE(swap->balances.size(), std::size_t(4));
     const api::BalanceChange& sold = swap->balances.front();
     QCOMPARE(sold.account + " " + sold.asset, std::string("trader:main USDC"));
-    auto before = Money::parse(sold.before, *model::AssetCatalog::demo().find("USDC"));
-    auto after = Money::parse(sold.after, *model::AssetCatalog::demo().find("USDC"));
+    auto before = Money::parse(sold.before, *workspace::demoAssets().find("USDC"));
+    auto after = Money::parse(sold.after, *workspace::demoAssets().find("USDC"));
     QVERIFY(before && after);
     QCOMPARE(before->minor() - after->minor(), Int128(25'000'000'000));
     // int-0013 was decided before later proposals executed: its approval subject names an

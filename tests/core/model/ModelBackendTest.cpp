@@ -131,7 +131,7 @@ void ModelBackendTest::rulesBackendPlansTheDemo()
         }
         QVERIFY2(expect != "cannot_plan", intent.id.c_str());
         QCOMPARE(complete(rules, request, 5s)->text, response->text); // deterministic
-        const auto proposal = parseProposal(response->text, AssetCatalog::demo());
+        const auto proposal = parseProposal(response->text, workspace::demoAssets());
         if (!intent.modelOutput.empty()) {
             // Scripted output passes through untouched; the parser judges it.
             const bool malicious = expect == "malicious_output";

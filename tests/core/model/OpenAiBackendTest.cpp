@@ -13,6 +13,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include "core/workspace/DemoSeed.h"
 #include "core/api/Engine.h"
 #include "core/model/OpenAiBackend.h"
 #include "core/model/ProposalParser.h"
@@ -270,7 +271,7 @@ void OpenAiBackendTest::outcomes()
     if (error.isEmpty()) {
         QVERIFY2(response.has_value(), response ? "" : response.error().message.c_str());
         QCOMPARE(QByteArray::fromStdString(response->text), kProposal);
-        QVERIFY(parseProposal(response->text, AssetCatalog::demo()).has_value());
+        QVERIFY(parseProposal(response->text, workspace::demoAssets()).has_value());
     } else {
         QVERIFY(!response.has_value());
         QVERIFY2(QString::fromStdString(response.error().message).contains(error), response.error().message.c_str());

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QTest>
 
+#include "core/workspace/DemoSeed.h"
 #include "core/model/ProposalParser.h"
 #include "tests/support/TestSupport.h"
 
@@ -63,7 +64,7 @@ void ProposalParserTest::corpus()
     QVERIFY2(!expected.isEmpty(), "every corpus case needs its .canonical or .error file");
     const QByteArray bytes = readFile(file);
     const auto parsed = parseProposal(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                                      AssetCatalog::demo());
+                                      workspace::demoAssets());
     if (valid) {
         QVERIFY2(parsed.has_value(), parsed ? "" : parsed.error().message.c_str());
         QCOMPARE(QByteArray::fromStdString(canonicalProposal(*parsed)), expected);
@@ -114,7 +115,7 @@ void ProposalParserTest::demoModelOutputs()
     QFETCH(QByteArray, outcome);
     const QByteArray bytes = readFile(QStringLiteral(CS_SOURCE_DIR "/resources/demo/model-outputs/") + file);
     QVERIFY(!bytes.isEmpty());
-    const auto parsed = parseProposal(bytes.toStdString(), AssetCatalog::demo());
+    const auto parsed = parseProposal(bytes.toStdString(), workspace::demoAssets());
     if (outcome == "valid") {
         QVERIFY2(parsed.has_value(), parsed ? "" : parsed.error().message.c_str());
     } else {
@@ -127,10 +128,10 @@ void ProposalParserTest::canonicalFormIsAFixedPoint()
 {
     const QDir dir(test::dataPath(QStringLiteral("proposals/valid")));
     for (const QString& name : dir.entryList({QStringLiteral("*.json")})) {
-        const auto first = parseProposal(readFile(dir.filePath(name)).toStdString(), AssetCatalog::demo());
+        const auto first = parseProposal(readFile(dir.filePath(name)).toStdString(), workspace::demoAssets());
         QVERIFY(first.has_value());
         const std::string canonical = canonicalProposal(*first);
-        const auto again = parseProposal(canonical, AssetCatalog::demo());
+        const auto again = parseProposal(canonical, workspace::demoAssets());
         QVERIFY2(again.has_value(), qPrintable(name));
         QCOMPARE(canonicalProposal(*again), canonical);
     }
@@ -139,7 +140,7 @@ void ProposalParserTest::canonicalFormIsAFixedPoint()
 void ProposalParserTest::parsedValuesAreExact()
 {
     const auto swap = parseProposal(readFile(test::dataPath(QStringLiteral("proposals/valid/swap.json"))).toStdString(),
-                                    AssetCatalog::demo());
+                                    workspace::demoAssets());
     QVERIFY(swap.has_value());
     QVERIFY(swap->action.type == ActionType::Swap);
     QCOMPARE(swap->action.amount.asset().code, std::string("USDC"));

@@ -20,7 +20,7 @@ namespace {
 
 Policy demoPolicy()
 {
-    auto parsed = parsePolicy(workspace::embeddedDemoPolicy(), model::AssetCatalog::demo());
+    auto parsed = parsePolicy(workspace::embeddedDemoPolicy(), workspace::demoAssets());
     if (!parsed)
         qFatal("%s", parsed.error().message.c_str());
     return *parsed;
@@ -152,7 +152,7 @@ void PolicyTest::invalidPolicies()
 {
     QFETCH(QByteArray, document);
     QFETCH(QString, error);
-    auto parsed = parsePolicy(document.toStdString(), model::AssetCatalog::demo());
+    auto parsed = parsePolicy(document.toStdString(), workspace::demoAssets());
     QVERIFY(!parsed);
     QCOMPARE(parsed.error().code, ErrorCode::InvalidInput);
     QVERIFY2(QString::fromStdString(parsed.error().message).startsWith(error), parsed.error().message.c_str());
@@ -161,11 +161,11 @@ void PolicyTest::invalidPolicies()
 void PolicyTest::versionIsTheCanonicalContent()
 {
     const QByteArray rules = R"([{"id":"a","effect":"allow","amount":{"at_most":"250"}}])";
-    const auto first = parsePolicy(withRules(rules).toStdString(), model::AssetCatalog::demo());
+    const auto first = parsePolicy(withRules(rules).toStdString(), workspace::demoAssets());
     // Whitespace and key order do not change the version; a changed amount does.
     QJsonDocument reordered = QJsonDocument::fromJson(withRules(rules));
-    const auto second = parsePolicy(reordered.toJson(QJsonDocument::Indented).toStdString(), model::AssetCatalog::demo());
-    const auto changed = parsePolicy(withRules(QByteArray(rules).replace("250", "251")).toStdString(), model::AssetCatalog::demo());
+    const auto second = parsePolicy(reordered.toJson(QJsonDocument::Indented).toStdString(), workspace::demoAssets());
+    const auto changed = parsePolicy(withRules(QByteArray(rules).replace("250", "251")).toStdString(), workspace::demoAssets());
     QVERIFY(first && second && changed);
     QCOMPARE(first->version, second->version);
     QCOMPARE(first->canonical, second->canonical);
@@ -245,7 +245,7 @@ void PolicyTest::demoDecisions()
     Context context;
     context.now = at("2026-11-24T15:00:00Z");
     context.prices = demoPrices();
-    const Asset usdc = *model::AssetCatalog::demo().find("USDC");
+    const Asset usdc = *workspace::demoAssets().find("USDC");
     if (spent != QLatin1String("0")) {
         // Yesterday's spending never counts against today's calendar-day cap.
         QVERIFY(windows.add({"old", "api-buyer", ActionType::PayApi, *Money::parse("290", usdc), std::string("weather-api"),
@@ -312,7 +312,7 @@ void PolicyTest::firstTimeMeansNeverSettledTo()
         "match":{"action":["pay_api"],"destination":"first_time"},"approval":{"groups":[{"group":"treasury","threshold":1}]}},
         {"id":"pay","effect":"allow","match":{"action":["pay_api"]},"amount":{"at_most":"100"}}])")
                                   .toStdString(),
-                              model::AssetCatalog::demo());
+                              workspace::demoAssets());
     QVERIFY2(parsed, parsed ? "" : parsed.error().message.c_str());
     const Evaluator evaluator(std::move(*parsed));
     SpendWindows windows(evaluator);
@@ -370,11 +370,11 @@ void PolicyTest::rollingWindowForgetsOldSpends()
     const auto parsed = parsePolicy(withRules(R"([{"id":"cap","effect":"deny","window":{"period":"24h","above":"100"}},)"
                                               R"({"id":"ok","effect":"allow"}])")
                                         .toStdString(),
-                                    model::AssetCatalog::demo());
+                                    workspace::demoAssets());
     QVERIFY2(parsed, parsed ? "" : parsed.error().message.c_str());
     const Evaluator evaluator(*parsed);
     SpendWindows windows(evaluator);
-    const Asset usdc = *model::AssetCatalog::demo().find("USDC");
+    const Asset usdc = *workspace::demoAssets().find("USDC");
     Context context;
     context.prices = demoPrices();
     QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("80", usdc), std::string("x"), std::nullopt,
@@ -397,7 +397,7 @@ void PolicyTest::calendarDayFollowsTheTimeZone()
                                               R"({"id":"ok","effect":"allow"}])",
                                               R"(,"time_zone":"Europe/Berlin")")
                                         .toStdString(),
-                                    model::AssetCatalog::demo());
+                                    workspace::demoAssets());
     QVERIFY(parsed);
     const Evaluator evaluator(*parsed);
     // 23:30 UTC on 24 November is 00:30 on the 25th in Berlin (UTC+1): a new day there.
@@ -409,7 +409,7 @@ void PolicyTest::calendarDayFollowsTheTimeZone()
     QCOMPARE(toIso8601(evaluator.windowStart(*parsed->rules.front().window, at("2026-07-01T12:00:00Z"))),
              std::string("2026-06-30T22:00:00.000Z"));
     SpendWindows windows(evaluator);
-    const Asset usdc = *model::AssetCatalog::demo().find("USDC");
+    const Asset usdc = *workspace::demoAssets().find("USDC");
     Context context;
     context.prices = demoPrices();
     QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("80", usdc), std::string("x"), std::nullopt,
@@ -426,7 +426,7 @@ void PolicyTest::roleCapCountsEveryAgentWithTheRole()
     const auto parsed = parsePolicy(withRules(R"([{"id":"role-cap","effect":"deny","match":{"role":["agent"]},)"
                                               R"("window":{"period":"24h","above":"100"}},{"id":"ok","effect":"allow"}])")
                                         .toStdString(),
-                                    model::AssetCatalog::demo());
+                                    workspace::demoAssets());
     QVERIFY(parsed);
     const Evaluator evaluator(*parsed);
     SpendWindows windows(evaluator);
@@ -434,7 +434,7 @@ void PolicyTest::roleCapCountsEveryAgentWithTheRole()
     context.prices = demoPrices();
     context.roles = {{"trader", "agent"}, {"alice", "approver"}};
     context.now = at("2026-11-24T12:00:00Z");
-    const Asset usdc = *model::AssetCatalog::demo().find("USDC");
+    const Asset usdc = *workspace::demoAssets().find("USDC");
     QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("90", usdc), std::string("x"), std::nullopt,
                          at("2026-11-24T10:00:00Z")},
                         context));
@@ -449,7 +449,7 @@ void PolicyTest::roleCapCountsEveryAgentWithTheRole()
 
 void PolicyTest::valuesInTheReferenceCurrency()
 {
-    const auto catalog = model::AssetCatalog::demo();
+    const auto catalog = workspace::demoAssets();
     const Asset usdc = *catalog.find("USDC");
     const Asset eth = *catalog.find("ETH");
     const Asset sol = *catalog.find("SOL");
@@ -469,7 +469,7 @@ void PolicyTest::valuesInTheReferenceCurrency()
 void PolicyTest::evaluationErrorDenies()
 {
     const auto parsed = parsePolicy(withRules(R"([{"id":"ok","effect":"allow","amount":{"at_most":"1000"}}])").toStdString(),
-                                    model::AssetCatalog::demo());
+                                    workspace::demoAssets());
     const Evaluator evaluator(*parsed);
     SpendWindows windows(evaluator);
     Context context; // no prices: an ETH amount cannot be valued
@@ -508,7 +508,7 @@ void PolicyTest::usageFileIsStrict()
 {
     QFETCH(QByteArray, document);
     QFETCH(QString, error);
-    auto input = parseEvaluationInput(document.toStdString(), model::AssetCatalog::demo(), at("2026-11-24T12:00:00Z"));
+    auto input = parseEvaluationInput(document.toStdString(), workspace::demoAssets(), at("2026-11-24T12:00:00Z"));
     if (error.isEmpty()) {
         QVERIFY2(input, input ? "" : input.error().message.c_str());
         QCOMPARE(input->spends.size(), std::size_t(1));
@@ -568,7 +568,7 @@ void PolicyTest::staticChecks()
     QFETCH(QByteArray, rules);
     QFETCH(QString, kind);
     QFETCH(bool, error);
-    const auto parsed = parsePolicy(withRules(rules).toStdString(), model::AssetCatalog::demo());
+    const auto parsed = parsePolicy(withRules(rules).toStdString(), workspace::demoAssets());
     QVERIFY2(parsed, parsed ? "" : parsed.error().message.c_str());
     const std::vector<Finding> findings = checkPolicy(*parsed);
     if (kind.isEmpty()) {
@@ -607,8 +607,8 @@ void PolicyTest::diffNamesEachChange()
     QFETCH(QByteArray, before);
     QFETCH(QByteArray, after);
     QFETCH(QString, lines);
-    const auto first = parsePolicy(before.toStdString(), model::AssetCatalog::demo());
-    const auto second = parsePolicy(after.toStdString(), model::AssetCatalog::demo());
+    const auto first = parsePolicy(before.toStdString(), workspace::demoAssets());
+    const auto second = parsePolicy(after.toStdString(), workspace::demoAssets());
     QVERIFY2(first && second, first ? (second ? "" : second.error().message.c_str()) : first.error().message.c_str());
     QStringList got;
     for (const std::string& line : diffPolicies(*first, *second))

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "core/audit/Verifier.h"
+#include "core/workspace/DemoSeed.h"
 #include "core/engine/Pipeline.h"
 #include "core/identity/Registry.h"
 #include "core/model/ProposalParser.h"
@@ -95,7 +96,7 @@ void SpendWindowTest::initTestCase()
 
 policy::Policy SpendWindowTest::parse(const std::string& text)
 {
-    auto parsed = policy::parsePolicy(text, model::AssetCatalog::demo());
+    auto parsed = policy::parsePolicy(text, workspace::demoAssets());
     if (!parsed)
         qFatal("%s", parsed.error().message.c_str());
     return *parsed;
@@ -123,7 +124,7 @@ std::vector<engine::IntentOutcome> SpendWindowTest::run(const std::vector<model:
 Int128 SpendWindowTest::spent()
 {
     auto total = m_writer->run([](storage::Database& db) -> Result<Int128> {
-        const Asset usdc = *model::AssetCatalog::demo().find("USDC");
+        const Asset usdc = *workspace::demoAssets().find("USDC");
         Int128 sum = 0;
         CS_TRY(read, storage::forEachRow(db, "SELECT amount FROM decisions WHERE spend IN ('reserved', 'committed')",
                                          [&](storage::Statement& row) -> Result<void> {

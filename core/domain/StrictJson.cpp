@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/model/StrictJson.h"
+#include "core/domain/StrictJson.h"
 
 #include "core/domain/Encoding.h"
 #include "core/domain/Ids.h"
 
-namespace cs::model {
+namespace cs {
 
 namespace {
 
@@ -431,4 +431,28 @@ Result<std::string> freeTextAt(const JsonValue& value, const std::string& path, 
     return text;
 }
 
-} // namespace cs::model
+Result<Money> amountAt(const JsonValue& value, const std::string& path, const Asset& asset)
+{
+    if (value.kind == JsonValue::Kind::Number)
+        return invalid(path, "amounts are decimal strings such as \"25.00\", never JSON numbers");
+    CS_TRY(text, stringAt(value, path));
+    auto amount = Money::parse(*text, asset, SignPolicy::UnsignedOnly);
+    if (!amount)
+        return invalid(path, amount.error().message);
+    if (amount->isZero())
+        return invalid(path, "must be greater than zero");
+    return amount;
+}
+
+Result<const Asset*> assetAt(const JsonValue& value, const std::string& path, const AssetCatalog& assets)
+{
+    CS_TRY(code, stringAt(value, path));
+    if (!Asset::isValidCode(*code))
+        return invalid(path, "must be an asset code [A-Z][A-Z0-9]{1,11}");
+    const Asset* asset = assets.find(*code);
+    if (asset == nullptr)
+        return invalid(path, "unknown asset " + *code);
+    return asset;
+}
+
+} // namespace cs

@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QTest>
 
-#include "core/model/StrictJson.h"
+#include "core/domain/StrictJson.h"
 
 using namespace cs;
-using namespace cs::model;
 
 /**
  * The strict reader's documented limits (JsonLimits): each one refuses the first document past

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/domain/Proposal.h"
+
 #include "core/domain/Result.h"
 
 #include <cstddef>
@@ -10,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cs::model {
+namespace cs {
 
 /**
  * A JSON value as the strict reader found it: members in document order (duplicates are
@@ -72,4 +74,10 @@ Result<std::string> identifierAt(const JsonValue& value, const std::string& path
 //! Any Unicode but control characters (C0, DEL, C1) and bidirectional formatting ones.
 Result<std::string> freeTextAt(const JsonValue& value, const std::string& path, bool mayBeEmpty = false);
 
-} // namespace cs::model
+
+//! A positive decimal-string amount within `asset`'s decimals (never a JSON number).
+Result<Money> amountAt(const JsonValue& value, const std::string& path, const Asset& asset);
+//! An asset code [A-Z][A-Z0-9]{1,11} that `assets` knows.
+Result<const Asset*> assetAt(const JsonValue& value, const std::string& path, const AssetCatalog& assets);
+
+} // namespace cs
