@@ -626,13 +626,32 @@ bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passph
     return true;
 }
 
-//! The two keys a signed write opens: the signer's (COUNTERSIGN_PASSPHRASE, `prompt` on a
-//! terminal) and the engine's (COUNTERSIGN_ENGINE_PASSPHRASE). False once an error is reported.
-bool signerAndEnginePassphrases(api::Engine& engine, const char* prompt, Passphrase& signer, Passphrase& engineKey,
-                                std::ostream& err, int& exit)
+//! The engine key, which every write needs: a demo workspace opens its own; any other opens it
+//! with COUNTERSIGN_ENGINE_PASSPHRASE (or asks on a terminal). False once an error is reported.
+bool unlockEngineKey(api::Engine& engine, std::ostream& err, int& exit)
 {
-    return keyPassphrase(engine, "COUNTERSIGN_PASSPHRASE", signer, err, exit, prompt)
-           && keyPassphrase(engine, "COUNTERSIGN_ENGINE_PASSPHRASE", engineKey, err, exit, "Passphrase of the engine key: ");
+    auto summary = engine.summary();
+    if (!summary) {
+        exit = workspaceError(err, summary.error());
+        return false;
+    }
+    if (summary->demo)
+        return true;
+    Passphrase passphrase;
+    if (!keyPassphrase(engine, "COUNTERSIGN_ENGINE_PASSPHRASE", passphrase, err, exit, "Passphrase of the engine key: "))
+        return false;
+    if (auto unlocked = engine.unlockEngine(passphrase.text); !unlocked) {
+        exit = requestError(err, unlocked.error());
+        return false;
+    }
+    return true;
+}
+
+//! What a signed write opens: the signer's key (COUNTERSIGN_PASSPHRASE, `prompt` on a
+//! terminal) and the engine's. False once an error is reported.
+bool signerPassphraseAndEngineKey(api::Engine& engine, const char* prompt, Passphrase& signer, std::ostream& err, int& exit)
+{
+    return keyPassphrase(engine, "COUNTERSIGN_PASSPHRASE", signer, err, exit, prompt) && unlockEngineKey(engine, err, exit);
 }
 
 //! Reads and checks policy file `path`: parse errors and static-check errors both refuse it.
@@ -777,17 +796,14 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
     if (!engine)
         return exit;
     Passphrase passphrase;
-    Passphrase enginePassphrase;
-    if (!signerAndEnginePassphrases(*engine, "Passphrase of the approver: ", passphrase, enginePassphrase, err, exit))
+    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the approver: ", passphrase, err, exit))
         return exit;
     const std::string intent = parser.positionalArguments().at(1).toStdString();
     const std::string approver = parser.value(QStringLiteral("as")).toStdString();
     const std::string shown = parser.value(QStringLiteral("subject")).toStdString();
     auto outcome = edits ? engine->submitEdit(intent, approver, parser.value(QStringLiteral("amount")).toStdString(),
-                                              parser.value(QStringLiteral("min-out")).toStdString(), passphrase.text,
-                                              enginePassphrase.text, shown)
-                         : engine->submitVerdict(intent, approver, approve, reason.toStdString(), passphrase.text,
-                                                 enginePassphrase.text, shown);
+                                              parser.value(QStringLiteral("min-out")).toStdString(), passphrase.text, shown)
+                         : engine->submitVerdict(intent, approver, approve, reason.toStdString(), passphrase.text, shown);
     if (!outcome)
         return requestError(err, outcome.error());
     engine.reset(); // closing signs a checkpoint over the verdict
@@ -825,12 +841,11 @@ int principalCommand(const QStringList& arguments, api::EngineFactory& factory, 
     if (!engine)
         return exit;
     Passphrase passphrase;
-    Passphrase enginePassphrase;
-    if (!signerAndEnginePassphrases(*engine, "Passphrase of the risk manager: ", passphrase, enginePassphrase, err, exit))
+    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the risk manager: ", passphrase, err, exit))
         return exit;
     auto changed = engine->changePrincipalStatus(parser.positionalArguments().at(1).toStdString(), status->second,
                                                  parser.value(QStringLiteral("as")).toStdString(), reason.toStdString(),
-                                                 passphrase.text, enginePassphrase.text);
+                                                 passphrase.text);
     if (!changed)
         return requestError(err, changed.error());
     engine.reset(); // closing signs a checkpoint over the change
@@ -937,12 +952,10 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
         if (!bytes)
             return exit;
         Passphrase passphrase;
-        Passphrase enginePassphrase;
-        if (!signerAndEnginePassphrases(*engine, "Passphrase of the signer: ", passphrase, enginePassphrase, err, exit))
+        if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the signer: ", passphrase, err, exit))
             return exit;
         auto published = engine->publishPolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
-                                               parser.value(QStringLiteral("as")).toStdString(), passphrase.text,
-                                               enginePassphrase.text);
+                                               parser.value(QStringLiteral("as")).toStdString(), passphrase.text);
         if (!published)
             return requestError(err, published.error());
         engine.reset(); // closing signs a checkpoint over the publication
@@ -980,8 +993,7 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
     if (!engine)
         return exit;
-    Passphrase passphrase;
-    if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", passphrase, err, exit))
+    if (!unlockEngineKey(*engine, err, exit))
         return exit;
     api::Engine::RunOptions options;
     if (parser.isSet(QStringLiteral("intents")))
@@ -998,7 +1010,7 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
         options.fixturesFile = absolute(parser.value(QStringLiteral("fixtures"))).toStdString();
     options.notice = [&err](const std::string& notice) { err << "warning: " << notice << "\n"; };
     options.wait = parser.isSet(QStringLiteral("wait"));
-    auto results = engine->runIntents(options, passphrase.text);
+    auto results = engine->runIntents(options);
     if (!results)
         return requestError(err, results.error());
     QJsonObject byOutcome;
@@ -1099,10 +1111,9 @@ int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::os
     auto engine = openWorkspaceArgument(arguments, factory, err, exit);
     if (!engine)
         return exit;
-    Passphrase passphrase;
-    if (!keyPassphrase(*engine, "COUNTERSIGN_ENGINE_PASSPHRASE", passphrase, err, exit))
+    if (!unlockEngineKey(*engine, err, exit))
         return exit;
-    auto reconciled = engine->reconcile(passphrase.text);
+    auto reconciled = engine->reconcile();
     if (!reconciled)
         return requestError(err, reconciled.error());
     QJsonArray resolved;

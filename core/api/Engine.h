@@ -64,8 +64,8 @@ public:
         std::vector<settlement::Reconciled> resolved;
     };
     //! countersign-cli reconcile: settlements a crash interrupted are marked unknown, then every
-    //! unknown one is resolved from the ledger; each step is audited. Unlocks the engine key.
-    virtual Result<Reconciliation> reconcile(std::string_view enginePassphrase) = 0;
+    //! unknown one is resolved from the ledger; each step is audited.
+    virtual Result<Reconciliation> reconcile() = 0;
 
     struct RunOptions
     {
@@ -78,14 +78,16 @@ public:
     };
     //! countersign-cli run: every intent through the pipeline, in order; intents already
     //! processed are reported, not run again.
-    virtual Result<std::vector<IntentResult>> runIntents(const RunOptions& options, std::string_view enginePassphrase) = 0;
+    virtual Result<std::vector<IntentResult>> runIntents(const RunOptions& options) = 0;
     //! The next intent of WS/intents.jsonl not processed yet, through the pipeline with the
     //! rules backend (the console's live feed); nullopt when every intent has been processed.
-    virtual Result<std::optional<IntentResult>> runNextIntent(std::string_view enginePassphrase) = 0;
+    virtual Result<std::optional<IntentResult>> runNextIntent() = 0;
     //! Proposals awaiting approval, oldest first, each simulated on the world as it is now.
     virtual Result<ApprovalQueue> approvalQueue() = 0;
     //! Opens the engine's signing key (checkpoints, receipts, settlements) for as long as the
     //! workspace stays open; WrongPassphrase leaves it locked. Already open: nothing to do.
+    //! Every call that writes needs it: a demo workspace opens it itself (its passphrase is
+    //! public); any other is Locked until this succeeds.
     virtual Result<void> unlockEngine(std::string_view passphrase) = 0;
     //! Whether unlockEngine succeeded (or a call that needed the engine key opened it).
     virtual bool engineUnlocked() const = 0;
@@ -93,11 +95,11 @@ public:
     //! Published policy versions, newest first: the first one decides.
     virtual Result<std::vector<PolicyVersion>> policyVersions() = 0;
     //! Publishes `document` (countersign.policy/1), signed by the risk manager `signer` whose key
-    //! opens with `passphrase`; the engine key (`enginePassphrase`) signs checkpoints. Refused
+    //! opens with `passphrase`. Refused
     //! (NotAllowed) for anyone but an active risk manager, and (InvalidInput) for a policy that
     //! does not parse or has static-check errors; AlreadyExists for a version already published.
     virtual Result<PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
-                                                std::string_view passphrase, std::string_view enginePassphrase) = 0;
+                                                std::string_view passphrase) = 0;
 
     /**
      * Re-decides every recorded proposal in time order with spend windows recomputed from
@@ -110,7 +112,7 @@ public:
     /**
      * An approver's verdict on the proposal of `intent`: signed with the approver's key (opened
      * with `passphrase`) over the request's subject, then checked and recorded by the engine
-     * (core/approval); the quorum settles it with the engine key (`enginePassphrase`). A
+     * (core/approval); the quorum settles it. A
      * rejection needs a reason. NotAllowed for an approver who may not (duties, counted once,
      * not in a required group, expired); InvalidInput for a bad verdict; NotFound for no request.
      * `shownSubject`, when not empty, is the subject_sha256 the approver reviewed: a request whose
@@ -118,7 +120,7 @@ public:
      */
     virtual Result<ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                   std::string_view reason, std::string_view passphrase,
-                                                  std::string_view enginePassphrase, std::string_view shownSubject) = 0;
+                                                  std::string_view shownSubject) = 0;
 
     /**
      * Edit-then-approve (core/approval): `approver` lowers the amount and/or raises min_out; the
@@ -128,8 +130,7 @@ public:
      */
     virtual Result<ApprovalOutcome> submitEdit(const std::string& intent, const std::string& approver,
                                                const std::string& amount, const std::string& minOut,
-                                               std::string_view passphrase, std::string_view enginePassphrase,
-                                               std::string_view shownSubject) = 0;
+                                               std::string_view passphrase, std::string_view shownSubject) = 0;
 
     struct StatusChange
     {
@@ -148,7 +149,7 @@ public:
      */
     virtual Result<StatusChange> changePrincipalStatus(const std::string& principal, const std::string& status,
                                                        const std::string& actor, std::string_view reason,
-                                                       std::string_view passphrase, std::string_view enginePassphrase) = 0;
+                                                       std::string_view passphrase) = 0;
 
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.

@@ -342,9 +342,18 @@ Result<void> LocalEngine::unlockEngine(std::string_view passphrase)
     return {};
 }
 
-Result<api::Engine::Reconciliation> LocalEngine::reconcile(std::string_view enginePassphrase)
+Result<void> LocalEngine::engineKeyReady()
 {
-    CS_TRY(unlocked, unlockEngine(enginePassphrase));
+    if (m_engineSigner)
+        return {};
+    if (m_settings.demo)
+        return unlockEngine(workspace::kDemoPassphrase); // public: a demo's keys protect nothing
+    return fail(ErrorCode::Locked, "the engine key is locked: unlock the engine with its passphrase first");
+}
+
+Result<api::Engine::Reconciliation> LocalEngine::reconcile()
+{
+    CS_TRY(unlocked, engineKeyReady());
     CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
     Reconciliation result;
     CS_TRY(interrupted, settlement::markInterrupted(*m_writer, checkpointPolicy(*origin), *m_clock));
@@ -354,7 +363,7 @@ Result<api::Engine::Reconciliation> LocalEngine::reconcile(std::string_view engi
     return result;
 }
 
-Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions& options, std::string_view enginePassphrase)
+Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions& options)
 {
     const std::string& backendName = options.backend.empty() ? m_settings.modelBackend : options.backend;
     const fs::path path = options.intentsFile.empty() ? m_dir / workspace::kIntentsFile : fs::path(options.intentsFile);
@@ -363,7 +372,7 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
         return fail(ErrorCode::NotFound, "cannot read intents from " + path.string());
     CS_TRY(intentText, readWhole(file, kMaxIntentsBytes, "the intents file"));
     CS_TRY(intents, model::parseIntents(*intentText));
-    CS_TRY(unlocked, unlockEngine(enginePassphrase));
+    CS_TRY(unlocked, engineKeyReady());
     // One run at a time per workspace: two would race for the same intents.
     CS_TRY(running, storage::FileLock::acquire(m_dir / kRunLockFile, options.wait,
                                                "another run is in progress on this workspace; wait for it to finish "
@@ -434,7 +443,7 @@ struct LocalEngine::Feed
     std::unique_ptr<Pipeline> pipeline;
 };
 
-Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent(std::string_view enginePassphrase)
+Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent()
 {
     if (!m_feed) {
         QFile file(QString::fromStdString((m_dir / workspace::kIntentsFile).string()));
@@ -442,7 +451,7 @@ Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent(std::string_
             return std::optional<api::IntentResult>();
         CS_TRY(intentText, readWhole(file, kMaxIntentsBytes, "the intents file"));
         CS_TRY(intents, model::parseIntents(*intentText));
-        CS_TRY(unlocked, unlockEngine(enginePassphrase));
+        CS_TRY(unlocked, engineKeyReady());
         CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
         CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
         auto feed = std::make_unique<Feed>();
@@ -652,9 +661,9 @@ Result<std::vector<api::PolicyVersion>> LocalEngine::policyVersions()
 }
 
 Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document, const std::string& signer,
-                                                      std::string_view passphrase, std::string_view enginePassphrase)
+                                                      std::string_view passphrase)
 {
-    CS_TRY(engine, unlockEngine(enginePassphrase));
+    CS_TRY(engine, engineKeyReady());
     CS_TRY(key, principalKey(signer, passphrase));
     std::vector<std::string> warnings;
     CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
@@ -712,11 +721,11 @@ Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view docu
 
 Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                         std::string_view reason, std::string_view passphrase,
-                                                        std::string_view enginePassphrase, std::string_view shownSubject)
+                                                        std::string_view shownSubject)
 {
     if (!approve && reason.empty())
         return fail(ErrorCode::InvalidInput, "reason: a rejection needs a reason");
-    CS_TRY(engine, unlockEngine(enginePassphrase));
+    CS_TRY(engine, engineKeyReady());
     CS_TRY(key, principalKey(approver, passphrase));
     CS_TRY(request, m_writer->run([&](Database& db) { return approval::findRequest(db, intent); }));
     if (!*request)
@@ -754,7 +763,7 @@ Result<identity::SigningKey> LocalEngine::principalKey(const std::string& id, st
 
 Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::string& principal, const std::string& status,
                                                                     const std::string& actor, std::string_view reason,
-                                                                    std::string_view passphrase, std::string_view enginePassphrase)
+                                                                    std::string_view passphrase)
 {
     CS_TRY(to, identity::parseKeyStatus(status));
     if (!isValidIdentifier(principal))
@@ -762,7 +771,7 @@ Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::
     CS_TRY(roles, principalRole(actor));
     if (*roles != "risk_manager")
         return fail(ErrorCode::NotAllowed, "'" + actor + "' is " + *roles + "; only a risk manager may change a principal's status");
-    CS_TRY(engine, unlockEngine(enginePassphrase));
+    CS_TRY(engine, engineKeyReady());
     CS_TRY(key, principalKey(actor, passphrase));
     return m_writer->run([&](Database& db) -> Result<StatusChange> {
         CS_TRY(transaction, storage::Transaction::begin(db));
@@ -794,10 +803,9 @@ Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::
 
 Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, const std::string& approver,
                                                      const std::string& amount, const std::string& minOut,
-                                                     std::string_view passphrase, std::string_view enginePassphrase,
-                                                     std::string_view shownSubject)
+                                                     std::string_view passphrase, std::string_view shownSubject)
 {
-    CS_TRY(engine, unlockEngine(enginePassphrase));
+    CS_TRY(engine, engineKeyReady());
     CS_TRY(key, principalKey(approver, passphrase));
     approval::Edit edit;
     if (!amount.empty())

@@ -36,9 +36,9 @@ public:
     Result<QJsonObject> proveEntry(std::int64_t seq) override;
     Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) override;
     Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) override;
-    Result<Reconciliation> reconcile(std::string_view enginePassphrase) override;
-    Result<std::vector<api::IntentResult>> runIntents(const RunOptions& options, std::string_view enginePassphrase) override;
-    Result<std::optional<api::IntentResult>> runNextIntent(std::string_view enginePassphrase) override;
+    Result<Reconciliation> reconcile() override;
+    Result<std::vector<api::IntentResult>> runIntents(const RunOptions& options) override;
+    Result<std::optional<api::IntentResult>> runNextIntent() override;
     Result<api::ApprovalQueue> approvalQueue() override;
     Result<void> unlockEngine(std::string_view passphrase) override;
     Result<std::vector<api::ReceiptRef>> receipts() override;
@@ -48,17 +48,19 @@ public:
     Result<policy::BacktestReport> backtestPolicy(std::string_view document) override;
     Result<StatusChange> changePrincipalStatus(const std::string& principal, const std::string& status,
                                                const std::string& actor, std::string_view reason,
-                                               std::string_view passphrase, std::string_view enginePassphrase) override;
+                                               std::string_view passphrase) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                std::string_view reason, std::string_view passphrase,
-                                               std::string_view enginePassphrase, std::string_view shownSubject) override;
+                                               std::string_view shownSubject) override;
     Result<api::ApprovalOutcome> submitEdit(const std::string& intent, const std::string& approver, const std::string& amount,
                                             const std::string& minOut, std::string_view passphrase,
-                                            std::string_view enginePassphrase, std::string_view shownSubject) override;
+                                            std::string_view shownSubject) override;
     Result<api::PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
-                                             std::string_view passphrase, std::string_view enginePassphrase) override;
+                                             std::string_view passphrase) override;
 
 private:
+    //! The engine key is open: already, or now (a demo opens its own); Locked otherwise.
+    Result<void> engineKeyReady();
     LocalEngine(std::filesystem::path dir, workspace::Settings settings, std::shared_ptr<const Clock> clock,
                 std::unique_ptr<storage::DbWriter> writer, storage::Database reader);
 

@@ -137,7 +137,7 @@ void AuditCrashTest::settlementsSurviveKill9()
 
         auto engine = factory->openWorkspace(ws);
         QVERIFY(engine.has_value());
-        const auto reconciled = (*engine)->reconcile("demo");
+        const auto reconciled = (*engine)->reconcile();
         QVERIFY2(reconciled.has_value(), reconciled ? "" : reconciled.error().message.c_str());
         unknownResolved += static_cast<int>(reconciled->resolved.size());
         const auto report = (*engine)->verifyAuditLog({}, false);

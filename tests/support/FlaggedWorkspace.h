@@ -28,7 +28,7 @@ inline QString makeFlaggedWorkspace(api::EngineFactory& factory, const QString& 
     auto engine = factory.openWorkspace(path.toStdString());
     if (!engine)
         return QString::fromStdString("cannot open the workspace: " + engine.error().message);
-    if (auto run = (*engine)->runIntents({}, workspace::kDemoPassphrase); !run)
+    if (auto run = (*engine)->runIntents({}); !run)
         return QString::fromStdString("cannot run the intents: " + run.error().message);
     return {};
 }

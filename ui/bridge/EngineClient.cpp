@@ -6,7 +6,6 @@
 
 #include "core/api/Engine.h"
 #include "core/identity/Crypto.h"
-#include "core/workspace/Workspace.h"
 
 #include <exception>
 
@@ -89,7 +88,7 @@ void EngineClient::startDemoFeed(int intervalMs)
         QObject::connect(m_feedTimer, &QTimer::timeout, &m_context, [this] {
             if (!m_engine)
                 return;
-            auto next = m_engine->runNextIntent("demo");
+            auto next = m_engine->runNextIntent();
             if (!next || !*next) {
                 m_feedTimer->stop();
                 if (!next)
@@ -156,15 +155,14 @@ void EngineClient::submitVerdict(const Verdict& verdict, std::shared_ptr<const i
                                                     "Unlock it with File > Unlock Engine Key…, then sign again."));
             return;
         }
-        const std::string_view engineSecret = m_demo ? std::string_view(workspace::kDemoPassphrase) : std::string_view();
         const std::string intent = verdict.intent.toStdString();
         const std::string approver = verdict.approver.toStdString();
         const std::string shown = verdict.shownSubject.toStdString();
         auto outcome = verdict.kind == Verdict::Edit
                            ? m_engine->submitEdit(intent, approver, verdict.amount.toStdString(), verdict.minOut.toStdString(),
-                                                  textOf(*passphrase), engineSecret, shown)
+                                                  textOf(*passphrase), shown)
                            : m_engine->submitVerdict(intent, approver, verdict.kind == Verdict::Approve,
-                                                     verdict.reason.toStdString(), textOf(*passphrase), engineSecret, shown);
+                                                     verdict.reason.toStdString(), textOf(*passphrase), shown);
         if (outcome)
             Q_EMIT verdictSubmitted(verdict.intent, *outcome);
         else

@@ -63,7 +63,7 @@ void ApprovalTest::initTestCase()
     auto engine = m_factory->openWorkspace(m_ws);
     QVERIFY(engine);
     m_engine = std::move(*engine);
-    auto results = m_engine->runIntents({}, workspace::kDemoPassphrase);
+    auto results = m_engine->runIntents({});
     QVERIFY2(results, results ? "" : results.error().message.c_str());
 }
 
@@ -113,7 +113,7 @@ void ApprovalTest::oneApproverSettles()
 {
     // int-0013: api-buyer pays translate-api 20 USDC, a first-time vendor: one treasury approver.
     const std::string before = textOf("SELECT amount FROM balances WHERE account = 'api-buyer:main' AND asset = ?1", "USDC");
-    auto outcome = m_engine->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    auto outcome = m_engine->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY2(outcome, outcome ? "" : outcome.error().message.c_str());
     QCOMPARE(outcome->state, std::string("executed"));
     QVERIFY(outcome->receiptSeq > 0);
@@ -125,7 +125,7 @@ void ApprovalTest::oneApproverSettles()
              Int128(20'000'000));
     // Approving it again is refused: it is no longer pending, and nothing is written.
     const auto count = entries();
-    auto again = m_engine->submitVerdict("int-0013", "bob", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    auto again = m_engine->submitVerdict("int-0013", "bob", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(!again);
     QCOMPARE(again.error().code, ErrorCode::NotAllowed);
     QCOMPARE(entries(), count);
@@ -134,7 +134,7 @@ void ApprovalTest::oneApproverSettles()
 void ApprovalTest::twoApproversEachCountOnce()
 {
     // int-0052: a first payment to sam-fisher needs both treasury approvers.
-    auto first = m_engine->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    auto first = m_engine->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(first);
     QCOMPARE(first->state, std::string("pending"));
     QCOMPARE(first->message, std::string("needs 1 more approver from 'treasury'"));
@@ -151,12 +151,12 @@ void ApprovalTest::twoApproversEachCountOnce()
     QVERIFY(both != queue->items.end());
     QCOMPARE(both->stillNeeded, std::vector<std::string>{"2 more approvers from 'treasury'"});
     QVERIFY(!item->expired && !item->expiresAt.empty());
-    auto twice = m_engine->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    auto twice = m_engine->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(!twice);
     QCOMPARE(twice.error().code, ErrorCode::NotAllowed);
     QVERIFY(twice.error().message.find("counts once") != std::string::npos);
     QCOMPARE(textOf("SELECT state FROM proposals WHERE intent = ?1", "int-0052"), std::string("awaiting_approval"));
-    auto second = m_engine->submitVerdict("int-0052", "bob", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    auto second = m_engine->submitVerdict("int-0052", "bob", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(second);
     QCOMPARE(second->state, std::string("executed"));
     QCOMPARE(textOf("SELECT count(*) FROM settlements WHERE intent = ?1", "int-0052"), std::string("1"));
@@ -187,7 +187,7 @@ void ApprovalTest::paidBeforeIsNoLongerFirstTime()
     file.close();
     api::Engine::RunOptions options;
     options.intentsFile = intents.toStdString();
-    auto results = m_engine->runIntents(options, workspace::kDemoPassphrase);
+    auto results = m_engine->runIntents(options);
     QVERIFY2(results, results ? "" : results.error().message.c_str());
     QCOMPARE(textOf("SELECT first_time FROM decisions WHERE intent = ?1", "int-0201"), std::string("0"));
     QCOMPARE(textOf("SELECT first_time FROM decisions WHERE intent = ?1", "int-0202"), std::string("1"));
@@ -207,11 +207,10 @@ void ApprovalTest::paidBeforeIsNoLongerFirstTime()
 
 void ApprovalTest::rejectionNeedsAReasonAndReleases()
 {
-    auto silent = m_engine->submitVerdict("int-0023", "bob", false, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    auto silent = m_engine->submitVerdict("int-0023", "bob", false, {}, workspace::kDemoPassphrase, {});
     QVERIFY(!silent);
     QCOMPARE(silent.error().code, ErrorCode::InvalidInput);
-    auto rejected = m_engine->submitVerdict("int-0023", "bob", false, "too large for today", workspace::kDemoPassphrase,
-                                            workspace::kDemoPassphrase, {});
+    auto rejected = m_engine->submitVerdict("int-0023", "bob", false, "too large for today", workspace::kDemoPassphrase, {});
     QVERIFY(rejected);
     QCOMPARE(rejected->state, std::string("rejected"));
     QCOMPARE(textOf("SELECT reason FROM proposals WHERE intent = ?1", "int-0023"),
@@ -292,7 +291,7 @@ void ApprovalTest::editThenApprove()
     const auto demo = workspace::kDemoPassphrase;
     // int-0091: 5000.000001 USDC needs an approver; lowered to 5000 the policy allows it outright.
     const std::string oldSubject = textOf("SELECT subject_sha256 FROM approval_requests WHERE intent = ?1", "int-0091");
-    auto allowed = m_engine->submitEdit("int-0091", "alice", "5000", {}, demo, demo, {});
+    auto allowed = m_engine->submitEdit("int-0091", "alice", "5000", {}, demo, {});
     QVERIFY2(allowed, allowed ? "" : allowed.error().message.c_str());
     QCOMPARE(allowed->state, std::string("executed"));
     QCOMPARE(textOf("SELECT amount FROM decisions WHERE intent = ?1", "int-0091"), std::string("5000"));
@@ -311,7 +310,7 @@ void ApprovalTest::editThenApprove()
 
     // int-0054: 12,500 USDC to a first-time vendor; lowered to 4,000 it still needs both approvers.
     const std::string before = textOf("SELECT subject_sha256 FROM approval_requests WHERE intent = ?1", "int-0054");
-    auto pending = m_engine->submitEdit("int-0054", "alice", "4000", {}, demo, demo, {});
+    auto pending = m_engine->submitEdit("int-0054", "alice", "4000", {}, demo, {});
     QVERIFY(pending);
     QCOMPARE(pending->state, std::string("pending"));
     QCOMPARE(pending->message, std::string("needs 1 more approver from 'treasury'"));
@@ -323,16 +322,16 @@ void ApprovalTest::editThenApprove()
     // Bob reviewed the old version in his console: the engine refuses to sign what he has not
     // seen, for a verdict and for an edit alike, and writes nothing.
     const std::string entries = textOf("SELECT count(*) FROM audit_entries WHERE seq > ?1", "0");
-    auto unseen = m_engine->submitVerdict("int-0054", "bob", true, {}, demo, demo, before);
+    auto unseen = m_engine->submitVerdict("int-0054", "bob", true, {}, demo, before);
     QVERIFY(!unseen);
     QCOMPARE(unseen.error().code, ErrorCode::NotAllowed);
     QVERIFY(unseen.error().message.find("changed since it was shown") != std::string::npos);
-    auto unseenEdit = m_engine->submitEdit("int-0054", "bob", "3000", {}, demo, demo, before);
+    auto unseenEdit = m_engine->submitEdit("int-0054", "bob", "3000", {}, demo, before);
     QVERIFY(!unseenEdit);
     QCOMPARE(unseenEdit.error().code, ErrorCode::NotAllowed);
     QCOMPARE(textOf("SELECT count(*) FROM audit_entries WHERE seq > ?1", "0"), entries);
     const std::string shown = textOf("SELECT subject_sha256 FROM approval_requests WHERE intent = ?1", "int-0054");
-    auto settled = m_engine->submitVerdict("int-0054", "bob", true, {}, demo, demo, shown);
+    auto settled = m_engine->submitVerdict("int-0054", "bob", true, {}, demo, shown);
     QVERIFY(settled);
     QCOMPARE(settled->state, std::string("executed"));
     QCOMPARE(textOf("SELECT amount FROM decisions WHERE intent = ?1", "int-0054"), std::string("4000"));
@@ -362,7 +361,7 @@ void ApprovalTest::editsThatLoosenAreRefused()
     QFETCH(QString, message);
     const auto count = entries();
     auto refused = m_engine->submitEdit("int-0051", approver.toStdString(), amount.toStdString(), minOut.toStdString(),
-                                        workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+                                        workspace::kDemoPassphrase, {});
     QVERIFY(!refused);
     QCOMPARE(static_cast<int>(refused.error().code), code);
     QVERIFY2(QString::fromStdString(refused.error().message).contains(message), refused.error().message.c_str());
@@ -405,9 +404,9 @@ void ApprovalTest::worldChangedIsDecidedAgain()
     QString policy = QString::fromStdString(workspace::embeddedDemoPolicy());
     policy.replace(QStringLiteral(R"("rules": [)"),
                    QStringLiteral(R"("rules": [{"id": "payroll.freeze", "effect": "deny", "match": {"agent": ["payroll-bot"]}},)"));
-    auto published = m_engine->publishPolicy(policy.toStdString(), "rita", workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+    auto published = m_engine->publishPolicy(policy.toStdString(), "rita", workspace::kDemoPassphrase);
     QVERIFY2(published, published ? "" : published.error().message.c_str());
-    auto outcome = m_engine->submitVerdict("int-0051", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    auto outcome = m_engine->submitVerdict("int-0051", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY2(outcome, outcome ? "" : outcome.error().message.c_str());
     QCOMPARE(outcome->state, std::string("failed"));
     QVERIFY2(outcome->message.find("decided again on the world as it is now and denied") != std::string::npos,
@@ -421,7 +420,7 @@ void ApprovalTest::expiredRequestsAreRefusedAndReleased()
 {
     // 24 hours and a second later every remaining request has expired.
     m_clock->advance(24 * 3'600'000 + 1'000);
-    auto late = m_engine->submitVerdict("int-0024", "alice", true, {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    auto late = m_engine->submitVerdict("int-0024", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(!late);
     QCOMPARE(late.error().code, ErrorCode::NotAllowed);
     QVERIFY(late.error().message.find("expired") != std::string::npos);
@@ -432,7 +431,7 @@ void ApprovalTest::expiredRequestsAreRefusedAndReleased()
              std::string("1"));
     // An edit after expiry ends the request the same way (it used to stay pending).
     QCOMPARE(textOf("SELECT state FROM approval_requests WHERE intent = ?1", "int-0042"), std::string("pending"));
-    auto lateEdit = m_engine->submitEdit("int-0042", "alice", "70000", {}, workspace::kDemoPassphrase, workspace::kDemoPassphrase, {});
+    auto lateEdit = m_engine->submitEdit("int-0042", "alice", "70000", {}, workspace::kDemoPassphrase, {});
     QVERIFY(!lateEdit);
     QCOMPARE(lateEdit.error().code, ErrorCode::NotAllowed);
     QVERIFY2(lateEdit.error().message.find("expired") != std::string::npos, lateEdit.error().message.c_str());

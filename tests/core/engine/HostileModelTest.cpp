@@ -82,7 +82,7 @@ api::IntentResult HostileModelTest::run(const QString& name, const char* intentL
     options.backend = "replay";
     options.fixturesFile = fixtures.fileName().toStdString();
     options.intentsFile = intentFile.fileName().toStdString();
-    auto results = (*engine)->runIntents(options, workspace::kDemoPassphrase);
+    auto results = (*engine)->runIntents(options);
     if (!results || results->size() != 1)
         qFatal("run failed: %s", results ? "not one result" : results.error().message.c_str());
     return results->front();
@@ -200,7 +200,7 @@ void HostileModelTest::oversizedInputFilesAreRefused()
     options.backend = "replay";
     options.intentsFile = (which == u"intents" ? big : small).fileName().toStdString();
     options.fixturesFile = (which == u"fixtures" ? big : small).fileName().toStdString();
-    const auto results = (*engine)->runIntents(options, workspace::kDemoPassphrase);
+    const auto results = (*engine)->runIntents(options);
     QVERIFY(!results.has_value());
     QCOMPARE(results.error().code, ErrorCode::InvalidInput);
     QVERIFY2(QString::fromStdString(results.error().message).contains(error + QLatin1Char(' '))

@@ -49,7 +49,7 @@ void IntegrityGateTest::initTestCase()
     m_template = m_dir.filePath(QStringLiteral("template")).toStdString();
     QVERIFY(m_factory->createWorkspace(m_template.string(), true, false, {}));
     auto engine = m_factory->openWorkspace(m_template.string());
-    QVERIFY((*engine)->runIntents({}, workspace::kDemoPassphrase).has_value());
+    QVERIFY((*engine)->runIntents({}).has_value());
 }
 
 void IntegrityGateTest::init()
@@ -98,8 +98,7 @@ void IntegrityGateTest::intactLogIsCheckedOnceAndIncrementally()
         QVERIFY(again && again->intact());
         QCOMPARE(again->signedEntries, 0);
         QCOMPARE(again->entries, count(ws, "SELECT count(*) FROM audit_entries"));
-        const auto verdict = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase,
-                                                      workspace::kDemoPassphrase, {});
+        const auto verdict = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, {});
         QVERIFY2(verdict.has_value(), verdict ? "" : verdict.error().message.c_str());
     }
 }
@@ -133,17 +132,15 @@ void IntegrityGateTest::editedLogRefusesEveryWrite()
         auto engine = m_factory->openWorkspace(ws.string());
         QVERIFY(engine.has_value()); // it opens, read-only: everything can still be read
         QVERIFY((*engine)->approvalQueue().has_value());
-        const auto verdict = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase,
-                                                      workspace::kDemoPassphrase, {});
+        const auto verdict = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, {});
         QVERIFY(!verdict.has_value());
         QCOMPARE(verdict.error().code, ErrorCode::NotIntact);
         QVERIFY2(QString::fromStdString(verdict.error().message).contains(named), verdict.error().message.c_str());
         QCOMPARE((*engine)->status().state, api::EngineState::ReadOnly);
-        QVERIFY(!(*engine)->runIntents({}, workspace::kDemoPassphrase).has_value());
-        QVERIFY(!(*engine)->runNextIntent(workspace::kDemoPassphrase).has_value());
-        QVERIFY(!(*engine)->changePrincipalStatus("trader", "suspended", "rita", "x", workspace::kDemoPassphrase,
-                                                  workspace::kDemoPassphrase));
-        QVERIFY(!(*engine)->reconcile(workspace::kDemoPassphrase).has_value());
+        QVERIFY(!(*engine)->runIntents({}).has_value());
+        QVERIFY(!(*engine)->runNextIntent().has_value());
+        QVERIFY(!(*engine)->changePrincipalStatus("trader", "suspended", "rita", "x", workspace::kDemoPassphrase));
+        QVERIFY(!(*engine)->reconcile().has_value());
         QVERIFY(!(*engine)->engineUnlocked());
         QCOMPARE((*engine)->status().state, api::EngineState::ReadOnly); // a read that succeeds does not clear it
     } // and closing signs nothing
@@ -159,8 +156,7 @@ void IntegrityGateTest::rollbackOfDatabaseAndCheckpointsTogetherIsCaught()
     fs::copy(ws, before, fs::copy_options::recursive); // database and checkpoints/, as they were
     {
         auto engine = m_factory->openWorkspace(ws.string());
-        const auto approved = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase,
-                                                       workspace::kDemoPassphrase, {});
+        const auto approved = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, {});
         QVERIFY2(approved.has_value(), approved ? "" : approved.error().message.c_str());
         QCOMPARE(approved->state, std::string("executed"));
     }
@@ -173,8 +169,7 @@ void IntegrityGateTest::rollbackOfDatabaseAndCheckpointsTogetherIsCaught()
     QVERIFY(!integrity->intact());
     QVERIFY2(QString::fromStdString(integrity->first()->reason).contains(QLatin1String("rolled back together")),
              integrity->first()->reason.c_str());
-    const auto again = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase,
-                                                workspace::kDemoPassphrase, {});
+    const auto again = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(!again.has_value()); // the payment is not made twice
     QCOMPARE(again.error().code, ErrorCode::NotIntact);
 }
@@ -183,8 +178,7 @@ void IntegrityGateTest::everyBatchCommitIsCheckpointed()
 {
     const fs::path ws = copyOfTemplate(QStringLiteral("batch"));
     auto engine = m_factory->openWorkspace(ws.string());
-    const auto approved = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase,
-                                                   workspace::kDemoPassphrase, {});
+    const auto approved = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(approved.has_value());
     QFile intents(QString::fromStdString((ws / "more.jsonl").string()));
     QVERIFY(intents.open(QIODevice::WriteOnly));
@@ -192,7 +186,7 @@ void IntegrityGateTest::everyBatchCommitIsCheckpointed()
     intents.close();
     api::Engine::RunOptions options;
     options.intentsFile = intents.fileName().toStdString();
-    QVERIFY((*engine)->runIntents(options, workspace::kDemoPassphrase).has_value());
+    QVERIFY((*engine)->runIntents(options).has_value());
     // The engine is still open (no closing checkpoint yet): the batch's commit already wrote the
     // checkpoint file covering every entry, so losing the database's tail is caught.
     const std::int64_t size = count(ws, "SELECT max(seq) FROM audit_entries");

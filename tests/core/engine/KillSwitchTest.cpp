@@ -70,12 +70,11 @@ std::string KillSwitchTest::writeIntents(const QString& name, const QByteArray& 
 void KillSwitchTest::revokedAgentNeverTrades()
 {
     auto engine = fresh(QStringLiteral("revoked"));
-    const auto changed = engine->changePrincipalStatus("trader", "revoked", "rita", "keys leaked", workspace::kDemoPassphrase,
-                                                       workspace::kDemoPassphrase);
+    const auto changed = engine->changePrincipalStatus("trader", "revoked", "rita", "keys leaked", workspace::kDemoPassphrase);
     QVERIFY2(changed.has_value(), changed ? "" : changed.error().message.c_str());
     QCOMPARE(changed->from, std::string("active"));
     QCOMPARE(changed->to, std::string("revoked"));
-    const auto results = engine->runIntents({}, workspace::kDemoPassphrase);
+    const auto results = engine->runIntents({});
     QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
     int trader = 0;
     for (const auto& result : *results) {
@@ -94,8 +93,7 @@ void KillSwitchTest::revokedAgentNeverTrades()
     QCOMPARE(count(*engine, "SELECT count(*) FROM settlements WHERE agent = 'trader'"), 0);
     QVERIFY(engine->verifyAuditLog({}, false)->intact());
     // Revoked is final.
-    const auto resumed = engine->changePrincipalStatus("trader", "active", "rita", "found the leak", workspace::kDemoPassphrase,
-                                                       workspace::kDemoPassphrase);
+    const auto resumed = engine->changePrincipalStatus("trader", "active", "rita", "found the leak", workspace::kDemoPassphrase);
     QVERIFY(!resumed.has_value());
     QVERIFY2(resumed.error().message.find("revoked key stays revoked") != std::string::npos, resumed.error().message.c_str());
 }
@@ -103,7 +101,7 @@ void KillSwitchTest::revokedAgentNeverTrades()
 void KillSwitchTest::suspendingCancelsPendingRequestsAndResumeRestoresIntakeOnly()
 {
     auto engine = fresh(QStringLiteral("suspended"));
-    QVERIFY(engine->runIntents({}, workspace::kDemoPassphrase).has_value());
+    QVERIFY(engine->runIntents({}).has_value());
     const auto queueBefore = engine->approvalQueue();
     const auto traders = std::count_if(queueBefore->items.begin(), queueBefore->items.end(),
                                        [](const api::QueueItem& item) { return item.agent == "trader"; });
@@ -112,8 +110,7 @@ void KillSwitchTest::suspendingCancelsPendingRequestsAndResumeRestoresIntakeOnly
                             "WHERE r.agent = 'trader' AND d.spend = 'reserved'"),
              std::int64_t(traders));
 
-    const auto changed = engine->changePrincipalStatus("trader", "suspended", "rita", "odd swaps", workspace::kDemoPassphrase,
-                                                       workspace::kDemoPassphrase);
+    const auto changed = engine->changePrincipalStatus("trader", "suspended", "rita", "odd swaps", workspace::kDemoPassphrase);
     QVERIFY2(changed.has_value(), changed ? "" : changed.error().message.c_str());
     QCOMPARE(changed->cancelledRequests, static_cast<int>(traders));
     const auto queueAfter = engine->approvalQueue();
@@ -131,24 +128,22 @@ void KillSwitchTest::suspendingCancelsPendingRequestsAndResumeRestoresIntakeOnly
     // A verdict on a cancelled request is refused.
     const auto cancelledIntent = std::find_if(queueBefore->items.begin(), queueBefore->items.end(),
                                               [](const api::QueueItem& item) { return item.agent == "trader"; })->intent;
-    const auto verdict = engine->submitVerdict(cancelledIntent, "alice", true, {}, workspace::kDemoPassphrase,
-                                               workspace::kDemoPassphrase, {});
+    const auto verdict = engine->submitVerdict(cancelledIntent, "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(!verdict.has_value());
 
     const QByteArray swap = R"({"id":"int-9001","offset_s":90000,"agent":"trader","task":"swap 100 USDC to ETH on dex-alpha",)"
                             R"("action":{"type":"swap","asset":"USDC","amount":"100","venue":"dex-alpha","params":{"asset_out":"ETH","min_out":"0.0305"}}})";
     api::Engine::RunOptions options;
     options.intentsFile = writeIntents(QStringLiteral("suspended-1.jsonl"), swap + '\n');
-    const auto refused = engine->runIntents(options, workspace::kDemoPassphrase);
+    const auto refused = engine->runIntents(options);
     QCOMPARE(refused->front().state, std::string("rejected"));
     QCOMPARE(refused->front().reason, std::string("agent trader is suspended: its intents are refused at intake"));
 
     // Resume restores intake, and only intake: the cancelled requests stay ended.
-    QVERIFY(engine->changePrincipalStatus("trader", "active", "rita", "explained", workspace::kDemoPassphrase,
-                                          workspace::kDemoPassphrase));
+    QVERIFY(engine->changePrincipalStatus("trader", "active", "rita", "explained", workspace::kDemoPassphrase));
     QCOMPARE(engine->approvalQueue()->items.size(), queueAfter->items.size());
     options.intentsFile = writeIntents(QStringLiteral("suspended-2.jsonl"), QByteArray(swap).replace("int-9001", "int-9002") + '\n');
-    const auto resumed = engine->runIntents(options, workspace::kDemoPassphrase);
+    const auto resumed = engine->runIntents(options);
     QVERIFY2(resumed->front().state == "executed", (resumed->front().state + ": " + resumed->front().reason).c_str());
     QVERIFY(engine->verifyAuditLog({}, false)->intact());
 }
@@ -169,7 +164,7 @@ void KillSwitchTest::onlyARiskManagerMayPullIt()
     auto engine = fresh(QStringLiteral("actor-") + actor);
     const std::int64_t before = count(*engine, "SELECT count(*) FROM audit_entries");
     const auto changed = engine->changePrincipalStatus("trader", "suspended", actor.toStdString(), "because",
-                                                       workspace::kDemoPassphrase, workspace::kDemoPassphrase);
+                                                       workspace::kDemoPassphrase);
     QVERIFY(!changed.has_value());
     QCOMPARE(static_cast<int>(changed.error().code), code);
     QCOMPARE(count(*engine, "SELECT count(*) FROM audit_entries"), before);
@@ -195,7 +190,7 @@ void KillSwitchTest::intentsOfWhatIsNotAnAgentAreRefused()
     options.intentsFile = writeIntents(agent + QStringLiteral(".jsonl"),
                                        R"({"id":"int-8001","agent":")" + agent.toUtf8()
                                            + R"(","task":"pay 10 USDC to weather-api","action":{"type":"pay_api","asset":"USDC","amount":"10","to":"weather-api","venue":"x402"}})" "\n");
-    const auto results = engine->runIntents(options, workspace::kDemoPassphrase);
+    const auto results = engine->runIntents(options);
     QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
     QCOMPARE(results->front().state, std::string("rejected"));
     QCOMPARE(QString::fromStdString(results->front().reason), reason);

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void upgradesOlderSchemaOnOpen();
     void statusSubscription();
     void unlocksTheEngineKeyOnce();
+    void demoOpensItsOwnEngineKey();
     void oneRunAtATime();
 
 private:
@@ -152,6 +153,11 @@ void LocalEngineTest::unlocksTheEngineKeyOnce()
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY(engine);
     QVERIFY(!(*engine)->engineUnlocked());
+    // A write before the key is open is refused, naming why, and writes nothing.
+    auto locked = (*engine)->reconcile();
+    QVERIFY(!locked);
+    QCOMPARE(locked.error().code, ErrorCode::Locked);
+    QVERIFY(!(*engine)->engineUnlocked());
     auto wrong = (*engine)->unlockEngine("demo");
     QVERIFY(!wrong);
     QVERIFY(wrong.error().code == ErrorCode::WrongPassphrase);
@@ -160,6 +166,18 @@ void LocalEngineTest::unlocksTheEngineKeyOnce()
     QVERIFY((*engine)->engineUnlocked());
     // Once open it stays open for this engine: later calls need no passphrase.
     QVERIFY((*engine)->unlockEngine({}));
+    QVERIFY((*engine)->reconcile());
+}
+
+void LocalEngineTest::demoOpensItsOwnEngineKey()
+{
+    // A demo's passphrase is public: the engine opens the key itself on its first write.
+    QVERIFY(m_factory->createWorkspace(ws(), /*demo=*/true, /*force=*/false, {}).has_value());
+    auto engine = m_factory->openWorkspace(ws());
+    QVERIFY(engine);
+    QVERIFY(!(*engine)->engineUnlocked());
+    QVERIFY((*engine)->reconcile());
+    QVERIFY((*engine)->engineUnlocked());
 }
 
 void LocalEngineTest::statusSubscription()
@@ -210,7 +228,7 @@ void LocalEngineTest::oneRunAtATime()
         return *db->queryInt("SELECT count(*) FROM audit_entries");
     };
     const std::int64_t before = entriesBefore();
-    const auto refused = (*engine)->runIntents({}, workspace::kDemoPassphrase);
+    const auto refused = (*engine)->runIntents({});
     QVERIFY(!refused.has_value());
     QCOMPARE(refused.error().code, ErrorCode::StorageBusy);
     QVERIFY2(refused.error().message.find("another run is in progress") != std::string::npos, refused.error().message.c_str());
@@ -219,7 +237,7 @@ void LocalEngineTest::oneRunAtATime()
     Result<std::vector<api::IntentResult>> waited = fail(ErrorCode::Internal, "not run");
     api::Engine::RunOptions options;
     options.wait = true;
-    std::thread runner([&] { waited = (*engine)->runIntents(options, workspace::kDemoPassphrase); });
+    std::thread runner([&] { waited = (*engine)->runIntents(options); });
     other.reset(); // releases the lock: the waiting run goes on
     runner.join();
     QVERIFY2(waited.has_value(), waited ? "" : waited.error().message.c_str());

@@ -69,7 +69,7 @@ std::vector<api::IntentResult> PipelineTest::runFresh(const QString& name)
     if (!m_factory->createWorkspace(ws, true, false, {}))
         qFatal("cannot create %s", ws.c_str());
     auto engine = m_factory->openWorkspace(ws);
-    auto results = (*engine)->runIntents({}, workspace::kDemoPassphrase);
+    auto results = (*engine)->runIntents({});
     if (!results)
         qFatal("%s", results.error().message.c_str());
     return *results;
@@ -85,7 +85,7 @@ void PipelineTest::initTestCase()
     }
     auto engine = m_factory->openWorkspace(m_ws);
     QVERIFY(engine.has_value());
-    auto results = (*engine)->runIntents({}, workspace::kDemoPassphrase);
+    auto results = (*engine)->runIntents({});
     QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
     m_results = *results;
 }
@@ -250,7 +250,7 @@ void PipelineTest::approvalQueueShowsUnderClaiming()
 void PipelineTest::secondRunChangesNothingAndIsDeterministic()
 {
     auto engine = m_factory->openWorkspace(m_ws);
-    const auto again = (*engine)->runIntents({}, workspace::kDemoPassphrase);
+    const auto again = (*engine)->runIntents({});
     QVERIFY(again.has_value());
     for (std::size_t i = 0; i < again->size(); ++i) {
         QVERIFY((*again)[i].alreadyProcessed);
@@ -293,7 +293,7 @@ void PipelineTest::replayFromFixturesReproducesTheRun()
     api::Engine::RunOptions options;
     options.backend = "replay";
     options.fixturesFile = path.toStdString();
-    const auto replayed = (*engine)->runIntents(options, workspace::kDemoPassphrase);
+    const auto replayed = (*engine)->runIntents(options);
     QVERIFY2(replayed.has_value(), replayed ? "" : replayed.error().message.c_str());
     QCOMPARE(replayed->size(), m_results.size());
     for (std::size_t i = 0; i < replayed->size(); ++i) {

@@ -398,7 +398,7 @@ void OpenAiBackendTest::pipelineThroughARealServer()
     qputenv("OPENAI_API_KEY", "sk-operator-secret");
     std::vector<std::string> notices;
     options.notice = [&notices](const std::string& notice) { notices.push_back(notice); };
-    const auto results = (*engine)->runIntents(options, "demo");
+    const auto results = (*engine)->runIntents(options);
     qunsetenv("OPENAI_API_KEY");
     qunsetenv("XDG_CONFIG_HOME");
     QVERIFY(!m_server->lastRequest().contains("sk-operator-secret"));

@@ -41,7 +41,7 @@ void LedgerVerifyTest::initTestCase()
     QVERIFY(m_factory->createWorkspace(m_template.string(), true, false, {}));
     auto engine = m_factory->openWorkspace(m_template.string());
     QVERIFY(engine.has_value());
-    QVERIFY((*engine)->runIntents({}, workspace::kDemoPassphrase).has_value());
+    QVERIFY((*engine)->runIntents({}).has_value());
 }
 
 void LedgerVerifyTest::untouchedLedgerVerifies()
