@@ -151,6 +151,11 @@ public:
                                                        const std::string& actor, std::string_view reason,
                                                        std::string_view passphrase) = 0;
 
+    using ChangedFn = std::function<void(const Change& change)>;
+    //! Every change a write of this engine committed, in order, once it committed: the views
+    //! refresh from these instead of polling. Runs on the thread that wrote.
+    [[nodiscard]] virtual std::unique_ptr<Handler> handleChanges(ChangedFn fn) = 0;
+
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;
     //! The callback runs on whichever thread changed the status.
     [[nodiscard]] virtual std::unique_ptr<Handler> handleStatusChanged(StatusChangedFn fn) = 0;

@@ -75,6 +75,21 @@ struct EngineStatus
     std::string detail; //!< English; the reason when not Ready
 };
 
+//! What changed in the workspace, pushed to subscribers (Engine::handleChanges) after a write.
+struct Change
+{
+    enum class Kind {
+        AuditAppended,          //!< the log grew; `auditSize` is its new size
+        QueueChanged,           //!< a request was made, approved, rejected, expired, edited or cancelled
+        BalancesChanged,        //!< a settlement posted
+        PolicyPublished,        //!< `subject` is the new version
+        PrincipalStatusChanged, //!< `subject` is the principal
+    };
+    Kind kind = Kind::AuditAppended;
+    std::int64_t auditSize = 0; //!< entries in the log once the change is committed
+    std::string subject;
+};
+
 //! How one intent ended (or waits) after a run of the pipeline.
 struct IntentResult
 {

@@ -202,6 +202,8 @@ LocalEngine::LocalEngine(fs::path dir, workspace::Settings settings, std::shared
     , m_writer(std::move(writer))
     , m_reader(std::move(reader))
 {
+    if (auto seen = fingerprint())
+        m_announced = std::move(*seen);
 }
 
 LocalEngine::~LocalEngine()
@@ -353,6 +355,7 @@ Result<void> LocalEngine::engineKeyReady()
 
 Result<api::Engine::Reconciliation> LocalEngine::reconcile()
 {
+    const Announcing announcing{*this};
     CS_TRY(unlocked, engineKeyReady());
     CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
     Reconciliation result;
@@ -365,6 +368,7 @@ Result<api::Engine::Reconciliation> LocalEngine::reconcile()
 
 Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions& options)
 {
+    const Announcing announcing{*this};
     const std::string& backendName = options.backend.empty() ? m_settings.modelBackend : options.backend;
     const fs::path path = options.intentsFile.empty() ? m_dir / workspace::kIntentsFile : fs::path(options.intentsFile);
     QFile file(QString::fromStdString(path.string()));
@@ -445,6 +449,7 @@ struct LocalEngine::Feed
 
 Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent()
 {
+    const Announcing announcing{*this};
     if (!m_feed) {
         QFile file(QString::fromStdString((m_dir / workspace::kIntentsFile).string()));
         if (!file.open(QIODevice::ReadOnly))
@@ -532,6 +537,7 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
 
 Result<audit::GenerateSummary> LocalEngine::generateHistory(std::int64_t entries, std::string_view passphrase)
 {
+    const Announcing announcing{*this};
     const fs::path keys = m_dir / workspace::kKeysDir;
     CS_TRY(engine, unlockEngine(passphrase));
     CS_TRY(alice, identity::unsealKey(identity::keyFilePath(keys, "alice"), passphrase));
@@ -610,6 +616,67 @@ api::EngineStatus LocalEngine::status()
     return m_status;
 }
 
+std::unique_ptr<api::Handler> LocalEngine::handleChanges(ChangedFn fn)
+{
+    return m_changes.add(std::move(fn));
+}
+
+Result<LocalEngine::Fingerprint> LocalEngine::fingerprint()
+{
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot
+    Fingerprint seen;
+    CS_TRY(size, m_reader.queryInt("SELECT coalesce(max(seq), 0) FROM audit_entries"));
+    seen.auditSize = *size;
+    // Requests by state, and every verdict (an edit signs one): what the queue shows moves with these.
+    CS_TRY(queue, storage::forEachRow(m_reader,
+                                      "SELECT state, count(*) FROM approval_requests GROUP BY state "
+                                      "UNION ALL SELECT 'verdicts', count(*) FROM approvals ORDER BY 1",
+                                      [&](storage::Statement& row) -> Result<void> {
+                                          seen.queue += row.textAt(0) + '=' + std::to_string(row.int64At(1)) + ';';
+                                          return {};
+                                      }));
+    CS_TRY(postings, m_reader.queryInt("SELECT count(*) FROM ledger_postings"));
+    seen.postings = *postings;
+    CS_TRY(policy, storage::forEachRow(m_reader, "SELECT version FROM policies ORDER BY entry_seq DESC LIMIT 1",
+                                       [&](storage::Statement& row) -> Result<void> {
+                                           seen.policy = row.textAt(0);
+                                           return {};
+                                       }));
+    CS_TRY(principals, storage::forEachRow(m_reader, "SELECT id, status FROM principals",
+                                           [&](storage::Statement& row) -> Result<void> {
+                                               seen.principals.emplace(row.textAt(0), row.textAt(1));
+                                               return {};
+                                           }));
+    return seen;
+}
+
+void LocalEngine::announceChanges()
+{
+    std::lock_guard lock(m_changesMutex);
+    auto now = fingerprint();
+    if (!now)
+        return; // a failed read announces nothing; the next write compares with what was announced
+    const Fingerprint& was = m_announced;
+    const auto announce = [&](api::Change::Kind kind, std::string subject = {}) {
+        m_changes.notify(api::Change{kind, now->auditSize, std::move(subject)});
+    };
+    if (now->auditSize != was.auditSize)
+        announce(api::Change::Kind::AuditAppended);
+    if (now->queue != was.queue)
+        announce(api::Change::Kind::QueueChanged);
+    if (now->postings != was.postings)
+        announce(api::Change::Kind::BalancesChanged);
+    if (now->policy != was.policy)
+        announce(api::Change::Kind::PolicyPublished, now->policy);
+    for (const auto& [id, status] : now->principals) {
+        const auto before = was.principals.find(id);
+        if (before == was.principals.end() || before->second != status)
+            announce(api::Change::Kind::PrincipalStatusChanged, id);
+    }
+    m_announced = std::move(*now);
+}
+
 std::unique_ptr<api::Handler> LocalEngine::handleStatusChanged(StatusChangedFn fn)
 {
     return m_statusChanged.add(std::move(fn));
@@ -663,6 +730,7 @@ Result<std::vector<api::PolicyVersion>> LocalEngine::policyVersions()
 Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document, const std::string& signer,
                                                       std::string_view passphrase)
 {
+    const Announcing announcing{*this};
     CS_TRY(engine, engineKeyReady());
     CS_TRY(key, principalKey(signer, passphrase));
     std::vector<std::string> warnings;
@@ -723,6 +791,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
                                                         std::string_view reason, std::string_view passphrase,
                                                         std::string_view shownSubject)
 {
+    const Announcing announcing{*this};
     if (!approve && reason.empty())
         return fail(ErrorCode::InvalidInput, "reason: a rejection needs a reason");
     CS_TRY(engine, engineKeyReady());
@@ -765,6 +834,7 @@ Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::
                                                                     const std::string& actor, std::string_view reason,
                                                                     std::string_view passphrase)
 {
+    const Announcing announcing{*this};
     CS_TRY(to, identity::parseKeyStatus(status));
     if (!isValidIdentifier(principal))
         return fail(ErrorCode::InvalidInput, "the principal must be an identifier, not '" + principal + "'");
@@ -805,6 +875,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, 
                                                      const std::string& amount, const std::string& minOut,
                                                      std::string_view passphrase, std::string_view shownSubject)
 {
+    const Announcing announcing{*this};
     CS_TRY(engine, engineKeyReady());
     CS_TRY(key, principalKey(approver, passphrase));
     approval::Edit edit;

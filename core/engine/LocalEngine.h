@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 
@@ -32,6 +33,7 @@ public:
     Result<std::vector<api::AgentSummary>> agents() override;
     api::EngineStatus status() override;
     std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override;
+    std::unique_ptr<api::Handler> handleChanges(ChangedFn fn) override;
     Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress, bool everySignature) override;
     Result<QJsonObject> proveEntry(std::int64_t seq) override;
     Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) override;
@@ -72,6 +74,25 @@ private:
     template <class T>
     Result<T> observed(Result<T> result);
     void setStatus(api::EngineStatus status);
+
+    //! What the views show, reduced to what tells whether it changed.
+    struct Fingerprint
+    {
+        std::int64_t auditSize = 0;
+        std::string queue;      //!< approval requests and verdicts
+        std::int64_t postings = 0;
+        std::string policy;     //!< the newest published version
+        std::map<std::string, std::string> principals; //!< id → status
+    };
+    Result<Fingerprint> fingerprint();
+    //! After a write: every difference from the last fingerprint, announced in order.
+    void announceChanges();
+    //! Announces on leaving the write it guards, on every path out of it.
+    struct Announcing
+    {
+        LocalEngine& engine;
+        ~Announcing() { engine.announceChanges(); }
+    };
     //! The role of principal `id`; NotFound "no such principal" before any key file is looked for.
     Result<std::string> principalRole(const std::string& id);
     //! Principal `id`'s signing key, unsealed with `passphrase`: the one way a signer's key is opened.
@@ -101,6 +122,9 @@ private:
     std::mutex m_statusMutex;
     api::EngineStatus m_status{api::EngineState::Ready, {}};
     CallbackList<api::EngineStatus> m_statusChanged;
+    std::mutex m_changesMutex;
+    Fingerprint m_announced; //!< what the last announcement described
+    CallbackList<api::Change> m_changes;
 };
 
 } // namespace cs::engine

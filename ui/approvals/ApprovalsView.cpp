@@ -419,8 +419,7 @@ void ApprovalsView::onVerdictSubmitted(const QString& intent, const api::Approva
     else
         text = tr("%1: %2 — %3").arg(intent, state, QString::fromStdString(outcome.message));
     showMessage(text, state == u"failed" || state == u"denied");
-    Q_EMIT verdictRecorded(intent, state);
-    reload();
+    Q_EMIT verdictRecorded(intent, state); // the queue follows when the engine says it changed
 }
 
 void ApprovalsView::onVerdictFailed(const QString& intent, const QString& message)

@@ -21,6 +21,7 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::IntentResult>();
     qRegisterMetaType<cs::api::ApprovalQueue>();
     qRegisterMetaType<cs::api::ApprovalOutcome>();
+    qRegisterMetaType<cs::api::Change>();
     m_thread.setObjectName(QStringLiteral("engine-client"));
     m_context.moveToThread(&m_thread);
     m_thread.start();
@@ -35,6 +36,7 @@ EngineClient::~EngineClient()
             delete m_feedTimer;
             m_feedTimer = nullptr;
             m_statusHandler.reset();
+            m_changesHandler.reset();
             m_engine.reset();
         },
         Qt::BlockingQueuedConnection);
@@ -200,12 +202,15 @@ void EngineClient::openOnWorker(const QString& path)
     delete m_feedTimer; // a feed belongs to the workspace it was started on
     m_feedTimer = nullptr;
     m_statusHandler.reset();
+    m_changesHandler.reset();
     m_engine = std::move(*engine);
     m_demo = summary->demo;
     // Runs on whichever engine thread changed the status; the signal is queued to receivers.
     m_statusHandler = m_engine->handleStatusChanged([this](const api::EngineStatus& status) {
         Q_EMIT statusChanged(status);
     });
+    // What its writes changed, pushed: the views refresh from these, never on a timer.
+    m_changesHandler = m_engine->handleChanges([this](const api::Change& change) { Q_EMIT workspaceChanged(change); });
     // Status first: whoever reacts to workspaceOpened sees the engine's state already shown.
     Q_EMIT statusChanged(m_engine->status());
     Q_EMIT workspaceOpened(path, *summary);

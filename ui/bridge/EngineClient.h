@@ -80,6 +80,8 @@ Q_SIGNALS:
     void agentsLoaded(const std::vector<cs::api::AgentSummary>& agents);
     void requestFailed(const QString& message);
     void statusChanged(const cs::api::EngineStatus& status);
+    //! Something a write of the open workspace changed, once it committed.
+    void workspaceChanged(const cs::api::Change& change);
     void intentProcessed(const cs::api::IntentResult& result);
     void feedFinished();
     void approvalQueueLoaded(const cs::api::ApprovalQueue& queue);
@@ -106,6 +108,7 @@ private:
     // Touched only on m_thread.
     std::unique_ptr<api::Engine> m_engine;
     std::unique_ptr<api::Handler> m_statusHandler;
+    std::unique_ptr<api::Handler> m_changesHandler;
     QTimer* m_feedTimer = nullptr;
     bool m_demo = false; //!< the open workspace is a demo: its engine key opens with the public passphrase
     bool m_readOnly = false; //!< its audit log did not verify: nothing is fed or written

@@ -92,9 +92,18 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
         m_integrityProgress->show();
     });
     connect(m_client, &EngineClient::integrityChecked, this, &MainWindow::onIntegrityChecked);
-    connect(m_approvalsView, &ApprovalsView::verdictRecorded, this, [this](const QString&, const QString& state) {
-        if (state == u"executed")
-            m_agentsView->reload(); // the settlement moved balances
+    // The views follow what the engine pushes.
+    connect(m_client, &EngineClient::workspaceChanged, this, [this](const api::Change& change) {
+        switch (change.kind) {
+        case api::Change::Kind::BalancesChanged:
+            m_agentsView->reload();
+            m_approvalsView->reload(); // the simulations start from the balances
+            break;
+        case api::Change::Kind::QueueChanged: m_approvalsView->reload(); break;
+        case api::Change::Kind::AuditAppended:
+        case api::Change::Kind::PolicyPublished:
+        case api::Change::Kind::PrincipalStatusChanged: break;
+        }
     });
     connect(m_client, &EngineClient::engineUnlocked, this, [this] {
         m_engineLabel->setText(tr("Engine: ready, key unlocked"));
@@ -296,10 +305,6 @@ void MainWindow::onIntentProcessed(const api::IntentResult& result)
                                  .arg(m_processed)
                                  .arg(QString::fromStdString(result.intent), QString::fromStdString(result.state)));
     m_pipelineLabel->setToolTip(QString::fromStdString(result.reason));
-    if (result.state == "executed")
-        m_agentsView->reload(); // a settlement moved balances
-    if (result.state == "executed" || result.state == "awaiting_approval")
-        m_approvalsView->reload(); // a new proposal to approve, or balances its simulations start from
 }
 
 void MainWindow::onIntegrityChecked(bool intact, const QString& problem)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void statusSubscription();
     void unlocksTheEngineKeyOnce();
     void demoOpensItsOwnEngineKey();
+    void changesArePushed();
     void oneRunAtATime();
 
 private:
@@ -178,6 +179,51 @@ void LocalEngineTest::demoOpensItsOwnEngineKey()
     QVERIFY(!(*engine)->engineUnlocked());
     QVERIFY((*engine)->reconcile());
     QVERIFY((*engine)->engineUnlocked());
+}
+
+void LocalEngineTest::changesArePushed()
+{
+    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}).has_value());
+    auto engine = m_factory->openWorkspace(ws());
+    QVERIFY(engine.has_value());
+    std::vector<api::Change> seen;
+    auto handler = (*engine)->handleChanges([&](const api::Change& change) { seen.push_back(change); });
+    const auto kinds = [&] {
+        std::vector<api::Change::Kind> out;
+        for (const api::Change& change : seen)
+            out.push_back(change.kind);
+        seen.clear();
+        return out;
+    };
+    using Kind = api::Change::Kind;
+
+    // The demo run: the log grows, requests wait for approvers, settlements post.
+    QVERIFY((*engine)->runIntents({}));
+    const std::int64_t size = *storage::Database::open(dbPath(), storage::OpenMode::MustExist)->queryInt(
+        "SELECT max(seq) FROM audit_entries");
+    QVERIFY(!seen.empty());
+    QCOMPARE(seen.front().auditSize, size);
+    QCOMPARE(kinds(), (std::vector<Kind>{Kind::AuditAppended, Kind::QueueChanged, Kind::BalancesChanged}));
+    // A read announces nothing.
+    QVERIFY((*engine)->approvalQueue());
+    QVERIFY(seen.empty());
+    // One approver of two: the queue changes, no money moves.
+    QVERIFY((*engine)->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, {}));
+    QCOMPARE(kinds(), (std::vector<Kind>{Kind::AuditAppended, Kind::QueueChanged}));
+    // The quorum: it settles.
+    QVERIFY((*engine)->submitVerdict("int-0052", "bob", true, {}, workspace::kDemoPassphrase, {}));
+    QCOMPARE(kinds(), (std::vector<Kind>{Kind::AuditAppended, Kind::QueueChanged, Kind::BalancesChanged}));
+    // The kill switch names the principal; its pending requests end too.
+    QVERIFY((*engine)->changePrincipalStatus("trader", "suspended", "rita", "review", workspace::kDemoPassphrase));
+    QCOMPARE(seen.back().subject, std::string("trader"));
+    QCOMPARE(kinds(), (std::vector<Kind>{Kind::AuditAppended, Kind::QueueChanged, Kind::PrincipalStatusChanged}));
+    // A refused write changes nothing and says nothing.
+    QVERIFY(!(*engine)->submitVerdict("int-0052", "bob", true, {}, workspace::kDemoPassphrase, {}));
+    QVERIFY(seen.empty());
+    // After disconnect, nothing arrives.
+    handler->disconnect();
+    QVERIFY((*engine)->changePrincipalStatus("trader", "active", "rita", "cleared", workspace::kDemoPassphrase));
+    QVERIFY(seen.empty());
 }
 
 void LocalEngineTest::statusSubscription()
