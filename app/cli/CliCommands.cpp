@@ -3,6 +3,7 @@
 #include "app/cli/CliCommands.h"
 
 #include "core/api/Engine.h"
+#include "core/audit/Proofs.h"
 #include "core/workspace/DemoSeed.h"
 #include "core/domain/Encoding.h"
 #include "core/identity/Crypto.h"
@@ -404,11 +405,6 @@ std::optional<std::int64_t> parseSeq(const QString& text)
     return value;
 }
 
-QString hex(const identity::Hash& hash)
-{
-    return QString::fromStdString(toHex(hash));
-}
-
 int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -443,7 +439,7 @@ int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostre
         {QStringLiteral("checkpoint_files"), static_cast<qint64>(report->checkpointFiles)},
         {QStringLiteral("consistency_proofs"), static_cast<qint64>(report->consistencyProofs)},
         {QStringLiteral("latest_checkpoint"), static_cast<qint64>(report->latestCheckpoint)},
-        {QStringLiteral("root"), hex(report->root)},
+        {QStringLiteral("root"), QString::fromStdString(report->root)},
         {QStringLiteral("receipts_replayed"), static_cast<qint64>(report->receiptsReplayed)},
         {QStringLiteral("balances_checked"), static_cast<qint64>(report->balancesChecked)},
         {QStringLiteral("problems"), problems},
@@ -738,6 +734,47 @@ int evaluate(const QStringList& arguments, std::ostream& out, std::ostream& err)
     return ExitDenied;
 }
 
+//! replay's report: counts and value by transition, then at most `maxChanges` changed decisions.
+QJsonObject backtestJson(const api::BacktestSummary& report, std::size_t maxChanges = 1000)
+{
+    const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
+    const auto effect = [&](api::Effect value) { return qs(std::string(api::toString(value))); };
+    QJsonArray transitions;
+    for (const api::BacktestTransition& transition : report.transitions)
+        transitions.append(QJsonObject{{QStringLiteral("from"), effect(transition.from)},
+                                       {QStringLiteral("to"), effect(transition.to)},
+                                       {QStringLiteral("count"), static_cast<qint64>(transition.count)},
+                                       {QStringLiteral("value"), qs(transition.value)}});
+    QJsonArray changes;
+    for (std::size_t i = 0; i < report.changes.size() && i < maxChanges; ++i) {
+        const api::BacktestChange& change = report.changes[i];
+        QJsonArray rules;
+        for (const std::string& rule : change.rules)
+            rules.append(qs(rule));
+        changes.append(QJsonObject{{QStringLiteral("intent"), qs(change.intent)},
+                                   {QStringLiteral("agent"), qs(change.agent)},
+                                   {QStringLiteral("at"), qs(change.at)},
+                                   {QStringLiteral("before"), effect(change.before)},
+                                   {QStringLiteral("after"), effect(change.after)},
+                                   {QStringLiteral("rules"), rules},
+                                   {QStringLiteral("amount"), qs(change.amount + " " + change.asset)},
+                                   {QStringLiteral("value"), qs(change.value)}});
+    }
+    QJsonArray unpriced;
+    for (const std::string& intent : report.unpriced)
+        unpriced.append(qs(intent));
+    return {{QStringLiteral("policy_version"), report.policyVersion.empty() ? QStringLiteral("recorded") : qs(report.policyVersion)},
+            {QStringLiteral("proposals"), static_cast<qint64>(report.proposals)},
+            {QStringLiteral("changed"), static_cast<qint64>(report.changes.size())},
+            {QStringLiteral("currency"), qs(report.currency)},
+            {QStringLiteral("allowed_value_before"), qs(report.allowedBefore)},
+            {QStringLiteral("allowed_value_after"), qs(report.allowedAfter)},
+            {QStringLiteral("transitions"), transitions},
+            {QStringLiteral("changes"), changes},
+            {QStringLiteral("changes_shown"), static_cast<qint64>(std::min(report.changes.size(), maxChanges))},
+            {QStringLiteral("unpriced"), unpriced}};
+}
+
 int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -760,7 +797,7 @@ int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostre
     auto report = engine->backtestPolicy(std::string_view(draft.constData(), static_cast<std::size_t>(draft.size())));
     if (!report)
         return requestError(err, report.error());
-    printJson(out, report->toJson());
+    printJson(out, backtestJson(*report));
     return report->changes.empty() ? ExitOk : ExitTampered; // 1: decisions differ
 }
 
@@ -1120,7 +1157,7 @@ int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::os
     for (const auto& item : reconciled->resolved)
         resolved.append(QJsonObject{{QStringLiteral("idempotency_key"), QString::fromStdString(item.idempotencyKey)},
                                     {QStringLiteral("intent"), QString::fromStdString(item.intent)},
-                                    {QStringLiteral("resolution"), QString::fromStdString(std::string(settlement::toString(item.resolution)))},
+                                    {QStringLiteral("resolution"), QString::fromStdString(item.resolution)},
                                     {QStringLiteral("reason"), QString::fromStdString(item.reason)}});
     printJson(out, {{QStringLiteral("interrupted"), reconciled->interrupted}, {QStringLiteral("resolved"), resolved}});
     return ExitOk;

@@ -108,9 +108,9 @@ int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& 
     auto integrity = (*engine)->checkIntegrity({});
     if (!integrity)
         return failed(integrity.error());
-    if (!integrity->intact())
+    if (const api::VerifyProblem* first = integrity->first())
         out << tr("READ-ONLY: the audit log does not verify, so nothing will be written: %1")
-                   .arg(QString::fromStdString(integrity->first()->reason)).toStdString() << "\n";
+                   .arg(QString::fromStdString(first->reason)).toStdString() << "\n";
     auto queue = (*engine)->approvalQueue();
     if (!queue)
         return failed(queue.error());

@@ -3,12 +3,8 @@
 #pragma once
 
 #include "core/api/Handler.h"
+#include "core/api/Reports.h"
 #include "core/api/Snapshots.h"
-#include "core/audit/Generator.h"
-#include "core/audit/Proofs.h"
-#include "core/audit/Verifier.h"
-#include "core/policy/Backtest.h"
-#include "core/settlement/Settlement.h"
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
 
@@ -39,7 +35,7 @@ public:
     //! Verifies the audit log against the checkpoints in the database and in checkpoints/
     //! (core/audit/Verifier), then every balance from the log. `progress` runs on the calling
     //! thread. `everySignature` (`verify --full`): also each engine-signed entry a checkpoint covers.
-    virtual Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress, bool everySignature) = 0;
+    virtual Result<VerifySummary> verifyAuditLog(const ProgressFn& progress, bool everySignature) = 0;
     /**
      * What the engine checks before its first write (and runs on its own then): every entry
      * against its leaf hash and the signed roots, signatures of what this user has not verified
@@ -47,22 +43,17 @@ public:
      * outside it). Computed once per open workspace. A log that fails leaves the workspace
      * read-only: every write is NotIntact naming the first bad entry, the status ReadOnly.
      */
-    virtual Result<audit::VerifyReport> checkIntegrity(const audit::ProgressFn& progress) = 0;
+    virtual Result<VerifySummary> checkIntegrity(const ProgressFn& progress) = 0;
     //! An inclusion proof of entry `seq` against the newest signed checkpoint covering it.
     virtual Result<QJsonObject> proveEntry(std::int64_t seq) = 0;
     //! Every executed settlement's receipt entry, in log order.
     virtual Result<std::vector<ReceiptRef>> receipts() = 0;
     //! receipt.json, its signature and the engine key, for a settlement receipt entry.
-    virtual Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) = 0;
+    virtual Result<ReceiptExport> exportReceipt(std::int64_t seq) = 0;
     //! Appends a synthetic history (audit/Generator), unlocking the keys it signs with by
     //! `passphrase`; the log is checkpointed when it is done.
-    virtual Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) = 0;
+    virtual Result<GeneratedHistory> generateHistory(std::int64_t entries, std::string_view passphrase) = 0;
 
-    struct Reconciliation
-    {
-        int interrupted = 0; //!< settlements found pending, now marked unknown
-        std::vector<settlement::Reconciled> resolved;
-    };
     //! countersign-cli reconcile: settlements a crash interrupted are marked unknown, then every
     //! unknown one is resolved from the ledger; each step is audited.
     virtual Result<Reconciliation> reconcile() = 0;
@@ -107,7 +98,7 @@ public:
      * (what-if), otherwise each under the version that decided it (a replay that must reproduce
      * the record). A draft that does not parse or has static-check errors is InvalidInput.
      */
-    virtual Result<policy::BacktestReport> backtestPolicy(std::string_view document) = 0;
+    virtual Result<BacktestSummary> backtestPolicy(std::string_view document) = 0;
 
     /**
      * An approver's verdict on the proposal of `intent`: signed with the approver's key (opened

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/LocalEngine.h"
 
+#include "core/audit/Generator.h"
+#include "core/audit/Proofs.h"
 #include "core/audit/Seen.h"
 #include "core/settlement/LedgerCheck.h"
 
@@ -14,6 +16,7 @@
 #include "core/domain/Money.h"
 #include "core/identity/Registry.h"
 #include "core/model/ProposalParser.h"
+#include "core/policy/Backtest.h"
 #include "core/policy/Checks.h"
 #include "core/policy/Evaluator.h"
 #include "core/policy/Store.h"
@@ -181,6 +184,56 @@ void describeNow(api::QueueItem& item, const approval::Request& request, const s
     item.worldMoved = subject.value(QStringLiteral("state_before")).toString().toStdString() != toHex(simulated.stateBefore);
 }
 
+//! The seam's view of a verification.
+api::VerifySummary summaryOf(const audit::VerifyReport& report)
+{
+    api::VerifySummary out;
+    out.entries = report.entries;
+    out.signedEntries = report.signedEntries;
+    out.coveredEntries = report.coveredEntries;
+    out.checkpoints = report.checkpoints;
+    out.checkpointFiles = report.checkpointFiles;
+    out.consistencyProofs = report.consistencyProofs;
+    out.latestCheckpoint = static_cast<std::int64_t>(report.latestCheckpoint);
+    out.root = toHex(report.root);
+    out.receiptsReplayed = report.receiptsReplayed;
+    out.balancesChecked = report.balancesChecked;
+    for (const audit::Problem& problem : report.problems)
+        out.problems.push_back({problem.seq, problem.reason});
+    return out;
+}
+
+api::Effect effectOf(policy::Effect effect)
+{
+    switch (effect) {
+    case policy::Effect::Allow: return api::Effect::Allow;
+    case policy::Effect::RequireApproval: return api::Effect::RequireApproval;
+    case policy::Effect::Deny: return api::Effect::Deny;
+    }
+    return api::Effect::Deny;
+}
+
+//! The seam's view of a backtest: times and amounts as text.
+api::BacktestSummary summaryOf(const policy::BacktestReport& report)
+{
+    const auto money = [&](Int128 minor) { return Money::fromMinor(minor, report.reference).toString(); };
+    api::BacktestSummary out;
+    out.policyVersion = report.policyVersion;
+    out.currency = report.reference.code;
+    out.proposals = static_cast<std::int64_t>(report.proposals);
+    for (const policy::BacktestChange& change : report.changes)
+        out.changes.push_back({change.intent, change.agent, toIso8601(change.at), effectOf(change.before),
+                               effectOf(change.after), change.rules, change.amount.toString(), change.amount.asset().code,
+                               money(change.value)});
+    for (const auto& [key, transition] : report.transitions)
+        out.transitions.push_back({effectOf(key.first), effectOf(key.second), static_cast<std::int64_t>(transition.count),
+                                   money(transition.value)});
+    out.allowedBefore = money(report.allowedBefore);
+    out.allowedAfter = money(report.allowedAfter);
+    out.unpriced = report.unpriced;
+    return out;
+}
+
 } // namespace
 
 Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const fs::path& dir, std::shared_ptr<const Clock> clock)
@@ -270,29 +323,32 @@ Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::Progress
     return report;
 }
 
-Result<audit::VerifyReport> LocalEngine::verifyAuditLog(const audit::ProgressFn& progress, bool everySignature)
+Result<api::VerifySummary> LocalEngine::verifyAuditLog(const api::ProgressFn& progress, bool everySignature)
 {
-    return observed([&]() -> Result<audit::VerifyReport> {
+    return observed([&]() -> Result<api::VerifySummary> {
         CS_TRY(report, verifyAgainstSeen(progress, true, everySignature));
+        api::VerifySummary summary = summaryOf(*report);
         if (!report->intact())
-            return report; // the money is recomputed only from a log that holds
+            return summary; // the money is recomputed only from a log that holds
         // The money, not only the log: every balance recomputed from the log, and the ledger's tables against it.
         std::lock_guard lock(m_readMutex);
         CS_TRY(ledger, settlement::verifyLedger(m_reader));
-        report->receiptsReplayed = ledger->receipts;
-        report->balancesChecked = ledger->balances;
-        report->problems = std::move(ledger->problems);
-        return report;
+        summary.receiptsReplayed = ledger->receipts;
+        summary.balancesChecked = ledger->balances;
+        for (const audit::Problem& problem : ledger->problems)
+            summary.problems.push_back({problem.seq, problem.reason});
+        return summary;
     }());
 }
 
-Result<audit::VerifyReport> LocalEngine::checkIntegrity(const audit::ProgressFn& progress)
+Result<api::VerifySummary> LocalEngine::checkIntegrity(const api::ProgressFn& progress)
 {
     std::lock_guard guard(m_integrityMutex);
     if (!m_integrity) {
-        m_integrity = verifyAgainstSeen(progress, false, false);
+        auto report = verifyAgainstSeen(progress, false, false);
+        m_integrity = report ? Result<api::VerifySummary>(summaryOf(*report)) : Result<api::VerifySummary>(Unexpected{report.error()});
         if (*m_integrity && !(*m_integrity)->intact()) {
-            const audit::Problem* first = (*m_integrity)->first();
+            const api::VerifyProblem* first = (*m_integrity)->first();
             m_readOnly = true;
             setStatus({api::EngineState::ReadOnly,
                        "the audit log does not verify (" + first->reason + "); nothing will be written"});
@@ -308,11 +364,14 @@ Result<QJsonObject> LocalEngine::proveEntry(std::int64_t seq)
     return observed(audit::proveInclusion(m_reader, seq, *key));
 }
 
-Result<audit::ReceiptExport> LocalEngine::exportReceipt(std::int64_t seq)
+Result<api::ReceiptExport> LocalEngine::exportReceipt(std::int64_t seq)
 {
     CS_TRY(key, engineKey());
     std::lock_guard lock(m_readMutex);
-    return observed(audit::exportReceipt(m_reader, seq, *key));
+    CS_TRY(receipt, observed(audit::exportReceipt(m_reader, seq, *key)));
+    return api::ReceiptExport{receipt->receiptJson,
+                              std::string(reinterpret_cast<const char*>(receipt->signature.data()), receipt->signature.size()),
+                              receipt->enginePem, receipt->proof};
 }
 
 Result<std::vector<api::ReceiptRef>> LocalEngine::receipts()
@@ -336,7 +395,7 @@ Result<void> LocalEngine::unlockEngine(std::string_view passphrase)
     // Every write signs with the engine key: none happens on a log that does not verify.
     CS_TRY(integrity, checkIntegrity({}));
     if (!integrity->intact()) {
-        const audit::Problem* first = integrity->first();
+        const api::VerifyProblem* first = integrity->first();
         return fail(ErrorCode::NotIntact, "the audit log does not verify, so the workspace is read-only: " + first->reason);
     }
     CS_TRY(engine, identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, identity::kEngineId), passphrase));
@@ -353,16 +412,18 @@ Result<void> LocalEngine::engineKeyReady()
     return fail(ErrorCode::Locked, "the engine key is locked: unlock the engine with its passphrase first");
 }
 
-Result<api::Engine::Reconciliation> LocalEngine::reconcile()
+Result<api::Reconciliation> LocalEngine::reconcile()
 {
     const Announcing announcing{*this};
     CS_TRY(unlocked, engineKeyReady());
     CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
-    Reconciliation result;
+    api::Reconciliation result;
     CS_TRY(interrupted, settlement::markInterrupted(*m_writer, checkpointPolicy(*origin), *m_clock));
     CS_TRY(resolved, settlement::reconcile(*m_writer, checkpointPolicy(*origin), *m_clock));
     result.interrupted = *interrupted;
-    result.resolved = std::move(*resolved);
+    for (const settlement::Reconciled& item : *resolved)
+        result.resolved.push_back({item.idempotencyKey, item.intent, std::string(settlement::toString(item.resolution)),
+                                   item.reason});
     return result;
 }
 
@@ -535,7 +596,7 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
     }());
 }
 
-Result<audit::GenerateSummary> LocalEngine::generateHistory(std::int64_t entries, std::string_view passphrase)
+Result<api::GeneratedHistory> LocalEngine::generateHistory(std::int64_t entries, std::string_view passphrase)
 {
     const Announcing announcing{*this};
     const fs::path keys = m_dir / workspace::kKeysDir;
@@ -544,10 +605,12 @@ Result<audit::GenerateSummary> LocalEngine::generateHistory(std::int64_t entries
     CS_TRY(bob, identity::unsealKey(identity::keyFilePath(keys, "bob"), passphrase));
     CS_TRY(rita, identity::unsealKey(identity::keyFilePath(keys, "rita"), passphrase));
     const audit::GeneratorKeys signers{&*m_engineSigner, &*alice, &*bob, &*rita};
-    return m_writer->run([&](Database& db) -> Result<audit::GenerateSummary> {
+    CS_TRY(generated, m_writer->run([&](Database& db) -> Result<audit::GenerateSummary> {
         CS_TRY(origin, audit::readOrigin(db));
         return audit::generateHistory(db, entries, signers, *m_clock, checkpointPolicy(*origin));
-    });
+    }));
+    return api::GeneratedHistory{generated->appended, generated->proposals, generated->signedEntries, generated->firstSeq,
+                                 generated->lastSeq};
 }
 
 Result<std::vector<api::AgentSummary>> LocalEngine::agents()
@@ -750,10 +813,10 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
                               static_cast<int>(body.value(QStringLiteral("rules")).toArray().size()), std::move(warnings)};
 }
 
-Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view document)
+Result<api::BacktestSummary> LocalEngine::backtestPolicy(std::string_view document)
 {
     std::lock_guard lock(m_readMutex);
-    return observed([&]() -> Result<policy::BacktestReport> {
+    return observed([&]() -> Result<api::BacktestSummary> {
         CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of history and policies
         CS_TRY(world, simulation::WorldState::load(m_reader));
         const AssetCatalog catalog = AssetCatalog(world->assetList());
@@ -783,7 +846,8 @@ Result<policy::BacktestReport> LocalEngine::backtestPolicy(std::string_view docu
                                        : versions.empty() ? Asset{} : versions.begin()->second->policy().globals.referenceCurrency;
         CS_TRY(context, policy::loadContext(m_reader, *world, reference));
         CS_TRY(history, policy::loadHistory(m_reader));
-        return policy::backtest(*history, draft.get(), versions, *context);
+        CS_TRY(report, policy::backtest(*history, draft.get(), versions, *context));
+        return summaryOf(*report);
     }());
 }
 

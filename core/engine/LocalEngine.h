@@ -3,6 +3,8 @@
 #pragma once
 
 #include "core/api/Engine.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/Verifier.h"
 #include "core/engine/CallbackList.h"
 #include "core/identity/Crypto.h"
 #include "core/settlement/Settlement.h"
@@ -34,20 +36,20 @@ public:
     api::EngineStatus status() override;
     std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override;
     std::unique_ptr<api::Handler> handleChanges(ChangedFn fn) override;
-    Result<audit::VerifyReport> verifyAuditLog(const audit::ProgressFn& progress, bool everySignature) override;
+    Result<api::VerifySummary> verifyAuditLog(const api::ProgressFn& progress, bool everySignature) override;
     Result<QJsonObject> proveEntry(std::int64_t seq) override;
-    Result<audit::ReceiptExport> exportReceipt(std::int64_t seq) override;
-    Result<audit::GenerateSummary> generateHistory(std::int64_t entries, std::string_view passphrase) override;
-    Result<Reconciliation> reconcile() override;
+    Result<api::ReceiptExport> exportReceipt(std::int64_t seq) override;
+    Result<api::GeneratedHistory> generateHistory(std::int64_t entries, std::string_view passphrase) override;
+    Result<api::Reconciliation> reconcile() override;
     Result<std::vector<api::IntentResult>> runIntents(const RunOptions& options) override;
     Result<std::optional<api::IntentResult>> runNextIntent() override;
     Result<api::ApprovalQueue> approvalQueue() override;
     Result<void> unlockEngine(std::string_view passphrase) override;
     Result<std::vector<api::ReceiptRef>> receipts() override;
-    Result<audit::VerifyReport> checkIntegrity(const audit::ProgressFn& progress) override;
+    Result<api::VerifySummary> checkIntegrity(const api::ProgressFn& progress) override;
     bool engineUnlocked() const override { return m_engineSigner.has_value(); }
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
-    Result<policy::BacktestReport> backtestPolicy(std::string_view document) override;
+    Result<api::BacktestSummary> backtestPolicy(std::string_view document) override;
     Result<StatusChange> changePrincipalStatus(const std::string& principal, const std::string& status,
                                                const std::string& actor, std::string_view reason,
                                                std::string_view passphrase) override;
@@ -116,7 +118,7 @@ private:
     std::unique_ptr<storage::DbWriter> m_writer;
     std::mutex m_readMutex;
     std::mutex m_integrityMutex;
-    std::optional<Result<audit::VerifyReport>> m_integrity; //!< checkIntegrity's answer, once
+    std::optional<Result<api::VerifySummary>> m_integrity; //!< checkIntegrity's answer, once
     std::atomic<bool> m_readOnly{false};
     storage::Database m_reader;
     std::mutex m_statusMutex;

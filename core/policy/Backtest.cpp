@@ -4,16 +4,9 @@
 
 #include "core/storage/Database.h"
 
-#include <QJsonArray>
-
 namespace cs::policy {
 
 namespace {
-
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
 
 std::optional<simulation::Failure> parseFailure(std::string_view text)
 {
@@ -181,45 +174,6 @@ Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
         }
     }
     return report;
-}
-
-QJsonObject BacktestReport::toJson(std::size_t maxChanges) const
-{
-    const auto money = [&](Int128 minor) { return qs(Money::fromMinor(minor, reference).toString()); };
-    QJsonArray transitionList;
-    for (const auto& [key, transition] : transitions)
-        transitionList.append(QJsonObject{{QStringLiteral("from"), qs(std::string(toString(key.first)))},
-                                          {QStringLiteral("to"), qs(std::string(toString(key.second)))},
-                                          {QStringLiteral("count"), static_cast<qint64>(transition.count)},
-                                          {QStringLiteral("value"), money(transition.value)}});
-    QJsonArray changeList;
-    for (std::size_t i = 0; i < changes.size() && i < maxChanges; ++i) {
-        const BacktestChange& change = changes[i];
-        QJsonArray rules;
-        for (const std::string& rule : change.rules)
-            rules.append(qs(rule));
-        changeList.append(QJsonObject{{QStringLiteral("intent"), qs(change.intent)},
-                                      {QStringLiteral("agent"), qs(change.agent)},
-                                      {QStringLiteral("at"), qs(toIso8601(change.at))},
-                                      {QStringLiteral("before"), qs(std::string(toString(change.before)))},
-                                      {QStringLiteral("after"), qs(std::string(toString(change.after)))},
-                                      {QStringLiteral("rules"), rules},
-                                      {QStringLiteral("amount"), qs(change.amount.toString() + " " + change.amount.asset().code)},
-                                      {QStringLiteral("value"), money(change.value)}});
-    }
-    QJsonArray unpricedList;
-    for (const std::string& intent : unpriced)
-        unpricedList.append(qs(intent));
-    return {{QStringLiteral("policy_version"), policyVersion.empty() ? QStringLiteral("recorded") : qs(policyVersion)},
-            {QStringLiteral("proposals"), static_cast<qint64>(proposals)},
-            {QStringLiteral("changed"), static_cast<qint64>(changes.size())},
-            {QStringLiteral("currency"), qs(reference.code)},
-            {QStringLiteral("allowed_value_before"), money(allowedBefore)},
-            {QStringLiteral("allowed_value_after"), money(allowedAfter)},
-            {QStringLiteral("transitions"), transitionList},
-            {QStringLiteral("changes"), changeList},
-            {QStringLiteral("changes_shown"), static_cast<qint64>(std::min(changes.size(), maxChanges))},
-            {QStringLiteral("unpriced"), unpricedList}};
 }
 
 } // namespace cs::policy

@@ -68,7 +68,6 @@ struct BacktestReport
     Int128 allowedAfter = 0;  //!< and as re-decided
     std::vector<std::string> unpriced; //!< intents whose amount has no price (valued 0 in the totals)
 
-    QJsonObject toJson(std::size_t maxChanges = 1000) const;
 };
 
 /**

@@ -229,7 +229,7 @@ void EngineClient::openOnWorker(const QString& path)
         Q_EMIT integrityChecked(false, QString::fromStdString(integrity.error().message));
     } else if (!integrity->intact()) {
         m_readOnly = true;
-        const audit::Problem* first = integrity->first();
+        const api::VerifyProblem* first = integrity->first();
         Q_EMIT integrityChecked(false, QString::fromStdString(first->reason));
     } else {
         m_readOnly = false;

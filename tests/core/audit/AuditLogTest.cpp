@@ -50,7 +50,7 @@ private:
     //! A copy of the generated template workspace, to tamper with.
     fs::path fresh();
     static storage::Database openRaw(const fs::path& ws);
-    Result<VerifyReport> verify(const fs::path& ws);
+    Result<api::VerifySummary> verify(const fs::path& ws);
     std::unique_ptr<api::Engine> open(const fs::path& ws);
 
     QTemporaryDir m_root;
@@ -153,7 +153,7 @@ storage::Database AuditLogTest::openRaw(const fs::path& ws)
     return std::move(*db);
 }
 
-Result<VerifyReport> AuditLogTest::verify(const fs::path& ws)
+Result<api::VerifySummary> AuditLogTest::verify(const fs::path& ws)
 {
     auto engine = open(ws);
     if (!engine)
@@ -311,7 +311,7 @@ void AuditLogTest::tamperIsDetected()
     const auto report = verify(ws);
     QVERIFY2(report.has_value(), report ? "" : report.error().message.c_str());
     QVERIFY(!report->intact());
-    const Problem* first = report->first();
+    const api::VerifyProblem* first = report->first();
     // "1500", "1500+1", "2015-9": a number with at most one offset.
     const QString value = substitute(expected);
     const qsizetype op = std::max(value.indexOf(u'+'), value.indexOf(u'-'));
@@ -324,7 +324,7 @@ void AuditLogTest::tamperIsDetected()
                                                 .arg(QString::fromStdString(first->reason))));
     // The reason may be one of several findings about that same entry.
     QVERIFY2(std::any_of(report->problems.begin(), report->problems.end(),
-                         [&](const Problem& problem) {
+                         [&](const api::VerifyProblem& problem) {
                              return problem.seq == want && QString::fromStdString(problem.reason).contains(reason);
                          }),
              first->reason.c_str());
@@ -591,7 +591,10 @@ void AuditLogTest::receiptExportIsTheSignedBytes()
     QVERIFY2(receipt.has_value(), receipt ? "" : receipt.error().message.c_str());
     const auto key = identity::publicKeyFromPem(receipt->enginePem);
     QVERIFY(key.has_value());
-    QVERIFY(identity::verifySignature(*key, receipt->receiptJson, receipt->signature));
+    QCOMPARE(receipt->signature.size(), std::size_t(64));
+    identity::Signature signature{};
+    std::copy(receipt->signature.begin(), receipt->signature.end(), reinterpret_cast<char*>(signature.data()));
+    QVERIFY(identity::verifySignature(*key, receipt->receiptJson, signature));
     const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(receipt->receiptJson)).object();
     QCOMPARE(body.value(QStringLiteral("schema")).toString(), QStringLiteral("countersign.receipt/1"));
     QVERIFY(receipt->proof.has_value());

@@ -312,7 +312,7 @@ void PipelineTest::backtestReplaysTheRecord()
     QCOMPARE(replayed->proposals, std::size_t(87)); // every parsed proposal; rejected output is never decided
     QCOMPARE(replayed->changes.size(), std::size_t(0));
     QVERIFY(replayed->allowedBefore == replayed->allowedAfter);
-    QVERIFY(replayed->allowedBefore > 0);
+    QVERIFY(replayed->allowedBefore != "0"); // canonical decimals: zero is "0"
     // The published policy as a draft changes nothing either.
     auto same = (*engine)->backtestPolicy(workspace::embeddedDemoPolicy());
     QVERIFY(same);
@@ -350,12 +350,11 @@ void PipelineTest::backtestWhatIf()
     QVERIFY2(report, report ? "" : report.error().message.c_str());
     QStringList seen;
     for (const auto& change : report->changes)
-        seen << QString::fromStdString(change.intent + ":" + std::string(policy::toString(change.before)) + ">"
-                                       + std::string(policy::toString(change.after)));
+        seen << QString::fromStdString(change.intent + ":" + std::string(api::toString(change.before)) + ">"
+                                       + std::string(api::toString(change.after)));
     QCOMPARE(seen.join(u','), changes);
-    QCOMPARE(QString::fromStdString(Money::fromMinor(report->allowedAfter, report->reference).toString()), allowedAfter);
-    const QJsonObject json = report->toJson();
-    QCOMPARE(json.value(QStringLiteral("changed")).toInt(), seen.size());
+    QCOMPARE(QString::fromStdString(report->allowedAfter), allowedAfter);
+    QCOMPARE(report->currency, std::string("USDC"));
 }
 
 QTEST_GUILESS_MAIN(PipelineTest)

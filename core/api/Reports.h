@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cs::api {
+
+// What the engine reports of whole-workspace work — verification, backtests, reconciliation,
+// receipts — as plain values of the seam: no engine internals, amounts as decimal strings.
+
+//! Called from the working thread with what is done so far and the total.
+using ProgressFn = std::function<void(std::int64_t done, std::int64_t total)>;
+
+//! One thing found wrong. `seq` is the first entry it concerns (0 when it concerns none).
+struct VerifyProblem
+{
+    std::int64_t seq = 0;
+    std::string reason; //!< English, naming the entry and what is wrong with it
+};
+
+struct VerifySummary
+{
+    bool intact() const { return problems.empty(); }
+    //! The problem with the lowest sequence number: what `verify` names; null when intact.
+    const VerifyProblem* first() const;
+
+    std::int64_t entries = 0;
+    std::int64_t signedEntries = 0;   //!< entry signatures checked
+    std::int64_t coveredEntries = 0;  //!< engine-signed entries a checkpoint covers instead
+    std::int64_t checkpoints = 0;
+    std::int64_t checkpointFiles = 0;
+    std::int64_t consistencyProofs = 0;
+    std::int64_t latestCheckpoint = 0; //!< size of the newest signed checkpoint
+    std::string root;                  //!< Merkle root over every entry, hex
+    std::int64_t receiptsReplayed = 0; //!< receipts whose postings were recomputed from the log
+    std::int64_t balancesChecked = 0;
+    std::vector<VerifyProblem> problems; //!< the earliest first, at most 100
+};
+
+enum class Effect { Allow, RequireApproval, Deny };
+inline std::string_view toString(Effect effect)
+{
+    switch (effect) {
+    case Effect::Allow: return "allow";
+    case Effect::RequireApproval: return "require_approval";
+    case Effect::Deny: return "deny";
+    }
+    return "deny";
+}
+
+//! A recorded decision the backtest decided differently.
+struct BacktestChange
+{
+    std::string intent;
+    std::string agent;
+    std::string at; //!< RFC 3339 UTC, the decision's time
+    Effect before = Effect::Deny;
+    Effect after = Effect::Deny;
+    std::vector<std::string> rules; //!< the rules that fired in the re-decision
+    std::string amount;             //!< decimal, in `asset`
+    std::string asset;
+    std::string value; //!< decimal, in the report's currency
+};
+
+struct BacktestTransition
+{
+    Effect from = Effect::Deny;
+    Effect to = Effect::Deny;
+    std::int64_t count = 0;
+    std::string value; //!< decimal, in the report's currency
+};
+
+struct BacktestSummary
+{
+    std::string policyVersion; //!< the draft's; empty when each proposal was re-decided by its own version
+    std::string currency;      //!< the reference currency values are in
+    std::int64_t proposals = 0;
+    std::vector<BacktestChange> changes; //!< in time order
+    std::vector<BacktestTransition> transitions;
+    std::string allowedBefore; //!< value allowed as recorded, decimal
+    std::string allowedAfter;  //!< and as re-decided
+    std::vector<std::string> unpriced; //!< intents whose amount has no price (valued 0)
+};
+
+//! One settlement reconcile() resolved (or left unknown, saying what it found).
+struct Resolution
+{
+    std::string idempotencyKey;
+    std::string intent;
+    std::string resolution; //!< executed, failed or unknown
+    std::string reason;
+};
+
+struct Reconciliation
+{
+    int interrupted = 0; //!< settlements found pending, now marked unknown
+    std::vector<Resolution> resolved;
+};
+
+//! What a synthetic history appended.
+struct GeneratedHistory
+{
+    std::int64_t appended = 0;
+    std::int64_t proposals = 0;
+    std::int64_t signedEntries = 0;
+    std::int64_t firstSeq = 0;
+    std::int64_t lastSeq = 0;
+};
+
+//! A settlement receipt as files a third party can check.
+struct ReceiptExport
+{
+    std::string receiptJson;       //!< the signed body
+    std::string signature;         //!< raw Ed25519 signature over receiptJson (64 bytes)
+    std::string enginePem;         //!< the engine's public key, PEM
+    std::optional<QJsonObject> proof; //!< inclusion proof (countersign.proof/1), when a checkpoint covers it
+};
+
+} // namespace cs::api
