@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/approvals/ApprovalsView.h"
 
+#include "core/domain/Clock.h"
+
 #include "ui/approvals/ApprovalDetail.h"
 #include "ui/approvals/ApprovalFilter.h"
 #include "ui/approvals/ApprovalQueueModel.h"
@@ -53,6 +55,7 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     , m_riskFilter(new QComboBox(this))
     , m_ruleFilter(new QComboBox(this))
     , m_search(new QLineEdit(this))
+    , m_countdownClock(std::make_shared<SystemClock>())
 {
     setObjectName(QStringLiteral("approvalsView"));
     m_filter->setSourceModel(m_model);
@@ -378,7 +381,7 @@ void ApprovalsView::startVerdict(Verdict::Kind kind)
         showMessage(tr("%1 already approved this version of %2; an approver counts once.").arg(currentApprover(), chosen.intent), true);
         return;
     }
-    m_dialog = new VerdictDialog(chosen, kind, currentApprover(), passphraseRemembered(), m_countdownMs, this);
+    m_dialog = new VerdictDialog(chosen, kind, currentApprover(), passphraseRemembered(), m_countdownMs, *m_countdownClock, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &QDialog::finished, this, &ApprovalsView::finishDialog);
     m_dialog->open();

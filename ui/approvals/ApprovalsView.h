@@ -58,6 +58,8 @@ public:
 
     //! Milliseconds the confirmation dialog keeps Sign disabled (tests shorten it).
     void setCountdownMs(int ms) { m_countdownMs = ms; }
+    //! The clock the verdict dialog's countdown runs on (the system clock unless a test sets one).
+    void setClock(std::shared_ptr<const Clock> clock) { m_countdownClock = std::move(clock); }
     bool passphraseRemembered() const;
 
     QTableView* table() const { return m_table; }
@@ -107,6 +109,7 @@ private:
     PassphraseCache m_passphrases;
     QPointer<VerdictDialog> m_dialog;
     int m_countdownMs = 1500;
+    std::shared_ptr<const Clock> m_countdownClock; //!< the system clock unless setClock() gave another
     bool m_busy = false;
     QString m_readOnly; //!< why verdicts are disabled, or empty
     std::vector<QShortcut*> m_verdictShortcuts; //!< A, R, E

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/approvals/VerdictDialog.h"
 
+#include "core/domain/Clock.h"
+
 #include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/common/MoneyFormat.h"
 #include "ui/common/Secrets.h"
@@ -43,11 +45,13 @@ QString headline(const ApprovalRow& row, Verdict::Kind kind)
 } // namespace
 
 VerdictDialog::VerdictDialog(const ApprovalRow& row, Verdict::Kind kind, const QString& approver, bool passphraseRemembered,
-                             int countdownMs, QWidget* parent)
+                             int countdownMs, const Clock& clock, QWidget* parent)
     : QDialog(parent)
     , m_countdownLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(this))
     , m_sign(m_buttons->addButton(tr("&Sign"), QDialogButtonBox::AcceptRole))
+    , m_clock(clock)
+    , m_shownAtMs(clock.now().msSinceEpoch)
     , m_countdownMs(countdownMs)
 {
     setObjectName(QStringLiteral("verdictDialog"));
@@ -147,7 +151,6 @@ VerdictDialog::VerdictDialog(const ApprovalRow& row, Verdict::Kind kind, const Q
 
     m_timer.setInterval(100);
     connect(&m_timer, &QTimer::timeout, this, &VerdictDialog::tick);
-    m_elapsed.start();
     m_timer.start();
     tick();
     setMinimumWidth(520);
@@ -161,7 +164,7 @@ VerdictDialog::~VerdictDialog()
 
 void VerdictDialog::tick()
 {
-    const qint64 left = m_countdownMs - m_elapsed.elapsed();
+    const std::int64_t left = m_countdownMs - (m_clock.now().msSinceEpoch - m_shownAtMs);
     if (left <= 0) {
         m_timer.stop();
         m_countdownLabel->setText(tr("Check the amount and the destination, then sign with Enter."));

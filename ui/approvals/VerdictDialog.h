@@ -7,7 +7,6 @@
 #include <memory>
 
 #include <QDialog>
-#include <QElapsedTimer>
 #include <QTimer>
 
 class QCheckBox;
@@ -15,6 +14,10 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+
+namespace cs {
+class Clock;
+}
 
 namespace cs::identity {
 class SecretBytes;
@@ -37,8 +40,9 @@ class VerdictDialog final : public QDialog
 
 public:
     //! `passphraseRemembered`: the session holds the approver's passphrase; no field is shown.
+    //! The countdown runs on `clock` (kept by the caller), so tests decide when it is over.
     VerdictDialog(const ApprovalRow& row, Verdict::Kind kind, const QString& approver, bool passphraseRemembered,
-                  int countdownMs, QWidget* parent = nullptr);
+                  int countdownMs, const Clock& clock, QWidget* parent = nullptr);
     ~VerdictDialog() override;
 
     //! The verdict as entered (valid once accepted).
@@ -65,7 +69,8 @@ private:
     QDialogButtonBox* m_buttons;
     QPushButton* m_sign;
     QTimer m_timer;
-    QElapsedTimer m_elapsed;
+    const Clock& m_clock;
+    std::int64_t m_shownAtMs; //!< on m_clock
     int m_countdownMs;
 };
 

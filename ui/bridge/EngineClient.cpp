@@ -92,7 +92,8 @@ void EngineClient::startDemoFeed(int intervalMs)
                 return;
             auto next = m_engine->runNextIntent();
             if (!next || !*next) {
-                m_feedTimer->stop();
+                m_feedTimer->deleteLater(); // a later startDemoFeed picks up what arrived since
+                m_feedTimer = nullptr;
                 if (!next)
                     Q_EMIT requestFailed(QString::fromStdString(next.error().message));
                 Q_EMIT feedFinished();

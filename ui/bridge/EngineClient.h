@@ -58,8 +58,8 @@ public:
     /**
      * The live feed of a demo workspace: every `intervalMs` the next intent of its
      * intents.jsonl goes through the pipeline (unlocking the engine key with the public demo
-     * passphrase); intentProcessed follows each one, feedFinished the last. Only demo
-     * workspaces are fed.
+     * passphrase); intentProcessed follows each one, feedFinished the last (after which it may
+     * be started again). Only demo workspaces are fed.
      */
     void startDemoFeed(int intervalMs);
     //! approvalQueueLoaded or requestFailed follows.

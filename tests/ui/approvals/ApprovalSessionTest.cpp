@@ -119,6 +119,7 @@ void ApprovalSessionTest::openInWindow(MainWindow& window, const QString& path)
     window.openWorkspace(path);
     QVERIFY(shown.wait(30000));
     window.approvalsView()->setCountdownMs(300);
+    window.approvalsView()->setClock(m_clock); // the countdown ends when the test moves the clock
     press(Qt::Key_1, Qt::ControlModifier); // the approvals view
     QCOMPARE(window.currentView(), MainWindow::ApprovalsViewIndex);
     QTRY_VERIFY(!window.approvalsView()->detail()->intent().isEmpty()); // the oldest, selected
@@ -256,6 +257,7 @@ void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
         QVERIFY(!dialog->signingEnabled());
         if (const QByteArray dir = qgetenv("CS_SCREENSHOT_DIR"); !dir.isEmpty() && (decisions == 0 || rejects || edits_))
             dialog->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/verdict-%1.png").arg(intent));
+        m_clock->advance(300); // the countdown is over
         QTRY_VERIFY(dialog->signingEnabled());
         const int before = static_cast<int>(recorded.size());
         QSignalSpy shown(&view, &ApprovalsView::queueShown);
@@ -341,6 +343,7 @@ void ApprovalSessionTest::expiredMeanwhileIsRefusedAndChangesNothing()
     type(QString::fromLatin1(workspace::kDemoPassphrase), keys);
     // While the approver reads, the request's time runs out.
     m_clock->advance(25LL * 3600 * 1000);
+    m_clock->advance(300); // the countdown is over
     QTRY_VERIFY(dialog->signingEnabled());
     QSignalSpy refused(&view, &ApprovalsView::verdictRefused);
     press(Qt::Key_Return);
@@ -380,6 +383,7 @@ void ApprovalSessionTest::changedMeanwhileIsRefusedAndChangesNothing()
     QCOMPARE(recorded.first().at(1).toString(), QStringLiteral("pending"));
     const std::int64_t approvals = count(path, "SELECT count(*) FROM approvals");
 
+    m_clock->advance(300); // the countdown is over
     QTRY_VERIFY(dialog->signingEnabled());
     QSignalSpy refused(&view, &ApprovalsView::verdictRefused);
     press(Qt::Key_Return);
@@ -408,6 +412,7 @@ void ApprovalSessionTest::controlLForgetsTheRememberedPassphrase()
     type(QStringLiteral("wrong"), keys);
     press(Qt::Key_M, Qt::AltModifier);
     QTRY_VERIFY(dialog->findChild<QCheckBox*>(QStringLiteral("rememberCheck"))->isChecked());
+    m_clock->advance(300); // the countdown is over
     QTRY_VERIFY(dialog->signingEnabled());
     QSignalSpy refused(&view, &ApprovalsView::verdictRefused);
     QSignalSpy recorded(&view, &ApprovalsView::verdictRecorded);
@@ -424,6 +429,7 @@ void ApprovalSessionTest::controlLForgetsTheRememberedPassphrase()
     QVERIFY(dialog != nullptr);
     type(QString::fromLatin1(workspace::kDemoPassphrase), keys);
     press(Qt::Key_M, Qt::AltModifier);
+    m_clock->advance(300); // the countdown is over
     QTRY_VERIFY(dialog->signingEnabled());
     press(Qt::Key_Return);
     QVERIFY(recorded.wait(20000));

@@ -18,6 +18,7 @@
 #include <QTranslator>
 
 #include "core/api/Engine.h"
+#include "tests/support/FakeEngine.h"
 #include "ui/agents/AgentsModel.h"
 #include "ui/agents/AgentsView.h"
 #include "ui/approvals/ApprovalDetail.h"
@@ -49,19 +50,26 @@ private Q_SLOTS:
     void translations();
 
 private:
-    std::shared_ptr<api::EngineFactory> m_factory;
+    // The console over a fake engine: what it shows and does, not the engine's work (which
+    // ApprovalSessionTest runs end to end on the real one).
+    std::shared_ptr<test::FakeEngineFactory> m_factory;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 void MainWindowTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
-    m_factory = api::makeEngineFactory(std::make_shared<SystemClock>());
 }
 
 void MainWindowTest::init()
 {
     QSettings().clear();
+    m_factory = std::make_shared<test::FakeEngineFactory>();
+    // The demo's live feed: one payment executes, then three proposals are flagged in turn.
+    m_factory->demoFlagged = {
+        {"int-0013", "api-buyer", "pay_api", "20", "USDC", "translate-api", "low", "medium", "api.first-time", 20'000'000, 300, 1440},
+        {"int-0023", "trader", "swap", "25000", "USDC", "ETH", "medium", "medium", "trader.large-swaps", 25'000'000'000, 200, 1440},
+        {"int-0052", "payroll-bot", "transfer", "2400", "USDC", "sam-fisher", "low", "medium", "payroll.first-time", 2'400'000'000, 100, 1440}};
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
@@ -153,23 +161,35 @@ void MainWindowTest::demoFeedFillsTheConsoleLive()
     queue->sortByColumn(ui::ApprovalQueueModel::AgeColumn, Qt::AscendingOrder);
     QCOMPARE(queue->model()->rowCount(), 0);
 
+    // The feed runs the first payment and the first flagged proposal; the rest arrive later.
+    test::FakeWorkspace& fake = *m_factory->workspaces.at(m_dir->filePath(QStringLiteral("feed")).toStdString());
+    std::vector<test::FakeWorkspace::Step> later(fake.feed.begin() + 2, fake.feed.end());
+    fake.feed.resize(2);
     QSignalSpy processed(window.engineClient(), &ui::EngineClient::intentProcessed);
     QSignalSpy finished(window.engineClient(), &ui::EngineClient::feedFinished);
     window.engineClient()->startDemoFeed(1);
     QVERIFY(finished.wait(60000));
-    QCOMPARE(processed.count(), 106);
+    QCOMPARE(processed.count(), 2);
     // The first intent (25 USDC to weather-api) settled: the Agents view shows it without a reload by hand.
     const auto first = processed.first().first().value<api::IntentResult>();
     QCOMPARE(first.intent, std::string("int-0001"));
     QCOMPARE(first.state, std::string("executed"));
     QTRY_VERIFY_WITH_TIMEOUT(usdcOf("api-buyer") != QStringLiteral("1200"), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 14, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 1, 20000);
     QCOMPARE(queue->currentIndex().data(ui::ApprovalQueueModel::IntentRole).toString(), QStringLiteral("int-0013"));
-    QCOMPARE(queue->currentIndex().row(), 13);
+
+    // Two more are flagged (the feed, started again, picks them up) and sort above it.
+    fake.feed.insert(fake.feed.end(), later.begin(), later.end());
+    window.engineClient()->startDemoFeed(1);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(processed.count(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 3, 20000);
+    QCOMPARE(queue->currentIndex().data(ui::ApprovalQueueModel::IntentRole).toString(), QStringLiteral("int-0013"));
+    QCOMPARE(queue->currentIndex().row(), 2);
     QCOMPARE(window.approvalsView()->detail()->intent(), QStringLiteral("int-0013"));
     const auto label = window.statusBar()->findChildren<QLabel*>();
     QVERIFY(std::any_of(label.begin(), label.end(), [](QLabel* l) {
-        return l->text().contains(QLatin1String("Pipeline: done, 106 processed"));
+        return l->text().contains(QLatin1String("Pipeline: done, 4 processed"));
     }));
 }
 
@@ -219,22 +239,11 @@ void MainWindowTest::tamperedWorkspaceOpensReadOnly()
 {
     const QString path = m_dir->filePath(QStringLiteral("tampered"));
     QVERIFY(m_factory->createWorkspace(path.toStdString(), true, false, {}));
-    // The signed checkpoint outside the database no longer matches the log.
-    const QStringList files = QDir(path + QStringLiteral("/checkpoints")).entryList({QStringLiteral("*.json")});
-    QVERIFY(!files.isEmpty());
-    QFile file(path + QStringLiteral("/checkpoints/") + files.last());
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
-    file.close();
-    QJsonObject checkpoint = json.value(QStringLiteral("checkpoint")).toObject();
-    QString root = checkpoint.value(QStringLiteral("root")).toString();
-    root[2] = root.at(2) == u'A' ? u'B' : u'A';
-    checkpoint.insert(QStringLiteral("root"), root);
-    json.insert(QStringLiteral("checkpoint"), checkpoint);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(QJsonDocument(json).toJson());
-    file.close();
-
+    // What the engine's check finds when a signed checkpoint outside the database no longer
+    // matches the log (CliTest and IntegrityGateTest tamper with a real one).
+    const QString file = QStringLiteral("checkpoints/00000000000000000011.json");
+    m_factory->workspaces.at(path.toStdString())->integrityProblem =
+        QString(file + QStringLiteral(" and the database disagree about the checkpoint at size 11")).toStdString();
     MainWindow window(m_factory);
     window.resize(1280, 800);
     window.show();
@@ -246,7 +255,7 @@ void MainWindowTest::tamperedWorkspaceOpensReadOnly()
     QCOMPARE(checked.first().first().toBool(), false);
     QVERIFY(window.banner()->isVisible());
     QVERIFY2(window.banner()->text().contains(QLatin1String("does not verify")), qPrintable(window.banner()->text()));
-    QVERIFY(window.banner()->text().contains(files.last()));
+    QVERIFY(window.banner()->text().contains(file));
     QVERIFY(window.approvalsView()->isReadOnly());
     if (!qEnvironmentVariableIsEmpty("CS_SCREENSHOT_DIR")) {
         QCoreApplication::processEvents(); // the posted layout requests: the banner's new height
