@@ -70,20 +70,19 @@ Decided Decider::decide(const simulation::WorldState& world, const Proposal& pro
 
 Decision Decider::decide(const Proposal& proposal, const simulation::SimulationResult& simulated, Timestamp at)
 {
-    m_context.now = at;
-    m_context.simulation = &simulated;
-    Decision decision = m_evaluator->evaluate(proposal, m_context, *m_windows);
-    m_context.simulation = nullptr;
-    return decision;
+    return m_evaluator->evaluate(proposal, contextAt(simulated, at), *m_windows);
 }
 
 Decision Decider::decide(const Request& request, const simulation::SimulationResult& simulated, Timestamp at)
 {
+    return m_evaluator->decide(request, contextAt(simulated, at), *m_windows);
+}
+
+const Context& Decider::contextAt(const simulation::SimulationResult& simulated, Timestamp at)
+{
     m_context.now = at;
-    m_context.simulation = &simulated;
-    Decision decision = m_evaluator->decide(request, m_context, *m_windows);
-    m_context.simulation = nullptr;
-    return decision;
+    m_context.simulation = &simulated; // for this decision only: every decision sets its own
+    return m_context;
 }
 
 void Decider::count(const Spend& spend, bool settled)

@@ -71,6 +71,9 @@ public:
     const Context& context() const { return m_context; }
 
 private:
+    //! The context for one decision at `at` on `simulated`.
+    const Context& contextAt(const simulation::SimulationResult& simulated, Timestamp at);
+
     std::unique_ptr<Evaluator> m_owned; //!< the compiled active policy, when loaded from the database
     const Evaluator* m_evaluator = nullptr;
     std::string m_version;
