@@ -429,6 +429,7 @@ void ApprovalSessionTest::controlLForgetsTheRememberedPassphrase()
     QVERIFY(dialog != nullptr);
     type(QString::fromLatin1(workspace::kDemoPassphrase), keys);
     press(Qt::Key_M, Qt::AltModifier);
+    QTRY_VERIFY(dialog->findChild<QCheckBox*>(QStringLiteral("rememberCheck"))->isChecked());
     m_clock->advance(300); // the countdown is over
     QTRY_VERIFY(dialog->signingEnabled());
     press(Qt::Key_Return);

@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What every command shares: JSON output, errors and their exit statuses, options,
+// passphrases (read from the environment or a terminal, wiped after use), opening a workspace.
+
+#include "app/cli/CliCommands.h"
+#include "core/api/Engine.h"
+
+#include <sodium.h>
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include <QByteArray>
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace cs::cli {
+
+//! One command of countersign-cli: what `--help` says of it and what runs it.
+struct Command
+{
+    const char* name;     //!< the word after countersign-cli
+    const char* synopsis; //!< lines after the first are continued options
+    const char* help;     //!< lines, as --help prints them
+    int (*handler)(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err);
+};
+
+void printJson(std::ostream& out, const QJsonObject& object);
+
+int usageError(std::ostream& err, const QString& message);
+
+int workspaceError(std::ostream& err, const Error& error);
+
+//! A passphrase held only as long as the command runs; wiped when it goes out of scope.
+struct Passphrase
+{
+    std::string text;
+    Passphrase() = default;
+    Passphrase(Passphrase&& other) noexcept : text(std::move(other.text)) { other.wipe(); }
+    Passphrase& operator=(Passphrase&& other) noexcept
+    {
+        wipe();
+        text = std::move(other.text);
+        other.wipe();
+        return *this;
+    }
+    Passphrase(const Passphrase&) = delete;
+    Passphrase& operator=(const Passphrase&) = delete;
+    ~Passphrase() { wipe(); }
+    void wipe()
+    {
+        sodium_memzero(text.data(), text.size());
+        text.clear();
+    }
+};
+
+//! From the environment variable, else asked on the terminal (twice when `confirm`); empty
+//! when neither is available or the two answers differ.
+Passphrase readPassphrase(const char* variable, const char* prompt, bool confirm);
+
+QString absolute(const QString& path);
+
+//! Parses the command's own options; usage errors are reported and returned as ExitUsage.
+std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments, std::ostream& err,
+                         qsizetype positionals);
+
+//! Opens WS through the engine interface; errors are reported and returned as ExitWorkspace.
+std::unique_ptr<api::Engine> openEngine(api::EngineFactory& factory, const QString& path, std::ostream& err, int& exit);
+
+//! A request to an open workspace failed: the workspace's own failures exit 5, anything the
+//! request asked for that does not hold (no such entry, wrong passphrase, …) exits 2.
+int requestError(std::ostream& err, const Error& error);
+
+//! The commands whose only argument is WS: parses it and opens the workspace.
+std::unique_ptr<api::Engine> openWorkspaceArgument(const QStringList& arguments, api::EngineFactory& factory,
+                                                   std::ostream& err, int& exit);
+
+std::optional<std::int64_t> parseSeq(const QString& text);
+
+std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int& exit);
+
+//! The passphrase of keys to unlock: from `variable`, else asked on a terminal, else "demo" in
+//! a demo workspace (and only there). Reports the failure and sets `exit` when there is none.
+bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit,
+                   const char* prompt = "Passphrase: ");
+
+//! The engine key, which every write needs: a demo workspace opens its own; any other opens it
+//! with COUNTERSIGN_ENGINE_PASSPHRASE (or asks on a terminal). False once an error is reported.
+bool unlockEngineKey(api::Engine& engine, std::ostream& err, int& exit);
+
+//! What a signed write opens: the signer's key (COUNTERSIGN_PASSPHRASE, `prompt` on a
+//! terminal) and the engine's. False once an error is reported.
+bool signerPassphraseAndEngineKey(api::Engine& engine, const char* prompt, Passphrase& signer, std::ostream& err, int& exit);
+
+} // namespace cs::cli

@@ -1,0 +1,381 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// countersign-cli, the policy commands.
+#include "app/cli/CliIo.h"
+
+#include "core/api/Engine.h"
+#include "core/audit/Proofs.h"
+#include "core/domain/Encoding.h"
+#include "core/identity/Crypto.h"
+#include "core/model/ProposalParser.h"
+#include "core/policy/Checks.h"
+#include "core/policy/Diff.h"
+#include "core/policy/EvaluationInput.h"
+#include "core/storage/Files.h"
+#include "core/workspace/DemoSeed.h"
+#include "core/workspace/Workspace.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cs::cli {
+
+namespace {
+
+
+int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("workspace"), QString(), QStringLiteral("WS")});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    auto catalog = workspace::demoAssets();
+    if (parser.isSet(QStringLiteral("workspace"))) {
+        int exit = ExitOk;
+        auto engine = openEngine(factory, parser.value(QStringLiteral("workspace")), err, exit);
+        if (!engine)
+            return exit;
+        auto summary = engine->summary();
+        if (!summary)
+            return workspaceError(err, summary.error());
+        std::vector<Asset> assets;
+        for (const auto& asset : summary->assets) {
+            if (auto made = Asset::make(asset.code, asset.decimals))
+                assets.push_back(*made);
+        }
+        catalog = AssetCatalog(std::move(assets));
+    }
+    int exit = ExitOk;
+    auto bytes = readInput(parser.positionalArguments().at(0), err, exit);
+    if (!bytes)
+        return exit;
+    auto proposal = model::parseProposal(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                                         catalog);
+    if (!proposal) {
+        err << "error: " << proposal.error().message << "\n";
+        return ExitUsage;
+    }
+    out << canonicalProposal(*proposal) << "\n";
+    return ExitOk;
+}
+
+
+//! Reads and checks policy file `path`: parse errors and static-check errors both refuse it.
+std::optional<policy::Policy> readPolicy(const QString& path, std::vector<policy::Finding>& findings,
+                                         std::ostream& err, int& exit)
+{
+    auto bytes = readInput(path, err, exit);
+    if (!bytes)
+        return std::nullopt;
+    auto parsed = policy::parsePolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                                      workspace::demoAssets());
+    if (!parsed) {
+        err << "error: policy " << path.toStdString() << ": " << parsed.error().message << "\n";
+        exit = ExitUsage;
+        return std::nullopt;
+    }
+    findings = policy::checkPolicy(*parsed);
+    return std::move(*parsed);
+}
+
+
+int evaluate(const QStringList& arguments, api::EngineFactory&, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("policy"), QString(), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("proposal"), QString(), QStringLiteral("X")});
+    parser.addOption({QStringLiteral("usage"), QString(), QStringLiteral("U")});
+    if (auto failed = parse(parser, arguments, err, 0))
+        return *failed;
+    if (!parser.isSet(QStringLiteral("policy")) || !parser.isSet(QStringLiteral("proposal")))
+        return usageError(err, QStringLiteral("evaluate needs --policy P and --proposal X"));
+    int exit = ExitOk;
+    std::vector<policy::Finding> findings;
+    auto read = readPolicy(parser.value(QStringLiteral("policy")), findings, err, exit);
+    if (!read)
+        return exit;
+    for (const policy::Finding& finding : findings) {
+        if (finding.error) {
+            err << "error: policy " << parser.value(QStringLiteral("policy")).toStdString() << ": " << finding.message << "\n";
+            return ExitUsage;
+        }
+    }
+    const auto catalog = workspace::demoAssets();
+    auto bytes = readInput(parser.value(QStringLiteral("proposal")), err, exit);
+    if (!bytes)
+        return exit;
+    const std::string_view text(bytes->constData(), static_cast<std::size_t>(bytes->size()));
+    auto proposal = model::parseProposal(text, catalog);
+    if (!proposal) {
+        err << "error: proposal: " << proposal.error().message << "\n";
+        return ExitUsage;
+    }
+    policy::EvaluationInput input;
+    input.context.now = SystemClock().now();
+    input.context.prices = policy::demoPrices();
+    if (parser.isSet(QStringLiteral("usage"))) {
+        auto usageBytes = readInput(parser.value(QStringLiteral("usage")), err, exit);
+        if (!usageBytes)
+            return exit;
+        auto parsed = policy::parseEvaluationInput(
+            std::string_view(usageBytes->constData(), static_cast<std::size_t>(usageBytes->size())), catalog,
+            input.context.now);
+        if (!parsed) {
+            err << "error: usage: " << parsed.error().message << "\n";
+            return ExitUsage;
+        }
+        input = std::move(*parsed);
+    }
+    const policy::Evaluator evaluator(std::move(*read));
+    policy::SpendWindows windows(evaluator);
+    for (const policy::Spend& spend : input.spends) {
+        if (auto added = windows.add(spend, input.context); !added) {
+            err << "error: usage: " << added.error().message << "\n";
+            return ExitUsage;
+        }
+    }
+    const policy::Decision decision = evaluator.evaluate(*proposal, input.context, windows);
+    const std::string canonical = canonicalProposal(*proposal);
+    printJson(out, decision.toJson(*proposal, toHex(identity::sha256(canonical))));
+    switch (decision.effect) {
+    case policy::Effect::Allow: return ExitOk;
+    case policy::Effect::RequireApproval: return ExitNeedsApproval;
+    case policy::Effect::Deny: return ExitDenied;
+    }
+    return ExitDenied;
+}
+
+
+//! replay's report: counts and value by transition, then at most `maxChanges` changed decisions.
+QJsonObject backtestJson(const api::BacktestSummary& report, std::size_t maxChanges = 1000)
+{
+    const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
+    const auto effect = [&](api::Effect value) { return qs(std::string(api::toString(value))); };
+    QJsonArray transitions;
+    for (const api::BacktestTransition& transition : report.transitions)
+        transitions.append(QJsonObject{{QStringLiteral("from"), effect(transition.from)},
+                                       {QStringLiteral("to"), effect(transition.to)},
+                                       {QStringLiteral("count"), static_cast<qint64>(transition.count)},
+                                       {QStringLiteral("value"), qs(transition.value)}});
+    QJsonArray changes;
+    for (std::size_t i = 0; i < report.changes.size() && i < maxChanges; ++i) {
+        const api::BacktestChange& change = report.changes[i];
+        QJsonArray rules;
+        for (const std::string& rule : change.rules)
+            rules.append(qs(rule));
+        changes.append(QJsonObject{{QStringLiteral("intent"), qs(change.intent)},
+                                   {QStringLiteral("agent"), qs(change.agent)},
+                                   {QStringLiteral("at"), qs(change.at)},
+                                   {QStringLiteral("before"), effect(change.before)},
+                                   {QStringLiteral("after"), effect(change.after)},
+                                   {QStringLiteral("rules"), rules},
+                                   {QStringLiteral("amount"), qs(change.amount + " " + change.asset)},
+                                   {QStringLiteral("value"), qs(change.value)}});
+    }
+    QJsonArray unpriced;
+    for (const std::string& intent : report.unpriced)
+        unpriced.append(qs(intent));
+    return {{QStringLiteral("policy_version"), report.policyVersion.empty() ? QStringLiteral("recorded") : qs(report.policyVersion)},
+            {QStringLiteral("proposals"), static_cast<qint64>(report.proposals)},
+            {QStringLiteral("changed"), static_cast<qint64>(report.changes.size())},
+            {QStringLiteral("currency"), qs(report.currency)},
+            {QStringLiteral("allowed_value_before"), qs(report.allowedBefore)},
+            {QStringLiteral("allowed_value_after"), qs(report.allowedAfter)},
+            {QStringLiteral("transitions"), transitions},
+            {QStringLiteral("changes"), changes},
+            {QStringLiteral("changes_shown"), static_cast<qint64>(std::min(report.changes.size(), maxChanges))},
+            {QStringLiteral("unpriced"), unpriced}};
+}
+
+
+int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("policy"), QString(), QStringLiteral("P")});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    QByteArray draft;
+    if (parser.isSet(QStringLiteral("policy"))) {
+        auto bytes = readInput(parser.value(QStringLiteral("policy")), err, exit);
+        if (!bytes)
+            return exit;
+        if (bytes->isEmpty())
+            return usageError(err, QStringLiteral("the draft policy %1 is empty").arg(parser.value(QStringLiteral("policy"))));
+        draft = *bytes;
+    }
+    auto report = engine->backtestPolicy(std::string_view(draft.constData(), static_cast<std::size_t>(draft.size())));
+    if (!report)
+        return requestError(err, report.error());
+    printJson(out, backtestJson(*report));
+    return report->changes.empty() ? ExitOk : ExitTampered; // 1: decisions differ
+}
+
+
+int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    const QString sub = arguments.value(1);
+    const QStringList rest = arguments.mid(1);
+    if (sub == QLatin1String("check")) {
+        QCommandLineParser parser;
+        if (auto failed = parse(parser, rest, err, 1))
+            return *failed;
+        int exit = ExitOk;
+        std::vector<policy::Finding> findings;
+        auto read = readPolicy(parser.positionalArguments().at(0), findings, err, exit);
+        if (!read)
+            return exit;
+        QJsonArray errors;
+        QJsonArray warnings;
+        for (const policy::Finding& finding : findings)
+            (finding.error ? errors : warnings)
+                .append(QJsonObject{{QStringLiteral("kind"), QString::fromStdString(finding.kind)},
+                                    {QStringLiteral("rule"), QString::fromStdString(finding.rule)},
+                                    {QStringLiteral("message"), QString::fromStdString(finding.message)}});
+        printJson(out, {{QStringLiteral("valid"), errors.isEmpty()},
+                        {QStringLiteral("name"), QString::fromStdString(read->name)},
+                        {QStringLiteral("version"), QString::fromStdString(read->version)},
+                        {QStringLiteral("rules"), static_cast<qint64>(read->rules.size())},
+                        {QStringLiteral("errors"), errors},
+                        {QStringLiteral("warnings"), warnings}});
+        for (const policy::Finding& finding : findings) {
+            if (finding.error)
+                err << "error: " << finding.message << "\n";
+        }
+        return errors.isEmpty() ? ExitOk : ExitUsage;
+    }
+    if (sub == QLatin1String("diff")) {
+        QCommandLineParser parser;
+        if (auto failed = parse(parser, rest, err, 2))
+            return *failed;
+        int exit = ExitOk;
+        std::vector<policy::Finding> ignored;
+        auto before = readPolicy(parser.positionalArguments().at(0), ignored, err, exit);
+        if (!before)
+            return exit;
+        auto after = readPolicy(parser.positionalArguments().at(1), ignored, err, exit);
+        if (!after)
+            return exit;
+        const std::vector<std::string> lines = policy::diffPolicies(*before, *after);
+        out << "--- " << before->version << "  " << before->name << "\n"
+            << "+++ " << after->version << "  " << after->name << "\n";
+        for (const std::string& line : lines)
+            out << line << "\n";
+        return lines.empty() ? ExitOk : ExitTampered; // like diff(1): 1 when they differ
+    }
+    if (sub == QLatin1String("export")) {
+        QCommandLineParser parser;
+        parser.addOption({QStringLiteral("out"), QString(), QStringLiteral("P")});
+        if (auto failed = parse(parser, rest, err, 1))
+            return *failed;
+        if (!parser.isSet(QStringLiteral("out")))
+            return usageError(err, QStringLiteral("policy export needs --out P"));
+        int exit = ExitOk;
+        auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+        if (!engine)
+            return exit;
+        auto versions = engine->policyVersions();
+        if (!versions)
+            return requestError(err, versions.error());
+        if (versions->empty())
+            return usageError(err, QStringLiteral("the workspace has no published policy"));
+        const api::PolicyVersion& current = versions->front();
+        const QByteArray pretty =
+            QJsonDocument::fromJson(QByteArray::fromStdString(current.document)).toJson(QJsonDocument::Indented);
+        if (auto written = storage::writeFileDurably(parser.value(QStringLiteral("out")).toStdString(), pretty.toStdString());
+            !written)
+            return usageError(err, QString::fromStdString(written.error().message));
+        printJson(out, {{QStringLiteral("version"), QString::fromStdString(current.version)},
+                        {QStringLiteral("name"), QString::fromStdString(current.name)},
+                        {QStringLiteral("signer"), QString::fromStdString(current.signer)},
+                        {QStringLiteral("published_at"), QString::fromStdString(current.publishedAt)},
+                        {QStringLiteral("out"), absolute(parser.value(QStringLiteral("out")))}});
+        return ExitOk;
+    }
+    if (sub == QLatin1String("publish")) {
+        QCommandLineParser parser;
+        parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
+        if (auto failed = parse(parser, rest, err, 2))
+            return *failed;
+        if (!parser.isSet(QStringLiteral("as")))
+            return usageError(err, QStringLiteral("policy publish needs --as NAME (a risk manager)"));
+        int exit = ExitOk;
+        auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+        if (!engine)
+            return exit;
+        auto bytes = readInput(parser.positionalArguments().at(1), err, exit);
+        if (!bytes)
+            return exit;
+        Passphrase passphrase;
+        if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the signer: ", passphrase, err, exit))
+            return exit;
+        auto published = engine->publishPolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                                               parser.value(QStringLiteral("as")).toStdString(), passphrase.text);
+        if (!published)
+            return requestError(err, published.error());
+        engine.reset(); // closing signs a checkpoint over the publication
+        QJsonArray warnings;
+        for (const std::string& warning : published->warnings)
+            warnings.append(QString::fromStdString(warning));
+        printJson(out, {{QStringLiteral("warnings"), warnings},
+                        {QStringLiteral("version"), QString::fromStdString(published->version)},
+                        {QStringLiteral("name"), QString::fromStdString(published->name)},
+                        {QStringLiteral("signer"), QString::fromStdString(published->signer)},
+                        {QStringLiteral("rules"), published->rules},
+                        {QStringLiteral("entry_seq"), static_cast<qint64>(published->entrySeq)}});
+        return ExitOk;
+    }
+    return usageError(err, sub.isEmpty() ? QStringLiteral("policy needs a subcommand (check, diff, export, publish)")
+                                         : QStringLiteral("unknown policy subcommand '%1'").arg(sub));
+}
+
+} // namespace
+
+const std::vector<Command>& policyCommands()
+{
+    static const std::vector<Command> commands{
+    {"check-proposal",
+     "check-proposal [--workspace WS] FILE|-",
+     "strictly parse a model's proposal; prints it in canonical\nform, or one error line naming the JSON path and the reason\n(the demo assets unless WS names the workspace's)",
+     checkProposal},
+    {"evaluate",
+     "evaluate --policy P --proposal X [--usage U]",
+     "the policy's decision on one proposal as JSON: effect, the\nrules that fired (`rules`), a reason per clause, approvals\nrequired, windows consulted, the counterfactual. U is a\ncountersign.usage/1 file (now, prices, earlier spends); without\nit, now and the demo prices. Policy-only: no simulation.\nExit 0 allow, 3 needs approval, 4 deny, 2 bad input (an invalid\npolicy never allows anything)",
+     evaluate},
+    {"replay",
+     "replay WS [--policy P]",
+     "re-decide every recorded proposal in time order, spend windows\nrecomputed from scratch: each under the version that decided\nit (must reproduce the record), or with --policy under the\ndraft P (what-if). JSON: the decisions that change, counts and\nvalue by transition, value allowed before and after. Exit 0\nwhen nothing changes, 1 when decisions differ",
+     replay},
+    {"policy",
+     "policy diff A B",
+     "what changed from policy A to B, rule by rule, in words;\nexit 0 when they are the same policy, 1 when they differ",
+     policyCommand},
+    {"policy",
+     "policy export WS --out P",
+     "write the policy that decides in WS (the newest published)",
+     policyCommand},
+    {"policy",
+     "policy publish WS P --as NAME",
+     "publish P, signed by risk manager NAME (its key unlocked with\nCOUNTERSIGN_PASSPHRASE; the engine key, which checkpoints the\nlog, with COUNTERSIGN_ENGINE_PASSPHRASE); refused for a policy\nwith static-check errors; from then on it decides",
+     policyCommand},
+    {"policy",
+     "policy check P",
+     "parse P strictly and run the static checks (unreachable,\nshadowed, overlapping rules, caps that never bind); JSON\nreport; exit 0 without errors (warnings allowed), 2 with errors",
+     policyCommand},
+    };
+    return commands;
+}
+
+} // namespace cs::cli
