@@ -129,4 +129,14 @@ private:
     CallbackList<api::Change> m_changes;
 };
 
+template <class T>
+Result<T> LocalEngine::observed(Result<T> result)
+{
+    if (result)
+        setStatus({api::EngineState::Ready, {}});
+    else
+        setStatus({api::EngineState::Degraded, result.error().message});
+    return result;
+}
+
 } // namespace cs::engine

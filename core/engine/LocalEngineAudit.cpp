@@ -1,0 +1,198 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/engine/LocalEngine.h"
+// LocalEngine's audit side: verification, proofs, receipts, reconciliation, synthetic history.
+
+#include "core/audit/Generator.h"
+#include "core/audit/Proofs.h"
+#include "core/audit/Seen.h"
+#include "core/settlement/LedgerCheck.h"
+
+#include "core/approval/Approvals.h"
+#include "core/audit/AuditLog.h"
+#include "core/engine/Pipeline.h"
+#include "core/model/OpenAiBackend.h"
+#include "core/domain/Encoding.h"
+#include "core/domain/Ids.h"
+#include "core/domain/Money.h"
+#include "core/identity/Registry.h"
+#include "core/model/ProposalParser.h"
+#include "core/policy/Backtest.h"
+#include "core/policy/Checks.h"
+#include "core/policy/Evaluator.h"
+#include "core/policy/Store.h"
+#include "core/simulation/Simulator.h"
+#include "core/simulation/WorldState.h"
+#include "core/storage/Files.h"
+#include "core/storage/Migrations.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <map>
+
+namespace cs::engine {
+
+namespace fs = std::filesystem;
+using storage::Database;
+
+namespace {
+
+//! The seam's view of a verification.
+api::VerifySummary summaryOf(const audit::VerifyReport& report)
+{
+    api::VerifySummary out;
+    out.entries = report.entries;
+    out.signedEntries = report.signedEntries;
+    out.coveredEntries = report.coveredEntries;
+    out.checkpoints = report.checkpoints;
+    out.checkpointFiles = report.checkpointFiles;
+    out.consistencyProofs = report.consistencyProofs;
+    out.latestCheckpoint = static_cast<std::int64_t>(report.latestCheckpoint);
+    out.root = toHex(report.root);
+    out.receiptsReplayed = report.receiptsReplayed;
+    out.balancesChecked = report.balancesChecked;
+    for (const audit::Problem& problem : report.problems)
+        out.problems.push_back({problem.seq, problem.reason});
+    return out;
+}
+
+} // namespace
+
+Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::ProgressFn& progress, bool full,
+                                                           bool everySignature)
+{
+    CS_TRY(key, engineKey());
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of the log and its checkpoints
+    CS_TRY(origin, audit::readOrigin(m_reader));
+    audit::VerifyOptions options;
+    options.checkpointsDir = m_dir / workspace::kCheckpointsDir;
+    options.keyFileKey = *key;
+    options.progress = progress;
+    options.consistencyProofs = full;
+    options.engineEntrySignatures = everySignature;
+    auto seen = audit::readSeen(*origin);
+    if (!seen) {
+        audit::VerifyReport report;
+        report.problems.push_back({0, seen.error().message});
+        return report;
+    }
+    if (*seen) {
+        options.seen = (*seen)->checkpoint;
+        options.trustedPrefix = full ? 0 : (*seen)->verifiedSize;
+    }
+    CS_TRY(report, audit::verifyLog(m_reader, options));
+    if (report->intact()) {
+        // This user has now seen (and checked every signature under) the newest checkpoint.
+        CS_TRY(checkpoints, audit::readCheckpoints(m_reader));
+        if (!checkpoints->empty()) {
+            CS_TRY(recorded, audit::recordSeen({checkpoints->back(), checkpoints->back().size}, *key));
+        }
+    }
+    return report;
+}
+
+Result<api::VerifySummary> LocalEngine::verifyAuditLog(const api::ProgressFn& progress, bool everySignature)
+{
+    return observed([&]() -> Result<api::VerifySummary> {
+        CS_TRY(report, verifyAgainstSeen(progress, true, everySignature));
+        api::VerifySummary summary = summaryOf(*report);
+        if (!report->intact())
+            return summary; // the money is recomputed only from a log that holds
+        // The money, not only the log: every balance recomputed from the log, and the ledger's tables against it.
+        std::lock_guard lock(m_readMutex);
+        CS_TRY(ledger, settlement::verifyLedger(m_reader));
+        summary.receiptsReplayed = ledger->receipts;
+        summary.balancesChecked = ledger->balances;
+        for (const audit::Problem& problem : ledger->problems)
+            summary.problems.push_back({problem.seq, problem.reason});
+        return summary;
+    }());
+}
+
+Result<api::VerifySummary> LocalEngine::checkIntegrity(const api::ProgressFn& progress)
+{
+    std::lock_guard guard(m_integrityMutex);
+    if (!m_integrity) {
+        auto report = verifyAgainstSeen(progress, false, false);
+        m_integrity = report ? Result<api::VerifySummary>(summaryOf(*report)) : Result<api::VerifySummary>(Unexpected{report.error()});
+        if (*m_integrity && !(*m_integrity)->intact()) {
+            const api::VerifyProblem* first = (*m_integrity)->first();
+            m_readOnly = true;
+            setStatus({api::EngineState::ReadOnly,
+                       "the audit log does not verify (" + first->reason + "); nothing will be written"});
+        }
+    }
+    return *m_integrity;
+}
+
+Result<QJsonObject> LocalEngine::proveEntry(std::int64_t seq)
+{
+    CS_TRY(key, engineKey());
+    std::lock_guard lock(m_readMutex);
+    return observed(audit::proveInclusion(m_reader, seq, *key));
+}
+
+Result<api::ReceiptExport> LocalEngine::exportReceipt(std::int64_t seq)
+{
+    CS_TRY(key, engineKey());
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(receipt, observed(audit::exportReceipt(m_reader, seq, *key)));
+    return api::ReceiptExport{receipt->receiptJson,
+                              std::string(reinterpret_cast<const char*>(receipt->signature.data()), receipt->signature.size()),
+                              receipt->enginePem, receipt->proof};
+}
+
+Result<std::vector<api::ReceiptRef>> LocalEngine::receipts()
+{
+    std::lock_guard lock(m_readMutex);
+    std::vector<api::ReceiptRef> out;
+    CS_TRY(read, storage::forEachRow(m_reader, "SELECT intent, agent, receipt_seq, updated_ms FROM settlements "
+                                               "WHERE state = 'executed' AND receipt_seq IS NOT NULL ORDER BY receipt_seq",
+                                     [&](storage::Statement& row) -> Result<void> {
+                                         out.push_back({row.textAt(0), row.textAt(1), row.int64At(2),
+                                                        toIso8601(Timestamp{row.int64At(3)})});
+                                         return {};
+                                     }));
+    return observed(Result<std::vector<api::ReceiptRef>>(std::move(out)));
+}
+
+Result<api::GeneratedHistory> LocalEngine::generateHistory(std::int64_t entries, std::string_view passphrase)
+{
+    const Announcing announcing{*this};
+    const fs::path keys = m_dir / workspace::kKeysDir;
+    CS_TRY(engine, unlockEngine(passphrase));
+    CS_TRY(alice, identity::unsealKey(identity::keyFilePath(keys, "alice"), passphrase));
+    CS_TRY(bob, identity::unsealKey(identity::keyFilePath(keys, "bob"), passphrase));
+    CS_TRY(rita, identity::unsealKey(identity::keyFilePath(keys, "rita"), passphrase));
+    const audit::GeneratorKeys signers{&*m_engineSigner, &*alice, &*bob, &*rita};
+    CS_TRY(generated, m_writer->run([&](Database& db) -> Result<audit::GenerateSummary> {
+        CS_TRY(origin, audit::readOrigin(db));
+        return audit::generateHistory(db, entries, signers, *m_clock, checkpointPolicy(*origin));
+    }));
+    return api::GeneratedHistory{generated->appended, generated->proposals, generated->signedEntries, generated->firstSeq,
+                                 generated->lastSeq};
+}
+
+Result<api::Reconciliation> LocalEngine::reconcile()
+{
+    const Announcing announcing{*this};
+    CS_TRY(unlocked, engineKeyReady());
+    CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
+    api::Reconciliation result;
+    CS_TRY(interrupted, settlement::markInterrupted(*m_writer, checkpointPolicy(*origin), *m_clock));
+    CS_TRY(resolved, settlement::reconcile(*m_writer, checkpointPolicy(*origin), *m_clock));
+    result.interrupted = *interrupted;
+    for (const settlement::Reconciled& item : *resolved)
+        result.resolved.push_back({item.idempotencyKey, item.intent, std::string(settlement::toString(item.resolution)),
+                                   item.reason});
+    return result;
+}
+
+} // namespace cs::engine

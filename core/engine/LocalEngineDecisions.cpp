@@ -1,0 +1,482 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/engine/LocalEngine.h"
+#include "core/engine/LiveFeed.h"
+// LocalEngine's decisions: running intents, the approval queue and verdicts, policies, the kill switch.
+
+#include "core/audit/Generator.h"
+#include "core/audit/Proofs.h"
+#include "core/audit/Seen.h"
+#include "core/settlement/LedgerCheck.h"
+
+#include "core/approval/Approvals.h"
+#include "core/audit/AuditLog.h"
+#include "core/engine/Pipeline.h"
+#include "core/model/OpenAiBackend.h"
+#include "core/domain/Encoding.h"
+#include "core/domain/Ids.h"
+#include "core/domain/Money.h"
+#include "core/identity/Registry.h"
+#include "core/model/ProposalParser.h"
+#include "core/policy/Backtest.h"
+#include "core/policy/Checks.h"
+#include "core/policy/Evaluator.h"
+#include "core/policy/Store.h"
+#include "core/simulation/Simulator.h"
+#include "core/simulation/WorldState.h"
+#include "core/storage/Files.h"
+#include "core/storage/Migrations.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <map>
+
+namespace cs::engine {
+
+namespace fs = std::filesystem;
+using storage::Database;
+
+namespace {
+
+//! Held by whoever runs intents through the pipeline (WS/run.lock).
+constexpr const char* kRunLockFile = "run.lock";
+
+// What a run reads whole, bounded: an intent file and a fixtures file are input like any other.
+constexpr qint64 kMaxIntentsBytes = 64ll << 20;
+constexpr qint64 kMaxFixturesBytes = 256ll << 20;
+
+//! `file` (open) read whole, refused past `limit` bytes with its name and size, never read in part.
+Result<std::string> readWhole(QFile& file, qint64 limit, const char* what)
+{
+    if (file.size() > limit)
+        return fail(ErrorCode::InvalidInput, std::string(what) + " " + file.fileName().toStdString() + " is "
+                                                 + std::to_string(file.size()) + " bytes, more than the "
+                                                 + std::to_string(limit >> 20) + " MiB allowed");
+    QByteArray bytes = file.read(limit + 1);
+    if (bytes.size() > limit) // grew while read
+        return fail(ErrorCode::InvalidInput, std::string(what) + " " + file.fileName().toStdString() + " is more than "
+                                                 + std::to_string(limit >> 20) + " MiB");
+    return bytes.toStdString();
+}
+
+
+//! Refuses a verdict on a request whose subject is no longer the one the approver reviewed.
+Result<void> stillAsShown(const approval::Request& request, std::string_view shownSubject)
+{
+    if (!shownSubject.empty() && shownSubject != request.subjectSha256)
+        return fail(ErrorCode::NotAllowed, "the proposal of " + request.intent
+                                               + " changed since it was shown (edited or decided again); review it again");
+    return {};
+}
+
+std::int64_t saturated(Int128 value)
+{
+    constexpr auto top = std::numeric_limits<std::int64_t>::max();
+    constexpr auto bottom = std::numeric_limits<std::int64_t>::min();
+    return value > top ? top : value < bottom ? bottom : static_cast<std::int64_t>(value);
+}
+
+//! What `item`'s proposal would do if it settled now: simulated on `world`, valued in `reference`,
+//! and whether the world moved since the state its approval subject names.
+void describeNow(api::QueueItem& item, const approval::Request& request, const simulation::WorldState& world,
+                 const AssetCatalog& catalog, const std::map<std::string, Money>& prices, const Asset& reference)
+{
+    auto proposal = model::parseProposal(item.proposal, catalog);
+    if (!proposal) {
+        item.simulationProblem = "the stored proposal no longer reads: " + proposal.error().message;
+        return;
+    }
+    const Money& amount = proposal->action.amount;
+    if (auto value = policy::Evaluator::valueIn(amount, reference, prices, reference)) {
+        item.value = Money::format(*value, reference.decimals) + " " + reference.code;
+        item.valueMinor = saturated(*value);
+    }
+    const simulation::SimulationResult simulated = simulation::simulate(world, *proposal);
+    item.simulationOk = simulated.ok();
+    item.simulationProblem = simulated.reason;
+    for (const simulation::BalanceDelta& delta : simulated.deltas) {
+        const Asset& asset = delta.amount.asset();
+        const Int128 before = world.balance(delta.account, asset.code);
+        item.balances.push_back({delta.account, asset.code, Money::format(before, asset.decimals),
+                                 Money::format(before + delta.amount.minor(), asset.decimals)});
+    }
+    if (simulated.fee)
+        item.fee = simulated.fee->toString() + " " + simulated.fee->asset().code;
+    if (simulated.expectedOut)
+        item.expectedOut = simulated.expectedOut->toString() + " " + simulated.expectedOut->asset().code;
+    if (simulated.priceImpactBps)
+        item.priceImpactBps = static_cast<int>(*simulated.priceImpactBps);
+    const QJsonObject subject = QJsonDocument::fromJson(QByteArray::fromStdString(request.subject)).object();
+    item.worldMoved = subject.value(QStringLiteral("state_before")).toString().toStdString() != toHex(simulated.stateBefore);
+}
+
+api::Effect effectOf(policy::Effect effect)
+{
+    switch (effect) {
+    case policy::Effect::Allow: return api::Effect::Allow;
+    case policy::Effect::RequireApproval: return api::Effect::RequireApproval;
+    case policy::Effect::Deny: return api::Effect::Deny;
+    }
+    return api::Effect::Deny;
+}
+
+//! The seam's view of a backtest: times and amounts as text.
+api::BacktestSummary summaryOf(const policy::BacktestReport& report)
+{
+    const auto money = [&](Int128 minor) { return Money::fromMinor(minor, report.reference).toString(); };
+    api::BacktestSummary out;
+    out.policyVersion = report.policyVersion;
+    out.currency = report.reference.code;
+    out.proposals = static_cast<std::int64_t>(report.proposals);
+    for (const policy::BacktestChange& change : report.changes)
+        out.changes.push_back({change.intent, change.agent, toIso8601(change.at), effectOf(change.before),
+                               effectOf(change.after), change.rules, change.amount.toString(), change.amount.asset().code,
+                               money(change.value)});
+    for (const auto& [key, transition] : report.transitions)
+        out.transitions.push_back({effectOf(key.first), effectOf(key.second), static_cast<std::int64_t>(transition.count),
+                                   money(transition.value)});
+    out.allowedBefore = money(report.allowedBefore);
+    out.allowedAfter = money(report.allowedAfter);
+    out.unpriced = report.unpriced;
+    return out;
+}
+
+} // namespace
+
+Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions& options)
+{
+    const Announcing announcing{*this};
+    const std::string& backendName = options.backend.empty() ? m_settings.modelBackend : options.backend;
+    const fs::path path = options.intentsFile.empty() ? m_dir / workspace::kIntentsFile : fs::path(options.intentsFile);
+    QFile file(QString::fromStdString(path.string()));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::NotFound, "cannot read intents from " + path.string());
+    CS_TRY(intentText, readWhole(file, kMaxIntentsBytes, "the intents file"));
+    CS_TRY(intents, model::parseIntents(*intentText));
+    CS_TRY(unlocked, engineKeyReady());
+    // One run at a time per workspace: two would race for the same intents.
+    CS_TRY(running, storage::FileLock::acquire(m_dir / kRunLockFile, options.wait,
+                                               "another run is in progress on this workspace; wait for it to finish "
+                                               "(or pass --wait)"));
+
+    std::unique_ptr<model::ModelBackend> backend;
+    if (backendName == "rules") {
+        backend = std::make_unique<model::RulesBackend>(model::RulesBackend::demoScript(*intents));
+    } else if (backendName == "replay" && !options.fixturesFile.empty()) {
+        QFile fixtures(QString::fromStdString(options.fixturesFile));
+        if (!fixtures.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::NotFound, "cannot read fixtures from " + options.fixturesFile);
+        CS_TRY(fixtureText, readWhole(fixtures, kMaxFixturesBytes, "the fixtures file"));
+        CS_TRY(replay, model::ReplayBackend::fromFixtures(*fixtureText));
+        backend = std::make_unique<model::ReplayBackend>(std::move(*replay));
+    } else if (backendName == "replay") {
+        // Recorded answers from this workspace's own model exchanges, by request hash.
+        std::map<std::string, model::ModelResponse> recorded;
+        std::lock_guard lock(m_readMutex);
+        CS_TRY(read, storage::forEachRow(m_reader, "SELECT body FROM audit_entries WHERE type = 'model.exchange'",
+                                         [&](storage::Statement& row) -> Result<void> {
+            const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(0))).object();
+            // A response recorded only in part cannot be answered again: replay says it has none.
+            if (body.contains(QStringLiteral("response")) && !body.value(QStringLiteral("response_cut")).toBool())
+                recorded[body.value(QStringLiteral("request_sha256")).toString().toStdString()] =
+                    model::ModelResponse{body.value(QStringLiteral("response")).toString().toStdString(),
+                                         body.value(QStringLiteral("cannot_plan")).toBool(),
+                                         body.value(QStringLiteral("reason")).toString().toStdString()};
+            return {};
+        }));
+        backend = std::make_unique<model::ReplayBackend>(std::move(recorded));
+    } else if (backendName == "openai") {
+        // The command line, then the environment, then workspace.json; keys only ever from the
+        // environment, and sent only where the operator chose.
+        std::string notice;
+        CS_TRY(config, model::OpenAiConfig::resolve(options.modelUrl, m_settings.modelUrl, m_settings.modelName, &notice));
+        if (!notice.empty() && options.notice)
+            options.notice(notice);
+        backend = std::make_unique<model::OpenAiBackend>(std::move(*config));
+    } else {
+        return fail(ErrorCode::InvalidInput, "backend must be rules, replay or openai");
+    }
+
+    CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
+    // Requests whose time is up end first, so their reservations no longer count.
+    CS_TRY(expired, m_writer->run([&](Database& db) { return approval::expireDue(db, m_clock->now(), checkpointPolicy(*origin)); }));
+    CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
+    Pipeline pipeline(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock, *backend, m_ledger,
+                      {.streamStart = streamStart(m_clock->now())});
+    // Batches share one commit (group commit); each intent still sees the ones before it.
+    constexpr std::size_t kBatch = 64;
+    std::vector<api::IntentResult> results;
+    for (std::size_t first = 0; first < intents->size(); first += kBatch) {
+        const auto batch = std::span(*intents).subspan(first, std::min(kBatch, intents->size() - first));
+        CS_TRY(outcomes, pipeline.processBatch(batch));
+        for (const IntentOutcome& outcome : *outcomes)
+            results.push_back({outcome.intent, outcome.agent, std::string(toString(outcome.state)), outcome.reason,
+                               outcome.receiptSeq, outcome.alreadyProcessed});
+    }
+    return results;
+}
+
+
+Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent()
+{
+    const Announcing announcing{*this};
+    if (!m_feed) {
+        QFile file(QString::fromStdString((m_dir / workspace::kIntentsFile).string()));
+        if (!file.open(QIODevice::ReadOnly))
+            return std::optional<api::IntentResult>();
+        CS_TRY(intentText, readWhole(file, kMaxIntentsBytes, "the intents file"));
+        CS_TRY(intents, model::parseIntents(*intentText));
+        CS_TRY(unlocked, engineKeyReady());
+        CS_TRY(origin, m_writer->run([](Database& db) { return audit::readOrigin(db); }));
+        CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
+        auto feed = std::make_unique<Feed>();
+        feed->intents = std::move(*intents);
+        feed->backend = std::make_unique<model::RulesBackend>(model::RulesBackend::demoScript(feed->intents));
+        feed->pipeline = std::make_unique<Pipeline>(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock,
+                                                    *feed->backend, m_ledger,
+                                                    PipelineOptions{.streamStart = streamStart(m_clock->now())});
+        m_feed = std::move(feed);
+    }
+    while (m_feed->next < m_feed->intents.size()) {
+        CS_TRY(running, storage::FileLock::acquire(m_dir / kRunLockFile, false,
+                                                   "another run is in progress on this workspace; the live feed stops"));
+        CS_TRY(outcome, m_feed->pipeline->process(m_feed->intents[m_feed->next++]));
+        if (outcome->alreadyProcessed)
+            continue;
+        return std::optional<api::IntentResult>(api::IntentResult{outcome->intent, outcome->agent,
+                                                                  std::string(toString(outcome->state)), outcome->reason,
+                                                                  outcome->receiptSeq, false});
+    }
+    return std::optional<api::IntentResult>();
+}
+
+Result<api::ApprovalQueue> LocalEngine::approvalQueue()
+{
+    std::lock_guard lock(m_readMutex);
+    return observed([this]() -> Result<api::ApprovalQueue> {
+        CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of queue and world
+        api::ApprovalQueue queue;
+        CS_TRY(read, storage::forEachRow(m_reader, "SELECT intent, agent, proposal, decision, reason FROM proposals "
+                                                   "WHERE state = 'awaiting_approval' ORDER BY updated_ms, intent",
+                                         [&](storage::Statement& row) -> Result<void> {
+                                             api::QueueItem item;
+                                             item.intent = row.textAt(0);
+                                             item.agent = row.textAt(1);
+                                             item.proposal = row.textAt(2);
+                                             item.decision = row.textAt(3);
+                                             item.reason = row.textAt(4);
+                                             queue.items.push_back(std::move(item));
+                                             return {};
+                                         }));
+        CS_TRY(ended, storage::forEachRow(m_reader, "SELECT state, count(*) FROM approval_requests GROUP BY state",
+                                          [&](storage::Statement& row) -> Result<void> {
+                                              const std::string state = row.textAt(0);
+                                              const int count = static_cast<int>(row.int64At(1));
+                                              if (state == "approved")
+                                                  queue.approved = count;
+                                              else if (state == "rejected")
+                                                  queue.rejected = count;
+                                              else if (state == "expired")
+                                                  queue.expired = count;
+                                              return {};
+                                          }));
+        if (queue.items.empty())
+            return queue;
+
+        CS_TRY(world, simulation::WorldState::load(m_reader));
+        CS_TRY(policy, policy::loadActivePolicy(m_reader, *world));
+        const Asset& reference = policy->globals.referenceCurrency;
+        CS_TRY(context, policy::loadContext(m_reader, *world, reference));
+        const AssetCatalog catalog = AssetCatalog(world->assetList());
+        const Timestamp now = m_clock->now();
+        for (api::QueueItem& item : queue.items) {
+            CS_TRY(request, approval::findRequest(m_reader, item.intent));
+            if (!*request)
+                continue;
+            item.subjectSha256 = (*request)->subjectSha256;
+            item.expiresAt = toIso8601((*request)->expiresAt);
+            item.requestedAt = toIso8601((*request)->requestedAt);
+            item.expired = now >= (*request)->expiresAt;
+            item.approvedBy = (*request)->approvedBy;
+            item.stillNeeded = approval::stillNeeded(**request);
+            describeNow(item, **request, *world, catalog, context->prices, reference);
+        }
+        return queue;
+    }());
+}
+
+Result<std::vector<api::PolicyVersion>> LocalEngine::policyVersions()
+{
+    std::lock_guard lock(m_readMutex);
+    return observed([this]() -> Result<std::vector<api::PolicyVersion>> {
+        std::vector<api::PolicyVersion> versions;
+        CS_TRY(read, storage::forEachRow(
+                         m_reader,
+                         "SELECT version, name, document, signer, entry_seq, published_ms FROM policies ORDER BY entry_seq DESC",
+                         [&](storage::Statement& row) -> Result<void> {
+                             const QJsonObject document =
+                                 QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(2))).object();
+                             versions.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3), row.int64At(4),
+                                                 toIso8601(Timestamp{row.int64At(5)}),
+                                                 static_cast<int>(document.value(QStringLiteral("rules")).toArray().size()),
+                                                 {}});
+                             return {};
+                         }));
+        return versions;
+    }());
+}
+
+Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document, const std::string& signer,
+                                                      std::string_view passphrase)
+{
+    const Announcing announcing{*this};
+    CS_TRY(engine, engineKeyReady());
+    CS_TRY(key, principalKey(signer, passphrase));
+    std::vector<std::string> warnings;
+    CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
+        CS_TRY(world, simulation::WorldState::load(db));
+        CS_TRY(parsed, policy::parsePolicy(document, AssetCatalog(world->assetList())));
+        for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
+            if (!finding.error)
+                warnings.push_back(finding.message);
+        }
+        CS_TRY(origin, audit::readOrigin(db));
+        return policy::publishPolicy(db, *parsed, signer, *key, m_clock->now(), checkpointPolicy(*origin));
+    }));
+    const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(published->document)).object();
+    return api::PolicyVersion{published->version, published->name, published->document, published->signer,
+                              published->entrySeq, toIso8601(published->publishedAt),
+                              static_cast<int>(body.value(QStringLiteral("rules")).toArray().size()), std::move(warnings)};
+}
+
+Result<api::BacktestSummary> LocalEngine::backtestPolicy(std::string_view document)
+{
+    std::lock_guard lock(m_readMutex);
+    return observed([&]() -> Result<api::BacktestSummary> {
+        CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of history and policies
+        CS_TRY(world, simulation::WorldState::load(m_reader));
+        const AssetCatalog catalog = AssetCatalog(world->assetList());
+
+        std::vector<std::unique_ptr<policy::Evaluator>> compiled;
+        std::map<std::string, const policy::Evaluator*> versions;
+        CS_TRY(read, storage::forEachRow(m_reader, "SELECT version, document FROM policies",
+                                         [&](storage::Statement& row) -> Result<void> {
+                                             auto parsed = policy::parsePolicy(row.textAt(1), catalog);
+                                             if (!parsed)
+                                                 return fail(ErrorCode::StorageFailed, "published policy " + row.textAt(0)
+                                                                                           + " does not parse: " + parsed.error().message);
+                                             compiled.push_back(std::make_unique<policy::Evaluator>(std::move(*parsed)));
+                                             versions.emplace(row.textAt(0), compiled.back().get());
+                                             return {};
+                                         }));
+        std::unique_ptr<policy::Evaluator> draft;
+        if (!document.empty()) {
+            CS_TRY(parsed, policy::parsePolicy(document, catalog));
+            for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
+                if (finding.error)
+                    return fail(ErrorCode::InvalidInput, "the draft policy has errors: " + finding.message);
+            }
+            draft = std::make_unique<policy::Evaluator>(std::move(*parsed));
+        }
+        const Asset& reference = draft ? draft->policy().globals.referenceCurrency
+                                       : versions.empty() ? Asset{} : versions.begin()->second->policy().globals.referenceCurrency;
+        CS_TRY(context, policy::loadContext(m_reader, *world, reference));
+        CS_TRY(history, policy::loadHistory(m_reader));
+        CS_TRY(report, policy::backtest(*history, draft.get(), versions, *context));
+        return summaryOf(*report);
+    }());
+}
+
+Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& intent, const std::string& approver, bool approve,
+                                                        std::string_view reason, std::string_view passphrase,
+                                                        std::string_view shownSubject)
+{
+    const Announcing announcing{*this};
+    if (!approve && reason.empty())
+        return fail(ErrorCode::InvalidInput, "reason: a rejection needs a reason");
+    CS_TRY(engine, engineKeyReady());
+    CS_TRY(key, principalKey(approver, passphrase));
+    CS_TRY(request, m_writer->run([&](Database& db) { return approval::findRequest(db, intent); }));
+    if (!*request)
+        return fail(ErrorCode::NotFound, "no approval request for " + intent);
+    CS_TRY(unchanged, stillAsShown(**request, shownSubject));
+    // The approver signs the subject the request holds: this proposal, simulation, policy and decision.
+    CS_TRY(signedVerdict, approval::signVerdict({intent, approver, approve, std::string(reason), (*request)->subjectSha256}, *key));
+    CS_TRY(submitted, m_writer->run([&](Database& db) -> Result<approval::Submitted> {
+        CS_TRY(origin, audit::readOrigin(db));
+        return approval::submitVerdict(db, *signedVerdict, m_clock->now(), checkpointPolicy(*origin), m_ledger);
+    }));
+    return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
+}
+
+Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, const std::string& approver,
+                                                     const std::string& amount, const std::string& minOut,
+                                                     std::string_view passphrase, std::string_view shownSubject)
+{
+    const Announcing announcing{*this};
+    CS_TRY(engine, engineKeyReady());
+    CS_TRY(key, principalKey(approver, passphrase));
+    approval::Edit edit;
+    if (!amount.empty())
+        edit.amount = amount;
+    if (!minOut.empty())
+        edit.minOut = minOut;
+    CS_TRY(submitted, m_writer->run([&](Database& db) -> Result<approval::Submitted> {
+        CS_TRY(request, approval::findRequest(db, intent));
+        if (*request) { // approval::submitEdit refuses a missing one
+            CS_TRY(unchanged, stillAsShown(**request, shownSubject));
+        }
+        CS_TRY(origin, audit::readOrigin(db));
+        return approval::submitEdit(db, intent, edit, approver, *key, m_clock->now(), checkpointPolicy(*origin), m_ledger);
+    }));
+    return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
+}
+
+Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::string& principal, const std::string& status,
+                                                                    const std::string& actor, std::string_view reason,
+                                                                    std::string_view passphrase)
+{
+    const Announcing announcing{*this};
+    CS_TRY(to, identity::parseKeyStatus(status));
+    if (!isValidIdentifier(principal))
+        return fail(ErrorCode::InvalidInput, "the principal must be an identifier, not '" + principal + "'");
+    CS_TRY(roles, principalRole(actor));
+    if (*roles != "risk_manager")
+        return fail(ErrorCode::NotAllowed, "'" + actor + "' is " + *roles + "; only a risk manager may change a principal's status");
+    CS_TRY(engine, engineKeyReady());
+    CS_TRY(key, principalKey(actor, passphrase));
+    return m_writer->run([&](Database& db) -> Result<StatusChange> {
+        CS_TRY(transaction, storage::Transaction::begin(db));
+        CS_TRY(origin, audit::readOrigin(db));
+        const audit::CheckpointPolicy checkpoints = checkpointPolicy(*origin);
+        CS_TRY(query, db.cached("SELECT role, status FROM principals WHERE id = ?1"));
+        (*query)->bind(1, principal);
+        CS_TRY(row, (*query)->step());
+        if (!*row)
+            return fail(ErrorCode::NotFound, "no such principal '" + principal + "'");
+        const std::string role = (*query)->textAt(0);
+        StatusChange change{principal, (*query)->textAt(1), status, 0, 0};
+        (*query)->reset();
+        CS_TRY(changed, identity::changeStatus(db, principal, *to, actor, *key, reason, m_clock->now(), checkpoints));
+        change.entrySeq = changed->entries.back().seq;
+        std::vector<audit::Checkpoint> signedCheckpoints = changed->checkpoints;
+        if (role == "agent" && *to != identity::KeyStatus::Active) {
+            CS_TRY(cancelled, approval::cancelPendingOf(db, principal, "agent " + principal + " was " + status + " by " + actor
+                                                                      + ": " + std::string(reason),
+                                                        m_clock->now(), checkpoints));
+            change.cancelledRequests = cancelled->requests;
+            signedCheckpoints.insert(signedCheckpoints.end(), cancelled->checkpoints.begin(), cancelled->checkpoints.end());
+        }
+        CS_TRY(committed, transaction->commit());
+        (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
+        return change;
+    });
+}
+
+} // namespace cs::engine
