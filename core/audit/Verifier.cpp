@@ -329,58 +329,77 @@ Result<std::vector<Checkpoint>> readCheckpoints(storage::Database& db)
     return checkpoints;
 }
 
-Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& options)
+namespace {
+
+using CheckpointFiles = std::map<std::uint64_t, std::pair<Checkpoint, std::string>>;
+
+/**
+ * One run of verifyLog, step by step: the checkpoints to hold the log against, the entries in
+ * one pass (chain, tree, signatures), the checkpoints' signatures and sizes, the consistency
+ * proofs, the stored tree state, and where a root that does not hold was changed.
+ */
+class LogVerification
 {
-    VerifyReport report;
-    Problems problems;
-    CS_TRY(origin, readOrigin(db));
-    CS_TRY(stored, readCheckpoints(db));
-    CS_TRY(files, readCheckpointFiles(options.checkpointsDir, problems));
-    report.checkpointFiles = static_cast<std::int64_t>(files->size());
+public:
+    LogVerification(storage::Database& db, const VerifyOptions& options) : m_db(db), m_options(options) {}
 
-    // Every checkpointed size, from the database and from the files, checked against the root
-    // the entries give at that size.
-    std::map<std::uint64_t, const Checkpoint*> checkpointAt;
-    for (const Checkpoint& checkpoint : *stored)
-        checkpointAt.emplace(checkpoint.size, &checkpoint);
-    if (options.seen) {
-        // What this user saw of the log before: the database and checkpoints/ rolled back
-        // together cannot hide from it.
-        auto it = checkpointAt.find(options.seen->size);
-        if (it == checkpointAt.end())
-            checkpointAt.emplace(options.seen->size, &*options.seen);
-        else if (it->second->root != options.seen->root)
-            problems.add(static_cast<std::int64_t>(options.seen->size),
-                         "the checkpoint at size " + std::to_string(options.seen->size)
-                             + " differs from the one this user saw of this workspace: the log was rewritten");
+    Result<VerifyReport> run()
+    {
+        CS_TRY(origin, readOrigin(m_db));
+        m_origin = std::move(*origin);
+        CS_TRY(stored, readCheckpoints(m_db));
+        m_stored = std::move(*stored);
+        CS_TRY(files, readCheckpointFiles(m_options.checkpointsDir, m_problems));
+        m_files = std::move(*files);
+        m_report.checkpointFiles = static_cast<std::int64_t>(m_files.size());
+        collectCheckpoints();
+        CS_TRY(read, readEntries());
+        m_report.entries = static_cast<std::int64_t>(m_frontier.size());
+        m_report.root = m_frontier.root();
+        if (m_options.progress)
+            m_options.progress(m_report.entries, m_total);
+        checkCheckpoints();
+        checkConsistency();
+        CS_TRY(tree, checkTreeState());
+        CS_TRY(placed, placeAlteredRanges());
+        m_report.problems = m_problems.take();
+        return std::move(m_report);
     }
-    for (const auto& [size, file] : *files) {
-        auto it = checkpointAt.find(size);
-        if (it == checkpointAt.end()) {
-            checkpointAt.emplace(size, &file.first);
-        } else if (it->second->root != file.first.root || it->second->signature != file.first.signature) {
-            problems.add(static_cast<std::int64_t>(size), file.second + " and the database disagree about the checkpoint at size "
-                                                              + std::to_string(size));
+
+private:
+    //! Every checkpointed size, from the database, the files and what this user saw, each to be
+    //! checked against the root the entries give at that size.
+    void collectCheckpoints()
+    {
+        for (const Checkpoint& checkpoint : m_stored)
+            m_checkpointAt.emplace(checkpoint.size, &checkpoint);
+        if (const auto& seen = m_options.seen) {
+            // What this user saw of the log before: the database and checkpoints/ rolled back
+            // together cannot hide from it.
+            auto it = m_checkpointAt.find(seen->size);
+            if (it == m_checkpointAt.end())
+                m_checkpointAt.emplace(seen->size, &*seen);
+            else if (it->second->root != seen->root)
+                m_problems.add(static_cast<std::int64_t>(seen->size),
+                               "the checkpoint at size " + std::to_string(seen->size)
+                                   + " differs from the one this user saw of this workspace: the log was rewritten");
         }
+        for (const auto& [size, file] : m_files) {
+            auto it = m_checkpointAt.find(size);
+            if (it == m_checkpointAt.end())
+                m_checkpointAt.emplace(size, &file.first);
+            else if (it->second->root != file.first.root || it->second->signature != file.first.signature)
+                m_problems.add(static_cast<std::int64_t>(size), file.second + " and the database disagree about the checkpoint at size "
+                                                                    + std::to_string(size));
+        }
+        // Engine-signed entries up to the largest checkpoint are covered by its signed root (every
+        // checkpoint's signature and root are checked below; a bad one is a problem of its own).
+        m_covered = m_options.engineEntrySignatures || m_checkpointAt.empty() ? 0 : m_checkpointAt.rbegin()->first;
     }
 
-    // Engine-signed entries up to the largest checkpoint are covered by its signed root (every
-    // checkpoint's signature and root are checked below; a bad one is a problem of its own).
-    const std::uint64_t covered = options.engineEntrySignatures || checkpointAt.empty() ? 0 : checkpointAt.rbegin()->first;
-    CS_TRY(total, db.queryInt("SELECT coalesce(max(seq), 0) FROM audit_entries"));
-    CS_TRY(query, db.prepare("SELECT seq, time_ms, type, actor, body, sig, prev_hash, leaf_hash FROM audit_entries "
-                             "ORDER BY seq"));
-    std::map<std::string, KeyRecord> keys;
-    std::vector<Hash> leaves;
-    if (options.consistencyProofs)
-        leaves.reserve(static_cast<std::size_t>(*total));
-    MerkleFrontier frontier;
-    Hash prev{};
-    std::uint64_t previousCheckpoint = 0;
-    bool chainBroken = false; // after the first break, later links are reported only once
-    std::vector<AlteredRange> alteredRanges; // roots or consistency proofs that do not hold
-    // The chain and the tree, in order, from the hashes the pool computed.
-    const auto chain = [&](Chunk& chunk) {
+    //! The chain and the tree, in order, from the hashes the pool computed.
+    void chain(Chunk& chunk)
+    {
         for (std::size_t i = 0; i < chunk.entries.size(); ++i) {
             const Entry& entry = chunk.entries[i];
             // The hash of what the entry says now; the chain and the tree are rebuilt from it,
@@ -388,33 +407,42 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
             const Hash& leaf = chunk.leaves[i];
             const auto where = [&entry] { return "entry " + std::to_string(entry.seq) + " (" + entry.type + ")"; };
             if (leaf != entry.leaf && isValidEntryType(entry.type) && isValidIdentifier(entry.actor))
-                problems.add(entry.seq, where() + ": its content does not match its leaf hash (changed after it was written)");
-            if (entry.prev != prev && !chainBroken) {
-                chainBroken = true;
-                problems.add(entry.seq, where() + ": it does not link to entry " + std::to_string(entry.seq - 1)
-                                            + " (an entry was removed, inserted or reordered)");
+                m_problems.add(entry.seq, where() + ": its content does not match its leaf hash (changed after it was written)");
+            if (entry.prev != m_prev && !m_chainBroken) {
+                m_chainBroken = true; // after the first break, later links are reported only once
+                m_problems.add(entry.seq, where() + ": it does not link to entry " + std::to_string(entry.seq - 1)
+                                              + " (an entry was removed, inserted or reordered)");
             }
-            prev = leaf;
-            if (options.consistencyProofs)
-                leaves.push_back(leaf);
-            frontier.append(leaf);
-            if (auto it = checkpointAt.find(frontier.size()); it != checkpointAt.end()) {
-                if (it->second->root != frontier.root())
-                    alteredRanges.push_back({previousCheckpoint + 1, frontier.size(),
-                                             "the Merkle root of the first " + std::to_string(frontier.size())
-                                                 + " entries differs from the signed checkpoint: entries "
-                                                 + std::to_string(previousCheckpoint + 1) + "–"
-                                                 + std::to_string(frontier.size()) + " were altered"});
-                previousCheckpoint = frontier.size();
+            m_prev = leaf;
+            if (m_options.consistencyProofs)
+                m_leaves.push_back(leaf);
+            m_frontier.append(leaf);
+            if (auto it = m_checkpointAt.find(m_frontier.size()); it != m_checkpointAt.end()) {
+                if (it->second->root != m_frontier.root())
+                    m_alteredRanges.push_back({m_previousCheckpoint + 1, m_frontier.size(),
+                                               "the Merkle root of the first " + std::to_string(m_frontier.size())
+                                                   + " entries differs from the signed checkpoint: entries "
+                                                   + std::to_string(m_previousCheckpoint + 1) + "–"
+                                                   + std::to_string(m_frontier.size()) + " were altered"});
+                m_previousCheckpoint = m_frontier.size();
             }
         }
-        if (options.progress)
-            options.progress(static_cast<std::int64_t>(frontier.size()), *total);
-    };
+        if (m_options.progress)
+            m_options.progress(static_cast<std::int64_t>(m_frontier.size()), m_total);
+    }
 
+    //! Every entry once, in order: read here, hashed and signature-checked on every core, chained
+    //! back here in order. Memory stays flat: only a bounded number of chunks is in flight.
+    Result<void> readEntries()
     {
-        ChunkPool pool(problems);
-        std::deque<std::unique_ptr<Chunk>> inFlight; // bounded, so memory stays flat
+        CS_TRY(total, m_db.queryInt("SELECT coalesce(max(seq), 0) FROM audit_entries"));
+        m_total = *total;
+        if (m_options.consistencyProofs)
+            m_leaves.reserve(static_cast<std::size_t>(m_total));
+        CS_TRY(query, m_db.prepare("SELECT seq, time_ms, type, actor, body, sig, prev_hash, leaf_hash FROM audit_entries "
+                                   "ORDER BY seq"));
+        ChunkPool pool(m_problems);
+        std::deque<std::unique_ptr<Chunk>> inFlight;
         const auto retireOldest = [&] {
             pool.wait(*inFlight.front());
             chain(*inFlight.front());
@@ -437,185 +465,210 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
             std::string why;
             auto entry = rowToEntry(*query, why);
             if (entry && entry->seq != expected) {
-                problems.add(expected, "entry " + std::to_string(expected) + " is missing (the next stored entry is "
-                                           + std::to_string(entry->seq) + ")");
+                m_problems.add(expected, "entry " + std::to_string(expected) + " is missing (the next stored entry is "
+                                             + std::to_string(entry->seq) + ")");
                 break; // every later position is shifted: nothing more to learn from the chain
             }
             if (!entry) {
-                problems.add(expected, "entry " + std::to_string(expected) + ": " + why);
+                m_problems.add(expected, "entry " + std::to_string(expected) + ": " + why);
                 break;
             }
-            const auto where = [&] { return "entry " + std::to_string(expected) + " (" + entry->type + ")"; }; // only for problems
             if (!isValidEntryType(entry->type) || !isValidIdentifier(entry->actor))
-                problems.add(expected, where() + ": its type or actor is not well-formed");
-
-            // Signatures: identity events are checked here, in order, because they change the
-            // keys later entries are checked with; the rest go to the pool.
-            const bool mustSign = isSignedType(entry->type);
-            const bool trusted = static_cast<std::uint64_t>(expected) <= options.trustedPrefix;
-            if (mustSign && !entry->signature) {
-                problems.add(expected, where() + ": it must be signed by its actor but carries no signature");
-            } else if (entry->signature) {
-                report.signedEntries += trusted ? 0 : 1; // signatures checked in this run
-                SignatureJob job{expected, {}, entry->body, *entry->signature, schemaForType(entry->type)};
-                const QJsonObject body = entry->type.starts_with("identity.")
-                                             ? QJsonDocument::fromJson(QByteArray::fromStdString(entry->body)).object()
-                                             : QJsonObject();
-                const std::string subject = body.value(QStringLiteral("principal")).toString().toStdString();
-                auto signer = keys.find(entry->actor);
-                if (entry->type == types::kIdentityRegistered) {
-                    auto key = fromBase64(body.value(QStringLiteral("public_key")).toString().toStdString());
-                    auto publicKey = key ? identity::publicKeyFromBytes(*key, "public_key") : Result<PublicKey>(Unexpected{key.error()});
-                    if (subject != entry->actor || !publicKey) {
-                        problems.add(expected, where() + ": a registration must name its actor and carry a 32-byte public key");
-                    } else if (signer != keys.end()) {
-                        problems.add(expected, where() + ": '" + subject + "' is already registered");
-                    } else {
-                        job.key = *publicKey;
-                        if (!trusted)
-                            checkSignature(job, problems);
-                        keys[subject] = {*publicKey, body.value(QStringLiteral("role")).toString().toStdString(), "active"};
-                    }
-                } else if (signer == keys.end()) {
-                    problems.add(expected, where() + ": signed by '" + entry->actor + "', who has no registered key");
-                } else if (signer->second.status != "active") {
-                    problems.add(expected, where() + ": signed by '" + entry->actor + "', whose key is " + signer->second.status);
-                } else if (entry->type == types::kIdentityStatusChanged) {
-                    job.key = signer->second.key;
-                    if (!trusted)
-                        checkSignature(job, problems);
-                    auto target = keys.find(subject);
-                    const std::string role = signer->second.role;
-                    if (target == keys.end())
-                        problems.add(expected, where() + ": changes the status of '" + subject + "', who is not registered");
-                    else if (role != "risk_manager" && role != "engine")
-                        problems.add(expected, where() + ": only a risk manager or the engine may change a key's status");
-                    else
-                        target->second.status = body.value(QStringLiteral("to")).toString().toStdString();
-                } else {
-                    if (entry->type == types::kPolicyPublished && signer->second.role != "risk_manager")
-                        problems.add(expected, where() + ": a policy is published by a risk manager, not by '"
-                                                   + entry->actor + "' (" + signer->second.role + ")");
-                    job.key = signer->second.key;
-                    if (entry->actor == "engine" && static_cast<std::uint64_t>(expected) <= covered) {
-                        report.signedEntries -= trusted ? 0 : 1;
-                        report.coveredEntries += trusted ? 0 : 1;
-                    } else if (!trusted) {
-                        chunk->signatures.push_back(std::move(job));
-                    }
-                }
-            }
+                m_problems.add(expected, "entry " + std::to_string(expected) + " (" + entry->type
+                                             + "): its type or actor is not well-formed");
+            checkSigner(*entry, *chunk);
             chunk->entries.push_back(std::move(*entry));
             if (chunk->entries.size() >= kChunk)
                 submit();
-            if (problems.count() >= kMaxProblems)
+            if (m_problems.count() >= kMaxProblems)
                 break;
         }
         submit();
         while (!inFlight.empty())
             retireOldest();
-    }
-    report.entries = static_cast<std::int64_t>(frontier.size());
-    report.root = frontier.root();
-    if (options.progress)
-        options.progress(report.entries, *total);
-
-    // The engine key: the one the log registered, which the key file and a pinned key must match.
-    std::optional<PublicKey> engineKey;
-    if (auto it = keys.find("engine"); it != keys.end())
-        engineKey = it->second.key;
-    if (options.keyFileKey && engineKey && *options.keyFileKey != *engineKey)
-        problems.add(0, "keys/engine.key holds a different engine key than the one the log registered");
-    if (options.engineKey) {
-        if (engineKey && *engineKey != *options.engineKey)
-            problems.add(1, "the log registered a different engine key than the pinned one");
-        engineKey = options.engineKey;
+        return {};
     }
 
-    // Every checkpoint, in the database and in the files, is signed by the engine for this log.
-    const auto checkSigned = [&](const Checkpoint& checkpoint, const std::string& where) {
-        if (checkpoint.origin != *origin)
-            problems.add(0, where + " belongs to another log (" + checkpoint.origin + ")");
-        if (!engineKey || !verifyCheckpoint(checkpoint, *engineKey))
-            problems.add(checkpoint.size <= frontier.size() ? static_cast<std::int64_t>(checkpoint.size) : 0,
-                         "the signature of " + where + " does not verify under the engine key");
-    };
-    // Under the trusted prefix every checkpoint's root was just recomputed from the entries, and
-    // this user checked their signatures before: only the ones above it are checked again.
-    const auto checkedBefore = [&](const Checkpoint& checkpoint) {
-        return checkpoint.size < options.trustedPrefix && checkpoint.origin == *origin;
-    };
-    for (const Checkpoint& checkpoint : *stored) {
-        if (!checkedBefore(checkpoint))
-            checkSigned(checkpoint, "the checkpoint at size " + std::to_string(checkpoint.size) + " in the database");
-    }
-    for (const auto& [size, file] : *files) {
-        if (!checkedBefore(file.first))
-            checkSigned(file.first, file.second);
-    }
-    if (options.seen)
-        checkSigned(*options.seen, "the checkpoint at size " + std::to_string(options.seen->size) + " this user saw");
-
-    std::vector<const Checkpoint*> ordered;
-    for (const auto& [size, checkpoint] : checkpointAt) {
-        ordered.push_back(checkpoint);
-        report.latestCheckpoint = size;
-        if (size <= frontier.size() && files->count(size) > 0
-            && std::none_of(stored->begin(), stored->end(), [at = size](const Checkpoint& c) { return c.size == at; }))
-            problems.add(static_cast<std::int64_t>(size), "the checkpoint at size " + std::to_string(size)
-                                                              + " is in checkpoints/ but was removed from the database");
-        if (size > frontier.size() && options.seen && size == options.seen->size && files->count(size) == 0
-            && std::none_of(stored->begin(), stored->end(), [at = size](const Checkpoint& c) { return c.size == at; })) {
-            problems.add(report.entries + 1, "the log has " + std::to_string(frontier.size())
-                                                 + " entries but this user saw a signed checkpoint of this workspace covering "
-                                                 + std::to_string(size)
-                                                 + ": the database and its checkpoints/ were rolled back together");
-        } else if (size > frontier.size()) {
-            const bool inFile = files->count(size) > 0;
-            problems.add(report.entries + 1,
-                         "the log has " + std::to_string(frontier.size()) + " entries but a signed checkpoint "
-                             + (inFile ? "in checkpoints/ " : "") + "covers " + std::to_string(size)
-                             + ": entries were removed from the end or the database was replaced by an older copy");
+    /**
+     * Who signed `entry` and whether they may: identity events are checked here, in order,
+     * because they change the keys later entries are checked with; the other signatures go to
+     * the pool with `chunk` — except those the engine made under a checkpoint, which its signed
+     * root covers (VerifyOptions::engineEntrySignatures).
+     */
+    void checkSigner(const Entry& entry, Chunk& chunk)
+    {
+        const std::int64_t seq = entry.seq;
+        const auto where = [&] { return "entry " + std::to_string(seq) + " (" + entry.type + ")"; }; // only for problems
+        const bool mustSign = isSignedType(entry.type);
+        const bool trusted = static_cast<std::uint64_t>(seq) <= m_options.trustedPrefix;
+        if (mustSign && !entry.signature) {
+            m_problems.add(seq, where() + ": it must be signed by its actor but carries no signature");
+            return;
+        }
+        if (!entry.signature)
+            return;
+        m_report.signedEntries += trusted ? 0 : 1; // signatures checked in this run
+        SignatureJob job{seq, {}, entry.body, *entry.signature, schemaForType(entry.type)};
+        const QJsonObject body = entry.type.starts_with("identity.")
+                                     ? QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object()
+                                     : QJsonObject();
+        const std::string subject = body.value(QStringLiteral("principal")).toString().toStdString();
+        auto signer = m_keys.find(entry.actor);
+        if (entry.type == types::kIdentityRegistered) {
+            auto key = fromBase64(body.value(QStringLiteral("public_key")).toString().toStdString());
+            auto publicKey = key ? identity::publicKeyFromBytes(*key, "public_key") : Result<PublicKey>(Unexpected{key.error()});
+            if (subject != entry.actor || !publicKey) {
+                m_problems.add(seq, where() + ": a registration must name its actor and carry a 32-byte public key");
+            } else if (signer != m_keys.end()) {
+                m_problems.add(seq, where() + ": '" + subject + "' is already registered");
+            } else {
+                job.key = *publicKey;
+                if (!trusted)
+                    checkSignature(job, m_problems);
+                m_keys[subject] = {*publicKey, body.value(QStringLiteral("role")).toString().toStdString(), "active"};
+            }
+        } else if (signer == m_keys.end()) {
+            m_problems.add(seq, where() + ": signed by '" + entry.actor + "', who has no registered key");
+        } else if (signer->second.status != "active") {
+            m_problems.add(seq, where() + ": signed by '" + entry.actor + "', whose key is " + signer->second.status);
+        } else if (entry.type == types::kIdentityStatusChanged) {
+            job.key = signer->second.key;
+            if (!trusted)
+                checkSignature(job, m_problems);
+            auto target = m_keys.find(subject);
+            const std::string role = signer->second.role;
+            if (target == m_keys.end())
+                m_problems.add(seq, where() + ": changes the status of '" + subject + "', who is not registered");
+            else if (role != "risk_manager" && role != "engine")
+                m_problems.add(seq, where() + ": only a risk manager or the engine may change a key's status");
+            else
+                target->second.status = body.value(QStringLiteral("to")).toString().toStdString();
+        } else {
+            if (entry.type == types::kPolicyPublished && signer->second.role != "risk_manager")
+                m_problems.add(seq, where() + ": a policy is published by a risk manager, not by '" + entry.actor + "' ("
+                                        + signer->second.role + ")");
+            job.key = signer->second.key;
+            if (entry.actor == "engine" && static_cast<std::uint64_t>(seq) <= m_covered) {
+                m_report.signedEntries -= trusted ? 0 : 1;
+                m_report.coveredEntries += trusted ? 0 : 1;
+            } else if (!trusted) {
+                chunk.signatures.push_back(std::move(job));
+            }
         }
     }
-    report.checkpoints = static_cast<std::int64_t>(ordered.size());
 
-    // Consecutive checkpoints must be consistent (RFC 9162 §2.1.4): the later tree extends the
-    // earlier one. The proof comes from the entries, the roots from the signatures.
-    const MerkleTree merkle(options.consistencyProofs ? leaves : std::vector<Hash>());
-    for (std::size_t i = 1; options.consistencyProofs && i < ordered.size(); ++i) {
-        const Checkpoint& older = *ordered[i - 1];
-        const Checkpoint& newer = *ordered[i];
-        if (newer.size > leaves.size())
-            break;
-        const auto proof = merkle.consistencyProof(older.size, newer.size);
-        ++report.consistencyProofs;
-        if (!verifyConsistency(older.size, newer.size, older.root, newer.root, proof))
-            alteredRanges.push_back({older.size + 1, newer.size,
-                                     "the checkpoints at sizes " + std::to_string(older.size) + " and "
-                                         + std::to_string(newer.size)
-                                         + " are not consistent: the log was rewritten between them"});
+    //! Every checkpoint (database, files, what this user saw) is signed by the engine for this
+    //! log, and none covers more than the log holds.
+    void checkCheckpoints()
+    {
+        // The engine key: the one the log registered, which the key file and a pinned key must match.
+        if (auto it = m_keys.find("engine"); it != m_keys.end())
+            m_engineKey = it->second.key;
+        if (m_options.keyFileKey && m_engineKey && *m_options.keyFileKey != *m_engineKey)
+            m_problems.add(0, "keys/engine.key holds a different engine key than the one the log registered");
+        if (m_options.engineKey) {
+            if (m_engineKey && *m_engineKey != *m_options.engineKey)
+                m_problems.add(1, "the log registered a different engine key than the pinned one");
+            m_engineKey = m_options.engineKey;
+        }
+        const auto checkSigned = [&](const Checkpoint& checkpoint, const std::string& where) {
+            if (checkpoint.origin != m_origin)
+                m_problems.add(0, where + " belongs to another log (" + checkpoint.origin + ")");
+            if (!m_engineKey || !verifyCheckpoint(checkpoint, *m_engineKey))
+                m_problems.add(checkpoint.size <= m_frontier.size() ? static_cast<std::int64_t>(checkpoint.size) : 0,
+                               "the signature of " + where + " does not verify under the engine key");
+        };
+        // Under the trusted prefix every checkpoint's root was just recomputed from the entries, and
+        // this user checked their signatures before: only the ones above it are checked again.
+        const auto checkedBefore = [&](const Checkpoint& checkpoint) {
+            return checkpoint.size < m_options.trustedPrefix && checkpoint.origin == m_origin;
+        };
+        for (const Checkpoint& checkpoint : m_stored) {
+            if (!checkedBefore(checkpoint))
+                checkSigned(checkpoint, "the checkpoint at size " + std::to_string(checkpoint.size) + " in the database");
+        }
+        for (const auto& [size, file] : m_files) {
+            if (!checkedBefore(file.first))
+                checkSigned(file.first, file.second);
+        }
+        if (m_options.seen)
+            checkSigned(*m_options.seen, "the checkpoint at size " + std::to_string(m_options.seen->size) + " this user saw");
+
+        const auto inDatabase = [&](std::uint64_t size) {
+            return std::any_of(m_stored.begin(), m_stored.end(), [size](const Checkpoint& c) { return c.size == size; });
+        };
+        for (const auto& [size, checkpoint] : m_checkpointAt) {
+            m_ordered.push_back(checkpoint);
+            m_report.latestCheckpoint = size;
+            if (size <= m_frontier.size() && m_files.count(size) > 0 && !inDatabase(size))
+                m_problems.add(static_cast<std::int64_t>(size), "the checkpoint at size " + std::to_string(size)
+                                                                    + " is in checkpoints/ but was removed from the database");
+            if (size > m_frontier.size() && m_options.seen && size == m_options.seen->size && m_files.count(size) == 0
+                && !inDatabase(size)) {
+                m_problems.add(m_report.entries + 1, "the log has " + std::to_string(m_frontier.size())
+                                                         + " entries but this user saw a signed checkpoint of this workspace covering "
+                                                         + std::to_string(size)
+                                                         + ": the database and its checkpoints/ were rolled back together");
+            } else if (size > m_frontier.size()) {
+                const bool inFile = m_files.count(size) > 0;
+                m_problems.add(m_report.entries + 1,
+                               "the log has " + std::to_string(m_frontier.size()) + " entries but a signed checkpoint "
+                                   + (inFile ? "in checkpoints/ " : "") + "covers " + std::to_string(size)
+                                   + ": entries were removed from the end or the database was replaced by an older copy");
+            }
+        }
+        m_report.checkpoints = static_cast<std::int64_t>(m_ordered.size());
     }
 
-    // The stored tree state, which appends continue from, must describe these entries.
-    CS_TRY(tree, db.prepare("SELECT size, frontier, last_leaf FROM audit_tree WHERE id = 1"));
-    CS_TRY(treeRow, tree->step());
-    const auto storedBytes = *treeRow ? tree->blobAt(1) : std::span<const std::uint8_t>();
-    const auto serialized = frontier.serialize();
-    if (!*treeRow || tree->int64At(0) != report.entries
-        || !std::equal(storedBytes.begin(), storedBytes.end(), serialized.begin(), serialized.end()))
-        problems.add(*treeRow ? std::min<std::int64_t>(tree->int64At(0), report.entries) + 1 : 0,
-                     "the stored tree state (" + std::to_string(*treeRow ? tree->int64At(0) : 0)
-                         + " entries) does not describe the " + std::to_string(report.entries) + " entries in the log");
-
-    // A root that differs from its checkpoint says entries in that range were rewritten. When
-    // an entry in the range already shows what changed, that entry is where it is reported;
-    // otherwise (a forger who recomputed every hash) the range's first entry is.
+    //! Consecutive checkpoints must be consistent (RFC 9162 §2.1.4): the later tree extends the
+    //! earlier one. The proof comes from the entries, the roots from the signatures.
+    void checkConsistency()
     {
-        const std::vector<Problem> found = problems.take();
+        if (!m_options.consistencyProofs)
+            return;
+        const MerkleTree merkle(m_leaves);
+        for (std::size_t i = 1; i < m_ordered.size(); ++i) {
+            const Checkpoint& older = *m_ordered[i - 1];
+            const Checkpoint& newer = *m_ordered[i];
+            if (newer.size > m_leaves.size())
+                break;
+            const auto proof = merkle.consistencyProof(older.size, newer.size);
+            ++m_report.consistencyProofs;
+            if (!verifyConsistency(older.size, newer.size, older.root, newer.root, proof))
+                m_alteredRanges.push_back({older.size + 1, newer.size,
+                                           "the checkpoints at sizes " + std::to_string(older.size) + " and "
+                                               + std::to_string(newer.size)
+                                               + " are not consistent: the log was rewritten between them"});
+        }
+    }
+
+    //! The stored tree state, which appends continue from, must describe these entries.
+    Result<void> checkTreeState()
+    {
+        CS_TRY(tree, m_db.prepare("SELECT size, frontier, last_leaf FROM audit_tree WHERE id = 1"));
+        CS_TRY(treeRow, tree->step());
+        const auto storedBytes = *treeRow ? tree->blobAt(1) : std::span<const std::uint8_t>();
+        const auto serialized = m_frontier.serialize();
+        if (!*treeRow || tree->int64At(0) != m_report.entries
+            || !std::equal(storedBytes.begin(), storedBytes.end(), serialized.begin(), serialized.end()))
+            m_problems.add(*treeRow ? std::min<std::int64_t>(tree->int64At(0), m_report.entries) + 1 : 0,
+                           "the stored tree state (" + std::to_string(*treeRow ? tree->int64At(0) : 0)
+                               + " entries) does not describe the " + std::to_string(m_report.entries) + " entries in the log");
+        return {};
+    }
+
+    /**
+     * A root that differs from its checkpoint says entries in that range were rewritten. When
+     * an entry in the range already shows what changed, that entry is where it is reported;
+     * otherwise the engine signatures in the range name the forged one; otherwise (a forger
+     * who recomputed every hash and signed nothing) the range's first entry is.
+     */
+    Result<void> placeAlteredRanges()
+    {
+        const std::vector<Problem> found = m_problems.take();
         for (const Problem& problem : found)
-            problems.add(problem.seq, problem.reason);
-        for (const AlteredRange& range : alteredRanges) {
+            m_problems.add(problem.seq, problem.reason);
+        for (const AlteredRange& range : m_alteredRanges) {
             std::optional<std::int64_t> where;
             for (const Problem& problem : found) {
                 if (problem.seq >= static_cast<std::int64_t>(range.from) && problem.seq <= static_cast<std::int64_t>(range.to)) {
@@ -623,18 +676,44 @@ Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& optio
                     break; // found is sorted by seq
                 }
             }
-            if (!where && covered > 0 && engineKey) {
-                CS_TRY(forged, firstForgedEngineEntry(db, range.from, std::min<std::uint64_t>(range.to, covered), *engineKey));
+            if (!where && m_covered > 0 && m_engineKey) {
+                CS_TRY(forged, firstForgedEngineEntry(m_db, range.from, std::min<std::uint64_t>(range.to, m_covered), *m_engineKey));
                 if (*forged) {
                     where = (*forged)->seq;
-                    problems.add((*forged)->seq, (*forged)->reason);
+                    m_problems.add((*forged)->seq, (*forged)->reason);
                 }
             }
-            problems.add(where.value_or(static_cast<std::int64_t>(range.from)), range.reason);
+            m_problems.add(where.value_or(static_cast<std::int64_t>(range.from)), range.reason);
         }
+        return {};
     }
-    report.problems = problems.take();
-    return report;
+
+    storage::Database& m_db;
+    const VerifyOptions& m_options;
+    VerifyReport m_report;
+    Problems m_problems;
+    std::string m_origin;
+    std::vector<Checkpoint> m_stored;
+    CheckpointFiles m_files;
+    std::map<std::uint64_t, const Checkpoint*> m_checkpointAt;
+    std::vector<const Checkpoint*> m_ordered; //!< by size
+    std::uint64_t m_covered = 0;
+    std::int64_t m_total = 0;
+    std::map<std::string, KeyRecord> m_keys;
+    std::optional<PublicKey> m_engineKey;
+    std::vector<Hash> m_leaves;
+    MerkleFrontier m_frontier;
+    Hash m_prev{};
+    std::uint64_t m_previousCheckpoint = 0;
+    bool m_chainBroken = false;
+    std::vector<AlteredRange> m_alteredRanges; //!< roots or consistency proofs that do not hold
+};
+
+} // namespace
+
+Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& options)
+{
+    return LogVerification(db, options).run();
 }
 
 } // namespace cs::audit
