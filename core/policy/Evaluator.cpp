@@ -374,187 +374,135 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
     return outcome;
 }
 
-std::string Evaluator::counterfactual(const Subject& subject, const Outcome& outcome, const Context& context,
-                                      SpendWindows& usage) const
+std::optional<Int128> Evaluator::largestWithin(const Subject& subject, const Context& context, const Asset& currency,
+                                               Int128 limit) const
 {
-    const Globals& globals = m_policy.globals;
-    const Asset& asset = subject.amount.asset();
-    // The largest amount whose value stays at or below `limit` (in `currency`) for rule `index`.
-    const auto largestWithin = [&](const Asset& currency, Int128 limit) -> std::optional<Int128> {
-        const auto most = largestAmountWithin(asset, currency, limit, context.prices, globals.referenceCurrency);
-        if (!most || *most <= 0)
-            return std::nullopt;
-        return std::min(*most, subject.amount.minor());
-    };
-    // The most this proposal could be while escaping the bound that made `rule` fire.
-    const auto escape = [&](const Rule& rule) -> std::optional<Int128> {
-        std::optional<Int128> best;
-        const auto consider = [&](std::optional<Int128> candidate) {
-            if (candidate && (!best || *candidate > *best))
-                best = candidate;
-        };
-        if (rule.amount && rule.amount->above)
-            consider(largestWithin(rule.amount->currency, *rule.amount->above));
-        if (rule.window && rule.window->bound.above) {
-            const Int128 spent = usage.spent(static_cast<std::size_t>(&rule - m_policy.rules.data()), *subject.agent,
-                                             windowStart(*rule.window, context.now));
-            consider(largestWithin(rule.window->bound.currency, *rule.window->bound.above - spent));
-        }
-        return best;
-    };
-    const auto retry = [&](Int128 minor) {
-        Subject changed = subject;
-        changed.amount = Money::fromMinor(minor, asset);
-        return run(changed, context, nullptr, usage, false).effect;
-    };
+    const auto most = largestAmountWithin(subject.amount.asset(), currency, limit, context.prices,
+                                          m_policy.globals.referenceCurrency);
+    if (!most || *most <= 0)
+        return std::nullopt;
+    return std::min(*most, subject.amount.minor());
+}
 
-    if (!outcome.error.empty())
-        return "none: the evaluation failed (" + outcome.error + ")";
-    if (outcome.globalDeny == "global.simulation" || outcome.globalDeny == "global.max-slippage") {
-        // What the globals need, then what the rules alone would still say.
-        std::string fix = outcome.globalDeny == "global.simulation" ? "a proposal whose simulation succeeds"
-                                                                    : outcome.slippageFix;
-        const Outcome rules = run(subject, context, nullptr, usage, false);
-        if (rules.effect == Effect::Allow)
-            return fix;
-        if (rules.effect == Effect::RequireApproval)
-            return fix + "; then it would need approval";
-        return fix + "; and " + counterfactual(subject, rules, context, usage);
-    }
+Int128 Evaluator::spentInWindow(const Rule& rule, const Subject& subject, const Context& context, SpendWindows& usage) const
+{
+    return usage.spent(static_cast<std::size_t>(&rule - m_policy.rules.data()), *subject.agent,
+                       windowStart(*rule.window, context.now));
+}
 
-    if (outcome.effect == Effect::Deny || outcome.effect == Effect::RequireApproval) {
-        const Effect escaping = outcome.effect;
-        std::optional<Int128> lowest;
-        bool allEscapable = true;
-        const Rule* blocking = nullptr;
-        for (std::uint32_t index : outcome.fired) {
-            const Rule& rule = m_policy.rules[index];
-            if (rule.effect != escaping)
+std::string Evaluator::approversNeeded(const Outcome& outcome) const
+{
+    // Every fired approval rule must be met: requirements of "all" rules on one group are one
+    // requirement (the largest threshold); "any" rules are listed as they are.
+    std::vector<std::pair<std::string, int>> everyOf; // group → largest threshold, in order
+    std::vector<std::string> anyOf;
+    const auto more = [](int threshold, const std::string& group) {
+        return std::to_string(threshold) + " more approver" + (threshold == 1 ? "" : "s") + " from '" + group + "'";
+    };
+    for (std::uint32_t index : outcome.fired) {
+        const Rule& rule = m_policy.rules[index];
+        if (rule.effect != Effect::RequireApproval)
+            continue;
+        std::string alternatives;
+        for (const GroupRequirement& need : rule.approval.groups) {
+            if (rule.approval.any) {
+                alternatives += std::string(alternatives.empty() ? "" : " or ") + more(need.threshold, need.group);
                 continue;
-            const auto most = escape(rule);
-            if (!most) {
-                allEscapable = false;
-                blocking = blocking != nullptr ? blocking : &rule;
-            } else if (!lowest || *most < *lowest) {
-                lowest = most;
             }
+            auto known = std::find_if(everyOf.begin(), everyOf.end(), [&](const auto& g) { return g.first == need.group; });
+            if (known == everyOf.end())
+                everyOf.emplace_back(need.group, need.threshold);
+            else
+                known->second = std::max(known->second, need.threshold);
         }
-        std::string approvers;
-        if (escaping == Effect::RequireApproval) {
-            // Every fired approval rule must be met: requirements of "all" rules on one group
-            // are one requirement (the largest threshold); "any" rules are listed as they are.
-            std::vector<std::pair<std::string, int>> everyOf; // group → largest threshold, in order
-            std::vector<std::string> anyOf;
-            for (std::uint32_t index : outcome.fired) {
-                const Rule& rule = m_policy.rules[index];
-                if (rule.effect != Effect::RequireApproval)
-                    continue;
-                std::string alternatives;
-                for (const GroupRequirement& need : rule.approval.groups) {
-                    if (rule.approval.any) {
-                        alternatives += std::string(alternatives.empty() ? "" : " or ") + std::to_string(need.threshold)
-                                        + " more approver" + (need.threshold == 1 ? "" : "s") + " from '" + need.group + "'";
-                        continue;
-                    }
-                    auto known = std::find_if(everyOf.begin(), everyOf.end(), [&](const auto& g) { return g.first == need.group; });
-                    if (known == everyOf.end())
-                        everyOf.emplace_back(need.group, need.threshold);
-                    else
-                        known->second = std::max(known->second, need.threshold);
-                }
-                if (!alternatives.empty() && std::find(anyOf.begin(), anyOf.end(), alternatives) == anyOf.end())
-                    anyOf.push_back(alternatives);
-            }
-            for (const auto& [group, threshold] : everyOf)
-                approvers += std::string(approvers.empty() ? "" : " and ") + std::to_string(threshold) + " more approver"
-                             + (threshold == 1 ? "" : "s") + " from '" + group + "'";
-            for (const std::string& alternatives : anyOf)
-                approvers += std::string(approvers.empty() ? "" : " and ") + (anyOf.size() + everyOf.size() > 1 ? "(" + alternatives + ")" : alternatives);
-            approvers = "needs " + approvers;
-        }
-        if (outcome.fired.empty() || (escaping == Effect::Deny && blocking == nullptr && !lowest)) {
-            // Denied because no rule allows it: the closest rule that would, and what it lacks.
-            // Rules for this agent (any action) first; only when there are none, every rule.
-            const auto own = m_agentRules.find(*subject.agent);
-            const std::vector<std::uint32_t>& scope =
-                own != m_agentRules.end() ? own->second : !m_anyAgentRules.empty() ? m_anyAgentRules : m_allRules;
-            // What `rule` lacks, in words: its unmatched fields, or the amount its bounds allow.
-            const auto describe = [&](const Rule& rule, std::size_t count) {
-                std::vector<std::string> missed = count > 0 ? misses(rule, subject) : std::vector<std::string>();
-                if (count > 0)
-                    return missed;
-                if (rule.amount && rule.amount->atMost)
-                    if (auto most = largestWithin(rule.amount->currency, *rule.amount->atMost); most)
-                        missed.push_back("amount ≤ " + shown(*most, asset));
-                if (rule.window && rule.window->bound.atMost) {
-                    const Int128 spent = usage.spent(static_cast<std::size_t>(&rule - m_policy.rules.data()), *subject.agent,
-                                                     windowStart(*rule.window, context.now));
-                    if (auto most = largestWithin(rule.window->bound.currency, *rule.window->bound.atMost - spent); most)
-                        missed.push_back("amount ≤ " + shown(*most, asset) + " (" + rule.window->text + " "
-                                         + shown(spent, rule.window->bound.currency) + " already spent)");
-                    else
-                        missed.push_back("the " + rule.window->text + " window of rule " + rule.id + " is used up ("
-                                         + shown(spent, rule.window->bound.currency) + " spent)");
-                }
-                return missed;
-            };
-            // Counted without words first; only the nearest rule is described.
-            const Rule* nearest = nullptr;
-            std::size_t nearestCount = 0;
-            std::size_t nearestScore = 0;
-            for (std::uint32_t index : scope) {
-                const Rule& rule = m_policy.rules[index];
-                if (rule.effect == Effect::Deny)
-                    continue;
-                const std::size_t count = missCount(rule, subject);
-                const std::size_t score = count > 0 ? count
-                                                    : (rule.amount && rule.amount->atMost ? 1u : 0u)
-                                                          + (rule.window && rule.window->bound.atMost ? 1u : 0u);
-                if (score > 0 && (nearest == nullptr || score < nearestScore)) {
-                    nearest = &rule;
-                    nearestCount = count;
-                    nearestScore = score;
-                }
-            }
-            std::vector<std::string> nearestMisses;
-            if (nearest != nullptr)
-                nearestMisses = describe(*nearest, nearestCount);
-            if (nearestMisses.empty())
-                nearest = nullptr;
-            if (nearest == nullptr)
-                return "none: no rule allows " + std::string(toString(subject.action)) + " by " + *subject.agent;
-            std::string text;
-            for (const std::string& miss : nearestMisses)
-                text += (text.empty() ? "" : "; ") + miss;
-            return text + " — rule " + nearest->id + " would " + (nearest->effect == Effect::Allow ? "allow it" : "route it to approval");
-        }
-        if (allEscapable && lowest) {
-            const Effect then = retry(*lowest);
-            if (then != outcome.effect) {
-                const std::string change = "amount ≤ " + shown(*lowest, asset) + " would " + effectVerb(then);
-                return approvers.empty() ? change : approvers + "; or " + change;
-            }
-        }
-        if (!approvers.empty())
-            return approvers;
-        const Rule& rule = blocking != nullptr ? *blocking : m_policy.rules[outcome.fired.front()];
-        if (rule.window && rule.window->bound.above) {
-            const Timestamp start = windowStart(*rule.window, context.now);
-            const Int128 spent = usage.spent(static_cast<std::size_t>(&rule - m_policy.rules.data()), *subject.agent, start);
-            if (spent >= *rule.window->bound.above) {
-                const std::string used = "the " + rule.window->text + " cap of rule " + rule.id + " is used up ("
-                                         + shown(spent, rule.window->bound.currency) + " spent, "
-                                         + describeBound(rule.window->bound) + " is denied)";
-                if (rule.window->kind == Window::Kind::CalendarDay)
-                    return used + "; it resets at "
-                           + toIso8601(windowStart(*rule.window, Timestamp{start.msSinceEpoch + 36 * 3'600'000}));
-                return used + "; room returns as spends leave the " + rule.window->text + " window";
-            }
-        }
-        return "deny rule " + rule.id + " applies whatever the amount (" + describeMatch(rule) + ")";
+        if (!alternatives.empty() && std::find(anyOf.begin(), anyOf.end(), alternatives) == anyOf.end())
+            anyOf.push_back(alternatives);
     }
+    std::string approvers;
+    for (const auto& [group, threshold] : everyOf)
+        approvers += std::string(approvers.empty() ? "" : " and ") + more(threshold, group);
+    for (const std::string& alternatives : anyOf)
+        approvers += std::string(approvers.empty() ? "" : " and ")
+                     + (anyOf.size() + everyOf.size() > 1 ? "(" + alternatives + ")" : alternatives);
+    return "needs " + approvers;
+}
 
-    // Allowed: the smallest larger amount at which a bound of a matching rule changes the effect.
+std::string Evaluator::nearestAllowing(const Subject& subject, const Context& context, SpendWindows& usage) const
+{
+    // Rules for this agent (any action) first; only when there are none, every rule.
+    const Asset& asset = subject.amount.asset();
+    const auto own = m_agentRules.find(*subject.agent);
+    const std::vector<std::uint32_t>& scope =
+        own != m_agentRules.end() ? own->second : !m_anyAgentRules.empty() ? m_anyAgentRules : m_allRules;
+    // What `rule` lacks, in words: its unmatched fields, or the amount its bounds allow.
+    const auto describe = [&](const Rule& rule, std::size_t count) {
+        std::vector<std::string> missed = count > 0 ? misses(rule, subject) : std::vector<std::string>();
+        if (count > 0)
+            return missed;
+        if (rule.amount && rule.amount->atMost)
+            if (auto most = largestWithin(subject, context, rule.amount->currency, *rule.amount->atMost); most)
+                missed.push_back("amount ≤ " + shown(*most, asset));
+        if (rule.window && rule.window->bound.atMost) {
+            const Int128 spent = spentInWindow(rule, subject, context, usage);
+            if (auto most = largestWithin(subject, context, rule.window->bound.currency, *rule.window->bound.atMost - spent); most)
+                missed.push_back("amount ≤ " + shown(*most, asset) + " (" + rule.window->text + " "
+                                 + shown(spent, rule.window->bound.currency) + " already spent)");
+            else
+                missed.push_back("the " + rule.window->text + " window of rule " + rule.id + " is used up ("
+                                 + shown(spent, rule.window->bound.currency) + " spent)");
+        }
+        return missed;
+    };
+    // Counted without words first; only the nearest rule is described.
+    const Rule* nearest = nullptr;
+    std::size_t nearestCount = 0;
+    std::size_t nearestScore = 0;
+    for (std::uint32_t index : scope) {
+        const Rule& rule = m_policy.rules[index];
+        if (rule.effect == Effect::Deny)
+            continue;
+        const std::size_t count = missCount(rule, subject);
+        const std::size_t score = count > 0 ? count
+                                            : (rule.amount && rule.amount->atMost ? 1u : 0u)
+                                                  + (rule.window && rule.window->bound.atMost ? 1u : 0u);
+        if (score > 0 && (nearest == nullptr || score < nearestScore)) {
+            nearest = &rule;
+            nearestCount = count;
+            nearestScore = score;
+        }
+    }
+    const std::vector<std::string> nearestMisses = nearest != nullptr ? describe(*nearest, nearestCount)
+                                                                      : std::vector<std::string>();
+    if (nearestMisses.empty())
+        return "none: no rule allows " + std::string(toString(subject.action)) + " by " + *subject.agent;
+    std::string text;
+    for (const std::string& miss : nearestMisses)
+        text += (text.empty() ? "" : "; ") + miss;
+    return text + " — rule " + nearest->id + " would " + (nearest->effect == Effect::Allow ? "allow it" : "route it to approval");
+}
+
+std::string Evaluator::whyItStays(const Rule& rule, const Subject& subject, const Context& context, SpendWindows& usage) const
+{
+    if (rule.window && rule.window->bound.above) {
+        const Timestamp start = windowStart(*rule.window, context.now);
+        const Int128 spent = spentInWindow(rule, subject, context, usage);
+        if (spent >= *rule.window->bound.above) {
+            const std::string used = "the " + rule.window->text + " cap of rule " + rule.id + " is used up ("
+                                     + shown(spent, rule.window->bound.currency) + " spent, "
+                                     + describeBound(rule.window->bound) + " is denied)";
+            if (rule.window->kind == Window::Kind::CalendarDay)
+                return used + "; it resets at "
+                       + toIso8601(windowStart(*rule.window, Timestamp{start.msSinceEpoch + 36 * 3'600'000}));
+            return used + "; room returns as spends leave the " + rule.window->text + " window";
+        }
+    }
+    return "deny rule " + rule.id + " applies whatever the amount (" + describeMatch(rule) + ")";
+}
+
+std::string Evaluator::largerAmountThatFlips(const Subject& subject, const Context& context, SpendWindows& usage) const
+{
+    // The smallest larger amount at which a bound of a matching rule changes the effect.
+    const Asset& asset = subject.amount.asset();
     std::optional<Int128> flip;
     for (std::uint32_t index : *subject.rules) {
         const Rule& rule = m_policy.rules[index];
@@ -565,7 +513,8 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
             if (!limit)
                 return std::nullopt;
             // The smallest amount whose value passes the limit: one more than the largest within it.
-            const auto most = largestAmountWithin(asset, bound.currency, *limit - spent, context.prices, globals.referenceCurrency);
+            const auto most = largestAmountWithin(asset, bound.currency, *limit - spent, context.prices,
+                                                  m_policy.globals.referenceCurrency);
             if (!most || *most < subject.amount.minor())
                 return std::nullopt;
             return *most + 1;
@@ -581,7 +530,75 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
     }
     if (!flip)
         return "none by amount: only a change of agent, action, asset, venue or counterparty would change it";
-    return "amount above " + shown(*flip - 1, asset) + " would " + effectVerb(retry(*flip));
+    return "amount above " + shown(*flip - 1, asset) + " would " + effectVerb(retry(subject, *flip, context, usage));
+}
+
+Effect Evaluator::retry(const Subject& subject, Int128 minor, const Context& context, SpendWindows& usage) const
+{
+    Subject changed = subject;
+    changed.amount = Money::fromMinor(minor, subject.amount.asset());
+    return run(changed, context, nullptr, usage, false).effect;
+}
+
+std::string Evaluator::counterfactual(const Subject& subject, const Outcome& outcome, const Context& context,
+                                      SpendWindows& usage) const
+{
+    if (!outcome.error.empty())
+        return "none: the evaluation failed (" + outcome.error + ")";
+    if (outcome.globalDeny == "global.simulation" || outcome.globalDeny == "global.max-slippage") {
+        // What the globals need, then what the rules alone would still say.
+        std::string fix = outcome.globalDeny == "global.simulation" ? "a proposal whose simulation succeeds"
+                                                                    : outcome.slippageFix;
+        const Outcome rules = run(subject, context, nullptr, usage, false);
+        if (rules.effect == Effect::Allow)
+            return fix;
+        if (rules.effect == Effect::RequireApproval)
+            return fix + "; then it would need approval";
+        return fix + "; and " + counterfactual(subject, rules, context, usage);
+    }
+    if (outcome.effect == Effect::Allow)
+        return largerAmountThatFlips(subject, context, usage);
+
+    // Denied or routed to approvers: the most this proposal could be while escaping every rule
+    // of that effect that fired, and who must approve it otherwise.
+    const Effect escaping = outcome.effect;
+    std::optional<Int128> lowest;
+    bool allEscapable = true;
+    const Rule* blocking = nullptr;
+    for (std::uint32_t index : outcome.fired) {
+        const Rule& rule = m_policy.rules[index];
+        if (rule.effect != escaping)
+            continue;
+        std::optional<Int128> most;
+        const auto consider = [&](std::optional<Int128> candidate) {
+            if (candidate && (!most || *candidate > *most))
+                most = candidate;
+        };
+        if (rule.amount && rule.amount->above)
+            consider(largestWithin(subject, context, rule.amount->currency, *rule.amount->above));
+        if (rule.window && rule.window->bound.above)
+            consider(largestWithin(subject, context, rule.window->bound.currency,
+                                   *rule.window->bound.above - spentInWindow(rule, subject, context, usage)));
+        if (!most) {
+            allEscapable = false;
+            blocking = blocking != nullptr ? blocking : &rule;
+        } else if (!lowest || *most < *lowest) {
+            lowest = most;
+        }
+    }
+    const std::string approvers = escaping == Effect::RequireApproval ? approversNeeded(outcome) : std::string();
+    if (outcome.fired.empty() || (escaping == Effect::Deny && blocking == nullptr && !lowest))
+        return nearestAllowing(subject, context, usage); // denied because no rule allows it
+    if (allEscapable && lowest) {
+        const Effect then = retry(subject, *lowest, context, usage);
+        if (then != outcome.effect) {
+            const std::string change = "amount ≤ " + shown(*lowest, subject.amount.asset()) + " would " + effectVerb(then);
+            return approvers.empty() ? change : approvers + "; or " + change;
+        }
+    }
+    if (!approvers.empty())
+        return approvers;
+    return whyItStays(blocking != nullptr ? *blocking : m_policy.rules[outcome.fired.front()], subject, context, usage);
 }
 
 Decision Evaluator::evaluate(const Proposal& proposal, const Context& context, SpendWindows& usage) const

@@ -173,6 +173,21 @@ private:
     const std::vector<std::uint32_t>& candidates(const std::string& agent, ActionType action) const;
     std::string counterfactual(const Subject& subject, const Outcome& outcome, const Context& context,
                                SpendWindows& usage) const;
+    // The counterfactual's parts.
+    //! The largest amount of the subject's asset worth at most `limit` in `currency` (no more than its own).
+    std::optional<Int128> largestWithin(const Subject& subject, const Context& context, const Asset& currency,
+                                        Int128 limit) const;
+    Int128 spentInWindow(const Rule& rule, const Subject& subject, const Context& context, SpendWindows& usage) const;
+    //! "needs 1 more approver from 'treasury'": what every fired approval rule still needs.
+    std::string approversNeeded(const Outcome& outcome) const;
+    //! Denied because no rule allows it: the closest rule that would, and what it lacks.
+    std::string nearestAllowing(const Subject& subject, const Context& context, SpendWindows& usage) const;
+    //! Why a deny `rule` holds whatever the amount: a window used up (and when it resets), or the rule itself.
+    std::string whyItStays(const Rule& rule, const Subject& subject, const Context& context, SpendWindows& usage) const;
+    //! Allowed: the smallest larger amount that changes the effect.
+    std::string largerAmountThatFlips(const Subject& subject, const Context& context, SpendWindows& usage) const;
+    //! The effect of the same proposal for `minor` units, on the rules alone.
+    Effect retry(const Subject& subject, Int128 minor, const Context& context, SpendWindows& usage) const;
 
     friend class SpendWindows;
     using ByAction = std::array<std::vector<std::uint32_t>, 5>;
