@@ -430,6 +430,41 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
     return std::move(*submitted);
 }
 
+namespace {
+
+//! `original` with `edit` applied, only ever tighter: a lower amount (above zero), a higher
+//! min_out (a swap's); each change described in `changes`. InvalidInput naming the field otherwise.
+Result<Proposal> tighten(const Proposal& original, const Edit& edit, QJsonArray& changes)
+{
+    Proposal edited = original;
+    if (edit.amount) {
+        auto amount = Money::parse(*edit.amount, original.action.amount.asset(), SignPolicy::UnsignedOnly);
+        if (!amount)
+            return fail(ErrorCode::InvalidInput, "amount: " + amount.error().message);
+        if (amount->isZero() || amount->minor() > original.action.amount.minor())
+            return fail(ErrorCode::InvalidInput, "amount: an edit may only lower the amount, to more than zero");
+        edited.action.amount = *amount;
+        changes.append(qs("amount: " + original.action.amount.toString() + " → " + amount->toString() + " "
+                          + amount->asset().code));
+    }
+    if (edit.minOut) {
+        if (!original.action.minOut)
+            return fail(ErrorCode::InvalidInput, "min_out: only a swap has one");
+        auto minOut = Money::parse(*edit.minOut, original.action.minOut->asset(), SignPolicy::UnsignedOnly);
+        if (!minOut)
+            return fail(ErrorCode::InvalidInput, "min_out: " + minOut.error().message);
+        if (minOut->minor() < original.action.minOut->minor())
+            return fail(ErrorCode::InvalidInput, "min_out: an edit may only raise it");
+        edited.action.minOut = *minOut;
+        edited.action.params["min_out"] = minOut->toString();
+        changes.append(qs("min_out: " + original.action.minOut->toString() + " → " + minOut->toString() + " "
+                          + minOut->asset().code));
+    }
+    return edited;
+}
+
+} // namespace
+
 Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, const Edit& edit,
                              const std::string& approver, const identity::SigningKey& approverKey, Timestamp now,
                              const audit::CheckpointPolicy& checkpoints, settlement::SettlementAdapter& adapter)
@@ -462,31 +497,9 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
     const std::string& beforeSha = stored->sha256;
     const simulation::WorldState& world = stored->world;
     const Proposal& original = stored->proposal;
-    Proposal edited = original;
     QJsonArray changes;
-    if (edit.amount) {
-        auto amount = Money::parse(*edit.amount, original.action.amount.asset(), SignPolicy::UnsignedOnly);
-        if (!amount)
-            return fail(ErrorCode::InvalidInput, "amount: " + amount.error().message);
-        if (amount->isZero() || amount->minor() > original.action.amount.minor())
-            return fail(ErrorCode::InvalidInput, "amount: an edit may only lower the amount, to more than zero");
-        edited.action.amount = *amount;
-        changes.append(qs("amount: " + original.action.amount.toString() + " → " + amount->toString() + " "
-                          + amount->asset().code));
-    }
-    if (edit.minOut) {
-        if (!original.action.minOut)
-            return fail(ErrorCode::InvalidInput, "min_out: only a swap has one");
-        auto minOut = Money::parse(*edit.minOut, original.action.minOut->asset(), SignPolicy::UnsignedOnly);
-        if (!minOut)
-            return fail(ErrorCode::InvalidInput, "min_out: " + minOut.error().message);
-        if (minOut->minor() < original.action.minOut->minor())
-            return fail(ErrorCode::InvalidInput, "min_out: an edit may only raise it");
-        edited.action.minOut = *minOut;
-        edited.action.params["min_out"] = minOut->toString();
-        changes.append(qs("min_out: " + original.action.minOut->toString() + " → " + minOut->toString() + " "
-                          + minOut->asset().code));
-    }
+    CS_TRY(tightened, tighten(original, edit, changes));
+    const Proposal& edited = *tightened;
     const std::string canonical = canonicalProposal(edited);
     if (canonical == before)
         return fail(ErrorCode::InvalidInput, "the edit changes nothing");

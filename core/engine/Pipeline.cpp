@@ -201,102 +201,104 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
             continue;
         }
         (*existing)->reset();
-        const auto add = [&](const char* type, const std::string& actor, const QJsonObject& body) -> Result<void> {
-            CS_TRY(draft, audit::makeDraft(type, actor, body));
-            item.drafts.push_back(std::move(*draft));
-            return {};
-        };
-        const auto end = [&](IntentState state, std::string reason) {
-            item.outcome.state = state;
-            item.outcome.reason = std::move(reason);
-        };
-
-        // Received: what the agent was asked (its private fields never enter the log).
-        CS_TRY(received, add(audit::types::kIntentReceived, intent.agent,
-                             {{QStringLiteral("intent"), qs(intent.id)},
-                              {QStringLiteral("agent"), qs(intent.agent)},
-                              {QStringLiteral("offset_s"), static_cast<qint64>(intent.offsetSeconds)},
-                              {QStringLiteral("at"), qs(toIso8601(item.at))}}));
-
-        // Intake: only an active agent's intents reach a model (the kill switch).
-        CS_TRY(refused, intakeRefusal(m_reader, intent.agent));
-        if (!refused->empty()) {
-            CS_TRY(logged, add(audit::types::kProposalRejected, "engine", rejection(intent, "intake", *refused)));
-            end(IntentState::Rejected, *refused);
-            planned.push_back(std::move(item));
-            continue;
-        }
-
-        // Proposed: the exact (redacted) request and the model's raw answer.
-        const model::ModelRequest request = model::buildPrompt(intent);
-        auto response = model::complete(m_backend, request, m_options.modelTimeout);
-        QJsonObject exchange{{QStringLiteral("intent"), qs(intent.id)},
-                             {QStringLiteral("backend"), qs(m_backend.name())},
-                             {QStringLiteral("request"), qs(request.canonical())},
-                             {QStringLiteral("request_sha256"), qs(request.sha256())},
-                             {QStringLiteral("accessed"), strings(request.accessed)},
-                             {QStringLiteral("redacted"), strings(request.redacted)}};
-        if (!response) {
-            exchange.insert(QStringLiteral("error"), qs(response.error().message));
-            CS_TRY(logged, add(audit::types::kModelExchange, "engine", exchange));
-            end(IntentState::Rejected, "model backend failed: " + response.error().message);
-            planned.push_back(std::move(item));
-            continue;
-        }
-        // A response is recorded whole up to a bound, then cut at a character boundary; its
-        // length and hash always cover every byte the model sent.
-        std::size_t kept = std::min(response->text.size(), m_options.recordedResponseBytes);
-        while (kept < response->text.size() && kept > 0 && (static_cast<unsigned char>(response->text[kept]) & 0xc0) == 0x80)
-            --kept;
-        exchange.insert(QStringLiteral("response"), qs(response->text.substr(0, kept)));
-        exchange.insert(QStringLiteral("response_bytes"), static_cast<qint64>(response->text.size()));
-        if (kept < response->text.size())
-            exchange.insert(QStringLiteral("response_cut"), true);
-        exchange.insert(QStringLiteral("response_sha256"), qs(toHex(identity::sha256(response->text))));
-        exchange.insert(QStringLiteral("cannot_plan"), response->cannotPlan);
-        if (response->cannotPlan)
-            exchange.insert(QStringLiteral("reason"), qs(response->reason));
-        CS_TRY(exchanged, add(audit::types::kModelExchange, "engine", exchange));
-        if (response->cannotPlan) {
-            CS_TRY(logged, add(audit::types::kProposalRejected, "engine",
-                               rejection(intent, "cannot_plan", "cannot plan: " + response->reason)));
-            end(IntentState::CannotPlan, response->reason);
-            planned.push_back(std::move(item));
-            continue;
-        }
-
-        // Parsed without trust, against this workspace's assets; it must speak for this
-        // intent's agent and nobody else.
-        auto proposal = model::parseProposal(response->text, catalog);
-        std::string refusal = proposal ? std::string() : proposal.error().message;
-        const char* cause = "malformed";
-        if (proposal && (proposal->agent != intent.agent || proposal->intent != intent.id)) {
-            refusal = "the proposal names agent " + proposal->agent + " and intent " + proposal->intent
-                      + ", not this intent's own";
-            cause = "wrong_intent";
-        } else if (proposal) {
-            // The intent's own fields bound what may be proposed for it.
-            if (auto within = model::checkWithinIntent(*proposal, intent, catalog); !within) {
-                refusal = within.error().message;
-                cause = "intent_mismatch";
-            }
-        }
-        if (!refusal.empty()) {
-            CS_TRY(logged, add(audit::types::kProposalRejected, "engine", rejection(intent, cause, refusal)));
-            end(IntentState::Rejected, refusal);
-            planned.push_back(std::move(item));
-            continue;
-        }
-        item.canonical = canonicalProposal(*proposal);
-        item.proposalSha = toHex(identity::sha256(item.canonical));
-        CS_TRY(parsed, add(audit::types::kProposalParsed, "engine",
-                           {{QStringLiteral("intent"), qs(intent.id)},
-                            {QStringLiteral("proposal"), qs(item.canonical)},
-                            {QStringLiteral("proposal_sha256"), qs(item.proposalSha)}}));
-        item.proposal = std::move(*proposal);
+        CS_TRY(proposed, proposeOne(intent, catalog, item));
         planned.push_back(std::move(item));
     }
     return planned;
+}
+
+Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalog& catalog, Planned& item)
+{
+    const auto add = [&](const char* type, const std::string& actor, const QJsonObject& body) -> Result<void> {
+        CS_TRY(draft, audit::makeDraft(type, actor, body));
+        item.drafts.push_back(std::move(*draft));
+        return {};
+    };
+    const auto end = [&](IntentState state, std::string reason) {
+        item.outcome.state = state;
+        item.outcome.reason = std::move(reason);
+    };
+
+    // Received: what the agent was asked (its private fields never enter the log).
+    CS_TRY(received, add(audit::types::kIntentReceived, intent.agent,
+                         {{QStringLiteral("intent"), qs(intent.id)},
+                          {QStringLiteral("agent"), qs(intent.agent)},
+                          {QStringLiteral("offset_s"), static_cast<qint64>(intent.offsetSeconds)},
+                          {QStringLiteral("at"), qs(toIso8601(item.at))}}));
+
+    // Intake: only an active agent's intents reach a model (the kill switch).
+    CS_TRY(refused, intakeRefusal(m_reader, intent.agent));
+    if (!refused->empty()) {
+        CS_TRY(logged, add(audit::types::kProposalRejected, "engine", rejection(intent, "intake", *refused)));
+        end(IntentState::Rejected, *refused);
+        return {};
+    }
+
+    // Proposed: the exact (redacted) request and the model's raw answer.
+    const model::ModelRequest request = model::buildPrompt(intent);
+    auto response = model::complete(m_backend, request, m_options.modelTimeout);
+    QJsonObject exchange{{QStringLiteral("intent"), qs(intent.id)},
+                         {QStringLiteral("backend"), qs(m_backend.name())},
+                         {QStringLiteral("request"), qs(request.canonical())},
+                         {QStringLiteral("request_sha256"), qs(request.sha256())},
+                         {QStringLiteral("accessed"), strings(request.accessed)},
+                         {QStringLiteral("redacted"), strings(request.redacted)}};
+    if (!response) {
+        exchange.insert(QStringLiteral("error"), qs(response.error().message));
+        CS_TRY(logged, add(audit::types::kModelExchange, "engine", exchange));
+        end(IntentState::Rejected, "model backend failed: " + response.error().message);
+        return {};
+    }
+    // A response is recorded whole up to a bound, then cut at a character boundary; its
+    // length and hash always cover every byte the model sent.
+    std::size_t kept = std::min(response->text.size(), m_options.recordedResponseBytes);
+    while (kept < response->text.size() && kept > 0 && (static_cast<unsigned char>(response->text[kept]) & 0xc0) == 0x80)
+        --kept;
+    exchange.insert(QStringLiteral("response"), qs(response->text.substr(0, kept)));
+    exchange.insert(QStringLiteral("response_bytes"), static_cast<qint64>(response->text.size()));
+    if (kept < response->text.size())
+        exchange.insert(QStringLiteral("response_cut"), true);
+    exchange.insert(QStringLiteral("response_sha256"), qs(toHex(identity::sha256(response->text))));
+    exchange.insert(QStringLiteral("cannot_plan"), response->cannotPlan);
+    if (response->cannotPlan)
+        exchange.insert(QStringLiteral("reason"), qs(response->reason));
+    CS_TRY(exchanged, add(audit::types::kModelExchange, "engine", exchange));
+    if (response->cannotPlan) {
+        CS_TRY(logged, add(audit::types::kProposalRejected, "engine",
+                           rejection(intent, "cannot_plan", "cannot plan: " + response->reason)));
+        end(IntentState::CannotPlan, response->reason);
+        return {};
+    }
+
+    // Parsed without trust, against this workspace's assets; it must speak for this
+    // intent's agent and nobody else.
+    auto proposal = model::parseProposal(response->text, catalog);
+    std::string refusal = proposal ? std::string() : proposal.error().message;
+    const char* cause = "malformed";
+    if (proposal && (proposal->agent != intent.agent || proposal->intent != intent.id)) {
+        refusal = "the proposal names agent " + proposal->agent + " and intent " + proposal->intent
+                  + ", not this intent's own";
+        cause = "wrong_intent";
+    } else if (proposal) {
+        // The intent's own fields bound what may be proposed for it.
+        if (auto within = model::checkWithinIntent(*proposal, intent, catalog); !within) {
+            refusal = within.error().message;
+            cause = "intent_mismatch";
+        }
+    }
+    if (!refusal.empty()) {
+        CS_TRY(logged, add(audit::types::kProposalRejected, "engine", rejection(intent, cause, refusal)));
+        end(IntentState::Rejected, refusal);
+        return {};
+    }
+    item.canonical = canonicalProposal(*proposal);
+    item.proposalSha = toHex(identity::sha256(item.canonical));
+    CS_TRY(parsed, add(audit::types::kProposalParsed, "engine",
+                       {{QStringLiteral("intent"), qs(intent.id)},
+                        {QStringLiteral("proposal"), qs(item.canonical)},
+                        {QStringLiteral("proposal_sha256"), qs(item.proposalSha)}}));
+    item.proposal = std::move(*proposal);
+    return {};
 }
 
 Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& planned)

@@ -91,6 +91,8 @@ public:
 private:
     struct Planned;
     Result<std::vector<Planned>> propose(std::span<const model::Intent> intents);
+    //! Intake, the model and the strict parser for one new intent, its drafts into `item`.
+    Result<void> proposeOne(const model::Intent& intent, const AssetCatalog& catalog, Planned& item);
     Result<void> decide(storage::Database& db, std::vector<Planned>& planned);
     Result<void> decideAndCommit(std::vector<Planned>& planned);
     static Result<void> recordDecision(storage::Database& db, const Planned& item, Timestamp now);
