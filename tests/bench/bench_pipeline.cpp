@@ -132,6 +132,18 @@ int main(int argc, char** argv)
     printFigure("pipeline", "latency_p50", percentile(0.50), "ms");
     printFigure("pipeline", "latency_p95", percentile(0.95), "ms");
     printFigure("pipeline", "latency_p99", percentile(0.99), "ms", {{QStringLiteral("goal"), 5}});
+    {
+        const engine::PipelineTimings& spent = pipeline.timings();
+        const auto perProposal = [&](double total) { return total * 1e6 / count; };
+        printFigure("pipeline", "single_time_split",
+                    perProposal(spent.propose + spent.decide + spent.record + spent.commit + spent.checkpointFiles), "us/proposal",
+                    {{QStringLiteral("batch"), 1},
+                     {QStringLiteral("propose_us"), perProposal(spent.propose)},
+                     {QStringLiteral("decide_us"), perProposal(spent.decide)},
+                     {QStringLiteral("record_us"), perProposal(spent.record)},
+                     {QStringLiteral("commit_us"), perProposal(spent.commit)},
+                     {QStringLiteral("checkpoint_files_us"), perProposal(spent.checkpointFiles)}});
+    }
 
     // Batches group-committed: each batch's entries, postings and receipts in one transaction.
     for (int batchSize : {64, 256, 1024}) {
