@@ -14,6 +14,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -60,6 +61,7 @@ public:
     {
         std::lock_guard lock(m_mutex);
         m_problems.push_back({seq, std::move(reason)});
+        m_count.store(m_problems.size(), std::memory_order_relaxed);
     }
     std::vector<Problem> take()
     {
@@ -71,17 +73,16 @@ public:
             m_problems.resize(kMaxProblems);
         std::vector<Problem> out = std::move(m_problems);
         m_problems.clear();
+        m_count.store(0, std::memory_order_relaxed);
         return out;
     }
-    std::size_t count()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_problems.size();
-    }
+    //! Asked once an entry by the reading thread: no lock.
+    std::size_t count() const { return m_count.load(std::memory_order_relaxed); }
 
 private:
     std::mutex m_mutex;
     std::vector<Problem> m_problems;
+    std::atomic<std::size_t> m_count{0};
 };
 
 std::string describe(const SignatureJob& job, std::string_view type = {})
@@ -106,7 +107,8 @@ void checkSignature(const SignatureJob& job, Problems& problems)
 //! Entries read in order, hashed and signature-checked by the pool, then chained in order.
 struct Chunk
 {
-    std::vector<Entry> entries;
+    std::vector<Entry> entries;           //!< the first `size` are this chunk's; the rest keep their storage
+    std::size_t size = 0;
     std::vector<Hash> leaves;             //!< leafHash(entryBytes(entry)), filled by a worker
     std::vector<SignatureJob> signatures; //!< checked by the same worker
     bool done = false;
@@ -164,11 +166,11 @@ private:
                 chunk = m_queue.front();
                 m_queue.pop_front();
             }
-            chunk->leaves.reserve(chunk->entries.size());
+            chunk->leaves.resize(chunk->size);
             std::string bytes; // one buffer for the whole chunk
-            for (const Entry& entry : chunk->entries) {
-                entryBytesInto(entry, bytes);
-                chunk->leaves.push_back(leafHash(asBytes(bytes)));
+            for (std::size_t i = 0; i < chunk->size; ++i) {
+                entryBytesInto(chunk->entries[i], bytes);
+                chunk->leaves[i] = leafHash(asBytes(bytes));
             }
             for (const SignatureJob& job : chunk->signatures)
                 checkSignature(job, m_problems);
@@ -216,19 +218,20 @@ Result<std::map<std::uint64_t, std::pair<Checkpoint, std::string>>> readCheckpoi
     return files;
 }
 
-std::optional<Entry> rowToEntry(storage::Statement& query, std::string& why)
+//! The row `query` stands on, read into `entry` (reusing its strings' storage); false with `why`.
+bool readRow(storage::Statement& query, Entry& entry, std::string& why)
 {
-    Entry entry;
     entry.seq = query.int64At(0);
     entry.time = Timestamp{query.int64At(1)};
-    entry.type = query.textAt(2);
-    entry.actor = query.textAt(3);
-    entry.body = query.textAt(4);
+    entry.type.assign(query.textViewAt(2));
+    entry.actor.assign(query.textViewAt(3));
+    entry.body.assign(query.textViewAt(4));
+    entry.signature.reset();
     if (!query.isNullAt(5)) {
         auto signature = identity::signatureFromBytes(query.blobAt(5), "sig");
         if (!signature) {
             why = "its signature column is not 64 bytes";
-            return std::nullopt;
+            return false;
         }
         entry.signature = *signature;
     }
@@ -236,10 +239,18 @@ std::optional<Entry> rowToEntry(storage::Statement& query, std::string& why)
     auto leaf = identity::hashFromBytes(query.blobAt(7), "leaf_hash");
     if (!prev || !leaf) {
         why = "its hash columns are not 32 bytes";
-        return std::nullopt;
+        return false;
     }
     entry.prev = *prev;
     entry.leaf = *leaf;
+    return true;
+}
+
+std::optional<Entry> rowToEntry(storage::Statement& query, std::string& why)
+{
+    Entry entry;
+    if (!readRow(query, entry, why))
+        return std::nullopt;
     return entry;
 }
 
@@ -395,12 +406,13 @@ private:
         // Engine-signed entries up to the largest checkpoint are covered by its signed root (every
         // checkpoint's signature and root are checked below; a bad one is a problem of its own).
         m_covered = m_options.engineEntrySignatures || m_checkpointAt.empty() ? 0 : m_checkpointAt.rbegin()->first;
+        m_nextCheckpoint = m_checkpointAt.begin();
     }
 
     //! The chain and the tree, in order, from the hashes the pool computed.
     void chain(Chunk& chunk)
     {
-        for (std::size_t i = 0; i < chunk.entries.size(); ++i) {
+        for (std::size_t i = 0; i < chunk.size; ++i) {
             const Entry& entry = chunk.entries[i];
             // The hash of what the entry says now; the chain and the tree are rebuilt from it,
             // so an edited entry shows where it is and a tampered leaf_hash alone hides nothing.
@@ -417,7 +429,11 @@ private:
             if (m_options.consistencyProofs)
                 m_leaves.push_back(leaf);
             m_frontier.append(leaf);
-            if (auto it = m_checkpointAt.find(m_frontier.size()); it != m_checkpointAt.end()) {
+            // Checkpoints come by size: only the next one is looked at.
+            while (m_nextCheckpoint != m_checkpointAt.end() && m_nextCheckpoint->first < m_frontier.size())
+                ++m_nextCheckpoint;
+            if (m_nextCheckpoint != m_checkpointAt.end() && m_nextCheckpoint->first == m_frontier.size()) {
+                const auto it = m_nextCheckpoint++;
                 if (it->second->root != m_frontier.root())
                     m_alteredRanges.push_back({m_previousCheckpoint + 1, m_frontier.size(),
                                                "the Merkle root of the first " + std::to_string(m_frontier.size())
@@ -443,42 +459,56 @@ private:
                                    "ORDER BY seq"));
         ChunkPool pool(m_problems);
         std::deque<std::unique_ptr<Chunk>> inFlight;
+        std::vector<std::unique_ptr<Chunk>> spare; // retired chunks, their entries' storage kept for reuse
+        const auto fresh = [&] {
+            if (spare.empty())
+                return std::make_unique<Chunk>();
+            std::unique_ptr<Chunk> reused = std::move(spare.back());
+            spare.pop_back();
+            reused->size = 0;
+            reused->signatures.clear();
+            reused->done = false;
+            return reused;
+        };
         const auto retireOldest = [&] {
             pool.wait(*inFlight.front());
             chain(*inFlight.front());
+            spare.push_back(std::move(inFlight.front()));
             inFlight.pop_front();
         };
-        auto chunk = std::make_unique<Chunk>();
+        auto chunk = fresh();
         const auto submit = [&] {
-            if (chunk->entries.empty())
+            if (chunk->size == 0)
                 return;
             pool.submit(chunk.get());
             inFlight.push_back(std::move(chunk));
-            chunk = std::make_unique<Chunk>();
+            chunk = fresh();
             while (inFlight.size() > kMaxChunksInFlight)
                 retireOldest();
         };
+        std::string why;
         for (std::int64_t expected = 1;; ++expected) {
             CS_TRY(row, query->step());
             if (!*row)
                 break;
-            std::string why;
-            auto entry = rowToEntry(*query, why);
-            if (entry && entry->seq != expected) {
-                m_problems.add(expected, "entry " + std::to_string(expected) + " is missing (the next stored entry is "
-                                             + std::to_string(entry->seq) + ")");
-                break; // every later position is shifted: nothing more to learn from the chain
-            }
-            if (!entry) {
+            if (chunk->entries.size() == chunk->size)
+                chunk->entries.emplace_back();
+            Entry& entry = chunk->entries[chunk->size];
+            if (!readRow(*query, entry, why)) {
                 m_problems.add(expected, "entry " + std::to_string(expected) + ": " + why);
                 break;
             }
-            if (!isValidEntryType(entry->type) || !isValidIdentifier(entry->actor))
-                m_problems.add(expected, "entry " + std::to_string(expected) + " (" + entry->type
+            if (entry.seq != expected) {
+                m_problems.add(expected, "entry " + std::to_string(expected) + " is missing (the next stored entry is "
+                                             + std::to_string(entry.seq) + ")");
+                break; // every later position is shifted: nothing more to learn from the chain
+            }
+            if (!isValidEntryType(entry.type) || !isValidIdentifier(entry.actor))
+                m_problems.add(expected, "entry " + std::to_string(expected) + " (" + entry.type
                                              + "): its type or actor is not well-formed");
-            checkSigner(*entry, *chunk);
-            chunk->entries.push_back(std::move(*entry));
-            if (chunk->entries.size() >= kChunk)
+            checkSigner(entry, *chunk);
+            ++chunk->size;
+            if (chunk->size >= kChunk)
                 submit();
             if (m_problems.count() >= kMaxProblems)
                 break;
@@ -508,7 +538,11 @@ private:
         if (!entry.signature)
             return;
         m_report.signedEntries += trusted ? 0 : 1; // signatures checked in this run
-        SignatureJob job{seq, {}, entry.body, *entry.signature, schemaForType(entry.type)};
+        // Made only for a signature that is checked: most entries under a trusted prefix or a
+        // checkpoint need no copy of their body.
+        const auto job = [&](const PublicKey& key) {
+            return SignatureJob{seq, key, entry.body, *entry.signature, schemaForType(entry.type)};
+        };
         const QJsonObject body = entry.type.starts_with("identity.")
                                      ? QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object()
                                      : QJsonObject();
@@ -522,9 +556,8 @@ private:
             } else if (signer != m_keys.end()) {
                 m_problems.add(seq, where() + ": '" + subject + "' is already registered");
             } else {
-                job.key = *publicKey;
                 if (!trusted)
-                    checkSignature(job, m_problems);
+                    checkSignature(job(*publicKey), m_problems);
                 m_keys[subject] = {*publicKey, body.value(QStringLiteral("role")).toString().toStdString(), "active"};
             }
         } else if (signer == m_keys.end()) {
@@ -532,9 +565,8 @@ private:
         } else if (signer->second.status != "active") {
             m_problems.add(seq, where() + ": signed by '" + entry.actor + "', whose key is " + signer->second.status);
         } else if (entry.type == types::kIdentityStatusChanged) {
-            job.key = signer->second.key;
             if (!trusted)
-                checkSignature(job, m_problems);
+                checkSignature(job(signer->second.key), m_problems);
             auto target = m_keys.find(subject);
             const std::string role = signer->second.role;
             if (target == m_keys.end())
@@ -547,12 +579,11 @@ private:
             if (entry.type == types::kPolicyPublished && signer->second.role != "risk_manager")
                 m_problems.add(seq, where() + ": a policy is published by a risk manager, not by '" + entry.actor + "' ("
                                         + signer->second.role + ")");
-            job.key = signer->second.key;
             if (entry.actor == "engine" && static_cast<std::uint64_t>(seq) <= m_covered) {
                 m_report.signedEntries -= trusted ? 0 : 1;
                 m_report.coveredEntries += trusted ? 0 : 1;
             } else if (!trusted) {
-                chunk.signatures.push_back(std::move(job));
+                chunk.signatures.push_back(job(signer->second.key));
             }
         }
     }
@@ -696,6 +727,7 @@ private:
     std::vector<Checkpoint> m_stored;
     CheckpointFiles m_files;
     std::map<std::uint64_t, const Checkpoint*> m_checkpointAt;
+    std::map<std::uint64_t, const Checkpoint*>::const_iterator m_nextCheckpoint; //!< the first not reached yet
     std::vector<const Checkpoint*> m_ordered; //!< by size
     std::uint64_t m_covered = 0;
     std::int64_t m_total = 0;

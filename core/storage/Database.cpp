@@ -130,10 +130,15 @@ std::span<const std::uint8_t> Statement::blobAt(int column) const
 
 std::string Statement::textAt(int column) const
 {
+    return std::string(textViewAt(column));
+}
+
+std::string_view Statement::textViewAt(int column) const
+{
     const auto* text = sqlite3_column_text(m_statement, column);
     const int size = sqlite3_column_bytes(m_statement, column);
-    return text != nullptr ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
-                           : std::string();
+    return text != nullptr ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
+                           : std::string_view();
 }
 
 bool Statement::isNullAt(int column) const

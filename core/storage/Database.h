@@ -41,6 +41,8 @@ public:
 
     std::int64_t int64At(int column) const;
     std::string textAt(int column) const;
+    //! The same without a copy: valid until the next step() or reset().
+    std::string_view textViewAt(int column) const;
     bool isNullAt(int column) const;
     //! The column's bytes (a BLOB as stored; empty for NULL).
     std::span<const std::uint8_t> blobAt(int column) const;
