@@ -31,7 +31,6 @@ namespace cs::cli {
 
 namespace {
 
-
 int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -81,7 +80,6 @@ int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostre
     return ExitOk;
 }
 
-
 int prove(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -100,7 +98,6 @@ int prove(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
     printJson(out, *proof);
     return ExitOk;
 }
-
 
 int verifyProof(const QStringList& arguments, api::EngineFactory&, std::ostream& out, std::ostream& err)
 {
@@ -143,7 +140,6 @@ int verifyProof(const QStringList& arguments, api::EngineFactory&, std::ostream&
     return ExitOk;
 }
 
-
 int exportReceipt(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -180,7 +176,6 @@ int exportReceipt(const QStringList& arguments, api::EngineFactory& factory, std
     return ExitOk;
 }
 
-
 int receipts(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     int exit = ExitOk;
@@ -199,7 +194,6 @@ int receipts(const QStringList& arguments, api::EngineFactory& factory, std::ost
     out << QJsonDocument(items).toJson(QJsonDocument::Indented).toStdString();
     return ExitOk;
 }
-
 
 int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
@@ -227,30 +221,30 @@ int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::os
 const std::vector<Command>& auditCommands()
 {
     static const std::vector<Command> commands{
-    {"verify",
-     "verify WS [--full]",
-     "verify the audit log: hash chain, Merkle root against the\nsigned checkpoints (in the database and in WS/checkpoints),\nconsistency proofs, every signature by a key other than the\nengine's and every entry after the newest checkpoint (what\nthe engine signed below it, its signed roots cover; --full\nchecks each of those signatures too); then the money: every\nbalance and lending position recomputed from the log (signed\nopening balances, then each receipt's postings) against the\nledger, settlements and postings against their receipts, and\nSQLite's quick_check; progress on stderr",
-     verify},
-    {"prove",
-     "prove WS SEQ",
-     "an RFC 9162 inclusion proof of entry SEQ against a signed\ncheckpoint, as JSON (self-contained: checkpoint and engine key)",
-     prove},
-    {"verify-proof",
-     "verify-proof PROOF.json [--key engine.pem]",
-     "verify a proof without any database; --key pins the engine key",
-     verifyProof},
-    {"receipts",
-     "receipts WS",
-     "every settlement's receipt entry as JSON (intent, agent,\nreceipt_seq, settled_at): the SEQ export-receipt takes",
-     receipts},
-    {"export-receipt",
-     "export-receipt WS SEQ --out DIR",
-     "write receipt.json, receipt.sig (raw Ed25519 signature over\nreceipt.json), engine.pem and proof.json for a receipt entry",
-     exportReceipt},
-    {"reconcile",
-     "reconcile WS",
-     "settlements a crash interrupted are marked unknown, then each\nunknown one is resolved from the ledger (executed if its\npostings and receipt exist, else failed); JSON report",
-     reconcile},
+        {"verify",
+         "verify WS [--full]",
+         "verify the audit log: hash chain, Merkle root against the\nsigned checkpoints (in the database and in WS/checkpoints),\nconsistency proofs, every signature by a key other than the\nengine's and every entry after the newest checkpoint (what\nthe engine signed below it, its signed roots cover; --full\nchecks each of those signatures too); then the money: every\nbalance and lending position recomputed from the log (signed\nopening balances, then each receipt's postings) against the\nledger, settlements and postings against their receipts, and\nSQLite's quick_check; progress on stderr",
+         verify},
+        {"prove",
+         "prove WS SEQ",
+         "an RFC 9162 inclusion proof of entry SEQ against a signed\ncheckpoint, as JSON (self-contained: checkpoint and engine key)",
+         prove},
+        {"verify-proof",
+         "verify-proof PROOF.json [--key engine.pem]",
+         "verify a proof without any database; --key pins the engine key",
+         verifyProof},
+        {"receipts",
+         "receipts WS",
+         "every settlement's receipt entry as JSON (intent, agent,\nreceipt_seq, settled_at): the SEQ export-receipt takes",
+         receipts},
+        {"export-receipt",
+         "export-receipt WS SEQ --out DIR",
+         "write receipt.json, receipt.sig (raw Ed25519 signature over\nreceipt.json), engine.pem and proof.json for a receipt entry",
+         exportReceipt},
+        {"reconcile",
+         "reconcile WS",
+         "settlements a crash interrupted are marked unknown, then each\nunknown one is resolved from the ledger (executed if its\npostings and receipt exist, else failed); JSON report",
+         reconcile},
     };
     return commands;
 }

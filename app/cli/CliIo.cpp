@@ -50,12 +50,10 @@ std::string readLineWithoutEcho(const char* prompt)
 
 } // namespace
 
-
 void printJson(std::ostream& out, const QJsonObject& object)
 {
     out << QJsonDocument(object).toJson(QJsonDocument::Indented).toStdString();
 }
-
 
 int usageError(std::ostream& err, const QString& message)
 {
@@ -64,13 +62,11 @@ int usageError(std::ostream& err, const QString& message)
     return ExitUsage;
 }
 
-
 int workspaceError(std::ostream& err, const Error& error)
 {
     err << "error: " << error.message << "\n";
     return ExitWorkspace;
 }
-
 
 //! From the environment variable, else asked on the terminal (twice when `confirm`); empty
 //! when neither is available or the two answers differ.
@@ -93,12 +89,10 @@ Passphrase readPassphrase(const char* variable, const char* prompt, bool confirm
     return passphrase;
 }
 
-
 QString absolute(const QString& path)
 {
     return QDir::cleanPath(QDir::current().absoluteFilePath(path));
 }
-
 
 //! Parses the command's own options; usage errors are reported and returned as ExitUsage.
 std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments, std::ostream& err,
@@ -120,7 +114,6 @@ std::optional<int> parse(QCommandLineParser& parser, const QStringList& argument
     return std::nullopt;
 }
 
-
 //! Opens WS through the engine interface; errors are reported and returned as ExitWorkspace.
 std::unique_ptr<api::Engine> openEngine(api::EngineFactory& factory, const QString& path, std::ostream& err, int& exit)
 {
@@ -131,7 +124,6 @@ std::unique_ptr<api::Engine> openEngine(api::EngineFactory& factory, const QStri
     }
     return std::move(*engine);
 }
-
 
 //! A request to an open workspace failed: the workspace's own failures exit 5, anything the
 //! request asked for that does not hold (no such entry, wrong passphrase, …) exits 2.
@@ -154,7 +146,6 @@ int requestError(std::ostream& err, const Error& error)
     }
 }
 
-
 //! The commands whose only argument is WS: parses it and opens the workspace.
 std::unique_ptr<api::Engine> openWorkspaceArgument(const QStringList& arguments, api::EngineFactory& factory,
                                                    std::ostream& err, int& exit)
@@ -167,7 +158,6 @@ std::unique_ptr<api::Engine> openWorkspaceArgument(const QStringList& arguments,
     return openEngine(factory, parser.positionalArguments().at(0), err, exit);
 }
 
-
 std::optional<std::int64_t> parseSeq(const QString& text)
 {
     bool ok = false;
@@ -176,7 +166,6 @@ std::optional<std::int64_t> parseSeq(const QString& text)
         return std::nullopt;
     return value;
 }
-
 
 std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int& exit)
 {
@@ -193,7 +182,6 @@ std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int&
     }
     return bytes;
 }
-
 
 //! The passphrase of keys to unlock: from `variable`, else asked on a terminal, else "demo" in
 //! a demo workspace (and only there). Reports the failure and sets `exit` when there is none.
@@ -215,7 +203,6 @@ bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passph
     return true;
 }
 
-
 //! The engine key, which every write needs: a demo workspace opens its own; any other opens it
 //! with COUNTERSIGN_ENGINE_PASSPHRASE (or asks on a terminal). False once an error is reported.
 bool unlockEngineKey(api::Engine& engine, std::ostream& err, int& exit)
@@ -236,7 +223,6 @@ bool unlockEngineKey(api::Engine& engine, std::ostream& err, int& exit)
     }
     return true;
 }
-
 
 //! What a signed write opens: the signer's key (COUNTERSIGN_PASSPHRASE, `prompt` on a
 //! terminal) and the engine's. False once an error is reported.

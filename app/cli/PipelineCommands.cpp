@@ -31,8 +31,6 @@ namespace cs::cli {
 
 namespace {
 
-
-
 int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -92,7 +90,6 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     return ExitOk;
 }
 
-
 int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     int exit = ExitOk;
@@ -145,7 +142,6 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
     return ExitOk;
 }
 
-
 //! approve WS ID --as NAME [--reason T] and reject WS ID --as NAME --reason T.
 int verdict(const QStringList& arguments, bool approve, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
@@ -197,7 +193,6 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
     printJson(out, report);
     return ExitOk;
 }
-
 
 //! principal suspend|resume|revoke WS NAME --as RM --reason T: the kill switch.
 int principalCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
@@ -255,26 +250,26 @@ int reject(const QStringList& arguments, api::EngineFactory& factory, std::ostre
 const std::vector<Command>& pipelineCommands()
 {
     static const std::vector<Command> commands{
-    {"run",
-     "run WS [--intents FILE] [--backend rules|replay|openai] [--model-url URL]\n[--fixtures FILE] [--wait]",
-     "feed intents (WS/intents.jsonl by default) through the\npipeline: model, strict parser, simulator, decision,\nsettlement; JSON counts by outcome and by agent. Intents\nalready processed are counted, not run again. The backend\ndefaults to workspace.json's model.backend (rules). openai:\nany OpenAI-compatible server (--model-url, else\nCOUNTERSIGN_MODEL_URL/_MODEL, else workspace.json model.url\nand model.name; the key from COUNTERSIGN_API_KEY or\nOPENAI_API_KEY). replay: --fixtures FILE (JSON lines\nrequest_sha256, response), else this log's model exchanges.\nOne run at a time per workspace: another exits 5, or waits\nfor it with --wait",
-     runIntents},
-    {"queue",
-     "queue WS",
-     "proposals awaiting approval as JSON (each with its id and what it\nwould do if it settled now)",
-     queue},
-    {"approve",
-     "approve WS ID --as NAME [--reason T] [--amount A] [--min-out M] [--subject H]",
-     "",
-     approve},
-    {"reject",
-     "reject WS ID --as NAME --reason T [--subject H]",
-     "an approver's verdict on proposal ID, signed with NAME's key\n(COUNTERSIGN_PASSPHRASE) over the exact proposal, simulation,\npolicy version and decision; once the quorum is reached it is\nsettled (the engine key: COUNTERSIGN_ENGINE_PASSPHRASE). Exit 0\ndone; 2 bad input (no reason, unknown ID, bad signature); 6 not\nallowed (counted already, separation of duties, not an approver\nof it, expired). --amount (lower) and --min-out (higher) edit\nthe proposal first: the new version is simulated and decided\nagain, and the approval signs that version. --subject H: the\nsubject_sha256 you reviewed (queue); exit 6 if it changed since",
-     reject},
-    {"principal",
-     "principal suspend|resume|revoke WS NAME --as RM --reason T",
-     "the kill switch, signed by risk manager RM\n(COUNTERSIGN_PASSPHRASE) and audited: a suspended or revoked\nagent's intents are refused at intake and its pending approval\nrequests end, their spends released; resume restores intake\nonly; revoked is final. Exit 6 for anyone but a risk manager",
-     principalCommand},
+        {"run",
+         "run WS [--intents FILE] [--backend rules|replay|openai] [--model-url URL]\n[--fixtures FILE] [--wait]",
+         "feed intents (WS/intents.jsonl by default) through the\npipeline: model, strict parser, simulator, decision,\nsettlement; JSON counts by outcome and by agent. Intents\nalready processed are counted, not run again. The backend\ndefaults to workspace.json's model.backend (rules). openai:\nany OpenAI-compatible server (--model-url, else\nCOUNTERSIGN_MODEL_URL/_MODEL, else workspace.json model.url\nand model.name; the key from COUNTERSIGN_API_KEY or\nOPENAI_API_KEY). replay: --fixtures FILE (JSON lines\nrequest_sha256, response), else this log's model exchanges.\nOne run at a time per workspace: another exits 5, or waits\nfor it with --wait",
+         runIntents},
+        {"queue",
+         "queue WS",
+         "proposals awaiting approval as JSON (each with its id and what it\nwould do if it settled now)",
+         queue},
+        {"approve",
+         "approve WS ID --as NAME [--reason T] [--amount A] [--min-out M] [--subject H]",
+         "",
+         approve},
+        {"reject",
+         "reject WS ID --as NAME --reason T [--subject H]",
+         "an approver's verdict on proposal ID, signed with NAME's key\n(COUNTERSIGN_PASSPHRASE) over the exact proposal, simulation,\npolicy version and decision; once the quorum is reached it is\nsettled (the engine key: COUNTERSIGN_ENGINE_PASSPHRASE). Exit 0\ndone; 2 bad input (no reason, unknown ID, bad signature); 6 not\nallowed (counted already, separation of duties, not an approver\nof it, expired). --amount (lower) and --min-out (higher) edit\nthe proposal first: the new version is simulated and decided\nagain, and the approval signs that version. --subject H: the\nsubject_sha256 you reviewed (queue); exit 6 if it changed since",
+         reject},
+        {"principal",
+         "principal suspend|resume|revoke WS NAME --as RM --reason T",
+         "the kill switch, signed by risk manager RM\n(COUNTERSIGN_PASSPHRASE) and audited: a suspended or revoked\nagent's intents are refused at intake and its pending approval\nrequests end, their spends released; resume restores intake\nonly; revoked is final. Exit 6 for anyone but a risk manager",
+         principalCommand},
     };
     return commands;
 }

@@ -31,7 +31,6 @@ namespace cs::cli {
 
 namespace {
 
-
 int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -68,7 +67,6 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
     return ExitOk;
 }
 
-
 //! Reads and checks policy file `path`: parse errors and static-check errors both refuse it.
 std::optional<policy::Policy> readPolicy(const QString& path, std::vector<policy::Finding>& findings,
                                          std::ostream& err, int& exit)
@@ -86,7 +84,6 @@ std::optional<policy::Policy> readPolicy(const QString& path, std::vector<policy
     findings = policy::checkPolicy(*parsed);
     return std::move(*parsed);
 }
-
 
 int evaluate(const QStringList& arguments, api::EngineFactory&, std::ostream& out, std::ostream& err)
 {
@@ -154,7 +151,6 @@ int evaluate(const QStringList& arguments, api::EngineFactory&, std::ostream& ou
     return ExitDenied;
 }
 
-
 //! replay's report: counts and value by transition, then at most `maxChanges` changed decisions.
 QJsonObject backtestJson(const api::BacktestSummary& report, std::size_t maxChanges = 1000)
 {
@@ -196,7 +192,6 @@ QJsonObject backtestJson(const api::BacktestSummary& report, std::size_t maxChan
             {QStringLiteral("unpriced"), unpriced}};
 }
 
-
 int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -222,7 +217,6 @@ int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostre
     printJson(out, backtestJson(*report));
     return report->changes.empty() ? ExitOk : ExitTampered; // 1: decisions differ
 }
-
 
 int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
@@ -346,34 +340,34 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
 const std::vector<Command>& policyCommands()
 {
     static const std::vector<Command> commands{
-    {"check-proposal",
-     "check-proposal [--workspace WS] FILE|-",
-     "strictly parse a model's proposal; prints it in canonical\nform, or one error line naming the JSON path and the reason\n(the demo assets unless WS names the workspace's)",
-     checkProposal},
-    {"evaluate",
-     "evaluate --policy P --proposal X [--usage U]",
-     "the policy's decision on one proposal as JSON: effect, the\nrules that fired (`rules`), a reason per clause, approvals\nrequired, windows consulted, the counterfactual. U is a\ncountersign.usage/1 file (now, prices, earlier spends); without\nit, now and the demo prices. Policy-only: no simulation.\nExit 0 allow, 3 needs approval, 4 deny, 2 bad input (an invalid\npolicy never allows anything)",
-     evaluate},
-    {"replay",
-     "replay WS [--policy P]",
-     "re-decide every recorded proposal in time order, spend windows\nrecomputed from scratch: each under the version that decided\nit (must reproduce the record), or with --policy under the\ndraft P (what-if). JSON: the decisions that change, counts and\nvalue by transition, value allowed before and after. Exit 0\nwhen nothing changes, 1 when decisions differ",
-     replay},
-    {"policy",
-     "policy diff A B",
-     "what changed from policy A to B, rule by rule, in words;\nexit 0 when they are the same policy, 1 when they differ",
-     policyCommand},
-    {"policy",
-     "policy export WS --out P",
-     "write the policy that decides in WS (the newest published)",
-     policyCommand},
-    {"policy",
-     "policy publish WS P --as NAME",
-     "publish P, signed by risk manager NAME (its key unlocked with\nCOUNTERSIGN_PASSPHRASE; the engine key, which checkpoints the\nlog, with COUNTERSIGN_ENGINE_PASSPHRASE); refused for a policy\nwith static-check errors; from then on it decides",
-     policyCommand},
-    {"policy",
-     "policy check P",
-     "parse P strictly and run the static checks (unreachable,\nshadowed, overlapping rules, caps that never bind); JSON\nreport; exit 0 without errors (warnings allowed), 2 with errors",
-     policyCommand},
+        {"check-proposal",
+         "check-proposal [--workspace WS] FILE|-",
+         "strictly parse a model's proposal; prints it in canonical\nform, or one error line naming the JSON path and the reason\n(the demo assets unless WS names the workspace's)",
+         checkProposal},
+        {"evaluate",
+         "evaluate --policy P --proposal X [--usage U]",
+         "the policy's decision on one proposal as JSON: effect, the\nrules that fired (`rules`), a reason per clause, approvals\nrequired, windows consulted, the counterfactual. U is a\ncountersign.usage/1 file (now, prices, earlier spends); without\nit, now and the demo prices. Policy-only: no simulation.\nExit 0 allow, 3 needs approval, 4 deny, 2 bad input (an invalid\npolicy never allows anything)",
+         evaluate},
+        {"replay",
+         "replay WS [--policy P]",
+         "re-decide every recorded proposal in time order, spend windows\nrecomputed from scratch: each under the version that decided\nit (must reproduce the record), or with --policy under the\ndraft P (what-if). JSON: the decisions that change, counts and\nvalue by transition, value allowed before and after. Exit 0\nwhen nothing changes, 1 when decisions differ",
+         replay},
+        {"policy",
+         "policy diff A B",
+         "what changed from policy A to B, rule by rule, in words;\nexit 0 when they are the same policy, 1 when they differ",
+         policyCommand},
+        {"policy",
+         "policy export WS --out P",
+         "write the policy that decides in WS (the newest published)",
+         policyCommand},
+        {"policy",
+         "policy publish WS P --as NAME",
+         "publish P, signed by risk manager NAME (its key unlocked with\nCOUNTERSIGN_PASSPHRASE; the engine key, which checkpoints the\nlog, with COUNTERSIGN_ENGINE_PASSPHRASE); refused for a policy\nwith static-check errors; from then on it decides",
+         policyCommand},
+        {"policy",
+         "policy check P",
+         "parse P strictly and run the static checks (unreachable,\nshadowed, overlapping rules, caps that never bind); JSON\nreport; exit 0 without errors (warnings allowed), 2 with errors",
+         policyCommand},
     };
     return commands;
 }

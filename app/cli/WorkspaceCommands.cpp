@@ -31,7 +31,6 @@ namespace cs::cli {
 
 namespace {
 
-
 int init(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -59,7 +58,6 @@ int init(const QStringList& arguments, api::EngineFactory& factory, std::ostream
     printJson(out, created);
     return ExitOk;
 }
-
 
 QJsonObject toJson(const api::WorkspaceSummary& summary)
 {
@@ -115,7 +113,6 @@ QJsonObject toJson(const api::WorkspaceSummary& summary)
     };
 }
 
-
 int status(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -130,7 +127,6 @@ int status(const QStringList& arguments, api::EngineFactory& factory, std::ostre
     printJson(out, toJson(*summary));
     return ExitOk;
 }
-
 
 int generate(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
@@ -165,18 +161,18 @@ int generate(const QStringList& arguments, api::EngineFactory& factory, std::ost
 const std::vector<Command>& workspaceCommands()
 {
     static const std::vector<Command> commands{
-    {"init",
-     "init WS [--demo] [--force]",
-     "create a workspace; --demo seeds the demo world and intents,\n--force replaces an existing workspace",
-     init},
-    {"status",
-     "status WS",
-     "the workspace at a glance as JSON: assets, people, agents\nand their balances, market counts",
-     status},
-    {"generate",
-     "generate WS --entries N",
-     "append a synthetic history of at least N entries (tests and\nbenchmarks; needs the demo principals' keys)",
-     generate},
+        {"init",
+         "init WS [--demo] [--force]",
+         "create a workspace; --demo seeds the demo world and intents,\n--force replaces an existing workspace",
+         init},
+        {"status",
+         "status WS",
+         "the workspace at a glance as JSON: assets, people, agents\nand their balances, market counts",
+         status},
+        {"generate",
+         "generate WS --entries N",
+         "append a synthetic history of at least N entries (tests and\nbenchmarks; needs the demo principals' keys)",
+         generate},
     };
     return commands;
 }
