@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/audit/Entry.h"
 
+#include <QJsonDocument>
+
 #include <sodium.h>
 
 #include "core/domain/CanonicalJson.h"
@@ -83,6 +85,19 @@ Result<Draft> makeDraft(std::string_view type, std::string_view actor, const QJs
     if (signer != nullptr)
         draft.signature = signer->sign(draft.body);
     return draft;
+}
+
+Result<Draft> draftOf(const identity::SignedStatement& statement)
+{
+    if (!isValidEntryType(statement.type))
+        return fail(ErrorCode::InvalidInput, "audit entry type '" + statement.type + "' is not [a-z][a-z_.]*");
+    if (!isValidIdentifier(statement.actor))
+        return fail(ErrorCode::InvalidInput, "audit entry actor must be a principal id");
+    const std::string_view schema = schemaForType(statement.type);
+    const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(statement.body)).object();
+    if (!schema.empty() && body.value(QStringLiteral("schema")).toString() != qs(schema))
+        return fail(ErrorCode::InvalidInput, statement.type + " entries need \"schema\": \"" + std::string(schema) + "\"");
+    return Draft{statement.type, statement.actor, statement.body, statement.signature};
 }
 
 void entryBytesInto(const Entry& entry, std::string& bytes)

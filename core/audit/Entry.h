@@ -4,6 +4,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/identity/Crypto.h"
+#include "core/identity/Registry.h"
 
 #include <QJsonObject>
 
@@ -35,6 +36,10 @@ struct Draft
 //! Canonicalises `body` and, with a signer, signs it. InvalidInput names the field.
 Result<Draft> makeDraft(std::string_view type, std::string_view actor, const QJsonObject& body,
                         const identity::SigningKey* signer = nullptr);
+
+//! A statement its actor signed elsewhere (core/identity), as a draft; checked as makeDraft
+//! checks its own (type, actor, the schema its type needs, a signature where one is needed).
+Result<Draft> draftOf(const identity::SignedStatement& statement);
 
 //! One committed entry, as stored.
 struct Entry

@@ -227,8 +227,10 @@ Result<GenerateSummary> generateHistory(storage::Database& db, std::int64_t entr
         if (first) {
             // A key suspended and restored, as a risk manager would while investigating an agent.
             for (auto status : {identity::KeyStatus::Suspended, identity::KeyStatus::Active}) {
-                CS_TRY(changed, identity::changeStatus(db, "trader", status, "rita", *keys.riskManager,
-                                                       "synthetic history: investigation", clock.now(), policy));
+                CS_TRY(statement, identity::changeStatus(db, "trader", status, "rita", *keys.riskManager,
+                                                         "synthetic history: investigation"));
+                CS_TRY(draft, draftOf(*statement));
+                CS_TRY(changed, appendInTransaction(db, std::span(&*draft, 1), clock.now(), policy));
                 summary.appended += static_cast<std::int64_t>(changed->entries.size());
                 summary.signedEntries += 1;
                 signedCheckpoints.insert(signedCheckpoints.end(), changed->checkpoints.begin(), changed->checkpoints.end());

@@ -463,7 +463,9 @@ Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::
         const std::string role = (*query)->textAt(0);
         StatusChange change{principal, (*query)->textAt(1), status, 0, 0};
         (*query)->reset();
-        CS_TRY(changed, identity::changeStatus(db, principal, *to, actor, *key, reason, m_clock->now(), checkpoints));
+        CS_TRY(statement, identity::changeStatus(db, principal, *to, actor, *key, reason));
+        CS_TRY(draft, audit::draftOf(*statement));
+        CS_TRY(changed, audit::appendInTransaction(db, std::span(&*draft, 1), m_clock->now(), checkpoints));
         change.entrySeq = changed->entries.back().seq;
         std::vector<audit::Checkpoint> signedCheckpoints = changed->checkpoints;
         if (role == "agent" && *to != identity::KeyStatus::Active) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/identity/Registry.h"
 
+#include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"
 #include "core/domain/Ids.h"
 #include "core/storage/Database.h"
@@ -11,6 +12,14 @@
 namespace cs::identity {
 
 namespace {
+
+Result<SignedStatement> signStatement(const char* type, std::string_view actor, const QJsonObject& body,
+                                      const SigningKey& key)
+{
+    CS_TRY(canonical, canonicalJson(body));
+    const Signature signature = key.sign(*canonical);
+    return SignedStatement{type, std::string(actor), std::move(*canonical), signature};
+}
 
 QString qs(std::string_view text)
 {
@@ -66,17 +75,16 @@ Result<Enrolment> enrolPrincipals(storage::Database& db, const std::filesystem::
             {QStringLiteral("public_key"), QString::fromStdString(toBase64(key.publicKey()))},
             {QStringLiteral("fingerprint"), QString::fromStdString(fingerprint(key.publicKey()))},
         };
-        CS_TRY(draft, audit::makeDraft(audit::types::kIdentityRegistered, id, body, &key));
-        enrolment.registrations.push_back(std::move(*draft));
+        CS_TRY(statement, signStatement("identity.registered", id, body, key));
+        enrolment.registrations.push_back(std::move(*statement));
         if (id == kEngineId)
             enrolment.engineKey = std::move(key);
     }
     return enrolment;
 }
 
-Result<audit::Appended> changeStatus(storage::Database& db, std::string_view principal, KeyStatus status,
-                                     std::string_view actor, const SigningKey& actorKey, std::string_view reason,
-                                     Timestamp now, const audit::CheckpointPolicy& policy)
+Result<SignedStatement> changeStatus(storage::Database& db, std::string_view principal, KeyStatus status,
+                                     std::string_view actor, const SigningKey& actorKey, std::string_view reason)
 {
     CS_TRY(query, db.prepare("SELECT p.status, a.role, a.status, a.public_key FROM principals p, principals a "
                              "WHERE p.id = ?1 AND a.id = ?2"));
@@ -105,10 +113,10 @@ Result<audit::Appended> changeStatus(storage::Database& db, std::string_view pri
         {QStringLiteral("to"), qs(toString(status))},
         {QStringLiteral("reason"), qs(reason)},
     };
-    CS_TRY(draft, audit::makeDraft(audit::types::kIdentityStatusChanged, actor, body, &actorKey));
+    CS_TRY(statement, signStatement("identity.status_changed", actor, body, actorKey));
     CS_TRY(update, db.prepare("UPDATE principals SET status = ?2 WHERE id = ?1"));
     CS_TRY(updated, update->bind(1, principal).bind(2, toString(status)).run());
-    return audit::appendInTransaction(db, std::span(&*draft, 1), now, policy);
+    return statement;
 }
 
 } // namespace cs::identity

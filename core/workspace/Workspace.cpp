@@ -79,8 +79,10 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
                               {QStringLiteral("schema_version"), storage::latestSchemaVersion()}};
     CS_TRY(genesis, audit::makeDraft(audit::types::kWorkspaceCreated, identity::kEngineId, created));
     std::vector<audit::Draft> drafts{std::move(*genesis)};
-    for (auto& registration : enrolment->registrations)
-        drafts.push_back(std::move(registration));
+    for (const identity::SignedStatement& registration : enrolment->registrations) {
+        CS_TRY(draft, audit::draftOf(registration));
+        drafts.push_back(std::move(*draft));
+    }
     // The money starts in the log: verify recomputes every balance from here.
     CS_TRY(opening, settlement::openingBody(db));
     CS_TRY(opened, audit::makeDraft(audit::types::kLedgerOpened, identity::kEngineId, *opening, &*enrolment->engineKey));

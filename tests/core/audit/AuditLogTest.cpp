@@ -479,13 +479,12 @@ void AuditLogTest::revokedKeyCannotSign()
         auto db = storage::Database::open((ws / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist);
         const CheckpointPolicy policy{*readOrigin(*db), ws / workspace::kCheckpointsDir, &*engineKey, 1000};
         auto transaction = storage::Transaction::begin(*db);
-        const auto revoked = identity::changeStatus(*db, "alice", identity::KeyStatus::Revoked, "rita", *rita,
-                                                    "laptop stolen", m_clock->now(), policy);
+        const auto revoked = identity::changeStatus(*db, "alice", identity::KeyStatus::Revoked, "rita", *rita, "laptop stolen");
         QVERIFY2(revoked.has_value(), revoked ? "" : revoked.error().message.c_str());
+        QVERIFY(appendInTransaction(*db, std::vector{*draftOf(*revoked)}, m_clock->now(), policy));
         QCOMPARE(queryInt(*db, "SELECT count(*) FROM principals WHERE id = 'alice' AND status = 'revoked'"), 1);
         // A revoked key stays revoked.
-        QVERIFY(!identity::changeStatus(*db, "alice", identity::KeyStatus::Active, "rita", *rita, "found it",
-                                        m_clock->now(), policy));
+        QVERIFY(!identity::changeStatus(*db, "alice", identity::KeyStatus::Active, "rita", *rita, "found it"));
         // Alice's key, used after the revocation, must not pass.
         const QJsonObject approval{{QStringLiteral("schema"), QStringLiteral("countersign.approval/1")},
                                    {QStringLiteral("intent"), QStringLiteral("int-000042")}};
@@ -512,9 +511,9 @@ void AuditLogTest::statusChangesNeedAuthority()
     const CheckpointPolicy policy{*readOrigin(*db), ws / workspace::kCheckpointsDir, nullptr, 0};
     const std::int64_t before = queryInt(*db, "SELECT max(seq) FROM audit_entries");
     // An approver may not suspend anyone, a key must be the actor's own, a reason is required.
-    QVERIFY(!identity::changeStatus(*db, "trader", identity::KeyStatus::Suspended, "alice", *alice, "x", m_clock->now(), policy));
-    QVERIFY(!identity::changeStatus(*db, "trader", identity::KeyStatus::Suspended, "rita", *alice, "x", m_clock->now(), policy));
-    QVERIFY(!identity::changeStatus(*db, "trader", identity::KeyStatus::Suspended, "rita", *rita, "", m_clock->now(), policy));
+    QVERIFY(!identity::changeStatus(*db, "trader", identity::KeyStatus::Suspended, "alice", *alice, "x"));
+    QVERIFY(!identity::changeStatus(*db, "trader", identity::KeyStatus::Suspended, "rita", *alice, "x"));
+    QVERIFY(!identity::changeStatus(*db, "trader", identity::KeyStatus::Suspended, "rita", *rita, ""));
     QCOMPARE(queryInt(*db, "SELECT max(seq) FROM audit_entries"), before);
     QCOMPARE(queryInt(*db, "SELECT count(*) FROM principals WHERE status <> 'active'"), 0);
 }
