@@ -246,6 +246,18 @@
         <translation>Die Salden haben sich seit der Entscheidung geändert: Eine Freigabe entscheidet erneut auf Basis der obigen Salden, und eine Ablehnung durch die Richtlinie lässt sie dann scheitern.</translation>
     </message>
     <message>
+        <source>Decided again on these balances, it is allowed.</source>
+        <translation>Auf Basis dieser Salden erneut entschieden: Sie ist erlaubt.</translation>
+    </message>
+    <message>
+        <source>Decided again on these balances, it still needs approval.</source>
+        <translation>Auf Basis dieser Salden erneut entschieden: Sie braucht weiterhin eine Freigabe.</translation>
+    </message>
+    <message>
+        <source>Decided again on these balances, it is denied, so approving it now fails it: %1</source>
+        <translation>Auf Basis dieser Salden erneut entschieden: Sie wird abgelehnt, eine Freigabe jetzt lässt sie scheitern: %1</translation>
+    </message>
+    <message>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>

@@ -244,6 +244,18 @@
         <translation>自决策以来余额已变化：批准时将按上面的余额重新决策，若被拒绝则该提案失败。</translation>
     </message>
     <message>
+        <source>Decided again on these balances, it is allowed.</source>
+        <translation>按这些余额重新决策：允许。</translation>
+    </message>
+    <message>
+        <source>Decided again on these balances, it still needs approval.</source>
+        <translation>按这些余额重新决策：仍需审批。</translation>
+    </message>
+    <message>
+        <source>Decided again on these balances, it is denied, so approving it now fails it: %1</source>
+        <translation>按这些余额重新决策：被拒绝，现在批准将使其失败：%1</translation>
+    </message>
+    <message>
         <source>Decision</source>
         <translation>决策</translation>
     </message>

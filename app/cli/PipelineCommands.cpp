@@ -119,6 +119,10 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
                         {QStringLiteral("world_moved"), item.worldMoved}};
         if (!item.simulationOk)
             now.insert(QStringLiteral("problem"), QString::fromStdString(item.simulationProblem));
+        if (item.decidedNow) {
+            now.insert(QStringLiteral("decided_now"), QString::fromStdString(std::string(api::toString(*item.decidedNow))));
+            now.insert(QStringLiteral("decided_now_reason"), QString::fromStdString(item.decidedNowReason));
+        }
         if (item.priceImpactBps >= 0) {
             now.insert(QStringLiteral("fee"), QString::fromStdString(item.fee));
             now.insert(QStringLiteral("expected_out"), QString::fromStdString(item.expectedOut));

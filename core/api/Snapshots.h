@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/Reports.h"
+
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -139,6 +142,9 @@ struct QueueItem
     //! Balances changed since it was decided (its approval subject names the old state): the
     //! quorum decides it again on the world as it is, and a deny then fails it.
     bool worldMoved = false;
+    //! When the world moved: that decision, made now (what the quorum would meet), and its reasons.
+    std::optional<Effect> decidedNow;
+    std::string decidedNowReason;
 
     bool operator==(const QueueItem&) const = default;
 };

@@ -20,6 +20,7 @@
 #include "core/model/ProposalParser.h"
 #include "core/policy/Backtest.h"
 #include "core/policy/Checks.h"
+#include "core/policy/Decide.h"
 #include "core/policy/Evaluator.h"
 #include "core/policy/Store.h"
 #include "core/simulation/Simulator.h"
@@ -306,6 +307,17 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
             item.approvedBy = (*request)->approvedBy;
             item.stillNeeded = approval::stillNeeded(**request);
             describeNow(item, **request, *world, catalog, context->prices, reference);
+            if (item.worldMoved && item.simulationOk) {
+                // If it settled now: the quorum would decide it again on this world, its own spend aside.
+                CS_TRY(proposal, model::parseProposal(item.proposal, catalog));
+                CS_TRY(decider, policy::Decider::loadFor(m_reader, *world, now, item.intent));
+                const policy::Decided again = decider->decide(*world, *proposal, now);
+                item.decidedNow = effectOf(again.decision.effect);
+                for (const policy::Clause& clause : again.decision.reasons) {
+                    if (clause.effect == again.decision.effect)
+                        item.decidedNowReason += (item.decidedNowReason.empty() ? "" : "; ") + clause.text;
+                }
+            }
         }
         return queue;
     }());

@@ -126,6 +126,17 @@ QString effectNow(const ApprovalRow& row)
         html += QStringLiteral("<p style='margin:4px 0'><i>%1</i></p>")
                     .arg(esc(ApprovalDetail::tr("Balances changed since it was decided: approving decides it again on the "
                                                 "balances above, and a deny then fails it.")));
+    if (item.decidedNow) {
+        // What that decision says now (the quorum would meet the same).
+        const QString again =
+            *item.decidedNow == api::Effect::Allow
+                ? ApprovalDetail::tr("Decided again on these balances, it is allowed.")
+            : *item.decidedNow == api::Effect::RequireApproval
+                ? ApprovalDetail::tr("Decided again on these balances, it still needs approval.")
+                : ApprovalDetail::tr("Decided again on these balances, it is denied, so approving it now fails it: %1")
+                      .arg(QString::fromStdString(item.decidedNowReason));
+        html += QStringLiteral("<p style='margin:4px 0'><b>%1</b></p>").arg(esc(again));
+    }
     return html;
 }
 

@@ -245,6 +245,14 @@ void PipelineTest::approvalQueueShowsUnderClaiming()
     QVERIFY(early->worldMoved);
     QCOMPARE(early->priceImpactBps, -1);
     QVERIFY(early->fee.empty());
+    // If it settled now, the quorum would decide it again: translate-api is still unpaid, so
+    // it still needs its approver (the decide step the quorum would run, run now).
+    QVERIFY(early->decidedNow.has_value());
+    QCOMPARE(std::string(api::toString(*early->decidedNow)), std::string("require_approval"));
+    QVERIFY2(early->decidedNowReason.find("treasury approver") != std::string::npos, early->decidedNowReason.c_str());
+    // Every item whose world did not move carries no second decision.
+    for (const api::QueueItem& item : queue->items)
+        QCOMPARE(item.decidedNow.has_value(), item.worldMoved && item.simulationOk);
 }
 
 void PipelineTest::secondRunChangesNothingAndIsDeterministic()

@@ -235,6 +235,17 @@ void ApprovalQueueModelTest::detailShowsWhatIsSigned()
                                  "Balances changed since it was decided", "under-claimed"}) {
         QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
     }
+    QVERIFY(!text.contains(QLatin1String("Decided again"))); // the engine said nothing of it now
+    // What the quorum would meet if it settled now: the decision made again on these balances.
+    item.decidedNow = api::Effect::Deny;
+    item.decidedNowReason = "the calendar_day cap of rule payroll.cap is used up";
+    document.setHtml(ui::ApprovalDetail::html(ui::ApprovalRow::from(item), kNow));
+    QVERIFY(document.toPlainText().contains(
+        QLatin1String("it is denied, so approving it now fails it: the calendar_day cap of rule payroll.cap is used up")));
+    item.decidedNow = api::Effect::RequireApproval;
+    document.setHtml(ui::ApprovalDetail::html(ui::ApprovalRow::from(item), kNow));
+    QVERIFY(document.toPlainText().contains(QLatin1String("it still needs approval")));
+    item.decidedNow.reset();
     // Markup in what the model wrote is shown as text, never interpreted.
     item.proposal = canonical({{QStringLiteral("action"), QJsonObject{{QStringLiteral("type"), QStringLiteral("transfer")},
                                                                       {QStringLiteral("amount"), QStringLiteral("1")},
