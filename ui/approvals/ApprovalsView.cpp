@@ -195,6 +195,11 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     });
 
     connect(&m_client, &EngineClient::approvalQueueLoaded, this, &ApprovalsView::showQueue);
+    connect(&m_client, &EngineClient::requestFailed, this, [this] {
+        m_loading = false; // a load that failed is not on its way any more
+        if (std::exchange(m_reloadAgain, false))
+            reload();
+    });
     connect(&m_client, &EngineClient::verdictSubmitted, this, &ApprovalsView::onVerdictSubmitted);
     connect(&m_client, &EngineClient::verdictFailed, this, &ApprovalsView::onVerdictFailed);
 
@@ -238,6 +243,7 @@ void ApprovalsView::showWorkspace(const api::WorkspaceSummary& summary)
 void ApprovalsView::closeWorkspace()
 {
     m_open = false;
+    m_loading = m_reloadAgain = false;
     m_passphrases.clear();
     m_model->clear();
     m_clock.stop();
@@ -245,8 +251,17 @@ void ApprovalsView::closeWorkspace()
 
 void ApprovalsView::reload()
 {
-    if (m_open)
-        m_client.loadApprovalQueue();
+    if (!m_open)
+        return;
+    // Changes arrive in bursts (a settlement changes the queue and the balances): one load at a
+    // time, and one more if anything changed meanwhile, so what is shown is never older than
+    // the last change announced.
+    if (m_loading) {
+        m_reloadAgain = true;
+        return;
+    }
+    m_loading = true;
+    m_client.loadApprovalQueue();
 }
 
 QString ApprovalsView::currentApprover() const
@@ -277,6 +292,12 @@ QString ApprovalsView::countsText() const
 
 void ApprovalsView::showQueue(const api::ApprovalQueue& queue)
 {
+    m_loading = false;
+    if (m_reloadAgain) { // read before the latest change: the next load shows it
+        m_reloadAgain = false;
+        reload();
+        return;
+    }
     m_model->setQueue(queue);
     updateFilterChoices();
     m_model->setNow(QDateTime::currentDateTimeUtc());

@@ -115,6 +115,8 @@ private:
     std::vector<QShortcut*> m_verdictShortcuts; //!< A, R, E
     int m_resumeRow = -1; //!< the table row to select after a decided proposal leaves the queue
     bool m_open = false;
+    bool m_loading = false;     //!< a queue load is on its way
+    bool m_reloadAgain = false; //!< something changed while it was: the one on its way is already stale
 };
 
 } // namespace cs::ui
