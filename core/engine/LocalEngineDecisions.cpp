@@ -85,13 +85,15 @@ std::int64_t saturated(Int128 value)
 
 //! What `item`'s proposal would do if it settled now: simulated on `world`, valued in `reference`,
 //! and whether the world moved since the state its approval subject names.
-void describeNow(api::QueueItem& item, const approval::Request& request, const simulation::WorldState& world,
-                 const AssetCatalog& catalog, const std::map<std::string, Money>& prices, const Asset& reference)
+//! Fills in what `item` would do if it settled now; the proposal as it reads, if it does.
+std::optional<Proposal> describeNow(api::QueueItem& item, const approval::Request& request, const simulation::WorldState& world,
+                                    const AssetCatalog& catalog, const std::map<std::string, Money>& prices,
+                                    const Asset& reference)
 {
     auto proposal = model::parseProposal(item.proposal, catalog);
     if (!proposal) {
         item.simulationProblem = "the stored proposal no longer reads: " + proposal.error().message;
-        return;
+        return std::nullopt;
     }
     const Money& amount = proposal->action.amount;
     if (auto value = policy::Evaluator::valueIn(amount, reference, prices, reference)) {
@@ -115,6 +117,7 @@ void describeNow(api::QueueItem& item, const approval::Request& request, const s
         item.priceImpactBps = static_cast<int>(*simulated.priceImpactBps);
     const QJsonObject subject = QJsonDocument::fromJson(QByteArray::fromStdString(request.subject)).object();
     item.worldMoved = subject.value(QStringLiteral("state_before")).toString().toStdString() != toHex(simulated.stateBefore);
+    return std::move(*proposal);
 }
 
 api::Effect effectOf(policy::Effect effect)
@@ -306,10 +309,9 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
             item.expired = now >= (*request)->expiresAt;
             item.approvedBy = (*request)->approvedBy;
             item.stillNeeded = approval::stillNeeded(**request);
-            describeNow(item, **request, *world, catalog, context->prices, reference);
-            if (item.worldMoved && item.simulationOk) {
+            const std::optional<Proposal> proposal = describeNow(item, **request, *world, catalog, context->prices, reference);
+            if (proposal && item.worldMoved && item.simulationOk) {
                 // If it settled now: the quorum would decide it again on this world, its own spend aside.
-                CS_TRY(proposal, model::parseProposal(item.proposal, catalog));
                 CS_TRY(decider, policy::Decider::loadFor(m_reader, *world, now, item.intent));
                 const policy::Decided again = decider->decide(*world, *proposal, now);
                 item.decidedNow = effectOf(again.decision.effect);

@@ -28,22 +28,22 @@ Result<void> Decider::load(storage::Database& db, const simulation::WorldState& 
         m_version = version;
         m_latest = Timestamp{0};
     }
-    CS_TRY(context, loadContext(db, world, m_evaluator->policy().globals.referenceCurrency));
-    m_context = std::move(*context);
-
-    // The windows: what was reserved or spent since the start of the longest one. Kept from
-    // the last load unless a spend moved since (an approval, a rejection, an expiry), time
-    // went back, or one intent's own spend is to be left out.
+    // The windows — what was reserved or spent since the start of the longest one — and the
+    // counterparties paid so far are kept from the last load unless a spend moved since (an
+    // approval, a rejection, an expiry), time went back, or one intent's own spend is to be
+    // left out; then only the decisions written since are added.
     CS_TRY(epochQuery, db.cached("SELECT epoch FROM spend_epoch WHERE id = 1"));
     CS_TRY(epochRow, (*epochQuery)->step());
     const std::int64_t epoch = *epochRow ? (*epochQuery)->int64At(0) : 0;
     (*epochQuery)->reset();
     if (!m_windows || m_epoch != epoch || earliest < m_latest || !except.empty()) {
         m_windows = std::make_unique<SpendWindows>(*m_evaluator);
+        m_context.settledTo.clear();
         m_rowid = 0;
         m_epoch = epoch;
     }
     m_latest = std::max(m_latest, latest);
+    CS_TRY(context, refreshContext(db, world, m_evaluator->policy().globals.referenceCurrency, m_context, m_rowid));
     if (m_evaluator->longestWindowSeconds() > 0) {
         CS_TRY(spends, loadSpends(db, *m_windows, m_context, world,
                                   Timestamp{earliest.msSinceEpoch - m_evaluator->longestWindowSeconds() * 1000}, m_rowid,

@@ -80,7 +80,7 @@ private:
     Context m_context;
     std::unique_ptr<SpendWindows> m_windows;
     std::int64_t m_epoch = -1;  //!< spend_epoch when the windows were loaded
-    std::int64_t m_rowid = 0;   //!< decisions rows up to this one are in the windows
+    std::int64_t m_rowid = 0;   //!< decisions rows up to this one are in the windows and settledTo
     Timestamp m_latest{0};      //!< the latest time decided since the windows were loaded
 };
 

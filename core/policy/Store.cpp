@@ -110,22 +110,38 @@ Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldSt
 Result<Context> loadContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference)
 {
     Context context;
+    CS_TRY(refreshed, refreshContext(db, world, reference, context, 0));
+    return context;
+}
+
+Result<void> refreshContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference,
+                            Context& context, std::int64_t paidAfterRowid)
+{
+    context.prices.clear();
     for (const auto& [key, price] : world.prices) {
         if (key.second != reference.code)
             continue;
         if (auto money = Money::parse(price, reference))
             context.prices.emplace(key.first, *money);
     }
+    context.roles.clear();
     CS_TRY(roles, storage::forEachRow(db, "SELECT id, role FROM principals", [&](storage::Statement& row) -> Result<void> {
         context.roles.emplace(row.textAt(0), row.textAt(1));
         return {};
     }));
-    CS_TRY(paid, storage::forEachRow(db, "SELECT DISTINCT to_id FROM decisions WHERE spend = 'committed' AND to_id IS NOT NULL",
-                                     [&](storage::Statement& row) -> Result<void> {
-                                         context.settledTo.insert(row.textAt(0));
-                                         return {};
-                                     }));
-    return context;
+    CS_TRY(paid, db.cached("SELECT DISTINCT to_id FROM decisions WHERE rowid > ?1 AND spend = 'committed' "
+                           "AND to_id IS NOT NULL"));
+    (*paid)->bind(1, paidAfterRowid);
+    const auto read = [&]() -> Result<void> {
+        for (;;) {
+            CS_TRY(row, (*paid)->step());
+            if (!*row)
+                return {};
+            context.settledTo.insert((*paid)->textAt(0));
+        }
+    }();
+    (*paid)->reset();
+    return read;
 }
 
 Result<void> loadSpends(storage::Database& db, SpendWindows& windows, const Context& context,

@@ -55,6 +55,10 @@ Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldSt
 //! What decisions need from the workspace: `world`'s prices in `reference`, principals' roles,
 //! the counterparties settled to so far.
 Result<Context> loadContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference);
+//! The same into `context`: prices and roles read again, and the counterparties of decisions
+//! rows after `paidAfterRowid` that settled added to those it holds.
+Result<void> refreshContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference,
+                            Context& context, std::int64_t paidAfterRowid);
 
 /**
  * Adds to `windows`, in time order, every reserved or committed spend decided at or after

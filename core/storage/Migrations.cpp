@@ -256,6 +256,8 @@ CREATE TABLE approvals (
     // before them.
     R"sql(
 ALTER TABLE decisions ADD COLUMN first_time INTEGER NOT NULL DEFAULT 0 CHECK (first_time IN (0, 1));
+-- Who was paid, and when: what each decision (and this backfill) asks.
+CREATE INDEX decisions_paid ON decisions(to_id, at_ms) WHERE spend = 'committed';
 UPDATE decisions SET first_time = 1
     WHERE to_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM decisions AS earlier

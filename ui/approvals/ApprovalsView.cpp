@@ -58,6 +58,53 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     , m_countdownClock(std::make_shared<SystemClock>())
 {
     setObjectName(QStringLiteral("approvalsView"));
+    setUpTable();
+    QLabel* heading = makeViewHeading(tr("Approvals"), this);
+    m_counts->setObjectName(QStringLiteral("approvalCounts"));
+    m_counts->setTextFormat(Qt::PlainText);
+    m_message->setObjectName(QStringLiteral("approvalMessage"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    QHBoxLayout* filters = setUpFilters();
+    auto* work = new QSplitter(Qt::Vertical, this);
+    work->setObjectName(QStringLiteral("approvalsSplitter"));
+    work->addWidget(m_table);
+    work->addWidget(m_detail);
+    work->setStretchFactor(0, 2);
+    work->setStretchFactor(1, 3);
+    work->setChildrenCollapsible(false);
+    bindKeys();
+    auto* keys = new QLabel(tr("J / K move · A approve · R reject · E edit and approve · Ctrl+F search · Ctrl+L forget the passphrase · F5 refresh"), this);
+    keys->setObjectName(QStringLiteral("approvalKeys"));
+    keys->setTextFormat(Qt::PlainText);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 16);
+    auto* top = new QHBoxLayout;
+    top->addWidget(heading);
+    top->addStretch(1);
+    top->addWidget(m_counts);
+    layout->addLayout(top);
+    layout->addLayout(filters);
+    layout->addWidget(m_message);
+    layout->addWidget(work, 1);
+    layout->addWidget(keys);
+
+    connectSignals();
+    // Ages and expiries move on even when nothing arrives.
+    m_clock.setInterval(30'000);
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        m_model->setNow(QDateTime::currentDateTimeUtc());
+        if (!m_detail->textCursor().hasSelection()) // never pull text from under the approver's cursor
+            showSelected();
+    });
+    m_detail->showNothing(tr("Open a workspace to see the proposals awaiting approval."));
+    updateCounts();}
+
+void ApprovalsView::setUpTable()
+{
     m_filter->setSourceModel(m_model);
     m_table->setModel(m_filter);
     m_table->setObjectName(QStringLiteral("approvalsTable"));
@@ -80,14 +127,10 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(ApprovalQueueModel::DestinationColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
 
-    QLabel* heading = makeViewHeading(tr("Approvals"), this);
-    m_counts->setObjectName(QStringLiteral("approvalCounts"));
-    m_counts->setTextFormat(Qt::PlainText);
-    m_message->setObjectName(QStringLiteral("approvalMessage"));
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setWordWrap(true);
-    m_message->hide();
+}
 
+QHBoxLayout* ApprovalsView::setUpFilters()
+{
     m_approver->setObjectName(QStringLiteral("approverCombo"));
     m_approver->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_approver->setToolTip(tr("The approver whose key signs your verdicts"));
@@ -122,13 +165,11 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     filters->addWidget(signAs);
     filters->addWidget(m_approver);
 
-    auto* work = new QSplitter(Qt::Vertical, this);
-    work->setObjectName(QStringLiteral("approvalsSplitter"));
-    work->addWidget(m_table);
-    work->addWidget(m_detail);
-    work->setStretchFactor(0, 2);
-    work->setStretchFactor(1, 3);
-    work->setChildrenCollapsible(false);
+    return filters;
+}
+
+void ApprovalsView::bindKeys()
+{
     // The keys work wherever the focus is in the window while this view shows (shortcuts of a
     // hidden view do not fire), except in a text field, which keeps its letters.
     const auto bind = [this](const QKeySequence& keys, auto slot) {
@@ -155,22 +196,10 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
         connect(shortcut, &QShortcut::activated, m_table, [this] { m_table->setFocus(Qt::ShortcutFocusReason); });
     }
 
-    auto* keys = new QLabel(tr("J / K move · A approve · R reject · E edit and approve · Ctrl+F search · Ctrl+L forget the passphrase · F5 refresh"), this);
-    keys->setObjectName(QStringLiteral("approvalKeys"));
-    keys->setTextFormat(Qt::PlainText);
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 16, 16, 16);
-    auto* top = new QHBoxLayout;
-    top->addWidget(heading);
-    top->addStretch(1);
-    top->addWidget(m_counts);
-    layout->addLayout(top);
-    layout->addLayout(filters);
-    layout->addWidget(m_message);
-    layout->addWidget(work, 1);
-    layout->addWidget(keys);
-
+void ApprovalsView::connectSignals()
+{
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_selectedAt.start();
         showSelected();
@@ -195,23 +224,10 @@ ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
     });
 
     connect(&m_client, &EngineClient::approvalQueueLoaded, this, &ApprovalsView::showQueue);
-    connect(&m_client, &EngineClient::requestFailed, this, [this] {
-        m_loading = false; // a load that failed is not on its way any more
-        if (std::exchange(m_reloadAgain, false))
-            reload();
-    });
+    connect(&m_client, &EngineClient::requestFailed, this, [this] { (void)loadLanded(); });
     connect(&m_client, &EngineClient::verdictSubmitted, this, &ApprovalsView::onVerdictSubmitted);
     connect(&m_client, &EngineClient::verdictFailed, this, &ApprovalsView::onVerdictFailed);
 
-    // Ages and expiries move on even when nothing arrives.
-    m_clock.setInterval(30'000);
-    connect(&m_clock, &QTimer::timeout, this, [this] {
-        m_model->setNow(QDateTime::currentDateTimeUtc());
-        if (!m_detail->textCursor().hasSelection()) // never pull text from under the approver's cursor
-            showSelected();
-    });
-    m_detail->showNothing(tr("Open a workspace to see the proposals awaiting approval."));
-    updateCounts();
 }
 
 ApprovalsView::~ApprovalsView()
@@ -290,14 +306,19 @@ QString ApprovalsView::countsText() const
     return m_counts->text();
 }
 
-void ApprovalsView::showQueue(const api::ApprovalQueue& queue)
+bool ApprovalsView::loadLanded()
 {
     m_loading = false;
-    if (m_reloadAgain) { // read before the latest change: the next load shows it
-        m_reloadAgain = false;
-        reload();
+    if (!std::exchange(m_reloadAgain, false))
+        return true;
+    reload(); // what landed was read before the latest change: the next load shows it
+    return false;
+}
+
+void ApprovalsView::showQueue(const api::ApprovalQueue& queue)
+{
+    if (!loadLanded())
         return;
-    }
     m_model->setQueue(queue);
     updateFilterChoices();
     m_model->setNow(QDateTime::currentDateTimeUtc());

@@ -13,6 +13,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -81,6 +82,13 @@ Q_SIGNALS:
     void detailShown(const QString& intent, qint64 elapsedUs);
 
 private:
+    // The constructor's parts.
+    void setUpTable();
+    QHBoxLayout* setUpFilters(); //!< the filters and the approver choice, in a row
+    void bindKeys();
+    void connectSignals();
+    //! A queue load ended (loaded or failed); false when a newer one was asked for instead.
+    bool loadLanded();
     void showQueue(const api::ApprovalQueue& queue);
     void showSelected();
     void finishDialog(int result);
