@@ -6,11 +6,15 @@
 #include "core/domain/Encoding.h"
 #include "core/model/ProposalParser.h"
 #include "core/policy/Decide.h"
-#include "core/policy/Store.h"
+#include "core/policy/Publish.h"
 #include "core/settlement/Settlement.h"
 #include "core/simulation/Simulator.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/Database.h"
+#include "core/store/Approvals.h"
+#include "core/store/Principals.h"
+#include "core/store/Proposals.h"
+#include "core/store/World.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,31 +46,13 @@ Result<audit::Appended> record(storage::Database& db, const char* type, const QJ
     return audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpoints);
 }
 
-Result<void> setRequest(storage::Database& db, const std::string& intent, const char* state, Timestamp now)
-{
-    CS_TRY(update, db.cached("UPDATE approval_requests SET state = ?2, updated_ms = ?3 WHERE intent = ?1"));
-    return (*update)->bind(1, intent).bind(2, std::string_view(state)).bind(3, now.msSinceEpoch).run();
-}
-
-Result<void> setProposal(storage::Database& db, const std::string& intent, const char* state, const std::string& reason,
-                         std::int64_t receiptSeq, Timestamp now)
-{
-    CS_TRY(update, db.cached("UPDATE proposals SET state = ?2, reason = ?3, receipt_seq = ?4, updated_ms = ?5 WHERE intent = ?1"));
-    (*update)->bind(1, intent).bind(2, std::string_view(state)).bind(3, reason).bind(5, now.msSinceEpoch);
-    if (receiptSeq > 0)
-        (*update)->bind(4, receiptSeq);
-    else
-        (*update)->bindNull(4);
-    return (*update)->run();
-}
-
 //! Expiry: audited, the spend released, the proposal ends rejected.
 Result<std::vector<audit::Checkpoint>> expire(storage::Database& db, const Request& request, Timestamp now,
                                               const audit::CheckpointPolicy& checkpoints)
 {
-    CS_TRY(marked, setRequest(db, request.intent, "expired", now));
-    CS_TRY(released, policy::settleSpend(db, request.intent, "released", now));
-    CS_TRY(ended, setProposal(db, request.intent, "rejected",
+    CS_TRY(marked, store::setRequestState(db, request.intent, "expired", now));
+    CS_TRY(released, store::moveSpend(db, request.intent, "released", now));
+    CS_TRY(ended, store::setProposalState(db, request.intent, "rejected",
                               "the approval expired at " + toIso8601(request.expiresAt), 0, now));
     CS_TRY(appended, record(db, audit::types::kApprovalExpired,
                             {{QStringLiteral("intent"), qs(request.intent)},
@@ -135,16 +121,13 @@ struct Stored
 
 Result<Stored> loadStored(storage::Database& db, const std::string& intent)
 {
-    CS_TRY(row, db.cached("SELECT proposal, proposal_sha256 FROM proposals WHERE intent = ?1"));
-    (*row)->bind(1, intent);
-    CS_TRY(found, (*row)->step());
-    if (!*found)
+    CS_TRY(found, store::findProposal(db, intent));
+    if (!*found || !(*found)->proposal || !(*found)->proposalSha256)
         return fail(ErrorCode::StorageFailed, "the proposal of " + intent + " is missing");
     Stored stored;
-    stored.canonical = (*row)->textAt(0);
-    stored.sha256 = (*row)->textAt(1);
-    (*row)->reset();
-    CS_TRY(world, simulation::WorldState::load(db));
+    stored.canonical = *(*found)->proposal;
+    stored.sha256 = *(*found)->proposalSha256;
+    CS_TRY(world, store::loadWorld(db));
     CS_TRY(proposal, model::parseProposal(stored.canonical, AssetCatalog(world->assetList())));
     stored.world = std::move(*world);
     stored.proposal = std::move(*proposal);
@@ -171,7 +154,7 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
     simulation::WorldState& world = stored->world;
     const Proposal& proposal = stored->proposal;
     const simulation::SimulationResult simulated = simulation::simulate(world, proposal);
-    CS_TRY(marked, setRequest(db, request.intent, "approved", now));
+    CS_TRY(marked, store::setRequestState(db, request.intent, "approved", now));
     const QJsonObject subject = parse(request.subject).toObject();
     std::string decisionSha = subject.value(QStringLiteral("decision_sha256")).toString().toStdString();
     std::string policyVersion = subject.value(QStringLiteral("policy_version")).toString().toStdString();
@@ -196,8 +179,8 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
     }
     if (!refusal.empty()) {
         const std::string reason = refusal;
-        CS_TRY(released, policy::settleSpend(db, request.intent, "released", now));
-        CS_TRY(ended, setProposal(db, request.intent, "failed", reason, 0, now));
+        CS_TRY(released, store::moveSpend(db, request.intent, "released", now));
+        CS_TRY(ended, store::setProposalState(db, request.intent, "failed", reason, 0, now));
         CS_TRY(appended, record(db, audit::types::kSettlementFailed,
                                 {{QStringLiteral("intent"), qs(request.intent)}, {QStringLiteral("reason"), qs(reason)}},
                                 now, checkpoints));
@@ -211,26 +194,23 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
     if (settled->replayed || settled->outcome != settlement::Outcome::Executed)
         return fail(ErrorCode::Internal, "an approved proposal was settled before its approval");
     const std::int64_t seq = settled->receiptSeq;
-    CS_TRY(committed, policy::settleSpend(db, request.intent, "committed", now));
-    CS_TRY(ended, setProposal(db, request.intent, "executed", {}, seq, now));
+    CS_TRY(committed, store::moveSpend(db, request.intent, "committed", now));
+    CS_TRY(ended, store::setProposalState(db, request.intent, "executed", {}, seq, now));
     return Submitted{"executed", "approved and executed", seq};
 }
 
 //! The registered key of `principal`, who must be active.
 Result<identity::PublicKey> activeKey(storage::Database& db, const std::string& principal)
 {
-    CS_TRY(query, db.cached("SELECT status, public_key FROM principals WHERE id = ?1"));
-    (*query)->bind(1, principal);
-    CS_TRY(known, (*query)->step());
+    CS_TRY(known, store::findPrincipal(db, principal));
     if (!*known)
         return fail(ErrorCode::NotAllowed, "'" + principal + "' is not a principal of this workspace");
-    const std::string status = (*query)->textAt(0);
-    const auto bytes = (*query)->blobAt(1);
+    const std::string& status = (*known)->status;
+    const auto& bytes = (*known)->publicKey;
     identity::PublicKey key{};
     const bool hasKey = bytes.size() == key.size();
     if (hasKey)
         std::copy(bytes.begin(), bytes.end(), key.begin());
-    (*query)->reset();
     if (status != "active")
         return fail(ErrorCode::NotAllowed, "the key of '" + principal + "' is " + status);
     if (!hasKey)
@@ -267,15 +247,12 @@ Result<Submitted> recordVerdict(storage::Database& db, const Request& request, c
     const std::string& intent = request.intent;
     CS_TRY(appended, audit::appendInTransaction(db, std::span(&verdict, 1), now, checkpoints));
     signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
-    CS_TRY(insert, db.cached("INSERT INTO approvals(intent, subject_sha256, approver, verdict, reason, entry_seq, at_ms) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    CS_TRY(inserted, (*insert)->bind(1, intent).bind(2, request.subjectSha256).bind(3, verdict.actor)
-                         .bind(4, std::string_view(approve ? "approve" : "reject")).bind(5, reason)
-                         .bind(6, appended->entries.front().seq).bind(7, now.msSinceEpoch).run());
+    CS_TRY(inserted, store::insertVerdict(db, {intent, request.subjectSha256, verdict.actor, approve ? "approve" : "reject",
+                                               reason, appended->entries.front().seq, now}));
     if (!approve) {
-        CS_TRY(marked, setRequest(db, intent, "rejected", now));
-        CS_TRY(released, policy::settleSpend(db, intent, "released", now));
-        CS_TRY(ended, setProposal(db, intent, "rejected", "rejected by " + verdict.actor + ": " + reason, 0, now));
+        CS_TRY(marked, store::setRequestState(db, intent, "rejected", now));
+        CS_TRY(released, store::moveSpend(db, intent, "released", now));
+        CS_TRY(ended, store::setProposalState(db, intent, "rejected", "rejected by " + verdict.actor + ": " + reason, 0, now));
         return Submitted{"rejected", "rejected by " + verdict.actor, 0};
     }
     std::set<std::string> approvers(request.approvedBy.begin(), request.approvedBy.end());
@@ -347,25 +324,14 @@ Result<audit::Draft> signVerdict(const Verdict& verdict, const identity::Signing
 
 Result<std::optional<Request>> findRequest(storage::Database& db, const std::string& intent)
 {
-    CS_TRY(query, db.cached("SELECT agent, subject, subject_sha256, requirements, state, expires_ms, created_ms "
-                            "FROM approval_requests WHERE intent = ?1"));
-    (*query)->bind(1, intent);
-    CS_TRY(row, (*query)->step());
+    CS_TRY(row, store::findRequest(db, intent));
     if (!*row)
         return std::optional<Request>();
-    Request request{intent, (*query)->textAt(0), (*query)->textAt(1), (*query)->textAt(2), (*query)->textAt(3),
-                    (*query)->textAt(4), Timestamp{(*query)->int64At(5)}, {}, Timestamp{(*query)->int64At(6)}};
-    (*query)->reset();
-    CS_TRY(approvers, db.cached("SELECT approver FROM approvals WHERE intent = ?1 AND subject_sha256 = ?2 "
-                                "AND verdict = 'approve' ORDER BY at_ms"));
-    (*approvers)->bind(1, intent).bind(2, request.subjectSha256);
-    for (;;) {
-        CS_TRY(next, (*approvers)->step());
-        if (!*next)
-            break;
-        request.approvedBy.push_back((*approvers)->textAt(0));
-    }
-    (*approvers)->reset();
+    store::RequestRow& stored = **row;
+    Request request{intent, std::move(stored.agent), std::move(stored.subject), std::move(stored.subjectSha256),
+                    std::move(stored.requirements), std::move(stored.state), stored.expires, {}, stored.created};
+    CS_TRY(approvers, store::approversOf(db, intent, request.subjectSha256));
+    request.approvedBy = std::move(*approvers);
     return std::optional<Request>(std::move(request));
 }
 
@@ -415,12 +381,8 @@ Result<Submitted> submitVerdict(storage::Database& db, const audit::Draft& verdi
     if (!identity::verifySignature(*publicKey, verdict.body, *verdict.signature))
         return fail(ErrorCode::InvalidInput, "the signature does not verify under the key of '" + verdict.actor + "'");
     CS_TRY(allowed, mayDecide(request, verdict.actor));
-    CS_TRY(counted, db.cached("SELECT count(*) FROM approvals WHERE intent = ?1 AND subject_sha256 = ?2 AND approver = ?3"));
-    (*counted)->bind(1, intent).bind(2, request.subjectSha256).bind(3, verdict.actor);
-    CS_TRY(countRow, (*counted)->step());
-    const bool already = *countRow && (*counted)->int64At(0) > 0;
-    (*counted)->reset();
-    if (already)
+    CS_TRY(already, store::hasVerdict(db, intent, request.subjectSha256, verdict.actor));
+    if (*already)
         return fail(ErrorCode::NotAllowed, "'" + verdict.actor + "' already gave a verdict on " + intent + "; it counts once");
 
     std::vector<audit::Checkpoint> signedCheckpoints;
@@ -531,35 +493,35 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
     std::vector<audit::Checkpoint> signedCheckpoints = appended->checkpoints;
 
     // The records follow the new version.
-    CS_TRY(updateProposal, db.cached("UPDATE proposals SET proposal = ?2, proposal_sha256 = ?3, effect = ?4, decision = ?5, "
-                                     "updated_ms = ?6 WHERE intent = ?1"));
-    CS_TRY(proposalUpdated, (*updateProposal)->bind(1, intent).bind(2, canonical).bind(3, proposalSha)
-                                .bind(4, policy::toString(decision.effect)).bind(5, decisionText)
-                                .bind(6, now.msSinceEpoch).run());
-    CS_TRY(updateDecision, db.cached("UPDATE decisions SET amount = ?2, min_out = ?3, effect = ?4, policy_version = ?5, "
-                                     "simulation = ?6, simulation_reason = ?7, expected_out = ?8, spend = 'reserved', "
-                                     "updated_ms = ?9, first_time = ?10 WHERE intent = ?1"));
-    storage::Statement& decisionRow = **updateDecision;
-    decisionRow.bind(1, intent).bind(2, edited.action.amount.toString());
+    store::ProposalRow version;
+    version.intent = intent;
+    version.proposal = canonical;
+    version.proposalSha256 = proposalSha;
+    version.effect = std::string(policy::toString(decision.effect));
+    version.decision = decisionText;
+    version.updated = now;
+    CS_TRY(proposalUpdated, store::setProposalVersion(db, version));
+    store::DecisionRow decisionRow;
+    decisionRow.intent = intent;
+    decisionRow.amount = edited.action.amount.toString();
     if (edited.action.minOut)
-        decisionRow.bind(3, edited.action.minOut->toString());
-    else
-        decisionRow.bindNull(3);
-    decisionRow.bind(4, policy::toString(decision.effect)).bind(5, decision.policyVersion)
-        .bind(6, simulation::toString(simulated.failure)).bind(7, simulated.reason);
+        decisionRow.minOut = edited.action.minOut->toString();
+    decisionRow.effect = policy::toString(decision.effect);
+    decisionRow.policyVersion = decision.policyVersion;
+    decisionRow.simulation = simulation::toString(simulated.failure);
+    decisionRow.simulationReason = simulated.reason;
     if (simulated.expectedOut)
-        decisionRow.bind(8, simulated.expectedOut->toString());
-    else
-        decisionRow.bindNull(8);
-    CS_TRY(decisionUpdated,
-           decisionRow.bind(9, now.msSinceEpoch).bind(10, std::int64_t{decision.firstTime ? 1 : 0}).run());
+        decisionRow.expectedOut = simulated.expectedOut->toString();
+    decisionRow.updated = now;
+    decisionRow.firstTime = decision.firstTime;
+    CS_TRY(decisionUpdated, store::setEditedDecision(db, decisionRow));
 
     Submitted submitted;
     if (decision.effect == policy::Effect::Deny) {
         const std::string why = denyReasons(decision);
-        CS_TRY(marked, setRequest(db, intent, "rejected", now));
-        CS_TRY(released, policy::settleSpend(db, intent, "released", now));
-        CS_TRY(ended, setProposal(db, intent, "denied", "edited by " + approver + " and denied: " + why, 0, now));
+        CS_TRY(marked, store::setRequestState(db, intent, "rejected", now));
+        CS_TRY(released, store::moveSpend(db, intent, "released", now));
+        CS_TRY(ended, store::setProposalState(db, intent, "denied", "edited by " + approver + " and denied: " + why, 0, now));
         submitted = Submitted{"denied", "the edited proposal is denied: " + why, 0};
     } else {
         // The new subject, and the approver's approval of exactly it.
@@ -567,10 +529,13 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
         const QJsonArray requirements = requirementsOf(decision, evaluator.policy(), expirySeconds);
         const std::string subject = subjectOf(intent, proposalSha, simulated, decision.policyVersion,
                                               toHex(identity::sha256(decisionText)));
-        CS_TRY(updateRequest, db.cached("UPDATE approval_requests SET subject = ?2, subject_sha256 = ?3, requirements = ?4, "
-                                        "updated_ms = ?5 WHERE intent = ?1"));
-        CS_TRY(requestUpdated, (*updateRequest)->bind(1, intent).bind(2, subject).bind(3, toHex(identity::sha256(subject)))
-                                   .bind(4, canonicalJson(requirements).value()).bind(5, now.msSinceEpoch).run());
+        store::RequestRow changed;
+        changed.intent = intent;
+        changed.subject = subject;
+        changed.subjectSha256 = toHex(identity::sha256(subject));
+        changed.requirements = canonicalJson(requirements).value();
+        changed.updated = now;
+        CS_TRY(requestUpdated, store::setRequestSubject(db, changed));
         CS_TRY(current, findRequest(db, intent));
         CS_TRY(verdict, signVerdict({intent, approver, true, {}, (*current)->subjectSha256}, approverKey));
         CS_TRY(recorded, recordVerdict(db, **current, *verdict, true, {}, now, checkpoints, adapter, signedCheckpoints));
@@ -584,22 +549,14 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
 Result<Cancelled> cancelPendingOf(storage::Database& db, const std::string& agent, const std::string& why,
                                                        Timestamp now, const audit::CheckpointPolicy& checkpoints)
 {
-    std::vector<std::pair<std::string, std::string>> pending; // intent, subject
-    CS_TRY(query, db.cached("SELECT intent, subject_sha256 FROM approval_requests WHERE state = 'pending' AND agent = ?1 "
-                            "ORDER BY intent"));
-    (*query)->bind(1, agent);
-    for (;;) {
-        CS_TRY(row, (*query)->step());
-        if (!*row)
-            break;
-        pending.emplace_back((*query)->textAt(0), (*query)->textAt(1));
-    }
-    (*query)->reset();
+    CS_TRY(pending, store::pendingRequests(db, agent));
     std::vector<audit::Checkpoint> signedCheckpoints;
-    for (const auto& [intent, subject] : pending) {
-        CS_TRY(marked, setRequest(db, intent, "rejected", now));
-        CS_TRY(released, policy::settleSpend(db, intent, "released", now));
-        CS_TRY(ended, setProposal(db, intent, "rejected", "cancelled: " + why, 0, now));
+    for (const std::string& intent : *pending) {
+        CS_TRY(request, store::findRequest(db, intent));
+        const std::string subject = (*request)->subjectSha256;
+        CS_TRY(marked, store::setRequestState(db, intent, "rejected", now));
+        CS_TRY(released, store::moveSpend(db, intent, "released", now));
+        CS_TRY(ended, store::setProposalState(db, intent, "rejected", "cancelled: " + why, 0, now));
         CS_TRY(appended, record(db, audit::types::kApprovalCancelled,
                                 {{QStringLiteral("intent"), qs(intent)},
                                  {QStringLiteral("agent"), qs(agent)},
@@ -608,31 +565,22 @@ Result<Cancelled> cancelPendingOf(storage::Database& db, const std::string& agen
                                 now, checkpoints));
         signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
     }
-    return Cancelled{static_cast<int>(pending.size()), std::move(signedCheckpoints)};
+    return Cancelled{static_cast<int>(pending->size()), std::move(signedCheckpoints)};
 }
 
 Result<int> expireDue(storage::Database& db, Timestamp now, const audit::CheckpointPolicy& checkpoints)
 {
     CS_TRY(transaction, storage::Transaction::begin(db));
-    std::vector<std::string> due;
-    CS_TRY(query, db.cached("SELECT intent FROM approval_requests WHERE state = 'pending' AND expires_ms <= ?1"));
-    (*query)->bind(1, now.msSinceEpoch);
-    for (;;) {
-        CS_TRY(row, (*query)->step());
-        if (!*row)
-            break;
-        due.push_back((*query)->textAt(0));
-    }
-    (*query)->reset();
+    CS_TRY(due, store::dueRequests(db, now));
     std::vector<audit::Checkpoint> signedCheckpoints;
-    for (const std::string& intent : due) {
+    for (const std::string& intent : *due) {
         CS_TRY(found, findRequest(db, intent));
         CS_TRY(expired, expire(db, **found, now, checkpoints));
         signedCheckpoints.insert(signedCheckpoints.end(), expired->begin(), expired->end());
     }
     CS_TRY(committed, transaction->commit());
     (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
-    return static_cast<int>(due.size());
+    return static_cast<int>(due->size());
 }
 
 } // namespace cs::approval

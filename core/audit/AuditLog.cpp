@@ -6,6 +6,7 @@
 #include "core/audit/Seen.h"
 #include "core/domain/Ids.h"
 #include "core/storage/Files.h"
+#include "core/storage/Migrations.h"
 
 #include <QJsonDocument>
 
@@ -72,11 +73,10 @@ Result<void> saveTree(storage::Database& db, const TreeState& state)
 
 Result<std::string> readOrigin(storage::Database& db)
 {
-    CS_TRY(query, db.prepare("SELECT value FROM workspace_meta WHERE key = 'audit_origin'"));
-    CS_TRY(row, query->step());
-    if (!*row)
+    CS_TRY(origin, storage::readMeta(db, "audit_origin"));
+    if (!*origin)
         return fail(ErrorCode::NotAWorkspace, "the workspace has no audit origin (workspace_meta.audit_origin)");
-    return query->textAt(0);
+    return std::move(**origin);
 }
 
 Result<Appended> appendInTransaction(storage::Database& db, std::span<const Draft> drafts, Timestamp now,

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/audit/Generator.h"
 
+#include "core/audit/Verifier.h"
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"
 #include "core/identity/Registry.h"
@@ -187,11 +188,6 @@ private:
     const GeneratorKeys& m_keys;
     std::mt19937_64 m_random;
 };
-
-Result<std::int64_t> logSize(storage::Database& db)
-{
-    return db.queryInt("SELECT size FROM audit_tree WHERE id = 1");
-}
 
 } // namespace
 

@@ -302,6 +302,30 @@ Result<Entry> readEntry(storage::Database& db, std::int64_t seq)
     return std::move(*entry);
 }
 
+Result<std::int64_t> logSize(storage::Database& db)
+{
+    return db.queryInt("SELECT size FROM audit_tree WHERE id = 1");
+}
+
+Result<std::int64_t> newestCheckpointSize(storage::Database& db)
+{
+    return db.queryInt("SELECT coalesce(max(size), 0) FROM audit_checkpoints");
+}
+
+Result<void> forEachEntryOf(storage::Database& db, std::span<const std::string_view> types,
+                            const std::function<Result<void>(std::int64_t seq, const std::string& type,
+                                                             const std::string& body)>& fn)
+{
+    std::string sql = "SELECT seq, type, body FROM audit_entries WHERE type IN (";
+    for (std::size_t i = 0; i < types.size(); ++i)
+        sql += (i == 0 ? "?" : ", ?") + std::to_string(i + 1);
+    sql += ") ORDER BY seq";
+    CS_TRY(query, db.cached(sql));
+    for (std::size_t i = 0; i < types.size(); ++i)
+        (*query)->bind(static_cast<int>(i) + 1, types[i]);
+    return storage::eachRow(**query, [&](storage::Statement& row) { return fn(row.int64At(0), row.textAt(1), row.textAt(2)); });
+}
+
 Result<std::vector<Hash>> readLeafHashes(storage::Database& db, std::int64_t upTo)
 {
     CS_TRY(query, db.prepare("SELECT seq, leaf_hash FROM audit_entries WHERE seq <= ?1 ORDER BY seq"));

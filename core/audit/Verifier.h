@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <vector>
 
 namespace cs::storage {
@@ -94,5 +96,13 @@ Result<std::vector<Hash>> readLeafHashes(storage::Database& db, std::int64_t upT
 Result<Entry> readEntry(storage::Database& db, std::int64_t seq);
 //! Checkpoints in the database, by size.
 Result<std::vector<Checkpoint>> readCheckpoints(storage::Database& db);
+//! How many entries the log holds (its Merkle tree's size).
+Result<std::int64_t> logSize(storage::Database& db);
+//! The size of the newest checkpoint in the database (0: none).
+Result<std::int64_t> newestCheckpointSize(storage::Database& db);
+//! fn(seq, type, body) for every entry of one of `types`, in log order.
+Result<void> forEachEntryOf(storage::Database& db, std::span<const std::string_view> types,
+                            const std::function<Result<void>(std::int64_t seq, const std::string& type,
+                                                             const std::string& body)>& fn);
 
 } // namespace cs::audit

@@ -6,6 +6,7 @@
 #include "core/audit/Generator.h"
 #include "core/audit/Proofs.h"
 #include "core/audit/Seen.h"
+#include "core/audit/Verifier.h"
 #include "core/settlement/LedgerCheck.h"
 
 #include "core/approval/Approvals.h"
@@ -20,11 +21,16 @@
 #include "core/policy/Backtest.h"
 #include "core/policy/Checks.h"
 #include "core/policy/Evaluator.h"
-#include "core/policy/Store.h"
+#include "core/policy/Publish.h"
 #include "core/simulation/Simulator.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/Files.h"
 #include "core/storage/Migrations.h"
+#include "core/store/Approvals.h"
+#include "core/store/Ledger.h"
+#include "core/store/Policies.h"
+#include "core/store/Principals.h"
+#include "core/store/World.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -45,63 +51,52 @@ namespace {
 
 Result<std::vector<api::AgentSummary>> readAgents(Database& db)
 {
-    CS_TRY(query, db.prepare(R"sql(
-        SELECT p.id, p.display_name, p.description, p.status, p.public_key,
-               a.id, b.asset, b.amount, s.decimals
-        FROM principals p
-        LEFT JOIN accounts a ON a.owner = p.id
-        LEFT JOIN balances b ON b.account = a.id
-        LEFT JOIN assets s ON s.code = b.asset
-        WHERE p.role = 'agent'
-        ORDER BY p.id, a.id, b.asset)sql"));
-
+    CS_TRY(principals, store::principals(db));
+    CS_TRY(holdings, store::agentHoldings(db));
     std::vector<api::AgentSummary> agents;
-    std::map<std::string, Money> totals; // of the agent being read, by asset
-    const auto flushTotals = [&] {
+    for (const store::PrincipalRow& principal : *principals) {
+        if (principal.role != "agent")
+            continue;
+        api::AgentSummary agent;
+        agent.id = principal.id;
+        agent.displayName = principal.displayName;
+        agent.description = principal.description;
+        agent.status = principal.status;
+        if (auto key = identity::publicKeyFromBytes(principal.publicKey, "public_key"))
+            agent.keyFingerprint = identity::fingerprint(*key);
+        agents.push_back(std::move(agent));
+    }
+    // Holdings come ordered by agent, account and asset: totals per asset across an agent's accounts.
+    auto agent = agents.begin();
+    std::map<std::string, Money> totals;
+    const auto flush = [&] {
         for (const auto& [code, money] : totals)
-            agents.back().balances.push_back({code, money.asset().decimals, money.toString()});
+            agent->balances.push_back({code, money.asset().decimals, money.toString()});
         totals.clear();
     };
-    for (;;) {
-        CS_TRY(row, query->step());
-        if (!*row)
-            break;
-        const std::string id = query->textAt(0);
-        if (agents.empty() || agents.back().id != id) {
-            if (!agents.empty())
-                flushTotals();
-            api::AgentSummary agent;
-            agent.id = id;
-            agent.displayName = query->textAt(1);
-            agent.description = query->textAt(2);
-            agent.status = query->textAt(3);
-            if (auto key = identity::publicKeyFromBytes(query->blobAt(4), "public_key"))
-                agent.keyFingerprint = identity::fingerprint(*key);
-            agents.push_back(std::move(agent));
+    for (const store::Holding& holding : *holdings) {
+        while (agent != agents.end() && agent->id != holding.agent) {
+            flush();
+            ++agent;
         }
-        auto& agent = agents.back();
-        if (!query->isNullAt(5) && (agent.accounts.empty() || agent.accounts.back() != query->textAt(5)))
-            agent.accounts.push_back(query->textAt(5));
-        if (query->isNullAt(6))
+        if (agent == agents.end())
+            break;
+        if (!holding.account.empty() && (agent->accounts.empty() || agent->accounts.back() != holding.account))
+            agent->accounts.push_back(holding.account);
+        if (holding.asset.empty())
             continue;
-        const Asset asset{query->textAt(6), static_cast<int>(query->int64At(8))};
-        auto amount = Money::parse(query->textAt(7), asset, SignPolicy::AllowNegative);
+        const Asset asset{holding.asset, holding.decimals};
+        auto amount = Money::parse(holding.amount, asset, SignPolicy::AllowNegative);
         if (!amount)
-            return fail(ErrorCode::StorageFailed, "balance of " + agent.id + " in " + asset.code
+            return fail(ErrorCode::StorageFailed, "balance of " + agent->id + " in " + asset.code
                                                       + " is corrupt: " + amount.error().message);
         auto [it, inserted] = totals.try_emplace(asset.code, Money::zero(asset));
         CS_TRY(sum, it->second.plus(*amount));
         it->second = *sum;
     }
-    if (!agents.empty())
-        flushTotals();
+    if (agent != agents.end())
+        flush();
     return agents;
-}
-
-Result<int> count(Database& db, std::string_view sql)
-{
-    CS_TRY(value, db.queryInt(sql));
-    return static_cast<int>(*value);
 }
 
 int countLines(const fs::path& file)
@@ -207,45 +202,27 @@ Result<api::WorkspaceSummary> LocalEngine::summary()
         summary.name = m_settings.name;
         summary.createdAt = m_settings.createdAt;
         summary.demo = m_settings.demo;
-        CS_TRY(version, count(m_reader, "PRAGMA user_version"));
-        summary.schemaVersion = *version;
-
-        CS_TRY(assets, m_reader.prepare("SELECT code, name, decimals FROM assets ORDER BY code"));
-        for (;;) {
-            CS_TRY(row, assets->step());
-            if (!*row)
-                break;
-            summary.assets.push_back({assets->textAt(0), assets->textAt(1), static_cast<int>(assets->int64At(2))});
-        }
-        CS_TRY(principals, m_reader.prepare("SELECT id, display_name, role, status FROM principals ORDER BY role, id"));
-        for (;;) {
-            CS_TRY(row, principals->step());
-            if (!*row)
-                break;
-            summary.principals.push_back(
-                {principals->textAt(0), principals->textAt(1), principals->textAt(2), principals->textAt(3)});
-        }
+        CS_TRY(version, storage::schemaVersion(m_reader));
+        summary.schemaVersion = static_cast<int>(*version);
+        CS_TRY(assets, store::assets(m_reader));
+        for (const store::AssetRow& asset : *assets)
+            summary.assets.push_back({asset.code, asset.name, asset.decimals});
+        CS_TRY(principals, store::principals(m_reader));
+        for (const store::PrincipalRow& principal : *principals)
+            summary.principals.push_back({principal.id, principal.displayName, principal.role, principal.status});
         CS_TRY(agentList, readAgents(m_reader));
         summary.agents = std::move(*agentList);
-
-        CS_TRY(venues, count(m_reader, "SELECT count(*) FROM venues"));
-        CS_TRY(pools, count(m_reader, "SELECT count(*) FROM pools"));
-        CS_TRY(lending, count(m_reader, "SELECT count(*) FROM lending_markets"));
-        CS_TRY(counterparties, count(m_reader, "SELECT count(*) FROM counterparties"));
-        CS_TRY(listed, count(m_reader, "SELECT count(*) FROM counterparties c WHERE EXISTS "
-                                       "(SELECT 1 FROM list_members m JOIN lists l ON l.id = m.list "
-                                       " WHERE l.kind = 'counterparties' AND m.member = c.id)"));
-        CS_TRY(lists, count(m_reader, "SELECT count(*) FROM lists"));
-        summary.venues = *venues;
-        summary.pools = *pools;
-        summary.lendingMarkets = *lending;
-        summary.counterparties = *counterparties;
-        summary.listedCounterparties = *listed;
-        summary.lists = *lists;
+        CS_TRY(counts, store::worldCounts(m_reader));
+        summary.venues = counts->venues;
+        summary.pools = counts->pools;
+        summary.lendingMarkets = counts->lendingMarkets;
+        summary.counterparties = counts->counterparties;
+        summary.listedCounterparties = counts->listedCounterparties;
+        summary.lists = counts->lists;
         summary.pendingIntents = countLines(m_dir / workspace::kIntentsFile);
         summary.modelBackend = m_settings.modelBackend;
-        CS_TRY(entries, m_reader.queryInt("SELECT size FROM audit_tree WHERE id = 1"));
-        CS_TRY(checkpoint, m_reader.queryInt("SELECT coalesce(max(size), 0) FROM audit_checkpoints"));
+        CS_TRY(entries, audit::logSize(m_reader));
+        CS_TRY(checkpoint, audit::newestCheckpointSize(m_reader));
         summary.auditEntries = *entries;
         summary.latestCheckpoint = *checkpoint;
         return summary;
@@ -268,28 +245,22 @@ Result<LocalEngine::Fingerprint> LocalEngine::fingerprint()
     std::lock_guard lock(m_readMutex);
     CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot
     Fingerprint seen;
-    CS_TRY(size, m_reader.queryInt("SELECT coalesce(max(seq), 0) FROM audit_entries"));
+    CS_TRY(size, audit::logSize(m_reader));
     seen.auditSize = *size;
     // Requests by state, and every verdict (an edit signs one): what the queue shows moves with these.
-    CS_TRY(queue, storage::forEachRow(m_reader,
-                                      "SELECT state, count(*) FROM approval_requests GROUP BY state "
-                                      "UNION ALL SELECT 'verdicts', count(*) FROM approvals ORDER BY 1",
-                                      [&](storage::Statement& row) -> Result<void> {
-                                          seen.queue += row.textAt(0) + '=' + std::to_string(row.int64At(1)) + ';';
-                                          return {};
-                                      }));
-    CS_TRY(postings, m_reader.queryInt("SELECT count(*) FROM ledger_postings"));
+    CS_TRY(requests, store::requestCounts(m_reader));
+    for (const auto& [state, count] : *requests)
+        seen.queue += state + '=' + std::to_string(count) + ';';
+    CS_TRY(verdicts, store::verdictCount(m_reader));
+    seen.queue += "verdicts=" + std::to_string(*verdicts) + ';';
+    CS_TRY(postings, store::postingCount(m_reader));
     seen.postings = *postings;
-    CS_TRY(policy, storage::forEachRow(m_reader, "SELECT version FROM policies ORDER BY entry_seq DESC LIMIT 1",
-                                       [&](storage::Statement& row) -> Result<void> {
-                                           seen.policy = row.textAt(0);
-                                           return {};
-                                       }));
-    CS_TRY(principals, storage::forEachRow(m_reader, "SELECT id, status FROM principals",
-                                           [&](storage::Statement& row) -> Result<void> {
-                                               seen.principals.emplace(row.textAt(0), row.textAt(1));
-                                               return {};
-                                           }));
+    CS_TRY(policy, store::newestPolicy(m_reader));
+    if (*policy)
+        seen.policy = (*policy)->version;
+    CS_TRY(principals, store::principals(m_reader));
+    for (const store::PrincipalRow& principal : *principals)
+        seen.principals.emplace(principal.id, principal.status);
     return seen;
 }
 
@@ -343,14 +314,10 @@ Result<std::string> LocalEngine::principalRole(const std::string& id)
     if (!isValidIdentifier(id))
         return fail(ErrorCode::InvalidInput, "--as must name a principal");
     std::lock_guard lock(m_readMutex);
-    CS_TRY(query, m_reader.cached("SELECT role FROM principals WHERE id = ?1"));
-    (*query)->bind(1, id);
-    CS_TRY(row, (*query)->step());
+    CS_TRY(row, store::findPrincipal(m_reader, id));
     if (!*row)
         return fail(ErrorCode::NotFound, "no such principal '" + id + "'");
-    std::string role = (*query)->textAt(0);
-    (*query)->reset();
-    return role;
+    return std::move((*row)->role);
 }
 
 Result<identity::SigningKey> LocalEngine::principalKey(const std::string& id, std::string_view passphrase)

@@ -20,7 +20,8 @@
 #include "core/policy/Backtest.h"
 #include "core/policy/Checks.h"
 #include "core/policy/Evaluator.h"
-#include "core/policy/Store.h"
+#include "core/policy/Publish.h"
+#include "core/store/Ledger.h"
 #include "core/simulation/Simulator.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/Files.h"
@@ -32,6 +33,8 @@
 
 #include <QFile>
 #include <QJsonArray>
+
+#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <map>
@@ -153,13 +156,12 @@ Result<std::vector<api::ReceiptRef>> LocalEngine::receipts()
 {
     std::lock_guard lock(m_readMutex);
     std::vector<api::ReceiptRef> out;
-    CS_TRY(read, storage::forEachRow(m_reader, "SELECT intent, agent, receipt_seq, updated_ms FROM settlements "
-                                               "WHERE state = 'executed' AND receipt_seq IS NOT NULL ORDER BY receipt_seq",
-                                     [&](storage::Statement& row) -> Result<void> {
-                                         out.push_back({row.textAt(0), row.textAt(1), row.int64At(2),
-                                                        toIso8601(Timestamp{row.int64At(3)})});
-                                         return {};
-                                     }));
+    CS_TRY(executed, store::settlements(m_reader, "executed"));
+    for (const store::SettlementRow& row : *executed) {
+        if (row.receiptSeq > 0)
+            out.push_back({row.intent, row.agent, row.receiptSeq, toIso8601(row.updated)});
+    }
+    std::sort(out.begin(), out.end(), [](const api::ReceiptRef& a, const api::ReceiptRef& b) { return a.seq < b.seq; });
     return observed(Result<std::vector<api::ReceiptRef>>(std::move(out)));
 }
 

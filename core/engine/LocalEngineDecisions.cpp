@@ -7,6 +7,7 @@
 #include "core/audit/Generator.h"
 #include "core/audit/Proofs.h"
 #include "core/audit/Seen.h"
+#include "core/audit/Verifier.h"
 #include "core/settlement/LedgerCheck.h"
 
 #include "core/approval/Approvals.h"
@@ -22,11 +23,16 @@
 #include "core/policy/Checks.h"
 #include "core/policy/Decide.h"
 #include "core/policy/Evaluator.h"
-#include "core/policy/Store.h"
+#include "core/policy/Publish.h"
 #include "core/simulation/Simulator.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/Files.h"
 #include "core/storage/Migrations.h"
+#include "core/store/Approvals.h"
+#include "core/store/Policies.h"
+#include "core/store/Principals.h"
+#include "core/store/Proposals.h"
+#include "core/store/World.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -183,9 +189,10 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
         // Recorded answers from this workspace's own model exchanges, by request hash.
         std::map<std::string, model::ModelResponse> recorded;
         std::lock_guard lock(m_readMutex);
-        CS_TRY(read, storage::forEachRow(m_reader, "SELECT body FROM audit_entries WHERE type = 'model.exchange'",
-                                         [&](storage::Statement& row) -> Result<void> {
-            const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(0))).object();
+        static constexpr std::string_view exchanges[] = {audit::types::kModelExchange};
+        CS_TRY(read, audit::forEachEntryOf(m_reader, exchanges, [&](std::int64_t, const std::string&,
+                                                                    const std::string& text) -> Result<void> {
+            const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
             // A response recorded only in part cannot be answered again: replay says it has none.
             if (body.contains(QStringLiteral("response")) && !body.value(QStringLiteral("response_cut")).toBool())
                 recorded[body.value(QStringLiteral("request_sha256")).toString().toStdString()] =
@@ -266,34 +273,24 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
     return observed([this]() -> Result<api::ApprovalQueue> {
         CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of queue and world
         api::ApprovalQueue queue;
-        CS_TRY(read, storage::forEachRow(m_reader, "SELECT intent, agent, proposal, decision, reason FROM proposals "
-                                                   "WHERE state = 'awaiting_approval' ORDER BY updated_ms, intent",
-                                         [&](storage::Statement& row) -> Result<void> {
-                                             api::QueueItem item;
-                                             item.intent = row.textAt(0);
-                                             item.agent = row.textAt(1);
-                                             item.proposal = row.textAt(2);
-                                             item.decision = row.textAt(3);
-                                             item.reason = row.textAt(4);
-                                             queue.items.push_back(std::move(item));
-                                             return {};
-                                         }));
-        CS_TRY(ended, storage::forEachRow(m_reader, "SELECT state, count(*) FROM approval_requests GROUP BY state",
-                                          [&](storage::Statement& row) -> Result<void> {
-                                              const std::string state = row.textAt(0);
-                                              const int count = static_cast<int>(row.int64At(1));
-                                              if (state == "approved")
-                                                  queue.approved = count;
-                                              else if (state == "rejected")
-                                                  queue.rejected = count;
-                                              else if (state == "expired")
-                                                  queue.expired = count;
-                                              return {};
-                                          }));
+        CS_TRY(awaiting, store::proposalsIn(m_reader, "awaiting_approval"));
+        for (store::ProposalRow& row : *awaiting) {
+            api::QueueItem item;
+            item.intent = std::move(row.intent);
+            item.agent = std::move(row.agent);
+            item.proposal = row.proposal.value_or(std::string());
+            item.decision = row.decision.value_or(std::string());
+            item.reason = std::move(row.reason);
+            queue.items.push_back(std::move(item));
+        }
+        CS_TRY(ended, store::requestCounts(m_reader));
+        queue.approved = (*ended)["approved"];
+        queue.rejected = (*ended)["rejected"];
+        queue.expired = (*ended)["expired"];
         if (queue.items.empty())
             return queue;
 
-        CS_TRY(world, simulation::WorldState::load(m_reader));
+        CS_TRY(world, store::loadWorld(m_reader));
         CS_TRY(policy, policy::loadActivePolicy(m_reader, *world));
         const Asset& reference = policy->globals.referenceCurrency;
         CS_TRY(context, policy::loadContext(m_reader, *world, reference));
@@ -330,18 +327,12 @@ Result<std::vector<api::PolicyVersion>> LocalEngine::policyVersions()
     std::lock_guard lock(m_readMutex);
     return observed([this]() -> Result<std::vector<api::PolicyVersion>> {
         std::vector<api::PolicyVersion> versions;
-        CS_TRY(read, storage::forEachRow(
-                         m_reader,
-                         "SELECT version, name, document, signer, entry_seq, published_ms FROM policies ORDER BY entry_seq DESC",
-                         [&](storage::Statement& row) -> Result<void> {
-                             const QJsonObject document =
-                                 QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(2))).object();
-                             versions.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3), row.int64At(4),
-                                                 toIso8601(Timestamp{row.int64At(5)}),
-                                                 static_cast<int>(document.value(QStringLiteral("rules")).toArray().size()),
-                                                 {}});
-                             return {};
-                         }));
+        CS_TRY(published, store::policies(m_reader));
+        for (const store::PolicyRow& row : *published) {
+            const QJsonObject document = QJsonDocument::fromJson(QByteArray::fromStdString(row.document)).object();
+            versions.push_back({row.version, row.name, row.document, row.signer, row.entrySeq, toIso8601(row.published),
+                                static_cast<int>(document.value(QStringLiteral("rules")).toArray().size()), {}});
+        }
         return versions;
     }());
 }
@@ -354,7 +345,7 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
     CS_TRY(key, principalKey(signer, passphrase));
     std::vector<std::string> warnings;
     CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
-        CS_TRY(world, simulation::WorldState::load(db));
+        CS_TRY(world, store::loadWorld(db));
         CS_TRY(parsed, policy::parsePolicy(document, AssetCatalog(world->assetList())));
         for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
             if (!finding.error)
@@ -374,21 +365,20 @@ Result<api::BacktestSummary> LocalEngine::backtestPolicy(std::string_view docume
     std::lock_guard lock(m_readMutex);
     return observed([&]() -> Result<api::BacktestSummary> {
         CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of history and policies
-        CS_TRY(world, simulation::WorldState::load(m_reader));
+        CS_TRY(world, store::loadWorld(m_reader));
         const AssetCatalog catalog = AssetCatalog(world->assetList());
 
         std::vector<std::unique_ptr<policy::Evaluator>> compiled;
         std::map<std::string, const policy::Evaluator*> versions;
-        CS_TRY(read, storage::forEachRow(m_reader, "SELECT version, document FROM policies",
-                                         [&](storage::Statement& row) -> Result<void> {
-                                             auto parsed = policy::parsePolicy(row.textAt(1), catalog);
-                                             if (!parsed)
-                                                 return fail(ErrorCode::StorageFailed, "published policy " + row.textAt(0)
-                                                                                           + " does not parse: " + parsed.error().message);
-                                             compiled.push_back(std::make_unique<policy::Evaluator>(std::move(*parsed)));
-                                             versions.emplace(row.textAt(0), compiled.back().get());
-                                             return {};
-                                         }));
+        CS_TRY(published, store::policies(m_reader));
+        for (const store::PolicyRow& row : *published) {
+            auto parsed = policy::parsePolicy(row.document, catalog);
+            if (!parsed)
+                return fail(ErrorCode::StorageFailed, "published policy " + row.version + " does not parse: "
+                                                          + parsed.error().message);
+            compiled.push_back(std::make_unique<policy::Evaluator>(std::move(*parsed)));
+            versions.emplace(row.version, compiled.back().get());
+        }
         std::unique_ptr<policy::Evaluator> draft;
         if (!document.empty()) {
             CS_TRY(parsed, policy::parsePolicy(document, catalog));
@@ -469,14 +459,11 @@ Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::
         CS_TRY(transaction, storage::Transaction::begin(db));
         CS_TRY(origin, audit::readOrigin(db));
         const audit::CheckpointPolicy checkpoints = checkpointPolicy(*origin);
-        CS_TRY(query, db.cached("SELECT role, status FROM principals WHERE id = ?1"));
-        (*query)->bind(1, principal);
-        CS_TRY(row, (*query)->step());
+        CS_TRY(row, store::findPrincipal(db, principal));
         if (!*row)
             return fail(ErrorCode::NotFound, "no such principal '" + principal + "'");
-        const std::string role = (*query)->textAt(0);
-        StatusChange change{principal, (*query)->textAt(1), status, 0, 0};
-        (*query)->reset();
+        const std::string role = (*row)->role;
+        StatusChange change{principal, (*row)->status, status, 0, 0};
         CS_TRY(statement, identity::changeStatus(db, principal, *to, actor, *key, reason));
         CS_TRY(draft, audit::draftOf(*statement));
         CS_TRY(changed, audit::appendInTransaction(db, std::span(&*draft, 1), m_clock->now(), checkpoints));

@@ -7,8 +7,12 @@
 #include "core/domain/Encoding.h"
 #include "core/model/ProposalParser.h"
 #include "core/policy/Evaluator.h"
-#include "core/policy/Store.h"
+#include "core/policy/Publish.h"
 #include "core/storage/Database.h"
+#include "core/store/Approvals.h"
+#include "core/store/Principals.h"
+#include "core/store/Proposals.h"
+#include "core/store/World.h"
 
 #include <QJsonArray>
 
@@ -45,17 +49,14 @@ QJsonObject rejection(const model::Intent& intent, const char* cause, const std:
 //! Why `agent` may not have intents run now, or empty: it must be an active agent.
 Result<std::string> intakeRefusal(storage::Database& db, const std::string& agent)
 {
-    CS_TRY(query, db.cached("SELECT role, status FROM principals WHERE id = ?1"));
-    (*query)->bind(1, agent);
-    CS_TRY(row, (*query)->step());
+    CS_TRY(row, store::findPrincipal(db, agent));
     std::string refusal;
     if (!*row)
         refusal = "no principal " + agent + ": intents are refused at intake";
-    else if ((*query)->textAt(0) != "agent")
-        refusal = agent + " is " + (*query)->textAt(0) + ", not an agent: intents are refused at intake";
-    else if ((*query)->textAt(1) != "active")
-        refusal = "agent " + agent + " is " + (*query)->textAt(1) + ": its intents are refused at intake";
-    (*query)->reset();
+    else if ((*row)->role != "agent")
+        refusal = agent + " is " + (*row)->role + ", not an agent: intents are refused at intake";
+    else if ((*row)->status != "active")
+        refusal = "agent " + agent + " is " + (*row)->status + ": its intents are refused at intake";
     return refusal;
 }
 
@@ -165,9 +166,8 @@ Result<std::vector<IntentOutcome>> Pipeline::processBatch(std::span<const model:
 
 Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::Intent> intents)
 {
-    CS_TRY(world, simulation::WorldState::load(m_reader));
+    CS_TRY(world, store::loadWorld(m_reader));
     const AssetCatalog catalog(world->assetList());
-    CS_TRY(existing, m_reader.cached("SELECT state, reason, coalesce(receipt_seq, 0) FROM proposals WHERE intent = ?1"));
 
     std::vector<Planned> planned;
     std::set<std::string> seen;
@@ -184,23 +184,20 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
             planned.push_back(std::move(item));
             continue;
         }
-        (*existing)->bind(1, intent.id);
-        CS_TRY(row, (*existing)->step());
-        if (*row) {
+        CS_TRY(existing, store::findProposal(m_reader, intent.id));
+        if (*existing) {
             item.alreadyProcessed = item.outcome.alreadyProcessed = true;
-            item.outcome.reason = (*existing)->textAt(1);
-            item.outcome.receiptSeq = (*existing)->int64At(2);
+            item.outcome.reason = (*existing)->reason;
+            item.outcome.receiptSeq = (*existing)->receiptSeq;
             for (IntentState state : {IntentState::CannotPlan, IntentState::Rejected, IntentState::Denied,
                                       IntentState::AwaitingApproval, IntentState::Executed, IntentState::Failed,
                                       IntentState::Unknown}) {
-                if (toString(state) == (*existing)->textAt(0))
+                if (toString(state) == (*existing)->state)
                     item.outcome.state = state;
             }
-            (*existing)->reset();
             planned.push_back(std::move(item));
             continue;
         }
-        (*existing)->reset();
         CS_TRY(proposed, proposeOne(intent, catalog, item));
         planned.push_back(std::move(item));
     }
@@ -303,7 +300,7 @@ Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalo
 
 Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& planned)
 {
-    CS_TRY(world, simulation::WorldState::load(db));
+    CS_TRY(world, store::loadWorld(db));
     Timestamp earliest{std::numeric_limits<std::int64_t>::max()};
     Timestamp latest{0};
     for (const Planned& item : planned) {
@@ -414,29 +411,31 @@ Result<void> Pipeline::recordDecision(storage::Database& db, const Planned& item
     const Proposal& proposal = *item.proposal;
     const auto& action = proposal.action;
     const Planned::Decided& decided = *item.decided;
-    CS_TRY(insert, db.cached("INSERT INTO decisions(intent, agent, action, asset, amount, to_id, venue, asset_out, min_out, "
-                             "claimed_risk, claimed_approvals, simulation, simulation_reason, expected_out, at_ms, "
-                             "effect, policy_version, spend, updated_ms, first_time) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"));
-    storage::Statement& row = **insert;
-    const auto optional = [&](int index, const std::optional<std::string>& value) {
-        if (value)
-            row.bind(index, *value);
-        else
-            row.bindNull(index);
-    };
-    row.bind(1, item.intent->id).bind(2, proposal.agent).bind(3, toString(action.type))
-        .bind(4, action.amount.asset().code).bind(5, action.amount.toString());
-    optional(6, action.to);
-    optional(7, action.venue);
-    optional(8, action.minOut ? std::optional(action.minOut->asset().code) : std::nullopt);
-    optional(9, action.minOut ? std::optional(action.minOut->toString()) : std::nullopt);
-    row.bind(10, toString(proposal.riskLevel)).bind(11, std::int64_t{proposal.requiredApprovals})
-        .bind(12, simulation::toString(decided.simulation)).bind(13, decided.simulationReason);
-    optional(14, decided.expectedOut ? std::optional(decided.expectedOut->toString()) : std::nullopt);
-    row.bind(15, item.at.msSinceEpoch).bind(16, toString(decided.effect)).bind(17, decided.policyVersion);
-    optional(18, decided.spend);
-    return row.bind(19, now.msSinceEpoch).bind(20, std::int64_t{decided.firstTime ? 1 : 0}).run();
+    store::DecisionRow row;
+    row.intent = item.intent->id;
+    row.agent = proposal.agent;
+    row.action = toString(action.type);
+    row.asset = action.amount.asset().code;
+    row.amount = action.amount.toString();
+    row.to = action.to;
+    row.venue = action.venue;
+    if (action.minOut) {
+        row.assetOut = action.minOut->asset().code;
+        row.minOut = action.minOut->toString();
+    }
+    row.claimedRisk = toString(proposal.riskLevel);
+    row.claimedApprovals = proposal.requiredApprovals;
+    row.simulation = simulation::toString(decided.simulation);
+    row.simulationReason = decided.simulationReason;
+    if (decided.expectedOut)
+        row.expectedOut = decided.expectedOut->toString();
+    row.at = item.at;
+    row.effect = toString(decided.effect);
+    row.policyVersion = decided.policyVersion;
+    row.spend = decided.spend;
+    row.updated = now;
+    row.firstTime = decided.firstTime;
+    return store::insertDecision(db, row);
 }
 
 Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
@@ -472,8 +471,6 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
         CS_TRY(closing, audit::checkpointInTransaction(db, now, m_policy));
         if (*closing)
             appended->checkpoints.push_back(std::move(**closing));
-        CS_TRY(upsert, db.cached("INSERT INTO proposals(intent, agent, state, reason, proposal, proposal_sha256, effect, "
-                                 "decision, receipt_seq, updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
         for (std::size_t i = 0; i < planned.size(); ++i) {
             Planned& item = planned[i];
             if (item.alreadyProcessed)
@@ -482,42 +479,32 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
                 item.outcome.receiptSeq = appended->entries[firstDraft[i] + item.receiptDraft].seq;
                 CS_TRY(attached, m_adapter.receiptAppended(db, item.settle->idempotencyKey, item.outcome.receiptSeq, now));
             }
-            storage::Statement& row = **upsert;
-            row.bind(1, item.intent->id).bind(2, item.intent->agent).bind(3, toString(item.outcome.state))
-                .bind(4, item.outcome.reason);
+            store::ProposalRow row{item.intent->id, item.intent->agent, std::string(toString(item.outcome.state)),
+                                   item.outcome.reason, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                                   item.outcome.receiptSeq, now};
             if (item.decided) {
-                row.bind(5, item.canonical).bind(6, item.proposalSha).bind(7, policy::toString(item.decided->effect))
-                    .bind(8, item.decided->decisionText);
-            } else {
-                row.bindNull(5).bindNull(6).bindNull(7).bindNull(8);
+                row.proposal = item.canonical;
+                row.proposalSha256 = item.proposalSha;
+                row.effect = std::string(policy::toString(item.decided->effect));
+                row.decision = item.decided->decisionText;
             }
-            if (item.outcome.receiptSeq > 0)
-                row.bind(9, item.outcome.receiptSeq);
-            else
-                row.bindNull(9);
-            CS_TRY(stored, row.bind(10, now.msSinceEpoch).run());
+            CS_TRY(stored, store::insertProposal(db, row));
             if (item.decided) {
                 CS_TRY(recorded, recordDecision(db, item, now));
             }
             if (item.approval) {
-                CS_TRY(request, db.cached("INSERT INTO approval_requests(intent, agent, subject, subject_sha256, requirements, "
-                                          "expires_ms, state, created_ms, updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?7)"));
-                CS_TRY(requested, (*request)->bind(1, item.intent->id).bind(2, item.proposal->agent)
-                                      .bind(3, item.approval->subject).bind(4, item.approval->subjectSha256)
-                                      .bind(5, item.approval->requirements).bind(6, item.approval->expiresMs)
-                                      .bind(7, now.msSinceEpoch).run());
+                CS_TRY(requested, store::insertRequest(db, {item.intent->id, item.proposal->agent, item.approval->subject,
+                                                            item.approval->subjectSha256, item.approval->requirements,
+                                                            Timestamp{item.approval->expiresMs}, "pending", now, now}));
             }
         }
         // The windows now hold this batch's spends too: the newest row is theirs.
-        CS_TRY(newestQuery, db.cached("SELECT coalesce(max(rowid), 0) FROM decisions"));
-        CS_TRY(newestRow, (*newestQuery)->step());
-        const std::int64_t newest = *newestRow ? (*newestQuery)->int64At(0) : 0;
-        (*newestQuery)->reset();
+        CS_TRY(newest, store::newestDecisionRow(db));
         m_timings.record += since(phase);
         phase = std::chrono::steady_clock::now();
         CS_TRY(committed, transaction->commit());
         m_timings.commit += since(phase);
-        m_decider.committed(newest);
+        m_decider.committed(*newest);
         invalidate.committed = true;
         phase = std::chrono::steady_clock::now();
         (void)audit::writeCheckpointFiles(appended->checkpoints, m_policy);

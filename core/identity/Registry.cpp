@@ -6,8 +6,11 @@
 #include "core/domain/Encoding.h"
 #include "core/domain/Ids.h"
 #include "core/storage/Database.h"
+#include "core/store/Principals.h"
 
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace cs::identity {
 
@@ -55,18 +58,21 @@ Result<KeyStatus> parseKeyStatus(std::string_view text)
 Result<Enrolment> enrolPrincipals(storage::Database& db, const std::filesystem::path& keysDir,
                                                   std::string_view passphrase, KdfCost cost)
 {
+    // The engine first, then by id.
     std::vector<std::pair<std::string, std::string>> pending;
-    CS_TRY(read, storage::forEachRow(db, "SELECT id, role FROM principals WHERE public_key IS NULL ORDER BY role <> 'engine', id",
-                                     [&](storage::Statement& row) -> Result<void> {
-                                         pending.emplace_back(row.textAt(0), row.textAt(1));
-                                         return {};
-                                     }));
-    CS_TRY(update, db.prepare("UPDATE principals SET public_key = ?2 WHERE id = ?1"));
+    CS_TRY(all, store::principals(db));
+    for (const store::PrincipalRow& row : *all) {
+        if (row.publicKey.empty())
+            pending.emplace_back(row.id, row.role);
+    }
+    std::stable_sort(pending.begin(), pending.end(), [](const auto& a, const auto& b) {
+        return std::make_pair(a.second != "engine", a.first) < std::make_pair(b.second != "engine", b.first);
+    });
     Enrolment enrolment;
     for (const auto& [id, role] : pending) {
         SigningKey key = SigningKey::generate();
         CS_TRY(sealed, sealKey(keyFilePath(keysDir, id), id, key, passphrase, cost));
-        CS_TRY(stored, update->bind(1, id).bindBlob(2, key.publicKey()).run());
+        CS_TRY(stored, store::setPrincipalKey(db, id, key.publicKey()));
         const QJsonObject body{
             {QStringLiteral("schema"), QStringLiteral("countersign.identity/1")},
             {QStringLiteral("event"), QStringLiteral("registered")},
@@ -86,19 +92,17 @@ Result<Enrolment> enrolPrincipals(storage::Database& db, const std::filesystem::
 Result<SignedStatement> changeStatus(storage::Database& db, std::string_view principal, KeyStatus status,
                                      std::string_view actor, const SigningKey& actorKey, std::string_view reason)
 {
-    CS_TRY(query, db.prepare("SELECT p.status, a.role, a.status, a.public_key FROM principals p, principals a "
-                             "WHERE p.id = ?1 AND a.id = ?2"));
-    query->bind(1, principal).bind(2, actor);
-    CS_TRY(row, query->step());
-    if (!*row)
+    CS_TRY(subject, store::findPrincipal(db, principal));
+    CS_TRY(by, store::findPrincipal(db, actor));
+    if (!*subject || !*by)
         return fail(ErrorCode::NotFound, "no principal '" + std::string(principal) + "' or '" + std::string(actor) + "'");
-    const std::string from = query->textAt(0);
-    const std::string actorRole = query->textAt(1);
+    const std::string from = (*subject)->status;
+    const std::string& actorRole = (*by)->role;
     if (actorRole != "risk_manager" && actorRole != "engine")
         return fail(ErrorCode::NotAllowed, "only a risk manager or the engine may change a key's status");
-    if (query->textAt(2) != "active")
+    if ((*by)->status != "active")
         return fail(ErrorCode::NotAllowed, "'" + std::string(actor) + "' is not active");
-    const auto stored = query->blobAt(3);
+    const auto& stored = (*by)->publicKey;
     if (!std::equal(stored.begin(), stored.end(), actorKey.publicKey().begin(), actorKey.publicKey().end()))
         return fail(ErrorCode::InvalidInput, "the signing key is not the registered key of '" + std::string(actor) + "'");
     if (from == "revoked")
@@ -114,8 +118,7 @@ Result<SignedStatement> changeStatus(storage::Database& db, std::string_view pri
         {QStringLiteral("reason"), qs(reason)},
     };
     CS_TRY(statement, signStatement("identity.status_changed", actor, body, actorKey));
-    CS_TRY(update, db.prepare("UPDATE principals SET status = ?2 WHERE id = ?1"));
-    CS_TRY(updated, update->bind(1, principal).bind(2, toString(status)).run());
+    CS_TRY(updated, store::setPrincipalStatus(db, principal, toString(status)));
     return statement;
 }
 

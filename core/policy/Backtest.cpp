@@ -3,6 +3,8 @@
 #include "core/policy/Backtest.h"
 
 #include "core/storage/Database.h"
+#include "core/store/Proposals.h"
+#include "core/store/World.h"
 
 namespace cs::policy {
 
@@ -46,11 +48,11 @@ const std::string* History::intern(std::string text)
 Result<History> loadHistory(storage::Database& db)
 {
     std::map<std::string, Asset> assets;
-    CS_TRY(read, storage::forEachRow(db, "SELECT code, decimals FROM assets", [&](storage::Statement& row) -> Result<void> {
-        CS_TRY(asset, Asset::make(row.textAt(0), static_cast<int>(row.int64At(1))));
+    CS_TRY(rowsOfAssets, store::assets(db));
+    for (const store::AssetRow& row : *rowsOfAssets) {
+        CS_TRY(asset, Asset::make(row.code, row.decimals));
         assets.emplace(asset->code, *asset);
-        return {};
-    }));
+    }
     History history;
     const auto money = [&](const std::string& text, const std::string& code, const std::string& intent) -> Result<Money> {
         const auto asset = assets.find(code);
@@ -60,48 +62,43 @@ Result<History> loadHistory(storage::Database& db)
             return fail(ErrorCode::StorageFailed, "decision " + intent + " is corrupt: " + amount.error().message);
         return amount;
     };
-    CS_TRY(rows, storage::forEachRow(
-                     db,
-                     "SELECT intent, agent, action, asset, amount, to_id, venue, asset_out, min_out, claimed_risk, "
-                     "claimed_approvals, simulation, simulation_reason, expected_out, at_ms, effect, policy_version, "
-                     "first_time FROM decisions ORDER BY at_ms, rowid",
-                     [&](storage::Statement& row) -> Result<void> {
-                         HistoryItem item;
-                         const std::string intent = row.textAt(0);
-                         item.intent = history.intern(intent);
-                         item.request.agent = history.intern(row.textAt(1));
-                         const auto action = parseActionType(row.textAt(2));
-                         const auto effect = parseEffect(row.textAt(15));
-                         const auto failure = parseFailure(row.textAt(11));
-                         const auto risk = parseRisk(row.textAt(9));
-                         if (!action || !effect || !failure || !risk)
-                             return fail(ErrorCode::StorageFailed, "decision " + intent + " is corrupt");
-                         item.request.action = *action;
-                         CS_TRY(amount, money(row.textAt(4), row.textAt(3), intent));
-                         item.request.amount = *amount;
-                         if (!row.isNullAt(5))
-                             item.request.to = history.intern(row.textAt(5));
-                         if (!row.isNullAt(6))
-                             item.request.venue = history.intern(row.textAt(6));
-                         if (!row.isNullAt(8)) {
-                             CS_TRY(minOut, money(row.textAt(8), row.textAt(7), intent));
-                             item.minOut = *minOut;
-                         }
-                         item.request.claimedRisk = *risk;
-                         item.request.claimedApprovals = static_cast<int>(row.int64At(10));
-                         item.simulation = *failure;
-                         item.simulationReason = history.intern(row.textAt(12));
-                         if (!row.isNullAt(13) && item.minOut) {
-                             CS_TRY(expected, money(row.textAt(13), item.minOut->asset().code, intent));
-                             item.expectedOut = *expected;
-                         }
-                         item.at = Timestamp{row.int64At(14)};
-                         item.recorded = *effect;
-                         item.recordedVersion = history.intern(row.textAt(16));
-                         item.request.firstTime = row.int64At(17) != 0;
-                         history.items.push_back(std::move(item));
-                         return {};
-                     }));
+    CS_TRY(rows, store::forEachDecision(db, [&](const store::DecisionRow& row) -> Result<void> {
+        HistoryItem item;
+        const std::string& intent = row.intent;
+        item.intent = history.intern(intent);
+        item.request.agent = history.intern(row.agent);
+        const auto action = parseActionType(row.action);
+        const auto effect = parseEffect(row.effect);
+        const auto failure = parseFailure(row.simulation);
+        const auto risk = parseRisk(row.claimedRisk);
+        if (!action || !effect || !failure || !risk)
+            return fail(ErrorCode::StorageFailed, "decision " + intent + " is corrupt");
+        item.request.action = *action;
+        CS_TRY(amount, money(row.amount, row.asset, intent));
+        item.request.amount = *amount;
+        if (row.to)
+            item.request.to = history.intern(*row.to);
+        if (row.venue)
+            item.request.venue = history.intern(*row.venue);
+        if (row.minOut) {
+            CS_TRY(minOut, money(*row.minOut, row.assetOut.value_or(std::string()), intent));
+            item.minOut = *minOut;
+        }
+        item.request.claimedRisk = *risk;
+        item.request.claimedApprovals = static_cast<int>(row.claimedApprovals);
+        item.simulation = *failure;
+        item.simulationReason = history.intern(row.simulationReason);
+        if (row.expectedOut && item.minOut) {
+            CS_TRY(expected, money(*row.expectedOut, item.minOut->asset().code, intent));
+            item.expectedOut = *expected;
+        }
+        item.at = row.at;
+        item.recorded = *effect;
+        item.recordedVersion = history.intern(row.policyVersion);
+        item.request.firstTime = row.firstTime;
+        history.items.push_back(std::move(item));
+        return {};
+    }));
     return history;
 }
 

@@ -2,10 +2,80 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/policy/Decide.h"
 
-#include "core/policy/Store.h"
 #include "core/storage/Database.h"
+#include "core/store/Policies.h"
+#include "core/store/Principals.h"
+#include "core/store/Proposals.h"
 
 namespace cs::policy {
+
+namespace {
+
+//! `context` brought up to date: prices and roles read again, and the counterparties of
+//! decisions rows after `paidAfterRowid` that settled added to those it holds.
+Result<void> refreshContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference,
+                            Context& context, std::int64_t paidAfterRowid)
+{
+    context.prices.clear();
+    for (const auto& [key, price] : world.prices) {
+        if (key.second != reference.code)
+            continue;
+        if (auto money = Money::parse(price, reference))
+            context.prices.emplace(key.first, *money);
+    }
+    context.roles.clear();
+    CS_TRY(principals, store::principals(db));
+    for (store::PrincipalRow& principal : *principals)
+        context.roles.emplace(std::move(principal.id), std::move(principal.role));
+    return store::forEachPaid(db, paidAfterRowid, [&](const std::string& to) { context.settledTo.insert(to); });
+}
+
+/**
+ * Adds to `windows`, in time order, every reserved or committed spend decided at or after
+ * `from` and written after decisions row `afterRowid`, except the spend of `except`.
+ */
+Result<void> loadSpends(storage::Database& db, SpendWindows& windows, const Context& context,
+                        const simulation::WorldState& world, Timestamp from, std::int64_t afterRowid, std::string_view except)
+{
+    return store::forEachSpend(db, from, afterRowid, [&](const store::DecisionRow& spend) -> Result<void> {
+        if (spend.intent == except)
+            return {};
+        const auto asset = world.assets.find(spend.asset);
+        auto amount = asset == world.assets.end() ? Result<Money>(fail(ErrorCode::StorageFailed, "unknown asset"))
+                                                  : Money::parse(spend.amount, asset->second);
+        if (!amount)
+            return fail(ErrorCode::StorageFailed, "spend of " + spend.intent + " is corrupt");
+        Spend counted{spend.intent, spend.agent, parseActionType(spend.action).value_or(ActionType::Transfer),
+                      *amount, spend.to, spend.venue, spend.at, spend.firstTime};
+        // A spend the policy cannot value (no price) counts in no window.
+        (void)windows.add(counted, context);
+        return {};
+    });
+}
+
+} // namespace
+
+Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldState& world)
+{
+    CS_TRY(published, store::newestPolicy(db));
+    if (!*published) {
+        Policy none;
+        none.name = "no published policy";
+        return none;
+    }
+    auto parsed = parsePolicy((*published)->document, AssetCatalog(world.assetList()));
+    if (!parsed)
+        return fail(ErrorCode::StorageFailed,
+                    "published policy " + (*published)->version + " does not parse: " + parsed.error().message);
+    return parsed;
+}
+
+Result<Context> loadContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference)
+{
+    Context context;
+    CS_TRY(refreshed, refreshContext(db, world, reference, context, 0));
+    return context;
+}
 
 Decider::Decider(const Evaluator& evaluator, Context context)
     : m_evaluator(&evaluator), m_context(std::move(context)), m_windows(std::make_unique<SpendWindows>(evaluator))
@@ -18,7 +88,7 @@ Result<void> Decider::load(storage::Database& db, const simulation::WorldState& 
                            std::string_view except)
 {
     // The newest published policy decides; with none published, everything is denied.
-    CS_TRY(published, activePolicy(db));
+    CS_TRY(published, store::newestPolicy(db));
     const std::string version = *published ? (*published)->version : std::string();
     if (!m_owned || m_version != version) {
         CS_TRY(document, loadActivePolicy(db, world));
@@ -32,15 +102,12 @@ Result<void> Decider::load(storage::Database& db, const simulation::WorldState& 
     // counterparties paid so far are kept from the last load unless a spend moved since (an
     // approval, a rejection, an expiry), time went back, or one intent's own spend is to be
     // left out; then only the decisions written since are added.
-    CS_TRY(epochQuery, db.cached("SELECT epoch FROM spend_epoch WHERE id = 1"));
-    CS_TRY(epochRow, (*epochQuery)->step());
-    const std::int64_t epoch = *epochRow ? (*epochQuery)->int64At(0) : 0;
-    (*epochQuery)->reset();
-    if (!m_windows || m_epoch != epoch || earliest < m_latest || !except.empty()) {
+    CS_TRY(epoch, store::spendEpoch(db));
+    if (!m_windows || m_epoch != *epoch || earliest < m_latest || !except.empty()) {
         m_windows = std::make_unique<SpendWindows>(*m_evaluator);
         m_context.settledTo.clear();
         m_rowid = 0;
-        m_epoch = epoch;
+        m_epoch = *epoch;
     }
     m_latest = std::max(m_latest, latest);
     CS_TRY(context, refreshContext(db, world, m_evaluator->policy().globals.referenceCurrency, m_context, m_rowid));

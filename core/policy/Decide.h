@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/policy/Evaluator.h"
+#include "core/policy/Policy.h"
 #include "core/simulation/Simulator.h"
 #include "core/simulation/WorldState.h"
 
@@ -13,6 +14,14 @@ class Database;
 }
 
 namespace cs::policy {
+
+//! The newest published policy, read against `world`'s assets; with none published, an empty
+//! policy (which denies everything) named "no published policy".
+Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldState& world);
+
+//! What decisions need from the workspace: `world`'s prices in `reference`, principals' roles,
+//! the counterparties settled to so far.
+Result<Context> loadContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference);
 
 //! A proposal simulated on a world and decided.
 struct Decided

@@ -3,7 +3,10 @@
 #include "core/settlement/LedgerCheck.h"
 
 #include "core/domain/Money.h"
+#include "core/audit/Verifier.h"
 #include "core/storage/Database.h"
+#include "core/store/Ledger.h"
+#include "core/store/World.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -141,27 +144,25 @@ struct Checker
 
     Result<void> readLog(storage::Database& db)
     {
-        return storage::forEachRow(db, "SELECT seq, type, body FROM audit_entries "
-                                       "WHERE type IN ('ledger.opened', 'settlement.receipt') ORDER BY seq",
-                                   [&](storage::Statement& row) -> Result<void> {
-                                       const QJsonObject body =
-                                           QJsonDocument::fromJson(QByteArray::fromStdString(row.textAt(2))).object();
-                                       if (row.textAt(1) == "ledger.opened")
-                                           opening(row.int64At(0), body);
-                                       else
-                                           receipt(row.int64At(0), body);
-                                       return {};
-                                   });
+        static constexpr std::string_view types[] = {"ledger.opened", "settlement.receipt"};
+        return audit::forEachEntryOf(db, types, [&](std::int64_t seq, const std::string& type,
+                                                    const std::string& text) -> Result<void> {
+            const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+            if (type == "ledger.opened")
+                opening(seq, body);
+            else
+                receipt(seq, body);
+            return {};
+        });
     }
 
     //! Every balance in the table against the log's, and every one the log has against the table.
     Result<void> compareBalances(storage::Database& db)
     {
         std::map<std::pair<std::string, std::string>, Int128> stored;
-        CS_TRY(read, storage::forEachRow(db, "SELECT account, asset, amount FROM balances", [&](storage::Statement& row) -> Result<void> {
-            const std::string account = row.textAt(0);
-            const std::string asset = row.textAt(1);
-            auto money = amount(asset, row.textAt(2), 0, "balance of " + account + " in " + asset);
+        CS_TRY(read, store::forEachBalance(db, [&](const std::string& account, const std::string& asset,
+                                                   const std::string& text) -> Result<void> {
+            auto money = amount(asset, text, 0, "balance of " + account + " in " + asset);
             stored[{account, asset}] = money ? money->minor() : kInt128Min; // not an amount differs from whatever the log says
             return {};
         }));
@@ -190,10 +191,10 @@ struct Checker
     Result<void> comparePositions(storage::Database& db)
     {
         std::map<std::tuple<std::string, std::string, std::string>, Int128> stored;
-        CS_TRY(read, storage::forEachRow(db, "SELECT agent, venue, asset, amount FROM lending_positions",
-                                         [&](storage::Statement& row) -> Result<void> {
-            if (auto money = amount(row.textAt(2), row.textAt(3), 0, "lending position of " + row.textAt(0)))
-                stored[{row.textAt(0), row.textAt(1), row.textAt(2)}] = money->minor();
+        CS_TRY(read, store::forEachPosition(db, [&](const std::string& agent, const std::string& venue,
+                                                    const std::string& asset, const std::string& text) -> Result<void> {
+            if (auto money = amount(asset, text, 0, "lending position of " + agent))
+                stored[{agent, venue, asset}] = money->minor();
             return {};
         }));
         const auto where = [](const auto& key) { return "lending position of " + std::get<0>(key) + " at " + std::get<1>(key) + " is "; };
@@ -216,17 +217,17 @@ struct Checker
     Result<void> compareSettlements(storage::Database& db)
     {
         std::map<std::string, Postings> posted;
-        CS_TRY(readPostings, storage::forEachRow(db, "SELECT settlement, account, asset, amount FROM ledger_postings",
-                                                 [&](storage::Statement& row) -> Result<void> {
-            if (auto money = amount(row.textAt(2), row.textAt(3), 0, "posting of settlement " + row.textAt(0)))
-                posted[row.textAt(0)].emplace(row.textAt(1), row.textAt(2), money->minor());
+        CS_TRY(readPostings, store::forEachPosting(db, [&](const std::string& settlement, const std::string& account,
+                                                           const std::string& asset, const std::string& text) -> Result<void> {
+            if (auto money = amount(asset, text, 0, "posting of settlement " + settlement))
+                posted[settlement].emplace(account, asset, money->minor());
             return {};
         }));
         std::set<std::string> settled;
-        CS_TRY(readSettlements, storage::forEachRow(db, "SELECT idempotency_key, state, coalesce(receipt_seq, 0) FROM settlements",
-                                                    [&](storage::Statement& row) -> Result<void> {
-            const std::string key = row.textAt(0);
-            const std::string state = row.textAt(1);
+        CS_TRY(rows, store::settlements(db));
+        for (const store::SettlementRow& row : *rows) {
+            const std::string& key = row.idempotencyKey;
+            const std::string& state = row.state;
             settled.insert(key);
             const auto found = receipts.find(key);
             if (found == receipts.end()) {
@@ -234,19 +235,18 @@ struct Checker
                     problem(0, "settlement " + key + " is marked executed, but the log has no receipt for it");
                 if (posted.count(key) != 0)
                     problem(0, "settlement " + key + " has postings, but the log has no receipt for them");
-                return {};
+                continue;
             }
             const Receipt& recorded = found->second;
             const std::string at = " (receipt " + std::to_string(recorded.seq) + ")";
             if (state != "executed")
                 problem(recorded.seq, "settlement " + key + " is marked " + state + ", but the log's receipt says executed" + at);
-            else if (row.int64At(2) != recorded.seq)
-                problem(recorded.seq, "settlement " + key + " points at entry " + std::to_string(row.int64At(2)) + ", not its receipt" + at);
+            else if (row.receiptSeq != recorded.seq)
+                problem(recorded.seq, "settlement " + key + " points at entry " + std::to_string(row.receiptSeq) + ", not its receipt" + at);
             const auto postings = posted.find(key);
             if (postings == posted.end() || postings->second != recorded.postings)
                 problem(recorded.seq, "the postings of settlement " + key + " differ from its receipt" + at);
-            return {};
-        }));
+        }
         for (const auto& [key, recorded] : receipts) {
             if (settled.count(key) == 0)
                 problem(recorded.seq, "receipt " + std::to_string(recorded.seq) + " settles " + key
@@ -257,14 +257,10 @@ struct Checker
 
     Result<void> quickCheck(storage::Database& db)
     {
-        CS_TRY(integrity, db.prepare("PRAGMA quick_check"));
-        for (;;) {
-            CS_TRY(row, integrity->step());
-            if (!*row)
-                return {};
-            if (integrity->textAt(0) != "ok")
-                problem(0, "SQLite quick_check: " + integrity->textAt(0));
-        }
+        CS_TRY(findings, storage::quickCheck(db));
+        for (const std::string& finding : *findings)
+            problem(0, "SQLite quick_check: " + finding);
+        return {};
     }
 };
 
@@ -273,21 +269,20 @@ struct Checker
 Result<QJsonObject> openingBody(storage::Database& db)
 {
     QJsonArray balances;
-    CS_TRY(readBalances, storage::forEachRow(db, "SELECT account, asset, amount FROM balances ORDER BY account, asset",
-                                             [&](storage::Statement& row) -> Result<void> {
-        balances.append(QJsonObject{{QStringLiteral("account"), qs(row.textAt(0))},
-                                    {QStringLiteral("asset"), qs(row.textAt(1))},
-                                    {QStringLiteral("amount"), qs(row.textAt(2))}});
+    CS_TRY(readBalances, store::forEachBalance(db, [&](const std::string& account, const std::string& asset,
+                                                       const std::string& amount) -> Result<void> {
+        balances.append(QJsonObject{{QStringLiteral("account"), qs(account)},
+                                    {QStringLiteral("asset"), qs(asset)},
+                                    {QStringLiteral("amount"), qs(amount)}});
         return {};
     }));
     QJsonArray positions;
-    CS_TRY(readPositions, storage::forEachRow(db, "SELECT agent, venue, asset, amount FROM lending_positions "
-                                                  "ORDER BY agent, venue, asset",
-                                              [&](storage::Statement& row) -> Result<void> {
-        positions.append(QJsonObject{{QStringLiteral("agent"), qs(row.textAt(0))},
-                                     {QStringLiteral("venue"), qs(row.textAt(1))},
-                                     {QStringLiteral("asset"), qs(row.textAt(2))},
-                                     {QStringLiteral("amount"), qs(row.textAt(3))}});
+    CS_TRY(readPositions, store::forEachPosition(db, [&](const std::string& agent, const std::string& venue,
+                                                         const std::string& asset, const std::string& amount) -> Result<void> {
+        positions.append(QJsonObject{{QStringLiteral("agent"), qs(agent)},
+                                     {QStringLiteral("venue"), qs(venue)},
+                                     {QStringLiteral("asset"), qs(asset)},
+                                     {QStringLiteral("amount"), qs(amount)}});
         return {};
     }));
     return QJsonObject{{QStringLiteral("schema"), QLatin1String(kLedgerOpeningSchema)},
@@ -299,10 +294,9 @@ Result<LedgerReport> verifyLedger(storage::Database& db)
 {
     Checker check;
     CS_TRY(transaction, storage::Transaction::beginRead(db)); // the log and the tables as of one moment
-    CS_TRY(readAssets, storage::forEachRow(db, "SELECT code, decimals FROM assets", [&](storage::Statement& row) -> Result<void> {
-        check.assets.emplace(row.textAt(0), Asset{row.textAt(0), static_cast<int>(row.int64At(1))});
-        return {};
-    }));
+    CS_TRY(assets, store::assets(db));
+    for (const store::AssetRow& asset : *assets)
+        check.assets.emplace(asset.code, Asset{asset.code, asset.decimals});
     // From the log: the opening, then every receipt of the local ledger.
     CS_TRY(replayed, check.readLog(db));
     if (!check.opened) {

@@ -7,6 +7,8 @@
 #include "core/domain/Encoding.h"
 #include "core/domain/StrictJson.h"
 #include "core/storage/Database.h"
+#include "core/store/Ledger.h"
+#include "core/store/World.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -20,38 +22,21 @@ QString qs(const std::string& text)
     return QString::fromStdString(text);
 }
 
-Result<void> setState(storage::Database& db, const std::string& key, const char* state, const std::string& reason,
-                      std::int64_t receiptSeq, Timestamp now)
-{
-    CS_TRY(update, db.cached("UPDATE settlements SET state = ?2, reason = ?3, receipt_seq = ?4, updated_ms = ?5 "
-                             "WHERE idempotency_key = ?1"));
-    (*update)->bind(1, key).bind(2, std::string_view(state)).bind(3, reason).bind(5, now.msSinceEpoch);
-    if (receiptSeq > 0)
-        (*update)->bind(4, receiptSeq);
-    return (*update)->run();
-}
-
 //! Adds `delta` to the stored balance of (account, asset), exactly and checked.
 Result<void> post(storage::Database& db, const std::string& key, const simulation::BalanceDelta& delta)
 {
     const Asset& asset = delta.amount.asset();
-    CS_TRY(read, db.cached("SELECT amount FROM balances WHERE account = ?1 AND asset = ?2"));
-    (*read)->bind(1, delta.account).bind(2, asset.code);
-    CS_TRY(row, (*read)->step());
+    CS_TRY(stored, store::balance(db, delta.account, asset.code));
     Money balance = Money::zero(asset);
-    if (*row) {
-        auto stored = Money::parse((*read)->textAt(0), asset, SignPolicy::AllowNegative);
-        if (!stored)
-            return fail(ErrorCode::StorageFailed, "balance of " + delta.account + " is corrupt: " + stored.error().message);
-        balance = *stored;
+    if (*stored) {
+        auto parsed = Money::parse(**stored, asset, SignPolicy::AllowNegative);
+        if (!parsed)
+            return fail(ErrorCode::StorageFailed, "balance of " + delta.account + " is corrupt: " + parsed.error().message);
+        balance = *parsed;
     }
-    (*read)->reset();
     CS_TRY(sum, balance.plus(delta.amount));
-    CS_TRY(write, db.cached("INSERT INTO balances(account, asset, amount) VALUES (?1, ?2, ?3) "
-                            "ON CONFLICT(account, asset) DO UPDATE SET amount = excluded.amount"));
-    CS_TRY(written, (*write)->bind(1, delta.account).bind(2, asset.code).bind(3, sum->toString()).run());
-    CS_TRY(journal, db.cached("INSERT INTO ledger_postings(settlement, account, asset, amount) VALUES (?1, ?2, ?3, ?4)"));
-    return (*journal)->bind(1, key).bind(2, delta.account).bind(3, asset.code).bind(4, delta.amount.toString()).run();
+    CS_TRY(written, store::setBalance(db, delta.account, asset.code, sum->toString()));
+    return store::insertPosting(db, key, delta.account, asset.code, delta.amount.toString());
 }
 
 Result<void> movePosition(storage::Database& db, const Proposal& proposal)
@@ -60,21 +45,16 @@ Result<void> movePosition(storage::Database& db, const Proposal& proposal)
     if (action.type != ActionType::Deposit && action.type != ActionType::Withdraw)
         return {};
     const Asset& asset = action.amount.asset();
-    CS_TRY(read, db.cached("SELECT amount FROM lending_positions WHERE agent = ?1 AND venue = ?2 AND asset = ?3"));
-    (*read)->bind(1, proposal.agent).bind(2, *action.venue).bind(3, asset.code);
-    CS_TRY(row, (*read)->step());
+    CS_TRY(stored, store::position(db, proposal.agent, *action.venue, asset.code));
     Money position = Money::zero(asset);
-    if (*row) {
-        CS_TRY(stored, Money::parse((*read)->textAt(0), asset, SignPolicy::UnsignedOnly));
-        position = *stored;
+    if (*stored) {
+        CS_TRY(parsed, Money::parse(**stored, asset, SignPolicy::UnsignedOnly));
+        position = *parsed;
     }
-    (*read)->reset();
     CS_TRY(moved, action.type == ActionType::Deposit ? position.plus(action.amount) : position.minus(action.amount));
     if (moved->isNegative())
         return fail(ErrorCode::Internal, "a withdrawal larger than the position reached the ledger");
-    CS_TRY(write, db.cached("INSERT INTO lending_positions(agent, venue, asset, amount) VALUES (?1, ?2, ?3, ?4) "
-                            "ON CONFLICT(agent, venue, asset) DO UPDATE SET amount = excluded.amount"));
-    return (*write)->bind(1, proposal.agent).bind(2, *action.venue).bind(3, asset.code).bind(4, moved->toString()).run();
+    return store::setPosition(db, proposal.agent, *action.venue, asset.code, moved->toString());
 }
 
 QJsonObject receiptBody(const Request& request, std::string_view adapter)
@@ -132,17 +112,14 @@ std::string_view toString(Outcome outcome)
 
 Result<std::optional<Settlement>> findSettlement(storage::Database& db, const std::string& key)
 {
-    CS_TRY(query, db.cached("SELECT state, reason, coalesce(receipt_seq, 0) FROM settlements WHERE idempotency_key = ?1"));
-    (*query)->bind(1, key);
-    CS_TRY(row, (*query)->step());
+    CS_TRY(row, store::findSettlement(db, key));
     if (!*row)
         return std::optional<Settlement>();
-    const std::string state = (*query)->textAt(0);
+    const std::string& state = (*row)->state;
     Settlement earlier;
     earlier.replayed = true;
-    earlier.reason = (*query)->textAt(1);
-    earlier.receiptSeq = (*query)->int64At(2);
-    (*query)->reset();
+    earlier.reason = (*row)->reason;
+    earlier.receiptSeq = (*row)->receiptSeq;
     if (state == "executed") {
         CS_TRY(entry, audit::readEntry(db, earlier.receiptSeq));
         earlier.outcome = Outcome::Executed;
@@ -173,10 +150,8 @@ Result<Settled> LocalLedger::settle(storage::Database& db, simulation::WorldStat
     if (world.hash() != request.simulation.stateBefore)
         return Settled{{Outcome::StateChanged, "the world state changed since the simulation", 0, {}, false}, std::nullopt};
     // 3. The pending marker, the postings and the signed receipt: executed once it is appended.
-    CS_TRY(insert, db.cached("INSERT INTO settlements(idempotency_key, intent, agent, state, created_ms, updated_ms) "
-                             "VALUES (?1, ?2, ?3, 'pending', ?4, ?4)"));
-    CS_TRY(inserted, (*insert)->bind(1, request.idempotencyKey).bind(2, request.proposal.intent)
-                         .bind(3, request.proposal.agent).bind(4, now.msSinceEpoch).run());
+    CS_TRY(inserted, store::insertPendingSettlement(db, request.idempotencyKey, request.proposal.intent,
+                                                    request.proposal.agent, now));
     for (const auto& delta : request.simulation.deltas) {
         CS_TRY(posted, post(db, request.idempotencyKey, delta));
     }
@@ -188,7 +163,7 @@ Result<Settled> LocalLedger::settle(storage::Database& db, simulation::WorldStat
 Result<void> LocalLedger::receiptAppended(storage::Database& db, const std::string& key, std::int64_t receiptSeq,
                                           Timestamp now)
 {
-    return setState(db, key, "executed", {}, receiptSeq, now);
+    return store::setSettlementState(db, key, "executed", {}, receiptSeq, now);
 }
 
 Result<Settlement> settleNow(storage::Database& db, SettlementAdapter& adapter, simulation::WorldState& world,
@@ -219,7 +194,7 @@ Result<Settlement> settleAlone(storage::DbWriter& writer, SettlementAdapter& ada
 {
     return writer.run([&](storage::Database& db) -> Result<Settlement> {
         CS_TRY(transaction, storage::Transaction::begin(db));
-        CS_TRY(world, simulation::WorldState::load(db));
+        CS_TRY(world, store::loadWorld(db));
         std::vector<audit::Checkpoint> signedCheckpoints;
         CS_TRY(settled, settleNow(db, adapter, *world, request, clock.now(), checkpoints, signedCheckpoints));
         CS_TRY(committed, transaction->commit());
@@ -232,17 +207,13 @@ Result<int> markInterrupted(storage::DbWriter& writer, const audit::CheckpointPo
 {
     return writer.run([&](storage::Database& db) -> Result<int> {
         CS_TRY(transaction, storage::Transaction::begin(db));
-        std::vector<std::pair<std::string, std::string>> pending;
-        CS_TRY(read, storage::forEachRow(db, "SELECT idempotency_key, intent FROM settlements WHERE state = 'pending' "
-                                             "ORDER BY created_ms",
-                                         [&](storage::Statement& row) -> Result<void> {
-                                             pending.emplace_back(row.textAt(0), row.textAt(1));
-                                             return {};
-                                         }));
+        CS_TRY(pending, store::settlements(db, "pending"));
         const Timestamp now = clock.now();
         std::vector<audit::Checkpoint> signedCheckpoints;
-        for (const auto& [key, intent] : pending) {
-            CS_TRY(marked, setState(db, key, "unknown", "interrupted before its outcome was recorded", 0, now));
+        for (const store::SettlementRow& row : *pending) {
+            const std::string& key = row.idempotencyKey;
+            const std::string& intent = row.intent;
+            CS_TRY(marked, store::setSettlementState(db, key, "unknown", "interrupted before its outcome was recorded", 0, now));
             CS_TRY(appended, record(db, audit::types::kSettlementUnknown, {{QStringLiteral("idempotency_key"), qs(key)},
                                                                 {QStringLiteral("intent"), qs(intent)},
                                                                 {QStringLiteral("reason"), QStringLiteral("interrupted")}},
@@ -251,7 +222,7 @@ Result<int> markInterrupted(storage::DbWriter& writer, const audit::CheckpointPo
         }
         CS_TRY(committed, transaction->commit());
         (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
-        return static_cast<int>(pending.size());
+        return static_cast<int>(pending->size());
     });
 }
 
@@ -262,42 +233,37 @@ Result<std::vector<Reconciled>> reconcile(storage::DbWriter& writer, const audit
         CS_TRY(transaction, storage::Transaction::begin(db));
         std::vector<Reconciled> resolved;
         std::vector<std::int64_t> receipts;
-        CS_TRY(read, storage::forEachRow(
-                         db,
-                         "SELECT s.idempotency_key, s.intent, "
-                         "(SELECT count(*) FROM ledger_postings p WHERE p.settlement = s.idempotency_key), "
-                         "coalesce(s.receipt_seq, 0) FROM settlements s WHERE s.state = 'unknown' ORDER BY s.created_ms",
-                         [&](storage::Statement& row) -> Result<void> {
-                             const std::int64_t postings = row.int64At(2);
-                             const std::int64_t receipt = row.int64At(3);
-                             const std::string found = std::to_string(postings) + (postings == 1 ? " posting" : " postings");
-                             // Postings and receipt commit together: one without the other is no outcome
-                             // to settle on either way; it stays unknown, and says what it found.
-                             Reconciled item{row.textAt(0), row.textAt(1), Outcome::Unknown, {}};
-                             if (postings > 0 && receipt > 0) {
-                                 item.resolution = Outcome::Executed;
-                                 item.reason = "its postings and receipt are in the ledger";
-                             } else if (postings == 0 && receipt == 0) {
-                                 item.resolution = Outcome::Failed;
-                                 item.reason = "nothing was posted and no receipt exists: it did not execute";
-                             } else if (postings > 0) {
-                                 item.reason = found + " in the ledger but no receipt: money may have moved without a "
-                                               "signed record; left unknown for an operator (verify names the balances)";
-                             } else {
-                                 item.reason = "a receipt (entry " + std::to_string(receipt) + ") but no posting in the ledger: "
-                                               "left unknown for an operator (verify names the settlement)";
-                             }
-                             resolved.push_back(std::move(item));
-                             receipts.push_back(receipt);
-                             return {};
-                         }));
+        CS_TRY(unknown, store::settlements(db, "unknown"));
+        for (const store::SettlementRow& row : *unknown) {
+            CS_TRY(postings, store::postingCountOf(db, row.idempotencyKey));
+            const std::int64_t receipt = row.receiptSeq;
+            const std::string found = std::to_string(*postings) + (*postings == 1 ? " posting" : " postings");
+            // Postings and receipt commit together: one without the other is no outcome
+            // to settle on either way; it stays unknown, and says what it found.
+            Reconciled item{row.idempotencyKey, row.intent, Outcome::Unknown, {}};
+            if (*postings > 0 && receipt > 0) {
+                item.resolution = Outcome::Executed;
+                item.reason = "its postings and receipt are in the ledger";
+            } else if (*postings == 0 && receipt == 0) {
+                item.resolution = Outcome::Failed;
+                item.reason = "nothing was posted and no receipt exists: it did not execute";
+            } else if (*postings > 0) {
+                item.reason = found + " in the ledger but no receipt: money may have moved without a "
+                              "signed record; left unknown for an operator (verify names the balances)";
+            } else {
+                item.reason = "a receipt (entry " + std::to_string(receipt) + ") but no posting in the ledger: "
+                              "left unknown for an operator (verify names the settlement)";
+            }
+            resolved.push_back(std::move(item));
+            receipts.push_back(receipt);
+        }
         const Timestamp now = clock.now();
         std::vector<audit::Checkpoint> signedCheckpoints;
         for (std::size_t i = 0; i < resolved.size(); ++i) {
             const Reconciled& item = resolved[i];
             const bool executed = item.resolution == Outcome::Executed;
             if (item.resolution != Outcome::Unknown) {
-                CS_TRY(marked, setState(db, item.idempotencyKey, executed ? "executed" : "failed", item.reason,
+                CS_TRY(marked, store::setSettlementState(db, item.idempotencyKey, executed ? "executed" : "failed", item.reason,
                                         executed ? receipts[i] : 0, now));
             }
             CS_TRY(appended, record(db, audit::types::kSettlementReconciled,

@@ -10,10 +10,6 @@
 #include <tuple>
 #include <vector>
 
-namespace cs::storage {
-class Database;
-}
-
 namespace cs::simulation {
 
 //! A constant-product pool: its reserves are the balances of `account`.
@@ -38,7 +34,7 @@ struct LendingMarket
 /**
  * What the simulator sees: balances per account and asset (in minor units), pools, lending
  * markets and positions in them, venues, counterparties and the agents' own accounts, and the
- * prices recorded. Plain data: a simulation reads it and never changes it; hash() names it,
+ * prices recorded (`store::loadWorld` reads it from a workspace). Plain data: a simulation reads it and never changes it; hash() names it,
  * so a settlement can tell whether the world moved since it was simulated.
  */
 struct WorldState
@@ -52,9 +48,6 @@ struct WorldState
     std::map<std::string, std::string> counterparties; //!< id → account
     std::map<std::string, std::string> agentAccounts;  //!< agent → its main account
     std::map<std::pair<std::string, std::string>, std::string> prices; //!< (asset, quote) → newest price, decimal
-
-    //! From a workspace database (read inside the caller's transaction for a consistent view).
-    static Result<WorldState> load(storage::Database& db);
 
     Int128 balance(const std::string& account, const std::string& asset) const;
     //! The assets, ordered by code (what an AssetCatalog reads proposals against).

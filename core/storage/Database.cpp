@@ -67,7 +67,9 @@ Statement& Statement::bind(int index, std::int64_t value)
 
 Statement& Statement::bind(int index, std::string_view text)
 {
-    const int rc = sqlite3_bind_text64(m_statement, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    // An empty view may have no data at all, which SQLite would bind as NULL: text is never NULL.
+    const char* data = text.data() != nullptr ? text.data() : "";
+    const int rc = sqlite3_bind_text64(m_statement, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK)
         m_bindError = sqlite3_errstr(rc);
     return *this;
@@ -240,17 +242,29 @@ Result<Statement> Database::prepare(std::string_view sql)
     return Statement(statement, m_db);
 }
 
+Result<std::vector<std::string>> quickCheck(Database& db)
+{
+    std::vector<std::string> findings;
+    CS_TRY(checked, forEachRow(db, "PRAGMA quick_check", [&](Statement& row) -> Result<void> {
+        if (row.textAt(0) != "ok")
+            findings.push_back(row.textAt(0));
+        return {};
+    }));
+    return findings;
+}
+
 Result<std::int64_t> Database::queryInt(std::string_view sql)
 {
-    auto statement = prepare(sql);
+    auto statement = cached(sql);
     if (!statement)
         return Unexpected{statement.error()};
-    auto stepped = statement->step();
+    std::optional<std::int64_t> value;
+    auto stepped = firstRow(**statement, [&](Statement& row) { value = row.int64At(0); });
     if (!stepped)
         return Unexpected{stepped.error()};
-    if (!*stepped)
+    if (!value)
         return fail(ErrorCode::Internal, "query returned no row: " + std::string(sql));
-    return statement->int64At(0);
+    return *value;
 }
 
 std::int64_t Database::changes() const

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -97,17 +98,13 @@ private:
 };
 
 /**
- * Runs `sql` (no parameters, prepared once per connection) and calls fn(Statement&) ->
- * Result<void> for each row; the first error, from SQLite or from `fn`, ends it. The statement
- * is reset however it ends, so it never holds a read snapshot open.
+ * Steps a bound `statement` through its rows and calls fn(Statement&) -> Result<void> for each;
+ * the first error, from SQLite or from `fn`, ends it. The statement is reset however it ends,
+ * so it never holds a read snapshot open.
  */
 template <class Fn>
-Result<void> forEachRow(Database& db, std::string_view sql, Fn&& fn)
+Result<void> eachRow(Statement& statement, Fn&& fn)
 {
-    auto query = db.cached(sql);
-    if (!query)
-        return Unexpected{query.error()};
-    Statement& statement = **query;
     const auto result = [&]() -> Result<void> {
         for (;;) {
             auto row = statement.step();
@@ -122,6 +119,33 @@ Result<void> forEachRow(Database& db, std::string_view sql, Fn&& fn)
     statement.reset();
     return result;
 }
+
+/**
+ * Steps a bound `statement` once: calls fn(Statement&) on its first row and returns true, or
+ * returns false when it has none. Reset afterwards.
+ */
+template <class Fn>
+Result<bool> firstRow(Statement& statement, Fn&& fn)
+{
+    auto row = statement.step();
+    if (row && *row)
+        fn(statement);
+    statement.reset();
+    return row;
+}
+
+//! eachRow over `sql` without parameters (prepared once per connection).
+template <class Fn>
+Result<void> forEachRow(Database& db, std::string_view sql, Fn&& fn)
+{
+    auto query = db.cached(sql);
+    if (!query)
+        return Unexpected{query.error()};
+    return eachRow(**query, std::forward<Fn>(fn));
+}
+
+//! What SQLite's quick_check finds wrong with the database file (empty when it is "ok").
+Result<std::vector<std::string>> quickCheck(Database& db);
 
 //! Maps an SQLite result code to an Error whose message starts with `what`.
 Error sqliteError(sqlite3* db, int code, std::string_view what);

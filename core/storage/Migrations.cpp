@@ -291,13 +291,32 @@ int latestSchemaVersion()
     return static_cast<int>(kSteps.size());
 }
 
+Result<std::int64_t> schemaVersion(Database& db)
+{
+    return db.queryInt("PRAGMA user_version");
+}
+
+Result<std::optional<std::string>> readMeta(Database& db, std::string_view key)
+{
+    CS_TRY(query, db.cached("SELECT value FROM workspace_meta WHERE key = ?1"));
+    std::optional<std::string> value;
+    CS_TRY(row, firstRow((*query)->bind(1, key), [&](Statement& at) { value = at.textAt(0); }));
+    return value;
+}
+
+Result<void> writeMeta(Database& db, std::string_view key, std::string_view value)
+{
+    CS_TRY(insert, db.cached("INSERT INTO workspace_meta(key, value) VALUES (?1, ?2)"));
+    return (*insert)->bind(1, key).bind(2, value).run();
+}
+
 Result<void> migrate(Database& db, int targetVersion)
 {
     if (targetVersion < 0 || targetVersion > latestSchemaVersion())
         return fail(ErrorCode::Internal, "no schema version " + std::to_string(targetVersion));
 
     auto applicationId = db.queryInt("PRAGMA application_id");
-    auto version = db.queryInt("PRAGMA user_version");
+    auto version = schemaVersion(db);
     if (!applicationId)
         return Unexpected{applicationId.error()};
     if (!version)

@@ -5,6 +5,9 @@
 #include "core/domain/Result.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace cs::storage {
 
@@ -15,6 +18,13 @@ inline constexpr std::int64_t kApplicationId = 0x43534947;
 
 //! The schema version this binary writes; migrations take older databases up to it.
 int latestSchemaVersion();
+
+//! The schema version of `db` (PRAGMA user_version).
+Result<std::int64_t> schemaVersion(Database& db);
+
+//! workspace_meta: what the workspace says about itself (its audit origin, its demo world).
+Result<std::optional<std::string>> readMeta(Database& db, std::string_view key);
+Result<void> writeMeta(Database& db, std::string_view key, std::string_view value);
 
 /**
  * Brings the database to `targetVersion` (default: the latest), one transaction per step, each

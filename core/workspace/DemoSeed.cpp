@@ -5,9 +5,12 @@
 #include "core/domain/Ids.h"
 #include "core/domain/Money.h"
 #include "core/storage/Database.h"
+#include "core/storage/Migrations.h"
+#include "core/store/Ledger.h"
+#include "core/store/Principals.h"
+#include "core/store/World.h"
 
 #include <map>
-#include <variant>
 
 #include <QFile>
 #include <QJsonArray>
@@ -86,7 +89,7 @@ public:
         if (*schema != "countersign.demo-world/1")
             return fail(ErrorCode::InvalidInput, "world.schema: expected countersign.demo-world/1");
         CS_TRY(name, top.text("name"));
-        CS_TRY(meta, insert("INSERT INTO workspace_meta(key, value) VALUES ('demo_world', ?1)", {*name}));
+        CS_TRY(meta, storage::writeMeta(m_db, "demo_world", *name));
         // In dependency order: foreign keys are checked as rows go in.
         const Section sections[] = {
             {"assets", &Seeder::asset},       {"principals", &Seeder::principal}, {"accounts", &Seeder::account},
@@ -116,25 +119,6 @@ private:
         Result<void> (Seeder::*insertOne)(const Fields&);
     };
 
-    //! A parameter: text, integer, or NULL (std::monostate).
-    using SqlValue = std::variant<std::monostate, std::string, std::int64_t>;
-
-    Result<void> insert(std::string_view sql, std::initializer_list<SqlValue> values)
-    {
-        CS_TRY(statement, m_db.prepare(sql));
-        int index = 1;
-        for (const auto& value : values) {
-            if (const auto* text = std::get_if<std::string>(&value))
-                statement->bind(index, std::string_view(*text));
-            else if (const auto* number = std::get_if<std::int64_t>(&value))
-                statement->bind(index, *number);
-            else
-                statement->bindNull(index);
-            ++index;
-        }
-        return statement->run();
-    }
-
     Result<void> asset(const Fields& f)
     {
         CS_TRY(code, f.text("code"));
@@ -142,8 +126,7 @@ private:
         CS_TRY(decimals, f.integer("decimals"));
         CS_TRY(made, Asset::make(*code, *decimals));
         m_assets.emplace(*code, *made);
-        return insert("INSERT INTO assets(code, name, decimals) VALUES (?1, ?2, ?3)",
-                      {*code, *name, std::int64_t{*decimals}});
+        return store::insertAsset(m_db, {*code, *name, *decimals});
     }
 
     Result<void> principal(const Fields& f)
@@ -153,17 +136,13 @@ private:
         CS_TRY(role, f.text("role"));
         CS_TRY(description, f.optionalText("description"));
         // public_key stays NULL: sealed keys come from core/identity, never from seed data.
-        return insert("INSERT INTO principals(id, display_name, role, description, created_ms) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5)",
-                      {*id, *name, *role, *description, m_nowMs});
+        return store::insertPrincipal(m_db, {*id, *name, *role, "active", *description, {}, Timestamp{m_nowMs}});
     }
 
     Result<void> createAccount(const std::string& id, const std::string& owner, const std::string& kind,
                                const std::string& description)
     {
-        const SqlValue ownerValue = owner.empty() ? SqlValue{} : SqlValue{owner};
-        return insert("INSERT INTO accounts(id, owner, kind, description) VALUES (?1, ?2, ?3, ?4)",
-                      {id, ownerValue, kind, description});
+        return store::insertAccount(m_db, {id, owner, kind, description});
     }
 
     //! Inserts one balance after parsing the amount exactly with the asset's decimals.
@@ -176,8 +155,7 @@ private:
         auto money = Money::parse(amount, found->second);
         if (!money)
             return fail(money.error().code, path + ": " + money.error().message);
-        return insert("INSERT INTO balances(account, asset, amount) VALUES (?1, ?2, ?3)",
-                      {account, assetCode, money->toString()});
+        return store::setBalance(m_db, account, assetCode, money->toString());
     }
 
     Result<void> balances(const std::string& account, const QJsonObject& amounts, const std::string& path)
@@ -207,7 +185,7 @@ private:
         CS_TRY(id, f.identifier("id"));
         CS_TRY(kind, f.text("kind"));
         CS_TRY(name, f.text("name"));
-        return insert("INSERT INTO venues(id, kind, display_name) VALUES (?1, ?2, ?3)", {*id, *kind, *name});
+        return store::insertVenue(m_db, {*id, *kind, *name});
     }
 
     Result<void> pool(const Fields& f)
@@ -223,9 +201,7 @@ private:
             || !reserves->contains(QString::fromStdString(*assetB)))
             return fail(ErrorCode::InvalidInput, f.where("reserves") + ": must hold exactly asset_a and asset_b");
         CS_TRY(created, createAccount(*accountId, {}, "pool", "Reserves of pool " + *id));
-        CS_TRY(ran, insert("INSERT INTO pools(id, venue, account, asset_a, asset_b, fee_bps) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                           {*id, *venueId, *accountId, *assetA, *assetB, std::int64_t{*feeBps}}));
+        CS_TRY(ran, store::insertPool(m_db, {*id, *venueId, *accountId, *assetA, *assetB, *feeBps}));
         return balances(*accountId, *reserves, f.where("reserves"));
     }
 
@@ -237,8 +213,7 @@ private:
         CS_TRY(aprBps, f.integer("supply_apr_bps"));
         CS_TRY(liquidity, f.text("liquidity"));
         CS_TRY(created, createAccount(*accountId, {}, "venue", "Liquidity of " + *venueId + " " + *assetCode));
-        CS_TRY(ran, insert("INSERT INTO lending_markets(venue, asset, account, supply_apr_bps) VALUES (?1, ?2, ?3, ?4)",
-                           {*venueId, *assetCode, *accountId, std::int64_t{*aprBps}}));
+        CS_TRY(ran, store::insertLendingMarket(m_db, {*venueId, *assetCode, *accountId, *aprBps}));
         return balance(*accountId, *assetCode, *liquidity, f.where("liquidity"));
     }
 
@@ -249,8 +224,7 @@ private:
         CS_TRY(kind, f.text("kind"));
         const std::string accountId = "cp:" + *id;
         CS_TRY(created, createAccount(accountId, {}, "counterparty", *name));
-        return insert("INSERT INTO counterparties(id, display_name, kind, account) VALUES (?1, ?2, ?3, ?4)",
-                      {*id, *name, *kind, accountId});
+        return store::insertCounterparty(m_db, {*id, *name, *kind, accountId});
     }
 
     Result<void> list(const Fields& f)
@@ -259,14 +233,13 @@ private:
         CS_TRY(kind, f.text("kind"));
         CS_TRY(description, f.optionalText("description"));
         CS_TRY(members, f.array("members"));
-        CS_TRY(created, insert("INSERT INTO lists(id, kind, description) VALUES (?1, ?2, ?3)", {*id, *kind, *description}));
+        store::ListRow row{*id, *kind, *description, {}};
         for (const auto& member : *members) {
             if (!member.isString())
                 return fail(ErrorCode::InvalidInput, f.where("members") + ": members are strings");
-            CS_TRY(added, insert("INSERT INTO list_members(list, member) VALUES (?1, ?2)",
-                                 {*id, member.toString().toStdString()}));
+            row.members.push_back(member.toString().toStdString());
         }
-        return {};
+        return store::insertList(m_db, row);
     }
 
     Result<void> price(const Fields& f)
@@ -281,8 +254,7 @@ private:
         auto value = Money::parse(*text, quoteAsset->second);
         if (!value)
             return fail(value.error().code, f.where("price") + ": " + value.error().message);
-        return insert("INSERT INTO prices(asset, quote, price, source, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-                      {*assetCode, *quote, value->toString(), *source, m_nowMs});
+        return store::insertPrice(m_db, {*assetCode, *quote, value->toString(), *source, Timestamp{m_nowMs}});
     }
 
     Database& m_db;

@@ -8,12 +8,14 @@
 #include "core/domain/Encoding.h"
 #include "core/identity/Registry.h"
 #include "core/domain/StrictJson.h"
-#include "core/policy/Store.h"
+#include "core/policy/Publish.h"
 #include "core/simulation/WorldState.h"
 #include "core/storage/DbWriter.h"
 #include "core/storage/Files.h"
 #include "core/storage/Migrations.h"
 #include "core/workspace/DemoSeed.h"
+#include "core/store/Principals.h"
+#include "core/store/World.h"
 
 #include <sodium.h>
 
@@ -57,16 +59,13 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
     CS_TRY(transaction, storage::Transaction::begin(db));
     const Timestamp now = clock.now();
     if (!options.demo) {
-        CS_TRY(insert, db.prepare("INSERT INTO principals(id, display_name, role, created_ms) "
-                                  "VALUES ('engine', 'Countersign engine', 'engine', ?1)"));
-        CS_TRY(inserted, insert->bind(1, now.msSinceEpoch).run());
+        CS_TRY(inserted, store::insertPrincipal(db, {identity::kEngineId, "Countersign engine", "engine", "active", {}, {}, now}));
     }
     std::array<std::uint8_t, 16> id{};
     identity::ensureCryptoReady();
     randombytes_buf(id.data(), id.size());
     const std::string origin = "countersign/" + toHex(id);
-    CS_TRY(meta, db.prepare("INSERT INTO workspace_meta(key, value) VALUES ('audit_origin', ?1)"));
-    CS_TRY(stored, meta->bind(1, origin).run());
+    CS_TRY(stored, storage::writeMeta(db, "audit_origin", origin));
 
     const std::string_view passphrase = options.demo ? std::string_view(kDemoPassphrase) : options.enginePassphrase;
     CS_TRY(enrolment, identity::enrolPrincipals(db, staging / kKeysDir, passphrase,
@@ -90,7 +89,7 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
     std::optional<policy::Policy> demoPolicy;
     if (options.demo) {
         // The demo desk starts with a published policy, signed by its risk manager.
-        CS_TRY(world, simulation::WorldState::load(db));
+        CS_TRY(world, store::loadWorld(db));
         CS_TRY(parsed, policy::parsePolicy(embeddedDemoPolicy(), AssetCatalog(world->assetList())));
         CS_TRY(rita, identity::unsealKey(identity::keyFilePath(staging / kKeysDir, "rita"), kDemoPassphrase));
         CS_TRY(publication, policy::publicationDraft(*parsed, "rita", *rita));

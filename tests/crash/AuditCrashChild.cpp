@@ -13,6 +13,7 @@
 #include "core/identity/KeyFile.h"
 #include "core/identity/Registry.h"
 #include "core/workspace/Workspace.h"
+#include "core/store/World.h"
 
 #include <QJsonObject>
 
@@ -39,7 +40,7 @@ int settleForever(storage::DbWriter& writer, const audit::CheckpointPolicy& poli
                                  + R"("risk_level":"low","required_approvals":0,"inputs":[],"execution_plan":["pay"],)"
                                  + R"("rationale":"crash test","audit_summary":"crash test"})";
         auto proposal = model::parseProposal(json, workspace::demoAssets());
-        auto world = simulation::WorldState::load(*reader);
+        auto world = store::loadWorld(*reader);
         if (!proposal || !world)
             return 1;
         const settlement::Request request{settlement::idempotencyKey(*proposal), *proposal,

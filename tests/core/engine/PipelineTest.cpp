@@ -13,6 +13,7 @@
 #include "core/simulation/WorldState.h"
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
+#include "core/store/World.h"
 
 #include <map>
 
@@ -57,7 +58,7 @@ private:
 std::map<std::string, Int128> PipelineTest::totals(storage::Database& db)
 {
     std::map<std::string, Int128> sums;
-    const auto world = simulation::WorldState::load(db);
+    const auto world = store::loadWorld(db);
     for (const auto& [key, minor] : world->balances)
         sums[key.second] += minor;
     return sums;

@@ -10,7 +10,8 @@
 #include "core/engine/Pipeline.h"
 #include "core/identity/Registry.h"
 #include "core/model/ProposalParser.h"
-#include "core/policy/Store.h"
+#include "core/policy/Publish.h"
+#include "core/store/Proposals.h"
 #include "core/workspace/Workspace.h"
 
 #include <thread>
@@ -227,7 +228,7 @@ void SpendWindowTest::reservedSpendIsCommittedOrReleased()
     QVERIFY(outcomes[0].state == engine::IntentState::AwaitingApproval);
     QVERIFY(outcomes[1].state == engine::IntentState::Denied); // 6 reserved + 6 > 10
     const auto settle = [&](const char* intent, const char* state) {
-        return m_writer->run([&](storage::Database& db) { return policy::settleSpend(db, intent, state, m_clock.now()); });
+        return m_writer->run([&](storage::Database& db) { return store::moveSpend(db, intent, state, m_clock.now()); });
     };
     // Released (rejected or expired): it stops counting, so the next payment fits again.
     QVERIFY(settle("hold-1", "released"));

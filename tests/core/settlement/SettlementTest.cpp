@@ -14,6 +14,7 @@
 #include "core/storage/Database.h"
 #include "tests/support/Proposals.h"
 #include "core/workspace/Workspace.h"
+#include "core/store/World.h"
 
 #include <filesystem>
 #include <map>
@@ -66,7 +67,7 @@ private:
 
 Request SettlementTest::request(const Proposal& p)
 {
-    auto world = simulation::WorldState::load(*m_reader);
+    auto world = store::loadWorld(*m_reader);
     if (!world)
         qFatal("%s", world.error().message.c_str());
     Request r{idempotencyKey(p), p, simulation::simulate(*world, p), std::string(64, 'd'), std::string(64, 'p')};
@@ -102,7 +103,7 @@ void SettlementTest::cleanup()
 
 std::map<std::string, Int128> SettlementTest::totals()
 {
-    auto world = simulation::WorldState::load(*m_reader);
+    auto world = store::loadWorld(*m_reader);
     std::map<std::string, Int128> sums;
     for (const auto& [key, minor] : world->balances)
         sums[key.second] += minor;

@@ -9,6 +9,7 @@
 #include "core/storage/Database.h"
 #include "tests/support/Proposals.h"
 #include "core/workspace/Workspace.h"
+#include "core/store/World.h"
 
 #include <map>
 
@@ -46,7 +47,7 @@ void SimulatorTest::initTestCase()
     m_dbPath = ws + "/" + workspace::kDatabaseFile;
     auto db = storage::Database::open(m_dbPath, storage::OpenMode::MustExist);
     QVERIFY(db.has_value());
-    auto world = WorldState::load(*db);
+    auto world = store::loadWorld(*db);
     QVERIFY2(world.has_value(), world ? "" : world.error().message.c_str());
     m_world = std::move(*world);
 }
@@ -252,7 +253,7 @@ void SimulatorTest::stateHashIsStableAndSensitive()
 {
     auto db = storage::Database::open(m_dbPath, storage::OpenMode::MustExist);
     QVERIFY(db.has_value());
-    const auto again = WorldState::load(*db);
+    const auto again = store::loadWorld(*db);
     QVERIFY(again.has_value());
     QVERIFY(again->hash() == m_world.hash());
     QCOMPARE(m_world.agentAccounts.size(), std::size_t{4});
@@ -261,7 +262,7 @@ void SimulatorTest::stateHashIsStableAndSensitive()
     QVERIFY(!m_world.prices.empty());
 
     QVERIFY(db->exec("UPDATE balances SET amount = '1200.000001' WHERE account = 'api-buyer:main' AND asset = 'USDC'"));
-    const auto moved = WorldState::load(*db);
+    const auto moved = store::loadWorld(*db);
     QVERIFY(moved.has_value());
     QVERIFY(moved->hash() != m_world.hash());
     QVERIFY(moved->balance("api-buyer:main", "USDC") == m_world.balance("api-buyer:main", "USDC") + 1);
