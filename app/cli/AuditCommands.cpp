@@ -4,16 +4,8 @@
 #include "app/cli/CliIo.h"
 
 #include "core/api/Engine.h"
-#include "core/audit/Proofs.h"
+#include "core/api/Tools.h"
 #include "core/domain/Encoding.h"
-#include "core/identity/Crypto.h"
-#include "core/model/ProposalParser.h"
-#include "core/policy/Checks.h"
-#include "core/policy/Diff.h"
-#include "core/policy/EvaluationInput.h"
-#include "core/storage/Files.h"
-#include "core/workspace/DemoSeed.h"
-#include "core/workspace/Workspace.h"
 
 #include <unistd.h>
 
@@ -109,21 +101,19 @@ int verifyProof(const QStringList& arguments, api::EngineFactory&, std::ostream&
     auto bytes = readInput(parser.positionalArguments().at(0), err, exit);
     if (!bytes)
         return exit;
-    std::optional<identity::PublicKey> pinned;
+    std::optional<QByteArray> pem;
     if (parser.isSet(QStringLiteral("key"))) {
-        auto pem = readInput(parser.value(QStringLiteral("key")), err, exit);
+        pem = readInput(parser.value(QStringLiteral("key")), err, exit);
         if (!pem)
             return exit;
-        auto key = identity::publicKeyFromPem(pem->toStdString());
-        if (!key)
-            return usageError(err, QStringLiteral("--key: %1").arg(QString::fromStdString(key.error().message)));
-        pinned = *key;
     }
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return usageError(err, QStringLiteral("%1 is not a JSON object").arg(parser.positionalArguments().at(0)));
-    auto check = audit::verifyInclusionProof(document.object(), pinned);
+    auto check = api::verifyInclusionProof(document.object(), pem ? std::optional(std::string_view(pem->constData(),
+                                                                                                   static_cast<std::size_t>(pem->size())))
+                                                                  : std::nullopt);
     if (!check)
         return usageError(err, QString::fromStdString(check.error().message));
     QJsonObject json{{QStringLiteral("valid"), check->valid},
@@ -168,7 +158,7 @@ int exportReceipt(const QStringList& arguments, api::EngineFactory& factory, std
         files.emplace_back("proof.json", QJsonDocument(*receipt->proof).toJson(QJsonDocument::Indented).toStdString());
     QJsonArray written;
     for (const auto& [name, bytes] : files) {
-        if (auto saved = storage::writeFileDurably(dir / name, bytes); !saved)
+        if (auto saved = api::writeFileDurably(dir / name, bytes); !saved)
             return workspaceError(err, saved.error());
         written.append(QString::fromStdString((dir / name).string()));
     }

@@ -3,16 +3,8 @@
 #include "app/cli/CliIo.h"
 
 #include "core/api/Engine.h"
-#include "core/audit/Proofs.h"
+#include "core/api/Tools.h"
 #include "core/domain/Encoding.h"
-#include "core/identity/Crypto.h"
-#include "core/model/ProposalParser.h"
-#include "core/policy/Checks.h"
-#include "core/policy/Diff.h"
-#include "core/policy/EvaluationInput.h"
-#include "core/storage/Files.h"
-#include "core/workspace/DemoSeed.h"
-#include "core/workspace/Workspace.h"
 
 #include <termios.h>
 #include <unistd.h>
@@ -183,8 +175,8 @@ std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int&
     return bytes;
 }
 
-//! The passphrase of keys to unlock: from `variable`, else asked on a terminal, else "demo" in
-//! a demo workspace (and only there). Reports the failure and sets `exit` when there is none.
+//! The passphrase of keys to unlock: from `variable`, else asked on a terminal; none is needed in
+//! a demo workspace (the engine opens its keys itself). Reports the failure and sets `exit` otherwise.
 bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit,
                    const char* prompt)
 {
@@ -194,9 +186,7 @@ bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passph
         return false;
     }
     passphrase = readPassphrase(variable, prompt, false);
-    if (passphrase.text.empty() && summary->demo)
-        passphrase.text = workspace::kDemoPassphrase;
-    if (passphrase.text.empty()) {
+    if (passphrase.text.empty() && !summary->demo) {
         exit = usageError(err, QStringLiteral("this command unlocks keys: set %1").arg(QLatin1String(variable)));
         return false;
     }

@@ -86,8 +86,8 @@ std::optional<std::int64_t> parseSeq(const QString& text);
 
 std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int& exit);
 
-//! The passphrase of keys to unlock: from `variable`, else asked on a terminal, else "demo" in
-//! a demo workspace (and only there). Reports the failure and sets `exit` when there is none.
+//! The passphrase of keys to unlock: from `variable`, else asked on a terminal; none is needed in
+//! a demo workspace (the engine opens its keys itself). Reports the failure and sets `exit` otherwise.
 bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit,
                    const char* prompt = "Passphrase: ");
 

@@ -4,16 +4,8 @@
 #include "app/cli/CliIo.h"
 
 #include "core/api/Engine.h"
-#include "core/audit/Proofs.h"
+#include "core/api/Tools.h"
 #include "core/domain/Encoding.h"
-#include "core/identity/Crypto.h"
-#include "core/model/ProposalParser.h"
-#include "core/policy/Checks.h"
-#include "core/policy/Diff.h"
-#include "core/policy/EvaluationInput.h"
-#include "core/storage/Files.h"
-#include "core/workspace/DemoSeed.h"
-#include "core/workspace/Workspace.h"
 
 #include <unistd.h>
 

@@ -4,16 +4,7 @@
 #include "app/cli/CliIo.h"
 
 #include "core/api/Engine.h"
-#include "core/audit/Proofs.h"
-#include "core/domain/Encoding.h"
-#include "core/identity/Crypto.h"
-#include "core/model/ProposalParser.h"
-#include "core/policy/Checks.h"
-#include "core/policy/Diff.h"
-#include "core/policy/EvaluationInput.h"
-#include "core/storage/Files.h"
-#include "core/workspace/DemoSeed.h"
-#include "core/workspace/Workspace.h"
+#include "core/api/Tools.h"
 
 #include <unistd.h>
 
@@ -37,7 +28,7 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
     parser.addOption({QStringLiteral("workspace"), QString(), QStringLiteral("WS")});
     if (auto failed = parse(parser, arguments, err, 1))
         return *failed;
-    auto catalog = workspace::demoAssets();
+    std::vector<api::AssetView> assets; // the demo's, unless a workspace is named
     if (parser.isSet(QStringLiteral("workspace"))) {
         int exit = ExitOk;
         auto engine = openEngine(factory, parser.value(QStringLiteral("workspace")), err, exit);
@@ -46,43 +37,41 @@ int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std
         auto summary = engine->summary();
         if (!summary)
             return workspaceError(err, summary.error());
-        std::vector<Asset> assets;
-        for (const auto& asset : summary->assets) {
-            if (auto made = Asset::make(asset.code, asset.decimals))
-                assets.push_back(*made);
-        }
-        catalog = AssetCatalog(std::move(assets));
+        assets = summary->assets;
     }
     int exit = ExitOk;
     auto bytes = readInput(parser.positionalArguments().at(0), err, exit);
     if (!bytes)
         return exit;
-    auto proposal = model::parseProposal(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
-                                         catalog);
+    auto proposal = api::canonicalProposal(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                                           assets);
     if (!proposal) {
         err << "error: " << proposal.error().message << "\n";
         return ExitUsage;
     }
-    out << canonicalProposal(*proposal) << "\n";
+    out << *proposal << "\n";
     return ExitOk;
 }
 
-//! Reads and checks policy file `path`: parse errors and static-check errors both refuse it.
-std::optional<policy::Policy> readPolicy(const QString& path, std::vector<policy::Finding>& findings,
-                                         std::ostream& err, int& exit)
+//! Reads and checks policy file `path`: its document, and what the checks found; a document
+//! that does not parse is reported (and `exit` set) here.
+std::optional<std::pair<QByteArray, api::PolicyCheck>> readPolicy(const QString& path, std::ostream& err, int& exit)
 {
     auto bytes = readInput(path, err, exit);
     if (!bytes)
         return std::nullopt;
-    auto parsed = policy::parsePolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
-                                      workspace::demoAssets());
-    if (!parsed) {
-        err << "error: policy " << path.toStdString() << ": " << parsed.error().message << "\n";
+    auto checked = api::checkPolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
+    if (!checked) {
+        err << "error: policy " << path.toStdString() << ": " << checked.error().message << "\n";
         exit = ExitUsage;
         return std::nullopt;
     }
-    findings = policy::checkPolicy(*parsed);
-    return std::move(*parsed);
+    return std::pair(std::move(*bytes), std::move(*checked));
+}
+
+std::string_view viewOf(const QByteArray& bytes)
+{
+    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
 }
 
 int evaluate(const QStringList& arguments, api::EngineFactory&, std::ostream& out, std::ostream& err)
@@ -96,57 +85,35 @@ int evaluate(const QStringList& arguments, api::EngineFactory&, std::ostream& ou
     if (!parser.isSet(QStringLiteral("policy")) || !parser.isSet(QStringLiteral("proposal")))
         return usageError(err, QStringLiteral("evaluate needs --policy P and --proposal X"));
     int exit = ExitOk;
-    std::vector<policy::Finding> findings;
-    auto read = readPolicy(parser.value(QStringLiteral("policy")), findings, err, exit);
+    auto read = readPolicy(parser.value(QStringLiteral("policy")), err, exit);
     if (!read)
         return exit;
-    for (const policy::Finding& finding : findings) {
+    for (const api::PolicyFinding& finding : read->second.findings) {
         if (finding.error) {
             err << "error: policy " << parser.value(QStringLiteral("policy")).toStdString() << ": " << finding.message << "\n";
             return ExitUsage;
         }
     }
-    const auto catalog = workspace::demoAssets();
     auto bytes = readInput(parser.value(QStringLiteral("proposal")), err, exit);
     if (!bytes)
         return exit;
-    const std::string_view text(bytes->constData(), static_cast<std::size_t>(bytes->size()));
-    auto proposal = model::parseProposal(text, catalog);
-    if (!proposal) {
-        err << "error: proposal: " << proposal.error().message << "\n";
+    std::optional<QByteArray> usage;
+    if (parser.isSet(QStringLiteral("usage"))) {
+        usage = readInput(parser.value(QStringLiteral("usage")), err, exit);
+        if (!usage)
+            return exit;
+    }
+    auto evaluated = api::evaluate(viewOf(read->first), viewOf(*bytes),
+                                   usage ? std::optional(viewOf(*usage)) : std::nullopt, SystemClock().now());
+    if (!evaluated) {
+        err << "error: " << evaluated.error().message << "\n";
         return ExitUsage;
     }
-    policy::EvaluationInput input;
-    input.context.now = SystemClock().now();
-    input.context.prices = policy::demoPrices();
-    if (parser.isSet(QStringLiteral("usage"))) {
-        auto usageBytes = readInput(parser.value(QStringLiteral("usage")), err, exit);
-        if (!usageBytes)
-            return exit;
-        auto parsed = policy::parseEvaluationInput(
-            std::string_view(usageBytes->constData(), static_cast<std::size_t>(usageBytes->size())), catalog,
-            input.context.now);
-        if (!parsed) {
-            err << "error: usage: " << parsed.error().message << "\n";
-            return ExitUsage;
-        }
-        input = std::move(*parsed);
-    }
-    const policy::Evaluator evaluator(std::move(*read));
-    policy::SpendWindows windows(evaluator);
-    for (const policy::Spend& spend : input.spends) {
-        if (auto added = windows.add(spend, input.context); !added) {
-            err << "error: usage: " << added.error().message << "\n";
-            return ExitUsage;
-        }
-    }
-    const policy::Decision decision = evaluator.evaluate(*proposal, input.context, windows);
-    const std::string canonical = canonicalProposal(*proposal);
-    printJson(out, decision.toJson(*proposal, toHex(identity::sha256(canonical))));
-    switch (decision.effect) {
-    case policy::Effect::Allow: return ExitOk;
-    case policy::Effect::RequireApproval: return ExitNeedsApproval;
-    case policy::Effect::Deny: return ExitDenied;
+    printJson(out, evaluated->decision);
+    switch (evaluated->effect) {
+    case api::Effect::Allow: return ExitOk;
+    case api::Effect::RequireApproval: return ExitNeedsApproval;
+    case api::Effect::Deny: return ExitDenied;
     }
     return ExitDenied;
 }
@@ -227,24 +194,24 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
         if (auto failed = parse(parser, rest, err, 1))
             return *failed;
         int exit = ExitOk;
-        std::vector<policy::Finding> findings;
-        auto read = readPolicy(parser.positionalArguments().at(0), findings, err, exit);
+        auto read = readPolicy(parser.positionalArguments().at(0), err, exit);
         if (!read)
             return exit;
+        const api::PolicyCheck& check = read->second;
         QJsonArray errors;
         QJsonArray warnings;
-        for (const policy::Finding& finding : findings)
+        for (const api::PolicyFinding& finding : check.findings)
             (finding.error ? errors : warnings)
                 .append(QJsonObject{{QStringLiteral("kind"), QString::fromStdString(finding.kind)},
                                     {QStringLiteral("rule"), QString::fromStdString(finding.rule)},
                                     {QStringLiteral("message"), QString::fromStdString(finding.message)}});
         printJson(out, {{QStringLiteral("valid"), errors.isEmpty()},
-                        {QStringLiteral("name"), QString::fromStdString(read->name)},
-                        {QStringLiteral("version"), QString::fromStdString(read->version)},
-                        {QStringLiteral("rules"), static_cast<qint64>(read->rules.size())},
+                        {QStringLiteral("name"), QString::fromStdString(check.name)},
+                        {QStringLiteral("version"), QString::fromStdString(check.version)},
+                        {QStringLiteral("rules"), check.rules},
                         {QStringLiteral("errors"), errors},
                         {QStringLiteral("warnings"), warnings}});
-        for (const policy::Finding& finding : findings) {
+        for (const api::PolicyFinding& finding : check.findings) {
             if (finding.error)
                 err << "error: " << finding.message << "\n";
         }
@@ -255,19 +222,20 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
         if (auto failed = parse(parser, rest, err, 2))
             return *failed;
         int exit = ExitOk;
-        std::vector<policy::Finding> ignored;
-        auto before = readPolicy(parser.positionalArguments().at(0), ignored, err, exit);
+        auto before = readPolicy(parser.positionalArguments().at(0), err, exit);
         if (!before)
             return exit;
-        auto after = readPolicy(parser.positionalArguments().at(1), ignored, err, exit);
+        auto after = readPolicy(parser.positionalArguments().at(1), err, exit);
         if (!after)
             return exit;
-        const std::vector<std::string> lines = policy::diffPolicies(*before, *after);
-        out << "--- " << before->version << "  " << before->name << "\n"
-            << "+++ " << after->version << "  " << after->name << "\n";
-        for (const std::string& line : lines)
+        auto lines = api::diffPolicies(viewOf(before->first), viewOf(after->first));
+        if (!lines)
+            return usageError(err, QString::fromStdString(lines.error().message));
+        out << "--- " << before->second.version << "  " << before->second.name << "\n"
+            << "+++ " << after->second.version << "  " << after->second.name << "\n";
+        for (const std::string& line : *lines)
             out << line << "\n";
-        return lines.empty() ? ExitOk : ExitTampered; // like diff(1): 1 when they differ
+        return lines->empty() ? ExitOk : ExitTampered; // like diff(1): 1 when they differ
     }
     if (sub == QLatin1String("export")) {
         QCommandLineParser parser;
@@ -288,7 +256,7 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
         const api::PolicyVersion& current = versions->front();
         const QByteArray pretty =
             QJsonDocument::fromJson(QByteArray::fromStdString(current.document)).toJson(QJsonDocument::Indented);
-        if (auto written = storage::writeFileDurably(parser.value(QStringLiteral("out")).toStdString(), pretty.toStdString());
+        if (auto written = api::writeFileDurably(parser.value(QStringLiteral("out")).toStdString(), pretty.toStdString());
             !written)
             return usageError(err, QString::fromStdString(written.error().message));
         printJson(out, {{QStringLiteral("version"), QString::fromStdString(current.version)},

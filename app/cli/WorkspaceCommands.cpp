@@ -4,16 +4,8 @@
 #include "app/cli/CliIo.h"
 
 #include "core/api/Engine.h"
-#include "core/audit/Proofs.h"
+#include "core/api/Tools.h"
 #include "core/domain/Encoding.h"
-#include "core/identity/Crypto.h"
-#include "core/model/ProposalParser.h"
-#include "core/policy/Checks.h"
-#include "core/policy/Diff.h"
-#include "core/policy/EvaluationInput.h"
-#include "core/storage/Files.h"
-#include "core/workspace/DemoSeed.h"
-#include "core/workspace/Workspace.h"
 
 #include <unistd.h>
 
@@ -53,8 +45,16 @@ int init(const QStringList& arguments, api::EngineFactory& factory, std::ostream
         return created.error().code == ErrorCode::InvalidInput ? usageError(err, QString::fromStdString(created.error().message))
                                                                 : workspaceError(err, created.error());
     QJsonObject created{{QStringLiteral("workspace"), path}, {QStringLiteral("demo"), demo}, {QStringLiteral("created"), true}};
-    if (demo) // public by design, so that the demo can be used at all; never a default elsewhere
-        created.insert(QStringLiteral("key_passphrase"), QLatin1String(workspace::kDemoPassphrase));
+    if (demo) { // public by design, so that the demo can be used at all; never a default elsewhere
+        int exit = ExitOk;
+        auto engine = openEngine(factory, path, err, exit);
+        if (!engine)
+            return exit;
+        auto summary = engine->summary();
+        if (!summary)
+            return workspaceError(err, summary.error());
+        created.insert(QStringLiteral("key_passphrase"), QString::fromStdString(summary->keyPassphrase));
+    }
     printJson(out, created);
     return ExitOk;
 }

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CliCommands.h"
 #include "core/api/Engine.h"
-#include "core/identity/Crypto.h"
+#include "core/domain/Secret.h"
 
 #include <iostream>
 
@@ -10,7 +10,7 @@
 
 int main(int argc, char** argv)
 {
-    cs::identity::disableCoreDumps(); // unsealed keys must never end up in a core file
+    cs::disableCoreDumps(); // unsealed keys must never end up in a core file
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("countersign-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CS_VERSION));

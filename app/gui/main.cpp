@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/HeadlessSummary.h"
 #include "core/api/Engine.h"
-#include "core/identity/Crypto.h"
+#include "core/domain/Secret.h"
 #include "ui/common/Settings.h"
 #include "ui/common/Translations.h"
 #include "ui/bridge/EngineClient.h"
@@ -79,7 +79,7 @@ bool validOptions(const QCommandLineParser& parser)
 
 int main(int argc, char** argv)
 {
-    cs::identity::disableCoreDumps(); // unsealed keys must never end up in a core file
+    cs::disableCoreDumps(); // unsealed keys must never end up in a core file
     QCoreApplication::setOrganizationName(QStringLiteral("Countersign"));
     QCoreApplication::setApplicationName(QStringLiteral("Countersign"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CS_VERSION));

@@ -53,6 +53,9 @@ struct WorkspaceSummary
     std::string name;
     std::string createdAt;
     bool demo = false;
+    //! A demo's keys are sealed with this public passphrase (empty elsewhere); the engine uses it
+    //! itself when no passphrase is given, so callers never need to know it.
+    std::string keyPassphrase;
     int schemaVersion = 0;
     std::vector<AssetView> assets;
     std::vector<PrincipalView> principals;

@@ -202,6 +202,8 @@ Result<api::WorkspaceSummary> LocalEngine::summary()
         summary.name = m_settings.name;
         summary.createdAt = m_settings.createdAt;
         summary.demo = m_settings.demo;
+        if (m_settings.demo)
+            summary.keyPassphrase = workspace::kDemoPassphrase;
         CS_TRY(version, storage::schemaVersion(m_reader));
         summary.schemaVersion = static_cast<int>(*version);
         CS_TRY(assets, store::assets(m_reader));
@@ -323,6 +325,9 @@ Result<std::string> LocalEngine::principalRole(const std::string& id)
 Result<identity::SigningKey> LocalEngine::principalKey(const std::string& id, std::string_view passphrase)
 {
     CS_TRY(known, principalRole(id)); // a principal first, then its key file
+    // A demo's keys are sealed with its public passphrase: used when none is given, and only there.
+    if (passphrase.empty() && m_settings.demo)
+        passphrase = workspace::kDemoPassphrase;
     return identity::unsealKey(identity::keyFilePath(m_dir / workspace::kKeysDir, id), passphrase);
 }
 

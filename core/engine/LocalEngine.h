@@ -6,6 +6,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/audit/Verifier.h"
 #include "core/engine/CallbackList.h"
+#include "core/policy/Policy.h"
 #include "core/identity/Crypto.h"
 #include "core/settlement/Settlement.h"
 #include "core/storage/Database.h"
@@ -19,6 +20,9 @@
 #include <optional>
 
 namespace cs::engine {
+
+//! The seam's Effect of a policy decision.
+api::Effect effectOf(policy::Effect effect);
 
 /**
  * The engine of one workspace on this machine: the DbWriter thread owns the write connection,

@@ -168,11 +168,11 @@ Result<std::vector<api::ReceiptRef>> LocalEngine::receipts()
 Result<api::GeneratedHistory> LocalEngine::generateHistory(std::int64_t entries, std::string_view passphrase)
 {
     const Announcing announcing{*this};
-    const fs::path keys = m_dir / workspace::kKeysDir;
-    CS_TRY(engine, unlockEngine(passphrase));
-    CS_TRY(alice, identity::unsealKey(identity::keyFilePath(keys, "alice"), passphrase));
-    CS_TRY(bob, identity::unsealKey(identity::keyFilePath(keys, "bob"), passphrase));
-    CS_TRY(rita, identity::unsealKey(identity::keyFilePath(keys, "rita"), passphrase));
+    // No passphrase: a demo's engine key, with its public passphrase.
+    CS_TRY(engine, passphrase.empty() ? engineKeyReady() : unlockEngine(passphrase));
+    CS_TRY(alice, principalKey("alice", passphrase));
+    CS_TRY(bob, principalKey("bob", passphrase));
+    CS_TRY(rita, principalKey("rita", passphrase));
     const audit::GeneratorKeys signers{&*m_engineSigner, &*alice, &*bob, &*rita};
     CS_TRY(generated, m_writer->run([&](Database& db) -> Result<audit::GenerateSummary> {
         CS_TRY(origin, audit::readOrigin(db));

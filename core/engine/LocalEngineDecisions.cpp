@@ -126,16 +126,6 @@ std::optional<Proposal> describeNow(api::QueueItem& item, const approval::Reques
     return std::move(*proposal);
 }
 
-api::Effect effectOf(policy::Effect effect)
-{
-    switch (effect) {
-    case policy::Effect::Allow: return api::Effect::Allow;
-    case policy::Effect::RequireApproval: return api::Effect::RequireApproval;
-    case policy::Effect::Deny: return api::Effect::Deny;
-    }
-    return api::Effect::Deny;
-}
-
 //! The seam's view of a backtest: times and amounts as text.
 api::BacktestSummary summaryOf(const policy::BacktestReport& report)
 {
@@ -158,6 +148,16 @@ api::BacktestSummary summaryOf(const policy::BacktestReport& report)
 }
 
 } // namespace
+
+api::Effect effectOf(policy::Effect effect)
+{
+    switch (effect) {
+    case policy::Effect::Allow: return api::Effect::Allow;
+    case policy::Effect::RequireApproval: return api::Effect::RequireApproval;
+    case policy::Effect::Deny: return api::Effect::Deny;
+    }
+    return api::Effect::Deny;
+}
 
 Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions& options)
 {

@@ -90,34 +90,6 @@ Hash sha256(std::string_view bytes)
     return sha256(asBytes(bytes));
 }
 
-SecretBytes::SecretBytes(std::size_t size) : m_size(size)
-{
-    ensureCryptoReady();
-    m_data = static_cast<std::uint8_t*>(sodium_malloc(size));
-    if (m_data == nullptr)
-        throw std::bad_alloc();
-}
-
-SecretBytes::SecretBytes(SecretBytes&& other) noexcept
-    : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0))
-{
-}
-
-SecretBytes& SecretBytes::operator=(SecretBytes&& other) noexcept
-{
-    if (this != &other) {
-        sodium_free(m_data);
-        m_data = std::exchange(other.m_data, nullptr);
-        m_size = std::exchange(other.m_size, 0);
-    }
-    return *this;
-}
-
-SecretBytes::~SecretBytes()
-{
-    sodium_free(m_data); // zeroes before releasing; accepts nullptr
-}
-
 SigningKey SigningKey::generate()
 {
     SigningKey key;
@@ -206,13 +178,5 @@ Result<Hash> hashFromBytes(std::span<const std::uint8_t> bytes, std::string_view
     return fixed<32>(bytes, what);
 }
 
-void disableCoreDumps()
-{
-    const rlimit none{0, 0};
-    setrlimit(RLIMIT_CORE, &none);
-    // Not dumpable: no core file either way, and the user's other processes cannot read this
-    // one's memory through /proc/PID/mem or ptrace (a passphrase being typed, an unsealed key).
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-}
 
 } // namespace cs::identity

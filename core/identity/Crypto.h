@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/domain/Result.h"
+#include "core/domain/Secret.h"
 
 #include <array>
 #include <cstddef>
@@ -24,30 +25,6 @@ Hash sha256(std::span<const std::uint8_t> bytes);
 Hash sha256(std::string_view bytes);
 //! SHA-256(prefix || bytes): RFC 9162's leaf (0x00) and node (0x01) hashes, without a copy.
 Hash sha256Prefixed(std::uint8_t prefix, std::span<const std::uint8_t> bytes);
-
-/**
- * Bytes that must never reach the disk unsealed or outlive their use: allocated with
- * sodium_malloc (guard pages, mlock, excluded from core dumps where the OS allows) and zeroed
- * by sodium_free. Move-only.
- */
-class SecretBytes
-{
-public:
-    explicit SecretBytes(std::size_t size);
-    SecretBytes(SecretBytes&& other) noexcept;
-    SecretBytes& operator=(SecretBytes&& other) noexcept;
-    SecretBytes(const SecretBytes&) = delete;
-    SecretBytes& operator=(const SecretBytes&) = delete;
-    ~SecretBytes();
-
-    std::uint8_t* data() { return m_data; }
-    const std::uint8_t* data() const { return m_data; }
-    std::size_t size() const { return m_size; }
-
-private:
-    std::uint8_t* m_data = nullptr;
-    std::size_t m_size = 0;
-};
 
 /**
  * An Ed25519 key pair whose secret half lives in SecretBytes. Signing is deterministic
@@ -88,8 +65,5 @@ Result<PublicKey> publicKeyFromBytes(std::span<const std::uint8_t> bytes, std::s
 Result<Signature> signatureFromBytes(std::span<const std::uint8_t> bytes, std::string_view what);
 Result<Hash> hashFromBytes(std::span<const std::uint8_t> bytes, std::string_view what);
 
-//! Sets RLIMIT_CORE to 0 and the process non-dumpable (PR_SET_DUMPABLE 0): a crash cannot write
-//! key material into a core file, and no other process of the user can read this one's memory.
-void disableCoreDumps();
 
 } // namespace cs::identity

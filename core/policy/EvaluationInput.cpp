@@ -4,7 +4,6 @@
 
 #include "core/domain/StrictJson.h"
 #include "core/domain/StrictJson.h"
-#include "core/workspace/DemoSeed.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -39,23 +38,8 @@ std::optional<Timestamp> parseIso8601(std::string_view text)
     return Timestamp{at.toMSecsSinceEpoch()};
 }
 
-std::map<std::string, Money> demoPrices()
-{
-    std::map<std::string, Money> prices;
-    const auto catalog = workspace::demoAssets();
-    const Asset* usdc = catalog.find("USDC");
-    const QJsonObject world = QJsonDocument::fromJson(QByteArray::fromStdString(workspace::embeddedDemoWorld())).object();
-    for (const QJsonValue& entry : world.value(QStringLiteral("prices")).toArray()) {
-        const QJsonObject price = entry.toObject();
-        if (usdc == nullptr || price.value(QStringLiteral("quote")).toString() != QLatin1String("USDC"))
-            continue;
-        if (auto money = Money::parse(price.value(QStringLiteral("price")).toString().toStdString(), *usdc))
-            prices.emplace(price.value(QStringLiteral("asset")).toString().toStdString(), *money);
-    }
-    return prices;
-}
-
-Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const AssetCatalog& assets, Timestamp now)
+Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const AssetCatalog& assets, Timestamp now,
+                                             std::map<std::string, Money> defaultPrices)
 {
     JsonLimits limits;
     limits.maxDocument = 16 * 1024 * 1024;
@@ -68,7 +52,7 @@ Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const Asset
         return invalid("$.schema", std::string("must be \"") + kUsageSchema + "\"");
     EvaluationInput input;
     input.context.now = now;
-    input.context.prices = demoPrices();
+    input.context.prices = std::move(defaultPrices);
     if (const JsonValue* at = root.find("now")) {
         CS_TRY(time, timeAt(*at, "$.now"));
         input.context.now = *time;

@@ -19,13 +19,11 @@ struct EvaluationInput
  * Reads a countersign.usage/1 document strictly:
  * {"schema", "now": RFC 3339, "prices": {ASSET: "decimal"}, "roles": {agent: role},
  *  "spends": [{"agent", "action", "asset", "amount", "to"?, "venue"?, "at": RFC 3339}]}.
- * Only "schema" is required; prices not given are the demo world's, `now` defaults to `now`.
+ * Only "schema" is required; prices not given are `defaultPrices`, `now` defaults to `now`.
  * Spends must be in time order and not after `now`.
  */
-Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const AssetCatalog& assets, Timestamp now);
-
-//! The demo world's recorded prices, in USDC.
-std::map<std::string, Money> demoPrices();
+Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const AssetCatalog& assets, Timestamp now,
+                                             std::map<std::string, Money> defaultPrices);
 
 //! RFC 3339 text with a zone ("2026-11-24T09:30:00Z", "…+01:00") → Timestamp.
 std::optional<Timestamp> parseIso8601(std::string_view text);

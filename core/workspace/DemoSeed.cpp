@@ -300,6 +300,22 @@ std::string embeddedDemoIntents()
     return readResource(":/countersign/demo/intents.jsonl");
 }
 
+std::map<std::string, Money> demoPrices()
+{
+    std::map<std::string, Money> prices;
+    const auto catalog = demoAssets();
+    const Asset* usdc = catalog.find("USDC");
+    const QJsonObject world = QJsonDocument::fromJson(QByteArray::fromStdString(embeddedDemoWorld())).object();
+    for (const QJsonValue& entry : world.value(QStringLiteral("prices")).toArray()) {
+        const QJsonObject price = entry.toObject();
+        if (usdc == nullptr || price.value(QStringLiteral("quote")).toString() != QLatin1String("USDC"))
+            continue;
+        if (auto money = Money::parse(price.value(QStringLiteral("price")).toString().toStdString(), *usdc))
+            prices.emplace(price.value(QStringLiteral("asset")).toString().toStdString(), *money);
+    }
+    return prices;
+}
+
 AssetCatalog demoAssets()
 {
     std::vector<Asset> assets;

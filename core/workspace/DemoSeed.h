@@ -3,9 +3,11 @@
 #pragma once
 
 #include "core/domain/Clock.h"
+#include "core/domain/Money.h"
 #include "core/domain/Proposal.h"
 #include "core/domain/Result.h"
 
+#include <map>
 #include <string>
 
 namespace cs::storage {
@@ -32,5 +34,7 @@ std::string embeddedDemoPolicy();
 std::string embeddedDemoIntents();
 //! USDC, ETH and SOL as the embedded demo world defines them.
 AssetCatalog demoAssets();
+//! The demo world's recorded prices, in USDC (what `evaluate` values amounts with by default).
+std::map<std::string, Money> demoPrices();
 
 } // namespace cs::workspace

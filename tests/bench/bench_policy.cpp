@@ -355,7 +355,7 @@ int main(int argc, char** argv)
             history.items.push_back(item);
         }
         policy::Context context;
-        context.prices = policy::demoPrices();
+        context.prices = workspace::demoPrices();
         auto start = Steady::now();
         auto report = policy::backtest(history, &evaluator, {}, context);
         const double inMemory = seconds(start);

@@ -435,7 +435,7 @@ void ApprovalsView::finishDialog(int result)
     if (dialog == nullptr || result != QDialog::Accepted)
         return;
     const Verdict verdict = dialog->verdict();
-    std::shared_ptr<const identity::SecretBytes> passphrase = dialog->takePassphrase();
+    std::shared_ptr<const SecretBytes> passphrase = dialog->takePassphrase();
     if (passphrase == nullptr)
         passphrase = m_passphrases.find(verdict.approver);
     else if (dialog->rememberPassphrase())

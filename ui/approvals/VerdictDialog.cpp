@@ -209,7 +209,7 @@ Verdict VerdictDialog::verdict() const
     return verdict;
 }
 
-std::shared_ptr<const identity::SecretBytes> VerdictDialog::takePassphrase()
+std::shared_ptr<const SecretBytes> VerdictDialog::takePassphrase()
 {
     return m_passphrase == nullptr ? nullptr : ui::takePassphrase(*m_passphrase);
 }

@@ -19,7 +19,7 @@ namespace cs {
 class Clock;
 }
 
-namespace cs::identity {
+namespace cs {
 class SecretBytes;
 }
 
@@ -48,7 +48,7 @@ public:
     //! The verdict as entered (valid once accepted).
     Verdict verdict() const;
     //! The typed passphrase in guarded memory (the field is wiped); null when it was remembered.
-    std::shared_ptr<const identity::SecretBytes> takePassphrase();
+    std::shared_ptr<const SecretBytes> takePassphrase();
     //! The approver chose to remember the passphrase for this session.
     bool rememberPassphrase() const;
     bool signingEnabled() const;

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "core/api/Engine.h"
-#include "core/identity/Crypto.h"
+#include "core/domain/Secret.h"
 
 #include <exception>
 
@@ -138,14 +138,14 @@ void EngineClient::loadApprovalQueue()
 
 namespace {
 
-std::string_view textOf(const identity::SecretBytes& secret)
+std::string_view textOf(const SecretBytes& secret)
 {
     return {reinterpret_cast<const char*>(secret.data()), secret.size()};
 }
 
 } // namespace
 
-void EngineClient::submitVerdict(const Verdict& verdict, std::shared_ptr<const identity::SecretBytes> passphrase)
+void EngineClient::submitVerdict(const Verdict& verdict, std::shared_ptr<const SecretBytes> passphrase)
 {
     post([this, verdict, passphrase = std::move(passphrase)] {
         if (!m_engine) {
@@ -173,7 +173,7 @@ void EngineClient::submitVerdict(const Verdict& verdict, std::shared_ptr<const i
     });
 }
 
-void EngineClient::unlockEngine(std::shared_ptr<const identity::SecretBytes> passphrase)
+void EngineClient::unlockEngine(std::shared_ptr<const SecretBytes> passphrase)
 {
     post([this, passphrase = std::move(passphrase)] {
         if (!m_engine) {

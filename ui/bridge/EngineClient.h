@@ -10,7 +10,7 @@
 #include <QThread>
 #include <QTimer>
 
-namespace cs::identity {
+namespace cs {
 class SecretBytes;
 }
 
@@ -70,9 +70,9 @@ public:
      * settles it (the engine key: the public demo passphrase in a demo workspace, otherwise it
      * must have been unlocked). verdictSubmitted or verdictFailed follows; a refusal writes nothing.
      */
-    void submitVerdict(const cs::ui::Verdict& verdict, std::shared_ptr<const identity::SecretBytes> passphrase);
+    void submitVerdict(const cs::ui::Verdict& verdict, std::shared_ptr<const SecretBytes> passphrase);
     //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
-    void unlockEngine(std::shared_ptr<const identity::SecretBytes> passphrase);
+    void unlockEngine(std::shared_ptr<const SecretBytes> passphrase);
 
 Q_SIGNALS:
     void workspaceOpened(const QString& path, const cs::api::WorkspaceSummary& summary);

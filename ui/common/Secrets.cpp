@@ -9,12 +9,12 @@
 
 namespace cs::ui {
 
-std::shared_ptr<const identity::SecretBytes> takePassphrase(QLineEdit& field)
+std::shared_ptr<const SecretBytes> takePassphrase(QLineEdit& field)
 {
     QString text = field.text();
     field.clear();
     QByteArray utf8 = text.toUtf8();
-    auto secret = std::make_shared<identity::SecretBytes>(static_cast<std::size_t>(utf8.size()));
+    auto secret = std::make_shared<SecretBytes>(static_cast<std::size_t>(utf8.size()));
     if (!utf8.isEmpty())
         std::memcpy(secret->data(), utf8.constData(), static_cast<std::size_t>(utf8.size()));
     // Both temporaries are the only owners of their buffers here: overwrite them in place.
@@ -23,13 +23,13 @@ std::shared_ptr<const identity::SecretBytes> takePassphrase(QLineEdit& field)
     return secret;
 }
 
-void PassphraseCache::store(const QString& approver, std::shared_ptr<const identity::SecretBytes> passphrase)
+void PassphraseCache::store(const QString& approver, std::shared_ptr<const SecretBytes> passphrase)
 {
     m_approver = approver;
     m_passphrase = std::move(passphrase);
 }
 
-std::shared_ptr<const identity::SecretBytes> PassphraseCache::find(const QString& approver) const
+std::shared_ptr<const SecretBytes> PassphraseCache::find(const QString& approver) const
 {
     return approver == m_approver ? m_passphrase : nullptr;
 }

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/identity/Crypto.h"
+#include "core/domain/Secret.h"
 
 #include <memory>
 
@@ -17,7 +17,7 @@ namespace cs::ui {
  * only copy left is one that is zeroed when its last user lets go. (Qt may have copied the text
  * while it was typed; those copies are outside our reach.)
  */
-std::shared_ptr<const identity::SecretBytes> takePassphrase(QLineEdit& field);
+std::shared_ptr<const SecretBytes> takePassphrase(QLineEdit& field);
 
 /**
  * The approver's passphrase, kept for this session only when they opt in, in guarded memory.
@@ -27,15 +27,15 @@ std::shared_ptr<const identity::SecretBytes> takePassphrase(QLineEdit& field);
 class PassphraseCache
 {
 public:
-    void store(const QString& approver, std::shared_ptr<const identity::SecretBytes> passphrase);
+    void store(const QString& approver, std::shared_ptr<const SecretBytes> passphrase);
     //! The cached passphrase of `approver`, or null.
-    std::shared_ptr<const identity::SecretBytes> find(const QString& approver) const;
+    std::shared_ptr<const SecretBytes> find(const QString& approver) const;
     bool holds(const QString& approver) const { return find(approver) != nullptr; }
     void clear();
 
 private:
     QString m_approver;
-    std::shared_ptr<const identity::SecretBytes> m_passphrase;
+    std::shared_ptr<const SecretBytes> m_passphrase;
 };
 
 } // namespace cs::ui

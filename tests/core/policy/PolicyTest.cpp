@@ -244,7 +244,7 @@ void PolicyTest::demoDecisions()
     SpendWindows windows(evaluator);
     Context context;
     context.now = at("2026-11-24T15:00:00Z");
-    context.prices = demoPrices();
+    context.prices = workspace::demoPrices();
     const Asset usdc = *workspace::demoAssets().find("USDC");
     if (spent != QLatin1String("0")) {
         // Yesterday's spending never counts against today's calendar-day cap.
@@ -318,7 +318,7 @@ void PolicyTest::firstTimeMeansNeverSettledTo()
     SpendWindows windows(evaluator);
     Context context;
     context.now = at("2026-11-24T15:00:00Z");
-    context.prices = demoPrices();
+    context.prices = workspace::demoPrices();
     for (const QString& paid : settledTo)
         context.settledTo.insert(paid.toStdString());
     const Proposal proposal = test::makeProposal(
@@ -349,7 +349,7 @@ void PolicyTest::claimsAreComparedNeverObeyed()
     SpendWindows windows(evaluator);
     Context context;
     context.now = at("2026-11-24T15:00:00Z");
-    context.prices = demoPrices();
+    context.prices = workspace::demoPrices();
     Proposal proposal = test::makeProposal("payroll-bot", R"({"type":"transfer","asset":"USDC","amount":"2400","to":"sam-fisher"})");
     // The model claims low risk and no approvals; the policy needs two approvers.
     Decision decision = evaluator.evaluate(proposal, context, windows);
@@ -376,7 +376,7 @@ void PolicyTest::rollingWindowForgetsOldSpends()
     SpendWindows windows(evaluator);
     const Asset usdc = *workspace::demoAssets().find("USDC");
     Context context;
-    context.prices = demoPrices();
+    context.prices = workspace::demoPrices();
     QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("80", usdc), std::string("x"), std::nullopt,
                          at("2026-11-24T10:00:00Z")},
                         context));
@@ -411,7 +411,7 @@ void PolicyTest::calendarDayFollowsTheTimeZone()
     SpendWindows windows(evaluator);
     const Asset usdc = *workspace::demoAssets().find("USDC");
     Context context;
-    context.prices = demoPrices();
+    context.prices = workspace::demoPrices();
     QVERIFY(windows.add({"a", "trader", ActionType::Transfer, *Money::parse("80", usdc), std::string("x"), std::nullopt,
                          at("2026-11-24T22:50:00Z")},
                         context));
@@ -431,7 +431,7 @@ void PolicyTest::roleCapCountsEveryAgentWithTheRole()
     const Evaluator evaluator(*parsed);
     SpendWindows windows(evaluator);
     Context context;
-    context.prices = demoPrices();
+    context.prices = workspace::demoPrices();
     context.roles = {{"trader", "agent"}, {"alice", "approver"}};
     context.now = at("2026-11-24T12:00:00Z");
     const Asset usdc = *workspace::demoAssets().find("USDC");
@@ -453,7 +453,7 @@ void PolicyTest::valuesInTheReferenceCurrency()
     const Asset usdc = *catalog.find("USDC");
     const Asset eth = *catalog.find("ETH");
     const Asset sol = *catalog.find("SOL");
-    const auto prices = demoPrices(); // ETH 3200, SOL 150
+    const auto prices = workspace::demoPrices(); // ETH 3200, SOL 150
     QVERIFY(*Evaluator::valueIn(*Money::parse("1.5", eth), usdc, prices, usdc) == Int128(4'800'000'000));
     // One wei is worth 0.0000000000000032 USDC: rounded up to one minor unit, against the agent.
     QVERIFY(*Evaluator::valueIn(*Money::parse("0.000000000000000001", eth), usdc, prices, usdc) == Int128(1));
@@ -508,7 +508,8 @@ void PolicyTest::usageFileIsStrict()
 {
     QFETCH(QByteArray, document);
     QFETCH(QString, error);
-    auto input = parseEvaluationInput(document.toStdString(), workspace::demoAssets(), at("2026-11-24T12:00:00Z"));
+    auto input = parseEvaluationInput(document.toStdString(), workspace::demoAssets(), at("2026-11-24T12:00:00Z"),
+                                      workspace::demoPrices());
     if (error.isEmpty()) {
         QVERIFY2(input, input ? "" : input.error().message.c_str());
         QCOMPARE(input->spends.size(), std::size_t(1));

@@ -374,7 +374,7 @@ void ApprovalSessionTest::changedMeanwhileIsRefusedAndChangesNothing()
     int keys = 0;
     type(QString::fromLatin1(workspace::kDemoPassphrase), keys);
 
-    auto bobsPassphrase = std::make_shared<identity::SecretBytes>(4);
+    auto bobsPassphrase = std::make_shared<SecretBytes>(4);
     std::memcpy(bobsPassphrase->data(), workspace::kDemoPassphrase, 4);
     ui::Verdict bobs{QStringLiteral("int-0054"), QStringLiteral("bob"), ui::Verdict::Edit, {}, QStringLiteral("4000"), {},
                      QString::fromStdString(shownRow.item.subjectSha256)};

@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The engine's checks of a file on its own (core/api/Tools.h).
+#include "core/api/Tools.h"
+
+#include "core/audit/Proofs.h"
+#include "core/engine/LocalEngine.h"
+#include "core/domain/Encoding.h"
+#include "core/identity/Crypto.h"
+#include "core/model/ProposalParser.h"
+#include "core/policy/Checks.h"
+#include "core/policy/Diff.h"
+#include "core/policy/EvaluationInput.h"
+#include "core/policy/Evaluator.h"
+#include "core/storage/Files.h"
+#include "core/workspace/DemoSeed.h"
+
+#include <algorithm>
+
+namespace cs::api {
+
+namespace {
+
+AssetCatalog catalogOf(const std::vector<AssetView>& assets)
+{
+    if (assets.empty())
+        return workspace::demoAssets();
+    std::vector<Asset> known;
+    for (const AssetView& asset : assets) {
+        if (auto made = Asset::make(asset.code, asset.decimals))
+            known.push_back(*made);
+    }
+    return AssetCatalog(std::move(known));
+}
+
+Result<policy::Policy> readPolicy(std::string_view document)
+{
+    return policy::parsePolicy(document, workspace::demoAssets());
+}
+
+Unexpected about(const char* what, const Error& error)
+{
+    return fail(error.code, std::string(what) + ": " + error.message);
+}
+
+} // namespace
+
+bool PolicyCheck::valid() const
+{
+    return std::none_of(findings.begin(), findings.end(), [](const PolicyFinding& finding) { return finding.error; });
+}
+
+Result<std::string> canonicalProposal(std::string_view document, const std::vector<AssetView>& assets)
+{
+    CS_TRY(proposal, model::parseProposal(document, catalogOf(assets)));
+    return cs::canonicalProposal(*proposal);
+}
+
+Result<PolicyCheck> checkPolicy(std::string_view document)
+{
+    CS_TRY(parsed, readPolicy(document));
+    PolicyCheck check{parsed->name, parsed->version, static_cast<int>(parsed->rules.size()), {}};
+    for (policy::Finding& finding : policy::checkPolicy(*parsed))
+        check.findings.push_back({finding.error, std::move(finding.kind), std::move(finding.rule), std::move(finding.message)});
+    return check;
+}
+
+Result<std::vector<std::string>> diffPolicies(std::string_view before, std::string_view after)
+{
+    CS_TRY(from, readPolicy(before));
+    CS_TRY(to, readPolicy(after));
+    return policy::diffPolicies(*from, *to);
+}
+
+Result<Evaluation> evaluate(std::string_view policyDocument, std::string_view proposalDocument,
+                            std::optional<std::string_view> usage, Timestamp now)
+{
+    auto parsed = readPolicy(policyDocument);
+    if (!parsed)
+        return about("policy", parsed.error());
+    const AssetCatalog catalog = workspace::demoAssets();
+    auto proposal = model::parseProposal(proposalDocument, catalog);
+    if (!proposal)
+        return about("proposal", proposal.error());
+    policy::EvaluationInput input;
+    input.context.now = now;
+    input.context.prices = workspace::demoPrices();
+    if (usage) {
+        auto read = policy::parseEvaluationInput(*usage, catalog, now, workspace::demoPrices());
+        if (!read)
+            return about("usage", read.error());
+        input = std::move(*read);
+    }
+    const policy::Evaluator evaluator(std::move(*parsed));
+    policy::SpendWindows windows(evaluator);
+    for (const policy::Spend& spend : input.spends) {
+        if (auto added = windows.add(spend, input.context); !added)
+            return about("usage", added.error());
+    }
+    const policy::Decision decision = evaluator.evaluate(*proposal, input.context, windows);
+    const std::string canonical = cs::canonicalProposal(*proposal);
+    return Evaluation{engine::effectOf(decision.effect), decision.toJson(*proposal, toHex(identity::sha256(canonical)))};
+}
+
+Result<ProofCheck> verifyInclusionProof(const QJsonObject& proof, std::optional<std::string_view> pinnedPem)
+{
+    std::optional<identity::PublicKey> pinned;
+    if (pinnedPem) {
+        auto key = identity::publicKeyFromPem(*pinnedPem);
+        if (!key)
+            return fail(key.error().code, "--key: " + key.error().message);
+        pinned = *key;
+    }
+    CS_TRY(check, audit::verifyInclusionProof(proof, pinned));
+    return ProofCheck{check->valid, check->reason, check->seq, check->type, static_cast<std::int64_t>(check->checkpointSize)};
+}
+
+Result<void> writeFileDurably(const std::filesystem::path& path, std::string_view bytes)
+{
+    return storage::writeFileDurably(path, bytes);
+}
+
+} // namespace cs::api

@@ -1,0 +1,2 @@
+// Fixture for LayeringSelfTest: the app reaches the engine only through core/api.
+#include "core/store/Principals.h"
