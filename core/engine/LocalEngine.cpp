@@ -135,6 +135,13 @@ LocalEngine::LocalEngine(fs::path dir, workspace::Settings settings, std::shared
 
 LocalEngine::~LocalEngine()
 {
+    {
+        std::lock_guard lock(m_watchMutex);
+        m_watchStop = true;
+    }
+    m_watchWake.notify_all();
+    if (m_watcher.joinable())
+        m_watcher.join();
     m_feed.reset(); // its pipeline uses the writer and the signer below
     if (m_engineSigner) {
         // On close: sign a checkpoint over whatever was appended since the last one.
@@ -239,7 +246,35 @@ api::EngineStatus LocalEngine::status()
 
 std::unique_ptr<api::Handler> LocalEngine::handleChanges(ChangedFn fn)
 {
+    {
+        std::lock_guard lock(m_watchMutex);
+        if (!m_watcher.joinable())
+            m_watcher = std::thread([this] { watchForeignWrites(); });
+    }
     return m_changes.add(std::move(fn));
+}
+
+void LocalEngine::watchForeignWrites()
+{
+    constexpr auto kWatchInterval = std::chrono::milliseconds(500);
+    const auto version = [this]() -> std::optional<std::int64_t> {
+        std::lock_guard read(m_readMutex);
+        auto value = storage::dataVersion(m_reader);
+        return value ? std::optional(*value) : std::nullopt;
+    };
+    std::optional<std::int64_t> seen = version();
+    std::unique_lock lock(m_watchMutex);
+    while (!m_watchWake.wait_for(lock, kWatchInterval, [this] { return m_watchStop; })) {
+        lock.unlock();
+        if (m_writing.load() == 0) {
+            const std::optional<std::int64_t> now = version();
+            if (now && now != seen) {
+                seen = now;
+                announceChanges();
+            }
+        }
+        lock.lock();
+    }
 }
 
 Result<LocalEngine::Fingerprint> LocalEngine::fingerprint()

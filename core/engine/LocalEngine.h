@@ -14,9 +14,11 @@
 #include "core/workspace/Workspace.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <thread>
 #include <optional>
 
 namespace cs::engine {
@@ -93,12 +95,26 @@ private:
     Result<Fingerprint> fingerprint();
     //! After a write: every difference from the last fingerprint, announced in order.
     void announceChanges();
-    //! Announces on leaving the write it guards, on every path out of it.
+    //! Announces on leaving the write it guards, on every path out of it; while one is alive,
+    //! the watcher leaves the announcing to it.
     struct Announcing
     {
+        explicit Announcing(LocalEngine& owner) : engine(owner) { ++engine.m_writing; }
+        Announcing(const Announcing&) = delete;
+        Announcing& operator=(const Announcing&) = delete;
+        ~Announcing()
+        {
+            engine.announceChanges();
+            --engine.m_writing;
+        }
         LocalEngine& engine;
-        ~Announcing() { engine.announceChanges(); }
     };
+    /**
+     * Writes by anyone else — countersign-cli beside the console, another engine on the same
+     * workspace: while anyone listens, PRAGMA data_version is read every kWatchInterval and a
+     * change announced like one of this engine's own (the fingerprint tells what moved).
+     */
+    void watchForeignWrites();
     //! The role of principal `id`; NotFound "no such principal" before any key file is looked for.
     Result<std::string> principalRole(const std::string& id);
     //! Principal `id`'s signing key, unsealed with `passphrase`: the one way a signer's key is opened.
@@ -131,6 +147,11 @@ private:
     std::mutex m_changesMutex;
     Fingerprint m_announced; //!< what the last announcement described
     CallbackList<api::Change> m_changes;
+    std::atomic<int> m_writing{0}; //!< this engine's writes under way (Announcing)
+    std::mutex m_watchMutex;
+    std::condition_variable m_watchWake;
+    bool m_watchStop = false;
+    std::thread m_watcher; //!< started by the first handleChanges
 };
 
 template <class T>

@@ -242,6 +242,11 @@ Result<Statement> Database::prepare(std::string_view sql)
     return Statement(statement, m_db);
 }
 
+Result<std::int64_t> dataVersion(Database& db)
+{
+    return db.queryInt("PRAGMA data_version");
+}
+
 Result<std::vector<std::string>> quickCheck(Database& db)
 {
     std::vector<std::string> findings;

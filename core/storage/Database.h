@@ -144,6 +144,9 @@ Result<void> forEachRow(Database& db, std::string_view sql, Fn&& fn)
     return eachRow(**query, std::forward<Fn>(fn));
 }
 
+//! PRAGMA data_version: changes whenever another connection commits to the database.
+Result<std::int64_t> dataVersion(Database& db);
+
 //! What SQLite's quick_check finds wrong with the database file (empty when it is "ok").
 Result<std::vector<std::string>> quickCheck(Database& db);
 

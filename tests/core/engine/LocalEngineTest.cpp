@@ -10,6 +10,8 @@
 #include "core/storage/Migrations.h"
 #include "core/workspace/Workspace.h"
 
+#include <algorithm>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void unlocksTheEngineKeyOnce();
     void demoOpensItsOwnEngineKey();
     void changesArePushed();
+    void foreignWritesArePushed();
     void oneRunAtATime();
 
 private:
@@ -224,6 +227,42 @@ void LocalEngineTest::changesArePushed()
     handler->disconnect();
     QVERIFY((*engine)->changePrincipalStatus("trader", "active", "rita", "cleared", workspace::kDemoPassphrase));
     QVERIFY(seen.empty());
+}
+
+void LocalEngineTest::foreignWritesArePushed()
+{
+    // The console listens; countersign-cli (here: a second engine on the same workspace) writes.
+    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}).has_value());
+    auto console = m_factory->openWorkspace(ws());
+    QVERIFY(console.has_value());
+    std::mutex mutex;
+    std::condition_variable arrived;
+    std::vector<api::Change> seen;
+    auto handler = (*console)->handleChanges([&](const api::Change& change) {
+        std::lock_guard lock(mutex);
+        seen.push_back(change);
+        arrived.notify_all();
+    });
+    {
+        auto cli = m_factory->openWorkspace(ws());
+        QVERIFY(cli.has_value());
+        QVERIFY((*cli)->changePrincipalStatus("trader", "suspended", "rita", "review", workspace::kDemoPassphrase));
+    }
+    // However slow the machine: the change arrives, by itself, with the principal it names.
+    std::unique_lock lock(mutex);
+    const bool pushed = arrived.wait_for(lock, std::chrono::minutes(2), [&] {
+        return std::any_of(seen.begin(), seen.end(), [](const api::Change& change) {
+            return change.kind == api::Change::Kind::PrincipalStatusChanged;
+        });
+    });
+    QVERIFY(pushed);
+    const auto status = std::find_if(seen.begin(), seen.end(), [](const api::Change& change) {
+        return change.kind == api::Change::Kind::PrincipalStatusChanged;
+    });
+    QCOMPARE(status->subject, std::string("trader"));
+    QCOMPARE(seen.front().kind, api::Change::Kind::AuditAppended);
+    lock.unlock();
+    handler->disconnect();
 }
 
 void LocalEngineTest::statusSubscription()
