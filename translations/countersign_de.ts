@@ -13,6 +13,65 @@
     </message>
 </context>
 <context>
+    <name>StateText</name>
+    <message>
+        <source>could not be planned</source>
+        <translation>nicht planbar</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>verweigert</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>executed</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>Ausgang unbekannt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation>Freigebende(r)</translation>
+    </message>
+    <message>
+        <source>risk manager</source>
+        <translation>Risikomanager(in)</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>Engine</translation>
+    </message>
+</context>
+<context>
     <name>cs::app</name>
     <message>
         <source>Countersign %1: no display, so here is the workspace summary instead of the window.</source>
@@ -73,18 +132,6 @@
 </context>
 <context>
     <name>cs::ui::AgentsModel</name>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation>Gesperrt</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>Widerrufen</translation>
-    </message>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
@@ -577,10 +624,6 @@
         <translation>%1: abgelehnt.</translation>
     </message>
     <message>
-        <source>%1: %2 — %3</source>
-        <translation>%1: %2 — %3</translation>
-    </message>
-    <message>
         <source>Nothing was signed for %1: %2</source>
         <translation>Für %1 wurde nichts signiert: %2</translation>
     </message>
@@ -599,6 +642,14 @@
     <message>
         <source>Read-only: the audit log does not verify, so no verdict can be signed here.</source>
         <translation>Nur lesen: Das Prüfprotokoll ist nicht intakt, daher kann hier keine Entscheidung signiert werden.</translation>
+    </message>
+    <message>
+        <source>%1: failed — %2</source>
+        <translation>%1: fehlgeschlagen — %2</translation>
+    </message>
+    <message>
+        <source>%1: denied — %2</source>
+        <translation>%1: verweigert — %2</translation>
     </message>
 </context>
 <context>

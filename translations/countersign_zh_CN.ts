@@ -13,6 +13,65 @@
     </message>
 </context>
 <context>
+    <name>StateText</name>
+    <message>
+        <source>could not be planned</source>
+        <translation>无法规划</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>executed</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>risk manager</source>
+        <translation>风险经理</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>引擎</translation>
+    </message>
+</context>
+<context>
     <name>cs::app</name>
     <message>
         <source>Countersign %1: no display, so here is the workspace summary instead of the window.</source>
@@ -73,18 +132,6 @@
 </context>
 <context>
     <name>cs::ui::AgentsModel</name>
-    <message>
-        <source>Active</source>
-        <translation>活跃</translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>已吊销</translation>
-    </message>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
@@ -572,10 +619,6 @@
         <translation>%1：已拒绝。</translation>
     </message>
     <message>
-        <source>%1: %2 — %3</source>
-        <translation>%1：%2 — %3</translation>
-    </message>
-    <message>
         <source>Nothing was signed for %1: %2</source>
         <translation>未为 %1 签署任何内容：%2</translation>
     </message>
@@ -594,6 +637,14 @@
     <message>
         <source>Read-only: the audit log does not verify, so no verdict can be signed here.</source>
         <translation>只读：审计日志未通过验证，因此无法在此签署任何裁决。</translation>
+    </message>
+    <message>
+        <source>%1: failed — %2</source>
+        <translation>%1：失败 — %2</translation>
+    </message>
+    <message>
+        <source>%1: denied — %2</source>
+        <translation>%1：被拒 — %2</translation>
     </message>
 </context>
 <context>

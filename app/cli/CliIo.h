@@ -23,6 +23,14 @@
 
 namespace cs::cli {
 
+//! The name of one of the seam's states (api::toString), for JSON output.
+template <class State>
+QString nameOf(State state)
+{
+    const std::string_view name = api::toString(state);
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
+}
+
 //! One command of countersign-cli: what `--help` says of it and what runs it.
 struct Command
 {

@@ -65,7 +65,7 @@ int runIntents(const QStringList& arguments, api::EngineFactory& factory, std::o
     QJsonObject byAgent;
     int fresh = 0;
     for (const auto& result : *results) {
-        const QString state = QString::fromStdString(result.state);
+        const QString state = nameOf(result.state);
         byOutcome.insert(state, byOutcome.value(state).toInt() + 1);
         QJsonObject agent = byAgent.value(QString::fromStdString(result.agent)).toObject();
         agent.insert(state, agent.value(state).toInt() + 1);
@@ -182,7 +182,7 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
         return requestError(err, outcome.error());
     engine.reset(); // closing signs a checkpoint over the verdict
     QJsonObject report{{QStringLiteral("intent"), parser.positionalArguments().at(1)},
-                       {QStringLiteral("state"), QString::fromStdString(outcome->state)},
+                       {QStringLiteral("state"), nameOf(outcome->state)},
                        {QStringLiteral("message"), QString::fromStdString(outcome->message)}};
     if (outcome->receiptSeq > 0)
         report.insert(QStringLiteral("receipt_seq"), static_cast<qint64>(outcome->receiptSeq));
@@ -194,9 +194,9 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
 int principalCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     const QString sub = arguments.value(1);
-    const std::map<QString, std::string> statuses{{QStringLiteral("suspend"), "suspended"},
-                                                  {QStringLiteral("resume"), "active"},
-                                                  {QStringLiteral("revoke"), "revoked"}};
+    const std::map<QString, api::PrincipalStatus> statuses{{QStringLiteral("suspend"), api::PrincipalStatus::Suspended},
+                                                           {QStringLiteral("resume"), api::PrincipalStatus::Active},
+                                                           {QStringLiteral("revoke"), api::PrincipalStatus::Revoked}};
     const auto status = statuses.find(sub);
     if (status == statuses.end())
         return usageError(err, QStringLiteral("principal needs suspend, resume or revoke, not '%1'").arg(sub));
@@ -224,8 +224,8 @@ int principalCommand(const QStringList& arguments, api::EngineFactory& factory, 
         return requestError(err, changed.error());
     engine.reset(); // closing signs a checkpoint over the change
     printJson(out, {{QStringLiteral("principal"), QString::fromStdString(changed->principal)},
-                    {QStringLiteral("from"), QString::fromStdString(changed->from)},
-                    {QStringLiteral("to"), QString::fromStdString(changed->to)},
+                    {QStringLiteral("from"), nameOf(changed->from)},
+                    {QStringLiteral("to"), nameOf(changed->to)},
                     {QStringLiteral("entry_seq"), static_cast<qint64>(changed->entrySeq)},
                     {QStringLiteral("cancelled_requests"), changed->cancelledRequests}});
     return ExitOk;

@@ -71,8 +71,8 @@ QJsonObject toJson(const api::WorkspaceSummary& summary)
     for (const auto& principal : summary.principals) {
         principals.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(principal.id)},
                                       {QStringLiteral("name"), QString::fromStdString(principal.displayName)},
-                                      {QStringLiteral("role"), QString::fromStdString(principal.role)},
-                                      {QStringLiteral("status"), QString::fromStdString(principal.status)}});
+                                      {QStringLiteral("role"), nameOf(principal.role)},
+                                      {QStringLiteral("status"), nameOf(principal.status)}});
     }
     QJsonArray agents;
     for (const auto& agent : summary.agents) {
@@ -84,7 +84,7 @@ QJsonObject toJson(const api::WorkspaceSummary& summary)
             accounts.append(QString::fromStdString(account));
         agents.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(agent.id)},
                                   {QStringLiteral("name"), QString::fromStdString(agent.displayName)},
-                                  {QStringLiteral("status"), QString::fromStdString(agent.status)},
+                                  {QStringLiteral("status"), nameOf(agent.status)},
                                   {QStringLiteral("key"), agent.keyFingerprint.empty()
                                                               ? QJsonValue(QJsonValue::Null)
                                                               : QJsonValue(QString::fromStdString(agent.keyFingerprint))},

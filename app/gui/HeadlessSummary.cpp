@@ -34,8 +34,8 @@ void print(const api::WorkspaceSummary& summary, bool asked, std::ostream& out)
         out << ' ' << asset.code << " (" << asset.decimals << ')';
     out << "\n" << tr("People:").toStdString();
     for (const auto& principal : summary.principals) {
-        if (principal.role != "agent" && principal.role != "engine")
-            out << ' ' << principal.id << " [" << principal.role << ']';
+        if (principal.role != cs::api::Role::Agent && principal.role != cs::api::Role::Engine)
+            out << ' ' << principal.id << " [" << cs::api::toString(principal.role) << ']';
     }
     out << "\n" << tr("Market: %1 venues, %2 pools, %3 lending markets, %4 counterparties (%5 on lists), %6 lists")
                         .arg(summary.venues).arg(summary.pools).arg(summary.lendingMarkets)
@@ -47,7 +47,7 @@ void print(const api::WorkspaceSummary& summary, bool asked, std::ostream& out)
 
     out << tr("Agents and balances").toStdString() << "\n";
     for (const auto& agent : summary.agents) {
-        out << "  " << std::left << std::setw(14) << agent.id << std::setw(10) << agent.status;
+        out << "  " << std::left << std::setw(14) << agent.id << std::setw(10) << cs::api::toString(agent.status);
         for (const auto& balance : agent.balances) {
             out << "  " << std::right << std::setw(16)
                 << ui::formatAmount(QString::fromStdString(balance.amount)).toStdString() << ' ' << std::left

@@ -126,25 +126,25 @@ public:
     struct StatusChange
     {
         std::string principal;
-        std::string from;
-        std::string to;
+        PrincipalStatus from = PrincipalStatus::Active;
+        PrincipalStatus to = PrincipalStatus::Active;
         std::int64_t entrySeq = 0;  //!< the signed identity.status_changed entry
         int cancelledRequests = 0;  //!< pending approval requests the kill switch ended
     };
     /**
-     * The kill switch: `principal`'s status becomes `status` (active, suspended, revoked — a
-     * revocation is final), signed by the risk manager `actor` (key opened with `passphrase`)
+     * The kill switch: `principal`'s status becomes `status` (a revocation is final), signed by the risk manager `actor` (key opened with `passphrase`)
      * with a reason, audited. Suspending or revoking an agent also ends its pending approval
      * requests (their spends released); resuming restores intake only. NotAllowed for an actor
      * who is not an active risk manager; NotFound for no such principal.
      */
-    virtual Result<StatusChange> changePrincipalStatus(const std::string& principal, const std::string& status,
+    virtual Result<StatusChange> changePrincipalStatus(const std::string& principal, PrincipalStatus status,
                                                        const std::string& actor, std::string_view reason,
                                                        std::string_view passphrase) = 0;
 
     using ChangedFn = std::function<void(const Change& change)>;
     //! Every change a write of this engine committed, in order, once it committed: the views
-    //! refresh from these instead of polling. Runs on the thread that wrote.
+    //! refresh from these instead of polling. Writes by another process on the same workspace
+    //! are pushed too, within a second. Runs on the thread that wrote, or the engine's watcher.
     [[nodiscard]] virtual std::unique_ptr<Handler> handleChanges(ChangedFn fn) = 0;
 
     using StatusChangedFn = std::function<void(const EngineStatus& status)>;

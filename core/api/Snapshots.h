@@ -7,12 +7,31 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cs::api {
 
 // Plain values the engine hands to the UI and the CLI: cheap to copy, no pointers into the
-// engine, amounts as exact decimal strings (format them in the UI, never parse them to double).
+// engine, amounts as exact decimal strings (format them in the UI, never parse them to double),
+// states as enums (their names, as in the log and the CLI's JSON, through toString/parse).
+
+enum class Role { Agent, Approver, RiskManager, Engine };
+enum class PrincipalStatus { Active, Suspended, Revoked };
+//! Where an intent's proposal stands.
+enum class IntentState { CannotPlan, Rejected, Denied, AwaitingApproval, Executed, Failed, Unknown };
+//! Where an approval request stands after a verdict or an edit.
+enum class ApprovalState { Pending, Executed, Failed, Rejected, Denied };
+
+std::string_view toString(Role role);
+std::string_view toString(PrincipalStatus status);
+std::string_view toString(IntentState state);
+std::string_view toString(ApprovalState state);
+//! From the names above ("risk_manager", "suspended", "awaiting_approval", …); nullopt otherwise.
+std::optional<Role> parseRole(std::string_view text);
+std::optional<PrincipalStatus> parsePrincipalStatus(std::string_view text);
+std::optional<IntentState> parseIntentState(std::string_view text);
+std::optional<ApprovalState> parseApprovalState(std::string_view text);
 
 struct AssetView
 {
@@ -33,7 +52,7 @@ struct AgentSummary
     std::string id;
     std::string displayName;
     std::string description;
-    std::string status;         //!< active | suspended | revoked
+    PrincipalStatus status = PrincipalStatus::Active;
     std::string keyFingerprint; //!< empty until the agent has a key
     std::vector<std::string> accounts;
     std::vector<BalanceView> balances; //!< summed over the agent's accounts, one per asset
@@ -43,8 +62,8 @@ struct PrincipalView
 {
     std::string id;
     std::string displayName;
-    std::string role; //!< agent | approver | risk_manager | engine
-    std::string status;
+    Role role = Role::Agent;
+    PrincipalStatus status = PrincipalStatus::Active;
 };
 
 struct WorkspaceSummary
@@ -101,7 +120,7 @@ struct IntentResult
 {
     std::string intent;
     std::string agent;
-    std::string state; //!< cannot_plan, rejected, denied, awaiting_approval, executed, failed, unknown
+    IntentState state = IntentState::Rejected;
     std::string reason;
     std::int64_t receiptSeq = 0;
     bool alreadyProcessed = false;
@@ -173,12 +192,12 @@ struct ApprovalQueue
 //! Where an approval request stands after a verdict (core/approval).
 struct ApprovalOutcome
 {
-    std::string state;   //!< pending, executed, failed, rejected
+    ApprovalState state = ApprovalState::Pending;
     std::string message; //!< what is still needed, or how it ended
     std::int64_t receiptSeq = 0;
 };
 
-//! A published policy version (core/policy/Store).
+//! A published policy version.
 struct PolicyVersion
 {
     std::string version; //!< SHA-256 of the canonical document, hex

@@ -61,7 +61,10 @@ Result<std::vector<api::AgentSummary>> readAgents(Database& db)
         agent.id = principal.id;
         agent.displayName = principal.displayName;
         agent.description = principal.description;
-        agent.status = principal.status;
+        const auto status = api::parsePrincipalStatus(principal.status);
+        if (!status)
+            return fail(ErrorCode::StorageFailed, "principal " + principal.id + " has no valid status");
+        agent.status = *status;
         if (auto key = identity::publicKeyFromBytes(principal.publicKey, "public_key"))
             agent.keyFingerprint = identity::fingerprint(*key);
         agents.push_back(std::move(agent));
@@ -217,8 +220,13 @@ Result<api::WorkspaceSummary> LocalEngine::summary()
         for (const store::AssetRow& asset : *assets)
             summary.assets.push_back({asset.code, asset.name, asset.decimals});
         CS_TRY(principals, store::principals(m_reader));
-        for (const store::PrincipalRow& principal : *principals)
-            summary.principals.push_back({principal.id, principal.displayName, principal.role, principal.status});
+        for (const store::PrincipalRow& principal : *principals) {
+            const auto role = api::parseRole(principal.role);
+            const auto status = api::parsePrincipalStatus(principal.status);
+            if (!role || !status)
+                return fail(ErrorCode::StorageFailed, "principal " + principal.id + " has no valid role or status");
+            summary.principals.push_back({principal.id, principal.displayName, *role, *status});
+        }
         CS_TRY(agentList, readAgents(m_reader));
         summary.agents = std::move(*agentList);
         CS_TRY(counts, store::worldCounts(m_reader));

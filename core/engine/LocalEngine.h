@@ -56,7 +56,7 @@ public:
     bool engineUnlocked() const override { return m_engineSigner.has_value(); }
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
     Result<api::BacktestSummary> backtestPolicy(std::string_view document) override;
-    Result<StatusChange> changePrincipalStatus(const std::string& principal, const std::string& status,
+    Result<StatusChange> changePrincipalStatus(const std::string& principal, api::PrincipalStatus status,
                                                const std::string& actor, std::string_view reason,
                                                std::string_view passphrase) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,

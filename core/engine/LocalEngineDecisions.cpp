@@ -149,6 +149,14 @@ api::BacktestSummary summaryOf(const policy::BacktestReport& report)
 
 } // namespace
 
+Result<api::ApprovalOutcome> outcomeOf(const approval::Submitted& submitted)
+{
+    const auto state = api::parseApprovalState(submitted.state);
+    if (!state)
+        return fail(ErrorCode::Internal, "an approval ended in an unknown state: " + submitted.state);
+    return api::ApprovalOutcome{*state, submitted.message, submitted.receiptSeq};
+}
+
 api::Effect effectOf(policy::Effect effect)
 {
     switch (effect) {
@@ -227,8 +235,8 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
         const auto batch = std::span(*intents).subspan(first, std::min(kBatch, intents->size() - first));
         CS_TRY(outcomes, pipeline.processBatch(batch));
         for (const IntentOutcome& outcome : *outcomes)
-            results.push_back({outcome.intent, outcome.agent, std::string(toString(outcome.state)), outcome.reason,
-                               outcome.receiptSeq, outcome.alreadyProcessed});
+            results.push_back({outcome.intent, outcome.agent, outcome.state, outcome.reason, outcome.receiptSeq,
+                               outcome.alreadyProcessed});
     }
     return results;
 }
@@ -261,7 +269,7 @@ Result<std::optional<api::IntentResult>> LocalEngine::runNextIntent()
         if (outcome->alreadyProcessed)
             continue;
         return std::optional<api::IntentResult>(api::IntentResult{outcome->intent, outcome->agent,
-                                                                  std::string(toString(outcome->state)), outcome->reason,
+                                                                  outcome->state, outcome->reason,
                                                                   outcome->receiptSeq, false});
     }
     return std::optional<api::IntentResult>();
@@ -416,7 +424,7 @@ Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& inten
         CS_TRY(origin, audit::readOrigin(db));
         return approval::submitVerdict(db, *signedVerdict, m_clock->now(), checkpointPolicy(*origin), m_ledger);
     }));
-    return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
+    return outcomeOf(*submitted);
 }
 
 Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, const std::string& approver,
@@ -439,15 +447,15 @@ Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, 
         CS_TRY(origin, audit::readOrigin(db));
         return approval::submitEdit(db, intent, edit, approver, *key, m_clock->now(), checkpointPolicy(*origin), m_ledger);
     }));
-    return api::ApprovalOutcome{submitted->state, submitted->message, submitted->receiptSeq};
+    return outcomeOf(*submitted);
 }
 
-Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::string& principal, const std::string& status,
+Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::string& principal, api::PrincipalStatus status,
                                                                     const std::string& actor, std::string_view reason,
                                                                     std::string_view passphrase)
 {
     const Announcing announcing{*this};
-    CS_TRY(to, identity::parseKeyStatus(status));
+    CS_TRY(to, identity::parseKeyStatus(api::toString(status)));
     if (!isValidIdentifier(principal))
         return fail(ErrorCode::InvalidInput, "the principal must be an identifier, not '" + principal + "'");
     CS_TRY(roles, principalRole(actor));
@@ -463,14 +471,17 @@ Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::
         if (!*row)
             return fail(ErrorCode::NotFound, "no such principal '" + principal + "'");
         const std::string role = (*row)->role;
-        StatusChange change{principal, (*row)->status, status, 0, 0};
+        const auto from = api::parsePrincipalStatus((*row)->status);
+        if (!from)
+            return fail(ErrorCode::StorageFailed, "principal " + principal + " has no valid status");
+        StatusChange change{principal, *from, status, 0, 0};
         CS_TRY(statement, identity::changeStatus(db, principal, *to, actor, *key, reason));
         CS_TRY(draft, audit::draftOf(*statement));
         CS_TRY(changed, audit::appendInTransaction(db, std::span(&*draft, 1), m_clock->now(), checkpoints));
         change.entrySeq = changed->entries.back().seq;
         std::vector<audit::Checkpoint> signedCheckpoints = changed->checkpoints;
         if (role == "agent" && *to != identity::KeyStatus::Active) {
-            CS_TRY(cancelled, approval::cancelPendingOf(db, principal, "agent " + principal + " was " + status + " by " + actor
+            CS_TRY(cancelled, approval::cancelPendingOf(db, principal, "agent " + principal + " was " + std::string(api::toString(status)) + " by " + actor
                                                                       + ": " + std::string(reason),
                                                         m_clock->now(), checkpoints));
             change.cancelledRequests = cancelled->requests;

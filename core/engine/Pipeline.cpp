@@ -62,20 +62,6 @@ Result<std::string> intakeRefusal(storage::Database& db, const std::string& agen
 
 } // namespace
 
-std::string_view toString(IntentState state)
-{
-    switch (state) {
-    case IntentState::CannotPlan: return "cannot_plan";
-    case IntentState::Rejected: return "rejected";
-    case IntentState::Denied: return "denied";
-    case IntentState::AwaitingApproval: return "awaiting_approval";
-    case IntentState::Executed: return "executed";
-    case IntentState::Failed: return "failed";
-    case IntentState::Unknown: return "unknown";
-    }
-    return "unknown";
-}
-
 namespace {
 
 double since(std::chrono::steady_clock::time_point start)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/Snapshots.h"
 #include "core/audit/AuditLog.h"
 #include "core/model/ModelBackend.h"
 #include "core/policy/Decide.h"
@@ -17,8 +18,7 @@
 namespace cs::engine {
 
 //! Where an intent ends (or waits): the states of ARCHITECTURE.md after Decided.
-enum class IntentState { CannotPlan, Rejected, Denied, AwaitingApproval, Executed, Failed, Unknown };
-std::string_view toString(IntentState state);
+using api::IntentState;
 
 struct IntentOutcome
 {

@@ -139,14 +139,15 @@ public:
         ++m_ws->summary.auditEntries;
         announce(api::Change::Kind::AuditAppended);
         announce(api::Change::Kind::QueueChanged);
-        return api::ApprovalOutcome{approve ? "executed" : "rejected", approve ? "approved and executed" : "rejected", 0};
+        return api::ApprovalOutcome{approve ? api::ApprovalState::Executed : api::ApprovalState::Rejected,
+                                    approve ? "approved and executed" : "rejected", 0};
     }
     Result<api::ApprovalOutcome> submitEdit(const std::string&, const std::string&, const std::string&, const std::string&,
                                             std::string_view, std::string_view) override
     {
         return missing("submitEdit");
     }
-    Result<StatusChange> changePrincipalStatus(const std::string&, const std::string&, const std::string&, std::string_view,
+    Result<StatusChange> changePrincipalStatus(const std::string&, api::PrincipalStatus, const std::string&, std::string_view,
                                                std::string_view) override
     {
         return missing("changePrincipalStatus");
@@ -241,23 +242,24 @@ inline std::shared_ptr<FakeWorkspace> fakeDemo(const std::string& path, const st
     s.schemaVersion = 8;
     s.modelBackend = "rules";
     s.assets = {{"ETH", "Ether", 18}, {"SOL", "Solana", 9}, {"USDC", "USD Coin", 6}};
-    s.principals = {{"alice", "Alice Nguyen", "approver", "active"}, {"bob", "Bob Okafor", "approver", "active"},
-                    {"rita", "Rita Alvarez", "risk_manager", "active"}};
+    s.principals = {{"alice", "Alice Nguyen", api::Role::Approver, api::PrincipalStatus::Active},
+                    {"bob", "Bob Okafor", api::Role::Approver, api::PrincipalStatus::Active},
+                    {"rita", "Rita Alvarez", api::Role::RiskManager, api::PrincipalStatus::Active}};
     const auto agent = [](const char* id, std::vector<api::BalanceView> balances) {
-        return api::AgentSummary{id, id, {}, "active", "ed25519:0000", {std::string(id) + ":main"}, std::move(balances)};
+        return api::AgentSummary{id, id, {}, api::PrincipalStatus::Active, "ed25519:0000", {std::string(id) + ":main"}, std::move(balances)};
     };
     s.agents = {agent("api-buyer", {{"USDC", 6, "1200"}}),
                 agent("payroll-bot", {{"USDC", 6, "85000"}}),
                 agent("trader", {{"ETH", 18, "12.75"}, {"SOL", 9, "300"}, {"USDC", 6, "48000"}}),
                 agent("treasury-bot", {{"ETH", 18, "40.5"}, {"SOL", 9, "1200"}, {"USDC", 6, "250000"}})};
     for (const api::AgentSummary& a : s.agents)
-        s.principals.push_back({a.id, a.displayName, "agent", "active"});
+        s.principals.push_back({a.id, a.displayName, api::Role::Agent, api::PrincipalStatus::Active});
     s.auditEntries = 11;
     s.latestCheckpoint = 11;
-    ws->feed.push_back({{"int-0001", "api-buyer", "executed", {}, 20, false}, std::nullopt, "api-buyer", "USDC", "1175"});
+    ws->feed.push_back({{"int-0001", "api-buyer", api::IntentState::Executed, {}, 20, false}, std::nullopt, "api-buyer", "USDC", "1175"});
     for (const Spec& spec : flagged) {
         api::QueueItem item = itemOf(spec);
-        ws->feed.push_back({{item.intent, item.agent, "awaiting_approval", "needs a treasury approver", 0, false}, item, {}, {}, {}});
+        ws->feed.push_back({{item.intent, item.agent, api::IntentState::AwaitingApproval, "needs a treasury approver", 0, false}, item, {}, {}, {}});
     }
     s.pendingIntents = static_cast<int>(ws->feed.size());
     return ws;

@@ -3,6 +3,7 @@
 #include "ui/agents/AgentsModel.h"
 
 #include "ui/common/MoneyFormat.h"
+#include "ui/common/StateText.h"
 
 #include <algorithm>
 
@@ -74,17 +75,6 @@ QString AgentsModel::amountOf(const api::AgentSummary& agent, int column) const
     return found == agent.balances.end() ? QString() : QString::fromStdString(found->amount);
 }
 
-QString AgentsModel::statusText(const std::string& status)
-{
-    if (status == "active")
-        return tr("Active");
-    if (status == "suspended")
-        return tr("Suspended");
-    if (status == "revoked")
-        return tr("Revoked");
-    return QString::fromStdString(status);
-}
-
 QVariant AgentsModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -99,7 +89,7 @@ QVariant AgentsModel::data(const QModelIndex& index, int role) const
         if (column == NameColumn)
             return tr("%1 (%2)").arg(QString::fromStdString(agent.displayName), QString::fromStdString(agent.id));
         if (column == StatusColumn)
-            return statusText(agent.status);
+            return stateText(agent.status);
         if (column == KeyColumn)
             return agent.keyFingerprint.empty() ? tr("no key yet") : QString::fromStdString(agent.keyFingerprint);
         if (column == accountsColumn()) {

@@ -45,7 +45,6 @@ private:
     bool isAmountColumn(int column) const;
     const api::AssetView& assetAt(int column) const; //!< for amount columns only
     QString amountOf(const api::AgentSummary& agent, int column) const;
-    static QString statusText(const std::string& status);
 
     std::vector<api::AssetView> m_assets;
     std::vector<api::AgentSummary> m_agents;

@@ -245,7 +245,8 @@ void ApprovalsView::showWorkspace(const api::WorkspaceSummary& summary)
         const QSignalBlocker blocker(m_approver);
         m_approver->clear();
         for (const api::PrincipalView& principal : summary.principals) {
-            if ((principal.role == "approver" || principal.role == "risk_manager") && principal.status == "active")
+            if ((principal.role == api::Role::Approver || principal.role == api::Role::RiskManager)
+                && principal.status == api::PrincipalStatus::Active)
                 m_approver->addItem(tr("%1 (%2)").arg(QString::fromStdString(principal.displayName), QString::fromStdString(principal.id)),
                                     QString::fromStdString(principal.id));
         }
@@ -453,18 +454,21 @@ void ApprovalsView::finishDialog(int result)
 void ApprovalsView::onVerdictSubmitted(const QString& intent, const api::ApprovalOutcome& outcome)
 {
     m_busy = false;
-    const QString state = QString::fromStdString(outcome.state);
+    const QString message = QString::fromStdString(outcome.message);
     QString text;
-    if (state == u"executed")
+    switch (outcome.state) {
+    case api::ApprovalState::Executed:
         text = tr("%1: approved and executed; receipt in audit entry %2.").arg(intent).arg(outcome.receiptSeq);
-    else if (state == u"pending")
-        text = tr("%1: your approval is recorded; it %2.").arg(intent, QString::fromStdString(outcome.message));
-    else if (state == u"rejected")
-        text = tr("%1: rejected.").arg(intent);
-    else
-        text = tr("%1: %2 — %3").arg(intent, state, QString::fromStdString(outcome.message));
-    showMessage(text, state == u"failed" || state == u"denied");
-    Q_EMIT verdictRecorded(intent, state); // the queue follows when the engine says it changed
+        break;
+    case api::ApprovalState::Pending: text = tr("%1: your approval is recorded; it %2.").arg(intent, message); break;
+    case api::ApprovalState::Rejected: text = tr("%1: rejected.").arg(intent); break;
+    case api::ApprovalState::Failed: text = tr("%1: failed — %2").arg(intent, message); break;
+    case api::ApprovalState::Denied: text = tr("%1: denied — %2").arg(intent, message); break;
+    }
+    const bool bad = outcome.state == api::ApprovalState::Failed || outcome.state == api::ApprovalState::Denied;
+    showMessage(text, bad);
+    // The queue follows when the engine says it changed.
+    Q_EMIT verdictRecorded(intent, QString::fromLatin1(api::toString(outcome.state).data()));
 }
 
 void ApprovalsView::onVerdictFailed(const QString& intent, const QString& message)

@@ -8,6 +8,7 @@
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/PlaceholderView.h"
 #include "ui/common/Settings.h"
+#include "ui/common/StateText.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -303,7 +304,7 @@ void MainWindow::onIntentProcessed(const api::IntentResult& result)
     ++m_processed;
     m_pipelineLabel->setText(tr("Pipeline: %1 processed, last %2 %3")
                                  .arg(m_processed)
-                                 .arg(QString::fromStdString(result.intent), QString::fromStdString(result.state)));
+                                 .arg(QString::fromStdString(result.intent), stateText(result.state)));
     m_pipelineLabel->setToolTip(QString::fromStdString(result.reason));
 }
 

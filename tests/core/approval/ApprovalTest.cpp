@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/support/TestSupport.h"
+
 #include "core/api/Engine.h"
 #include "core/approval/Approvals.h"
 #include "core/audit/Verifier.h"
@@ -115,7 +117,7 @@ void ApprovalTest::oneApproverSettles()
     const std::string before = textOf("SELECT amount FROM balances WHERE account = 'api-buyer:main' AND asset = ?1", "USDC");
     auto outcome = m_engine->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY2(outcome, outcome ? "" : outcome.error().message.c_str());
-    QCOMPARE(outcome->state, std::string("executed"));
+    QCOMPARE(test::nameOf(outcome->state), std::string("executed"));
     QVERIFY(outcome->receiptSeq > 0);
     QCOMPARE(textOf("SELECT state FROM proposals WHERE intent = ?1", "int-0013"), std::string("executed"));
     QCOMPARE(textOf("SELECT spend FROM decisions WHERE intent = ?1", "int-0013"), std::string("committed"));
@@ -136,7 +138,7 @@ void ApprovalTest::twoApproversEachCountOnce()
     // int-0052: a first payment to sam-fisher needs both treasury approvers.
     auto first = m_engine->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(first);
-    QCOMPARE(first->state, std::string("pending"));
+    QCOMPARE(test::nameOf(first->state), std::string("pending"));
     QCOMPARE(first->message, std::string("needs 1 more approver from 'treasury'"));
     // The queue shows who approved so far, who is still needed, and what is being signed.
     auto queue = m_engine->approvalQueue();
@@ -158,7 +160,7 @@ void ApprovalTest::twoApproversEachCountOnce()
     QCOMPARE(textOf("SELECT state FROM proposals WHERE intent = ?1", "int-0052"), std::string("awaiting_approval"));
     auto second = m_engine->submitVerdict("int-0052", "bob", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(second);
-    QCOMPARE(second->state, std::string("executed"));
+    QCOMPARE(test::nameOf(second->state), std::string("executed"));
     QCOMPARE(textOf("SELECT count(*) FROM settlements WHERE intent = ?1", "int-0052"), std::string("1"));
     auto after = m_engine->approvalQueue();
     QVERIFY(after);
@@ -212,7 +214,7 @@ void ApprovalTest::rejectionNeedsAReasonAndReleases()
     QCOMPARE(silent.error().code, ErrorCode::InvalidInput);
     auto rejected = m_engine->submitVerdict("int-0023", "bob", false, "too large for today", workspace::kDemoPassphrase, {});
     QVERIFY(rejected);
-    QCOMPARE(rejected->state, std::string("rejected"));
+    QCOMPARE(test::nameOf(rejected->state), std::string("rejected"));
     QCOMPARE(textOf("SELECT reason FROM proposals WHERE intent = ?1", "int-0023"),
              std::string("rejected by bob: too large for today"));
     QCOMPARE(textOf("SELECT spend FROM decisions WHERE intent = ?1", "int-0023"), std::string("released"));
@@ -293,7 +295,7 @@ void ApprovalTest::editThenApprove()
     const std::string oldSubject = textOf("SELECT subject_sha256 FROM approval_requests WHERE intent = ?1", "int-0091");
     auto allowed = m_engine->submitEdit("int-0091", "alice", "5000", {}, demo, {});
     QVERIFY2(allowed, allowed ? "" : allowed.error().message.c_str());
-    QCOMPARE(allowed->state, std::string("executed"));
+    QCOMPARE(test::nameOf(allowed->state), std::string("executed"));
     QCOMPARE(textOf("SELECT amount FROM decisions WHERE intent = ?1", "int-0091"), std::string("5000"));
     QCOMPARE(textOf("SELECT json_extract(proposal, '$.action.amount') FROM proposals WHERE intent = ?1", "int-0091"),
              std::string("5000"));
@@ -312,7 +314,7 @@ void ApprovalTest::editThenApprove()
     const std::string before = textOf("SELECT subject_sha256 FROM approval_requests WHERE intent = ?1", "int-0054");
     auto pending = m_engine->submitEdit("int-0054", "alice", "4000", {}, demo, {});
     QVERIFY(pending);
-    QCOMPARE(pending->state, std::string("pending"));
+    QCOMPARE(test::nameOf(pending->state), std::string("pending"));
     QCOMPARE(pending->message, std::string("needs 1 more approver from 'treasury'"));
     // A verdict signed over the old version no longer fits.
     auto stale = approval::signVerdict({"int-0054", "bob", true, {}, before}, key("bob"));
@@ -333,7 +335,7 @@ void ApprovalTest::editThenApprove()
     const std::string shown = textOf("SELECT subject_sha256 FROM approval_requests WHERE intent = ?1", "int-0054");
     auto settled = m_engine->submitVerdict("int-0054", "bob", true, {}, demo, shown);
     QVERIFY(settled);
-    QCOMPARE(settled->state, std::string("executed"));
+    QCOMPARE(test::nameOf(settled->state), std::string("executed"));
     QCOMPARE(textOf("SELECT amount FROM decisions WHERE intent = ?1", "int-0054"), std::string("4000"));
 }
 
@@ -408,7 +410,7 @@ void ApprovalTest::worldChangedIsDecidedAgain()
     QVERIFY2(published, published ? "" : published.error().message.c_str());
     auto outcome = m_engine->submitVerdict("int-0051", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY2(outcome, outcome ? "" : outcome.error().message.c_str());
-    QCOMPARE(outcome->state, std::string("failed"));
+    QCOMPARE(test::nameOf(outcome->state), std::string("failed"));
     QVERIFY2(outcome->message.find("decided again on the world as it is now and denied") != std::string::npos,
              outcome->message.c_str());
     QCOMPARE(textOf("SELECT state FROM proposals WHERE intent = ?1", "int-0051"), std::string("failed"));

@@ -130,7 +130,7 @@ void HostileModelTest::intentBindsTheProposal()
     QFETCH(QString, reason);
     const QString name = QString::fromLatin1(QTest::currentDataTag());
     const api::IntentResult result = run(name, intent.constData(), answer);
-    QCOMPARE(QString::fromStdString(result.state), state);
+    QCOMPARE(QString::fromStdString(std::string(api::toString(result.state))), state);
     QVERIFY2(QString::fromStdString(result.reason).contains(reason), result.reason.c_str());
     auto db = storage::Database::open(m_dir.filePath(name).toStdString() + "/countersign.db", storage::OpenMode::MustExist);
     QVERIFY(db.has_value());
@@ -152,7 +152,7 @@ void HostileModelTest::recordedAnswerIsBounded()
     QByteArray answer = proposal("api-buyer", "int-0002", R"({"type":"pay_api","asset":"USDC","amount":"20","to":"maps-api","venue":"x402"})");
     answer.replace(QByteArray(R"("rationale":"r")"), QByteArray(QByteArray(R"("rationale":")") + QByteArray(50 * 1024 * 1024, 'a') + '"'));
     const api::IntentResult result = run(QStringLiteral("huge"), kPayIntent, answer);
-    QCOMPARE(result.state, std::string("rejected"));
+    QCOMPARE(std::string(api::toString(result.state)), std::string("rejected"));
     QVERIFY2(QString::fromStdString(result.reason).contains(QLatin1String("more than the 65536 allowed")), result.reason.c_str());
     auto db = storage::Database::open(m_dir.filePath(QStringLiteral("huge")).toStdString() + "/countersign.db",
                                       storage::OpenMode::MustExist);

@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/support/TestSupport.h"
+
 #include "core/api/Engine.h"
 #include "core/audit/Entry.h"
 #include "core/storage/Database.h"
@@ -139,7 +141,7 @@ void IntegrityGateTest::editedLogRefusesEveryWrite()
         QCOMPARE((*engine)->status().state, api::EngineState::ReadOnly);
         QVERIFY(!(*engine)->runIntents({}).has_value());
         QVERIFY(!(*engine)->runNextIntent().has_value());
-        QVERIFY(!(*engine)->changePrincipalStatus("trader", "suspended", "rita", "x", workspace::kDemoPassphrase));
+        QVERIFY(!(*engine)->changePrincipalStatus("trader", api::PrincipalStatus::Suspended, "rita", "x", workspace::kDemoPassphrase));
         QVERIFY(!(*engine)->reconcile().has_value());
         QVERIFY(!(*engine)->engineUnlocked());
         QCOMPARE((*engine)->status().state, api::EngineState::ReadOnly); // a read that succeeds does not clear it
@@ -158,7 +160,7 @@ void IntegrityGateTest::rollbackOfDatabaseAndCheckpointsTogetherIsCaught()
         auto engine = m_factory->openWorkspace(ws.string());
         const auto approved = (*engine)->submitVerdict("int-0013", "alice", true, {}, workspace::kDemoPassphrase, {});
         QVERIFY2(approved.has_value(), approved ? "" : approved.error().message.c_str());
-        QCOMPARE(approved->state, std::string("executed"));
+        QCOMPARE(test::nameOf(approved->state), std::string("executed"));
     }
     // Someone restores the whole workspace as it was before that payment: every file agrees.
     fs::remove_all(ws);

@@ -70,10 +70,10 @@ std::string KillSwitchTest::writeIntents(const QString& name, const QByteArray& 
 void KillSwitchTest::revokedAgentNeverTrades()
 {
     auto engine = fresh(QStringLiteral("revoked"));
-    const auto changed = engine->changePrincipalStatus("trader", "revoked", "rita", "keys leaked", workspace::kDemoPassphrase);
+    const auto changed = engine->changePrincipalStatus("trader", api::PrincipalStatus::Revoked, "rita", "keys leaked", workspace::kDemoPassphrase);
     QVERIFY2(changed.has_value(), changed ? "" : changed.error().message.c_str());
-    QCOMPARE(changed->from, std::string("active"));
-    QCOMPARE(changed->to, std::string("revoked"));
+    QCOMPARE(std::string(api::toString(changed->from)), std::string("active"));
+    QCOMPARE(std::string(api::toString(changed->to)), std::string("revoked"));
     const auto results = engine->runIntents({});
     QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
     int trader = 0;
@@ -81,7 +81,7 @@ void KillSwitchTest::revokedAgentNeverTrades()
         if (result.agent != "trader")
             continue;
         ++trader;
-        QCOMPARE(result.state, std::string("rejected"));
+        QCOMPARE(std::string(api::toString(result.state)), std::string("rejected"));
         QCOMPARE(result.reason, std::string("agent trader is revoked: its intents are refused at intake"));
     }
     QCOMPARE(trader, 33);
@@ -93,7 +93,7 @@ void KillSwitchTest::revokedAgentNeverTrades()
     QCOMPARE(count(*engine, "SELECT count(*) FROM settlements WHERE agent = 'trader'"), 0);
     QVERIFY(engine->verifyAuditLog({}, false)->intact());
     // Revoked is final.
-    const auto resumed = engine->changePrincipalStatus("trader", "active", "rita", "found the leak", workspace::kDemoPassphrase);
+    const auto resumed = engine->changePrincipalStatus("trader", api::PrincipalStatus::Active, "rita", "found the leak", workspace::kDemoPassphrase);
     QVERIFY(!resumed.has_value());
     QVERIFY2(resumed.error().message.find("revoked key stays revoked") != std::string::npos, resumed.error().message.c_str());
 }
@@ -110,7 +110,7 @@ void KillSwitchTest::suspendingCancelsPendingRequestsAndResumeRestoresIntakeOnly
                             "WHERE r.agent = 'trader' AND d.spend = 'reserved'"),
              std::int64_t(traders));
 
-    const auto changed = engine->changePrincipalStatus("trader", "suspended", "rita", "odd swaps", workspace::kDemoPassphrase);
+    const auto changed = engine->changePrincipalStatus("trader", api::PrincipalStatus::Suspended, "rita", "odd swaps", workspace::kDemoPassphrase);
     QVERIFY2(changed.has_value(), changed ? "" : changed.error().message.c_str());
     QCOMPARE(changed->cancelledRequests, static_cast<int>(traders));
     const auto queueAfter = engine->approvalQueue();
@@ -136,15 +136,16 @@ void KillSwitchTest::suspendingCancelsPendingRequestsAndResumeRestoresIntakeOnly
     api::Engine::RunOptions options;
     options.intentsFile = writeIntents(QStringLiteral("suspended-1.jsonl"), swap + '\n');
     const auto refused = engine->runIntents(options);
-    QCOMPARE(refused->front().state, std::string("rejected"));
+    QCOMPARE(std::string(api::toString(refused->front().state)), std::string("rejected"));
     QCOMPARE(refused->front().reason, std::string("agent trader is suspended: its intents are refused at intake"));
 
     // Resume restores intake, and only intake: the cancelled requests stay ended.
-    QVERIFY(engine->changePrincipalStatus("trader", "active", "rita", "explained", workspace::kDemoPassphrase));
+    QVERIFY(engine->changePrincipalStatus("trader", api::PrincipalStatus::Active, "rita", "explained", workspace::kDemoPassphrase));
     QCOMPARE(engine->approvalQueue()->items.size(), queueAfter->items.size());
     options.intentsFile = writeIntents(QStringLiteral("suspended-2.jsonl"), QByteArray(swap).replace("int-9001", "int-9002") + '\n');
     const auto resumed = engine->runIntents(options);
-    QVERIFY2(resumed->front().state == "executed", (resumed->front().state + ": " + resumed->front().reason).c_str());
+    QVERIFY2(resumed->front().state == api::IntentState::Executed,
+             (std::string(api::toString(resumed->front().state)) + ": " + resumed->front().reason).c_str());
     QVERIFY(engine->verifyAuditLog({}, false)->intact());
 }
 
@@ -163,7 +164,7 @@ void KillSwitchTest::onlyARiskManagerMayPullIt()
     QFETCH(int, code);
     auto engine = fresh(QStringLiteral("actor-") + actor);
     const std::int64_t before = count(*engine, "SELECT count(*) FROM audit_entries");
-    const auto changed = engine->changePrincipalStatus("trader", "suspended", actor.toStdString(), "because",
+    const auto changed = engine->changePrincipalStatus("trader", api::PrincipalStatus::Suspended, actor.toStdString(), "because",
                                                        workspace::kDemoPassphrase);
     QVERIFY(!changed.has_value());
     QCOMPARE(static_cast<int>(changed.error().code), code);
@@ -192,7 +193,7 @@ void KillSwitchTest::intentsOfWhatIsNotAnAgentAreRefused()
                                            + R"(","task":"pay 10 USDC to weather-api","action":{"type":"pay_api","asset":"USDC","amount":"10","to":"weather-api","venue":"x402"}})" "\n");
     const auto results = engine->runIntents(options);
     QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
-    QCOMPARE(results->front().state, std::string("rejected"));
+    QCOMPARE(std::string(api::toString(results->front().state)), std::string("rejected"));
     QCOMPARE(QString::fromStdString(results->front().reason), reason);
     QCOMPARE(count(*engine, "SELECT count(*) FROM audit_entries WHERE type = 'model.exchange'"), 0);
 }

@@ -60,7 +60,7 @@ void LocalEngineTest::agentsWithBalances()
     const api::AgentSummary& treasury = agents->at(3);
     QCOMPARE(treasury.id, std::string("treasury-bot"));
     QCOMPARE(treasury.displayName, std::string("Treasury bot"));
-    QCOMPARE(treasury.status, std::string("active"));
+    QVERIFY(treasury.status == api::PrincipalStatus::Active);
     // A real Ed25519 key, shown by fingerprint only.
     QVERIFY2(QString::fromStdString(treasury.keyFingerprint).startsWith(QLatin1String("SHA256:")),
              treasury.keyFingerprint.c_str());
@@ -217,7 +217,7 @@ void LocalEngineTest::changesArePushed()
     QVERIFY((*engine)->submitVerdict("int-0052", "bob", true, {}, workspace::kDemoPassphrase, {}));
     QCOMPARE(kinds(), (std::vector<Kind>{Kind::AuditAppended, Kind::QueueChanged, Kind::BalancesChanged}));
     // The kill switch names the principal; its pending requests end too.
-    QVERIFY((*engine)->changePrincipalStatus("trader", "suspended", "rita", "review", workspace::kDemoPassphrase));
+    QVERIFY((*engine)->changePrincipalStatus("trader", api::PrincipalStatus::Suspended, "rita", "review", workspace::kDemoPassphrase));
     QCOMPARE(seen.back().subject, std::string("trader"));
     QCOMPARE(kinds(), (std::vector<Kind>{Kind::AuditAppended, Kind::QueueChanged, Kind::PrincipalStatusChanged}));
     // A refused write changes nothing and says nothing.
@@ -225,7 +225,7 @@ void LocalEngineTest::changesArePushed()
     QVERIFY(seen.empty());
     // After disconnect, nothing arrives.
     handler->disconnect();
-    QVERIFY((*engine)->changePrincipalStatus("trader", "active", "rita", "cleared", workspace::kDemoPassphrase));
+    QVERIFY((*engine)->changePrincipalStatus("trader", api::PrincipalStatus::Active, "rita", "cleared", workspace::kDemoPassphrase));
     QVERIFY(seen.empty());
 }
 
@@ -246,7 +246,7 @@ void LocalEngineTest::foreignWritesArePushed()
     {
         auto cli = m_factory->openWorkspace(ws());
         QVERIFY(cli.has_value());
-        QVERIFY((*cli)->changePrincipalStatus("trader", "suspended", "rita", "review", workspace::kDemoPassphrase));
+        QVERIFY((*cli)->changePrincipalStatus("trader", api::PrincipalStatus::Suspended, "rita", "review", workspace::kDemoPassphrase));
     }
     // However slow the machine: the change arrives, by itself, with the principal it names.
     std::unique_lock lock(mutex);

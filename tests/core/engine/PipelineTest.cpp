@@ -96,9 +96,9 @@ void PipelineTest::everyKindOfOutcome()
     QCOMPARE(m_results.size(), std::size_t{106});
     std::map<std::string, int> counts;
     for (const auto& result : m_results) {
-        ++counts[result.state];
+        ++counts[std::string(api::toString(result.state))];
         QVERIFY(!result.alreadyProcessed);
-        QCOMPARE(result.receiptSeq > 0, result.state == "executed");
+        QCOMPARE(result.receiptSeq > 0, result.state == api::IntentState::Executed);
     }
     for (const char* state : {"executed", "awaiting_approval", "denied", "rejected", "cannot_plan"})
         QVERIFY2(counts[state] > 0, state);
@@ -140,7 +140,7 @@ void PipelineTest::outcomesForTheirReasons()
     const auto it = std::find_if(m_results.begin(), m_results.end(),
                                  [&](const api::IntentResult& r) { return r.intent == intent.toStdString(); });
     QVERIFY(it != m_results.end());
-    QCOMPARE(QString::fromStdString(it->state), state);
+    QCOMPARE(QString::fromStdString(std::string(api::toString(it->state))), state);
     QVERIFY2(QString::fromStdString(it->reason).contains(reason), it->reason.c_str());
 }
 
@@ -203,7 +203,7 @@ void PipelineTest::approvalQueueShowsUnderClaiming()
     const auto queue = (*engine)->approvalQueue();
     QVERIFY(queue.has_value());
     const auto awaiting = std::count_if(m_results.begin(), m_results.end(),
-                                        [](const api::IntentResult& r) { return r.state == "awaiting_approval"; });
+                                        [](const api::IntentResult& r) { return r.state == api::IntentState::AwaitingApproval; });
     QCOMPARE(static_cast<long>(queue->items.size()), static_cast<long>(awaiting));
     QCOMPARE(queue->approved + queue->rejected + queue->expired, 0);
     int cannotExecute = 0;
@@ -263,12 +263,12 @@ void PipelineTest::secondRunChangesNothingAndIsDeterministic()
     QVERIFY(again.has_value());
     for (std::size_t i = 0; i < again->size(); ++i) {
         QVERIFY((*again)[i].alreadyProcessed);
-        QCOMPARE((*again)[i].state, m_results[i].state);
+        QVERIFY((*again)[i].state == m_results[i].state);
     }
     const auto other = runFresh(QStringLiteral("second"));
     QCOMPARE(other.size(), m_results.size());
     for (std::size_t i = 0; i < other.size(); ++i) {
-        QCOMPARE(other[i].state, m_results[i].state);
+        QVERIFY(other[i].state == m_results[i].state);
         QCOMPARE(other[i].reason, m_results[i].reason);
     }
 }
@@ -306,7 +306,7 @@ void PipelineTest::replayFromFixturesReproducesTheRun()
     QVERIFY2(replayed.has_value(), replayed ? "" : replayed.error().message.c_str());
     QCOMPARE(replayed->size(), m_results.size());
     for (std::size_t i = 0; i < replayed->size(); ++i) {
-        QCOMPARE((*replayed)[i].state, m_results[i].state);
+        QVERIFY((*replayed)[i].state == m_results[i].state);
         QCOMPARE((*replayed)[i].reason, m_results[i].reason);
     }
 }

@@ -407,8 +407,9 @@ void OpenAiBackendTest::pipelineThroughARealServer()
     QVERIFY2(notices.front().find("which only workspace.json names") != std::string::npos, notices.front().c_str());
     QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
     QCOMPARE(results->size(), std::size_t{2});
-    QVERIFY2(results->at(0).state == "executed", (results->at(0).state + ": " + results->at(0).reason).c_str());
-    QCOMPARE(results->at(1).state, std::string("rejected"));
+    QVERIFY2(results->at(0).state == api::IntentState::Executed,
+             (std::string(api::toString(results->at(0).state)) + ": " + results->at(0).reason).c_str());
+    QCOMPARE(std::string(api::toString(results->at(1).state)), std::string("rejected"));
     QVERIFY2(results->at(1).reason.find("not this intent's own") != std::string::npos, results->at(1).reason.c_str());
     QVERIFY((*engine)->verifyAuditLog({}, false)->intact());
 }

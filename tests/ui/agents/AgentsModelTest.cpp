@@ -55,7 +55,7 @@ void AgentsModelTest::modelFromSnapshots()
     api::AgentSummary agent;
     agent.id = "trader";
     agent.displayName = "Trader";
-    agent.status = "suspended";
+    agent.status = api::PrincipalStatus::Suspended;
     agent.accounts = {"trader:main", "trader:hedge"};
     agent.balances = {{"USDC", 6, "50000.25"}};
     model.setAgents({agent});

@@ -173,7 +173,7 @@ void MainWindowTest::demoFeedFillsTheConsoleLive()
     // The first intent (25 USDC to weather-api) settled: the Agents view shows it without a reload by hand.
     const auto first = processed.first().first().value<api::IntentResult>();
     QCOMPARE(first.intent, std::string("int-0001"));
-    QCOMPARE(first.state, std::string("executed"));
+    QVERIFY(first.state == api::IntentState::Executed);
     QTRY_VERIFY_WITH_TIMEOUT(usdcOf("api-buyer") != QStringLiteral("1200"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 1, 20000);
     QCOMPARE(queue->currentIndex().data(ui::ApprovalQueueModel::IntentRole).toString(), QStringLiteral("int-0013"));

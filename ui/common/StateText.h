@@ -1,0 +1,16 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/Snapshots.h"
+
+#include <QString>
+
+namespace cs::ui {
+
+//! The seam's states in the user's language (the log and the CLI keep their English names).
+QString stateText(api::IntentState state);
+QString stateText(api::PrincipalStatus status);
+QString stateText(api::Role role);
+
+} // namespace cs::ui
