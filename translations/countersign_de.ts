@@ -70,6 +70,22 @@
         <source>engine</source>
         <translation>Engine</translation>
     </message>
+    <message>
+        <source>no rule allows this proposal</source>
+        <translation>keine Regel erlaubt diesen Vorschlag</translation>
+    </message>
+    <message>
+        <source>the simulation failed: %1</source>
+        <translation>die Simulation schlug fehl: %1</translation>
+    </message>
+    <message>
+        <source>min_out accepts %1 bps of slippage, more than the %2 bps allowed</source>
+        <translation>min_out lässt %1 bps Slippage zu, mehr als die erlaubten %2 bps</translation>
+    </message>
+    <message>
+        <source>evaluation error, which denies: %1</source>
+        <translation>Auswertungsfehler, daher verweigert: %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>

@@ -70,6 +70,22 @@
         <source>engine</source>
         <translation>引擎</translation>
     </message>
+    <message>
+        <source>no rule allows this proposal</source>
+        <translation>没有规则允许此提案</translation>
+    </message>
+    <message>
+        <source>the simulation failed: %1</source>
+        <translation>模拟失败：%1</translation>
+    </message>
+    <message>
+        <source>min_out accepts %1 bps of slippage, more than the %2 bps allowed</source>
+        <translation>min_out 接受 %1 bps 滑点，超过允许的 %2 bps</translation>
+    </message>
+    <message>
+        <source>evaluation error, which denies: %1</source>
+        <translation>评估错误，因此拒绝：%1</translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>

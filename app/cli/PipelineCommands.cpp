@@ -113,7 +113,10 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
             now.insert(QStringLiteral("problem"), QString::fromStdString(item.simulationProblem));
         if (item.decidedNow) {
             now.insert(QStringLiteral("decided_now"), QString::fromStdString(std::string(api::toString(*item.decidedNow))));
-            now.insert(QStringLiteral("decided_now_reason"), QString::fromStdString(item.decidedNowReason));
+            std::string reasons;
+            for (const api::Reason& reason : item.decidedNowReasons)
+                reasons += (reasons.empty() ? "" : "; ") + reason.text;
+            now.insert(QStringLiteral("decided_now_reason"), QString::fromStdString(reasons));
         }
         if (item.priceImpactBps >= 0) {
             now.insert(QStringLiteral("fee"), QString::fromStdString(item.fee));
@@ -123,8 +126,8 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
         queue.append(QJsonObject{
             {QStringLiteral("id"), QString::fromStdString(item.intent)},
             {QStringLiteral("agent"), QString::fromStdString(item.agent)},
-            {QStringLiteral("proposal"), QJsonDocument::fromJson(QByteArray::fromStdString(item.proposal)).object()},
-            {QStringLiteral("decision"), QJsonDocument::fromJson(QByteArray::fromStdString(item.decision)).object()},
+            {QStringLiteral("proposal"), QJsonDocument::fromJson(QByteArray::fromStdString(canonicalProposal(item.proposal))).object()},
+            {QStringLiteral("decision"), QJsonDocument::fromJson(QByteArray::fromStdString(item.signedDecision)).object()},
             {QStringLiteral("reason"), QString::fromStdString(item.reason)},
             {QStringLiteral("subject_sha256"), QString::fromStdString(item.subjectSha256)},
             {QStringLiteral("expires_at"), QString::fromStdString(item.expiresAt)},

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "core/api/Reports.h"
+#include "core/domain/Proposal.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -137,13 +139,63 @@ struct BalanceChange
     bool operator==(const BalanceChange&) const = default;
 };
 
+/**
+ * One reason of a decision. `code` says what kind: "rule" (a rule of the policy fired; `rule`
+ * is its id, `text` says what it matched, in the policy's words), or one of the policy's
+ * globals with its figures in `params` — "global.simulation" {problem}, "global.max-slippage"
+ * {tolerance_bps, allowed_bps, min_out_floor}, "global.default-deny" (no rule allows it),
+ * "global.error" {message}. The UI renders the code and params in the user's language; `text`
+ * is the log's English.
+ */
+struct Reason
+{
+    std::string code;
+    std::string rule;
+    Effect effect = Effect::Deny;
+    std::string text;
+    std::map<std::string, std::string> params;
+
+    bool operator==(const Reason&) const = default;
+};
+
+//! A spend window a decision consulted: what it held before and with this proposal.
+struct WindowUse
+{
+    std::string rule;
+    std::string period;   //!< e.g. "per day"
+    std::string spent;    //!< "1200 USDC"
+    std::string withThis; //!< "1450 USDC"
+
+    bool operator==(const WindowUse&) const = default;
+};
+
+//! A signed decision, as values.
+struct DecisionView
+{
+    Effect effect = Effect::Deny;
+    std::vector<std::string> rules; //!< the rule ids that fired
+    std::vector<Reason> reasons;
+    std::vector<WindowUse> windows;
+    std::string counterfactual; //!< what would change it (English)
+    RiskLevel computedRisk = RiskLevel::High;
+    RiskLevel claimedRisk = RiskLevel::Low;
+    int claimedApprovals = 0;
+    int approvalsRequired = 0;
+    bool underClaimed = false;
+    std::string policyVersion;
+    std::string at; //!< RFC 3339 UTC: the time it was decided for
+
+    bool operator==(const DecisionView&) const = default;
+};
+
 //! A proposal waiting for approvers.
 struct QueueItem
 {
     std::string intent;
     std::string agent;
-    std::string proposal; //!< canonical JSON
-    std::string decision; //!< canonical JSON of the signed decision
+    Proposal proposal;     //!< as the strict parser read it
+    DecisionView decision; //!< the signed decision
+    std::string signedDecision; //!< its signed countersign.decision/1 body verbatim, for export (the UI reads `decision`)
     std::string reason;
     std::string subjectSha256;           //!< what an approver signs
     std::string expiresAt;               //!< RFC 3339 UTC
@@ -166,7 +218,7 @@ struct QueueItem
     bool worldMoved = false;
     //! When the world moved: that decision, made now (what the quorum would meet), and its reasons.
     std::optional<Effect> decidedNow;
-    std::string decidedNowReason;
+    std::vector<Reason> decidedNowReasons; //!< the reasons of that effect
 
     bool operator==(const QueueItem&) const = default;
 };

@@ -28,6 +28,8 @@ struct ProposalInput
     std::string name;
     std::string value;
     std::string source;
+
+    bool operator==(const ProposalInput&) const = default;
 };
 
 /**
@@ -45,6 +47,8 @@ struct Proposal
         std::optional<std::string> venue; //!< deposit, withdraw; optional for pay_api and swap
         std::map<std::string, std::string> params;
         std::optional<Money> minOut; //!< swap: params.min_out in params.asset_out
+
+        bool operator==(const Action&) const = default;
     };
 
     std::string agent;
@@ -56,6 +60,8 @@ struct Proposal
     std::vector<std::string> executionPlan;
     std::string rationale;
     std::string auditSummary;
+
+    bool operator==(const Proposal&) const = default;
 };
 
 //! The assets a proposal may name, with their decimals.

@@ -92,15 +92,16 @@ std::int64_t saturated(Int128 value)
 //! What `item`'s proposal would do if it settled now: simulated on `world`, valued in `reference`,
 //! and whether the world moved since the state its approval subject names.
 //! Fills in what `item` would do if it settled now; the proposal as it reads, if it does.
-std::optional<Proposal> describeNow(api::QueueItem& item, const approval::Request& request, const simulation::WorldState& world,
-                                    const AssetCatalog& catalog, const std::map<std::string, Money>& prices,
-                                    const Asset& reference)
+std::optional<Proposal> describeNow(api::QueueItem& item, const std::string& stored, const approval::Request& request,
+                                    const simulation::WorldState& world, const AssetCatalog& catalog,
+                                    const std::map<std::string, Money>& prices, const Asset& reference)
 {
-    auto proposal = model::parseProposal(item.proposal, catalog);
+    auto proposal = model::parseProposal(stored, catalog);
     if (!proposal) {
         item.simulationProblem = "the stored proposal no longer reads: " + proposal.error().message;
         return std::nullopt;
     }
+    item.proposal = *proposal;
     const Money& amount = proposal->action.amount;
     if (auto value = policy::Evaluator::valueIn(amount, reference, prices, reference)) {
         item.value = Money::format(*value, reference.decimals) + " " + reference.code;
@@ -156,6 +157,64 @@ Result<api::ApprovalOutcome> outcomeOf(const approval::Submitted& submitted)
         return fail(ErrorCode::Internal, "an approval ended in an unknown state: " + submitted.state);
     return api::ApprovalOutcome{*state, submitted.message, submitted.receiptSeq};
 }
+
+namespace {
+
+api::Reason reasonOf(const std::string& rule, api::Effect effect, std::string text, std::map<std::string, std::string> params)
+{
+    const bool global = rule.rfind("global.", 0) == 0;
+    return api::Reason{global ? rule : std::string("rule"), rule, effect, std::move(text), std::move(params)};
+}
+
+//! A stored decision (countersign.decision/1, as the engine signed it) as the seam's values.
+api::DecisionView decisionViewOf(const std::string& stored)
+{
+    const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(stored)).object();
+    const auto text = [&](const QJsonObject& object, const char* key) {
+        return object.value(QLatin1String(key)).toString().toStdString();
+    };
+    const auto risk = [](const std::string& name) {
+        for (RiskLevel level : {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Critical}) {
+            if (toString(level) == name)
+                return level;
+        }
+        return RiskLevel::Critical; // unreadable reads as the worst
+    };
+    const auto effect = [](const std::string& name) {
+        return name == "allow" ? api::Effect::Allow : name == "require_approval" ? api::Effect::RequireApproval : api::Effect::Deny;
+    };
+    api::DecisionView view;
+    view.effect = effect(text(body, "effect"));
+    for (const QJsonValue& rule : body.value(QStringLiteral("rules")).toArray())
+        view.rules.push_back(rule.toString().toStdString());
+    for (const QJsonValue& value : body.value(QStringLiteral("reasons")).toArray()) {
+        const QJsonObject reason = value.toObject();
+        std::map<std::string, std::string> params;
+        const QJsonObject figures = reason.value(QStringLiteral("params")).toObject();
+        for (auto it = figures.begin(); it != figures.end(); ++it)
+            params.emplace(it.key().toStdString(), it.value().toString().toStdString());
+        view.reasons.push_back(
+            reasonOf(text(reason, "rule"), effect(text(reason, "effect")), text(reason, "text"), std::move(params)));
+    }
+    for (const QJsonValue& value : body.value(QStringLiteral("windows")).toArray()) {
+        const QJsonObject window = value.toObject();
+        const std::string currency = " " + text(window, "currency");
+        view.windows.push_back({text(window, "rule"), text(window, "period"), text(window, "spent") + currency,
+                                text(window, "with_this") + currency});
+    }
+    view.counterfactual = text(body, "counterfactual");
+    view.computedRisk = risk(text(body, "computed_risk"));
+    const QJsonObject claimed = body.value(QStringLiteral("claimed")).toObject();
+    view.claimedRisk = risk(text(claimed, "risk_level"));
+    view.claimedApprovals = claimed.value(QStringLiteral("required_approvals")).toInt();
+    view.approvalsRequired = body.value(QStringLiteral("approvals_required")).toInt();
+    view.underClaimed = body.value(QStringLiteral("under_claimed")).toBool();
+    view.policyVersion = text(body, "policy_version");
+    view.at = text(body, "at");
+    return view;
+}
+
+} // namespace
 
 api::Effect effectOf(policy::Effect effect)
 {
@@ -282,14 +341,16 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
         CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of queue and world
         api::ApprovalQueue queue;
         CS_TRY(awaiting, store::proposalsIn(m_reader, "awaiting_approval"));
+        std::vector<std::string> proposals; // as stored, beside each item
         for (store::ProposalRow& row : *awaiting) {
             api::QueueItem item;
             item.intent = std::move(row.intent);
             item.agent = std::move(row.agent);
-            item.proposal = row.proposal.value_or(std::string());
-            item.decision = row.decision.value_or(std::string());
+            item.signedDecision = row.decision.value_or(std::string());
+            item.decision = decisionViewOf(item.signedDecision);
             item.reason = std::move(row.reason);
             queue.items.push_back(std::move(item));
+            proposals.push_back(row.proposal.value_or(std::string()));
         }
         CS_TRY(ended, store::requestCounts(m_reader));
         queue.approved = (*ended)["approved"];
@@ -304,7 +365,8 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
         CS_TRY(context, policy::loadContext(m_reader, *world, reference));
         const AssetCatalog catalog = AssetCatalog(world->assetList());
         const Timestamp now = m_clock->now();
-        for (api::QueueItem& item : queue.items) {
+        for (std::size_t i = 0; i < queue.items.size(); ++i) {
+            api::QueueItem& item = queue.items[i];
             CS_TRY(request, approval::findRequest(m_reader, item.intent));
             if (!*request)
                 continue;
@@ -314,7 +376,8 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
             item.expired = now >= (*request)->expiresAt;
             item.approvedBy = (*request)->approvedBy;
             item.stillNeeded = approval::stillNeeded(**request);
-            const std::optional<Proposal> proposal = describeNow(item, **request, *world, catalog, context->prices, reference);
+            const std::optional<Proposal> proposal =
+                describeNow(item, proposals[i], **request, *world, catalog, context->prices, reference);
             if (proposal && item.worldMoved && item.simulationOk) {
                 // If it settled now: the quorum would decide it again on this world, its own spend aside.
                 CS_TRY(decider, policy::Decider::loadFor(m_reader, *world, now, item.intent));
@@ -322,7 +385,7 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
                 item.decidedNow = effectOf(again.decision.effect);
                 for (const policy::Clause& clause : again.decision.reasons) {
                     if (clause.effect == again.decision.effect)
-                        item.decidedNowReason += (item.decidedNowReason.empty() ? "" : "; ") + clause.text;
+                        item.decidedNowReasons.push_back(reasonOf(clause.rule, effectOf(clause.effect), clause.text, clause.params));
                 }
             }
         }

@@ -289,13 +289,14 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
     const auto error = [&](const std::string& message) {
         outcome.error = message;
         outcome.globalDeny = "global.error";
-        outcome.reasons.push_back({"global.error", Effect::Deny, "evaluation error, which denies: " + message});
+        outcome.reasons.push_back({"global.error", Effect::Deny, "evaluation error, which denies: " + message, {{"message", message}}});
     };
 
     // Globals first: the simulation must have succeeded, and a swap stay within the slippage.
     if (simulated != nullptr && globals.simulationRequired && !simulated->ok()) {
         outcome.globalDeny = "global.simulation";
-        outcome.reasons.push_back({"global.simulation", Effect::Deny, "the simulation failed: " + simulated->reason});
+        outcome.reasons.push_back({"global.simulation", Effect::Deny, "the simulation failed: " + simulated->reason,
+                                   {{"problem", simulated->reason}}});
     }
     if (simulated != nullptr && simulated->ok() && globals.maxSlippageBps && subject.minOut != nullptr
         && simulated->expectedOut && simulated->expectedOut->minor() > 0) {
@@ -305,9 +306,12 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
         if (tolerance > *globals.maxSlippageBps) {
             const Int128 floor = (expected * (10'000 - *globals.maxSlippageBps) + 9'999) / 10'000;
             outcome.globalDeny = "global.max-slippage";
-            outcome.reasons.push_back({"global.max-slippage", Effect::Deny, "min_out accepts " + int128ToString(tolerance)
-                                                                  + " bps of slippage, more than the "
-                                                                  + std::to_string(*globals.maxSlippageBps) + " bps allowed"});
+            outcome.reasons.push_back({"global.max-slippage", Effect::Deny,
+                                       "min_out accepts " + int128ToString(tolerance) + " bps of slippage, more than the "
+                                           + std::to_string(*globals.maxSlippageBps) + " bps allowed",
+                                       {{"tolerance_bps", int128ToString(tolerance)},
+                                        {"allowed_bps", std::to_string(*globals.maxSlippageBps)},
+                                        {"min_out_floor", shown(floor, simulated->expectedOut->asset())}}});
             outcome.slippageFix = "min_out ≥ " + shown(floor, simulated->expectedOut->asset()) + " would be within "
                                   + std::to_string(*globals.maxSlippageBps) + " bps";
         }
@@ -353,7 +357,7 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
         outcome.fired.push_back(index);
         if (explain) {
             const std::string& what = rule.description.empty() ? m_summaries[index] : rule.description;
-            Clause& clause = outcome.reasons.emplace_back(Clause{rule.id, rule.effect, {}});
+            Clause& clause = outcome.reasons.emplace_back(Clause{rule.id, rule.effect, {}, {}});
             clause.text.reserve(what.size() + detail.size() + 3);
             clause.text.append(what);
             if (!detail.empty())
@@ -370,7 +374,7 @@ Evaluator::Outcome Evaluator::run(const Subject& subject, const Context& context
     else if (allow)
         outcome.effect = Effect::Allow;
     else
-        outcome.reasons.push_back({"global.default-deny", Effect::Deny, "no rule allows this proposal"});
+        outcome.reasons.push_back({"global.default-deny", Effect::Deny, "no rule allows this proposal", {}});
     return outcome;
 }
 
@@ -715,10 +719,18 @@ QJsonObject Decision::toJson(const Proposal& proposal, const std::string& propos
     for (const auto& rule : rules)
         ruleIds.append(qs(rule));
     QJsonArray why;
-    for (const auto& reason : reasons)
-        why.append(QJsonObject{{QStringLiteral("rule"), qs(reason.rule)},
-                               {QStringLiteral("effect"), qs(std::string(toString(reason.effect)))},
-                               {QStringLiteral("text"), qs(reason.text)}});
+    for (const auto& reason : reasons) {
+        QJsonObject clause{{QStringLiteral("rule"), qs(reason.rule)},
+                           {QStringLiteral("effect"), qs(std::string(toString(reason.effect)))},
+                           {QStringLiteral("text"), qs(reason.text)}};
+        if (!reason.params.empty()) {
+            QJsonObject params;
+            for (const auto& [name, value] : reason.params)
+                params.insert(qs(name), qs(value));
+            clause.insert(QStringLiteral("params"), params);
+        }
+        why.append(clause);
+    }
     QJsonArray needs;
     for (const auto& need : approvals) {
         QJsonArray groups;

@@ -65,7 +65,11 @@ struct Clause
 {
     std::string rule; //!< a rule id, or global.simulation / global.max-slippage / global.default-deny / global.error
     Effect effect = Effect::Deny;
-    std::string text;
+    std::string text; //!< English, with the figures: what the log keeps
+    //! The figures of a global clause by name, for a reader to say it in another language:
+    //! global.simulation {problem}, global.max-slippage {tolerance_bps, allowed_bps, min_out_floor},
+    //! global.error {message}.
+    std::map<std::string, std::string> params;
 };
 
 struct WindowUse

@@ -40,33 +40,39 @@ inline api::QueueItem itemOf(const Spec& spec)
     api::QueueItem item;
     item.intent = spec.intent;
     item.agent = spec.agent;
-    const QString action = QString::fromLatin1(spec.action);
-    QJsonObject act{{QStringLiteral("type"), action},
-                    {QStringLiteral("amount"), QString::fromLatin1(spec.amount)},
-                    {QStringLiteral("asset"), QString::fromLatin1(spec.asset)},
-                    {QStringLiteral("params"), action == u"swap" ? QJsonObject{{QStringLiteral("asset_out"), QString::fromLatin1(spec.to)}}
-                                                                 : QJsonObject{}}};
-    if (action != u"swap")
-        act.insert(QStringLiteral("to"), QString::fromLatin1(spec.to));
-    else
-        act.insert(QStringLiteral("venue"), QStringLiteral("dex-alpha"));
-    item.proposal = canonical({{QStringLiteral("action"), act},
-                               {QStringLiteral("agent"), QString::fromLatin1(spec.agent)},
-                               {QStringLiteral("rationale"), QStringLiteral("rebalance the desk")}});
-    const bool under = QByteArray(spec.claimed) != QByteArray(spec.computed);
+    const std::string asset = spec.asset;
+    const Asset money{asset, asset == "USDC" ? 6 : asset == "ETH" ? 18 : 9};
+    Proposal& proposal = item.proposal;
+    proposal.agent = spec.agent;
+    proposal.intent = spec.intent;
+    proposal.action.type = parseActionType(spec.action).value_or(ActionType::Transfer);
+    proposal.action.amount = Money::parse(spec.amount, money).value();
+    if (proposal.action.type == ActionType::Swap) {
+        proposal.action.params = {{"asset_out", spec.to}};
+        proposal.action.venue = "dex-alpha";
+    } else {
+        proposal.action.to = spec.to;
+    }
+    proposal.rationale = "rebalance the desk";
+    const auto risk = [](std::string_view name) {
+        for (RiskLevel level : {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Critical}) {
+            if (toString(level) == name)
+                return level;
+        }
+        return RiskLevel::Critical;
+    };
     // The decision is "as of" the intent's recorded time, days before the request entered the
     // queue (as in the demo stream): Age counts from the request, on the clock its expiry uses.
-    item.decision = canonical({{QStringLiteral("at"), kNow.addSecs(-60LL * spec.ageMinutes - 3 * 86400).toString(Qt::ISODateWithMs)},
-                               {QStringLiteral("claimed"), QJsonObject{{QStringLiteral("risk_level"), QString::fromLatin1(spec.claimed)},
-                                                                       {QStringLiteral("required_approvals"), 0}}},
-                               {QStringLiteral("computed_risk"), QString::fromLatin1(spec.computed)},
-                               {QStringLiteral("under_claimed"), under},
-                               {QStringLiteral("approvals_required"), 1},
-                               {QStringLiteral("rules"), QJsonArray{QString::fromLatin1(spec.rule)}},
-                               {QStringLiteral("reasons"), QJsonArray{QJsonObject{{QStringLiteral("rule"), QString::fromLatin1(spec.rule)},
-                                                                                  {QStringLiteral("text"), QStringLiteral("needs a treasury approver")},
-                                                                                  {QStringLiteral("effect"), QStringLiteral("require_approval")}}}},
-                               {QStringLiteral("counterfactual"), QStringLiteral("needs 1 more approver from 'treasury'")}});
+    api::DecisionView& decision = item.decision;
+    decision.effect = api::Effect::RequireApproval;
+    decision.at = kNow.addSecs(-60LL * spec.ageMinutes - 3 * 86400).toString(Qt::ISODateWithMs).toStdString();
+    decision.claimedRisk = risk(spec.claimed);
+    decision.computedRisk = risk(spec.computed);
+    decision.underClaimed = decision.claimedRisk != decision.computedRisk;
+    decision.approvalsRequired = 1;
+    decision.rules = {spec.rule};
+    decision.reasons = {{"rule", spec.rule, api::Effect::RequireApproval, "needs a treasury approver", {}}};
+    decision.counterfactual = "needs 1 more approver from 'treasury'";
     item.subjectSha256 = std::string(64, 'a');
     item.expiresAt = kNow.addSecs(60LL * spec.expiresInMinutes).toString(Qt::ISODateWithMs).toStdString();
     item.requestedAt = kNow.addSecs(-60LL * spec.ageMinutes).toString(Qt::ISODateWithMs).toStdString();

@@ -4,6 +4,7 @@
 
 #include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/common/MoneyFormat.h"
+#include "ui/common/StateText.h"
 
 #include <QJsonArray>
 
@@ -52,8 +53,7 @@ QString money(const std::string& decimalAndAsset)
 
 QString whatItWants(const ApprovalRow& row)
 {
-    const QJsonObject action = row.proposal.value(u"action").toObject();
-    const QJsonObject params = action.value(u"params").toObject();
+    const Proposal::Action& action = row.item.proposal.action;
     QString html = section(ApprovalDetail::tr("What the agent wants")) + QStringLiteral("<table>");
     html += line(ApprovalDetail::tr("Action"), esc(ApprovalQueueModel::actionText(row.action)));
     QString amount = money(row.amount + u' ' + row.asset);
@@ -62,16 +62,16 @@ QString whatItWants(const ApprovalRow& row)
     html += line(ApprovalDetail::tr("Amount"), QStringLiteral("<b>%1</b>").arg(amount));
     if (row.action == u"swap") {
         html += line(ApprovalDetail::tr("Buys"), esc(row.destination));
-        if (params.contains(u"min_out"))
-            html += line(ApprovalDetail::tr("At least"), money(params.value(u"min_out").toString() + u' ' + row.destination));
-    } else if (!action.value(u"to").toString().isEmpty()) {
-        html += line(ApprovalDetail::tr("To"), QStringLiteral("<b>%1</b>").arg(esc(action.value(u"to").toString())));
+        if (action.minOut)
+            html += line(ApprovalDetail::tr("At least"), money(QString::fromStdString(action.minOut->toString()) + u' ' + row.destination));
+    } else if (action.to && !action.to->empty()) {
+        html += line(ApprovalDetail::tr("To"), QStringLiteral("<b>%1</b>").arg(esc(QString::fromStdString(*action.to))));
     }
     if (!row.venue.isEmpty())
         html += line(ApprovalDetail::tr("Venue"), esc(row.venue));
-    for (auto it = params.begin(); it != params.end(); ++it) {
-        if (it.key() != u"asset_out" && it.key() != u"min_out")
-            html += line(it.key(), esc(it.value().toString()));
+    for (const auto& [key, value] : action.params) {
+        if (key != "asset_out" && key != "min_out")
+            html += line(QString::fromStdString(key), esc(QString::fromStdString(value)));
     }
     return html + QStringLiteral("</table>");
 }
@@ -79,15 +79,14 @@ QString whatItWants(const ApprovalRow& row)
 QString why(const ApprovalRow& row)
 {
     QString html = section(ApprovalDetail::tr("Why"));
-    html += QStringLiteral("<p style='margin:2px 0'>%1</p>").arg(esc(row.proposal.value(u"rationale").toString()));
-    const QJsonArray inputs = row.proposal.value(u"inputs").toArray();
-    if (!inputs.isEmpty()) {
+    const Proposal& proposal = row.item.proposal;
+    html += QStringLiteral("<p style='margin:2px 0'>%1</p>").arg(esc(QString::fromStdString(proposal.rationale)));
+    if (!proposal.inputs.empty()) {
         html += QStringLiteral("<table>");
-        for (const QJsonValue& value : inputs) {
-            const QJsonObject input = value.toObject();
-            html += line(input.value(u"name").toString(),
+        for (const ProposalInput& input : proposal.inputs) {
+            html += line(QString::fromStdString(input.name),
                          ApprovalDetail::tr("%1 <i>(from %2)</i>")
-                             .arg(esc(input.value(u"value").toString()), esc(input.value(u"source").toString())));
+                             .arg(esc(QString::fromStdString(input.value)), esc(QString::fromStdString(input.source))));
         }
         html += QStringLiteral("</table>");
     }
@@ -134,7 +133,7 @@ QString effectNow(const ApprovalRow& row)
             : *item.decidedNow == api::Effect::RequireApproval
                 ? ApprovalDetail::tr("Decided again on these balances, it still needs approval.")
                 : ApprovalDetail::tr("Decided again on these balances, it is denied, so approving it now fails it: %1")
-                      .arg(QString::fromStdString(item.decidedNowReason));
+                      .arg(reasonsText(item.decidedNowReasons));
         html += QStringLiteral("<p style='margin:4px 0'><b>%1</b></p>").arg(esc(again));
     }
     return html;
@@ -144,37 +143,31 @@ QString decision(const ApprovalRow& row)
 {
     QString html = section(ApprovalDetail::tr("Decision"));
     html += QStringLiteral("<ul style='margin:0; -qt-list-indent:1'>");
-    for (const QJsonValue& value : row.decision.value(u"reasons").toArray()) {
-        const QJsonObject reason = value.toObject();
-        html += QStringLiteral("<li><b>%1</b>: %2</li>").arg(esc(reason.value(u"rule").toString()), esc(reason.value(u"text").toString()));
-    }
+    const api::DecisionView& decided = row.item.decision;
+    for (const api::Reason& reason : decided.reasons)
+        html += QStringLiteral("<li><b>%1</b>: %2</li>").arg(esc(QString::fromStdString(reason.rule)), esc(reasonText(reason)));
     html += QStringLiteral("</ul>");
-    const QString counterfactual = row.decision.value(u"counterfactual").toString();
+    const QString counterfactual = QString::fromStdString(decided.counterfactual);
     if (!counterfactual.isEmpty())
         html += QStringLiteral("<p style='margin:2px 0'>%1 %2</p>").arg(esc(ApprovalDetail::tr("What would change it:")), esc(counterfactual));
-    const QJsonArray windows = row.decision.value(u"windows").toArray();
-    if (!windows.isEmpty()) {
+    if (!decided.windows.empty()) {
         html += QStringLiteral("<table>");
-        for (const QJsonValue& value : windows) {
-            const QJsonObject window = value.toObject();
-            const QString currency = window.value(u"currency").toString();
-            html += line(window.value(u"rule").toString(),
+        for (const api::WindowUse& window : decided.windows) {
+            html += line(QString::fromStdString(window.rule),
                          ApprovalDetail::tr("%1: spent %2, %3 with this")
-                             .arg(esc(window.value(u"period").toString()),
-                                  money(window.value(u"spent").toString() + u' ' + currency),
-                                  money(window.value(u"with_this").toString() + u' ' + currency)));
+                             .arg(esc(QString::fromStdString(window.period)), money(QString::fromStdString(window.spent)),
+                                  money(QString::fromStdString(window.withThis))));
         }
         html += QStringLiteral("</table>");
     }
     html += QStringLiteral("<table>");
-    const QJsonObject claimed = row.decision.value(u"claimed").toObject();
     html += line(ApprovalDetail::tr("Risk"),
                  ApprovalDetail::tr("computed <b>%1</b>, %2 approval(s) · the agent claimed %3, %4 approval(s)")
                      .arg(esc(ApprovalQueueModel::riskText(row.computedRisk)))
-                     .arg(row.decision.value(u"approvals_required").toInt())
+                     .arg(decided.approvalsRequired)
                      .arg(esc(ApprovalQueueModel::riskText(row.claimedRisk)))
-                     .arg(claimed.value(u"required_approvals").toInt()));
-    html += line(ApprovalDetail::tr("Policy"), QStringLiteral("<tt>%1</tt>").arg(esc(row.decision.value(u"policy_version").toString().left(16))));
+                     .arg(decided.claimedApprovals));
+    html += line(ApprovalDetail::tr("Policy"), QStringLiteral("<tt>%1</tt>").arg(esc(QString::fromStdString(decided.policyVersion).left(16))));
     html += QStringLiteral("</table>");
     if (row.underClaimed)
         html += warning(ApprovalDetail::tr("The agent under-claimed its risk."));

@@ -15,11 +15,6 @@ namespace cs::ui {
 
 namespace {
 
-QJsonObject objectOf(const std::string& json)
-{
-    return QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
-}
-
 QDateTime timeOf(const QString& iso)
 {
     return QDateTime::fromString(iso, Qt::ISODateWithMs);
@@ -40,32 +35,30 @@ ApprovalRow ApprovalRow::from(const api::QueueItem& item)
 {
     ApprovalRow row;
     row.item = item;
-    row.proposal = objectOf(item.proposal);
-    row.decision = objectOf(item.decision);
     row.intent = QString::fromStdString(item.intent);
     row.agent = QString::fromStdString(item.agent);
-    const QJsonObject action = row.proposal.value(u"action").toObject();
-    const QJsonObject params = action.value(u"params").toObject();
-    row.action = action.value(u"type").toString();
-    row.amount = action.value(u"amount").toString();
-    row.asset = action.value(u"asset").toString();
-    row.venue = action.value(u"venue").toString();
-    if (row.action == u"swap")
-        row.destination = params.value(u"asset_out").toString();
-    else if (row.action == u"deposit" || row.action == u"withdraw")
+    const Proposal::Action& action = item.proposal.action;
+    const auto text = [](std::string_view view) { return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size())); };
+    row.action = text(toString(action.type));
+    row.amount = QString::fromStdString(action.amount.toString());
+    row.asset = QString::fromStdString(action.amount.asset().code);
+    row.venue = QString::fromStdString(action.venue.value_or(std::string()));
+    if (action.type == ActionType::Swap) {
+        const auto out = action.params.find("asset_out");
+        row.destination = out != action.params.end() ? QString::fromStdString(out->second) : QString();
+    } else if (action.type == ActionType::Deposit || action.type == ActionType::Withdraw) {
         row.destination = row.venue;
-    else
-        row.destination = action.value(u"to").toString();
-    const QJsonObject claimed = row.decision.value(u"claimed").toObject();
-    row.claimedRisk = claimed.value(u"risk_level").toString();
-    row.computedRisk = row.decision.value(u"computed_risk").toString();
-    row.underClaimed = row.decision.value(u"under_claimed").toBool();
-    for (const QJsonValue& rule : row.decision.value(u"rules").toArray())
-        row.rules.append(rule.toString());
+    } else {
+        row.destination = QString::fromStdString(action.to.value_or(std::string()));
+    }
+    row.claimedRisk = text(toString(item.decision.claimedRisk));
+    row.computedRisk = text(toString(item.decision.computedRisk));
+    row.underClaimed = item.decision.underClaimed;
+    for (const std::string& rule : item.decision.rules)
+        row.rules.append(QString::fromStdString(rule));
     // Age and expiry on one clock: since the request entered the queue (a demo stream's intents
     // carry times days in the past; their requests expire a day after they were made).
-    row.requestedAt = timeOf(QString::fromStdString(item.requestedAt.empty() ? row.decision.value(u"at").toString().toStdString()
-                                                                             : item.requestedAt));
+    row.requestedAt = timeOf(QString::fromStdString(item.requestedAt.empty() ? item.decision.at : item.requestedAt));
     row.expiresAt = timeOf(QString::fromStdString(item.expiresAt));
     return row;
 }
@@ -220,7 +213,7 @@ QVariant ApprovalQueueModel::display(const ApprovalRow& row, int column) const
     case ApprovalsColumn:
         return tr("%1 of %2")
             .arg(row.item.approvedBy.size())
-            .arg(row.decision.value(u"approvals_required").toInt());
+            .arg(row.item.decision.approvalsRequired);
     default:
         return {};
     }
@@ -290,7 +283,7 @@ QVariant ApprovalQueueModel::data(const QModelIndex& index, int role) const
         return expired(row);
     case SearchTextRole:
         return QStringList{row.intent, row.agent, row.destination, row.venue, row.action,
-                           row.proposal.value(u"rationale").toString()}
+                           QString::fromStdString(row.item.proposal.rationale)}
             .join(u' ');
     default:
         return {};

@@ -8,7 +8,6 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QStringList>
 
 namespace cs::ui {
@@ -16,9 +15,7 @@ namespace cs::ui {
 //! One queued proposal, read once from the engine's snapshot for display.
 struct ApprovalRow
 {
-    api::QueueItem item;
-    QJsonObject proposal; //!< countersign.proposal/1
-    QJsonObject decision; //!< countersign.decision/1
+    api::QueueItem item;  //!< item.proposal and item.decision: what the agent wants and the signed decision
     QString intent;
     QString agent;
     QString action;       //!< pay_api, transfer, swap, deposit, withdraw
@@ -26,7 +23,7 @@ struct ApprovalRow
     QString asset;
     QString destination;  //!< the counterparty or agent paid; the asset bought, for a swap
     QString venue;
-    QString claimedRisk;
+    QString claimedRisk;  //!< low, medium, high, critical
     QString computedRisk;
     bool underClaimed = false;
     QStringList rules;    //!< fired rule ids

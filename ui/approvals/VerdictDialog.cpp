@@ -104,7 +104,8 @@ VerdictDialog::VerdictDialog(const ApprovalRow& row, Verdict::Kind kind, const Q
         form->addRow(tr("&Amount (%1, lower only):").arg(row.asset), m_amount);
         connect(m_amount, &QLineEdit::textChanged, this, &VerdictDialog::updateSignButton);
         if (row.action == u"swap") {
-            const QString minOut = row.proposal.value(u"action").toObject().value(u"params").toObject().value(u"min_out").toString();
+            const auto& minOutMoney = row.item.proposal.action.minOut;
+            const QString minOut = minOutMoney ? QString::fromStdString(minOutMoney->toString()) : QString();
             m_originalMinOut = minOut;
             m_minOut = new QLineEdit(minOut, this);
             m_minOut->setObjectName(QStringLiteral("minOutEdit"));

@@ -3,6 +3,7 @@
 #include "ui/common/StateText.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace cs::ui {
 
@@ -39,6 +40,32 @@ QString stateText(api::Role role)
     case api::Role::Engine: return QCoreApplication::translate("StateText", "engine");
     }
     return {};
+}
+
+QString reasonText(const api::Reason& reason)
+{
+    const auto param = [&](const char* name) {
+        const auto it = reason.params.find(name);
+        return it == reason.params.end() ? QString() : QString::fromStdString(it->second);
+    };
+    if (reason.code == "global.default-deny")
+        return QCoreApplication::translate("StateText", "no rule allows this proposal");
+    if (reason.code == "global.simulation" && reason.params.count("problem") != 0)
+        return QCoreApplication::translate("StateText", "the simulation failed: %1").arg(param("problem"));
+    if (reason.code == "global.max-slippage" && reason.params.count("allowed_bps") != 0)
+        return QCoreApplication::translate("StateText", "min_out accepts %1 bps of slippage, more than the %2 bps allowed")
+            .arg(param("tolerance_bps"), param("allowed_bps"));
+    if (reason.code == "global.error" && reason.params.count("message") != 0)
+        return QCoreApplication::translate("StateText", "evaluation error, which denies: %1").arg(param("message"));
+    return QString::fromStdString(reason.text); // a rule, or a decision recorded before reasons carried their figures
+}
+
+QString reasonsText(const std::vector<api::Reason>& reasons)
+{
+    QStringList texts;
+    for (const api::Reason& reason : reasons)
+        texts << reasonText(reason);
+    return texts.join(QStringLiteral("; "));
 }
 
 } // namespace cs::ui

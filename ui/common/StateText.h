@@ -13,4 +13,10 @@ QString stateText(api::IntentState state);
 QString stateText(api::PrincipalStatus status);
 QString stateText(api::Role role);
 
+//! A decision's reason in the user's language: a global of the policy from its code and
+//! figures; a rule in the policy's own words (its text).
+QString reasonText(const api::Reason& reason);
+//! Several, joined with "; ".
+QString reasonsText(const std::vector<api::Reason>& reasons);
+
 } // namespace cs::ui

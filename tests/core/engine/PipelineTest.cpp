@@ -208,11 +208,13 @@ void PipelineTest::approvalQueueShowsUnderClaiming()
     QCOMPARE(queue->approved + queue->rejected + queue->expired, 0);
     int cannotExecute = 0;
     for (const auto& item : queue->items) {
-        const QJsonObject decision = QJsonDocument::fromJson(QByteArray::fromStdString(item.decision)).object();
-        QCOMPARE(decision.value(QStringLiteral("effect")).toString(), QStringLiteral("require_approval"));
+        QVERIFY(item.decision.effect == api::Effect::RequireApproval);
         // The rules backend claims no approvals: every one of these is flagged as under-claimed.
-        QVERIFY(decision.value(QStringLiteral("under_claimed")).toBool());
-        QVERIFY(!QJsonDocument::fromJson(QByteArray::fromStdString(item.proposal)).object().isEmpty());
+        QVERIFY(item.decision.underClaimed);
+        QCOMPARE(item.proposal.intent, item.intent);
+        // The signed decision travels verbatim beside its values, for export.
+        const QJsonObject signedDecision = QJsonDocument::fromJson(QByteArray::fromStdString(item.signedDecision)).object();
+        QCOMPARE(signedDecision.value(QStringLiteral("effect")).toString(), QStringLiteral("require_approval"));
         // Each is simulated on the world as it is now, so approvers see what would execute.
         // One that no longer can (money it needs has moved since) says why and moves nothing.
         QCOMPARE(item.simulationProblem.empty(), item.simulationOk);
@@ -250,7 +252,10 @@ void PipelineTest::approvalQueueShowsUnderClaiming()
     // it still needs its approver (the decide step the quorum would run, run now).
     QVERIFY(early->decidedNow.has_value());
     QCOMPARE(std::string(api::toString(*early->decidedNow)), std::string("require_approval"));
-    QVERIFY2(early->decidedNowReason.find("treasury approver") != std::string::npos, early->decidedNowReason.c_str());
+    std::string reasons;
+    for (const api::Reason& reason : early->decidedNowReasons)
+        reasons += reason.text + "; ";
+    QVERIFY2(reasons.find("treasury approver") != std::string::npos, reasons.c_str());
     // Every item whose world did not move carries no second decision.
     for (const api::QueueItem& item : queue->items)
         QCOMPARE(item.decidedNow.has_value(), item.worldMoved && item.simulationOk);

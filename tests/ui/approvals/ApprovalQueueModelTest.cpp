@@ -238,7 +238,7 @@ void ApprovalQueueModelTest::detailShowsWhatIsSigned()
     QVERIFY(!text.contains(QLatin1String("Decided again"))); // the engine said nothing of it now
     // What the quorum would meet if it settled now: the decision made again on these balances.
     item.decidedNow = api::Effect::Deny;
-    item.decidedNowReason = "the calendar_day cap of rule payroll.cap is used up";
+    item.decidedNowReasons = {{"rule", "payroll.cap", api::Effect::Deny, "the calendar_day cap of rule payroll.cap is used up", {}}};
     document.setHtml(ui::ApprovalDetail::html(ui::ApprovalRow::from(item), kNow));
     QVERIFY(document.toPlainText().contains(
         QLatin1String("it is denied, so approving it now fails it: the calendar_day cap of rule payroll.cap is used up")));
@@ -247,11 +247,10 @@ void ApprovalQueueModelTest::detailShowsWhatIsSigned()
     QVERIFY(document.toPlainText().contains(QLatin1String("it still needs approval")));
     item.decidedNow.reset();
     // Markup in what the model wrote is shown as text, never interpreted.
-    item.proposal = canonical({{QStringLiteral("action"), QJsonObject{{QStringLiteral("type"), QStringLiteral("transfer")},
-                                                                      {QStringLiteral("amount"), QStringLiteral("1")},
-                                                                      {QStringLiteral("asset"), QStringLiteral("USDC")},
-                                                                      {QStringLiteral("to"), QStringLiteral("<b>x</b>")}}},
-                               {QStringLiteral("rationale"), QStringLiteral("<img src=x> & <a href='y'>click</a>")}});
+    item.proposal.action.type = ActionType::Transfer;
+    item.proposal.action.amount = Money::parse("1", Asset{"USDC", 6}).value();
+    item.proposal.action.to = "<b>x</b>";
+    item.proposal.rationale = "<img src=x> & <a href='y'>click</a>";
     document.setHtml(ui::ApprovalDetail::html(ui::ApprovalRow::from(item), kNow));
     QVERIFY(document.toPlainText().contains(QLatin1String("<img src=x> & <a href='y'>click</a>")));
     QVERIFY(document.toPlainText().contains(QLatin1String("<b>x</b>")));

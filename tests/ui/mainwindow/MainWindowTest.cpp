@@ -26,6 +26,7 @@
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/Settings.h"
+#include "ui/common/StateText.h"
 #include "ui/common/Translations.h"
 #include "ui/mainwindow/MainWindow.h"
 
@@ -309,8 +310,12 @@ void MainWindowTest::translations_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("fileMenu");
     QTest::addColumn<QString>("agentsItem");
-    QTest::newRow("german") << "de" << QStringLiteral("&Datei") << QStringLiteral("Agenten");
-    QTest::newRow("simplified-chinese") << "zh_CN" << QStringLiteral("文件(&F)") << QStringLiteral("代理");
+    QTest::addColumn<QString>("awaiting");   // an intent's state
+    QTest::addColumn<QString>("simulation"); // a decision's reason, from its code and figures
+    QTest::newRow("german") << "de" << QStringLiteral("&Datei") << QStringLiteral("Agenten")
+                            << QStringLiteral("wartet auf Freigabe") << QStringLiteral("die Simulation schlug fehl: no pool");
+    QTest::newRow("simplified-chinese") << "zh_CN" << QStringLiteral("文件(&F)") << QStringLiteral("代理")
+                                        << QStringLiteral("等待审批") << QStringLiteral("模拟失败：no pool");
 }
 
 void MainWindowTest::translations()
@@ -318,7 +323,20 @@ void MainWindowTest::translations()
     QFETCH(QString, language);
     QFETCH(QString, fileMenu);
     QFETCH(QString, agentsItem);
+    QFETCH(QString, awaiting);
+    QFETCH(QString, simulation);
+    // Before: the seam's values read in English.
+    const api::Reason failed{"global.simulation", "global.simulation", api::Effect::Deny, "the simulation failed: no pool",
+                             {{"problem", "no pool"}}};
+    QCOMPARE(ui::reasonText(failed), QStringLiteral("the simulation failed: no pool"));
     QVERIFY(ui::installTranslations(*QCoreApplication::instance(), language));
+    QCOMPARE(ui::stateText(api::IntentState::AwaitingApproval), awaiting);
+    QCOMPARE(ui::reasonText(failed), simulation);
+    // A rule's reason is in the policy's own words; one without figures keeps the log's text.
+    QCOMPARE(ui::reasonText({"rule", "api.small", api::Effect::Allow, "pay_api up to 50 USDC", {}}),
+             QStringLiteral("pay_api up to 50 USDC"));
+    QCOMPARE(ui::reasonText({"global.simulation", "global.simulation", api::Effect::Deny, "the simulation failed: old", {}}),
+             QStringLiteral("the simulation failed: old"));
     MainWindow window(m_factory);
     QCOMPARE(window.menuBar()->actions().first()->text(), fileMenu);
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
