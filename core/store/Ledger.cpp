@@ -3,6 +3,7 @@
 #include "core/store/Ledger.h"
 
 #include "core/storage/Database.h"
+#include "core/store/Bind.h"
 
 namespace cs::store {
 
@@ -120,12 +121,8 @@ Result<void> setSettlementState(storage::Database& db, std::string_view idempote
 {
     CS_TRY(update, db.cached("UPDATE settlements SET state = ?2, reason = ?3, receipt_seq = ?4, updated_ms = ?5 "
                              "WHERE idempotency_key = ?1"));
-    (*update)->bind(1, idempotencyKey).bind(2, state).bind(3, reason).bind(5, now.msSinceEpoch);
-    if (receiptSeq > 0)
-        (*update)->bind(4, receiptSeq);
-    else
-        (*update)->bindNull(4);
-    return (*update)->run();
+    return bindSeq((*update)->bind(1, idempotencyKey).bind(2, state).bind(3, reason).bind(5, now.msSinceEpoch), 4, receiptSeq)
+        .run();
 }
 
 Result<std::vector<SettlementRow>> settlements(storage::Database& db, std::string_view state)

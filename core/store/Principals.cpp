@@ -46,7 +46,7 @@ Result<void> insertPrincipal(storage::Database& db, const PrincipalRow& row)
     storage::Statement& statement = **insert;
     statement.bind(1, row.id).bind(2, row.displayName).bind(3, row.role).bind(4, row.status).bind(5, row.description);
     if (row.publicKey.empty())
-        statement.bindNull(6);
+        statement.bindNull(6); // until enrolled
     else
         statement.bindBlob(6, row.publicKey);
     return statement.bind(7, row.created.msSinceEpoch).run();

@@ -3,6 +3,7 @@
 #include "core/store/Proposals.h"
 
 #include "core/storage/Database.h"
+#include "core/store/Bind.h"
 
 namespace cs::store {
 
@@ -15,11 +16,6 @@ const std::string kProposalColumns =
 const std::string kDecisionColumns =
     "intent, agent, action, asset, amount, to_id, venue, asset_out, min_out, claimed_risk, claimed_approvals, simulation, "
     "simulation_reason, expected_out, at_ms, effect, policy_version, spend, updated_ms, first_time";
-
-Statement& bindOptional(Statement& statement, int index, const std::optional<std::string>& value)
-{
-    return value ? statement.bind(index, *value) : statement.bindNull(index);
-}
 
 std::optional<std::string> optionalAt(const Statement& row, int column)
 {
@@ -69,11 +65,7 @@ Result<void> insertProposal(storage::Database& db, const ProposalRow& row)
     bindOptional(statement, 6, row.proposalSha256);
     bindOptional(statement, 7, row.effect);
     bindOptional(statement, 8, row.decision);
-    if (row.receiptSeq > 0)
-        statement.bind(9, row.receiptSeq);
-    else
-        statement.bindNull(9);
-    return statement.bind(10, row.updated.msSinceEpoch).run();
+    return bindSeq(statement, 9, row.receiptSeq).bind(10, row.updated.msSinceEpoch).run();
 }
 
 Result<std::optional<ProposalRow>> findProposal(storage::Database& db, std::string_view intent)
@@ -89,12 +81,7 @@ Result<void> setProposalState(storage::Database& db, std::string_view intent, st
                               std::string_view reason, std::int64_t receiptSeq, Timestamp now)
 {
     CS_TRY(update, db.cached("UPDATE proposals SET state = ?2, reason = ?3, receipt_seq = ?4, updated_ms = ?5 WHERE intent = ?1"));
-    (*update)->bind(1, intent).bind(2, state).bind(3, reason).bind(5, now.msSinceEpoch);
-    if (receiptSeq > 0)
-        (*update)->bind(4, receiptSeq);
-    else
-        (*update)->bindNull(4);
-    return (*update)->run();
+    return bindSeq((*update)->bind(1, intent).bind(2, state).bind(3, reason).bind(5, now.msSinceEpoch), 4, receiptSeq).run();
 }
 
 Result<void> setProposalVersion(storage::Database& db, const ProposalRow& row)

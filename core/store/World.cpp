@@ -3,6 +3,7 @@
 #include "core/store/World.h"
 
 #include "core/storage/Database.h"
+#include "core/store/Bind.h"
 #include "core/store/Ledger.h"
 
 namespace cs::store {
@@ -11,11 +12,6 @@ using storage::forEachRow;
 using storage::Statement;
 
 namespace {
-
-Statement& nullable(Statement& statement, int index, const std::string& text)
-{
-    return text.empty() ? statement.bindNull(index) : statement.bind(index, text);
-}
 
 Result<int> count(storage::Database& db, std::string_view sql)
 {
@@ -35,7 +31,7 @@ Result<void> insertAccount(storage::Database& db, const AccountRow& row)
 {
     CS_TRY(insert, db.cached("INSERT INTO accounts(id, owner, kind, description) VALUES (?1, ?2, ?3, ?4)"));
     Statement& statement = (*insert)->bind(1, row.id);
-    return nullable(statement, 2, row.owner).bind(3, row.kind).bind(4, row.description).run();
+    return bindNonEmpty(statement, 2, row.owner).bind(3, row.kind).bind(4, row.description).run();
 }
 
 Result<void> insertVenue(storage::Database& db, const VenueRow& row)
