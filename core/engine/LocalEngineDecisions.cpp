@@ -416,8 +416,8 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
     CS_TRY(key, principalKey(signer, passphrase));
     std::vector<std::string> warnings;
     CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
-        CS_TRY(world, store::loadWorld(db));
-        CS_TRY(parsed, policy::parsePolicy(document, AssetCatalog(world->assetList())));
+        CS_TRY(catalog, store::assetCatalog(db));
+        CS_TRY(parsed, policy::parsePolicy(document, *catalog));
         for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
             if (!finding.error)
                 warnings.push_back(finding.message);

@@ -152,8 +152,9 @@ Result<std::vector<IntentOutcome>> Pipeline::processBatch(std::span<const model:
 
 Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::Intent> intents)
 {
-    CS_TRY(world, store::loadWorld(m_reader));
-    const AssetCatalog catalog(world->assetList());
+    // Only the assets, to read proposals against: the world itself is loaded once, to decide.
+    CS_TRY(assets, store::assetCatalog(m_reader));
+    const AssetCatalog& catalog = *assets;
 
     std::vector<Planned> planned;
     std::set<std::string> seen;

@@ -87,6 +87,18 @@ Result<std::vector<AssetRow>> assets(storage::Database& db)
     return rows;
 }
 
+Result<AssetCatalog> assetCatalog(storage::Database& db)
+{
+    CS_TRY(rows, assets(db));
+    std::vector<Asset> known;
+    known.reserve(rows->size());
+    for (const AssetRow& row : *rows) {
+        CS_TRY(asset, Asset::make(row.code, row.decimals));
+        known.push_back(*asset);
+    }
+    return AssetCatalog(std::move(known));
+}
+
 Result<WorldCounts> worldCounts(storage::Database& db)
 {
     WorldCounts counts;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/domain/Clock.h"
+#include "core/domain/Proposal.h"
 #include "core/simulation/WorldState.h"
 
 #include <optional>
@@ -84,6 +85,8 @@ Result<void> insertPrice(storage::Database& db, const PriceRow& row);
 
 //! Every asset, ordered by code.
 Result<std::vector<AssetRow>> assets(storage::Database& db);
+//! The same as a catalogue to read proposals and policies against.
+Result<AssetCatalog> assetCatalog(storage::Database& db);
 
 struct WorldCounts
 {

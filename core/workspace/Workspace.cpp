@@ -89,8 +89,8 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
     std::optional<policy::Policy> demoPolicy;
     if (options.demo) {
         // The demo desk starts with a published policy, signed by its risk manager.
-        CS_TRY(world, store::loadWorld(db));
-        CS_TRY(parsed, policy::parsePolicy(embeddedDemoPolicy(), AssetCatalog(world->assetList())));
+        CS_TRY(catalog, store::assetCatalog(db));
+        CS_TRY(parsed, policy::parsePolicy(embeddedDemoPolicy(), *catalog));
         CS_TRY(rita, identity::unsealKey(identity::keyFilePath(staging / kKeysDir, "rita"), kDemoPassphrase));
         CS_TRY(publication, policy::publicationDraft(*parsed, "rita", *rita));
         drafts.push_back(std::move(*publication));
