@@ -147,6 +147,54 @@ Result<void> writeCheckpointFiles(std::span<const Checkpoint> checkpoints, const
     return {};
 }
 
+CheckpointFileWriter::CheckpointFileWriter() : m_thread([this] { work(); }) {}
+
+CheckpointFileWriter::~CheckpointFileWriter()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    m_thread.join(); // after the last queued checkpoints are written
+}
+
+void CheckpointFileWriter::post(std::vector<Checkpoint> checkpoints, const CheckpointPolicy& policy)
+{
+    if (checkpoints.empty())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.emplace_back(std::move(checkpoints), policy);
+    }
+    m_wake.notify_one();
+}
+
+void CheckpointFileWriter::flush()
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return m_queue.empty() && !m_busy; });
+}
+
+void CheckpointFileWriter::work()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+        if (m_queue.empty()) // and stopping
+            return;
+        auto batch = std::move(m_queue);
+        m_queue.clear();
+        m_busy = true;
+        lock.unlock();
+        for (const auto& [checkpoints, policy] : batch)
+            (void)writeCheckpointFiles(checkpoints, policy); // a missed mirror is what verify reports, never a lost entry
+        lock.lock();
+        m_busy = false;
+        m_idle.notify_all();
+    }
+}
+
 struct AuditLog::Pending
 {
     Draft draft;

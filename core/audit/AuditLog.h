@@ -11,6 +11,8 @@
 #include <memory>
 #include <mutex>
 #include <span>
+#include <thread>
+#include <utility>
 #include <vector>
 
 namespace cs::audit {
@@ -50,6 +52,36 @@ Result<std::optional<Checkpoint>> checkpointInTransaction(storage::Database& db,
 
 //! Mirrors checkpoints to policy.directory (durably, one file each).
 Result<void> writeCheckpointFiles(std::span<const Checkpoint> checkpoints, const CheckpointPolicy& policy);
+
+/**
+ * writeCheckpointFiles off the commit path: the checkpoints a committed transaction signed are
+ * mirrored in order on a thread of its own, so a commit does not wait for their fsyncs. The
+ * files then trail the database by the time that takes (core/README.md, "the window"); flush()
+ * waits for all of them, and so does the destructor.
+ */
+class CheckpointFileWriter
+{
+public:
+    CheckpointFileWriter();
+    ~CheckpointFileWriter();
+    CheckpointFileWriter(const CheckpointFileWriter&) = delete;
+    CheckpointFileWriter& operator=(const CheckpointFileWriter&) = delete;
+
+    //! After the commit: `checkpoints` (of `policy`, whose engine key must outlive this) are written next.
+    void post(std::vector<Checkpoint> checkpoints, const CheckpointPolicy& policy);
+    void flush();
+
+private:
+    void work();
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_idle;
+    std::vector<std::pair<std::vector<Checkpoint>, CheckpointPolicy>> m_queue;
+    bool m_busy = false;
+    bool m_stop = false;
+    std::thread m_thread;
+};
 
 //! Reads the workspace's audit origin (workspace_meta 'audit_origin').
 Result<std::string> readOrigin(storage::Database& db);

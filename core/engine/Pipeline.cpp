@@ -494,7 +494,7 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
         m_decider.committed(*newest);
         invalidate.committed = true;
         phase = std::chrono::steady_clock::now();
-        (void)audit::writeCheckpointFiles(appended->checkpoints, m_policy);
+        m_files.post(std::move(appended->checkpoints), m_policy);
         m_timings.checkpointFiles += since(phase);
         return {};
     });

@@ -55,7 +55,7 @@ struct PipelineTimings
     double decide = 0;          //!< loading policy and windows, simulating, deciding, signing, settling
     double record = 0;          //!< audit entries, checkpoint, proposal and decision rows
     double commit = 0;          //!< the transaction's durable commit
-    double checkpointFiles = 0; //!< checkpoint files written after the commit
+    double checkpointFiles = 0; //!< handing the checkpoints to the file writer after the commit
 };
 
 /**
@@ -106,6 +106,9 @@ private:
     storage::Database m_reader;
     policy::Decider m_decider; //!< kept across batches; used on the writer thread only
     PipelineTimings m_timings;
+    //! Each batch's checkpoint files, written after its commit without holding up the next
+    //! batch; all of them by the time the pipeline is gone.
+    audit::CheckpointFileWriter m_files;
 };
 
 } // namespace cs::engine

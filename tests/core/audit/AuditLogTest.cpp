@@ -42,6 +42,7 @@ private Q_SLOTS:
     void groupCommitPutsQueuedAppendsInOneTransaction();
     void appendIsVisibleWhenAcknowledged();
     void revokedKeyCannotSign();
+    void checkpointFilesFollowTheirCommits();
     void statusChangesNeedAuthority();
     void inclusionProofsVerifyAndMutationsFail();
     void receiptExportIsTheSignedBytes();
@@ -500,6 +501,36 @@ void AuditLogTest::revokedKeyCannotSign()
     QCOMPARE(report->first()->seq, afterRevocation);
     QVERIFY2(QString::fromStdString(report->first()->reason).contains(QLatin1String("whose key is revoked")),
              report->first()->reason.c_str());
+}
+
+void AuditLogTest::checkpointFilesFollowTheirCommits()
+{
+    // Checkpoints signed in 40 commits, handed to the file writer one commit after another and
+    // the writer dropped at once: every one of them is on disk by then, in order of size.
+    const fs::path ws = fresh();
+    auto engineKey = identity::unsealKey(ws / "keys/engine.key", workspace::kDemoPassphrase);
+    QVERIFY(engineKey.has_value());
+    auto db = storage::Database::open((ws / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist);
+    const fs::path mirror = ws / "mirror";
+    fs::create_directories(mirror);
+    const CheckpointPolicy policy{*readOrigin(*db), mirror, &*engineKey, 1000};
+    std::vector<std::uint64_t> sizes;
+    {
+        CheckpointFileWriter files;
+        for (int commit = 0; commit < 40; ++commit) {
+            auto transaction = storage::Transaction::begin(*db);
+            const QJsonObject body{{QStringLiteral("n"), commit}};
+            QVERIFY(appendInTransaction(*db, std::vector{*makeDraft(types::kModelExchange, "engine", body)},
+                                        m_clock->now(), policy));
+            auto checkpoint = checkpointInTransaction(*db, m_clock->now(), policy);
+            QVERIFY(checkpoint && *checkpoint);
+            QVERIFY(transaction->commit());
+            sizes.push_back((*checkpoint)->size);
+            files.post({**checkpoint}, policy);
+        }
+    }
+    for (const std::uint64_t size : sizes)
+        QVERIFY2(fs::exists(mirror / checkpointFileName(size)), checkpointFileName(size).c_str());
 }
 
 void AuditLogTest::statusChangesNeedAuthority()

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "core/api/Engine.h"
+#include "core/audit/Verifier.h"
 #include "core/domain/Money.h"
 #include "core/model/ProposalParser.h"
 #include "core/workspace/DemoSeed.h"
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void moneyIsConservedAndReceiptsMatch();
     void firstTimeUntilTheFirstSettlement();
     void logVerifiesAndKeepsSecrets();
+    void everyCheckpointIsMirrored();
     void approvalQueueShowsUnderClaiming();
     void secondRunChangesNothingAndIsDeterministic();
     void replayFromFixturesReproducesTheRun();
@@ -179,6 +181,25 @@ void PipelineTest::firstTimeUntilTheFirstSettlement()
                            "AND e.rowid < d.rowid))"),
              0);
     QVERIFY(*db->queryInt("SELECT count(DISTINCT to_id) FROM decisions WHERE first_time = 1") >= 10);
+}
+
+void PipelineTest::everyCheckpointIsMirrored()
+{
+    // The run's checkpoint files are written off the commit path; once the run returned, every
+    // checkpoint in the database has its file beside it, with the same signed root.
+    auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);
+    QVERIFY(db.has_value());
+    const auto checkpoints = audit::readCheckpoints(*db);
+    QVERIFY(checkpoints.has_value());
+    QVERIFY(checkpoints->size() >= 2); // init's, the run's batch, the close
+    for (const audit::Checkpoint& checkpoint : *checkpoints) {
+        QFile file(QString::fromStdString(m_ws + "/" + workspace::kCheckpointsDir + "/" + audit::checkpointFileName(checkpoint.size)));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const auto mirrored = audit::checkpointFromJson(QJsonDocument::fromJson(file.readAll()).object());
+        QVERIFY(mirrored.has_value());
+        QCOMPARE(mirrored->size, checkpoint.size);
+        QVERIFY(mirrored->root == checkpoint.root && mirrored->signature == checkpoint.signature);
+    }
 }
 
 void PipelineTest::logVerifiesAndKeepsSecrets()
