@@ -86,6 +86,17 @@
         <source>evaluation error, which denies: %1</source>
         <translation>Auswertungsfehler, daher verweigert: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more approver(s) from &apos;%1&apos;</source>
+        <translation>
+            <numerusform>%n weitere Freigabe durch „%1“</numerusform>
+            <numerusform>%n weitere Freigaben durch „%1“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>

@@ -86,6 +86,16 @@
         <source>evaluation error, which denies: %1</source>
         <translation>评估错误，因此拒绝：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more approver(s) from &apos;%1&apos;</source>
+        <translation>
+            <numerusform>%n 名来自“%1”的审批人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>

@@ -98,6 +98,12 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
             array.append(QString::fromStdString(text));
         return array;
     };
+    const auto needs = [](const std::vector<api::ApproverNeed>& stillNeeded) {
+        QJsonArray array;
+        for (const api::ApproverNeed& need : stillNeeded)
+            array.append(QString::fromStdString(need.text));
+        return array;
+    };
     for (const auto& item : items->items) {
         QJsonArray balances;
         for (const api::BalanceChange& change : item.balances)
@@ -134,7 +140,7 @@ int queue(const QStringList& arguments, api::EngineFactory& factory, std::ostrea
             {QStringLiteral("requested_at"), QString::fromStdString(item.requestedAt)},
             {QStringLiteral("expired"), item.expired},
             {QStringLiteral("approved_by"), strings(item.approvedBy)},
-            {QStringLiteral("still_needed"), strings(item.stillNeeded)},
+            {QStringLiteral("still_needed"), needs(item.stillNeeded)},
             {QStringLiteral("if_settled_now"), now}});
     }
     out << QJsonDocument(queue).toJson(QJsonDocument::Indented).toStdString();

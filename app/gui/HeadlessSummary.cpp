@@ -5,6 +5,7 @@
 #include "core/api/Engine.h"
 #include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/common/MoneyFormat.h"
+#include "ui/common/StateText.h"
 
 #include <iomanip>
 #include <optional>
@@ -75,7 +76,7 @@ void print(const api::ApprovalQueue& queue, std::ostream& out)
             << std::left << std::setw(5) << row.asset.toStdString() << "→ " << std::setw(21) << row.destination.toStdString()
             << item.reason;
         for (std::size_t i = 0; i < item.stillNeeded.size(); ++i)
-            out << (i == 0 ? " — " + tr("needs").toStdString() + ' ' : std::string("; ")) << item.stillNeeded[i];
+            out << (i == 0 ? " — " + tr("needs").toStdString() + ' ' : std::string("; ")) << ui::needText(item.stillNeeded[i]).toStdString();
         out << "\n";
     }
 }

@@ -188,6 +188,23 @@ struct DecisionView
     bool operator==(const DecisionView&) const = default;
 };
 
+//! Approvers a request still needs: `count` more from `group`, from any one of several when
+//! there are alternatives; `text` says it in English, as the engine reports it.
+struct ApproverNeed
+{
+    struct Group
+    {
+        std::string group;
+        int count = 0;
+
+        bool operator==(const Group&) const = default;
+    };
+    std::vector<Group> anyOf;
+    std::string text;
+
+    bool operator==(const ApproverNeed&) const = default;
+};
+
 //! A proposal waiting for approvers.
 struct QueueItem
 {
@@ -202,7 +219,7 @@ struct QueueItem
     std::string requestedAt;             //!< RFC 3339 UTC: when it entered the queue (its age counts from here, on the expiry's clock)
     bool expired = false;                //!< past its expiry (recorded at the next write)
     std::vector<std::string> approvedBy; //!< approvers so far
-    std::vector<std::string> stillNeeded;
+    std::vector<ApproverNeed> stillNeeded;
 
     // What it would do if it settled now: the proposal simulated on the world as it is.
     std::string value;              //!< the amount valued in the policy's reference currency ("25000 USDC"); empty without a price

@@ -65,7 +65,7 @@ Result<std::vector<audit::Checkpoint>> expire(storage::Database& db, const Reque
 //! What the requirements still need from `approvers`; empty when the quorum is reached. Every
 //! requirement must be met, so "all" requirements on one group are one need (the largest
 //! threshold); an "any" requirement is one need of alternatives, listed once.
-std::vector<std::string> neededFrom(const QJsonArray& requirements, const std::set<std::string>& approvers)
+std::vector<Need> neededFrom(const QJsonArray& requirements, const std::set<std::string>& approvers)
 {
     const auto haveIn = [&](const QJsonObject& group) {
         int have = 0;
@@ -73,15 +73,12 @@ std::vector<std::string> neededFrom(const QJsonArray& requirements, const std::s
             have += approvers.count(member.toString().toStdString()) > 0 ? 1 : 0;
         return have;
     };
-    const auto more = [](int count, const QString& group) {
-        return std::to_string(count) + " more approver" + (count == 1 ? "" : "s") + " from '" + group.toStdString() + "'";
-    };
     std::vector<std::pair<QString, int>> everyOf; // group → missing approvers, in order of appearance
-    std::vector<std::string> needs;
+    std::vector<Need> needs;
     for (const QJsonValue& value : requirements) {
         const QJsonObject rule = value.toObject();
         const bool any = rule.value(QStringLiteral("combine")).toString() == QLatin1String("any");
-        std::string alternatives;
+        Need alternatives;
         bool satisfiedOne = false;
         for (const QJsonValue& groupValue : rule.value(QStringLiteral("groups")).toArray()) {
             const QJsonObject group = groupValue.toObject();
@@ -96,15 +93,15 @@ std::vector<std::string> neededFrom(const QJsonArray& requirements, const std::s
                 continue;
             }
             satisfiedOne = satisfiedOne || missing == 0;
-            alternatives += (alternatives.empty() ? "" : " or ") + more(missing, name);
+            alternatives.anyOf.emplace_back(name.toStdString(), missing);
         }
         if (any && !satisfiedOne && std::find(needs.begin(), needs.end(), alternatives) == needs.end())
-            needs.push_back(alternatives);
+            needs.push_back(std::move(alternatives));
     }
-    std::vector<std::string> ordered;
+    std::vector<Need> ordered;
     for (const auto& [group, missing] : everyOf) {
         if (missing > 0)
-            ordered.push_back(more(missing, group));
+            ordered.push_back(Need{{{group.toStdString(), missing}}});
     }
     ordered.insert(ordered.end(), needs.begin(), needs.end());
     return ordered;
@@ -257,12 +254,12 @@ Result<Submitted> recordVerdict(storage::Database& db, const Request& request, c
     }
     std::set<std::string> approvers(request.approvedBy.begin(), request.approvedBy.end());
     approvers.insert(verdict.actor);
-    const std::vector<std::string> needs = neededFrom(parse(request.requirements).toArray(), approvers);
+    const std::vector<Need> needs = neededFrom(parse(request.requirements).toArray(), approvers);
     if (needs.empty())
         return settleApproved(db, request, now, checkpoints, adapter, signedCheckpoints);
     std::string text;
-    for (const std::string& need : needs)
-        text += (text.empty() ? "needs " : "; and ") + need;
+    for (const Need& need : needs)
+        text += (text.empty() ? "needs " : "; and ") + toString(need);
     return Submitted{"pending", text, 0};
 }
 
@@ -335,7 +332,16 @@ Result<std::optional<Request>> findRequest(storage::Database& db, const std::str
     return std::optional<Request>(std::move(request));
 }
 
-std::vector<std::string> stillNeeded(const Request& request)
+std::string toString(const Need& need)
+{
+    std::string text;
+    for (const auto& [group, count] : need.anyOf)
+        text += (text.empty() ? "" : " or ") + std::to_string(count) + " more approver" + (count == 1 ? "" : "s") + " from '"
+                + group + "'";
+    return text;
+}
+
+std::vector<Need> stillNeeded(const Request& request)
 {
     return neededFrom(parse(request.requirements).toArray(),
                       std::set<std::string>(request.approvedBy.begin(), request.approvedBy.end()));

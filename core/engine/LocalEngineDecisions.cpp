@@ -375,7 +375,12 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
             item.requestedAt = toIso8601((*request)->requestedAt);
             item.expired = now >= (*request)->expiresAt;
             item.approvedBy = (*request)->approvedBy;
-            item.stillNeeded = approval::stillNeeded(**request);
+            for (const approval::Need& need : approval::stillNeeded(**request)) {
+                api::ApproverNeed& needed = item.stillNeeded.emplace_back();
+                for (const auto& [group, count] : need.anyOf)
+                    needed.anyOf.push_back({group, count});
+                needed.text = approval::toString(need);
+            }
             const std::optional<Proposal> proposal =
                 describeNow(item, proposals[i], **request, *world, catalog, context->prices, reference);
             if (proposal && item.worldMoved && item.simulationOk) {

@@ -76,7 +76,7 @@ inline api::QueueItem itemOf(const Spec& spec)
     item.subjectSha256 = std::string(64, 'a');
     item.expiresAt = kNow.addSecs(60LL * spec.expiresInMinutes).toString(Qt::ISODateWithMs).toStdString();
     item.requestedAt = kNow.addSecs(-60LL * spec.ageMinutes).toString(Qt::ISODateWithMs).toStdString();
-    item.stillNeeded = {"1 more approver from 'treasury'"};
+    item.stillNeeded = {{{{"treasury", 1}}, "1 more approver from 'treasury'"}};
     item.value = std::to_string(spec.valueMinor / 1'000'000) + " USDC";
     item.valueMinor = spec.valueMinor;
     item.simulationOk = true;

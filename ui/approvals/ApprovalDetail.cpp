@@ -183,8 +183,8 @@ QString approvals(const ApprovalRow& row, const QDateTime& now)
         signedBy.append(QString::fromStdString(name));
     html += line(ApprovalDetail::tr("Signed by"), signedBy.isEmpty() ? esc(ApprovalDetail::tr("nobody yet")) : esc(signedBy.join(QStringLiteral(", "))));
     QStringList needed;
-    for (const std::string& need : item.stillNeeded)
-        needed.append(QString::fromStdString(need));
+    for (const api::ApproverNeed& need : item.stillNeeded)
+        needed.append(needText(need));
     html += line(ApprovalDetail::tr("Still needed"), esc(needed.join(QStringLiteral("; "))));
     const QString at = QLocale().toString(row.expiresAt.toLocalTime(), QLocale::ShortFormat);
     html += line(ApprovalDetail::tr("Expires"),

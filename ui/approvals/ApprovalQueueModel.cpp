@@ -3,6 +3,7 @@
 #include "ui/approvals/ApprovalQueueModel.h"
 
 #include "ui/common/MoneyFormat.h"
+#include "ui/common/StateText.h"
 
 #include <QColor>
 #include <QJsonArray>
@@ -254,8 +255,8 @@ QVariant ApprovalQueueModel::data(const QModelIndex& index, int role) const
             QStringList lines;
             for (const std::string& name : row.item.approvedBy)
                 lines.append(tr("Signed by %1").arg(QString::fromStdString(name)));
-            for (const std::string& need : row.item.stillNeeded)
-                lines.append(tr("Needs %1").arg(QString::fromStdString(need)));
+            for (const api::ApproverNeed& need : row.item.stillNeeded)
+                lines.append(tr("Needs %1").arg(needText(need)));
             return lines.join(u'\n');
         }
         return {};

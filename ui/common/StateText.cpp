@@ -60,6 +60,20 @@ QString reasonText(const api::Reason& reason)
     return QString::fromStdString(reason.text); // a rule, or a decision recorded before reasons carried their figures
 }
 
+QString needText(const api::ApproverNeed& need)
+{
+    // English plurals come with the engine's text; a translation has its own numerus forms.
+    static constexpr const char* kMore = QT_TRANSLATE_N_NOOP("StateText", "%n more approver(s) from '%1'");
+    QStringList alternatives;
+    for (const api::ApproverNeed::Group& group : need.anyOf) {
+        const QString translated = QCoreApplication::translate("StateText", kMore, nullptr, group.count);
+        if (translated == QString::fromLatin1(kMore).replace(QLatin1String("%n"), QString::number(group.count)))
+            return QString::fromStdString(need.text); // no translation
+        alternatives << translated.arg(QString::fromStdString(group.group));
+    }
+    return alternatives.join(QCoreApplication::translate("StateText", " or "));
+}
+
 QString reasonsText(const std::vector<api::Reason>& reasons)
 {
     QStringList texts;

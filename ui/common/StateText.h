@@ -19,4 +19,7 @@ QString reasonText(const api::Reason& reason);
 //! Several, joined with "; ".
 QString reasonsText(const std::vector<api::Reason>& reasons);
 
+//! "1 more approver from 'treasury'", alternatives joined by "or", in the user's language.
+QString needText(const api::ApproverNeed& need);
+
 } // namespace cs::ui

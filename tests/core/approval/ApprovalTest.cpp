@@ -146,12 +146,16 @@ void ApprovalTest::twoApproversEachCountOnce()
     const auto item = std::find_if(queue->items.begin(), queue->items.end(), [](const api::QueueItem& q) { return q.intent == "int-0052"; });
     QVERIFY(item != queue->items.end());
     QCOMPARE(item->approvedBy, std::vector<std::string>{"alice"});
-    QCOMPARE(item->stillNeeded, std::vector<std::string>{"1 more approver from 'treasury'"});
+    QCOMPARE(item->stillNeeded.size(), std::size_t(1));
+    QCOMPARE(item->stillNeeded.front().text, std::string("1 more approver from 'treasury'"));
+    QVERIFY((item->stillNeeded.front().anyOf == std::vector<api::ApproverNeed::Group>{{"treasury", 1}}));
     QCOMPARE(item->subjectSha256.size(), std::size_t(64));
     // int-0054: two rules ask the same group for 1 and for 2 approvers: that is one need, 2 of them.
     const auto both = std::find_if(queue->items.begin(), queue->items.end(), [](const api::QueueItem& q) { return q.intent == "int-0054"; });
     QVERIFY(both != queue->items.end());
-    QCOMPARE(both->stillNeeded, std::vector<std::string>{"2 more approvers from 'treasury'"});
+    QCOMPARE(both->stillNeeded.size(), std::size_t(1));
+    QCOMPARE(both->stillNeeded.front().text, std::string("2 more approvers from 'treasury'"));
+    QVERIFY((both->stillNeeded.front().anyOf == std::vector<api::ApproverNeed::Group>{{"treasury", 2}}));
     QVERIFY(!item->expired && !item->expiresAt.empty());
     auto twice = m_engine->submitVerdict("int-0052", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY(!twice);

@@ -312,10 +312,13 @@ void MainWindowTest::translations_data()
     QTest::addColumn<QString>("agentsItem");
     QTest::addColumn<QString>("awaiting");   // an intent's state
     QTest::addColumn<QString>("simulation"); // a decision's reason, from its code and figures
+    QTest::addColumn<QString>("needs");      // approvers still needed, with plural forms
     QTest::newRow("german") << "de" << QStringLiteral("&Datei") << QStringLiteral("Agenten")
-                            << QStringLiteral("wartet auf Freigabe") << QStringLiteral("die Simulation schlug fehl: no pool");
+                            << QStringLiteral("wartet auf Freigabe") << QStringLiteral("die Simulation schlug fehl: no pool")
+                            << QStringLiteral("1 weitere Freigabe durch „treasury“ oder 2 weitere Freigaben durch „risk“");
     QTest::newRow("simplified-chinese") << "zh_CN" << QStringLiteral("文件(&F)") << QStringLiteral("代理")
-                                        << QStringLiteral("等待审批") << QStringLiteral("模拟失败：no pool");
+                                        << QStringLiteral("等待审批") << QStringLiteral("模拟失败：no pool")
+                                        << QStringLiteral("1 名来自“treasury”的审批人 或 2 名来自“risk”的审批人");
 }
 
 void MainWindowTest::translations()
@@ -325,6 +328,10 @@ void MainWindowTest::translations()
     QFETCH(QString, agentsItem);
     QFETCH(QString, awaiting);
     QFETCH(QString, simulation);
+    QFETCH(QString, needs);
+    const api::ApproverNeed either{{{"treasury", 1}, {"risk", 2}},
+                                   "1 more approver from 'treasury' or 2 more approvers from 'risk'"};
+    QCOMPARE(ui::needText(either), QString::fromStdString(either.text)); // English: the engine's own words
     // Before: the seam's values read in English.
     const api::Reason failed{"global.simulation", "global.simulation", api::Effect::Deny, "the simulation failed: no pool",
                              {{"problem", "no pool"}}};
@@ -332,6 +339,7 @@ void MainWindowTest::translations()
     QVERIFY(ui::installTranslations(*QCoreApplication::instance(), language));
     QCOMPARE(ui::stateText(api::IntentState::AwaitingApproval), awaiting);
     QCOMPARE(ui::reasonText(failed), simulation);
+    QCOMPARE(ui::needText(either), needs);
     // A rule's reason is in the policy's own words; one without figures keeps the log's text.
     QCOMPARE(ui::reasonText({"rule", "api.small", api::Effect::Allow, "pay_api up to 50 USDC", {}}),
              QStringLiteral("pay_api up to 50 USDC"));
