@@ -187,8 +187,18 @@ void CheckpointFileWriter::work()
         m_queue.clear();
         m_busy = true;
         lock.unlock();
-        for (const auto& [checkpoints, policy] : batch)
-            (void)writeCheckpointFiles(checkpoints, policy); // a missed mirror is what verify reports, never a lost entry
+        // What queued up meanwhile is written in one go: every file, then this user's record once.
+        for (std::size_t i = 1; i < batch.size(); ++i) {
+            auto& [into, policy] = batch[i - 1];
+            if (policy.directory == batch[i].second.directory && policy.engineKey == batch[i].second.engineKey) {
+                batch[i].first.insert(batch[i].first.begin(), into.begin(), into.end());
+                into.clear();
+            }
+        }
+        for (const auto& [checkpoints, policy] : batch) {
+            if (!checkpoints.empty())
+                (void)writeCheckpointFiles(checkpoints, policy); // a missed mirror is what verify reports, never a lost entry
+        }
         lock.lock();
         m_busy = false;
         m_idle.notify_all();
