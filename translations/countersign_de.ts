@@ -97,6 +97,30 @@
         <source> or </source>
         <translation> oder </translation>
     </message>
+    <message>
+        <source>needs %1</source>
+        <translation>braucht %1</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>amount ≤ %1 would be allowed</source>
+        <translation>bei Betrag ≤ %1 erlaubt</translation>
+    </message>
+    <message>
+        <source>amount ≤ %1 would need approval</source>
+        <translation>bei Betrag ≤ %1 freigabepflichtig</translation>
+    </message>
+    <message>
+        <source>amount ≤ %1 would be denied</source>
+        <translation>bei Betrag ≤ %1 verweigert</translation>
+    </message>
+    <message>
+        <source>; or </source>
+        <translation>; oder </translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>

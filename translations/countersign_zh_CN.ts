@@ -96,6 +96,30 @@
         <source> or </source>
         <translation> 或 </translation>
     </message>
+    <message>
+        <source>needs %1</source>
+        <translation>需要 %1</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 和 </translation>
+    </message>
+    <message>
+        <source>amount ≤ %1 would be allowed</source>
+        <translation>金额 ≤ %1 时允许</translation>
+    </message>
+    <message>
+        <source>amount ≤ %1 would need approval</source>
+        <translation>金额 ≤ %1 时需要审批</translation>
+    </message>
+    <message>
+        <source>amount ≤ %1 would be denied</source>
+        <translation>金额 ≤ %1 时拒绝</translation>
+    </message>
+    <message>
+        <source>; or </source>
+        <translation>；或 </translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>

@@ -169,25 +169,6 @@ struct WindowUse
     bool operator==(const WindowUse&) const = default;
 };
 
-//! A signed decision, as values.
-struct DecisionView
-{
-    Effect effect = Effect::Deny;
-    std::vector<std::string> rules; //!< the rule ids that fired
-    std::vector<Reason> reasons;
-    std::vector<WindowUse> windows;
-    std::string counterfactual; //!< what would change it (English)
-    RiskLevel computedRisk = RiskLevel::High;
-    RiskLevel claimedRisk = RiskLevel::Low;
-    int claimedApprovals = 0;
-    int approvalsRequired = 0;
-    bool underClaimed = false;
-    std::string policyVersion;
-    std::string at; //!< RFC 3339 UTC: the time it was decided for
-
-    bool operator==(const DecisionView&) const = default;
-};
-
 //! Approvers a request still needs: `count` more from `group`, from any one of several when
 //! there are alternatives; `text` says it in English, as the engine reports it.
 struct ApproverNeed
@@ -203,6 +184,37 @@ struct ApproverNeed
     std::string text;
 
     bool operator==(const ApproverNeed&) const = default;
+};
+
+//! A counterfactual of the form "needs <approvers>" and/or "amount ≤ <amountAtMost> would
+//! <then>" (joined by "; or "), in parts for the UI to say it in the user's language.
+struct CounterfactualParts
+{
+    std::vector<ApproverNeed> approvers;
+    std::string amountAtMost; //!< "5000 USDC"; empty when the amount would not change it
+    Effect then = Effect::Allow;
+
+    bool operator==(const CounterfactualParts&) const = default;
+};
+
+//! A signed decision, as values.
+struct DecisionView
+{
+    Effect effect = Effect::Deny;
+    std::vector<std::string> rules; //!< the rule ids that fired
+    std::vector<Reason> reasons;
+    std::vector<WindowUse> windows;
+    std::string counterfactual; //!< what would change it (English)
+    std::optional<CounterfactualParts> counterfactualParts; //!< when it is of that form
+    RiskLevel computedRisk = RiskLevel::High;
+    RiskLevel claimedRisk = RiskLevel::Low;
+    int claimedApprovals = 0;
+    int approvalsRequired = 0;
+    bool underClaimed = false;
+    std::string policyVersion;
+    std::string at; //!< RFC 3339 UTC: the time it was decided for
+
+    bool operator==(const DecisionView&) const = default;
 };
 
 //! A proposal waiting for approvers.

@@ -65,7 +65,7 @@ Result<std::vector<audit::Checkpoint>> expire(storage::Database& db, const Reque
 //! What the requirements still need from `approvers`; empty when the quorum is reached. Every
 //! requirement must be met, so "all" requirements on one group are one need (the largest
 //! threshold); an "any" requirement is one need of alternatives, listed once.
-std::vector<Need> neededFrom(const QJsonArray& requirements, const std::set<std::string>& approvers)
+std::vector<policy::ApproverNeed> neededFrom(const QJsonArray& requirements, const std::set<std::string>& approvers)
 {
     const auto haveIn = [&](const QJsonObject& group) {
         int have = 0;
@@ -74,11 +74,11 @@ std::vector<Need> neededFrom(const QJsonArray& requirements, const std::set<std:
         return have;
     };
     std::vector<std::pair<QString, int>> everyOf; // group → missing approvers, in order of appearance
-    std::vector<Need> needs;
+    std::vector<policy::ApproverNeed> needs;
     for (const QJsonValue& value : requirements) {
         const QJsonObject rule = value.toObject();
         const bool any = rule.value(QStringLiteral("combine")).toString() == QLatin1String("any");
-        Need alternatives;
+        policy::ApproverNeed alternatives;
         bool satisfiedOne = false;
         for (const QJsonValue& groupValue : rule.value(QStringLiteral("groups")).toArray()) {
             const QJsonObject group = groupValue.toObject();
@@ -98,10 +98,10 @@ std::vector<Need> neededFrom(const QJsonArray& requirements, const std::set<std:
         if (any && !satisfiedOne && std::find(needs.begin(), needs.end(), alternatives) == needs.end())
             needs.push_back(std::move(alternatives));
     }
-    std::vector<Need> ordered;
+    std::vector<policy::ApproverNeed> ordered;
     for (const auto& [group, missing] : everyOf) {
         if (missing > 0)
-            ordered.push_back(Need{{{group.toStdString(), missing}}});
+            ordered.push_back(policy::ApproverNeed{{{group.toStdString(), missing}}});
     }
     ordered.insert(ordered.end(), needs.begin(), needs.end());
     return ordered;
@@ -254,12 +254,12 @@ Result<Submitted> recordVerdict(storage::Database& db, const Request& request, c
     }
     std::set<std::string> approvers(request.approvedBy.begin(), request.approvedBy.end());
     approvers.insert(verdict.actor);
-    const std::vector<Need> needs = neededFrom(parse(request.requirements).toArray(), approvers);
+    const std::vector<policy::ApproverNeed> needs = neededFrom(parse(request.requirements).toArray(), approvers);
     if (needs.empty())
         return settleApproved(db, request, now, checkpoints, adapter, signedCheckpoints);
     std::string text;
-    for (const Need& need : needs)
-        text += (text.empty() ? "needs " : "; and ") + toString(need);
+    for (const policy::ApproverNeed& need : needs)
+        text += (text.empty() ? "needs " : "; and ") + policy::toString(need);
     return Submitted{"pending", text, 0};
 }
 
@@ -332,16 +332,7 @@ Result<std::optional<Request>> findRequest(storage::Database& db, const std::str
     return std::optional<Request>(std::move(request));
 }
 
-std::string toString(const Need& need)
-{
-    std::string text;
-    for (const auto& [group, count] : need.anyOf)
-        text += (text.empty() ? "" : " or ") + std::to_string(count) + " more approver" + (count == 1 ? "" : "s") + " from '"
-                + group + "'";
-    return text;
-}
-
-std::vector<Need> stillNeeded(const Request& request)
+std::vector<policy::ApproverNeed> stillNeeded(const Request& request)
 {
     return neededFrom(parse(request.requirements).toArray(),
                       std::set<std::string>(request.approvedBy.begin(), request.approvedBy.end()));

@@ -64,16 +64,8 @@ struct Request
 Result<std::optional<Request>> findRequest(storage::Database& db, const std::string& intent);
 
 //! What the request still needs ("1 more approver from 'treasury'"); empty once the quorum is reached.
-//! Approvers still needed: from each group in `anyOf` that many more — any one of them will do.
-struct Need
-{
-    std::vector<std::pair<std::string, int>> anyOf; //!< group, how many more
-
-    bool operator==(const Need&) const = default;
-};
-//! "1 more approver from 'treasury'", "2 more approvers from 'a' or 1 more approver from 'b'"
-std::string toString(const Need& need);
-std::vector<Need> stillNeeded(const Request& request);
+//! Who must still approve the request's subject (policy::toString says it in English).
+std::vector<policy::ApproverNeed> stillNeeded(const Request& request);
 
 //! Where a request stands after a verdict.
 struct Submitted

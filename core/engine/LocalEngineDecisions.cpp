@@ -166,6 +166,15 @@ api::Reason reasonOf(const std::string& rule, api::Effect effect, std::string te
     return api::Reason{global ? rule : std::string("rule"), rule, effect, std::move(text), std::move(params)};
 }
 
+api::ApproverNeed needOf(const policy::ApproverNeed& need)
+{
+    api::ApproverNeed view;
+    for (const auto& [group, count] : need.anyOf)
+        view.anyOf.push_back({group, count});
+    view.text = policy::toString(need);
+    return view;
+}
+
 //! A stored decision (countersign.decision/1, as the engine signed it) as the seam's values.
 api::DecisionView decisionViewOf(const std::string& stored)
 {
@@ -203,6 +212,20 @@ api::DecisionView decisionViewOf(const std::string& stored)
                                 text(window, "with_this") + currency});
     }
     view.counterfactual = text(body, "counterfactual");
+    if (body.contains(QStringLiteral("counterfactual_parts"))) {
+        const QJsonObject parts = body.value(QStringLiteral("counterfactual_parts")).toObject();
+        api::CounterfactualParts read;
+        for (const QJsonValue& value : parts.value(QStringLiteral("approvers")).toArray()) {
+            policy::ApproverNeed need;
+            for (const QJsonValue& group : value.toArray())
+                need.anyOf.emplace_back(text(group.toObject(), "group"), group.toObject().value(QStringLiteral("count")).toInt());
+            read.approvers.push_back(needOf(need));
+        }
+        if (parts.contains(QStringLiteral("amount_at_most")))
+            read.amountAtMost = text(parts, "amount_at_most") + " " + text(parts, "asset");
+        read.then = effect(text(parts, "then"));
+        view.counterfactualParts = std::move(read);
+    }
     view.computedRisk = risk(text(body, "computed_risk"));
     const QJsonObject claimed = body.value(QStringLiteral("claimed")).toObject();
     view.claimedRisk = risk(text(claimed, "risk_level"));
@@ -375,12 +398,8 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
             item.requestedAt = toIso8601((*request)->requestedAt);
             item.expired = now >= (*request)->expiresAt;
             item.approvedBy = (*request)->approvedBy;
-            for (const approval::Need& need : approval::stillNeeded(**request)) {
-                api::ApproverNeed& needed = item.stillNeeded.emplace_back();
-                for (const auto& [group, count] : need.anyOf)
-                    needed.anyOf.push_back({group, count});
-                needed.text = approval::toString(need);
-            }
+            for (const policy::ApproverNeed& need : approval::stillNeeded(**request))
+                item.stillNeeded.push_back(needOf(need));
             const std::optional<Proposal> proposal =
                 describeNow(item, proposals[i], **request, *world, catalog, context->prices, reference);
             if (proposal && item.worldMoved && item.simulationOk) {

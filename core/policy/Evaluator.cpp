@@ -394,41 +394,52 @@ Int128 Evaluator::spentInWindow(const Rule& rule, const Subject& subject, const 
                        windowStart(*rule.window, context.now));
 }
 
-std::string Evaluator::approversNeeded(const Outcome& outcome) const
+std::string toString(const ApproverNeed& need)
+{
+    std::string text;
+    for (const auto& [group, count] : need.anyOf)
+        text += (text.empty() ? "" : " or ") + std::to_string(count) + " more approver" + (count == 1 ? "" : "s") + " from '"
+                + group + "'";
+    return text;
+}
+
+std::string needsText(const std::vector<ApproverNeed>& needs)
+{
+    std::string text;
+    for (const ApproverNeed& need : needs)
+        text += std::string(text.empty() ? "" : " and ")
+                + (need.anyOf.size() > 1 && needs.size() > 1 ? "(" + toString(need) + ")" : toString(need));
+    return "needs " + text;
+}
+
+std::vector<ApproverNeed> Evaluator::approversNeeded(const Outcome& outcome) const
 {
     // Every fired approval rule must be met: requirements of "all" rules on one group are one
     // requirement (the largest threshold); "any" rules are listed as they are.
-    std::vector<std::pair<std::string, int>> everyOf; // group → largest threshold, in order
-    std::vector<std::string> anyOf;
-    const auto more = [](int threshold, const std::string& group) {
-        return std::to_string(threshold) + " more approver" + (threshold == 1 ? "" : "s") + " from '" + group + "'";
-    };
+    std::vector<ApproverNeed> everyOf; // one group each, the largest threshold, in order
+    std::vector<ApproverNeed> anyOf;
     for (std::uint32_t index : outcome.fired) {
         const Rule& rule = m_policy.rules[index];
         if (rule.effect != Effect::RequireApproval)
             continue;
-        std::string alternatives;
+        ApproverNeed alternatives;
         for (const GroupRequirement& need : rule.approval.groups) {
             if (rule.approval.any) {
-                alternatives += std::string(alternatives.empty() ? "" : " or ") + more(need.threshold, need.group);
+                alternatives.anyOf.emplace_back(need.group, need.threshold);
                 continue;
             }
-            auto known = std::find_if(everyOf.begin(), everyOf.end(), [&](const auto& g) { return g.first == need.group; });
+            auto known = std::find_if(everyOf.begin(), everyOf.end(),
+                                      [&](const ApproverNeed& g) { return g.anyOf.front().first == need.group; });
             if (known == everyOf.end())
-                everyOf.emplace_back(need.group, need.threshold);
+                everyOf.push_back({{{need.group, need.threshold}}});
             else
-                known->second = std::max(known->second, need.threshold);
+                known->anyOf.front().second = std::max(known->anyOf.front().second, need.threshold);
         }
-        if (!alternatives.empty() && std::find(anyOf.begin(), anyOf.end(), alternatives) == anyOf.end())
-            anyOf.push_back(alternatives);
+        if (!alternatives.anyOf.empty() && std::find(anyOf.begin(), anyOf.end(), alternatives) == anyOf.end())
+            anyOf.push_back(std::move(alternatives));
     }
-    std::string approvers;
-    for (const auto& [group, threshold] : everyOf)
-        approvers += std::string(approvers.empty() ? "" : " and ") + more(threshold, group);
-    for (const std::string& alternatives : anyOf)
-        approvers += std::string(approvers.empty() ? "" : " and ")
-                     + (anyOf.size() + everyOf.size() > 1 ? "(" + alternatives + ")" : alternatives);
-    return "needs " + approvers;
+    everyOf.insert(everyOf.end(), anyOf.begin(), anyOf.end());
+    return everyOf;
 }
 
 std::string Evaluator::nearestAllowing(const Subject& subject, const Context& context, SpendWindows& usage) const
@@ -545,7 +556,7 @@ Effect Evaluator::retry(const Subject& subject, Int128 minor, const Context& con
 }
 
 std::string Evaluator::counterfactual(const Subject& subject, const Outcome& outcome, const Context& context,
-                                      SpendWindows& usage) const
+                                      SpendWindows& usage, std::optional<CounterfactualParts>* parts) const
 {
     if (!outcome.error.empty())
         return "none: the evaluation failed (" + outcome.error + ")";
@@ -590,18 +601,25 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
             lowest = most;
         }
     }
-    const std::string approvers = escaping == Effect::RequireApproval ? approversNeeded(outcome) : std::string();
+    const std::vector<ApproverNeed> needs =
+        escaping == Effect::RequireApproval ? approversNeeded(outcome) : std::vector<ApproverNeed>();
+    const std::string approvers = escaping == Effect::RequireApproval ? needsText(needs) : std::string();
     if (outcome.fired.empty() || (escaping == Effect::Deny && blocking == nullptr && !lowest))
         return nearestAllowing(subject, context, usage); // denied because no rule allows it
     if (allEscapable && lowest) {
         const Effect then = retry(subject, *lowest, context, usage);
         if (then != outcome.effect) {
             const std::string change = "amount ≤ " + shown(*lowest, subject.amount.asset()) + " would " + effectVerb(then);
+            if (parts != nullptr)
+                *parts = CounterfactualParts{needs, Money::fromMinor(*lowest, subject.amount.asset()), then};
             return approvers.empty() ? change : approvers + "; or " + change;
         }
     }
-    if (!approvers.empty())
+    if (!approvers.empty()) {
+        if (parts != nullptr)
+            *parts = CounterfactualParts{needs, std::nullopt, Effect::Allow};
         return approvers;
+    }
     return whyItStays(blocking != nullptr ? *blocking : m_policy.rules[outcome.fired.front()], subject, context, usage);
 }
 
@@ -642,7 +660,7 @@ Decision Evaluator::decide(const Request& request, const Context& context, Spend
     decision.firstTime = subject.firstTime;
     decision.error = outcome.error;
     if (context.explain)
-        decision.counterfactual = counterfactual(subject, outcome, context, usage);
+        decision.counterfactual = counterfactual(subject, outcome, context, usage, &decision.counterfactualParts);
     decision.rules.reserve(outcome.fired.size() + 1);
     if (!outcome.globalDeny.empty())
         decision.rules.push_back(outcome.globalDeny);
@@ -771,6 +789,23 @@ QJsonObject Decision::toJson(const Proposal& proposal, const std::string& propos
     };
     if (!error.empty())
         body.insert(QStringLiteral("error"), qs(error));
+    if (counterfactualParts) {
+        // The counterfactual's parts, for a reader to say it in another language.
+        QJsonArray approvers;
+        for (const ApproverNeed& need : counterfactualParts->approvers) {
+            QJsonArray anyOf;
+            for (const auto& [group, count] : need.anyOf)
+                anyOf.append(QJsonObject{{QStringLiteral("group"), qs(group)}, {QStringLiteral("count"), count}});
+            approvers.append(anyOf);
+        }
+        QJsonObject parts{{QStringLiteral("approvers"), approvers}};
+        if (counterfactualParts->amountAtMost) {
+            parts.insert(QStringLiteral("amount_at_most"), qs(counterfactualParts->amountAtMost->toString()));
+            parts.insert(QStringLiteral("asset"), qs(counterfactualParts->amountAtMost->asset().code));
+            parts.insert(QStringLiteral("then"), qs(std::string(toString(counterfactualParts->then))));
+        }
+        body.insert(QStringLiteral("counterfactual_parts"), parts);
+    }
     return body;
 }
 

@@ -61,6 +61,30 @@ struct Request
     std::optional<bool> firstTime;
 };
 
+//! Approvers still needed: from each group in `anyOf` that many more — any one of them will do.
+struct ApproverNeed
+{
+    std::vector<std::pair<std::string, int>> anyOf; //!< group, how many more
+
+    bool operator==(const ApproverNeed&) const = default;
+};
+//! "1 more approver from 'treasury'", "2 more approvers from 'a' or 1 more approver from 'b'"
+std::string toString(const ApproverNeed& need);
+//! "needs A and B", alternatives in parentheses when there is more than one need.
+std::string needsText(const std::vector<ApproverNeed>& needs);
+
+/**
+ * A counterfactual that names who must approve and/or a smaller amount, in parts, for a reader
+ * to say it in another language: "needs <approvers>", "amount ≤ <amountAtMost> would <then>",
+ * or both joined by "; or ". Other counterfactuals are text only.
+ */
+struct CounterfactualParts
+{
+    std::vector<ApproverNeed> approvers;
+    std::optional<Money> amountAtMost;
+    Effect then = Effect::Allow; //!< what the smaller amount would get
+};
+
 struct Clause
 {
     std::string rule; //!< a rule id, or global.simulation / global.max-slippage / global.default-deny / global.error
@@ -100,6 +124,7 @@ struct Decision
     int approvalsRequired = 0;
     std::vector<WindowUse> windows;
     std::string counterfactual;
+    std::optional<CounterfactualParts> counterfactualParts; //!< when it is of that form
     RiskLevel computedRisk = RiskLevel::High;
     bool underClaimed = false; //!< the model claimed less risk or fewer approvals than decided
     std::string error;         //!< an evaluation error, which denies
@@ -175,15 +200,16 @@ private:
     std::vector<std::string> misses(const Rule& rule, const Subject& subject) const;
     std::size_t missCount(const Rule& rule, const Subject& subject) const;
     const std::vector<std::uint32_t>& candidates(const std::string& agent, ActionType action) const;
-    std::string counterfactual(const Subject& subject, const Outcome& outcome, const Context& context,
-                               SpendWindows& usage) const;
+    //! `parts`: filled when the counterfactual is approvers and/or a smaller amount.
+    std::string counterfactual(const Subject& subject, const Outcome& outcome, const Context& context, SpendWindows& usage,
+                               std::optional<CounterfactualParts>* parts = nullptr) const;
     // The counterfactual's parts.
     //! The largest amount of the subject's asset worth at most `limit` in `currency` (no more than its own).
     std::optional<Int128> largestWithin(const Subject& subject, const Context& context, const Asset& currency,
                                         Int128 limit) const;
     Int128 spentInWindow(const Rule& rule, const Subject& subject, const Context& context, SpendWindows& usage) const;
-    //! "needs 1 more approver from 'treasury'": what every fired approval rule still needs.
-    std::string approversNeeded(const Outcome& outcome) const;
+    //! What every fired approval rule still needs (needsText: "needs 1 more approver from 'treasury'").
+    std::vector<ApproverNeed> approversNeeded(const Outcome& outcome) const;
     //! Denied because no rule allows it: the closest rule that would, and what it lacks.
     std::string nearestAllowing(const Subject& subject, const Context& context, SpendWindows& usage) const;
     //! Why a deny `rule` holds whatever the amount: a window used up (and when it resets), or the rule itself.

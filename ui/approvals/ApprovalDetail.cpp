@@ -147,7 +147,7 @@ QString decision(const ApprovalRow& row)
     for (const api::Reason& reason : decided.reasons)
         html += QStringLiteral("<li><b>%1</b>: %2</li>").arg(esc(QString::fromStdString(reason.rule)), esc(reasonText(reason)));
     html += QStringLiteral("</ul>");
-    const QString counterfactual = QString::fromStdString(decided.counterfactual);
+    const QString counterfactual = counterfactualText(decided);
     if (!counterfactual.isEmpty())
         html += QStringLiteral("<p style='margin:2px 0'>%1 %2</p>").arg(esc(ApprovalDetail::tr("What would change it:")), esc(counterfactual));
     if (!decided.windows.empty()) {

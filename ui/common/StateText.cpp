@@ -74,6 +74,31 @@ QString needText(const api::ApproverNeed& need)
     return alternatives.join(QCoreApplication::translate("StateText", " or "));
 }
 
+QString counterfactualText(const api::DecisionView& decision)
+{
+    if (!decision.counterfactualParts)
+        return QString::fromStdString(decision.counterfactual);
+    const api::CounterfactualParts& parts = *decision.counterfactualParts;
+    QStringList ways;
+    if (!parts.approvers.empty()) {
+        QStringList needs;
+        for (const api::ApproverNeed& need : parts.approvers)
+            needs << (need.anyOf.size() > 1 && parts.approvers.size() > 1 ? u'(' + needText(need) + u')' : needText(need));
+        ways << QCoreApplication::translate("StateText", "needs %1").arg(needs.join(QCoreApplication::translate("StateText", " and ")));
+    }
+    if (!parts.amountAtMost.empty()) {
+        const QString amount = QString::fromStdString(parts.amountAtMost);
+        switch (parts.then) {
+        case api::Effect::Allow: ways << QCoreApplication::translate("StateText", "amount ≤ %1 would be allowed").arg(amount); break;
+        case api::Effect::RequireApproval:
+            ways << QCoreApplication::translate("StateText", "amount ≤ %1 would need approval").arg(amount);
+            break;
+        case api::Effect::Deny: ways << QCoreApplication::translate("StateText", "amount ≤ %1 would be denied").arg(amount); break;
+        }
+    }
+    return ways.join(QCoreApplication::translate("StateText", "; or "));
+}
+
 QString reasonsText(const std::vector<api::Reason>& reasons)
 {
     QStringList texts;

@@ -22,4 +22,7 @@ QString reasonsText(const std::vector<api::Reason>& reasons);
 //! "1 more approver from 'treasury'", alternatives joined by "or", in the user's language.
 QString needText(const api::ApproverNeed& need);
 
+//! What would change a decision: from its parts when it has them, otherwise the log's English.
+QString counterfactualText(const api::DecisionView& decision);
+
 } // namespace cs::ui

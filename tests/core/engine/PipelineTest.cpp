@@ -230,6 +230,10 @@ void PipelineTest::approvalQueueShowsUnderClaiming()
     int cannotExecute = 0;
     for (const auto& item : queue->items) {
         QVERIFY(item.decision.effect == api::Effect::RequireApproval);
+        // What would change it, in parts: who must approve (and maybe a smaller amount).
+        QVERIFY(item.decision.counterfactualParts.has_value());
+        QVERIFY(!item.decision.counterfactualParts->approvers.empty());
+        QCOMPARE(item.decision.counterfactual.rfind("needs ", 0), std::size_t(0));
         // The rules backend claims no approvals: every one of these is flagged as under-claimed.
         QVERIFY(item.decision.underClaimed);
         QCOMPARE(item.proposal.intent, item.intent);

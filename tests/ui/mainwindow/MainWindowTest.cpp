@@ -313,12 +313,15 @@ void MainWindowTest::translations_data()
     QTest::addColumn<QString>("awaiting");   // an intent's state
     QTest::addColumn<QString>("simulation"); // a decision's reason, from its code and figures
     QTest::addColumn<QString>("needs");      // approvers still needed, with plural forms
+    QTest::addColumn<QString>("change");     // what would change a decision, from its parts
     QTest::newRow("german") << "de" << QStringLiteral("&Datei") << QStringLiteral("Agenten")
                             << QStringLiteral("wartet auf Freigabe") << QStringLiteral("die Simulation schlug fehl: no pool")
-                            << QStringLiteral("1 weitere Freigabe durch „treasury“ oder 2 weitere Freigaben durch „risk“");
+                            << QStringLiteral("1 weitere Freigabe durch „treasury“ oder 2 weitere Freigaben durch „risk“")
+                            << QStringLiteral("braucht 1 weitere Freigabe durch „treasury“; oder bei Betrag ≤ 5000 USDC erlaubt");
     QTest::newRow("simplified-chinese") << "zh_CN" << QStringLiteral("文件(&F)") << QStringLiteral("代理")
                                         << QStringLiteral("等待审批") << QStringLiteral("模拟失败：no pool")
-                                        << QStringLiteral("1 名来自“treasury”的审批人 或 2 名来自“risk”的审批人");
+                                        << QStringLiteral("1 名来自“treasury”的审批人 或 2 名来自“risk”的审批人")
+                                        << QStringLiteral("需要 1 名来自“treasury”的审批人；或 金额 ≤ 5000 USDC 时允许");
 }
 
 void MainWindowTest::translations()
@@ -329,6 +332,12 @@ void MainWindowTest::translations()
     QFETCH(QString, awaiting);
     QFETCH(QString, simulation);
     QFETCH(QString, needs);
+    QFETCH(QString, change);
+    api::DecisionView decided;
+    decided.counterfactual = "needs 1 more approver from 'treasury'; or amount ≤ 5000 USDC would be allowed";
+    decided.counterfactualParts = api::CounterfactualParts{
+        {{{{"treasury", 1}}, "1 more approver from 'treasury'"}}, "5000 USDC", api::Effect::Allow};
+    QCOMPARE(ui::counterfactualText(decided), QString::fromStdString(decided.counterfactual)); // the parts say the same
     const api::ApproverNeed either{{{"treasury", 1}, {"risk", 2}},
                                    "1 more approver from 'treasury' or 2 more approvers from 'risk'"};
     QCOMPARE(ui::needText(either), QString::fromStdString(either.text)); // English: the engine's own words
@@ -340,6 +349,7 @@ void MainWindowTest::translations()
     QCOMPARE(ui::stateText(api::IntentState::AwaitingApproval), awaiting);
     QCOMPARE(ui::reasonText(failed), simulation);
     QCOMPARE(ui::needText(either), needs);
+    QCOMPARE(ui::counterfactualText(decided), change);
     // A rule's reason is in the policy's own words; one without figures keeps the log's text.
     QCOMPARE(ui::reasonText({"rule", "api.small", api::Effect::Allow, "pay_api up to 50 USDC", {}}),
              QStringLiteral("pay_api up to 50 USDC"));
