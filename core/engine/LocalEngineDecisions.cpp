@@ -310,16 +310,14 @@ Result<std::vector<api::IntentResult>> LocalEngine::runIntents(const RunOptions&
     CS_TRY(reader, Database::open((m_dir / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
     Pipeline pipeline(*m_writer, std::move(*reader), checkpointPolicy(*origin), *m_clock, *backend, m_ledger,
                       {.streamStart = streamStart(m_clock->now())});
-    // Batches share one commit (group commit); each intent still sees the ones before it.
+    // Batches share one commit (group commit); each intent still sees the ones before it, and
+    // the next batch is proposed while the writer commits this one.
     constexpr std::size_t kBatch = 64;
+    CS_TRY(outcomes, pipeline.processBatches(*intents, kBatch));
     std::vector<api::IntentResult> results;
-    for (std::size_t first = 0; first < intents->size(); first += kBatch) {
-        const auto batch = std::span(*intents).subspan(first, std::min(kBatch, intents->size() - first));
-        CS_TRY(outcomes, pipeline.processBatch(batch));
-        for (const IntentOutcome& outcome : *outcomes)
-            results.push_back({outcome.intent, outcome.agent, outcome.state, outcome.reason, outcome.receiptSeq,
-                               outcome.alreadyProcessed});
-    }
+    for (const IntentOutcome& outcome : *outcomes)
+        results.push_back({outcome.intent, outcome.agent, outcome.state, outcome.reason, outcome.receiptSeq,
+                           outcome.alreadyProcessed});
     return results;
 }
 

@@ -16,6 +16,7 @@
 
 #include <QJsonArray>
 
+#include <future>
 #include <limits>
 #include <set>
 
@@ -141,7 +142,8 @@ Result<std::vector<IntentOutcome>> Pipeline::processBatch(std::span<const model:
     if (m_policy.engineKey == nullptr)
         return fail(ErrorCode::Locked, "the engine key is locked; the pipeline cannot sign decisions");
     const auto began = std::chrono::steady_clock::now();
-    CS_TRY(planned, propose(intents));
+    std::set<std::string> seen;
+    CS_TRY(planned, propose(intents, seen));
     m_timings.propose += since(began);
     CS_TRY(committed, decideAndCommit(*planned));
     std::vector<IntentOutcome> outcomes;
@@ -150,14 +152,44 @@ Result<std::vector<IntentOutcome>> Pipeline::processBatch(std::span<const model:
     return outcomes;
 }
 
-Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::Intent> intents)
+Result<std::vector<IntentOutcome>> Pipeline::processBatches(std::span<const model::Intent> intents, std::size_t batchSize)
+{
+    if (m_policy.engineKey == nullptr)
+        return fail(ErrorCode::Locked, "the engine key is locked; the pipeline cannot sign decisions");
+    batchSize = std::max<std::size_t>(batchSize, 1);
+    std::set<std::string> seen;
+    std::vector<IntentOutcome> outcomes;
+    std::vector<Planned> deciding;           // the batch the writer has
+    std::future<Result<void>> committed;     // … and how it ends
+    const auto landed = [&]() -> Result<void> {
+        if (!committed.valid())
+            return {};
+        CS_TRY(done, committed.get());
+        for (Planned& item : deciding)
+            outcomes.push_back(std::move(item.outcome));
+        return {};
+    };
+    for (std::size_t first = 0; first < intents.size(); first += batchSize) {
+        const auto began = std::chrono::steady_clock::now();
+        auto planned = propose(intents.subspan(first, std::min(batchSize, intents.size() - first)), seen);
+        m_timings.propose += since(began);
+        CS_TRY(previous, landed()); // the one before commits first, whatever this one found
+        if (!planned)
+            return Unexpected{planned.error()};
+        deciding = std::move(*planned);
+        committed = std::async(std::launch::async, [this, &deciding] { return decideAndCommit(deciding); });
+    }
+    CS_TRY(last, landed());
+    return outcomes;
+}
+
+Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::Intent> intents, std::set<std::string>& seen)
 {
     // Only the assets, to read proposals against: the world itself is loaded once, to decide.
     CS_TRY(assets, store::assetCatalog(m_reader));
     const AssetCatalog& catalog = *assets;
 
     std::vector<Planned> planned;
-    std::set<std::string> seen;
     for (const model::Intent& intent : intents) {
         Planned item;
         item.intent = &intent;

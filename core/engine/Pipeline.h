@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <optional>
+#include <set>
 #include <span>
 #include <vector>
 #include <string>
@@ -86,11 +87,19 @@ public:
     Result<IntentOutcome> process(const model::Intent& intent);
     //! Outcomes in the order of `intents`; durable together once this returns.
     Result<std::vector<IntentOutcome>> processBatch(std::span<const model::Intent> intents);
+    /**
+     * `intents` in batches of `batchSize`, each durable on its own, with the model and the
+     * parser of the next batch running while the writer decides and commits this one. An id
+     * that appears again in a later batch is refused like a repeat within one batch. Outcomes in
+     * the order of `intents`; on an error, the batches before the failing one are committed.
+     */
+    Result<std::vector<IntentOutcome>> processBatches(std::span<const model::Intent> intents, std::size_t batchSize);
     const PipelineTimings& timings() const { return m_timings; }
 
 private:
     struct Planned;
-    Result<std::vector<Planned>> propose(std::span<const model::Intent> intents);
+    //! `seen`: the ids of this run so far; a repeat is refused.
+    Result<std::vector<Planned>> propose(std::span<const model::Intent> intents, std::set<std::string>& seen);
     //! Intake, the model and the strict parser for one new intent, its drafts into `item`.
     Result<void> proposeOne(const model::Intent& intent, const AssetCatalog& catalog, Planned& item);
     Result<void> decide(storage::Database& db, std::vector<Planned>& planned);

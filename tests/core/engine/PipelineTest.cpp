@@ -38,6 +38,7 @@ private Q_SLOTS:
     void firstTimeUntilTheFirstSettlement();
     void logVerifiesAndKeepsSecrets();
     void everyCheckpointIsMirrored();
+    void aRepeatInALaterBatchIsRefused();
     void approvalQueueShowsUnderClaiming();
     void secondRunChangesNothingAndIsDeterministic();
     void replayFromFixturesReproducesTheRun();
@@ -199,6 +200,44 @@ void PipelineTest::everyCheckpointIsMirrored()
         QVERIFY(mirrored.has_value());
         QCOMPARE(mirrored->size, checkpoint.size);
         QVERIFY(mirrored->root == checkpoint.root && mirrored->signature == checkpoint.signature);
+    }
+}
+
+void PipelineTest::aRepeatInALaterBatchIsRefused()
+{
+    // The next batch is proposed while the writer commits this one: an intent that comes back
+    // 70 lines later (in the second batch of 64) is refused as a repeat, and runs once.
+    const std::string ws = m_dir.filePath(QStringLiteral("repeat")).toStdString();
+    QVERIFY(m_factory->createWorkspace(ws, true, false, {}));
+    QFile demo(QString::fromStdString(ws + "/intents.jsonl"));
+    QVERIFY(demo.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = demo.readAll().split('\n');
+    demo.close();
+    lines.removeAll(QByteArray());
+    QVERIFY(lines.size() > 70);
+    lines.insert(70, lines.front());
+    const QString path = m_dir.filePath(QStringLiteral("repeat.jsonl"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(lines.join('\n') + '\n');
+    out.close();
+    auto engine = m_factory->openWorkspace(ws);
+    QVERIFY(engine.has_value());
+    api::Engine::RunOptions options;
+    options.intentsFile = path.toStdString();
+    const auto results = (*engine)->runIntents(options);
+    QVERIFY2(results.has_value(), results ? "" : results.error().message.c_str());
+    QCOMPARE(results->size(), m_results.size() + 1);
+    const api::IntentResult& repeat = (*results)[70];
+    QCOMPARE(repeat.intent, m_results.front().intent);
+    QVERIFY2(repeat.reason.find("appears twice") != std::string::npos, repeat.reason.c_str());
+    // Every other intent ends as it does in a run without the repeat.
+    for (std::size_t i = 0, j = 0; i < results->size(); ++i) {
+        if (i == 70)
+            continue;
+        QCOMPARE((*results)[i].intent, m_results[j].intent);
+        QVERIFY((*results)[i].state == m_results[j].state);
+        ++j;
     }
 }
 
