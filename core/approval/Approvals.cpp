@@ -546,11 +546,11 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
 Result<Cancelled> cancelPendingOf(storage::Database& db, const std::string& agent, const std::string& why,
                                                        Timestamp now, const audit::CheckpointPolicy& checkpoints)
 {
-    CS_TRY(pending, store::pendingRequests(db, agent));
+    CS_TRY(pending, store::pendingRequestsOf(db, agent));
     std::vector<audit::Checkpoint> signedCheckpoints;
-    for (const std::string& intent : *pending) {
-        CS_TRY(request, store::findRequest(db, intent));
-        const std::string subject = (*request)->subjectSha256;
+    for (const store::RequestRow& request : *pending) {
+        const std::string& intent = request.intent;
+        const std::string& subject = request.subjectSha256;
         CS_TRY(marked, store::setRequestState(db, intent, "rejected", now));
         CS_TRY(released, store::moveSpend(db, intent, "released", now));
         CS_TRY(ended, store::setProposalState(db, intent, "rejected", "cancelled: " + why, 0, now));

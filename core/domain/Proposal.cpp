@@ -31,6 +31,15 @@ std::optional<ActionType> parseActionType(std::string_view text)
     return std::nullopt;
 }
 
+std::optional<RiskLevel> parseRiskLevel(std::string_view text)
+{
+    for (RiskLevel level : {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Critical}) {
+        if (toString(level) == text)
+            return level;
+    }
+    return std::nullopt;
+}
+
 std::string_view toString(RiskLevel level)
 {
     switch (level) {

@@ -22,6 +22,8 @@ std::optional<ActionType> parseActionType(std::string_view text);
 //! What the model claims; recorded and compared, never obeyed (the policy computes its own).
 enum class RiskLevel { Low, Medium, High, Critical };
 std::string_view toString(RiskLevel level);
+//! "low", "medium", "high", "critical"; nullopt for anything else.
+std::optional<RiskLevel> parseRiskLevel(std::string_view text);
 
 struct ProposalInput
 {

@@ -49,12 +49,12 @@ using storage::Database;
 
 namespace {
 
-Result<std::vector<api::AgentSummary>> readAgents(Database& db)
+//! The agents among `principals`, with what they hold.
+Result<std::vector<api::AgentSummary>> readAgents(Database& db, const std::vector<store::PrincipalRow>& principals)
 {
-    CS_TRY(principals, store::principals(db));
     CS_TRY(holdings, store::agentHoldings(db));
     std::vector<api::AgentSummary> agents;
-    for (const store::PrincipalRow& principal : *principals) {
+    for (const store::PrincipalRow& principal : principals) {
         if (principal.role != "agent")
             continue;
         api::AgentSummary agent;
@@ -200,7 +200,10 @@ Result<void> LocalEngine::engineKeyReady()
 Result<std::vector<api::AgentSummary>> LocalEngine::agents()
 {
     std::lock_guard lock(m_readMutex);
-    return observed(readAgents(m_reader));
+    return observed([this]() -> Result<std::vector<api::AgentSummary>> {
+        CS_TRY(principals, store::principals(m_reader));
+        return readAgents(m_reader, *principals);
+    }());
 }
 
 Result<api::WorkspaceSummary> LocalEngine::summary()
@@ -227,7 +230,7 @@ Result<api::WorkspaceSummary> LocalEngine::summary()
                 return fail(ErrorCode::StorageFailed, "principal " + principal.id + " has no valid role or status");
             summary.principals.push_back({principal.id, principal.displayName, *role, *status});
         }
-        CS_TRY(agentList, readAgents(m_reader));
+        CS_TRY(agentList, readAgents(m_reader, *principals));
         summary.agents = std::move(*agentList);
         CS_TRY(counts, store::worldCounts(m_reader));
         summary.venues = counts->venues;

@@ -27,14 +27,13 @@
 #include "core/storage/Files.h"
 #include "core/storage/Migrations.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
 
 #include <QFile>
 #include <QJsonArray>
-
-#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <map>

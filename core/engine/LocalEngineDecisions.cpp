@@ -182,16 +182,9 @@ api::DecisionView decisionViewOf(const std::string& stored)
     const auto text = [&](const QJsonObject& object, const char* key) {
         return object.value(QLatin1String(key)).toString().toStdString();
     };
-    const auto risk = [](const std::string& name) {
-        for (RiskLevel level : {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Critical}) {
-            if (toString(level) == name)
-                return level;
-        }
-        return RiskLevel::Critical; // unreadable reads as the worst
-    };
-    const auto effect = [](const std::string& name) {
-        return name == "allow" ? api::Effect::Allow : name == "require_approval" ? api::Effect::RequireApproval : api::Effect::Deny;
-    };
+    // Unreadable reads as the worst: critical, deny.
+    const auto risk = [](const std::string& name) { return parseRiskLevel(name).value_or(RiskLevel::Critical); };
+    const auto effect = [](const std::string& name) { return effectOf(policy::parseEffect(name).value_or(policy::Effect::Deny)); };
     api::DecisionView view;
     view.effect = effect(text(body, "effect"));
     for (const QJsonValue& rule : body.value(QStringLiteral("rules")).toArray())

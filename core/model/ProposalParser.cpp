@@ -20,8 +20,6 @@ namespace {
 
 using Kind = JsonValue::Kind;
 
-constexpr std::array<RiskLevel, 4> kRiskLevels = {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High,
-                                                  RiskLevel::Critical};
 constexpr int kMaxRequiredApprovals = 16;
 
 bool isParamName(std::string_view name)
@@ -122,15 +120,10 @@ Result<Proposal> parseProposal(std::string_view bytes, const AssetCatalog& asset
     proposal.action = std::move(*action);
 
     CS_TRY(risk, stringAt(*root.find("risk_level"), "$.risk_level"));
-    bool knownRisk = false;
-    for (RiskLevel level : kRiskLevels) {
-        if (toString(level) == *risk) {
-            proposal.riskLevel = level;
-            knownRisk = true;
-        }
-    }
-    if (!knownRisk)
+    const std::optional<RiskLevel> level = parseRiskLevel(*risk);
+    if (!level)
         return invalid("$.risk_level", "must be one of low, medium, high, critical");
+    proposal.riskLevel = *level;
 
     const JsonValue& approvals = *root.find("required_approvals");
     const bool plainInteger = approvals.kind == Kind::Number && !approvals.text.empty() && approvals.text.size() <= 2

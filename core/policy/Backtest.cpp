@@ -20,24 +20,6 @@ std::optional<simulation::Failure> parseFailure(std::string_view text)
     return std::nullopt;
 }
 
-std::optional<Effect> parseEffect(std::string_view text)
-{
-    for (Effect effect : {Effect::Allow, Effect::RequireApproval, Effect::Deny}) {
-        if (toString(effect) == text)
-            return effect;
-    }
-    return std::nullopt;
-}
-
-std::optional<RiskLevel> parseRisk(std::string_view text)
-{
-    for (RiskLevel level : {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Critical}) {
-        if (toString(level) == text)
-            return level;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 const std::string* History::intern(std::string text)
@@ -70,7 +52,7 @@ Result<History> loadHistory(storage::Database& db)
         const auto action = parseActionType(row.action);
         const auto effect = parseEffect(row.effect);
         const auto failure = parseFailure(row.simulation);
-        const auto risk = parseRisk(row.claimedRisk);
+        const auto risk = parseRiskLevel(row.claimedRisk);
         if (!action || !effect || !failure || !risk)
             return fail(ErrorCode::StorageFailed, "decision " + intent + " is corrupt");
         item.request.action = *action;

@@ -278,6 +278,15 @@ Result<Rule> ruleAt(const JsonValue& value, const std::string& path, const Polic
 
 } // namespace
 
+std::optional<Effect> parseEffect(std::string_view text)
+{
+    for (Effect effect : {Effect::Allow, Effect::RequireApproval, Effect::Deny}) {
+        if (toString(effect) == text)
+            return effect;
+    }
+    return std::nullopt;
+}
+
 std::string_view toString(Effect effect)
 {
     switch (effect) {

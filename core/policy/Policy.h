@@ -17,6 +17,8 @@ inline constexpr const char* kPolicySchema = "countersign.policy/1";
 
 enum class Effect { Allow, RequireApproval, Deny };
 std::string_view toString(Effect effect);
+//! "allow", "require_approval", "deny"; nullopt for anything else.
+std::optional<Effect> parseEffect(std::string_view text);
 
 //! One field a rule matches on: any value, one of a set, or none of a set (a set may be a
 //! named list, kept by name so explanations can say "not in list 'dex-venues'").

@@ -30,15 +30,25 @@ Result<void> insertRequest(storage::Database& db, const RequestRow& row)
         .bind(5, row.requirements).bind(6, row.expires.msSinceEpoch).bind(7, row.created.msSinceEpoch).run();
 }
 
+namespace {
+
+const std::string kRequestColumns =
+    "intent, agent, subject, subject_sha256, requirements, expires_ms, state, created_ms, updated_ms";
+
+RequestRow requestOf(const Statement& at)
+{
+    return {at.textAt(0), at.textAt(1), at.textAt(2), at.textAt(3), at.textAt(4),
+            Timestamp{at.int64At(5)}, at.textAt(6), Timestamp{at.int64At(7)}, Timestamp{at.int64At(8)}};
+}
+
+} // namespace
+
 Result<std::optional<RequestRow>> findRequest(storage::Database& db, std::string_view intent)
 {
-    CS_TRY(query, db.cached("SELECT intent, agent, subject, subject_sha256, requirements, expires_ms, state, created_ms, "
-                            "updated_ms FROM approval_requests WHERE intent = ?1"));
+    static const std::string sql = "SELECT " + kRequestColumns + " FROM approval_requests WHERE intent = ?1";
+    CS_TRY(query, db.cached(sql));
     std::optional<RequestRow> found;
-    CS_TRY(row, storage::firstRow((*query)->bind(1, intent), [&](Statement& at) {
-        found = RequestRow{at.textAt(0), at.textAt(1), at.textAt(2), at.textAt(3), at.textAt(4),
-                           Timestamp{at.int64At(5)}, at.textAt(6), Timestamp{at.int64At(7)}, Timestamp{at.int64At(8)}};
-    }));
+    CS_TRY(row, storage::firstRow((*query)->bind(1, intent), [&](Statement& at) { found = requestOf(at); }));
     return found;
 }
 
@@ -56,11 +66,17 @@ Result<void> setRequestSubject(storage::Database& db, const RequestRow& row)
         .bind(5, row.updated.msSinceEpoch).run();
 }
 
-Result<std::vector<std::string>> pendingRequests(storage::Database& db, std::string_view agent)
+Result<std::vector<RequestRow>> pendingRequestsOf(storage::Database& db, std::string_view agent)
 {
-    CS_TRY(query, db.cached("SELECT intent FROM approval_requests WHERE state = 'pending' AND (?1 = '' OR agent = ?1) "
-                            "ORDER BY intent"));
-    return firstColumn((*query)->bind(1, agent));
+    static const std::string sql =
+        "SELECT " + kRequestColumns + " FROM approval_requests WHERE state = 'pending' AND agent = ?1 ORDER BY intent";
+    CS_TRY(query, db.cached(sql));
+    std::vector<RequestRow> rows;
+    CS_TRY(read, storage::eachRow((*query)->bind(1, agent), [&](Statement& row) -> Result<void> {
+        rows.push_back(requestOf(row));
+        return {};
+    }));
+    return rows;
 }
 
 Result<std::vector<std::string>> dueRequests(storage::Database& db, Timestamp now)

@@ -36,8 +36,8 @@ Result<std::optional<RequestRow>> findRequest(storage::Database& db, std::string
 Result<void> setRequestState(storage::Database& db, std::string_view intent, std::string_view state, Timestamp now);
 //! A new subject for approvers (an edit): subject, hash and requirements.
 Result<void> setRequestSubject(storage::Database& db, const RequestRow& row);
-//! The intents of pending requests: of `agent` when given, ordered by intent.
-Result<std::vector<std::string>> pendingRequests(storage::Database& db, std::string_view agent = {});
+//! The pending requests of `agent`, ordered by intent.
+Result<std::vector<RequestRow>> pendingRequestsOf(storage::Database& db, std::string_view agent);
 //! The intents of pending requests that expire at or before `now`.
 Result<std::vector<std::string>> dueRequests(storage::Database& db, Timestamp now);
 //! How many requests are in each state.

@@ -54,13 +54,7 @@ inline api::QueueItem itemOf(const Spec& spec)
         proposal.action.to = spec.to;
     }
     proposal.rationale = "rebalance the desk";
-    const auto risk = [](std::string_view name) {
-        for (RiskLevel level : {RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Critical}) {
-            if (toString(level) == name)
-                return level;
-        }
-        return RiskLevel::Critical;
-    };
+    const auto risk = [](std::string_view name) { return parseRiskLevel(name).value_or(RiskLevel::Critical); };
     // The decision is "as of" the intent's recorded time, days before the request entered the
     // queue (as in the demo stream): Age counts from the request, on the clock its expiry uses.
     api::DecisionView& decision = item.decision;
