@@ -186,7 +186,7 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
     }
     if (checkpoints.engineKey == nullptr)
         return fail(ErrorCode::Locked, "the engine key is locked; an approved proposal cannot be settled");
-    settlement::Request settle{settlement::idempotencyKey(proposal), proposal, simulated, decisionSha, policyVersion};
+    settlement::Request settle{settlement::idempotencyKey(proposal.intent, canonicalProposal(proposal)), proposal, simulated, decisionSha, policyVersion};
     CS_TRY(settled, settlement::settleNow(db, adapter, world, settle, now, checkpoints, signedCheckpoints));
     if (settled->replayed || settled->outcome != settlement::Outcome::Executed)
         return fail(ErrorCode::Internal, "an approved proposal was settled before its approval");

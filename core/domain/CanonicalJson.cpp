@@ -17,19 +17,48 @@ namespace {
 
 constexpr double kMaxSafeInteger = 9007199254740991.0; // 2^53 - 1
 
-Result<void> writeString(std::string& out, const QString& text, const std::string& path)
+//! Where the writer is: a chain of steps on the stack, spelled out ("$.a.b[3]") only for an error.
+struct Step
 {
-    out.push_back('"');
+    const Step* parent = nullptr;
+    const QString* key = nullptr; //!< a member's key, or nullptr for an array item
+    qsizetype index = 0;
+};
+
+std::string pathOf(const Step* step)
+{
+    if (step == nullptr)
+        return "$";
+    std::string path = pathOf(step->parent);
+    if (step->key != nullptr)
+        return path + "." + step->key->toStdString();
+    return path + "[" + std::to_string(step->index) + "]";
+}
+
+Unexpected failAt(const Step* step, std::string_view reason)
+{
+    return fail(ErrorCode::InvalidInput, pathOf(step) + ": " + std::string(reason));
+}
+
+Result<void> writeString(std::string& out, const QString& text, const Step* step)
+{
     const qsizetype size = text.size();
+    const QChar* units = text.constData();
+    out.reserve(out.size() + static_cast<std::size_t>(size) + 2);
+    out.push_back('"');
     for (qsizetype i = 0; i < size; ++i) {
-        const char16_t unit = text.at(i).unicode();
+        const char16_t unit = units[i].unicode();
+        if (unit >= 0x20 && unit < 0x80 && unit != u'"' && unit != u'\\') {
+            out.push_back(static_cast<char>(unit)); // the common case: printable ASCII as it is
+            continue;
+        }
         char32_t code = unit;
         if (QChar::isHighSurrogate(unit)) {
-            if (i + 1 >= size || !QChar::isLowSurrogate(text.at(i + 1).unicode()))
-                return fail(ErrorCode::InvalidInput, path + ": string contains a lone surrogate");
-            code = QChar::surrogateToUcs4(unit, text.at(++i).unicode());
+            if (i + 1 >= size || !QChar::isLowSurrogate(units[i + 1].unicode()))
+                return failAt(step, "string contains a lone surrogate");
+            code = QChar::surrogateToUcs4(unit, units[++i].unicode());
         } else if (QChar::isLowSurrogate(unit)) {
-            return fail(ErrorCode::InvalidInput, path + ": string contains a lone surrogate");
+            return failAt(step, "string contains a lone surrogate");
         }
         switch (code) {
         case U'"': out += "\\\""; continue;
@@ -54,7 +83,41 @@ Result<void> writeString(std::string& out, const QString& text, const std::strin
     return {};
 }
 
-Result<void> write(std::string& out, const QJsonValue& value, const std::string& path)
+Result<void> write(std::string& out, const QJsonValue& value, const Step* step);
+
+Result<void> writeMember(std::string& out, const QString& key, const QJsonValue& value, const Step* parent, bool first)
+{
+    if (!first)
+        out.push_back(',');
+    const Step step{parent, &key, 0};
+    CS_TRY(name, writeString(out, key, &step));
+    out.push_back(':');
+    return write(out, value, &step);
+}
+
+Result<void> writeObject(std::string& out, const QJsonObject& object, const Step* step)
+{
+    // QJsonObject usually iterates in key order already; the sort is for when it does not.
+    bool sorted = true;
+    for (auto it = object.constBegin(), previous = it; sorted && it != object.constEnd(); previous = it++)
+        sorted = it == previous || previous.key() < it.key();
+    out.push_back('{');
+    if (sorted) {
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            CS_TRY(member, writeMember(out, it.key(), it.value(), step, it == object.constBegin()));
+        }
+    } else {
+        QStringList keys = object.keys();
+        std::sort(keys.begin(), keys.end()); // QString's operator< compares UTF-16 code units
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            CS_TRY(member, writeMember(out, keys.at(i), object.value(keys.at(i)), step, i == 0));
+        }
+    }
+    out.push_back('}');
+    return {};
+}
+
+Result<void> write(std::string& out, const QJsonValue& value, const Step* step)
 {
     switch (value.type()) {
     case QJsonValue::Null: out += "null"; return {};
@@ -62,44 +125,27 @@ Result<void> write(std::string& out, const QJsonValue& value, const std::string&
     case QJsonValue::Double: {
         const double number = value.toDouble();
         if (!std::isfinite(number) || std::trunc(number) != number || std::fabs(number) > kMaxSafeInteger)
-            return fail(ErrorCode::InvalidInput,
-                        path + ": only integers within ±(2^53 - 1) are allowed as JSON numbers");
+            return failAt(step, "only integers within ±(2^53 - 1) are allowed as JSON numbers");
         out += std::to_string(static_cast<long long>(number));
         return {};
     }
-    case QJsonValue::String: return writeString(out, value.toString(), path);
+    case QJsonValue::String: return writeString(out, value.toString(), step);
     case QJsonValue::Array: {
         const QJsonArray array = value.toArray();
         out.push_back('[');
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (i > 0)
                 out.push_back(',');
-            CS_TRY(item, write(out, array.at(i), path + "[" + std::to_string(i) + "]"));
+            const Step item{step, nullptr, i};
+            CS_TRY(written, write(out, array.at(i), &item));
         }
         out.push_back(']');
         return {};
     }
-    case QJsonValue::Object: {
-        const QJsonObject object = value.toObject();
-        QStringList keys = object.keys();
-        std::sort(keys.begin(), keys.end()); // QString's operator< compares UTF-16 code units
-        out.push_back('{');
-        bool first = true;
-        for (const QString& key : keys) {
-            if (!first)
-                out.push_back(',');
-            first = false;
-            const std::string childPath = path + "." + key.toStdString();
-            CS_TRY(name, writeString(out, key, childPath));
-            out.push_back(':');
-            CS_TRY(member, write(out, object.value(key), childPath));
-        }
-        out.push_back('}');
-        return {};
-    }
+    case QJsonValue::Object: return writeObject(out, value.toObject(), step);
     case QJsonValue::Undefined: break;
     }
-    return fail(ErrorCode::InvalidInput, path + ": undefined value");
+    return failAt(step, "undefined value");
 }
 
 } // namespace
@@ -107,7 +153,7 @@ Result<void> write(std::string& out, const QJsonValue& value, const std::string&
 Result<std::string> canonicalJson(const QJsonValue& value)
 {
     std::string out;
-    CS_TRY(written, write(out, value, "$"));
+    CS_TRY(written, write(out, value, nullptr));
     return out;
 }
 

@@ -358,9 +358,8 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         const simulation::SimulationResult& simulated = outcome.simulated;
         const policy::Decision& decision = outcome.decision;
         CS_TRY(recorded, add(audit::types::kSimulationCompleted, simulation::toJson(intent.id, simulated), false));
-        const QJsonObject decisionJson = decision.toJson(proposal, item.proposalSha);
-        const std::string decisionText = canonicalJson(decisionJson).value();
-        CS_TRY(decided, add(audit::types::kPolicyDecided, decisionJson, true));
+        CS_TRY(decided, add(audit::types::kPolicyDecided, decision.toJson(proposal, item.proposalSha), true));
+        const std::string decisionText = item.drafts.back().body; // the signed decision, canonical
         std::string why;
         for (const auto& reason : decision.reasons) {
             if (reason.effect == decision.effect)
@@ -399,7 +398,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
             item.decided->spend = "reserved";
             end(IntentState::AwaitingApproval, why);
         } else {
-            settlement::Request settle{settlement::idempotencyKey(proposal), proposal, simulated,
+            settlement::Request settle{settlement::idempotencyKey(proposal.intent, item.canonical), proposal, simulated,
                                        toHex(identity::sha256(decisionText)), decision.policyVersion};
             // Money moves here, through the adapter, in this transaction (which moves `world` on).
             CS_TRY(settled, m_adapter.settle(db, *world, settle, m_clock.now()));

@@ -132,9 +132,9 @@ Result<std::optional<Settlement>> findSettlement(storage::Database& db, const st
     return std::optional<Settlement>(std::move(earlier));
 }
 
-std::string idempotencyKey(const Proposal& proposal)
+std::string idempotencyKey(const std::string& intent, std::string_view canonical)
 {
-    return toHex(identity::sha256("countersign.settlement/1\n" + proposal.intent + "\n" + canonicalProposal(proposal)));
+    return toHex(identity::sha256("countersign.settlement/1\n" + intent + "\n" + std::string(canonical)));
 }
 
 Result<Settled> LocalLedger::settle(storage::Database& db, simulation::WorldState& world, const Request& request,

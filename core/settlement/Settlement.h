@@ -71,8 +71,8 @@ public:
                                          Timestamp now) = 0;
 };
 
-//! SHA-256 over the intent and the canonical proposal, in hex.
-std::string idempotencyKey(const Proposal& proposal);
+//! SHA-256 over the intent and its canonical proposal (`canonicalProposal`), in hex.
+std::string idempotencyKey(const std::string& intent, std::string_view canonical);
 
 //! What an earlier settlement of `key` came to, if there was one.
 Result<std::optional<Settlement>> findSettlement(storage::Database& db, const std::string& key);

@@ -3,7 +3,8 @@
 // bench_pipeline: proposals through the whole pipeline with the rules backend (parse →
 // simulate → decide → settle → audit, durable), and the strict parser over the corpus.
 // One JSON object per line (ARCHITECTURE.md, "Benchmarks").
-// Usage: bench_pipeline [--intents N] [--corpus DIR] [--seconds S]
+// Usage: bench_pipeline [--intents N] [--single N] [--corpus DIR] [--seconds S]
+// (--single: how many of the intents run one at a time; all of them unless given)
 #include "core/engine/Pipeline.h"
 #include "core/workspace/DemoSeed.h"
 #include "tests/bench/BenchReport.h"
@@ -32,12 +33,15 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     int count = 2000;
+    int singles = -1;
     double budget = 2.0;
     QString corpus = QStringLiteral(CS_SOURCE_DIR "/tests/data/proposals");
     const QStringList args = QCoreApplication::arguments();
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args.at(i) == QLatin1String("--intents"))
             count = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--single"))
+            singles = args.at(i + 1).toInt();
         else if (args.at(i) == QLatin1String("--corpus"))
             corpus = args.at(i + 1);
         else if (args.at(i) == QLatin1String("--seconds"))
@@ -107,11 +111,13 @@ int main(int argc, char** argv)
     };
 
     // One intent at a time, each durable on its own: latency per proposal.
+    if (singles < 1 || singles > count)
+        singles = count;
     std::vector<double> latencies;
-    latencies.reserve(static_cast<std::size_t>(count));
+    latencies.reserve(static_cast<std::size_t>(singles));
     int executed = 0;
     start = Steady::now();
-    for (int i = 0; i < count; ++i) {
+    for (int i = 0; i < singles; ++i) {
         const model::Intent intent = makeIntent(i);
         const auto began = Steady::now();
         auto outcome = pipeline.process(intent);
@@ -127,14 +133,14 @@ int main(int argc, char** argv)
     const auto percentile = [&](double p) {
         return latencies[std::min(latencies.size() - 1, static_cast<std::size_t>(p * static_cast<double>(latencies.size())))];
     };
-    printFigure("pipeline", "end_to_end_single", count / elapsed, "proposals/s",
-                {{QStringLiteral("intents"), count}, {QStringLiteral("executed"), executed}, {QStringLiteral("batch"), 1}});
+    printFigure("pipeline", "end_to_end_single", singles / elapsed, "proposals/s",
+                {{QStringLiteral("intents"), singles}, {QStringLiteral("executed"), executed}, {QStringLiteral("batch"), 1}});
     printFigure("pipeline", "latency_p50", percentile(0.50), "ms");
     printFigure("pipeline", "latency_p95", percentile(0.95), "ms");
     printFigure("pipeline", "latency_p99", percentile(0.99), "ms", {{QStringLiteral("goal"), 5}});
     {
         const engine::PipelineTimings& spent = pipeline.timings();
-        const auto perProposal = [&](double total) { return total * 1e6 / count; };
+        const auto perProposal = [&](double total) { return total * 1e6 / singles; };
         printFigure("pipeline", "single_time_split",
                     perProposal(spent.propose + spent.decide + spent.record + spent.commit + spent.checkpointFiles), "us/proposal",
                     {{QStringLiteral("batch"), 1},

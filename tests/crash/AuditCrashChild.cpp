@@ -43,7 +43,7 @@ int settleForever(storage::DbWriter& writer, const audit::CheckpointPolicy& poli
         auto world = store::loadWorld(*reader);
         if (!proposal || !world)
             return 1;
-        const settlement::Request request{settlement::idempotencyKey(*proposal), *proposal,
+        const settlement::Request request{settlement::idempotencyKey(proposal->intent, canonicalProposal(*proposal)), *proposal,
                                           simulation::simulate(*world, *proposal), std::string(64, 'd'), std::string(64, 'p')};
         auto settled = settlement::settleAlone(writer, ledger, request, policy, clock);
         if (!settled) {

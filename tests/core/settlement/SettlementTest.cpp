@@ -70,7 +70,7 @@ Request SettlementTest::request(const Proposal& p)
     auto world = store::loadWorld(*m_reader);
     if (!world)
         qFatal("%s", world.error().message.c_str());
-    Request r{idempotencyKey(p), p, simulation::simulate(*world, p), std::string(64, 'd'), std::string(64, 'p')};
+    Request r{idempotencyKey(p.intent, canonicalProposal(p)), p, simulation::simulate(*world, p), std::string(64, 'd'), std::string(64, 'p')};
     return r;
 }
 
