@@ -121,6 +121,10 @@
         <source>; or </source>
         <translation>; oder </translation>
     </message>
+    <message>
+        <source>analyst</source>
+        <translation>Analyst</translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>
@@ -911,6 +915,22 @@
     <message>
         <source>Engine: read-only</source>
         <translation>Engine: nur lesen</translation>
+    </message>
+    <message>
+        <source>First risk manager</source>
+        <translation>Erste Risikomanagerin oder erster Risikomanager</translation>
+    </message>
+    <message>
+        <source>Id of the first risk manager (lowercase letters, digits, - and _):</source>
+        <translation>Kennung der ersten Risikomanagerin bzw. des ersten Risikomanagers (Kleinbuchstaben, Ziffern, - und _):</translation>
+    </message>
+    <message>
+        <source>Risk manager&apos;s passphrase</source>
+        <translation>Passphrase des Risikomanagements</translation>
+    </message>
+    <message>
+        <source>Passphrase that seals %1&apos;s signing key:</source>
+        <translation>Passphrase, die den Signaturschlüssel von %1 versiegelt:</translation>
     </message>
 </context>
 <context>

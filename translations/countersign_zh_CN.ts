@@ -120,6 +120,10 @@
         <source>; or </source>
         <translation>；或 </translation>
     </message>
+    <message>
+        <source>analyst</source>
+        <translation>分析员</translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>
@@ -905,6 +909,22 @@
     <message>
         <source>Engine: read-only</source>
         <translation>引擎：只读</translation>
+    </message>
+    <message>
+        <source>First risk manager</source>
+        <translation>首位风险经理</translation>
+    </message>
+    <message>
+        <source>Id of the first risk manager (lowercase letters, digits, - and _):</source>
+        <translation>首位风险经理的标识（小写字母、数字、- 和 _）：</translation>
+    </message>
+    <message>
+        <source>Risk manager&apos;s passphrase</source>
+        <translation>风险经理的口令</translation>
+    </message>
+    <message>
+        <source>Passphrase that seals %1&apos;s signing key:</source>
+        <translation>用于封存 %1 签名密钥的口令：</translation>
     </message>
 </context>
 <context>

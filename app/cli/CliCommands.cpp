@@ -15,14 +15,16 @@ const std::vector<Command>& workspaceCommands();
 const std::vector<Command>& auditCommands();
 const std::vector<Command>& policyCommands();
 const std::vector<Command>& pipelineCommands();
+const std::vector<Command>& peopleCommands();
 
 namespace {
 
 const char kAfterCommands[] = R"(
 Passphrases: init of a workspace that is not a demo seals the engine key with
-COUNTERSIGN_ENGINE_PASSPHRASE (or asks on a terminal), and reconcile unlocks it with the
-same; generate unlocks keys with COUNTERSIGN_PASSPHRASE. In a demo workspace both default
-to "demo", and only there.
+COUNTERSIGN_ENGINE_PASSPHRASE and its first risk manager's with COUNTERSIGN_PASSPHRASE (or
+asks on a terminal); every write unlocks the engine key with the former and the signer's
+with the latter; a new key (principal add, rotate-key) is sealed with
+COUNTERSIGN_NEW_PASSPHRASE. In a demo workspace all of them default to "demo", and only there.
 
 Options:
   -h, --help                   show this help
@@ -37,8 +39,9 @@ Exit status:
   4  evaluate: denied
   5  workspace error: missing, not a Countersign workspace, already exists, schema newer
      than this binary, locked, another run in progress
-  6  not allowed: an approver who may not, a publisher or a status change by someone who is
-     not a risk manager
+  6  not allowed: an approver who may not; a publisher, a status change or an addition by
+     someone who is not a risk manager; a key rotated by someone else; the last active risk
+     manager suspended or revoked
 Errors go to stderr as one line starting with "error:"; machine output is JSON on stdout.
 )";
 
@@ -48,7 +51,7 @@ std::vector<const Command*> commandTable()
     // --help lists them in this order; a row per synopsis (policy and principal have several).
     static const std::vector<std::string> order{"init", "status", "verify", "prove", "verify-proof", "receipts", "export-receipt", "check-proposal", "evaluate", "replay", "policy", "run", "queue", "approve", "reject", "principal", "reconcile", "generate"};
     for (const std::string& name : order) {
-        for (const auto* family : {&workspaceCommands(), &auditCommands(), &policyCommands(), &pipelineCommands()}) {
+        for (const auto* family : {&workspaceCommands(), &auditCommands(), &policyCommands(), &pipelineCommands(), &peopleCommands()}) {
             for (const Command& command : *family) {
                 if (command.name == name)
                     table.push_back(&command);

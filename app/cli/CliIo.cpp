@@ -178,14 +178,14 @@ std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int&
 //! The passphrase of keys to unlock: from `variable`, else asked on a terminal; none is needed in
 //! a demo workspace (the engine opens its keys itself). Reports the failure and sets `exit` otherwise.
 bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit,
-                   const char* prompt)
+                   const char* prompt, bool confirm)
 {
     auto summary = engine.summary();
     if (!summary) {
         exit = workspaceError(err, summary.error());
         return false;
     }
-    passphrase = readPassphrase(variable, prompt, false);
+    passphrase = readPassphrase(variable, prompt, confirm);
     if (passphrase.text.empty() && !summary->demo) {
         exit = usageError(err, QStringLiteral("this command unlocks keys: set %1").arg(QLatin1String(variable)));
         return false;

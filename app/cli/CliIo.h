@@ -97,7 +97,7 @@ std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int&
 //! The passphrase of keys to unlock: from `variable`, else asked on a terminal; none is needed in
 //! a demo workspace (the engine opens its keys itself). Reports the failure and sets `exit` otherwise.
 bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit,
-                   const char* prompt = "Passphrase: ");
+                   const char* prompt = "Passphrase: ", bool confirm = false);
 
 //! The engine key, which every write needs: a demo workspace opens its own; any other opens it
 //! with COUNTERSIGN_ENGINE_PASSPHRASE (or asks on a terminal). False once an error is reported.

@@ -199,47 +199,6 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
     return ExitOk;
 }
 
-//! principal suspend|resume|revoke WS NAME --as RM --reason T: the kill switch.
-int principalCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
-{
-    const QString sub = arguments.value(1);
-    const std::map<QString, api::PrincipalStatus> statuses{{QStringLiteral("suspend"), api::PrincipalStatus::Suspended},
-                                                           {QStringLiteral("resume"), api::PrincipalStatus::Active},
-                                                           {QStringLiteral("revoke"), api::PrincipalStatus::Revoked}};
-    const auto status = statuses.find(sub);
-    if (status == statuses.end())
-        return usageError(err, QStringLiteral("principal needs suspend, resume or revoke, not '%1'").arg(sub));
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("reason"), QString(), QStringLiteral("T")});
-    if (auto failed = parse(parser, arguments.mid(1), err, 2))
-        return *failed;
-    if (!parser.isSet(QStringLiteral("as")))
-        return usageError(err, QStringLiteral("principal %1 needs --as NAME (a risk manager)").arg(sub));
-    const QString reason = parser.value(QStringLiteral("reason")).trimmed();
-    if (reason.isEmpty())
-        return usageError(err, QStringLiteral("principal %1 needs --reason T: a status change says why").arg(sub));
-    int exit = ExitOk;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
-    if (!engine)
-        return exit;
-    Passphrase passphrase;
-    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the risk manager: ", passphrase, err, exit))
-        return exit;
-    auto changed = engine->changePrincipalStatus(parser.positionalArguments().at(1).toStdString(), status->second,
-                                                 parser.value(QStringLiteral("as")).toStdString(), reason.toStdString(),
-                                                 passphrase.text);
-    if (!changed)
-        return requestError(err, changed.error());
-    engine.reset(); // closing signs a checkpoint over the change
-    printJson(out, {{QStringLiteral("principal"), QString::fromStdString(changed->principal)},
-                    {QStringLiteral("from"), nameOf(changed->from)},
-                    {QStringLiteral("to"), nameOf(changed->to)},
-                    {QStringLiteral("entry_seq"), static_cast<qint64>(changed->entrySeq)},
-                    {QStringLiteral("cancelled_requests"), changed->cancelledRequests}});
-    return ExitOk;
-}
-
 int approve(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     return verdict(arguments, true, factory, out, err);
@@ -271,10 +230,6 @@ const std::vector<Command>& pipelineCommands()
          "reject WS ID --as NAME --reason T [--subject H]",
          "an approver's verdict on proposal ID, signed with NAME's key\n(COUNTERSIGN_PASSPHRASE) over the exact proposal, simulation,\npolicy version and decision; once the quorum is reached it is\nsettled (the engine key: COUNTERSIGN_ENGINE_PASSPHRASE). Exit 0\ndone; 2 bad input (no reason, unknown ID, bad signature); 6 not\nallowed (counted already, separation of duties, not an approver\nof it, expired). --amount (lower) and --min-out (higher) edit\nthe proposal first: the new version is simulated and decided\nagain, and the approval signs that version. --subject H: the\nsubject_sha256 you reviewed (queue); exit 6 if it changed since",
          reject},
-        {"principal",
-         "principal suspend|resume|revoke WS NAME --as RM --reason T",
-         "the kill switch, signed by risk manager RM\n(COUNTERSIGN_PASSPHRASE) and audited: a suspended or revoked\nagent's intents are refused at intake and its pending approval\nrequests end, their spends released; resume restores intake\nonly; revoked is final. Exit 6 for anyone but a risk manager",
-         principalCommand},
     };
     return commands;
 }

@@ -28,23 +28,40 @@ int init(const QStringList& arguments, api::EngineFactory& factory, std::ostream
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("demo"), QString()});
     parser.addOption({QStringLiteral("force"), QString()});
+    parser.addOption({QStringLiteral("risk-manager"), QString(), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("name"), QString(), QStringLiteral("N")});
     if (auto failed = parse(parser, arguments, err, 1))
         return *failed;
     const QString path = absolute(parser.positionalArguments().at(0));
     const bool demo = parser.isSet(QStringLiteral("demo"));
+    const QString riskManager = parser.value(QStringLiteral("risk-manager"));
+    if (demo && (parser.isSet(QStringLiteral("risk-manager")) || parser.isSet(QStringLiteral("name"))))
+        return usageError(err, QStringLiteral("--demo brings its own people; --risk-manager and --name are for a workspace of your own"));
+    if (!demo && riskManager.isEmpty())
+        return usageError(err, QStringLiteral("a workspace of your own starts with its first risk manager: "
+                                              "init WS --risk-manager NAME [--name \"Display name\"] (or --demo)"));
     Passphrase passphrase;
+    Passphrase riskManagerPassphrase;
     if (!demo) {
         passphrase = readPassphrase("COUNTERSIGN_ENGINE_PASSPHRASE", "Passphrase for the engine key: ", true);
         if (passphrase.text.empty())
             return usageError(err, QStringLiteral("a workspace that is not a demo needs a passphrase for its engine "
                                                   "key: set COUNTERSIGN_ENGINE_PASSPHRASE or run on a terminal"));
+        riskManagerPassphrase = readPassphrase("COUNTERSIGN_PASSPHRASE", "Passphrase for the risk manager's key: ", true);
+        if (riskManagerPassphrase.text.empty())
+            return usageError(err, QStringLiteral("the first risk manager needs a passphrase for their key: "
+                                                  "set COUNTERSIGN_PASSPHRASE or run on a terminal"));
     }
-    if (auto created = factory.createWorkspace(path.toStdString(), demo, parser.isSet(QStringLiteral("force")),
-                                               passphrase.text);
+    if (auto created = factory.createWorkspace(path.toStdString(), {demo, parser.isSet(QStringLiteral("force")),
+                                                                    passphrase.text, riskManager.toStdString(),
+                                                                    parser.value(QStringLiteral("name")).toStdString(),
+                                                                    riskManagerPassphrase.text});
         !created)
         return created.error().code == ErrorCode::InvalidInput ? usageError(err, QString::fromStdString(created.error().message))
                                                                 : workspaceError(err, created.error());
     QJsonObject created{{QStringLiteral("workspace"), path}, {QStringLiteral("demo"), demo}, {QStringLiteral("created"), true}};
+    if (!demo)
+        created.insert(QStringLiteral("risk_manager"), riskManager);
     if (demo) { // public by design, so that the demo can be used at all; never a default elsewhere
         int exit = ExitOk;
         auto engine = openEngine(factory, path, err, exit);
@@ -162,8 +179,8 @@ const std::vector<Command>& workspaceCommands()
 {
     static const std::vector<Command> commands{
         {"init",
-         "init WS [--demo] [--force]",
-         "create a workspace; --demo seeds the demo world and intents,\n--force replaces an existing workspace",
+         "init WS --risk-manager NAME [--name N] [--force] | init WS --demo [--force]",
+         "create a workspace of your own: the engine key\n(COUNTERSIGN_ENGINE_PASSPHRASE) and its first risk manager NAME\n(COUNTERSIGN_PASSPHRASE), both sealed and registered in the\nlog; or with --demo the demo world, people, policy and intents.\n--force replaces an existing workspace",
          init},
         {"status",
          "status WS",

@@ -95,7 +95,7 @@ int printHeadlessSummary(api::EngineFactory& factory, bool demo, const QString& 
     if (demo || workspace.isEmpty()) {
         demoDir.emplace();
         path = QDir(demoDir->path()).filePath(QStringLiteral("demo"));
-        if (auto created = factory.createWorkspace(path.toStdString(), /*demo=*/true, /*force=*/false, {}); !created)
+        if (auto created = factory.createWorkspace(path.toStdString(), {.demo = true}); !created)
             return failed(created.error());
     }
     auto engine = factory.openWorkspace(QDir(path).absolutePath().toStdString());

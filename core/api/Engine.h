@@ -141,6 +141,38 @@ public:
                                                        const std::string& actor, std::string_view reason,
                                                        std::string_view passphrase) = 0;
 
+    //! Every principal, ordered by role, then id.
+    virtual Result<std::vector<PrincipalView>> principals() = 0;
+
+    //! Who a risk manager adds.
+    struct NewPrincipal
+    {
+        std::string id;
+        Role role = Role::Agent;
+        std::string displayName; //!< the id when empty
+        std::string description;
+    };
+    struct PrincipalChange
+    {
+        PrincipalView principal; //!< as it is now
+        std::int64_t entrySeq = 0; //!< the signed entry that made the change
+    };
+    /**
+     * Adds a person or an agent, signed by the risk manager `actor` (key opened with
+     * `passphrase`) and audited; the new principal's key is sealed with `newPassphrase` (an
+     * analyst gets none: analysts read everything and sign nothing). NotAllowed for anyone but
+     * an active risk manager, AlreadyExists for an id in use; nothing is written then.
+     */
+    virtual Result<PrincipalChange> addPrincipal(const NewPrincipal& principal, const std::string& actor,
+                                                 std::string_view passphrase, std::string_view newPassphrase) = 0;
+    /**
+     * A new key for `principal`, signed by `actor` — a risk manager, or the principal itself —
+     * and sealed with `newPassphrase`; the old key file is kept under keys/retired/ and what was
+     * signed with it still verifies.
+     */
+    virtual Result<PrincipalChange> rotateKey(const std::string& principal, const std::string& actor,
+                                              std::string_view passphrase, std::string_view newPassphrase) = 0;
+
     using ChangedFn = std::function<void(const Change& change)>;
     //! Every change a write of this engine committed, in order, once it committed: the views
     //! refresh from these instead of polling. Writes by another process on the same workspace
@@ -160,10 +192,19 @@ public:
 
     //! Opens WS, migrating an older schema; NotFound, NotAWorkspace, SchemaTooNew, StorageBusy.
     virtual Result<std::unique_ptr<Engine>> openWorkspace(const std::string& path) = 0;
+    struct NewWorkspace
+    {
+        bool demo = false;
+        bool force = false; //!< replace an existing workspace
+        std::string_view enginePassphrase{};
+        std::string riskManager{}; //!< the first risk manager's id
+        std::string riskManagerName{};
+        std::string_view riskManagerPassphrase{};
+    };
     //! countersign-cli init: AlreadyExists unless `force`. A workspace that is not a demo needs
-    //! `enginePassphrase` to seal its engine key; demo keys use the public demo passphrase.
-    virtual Result<void> createWorkspace(const std::string& path, bool demo, bool force,
-                                         std::string_view enginePassphrase) = 0;
+    //! the passphrases that seal the engine's key and its first risk manager's; demo keys use
+    //! the public demo passphrase.
+    virtual Result<void> createWorkspace(const std::string& path, const NewWorkspace& options) = 0;
 };
 
 [[nodiscard]] std::unique_ptr<EngineFactory> makeEngineFactory(std::shared_ptr<const Clock> clock);

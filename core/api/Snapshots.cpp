@@ -10,7 +10,7 @@ namespace cs::api {
 namespace {
 
 // Each enum's names, in the order of its values.
-constexpr std::array<std::string_view, 4> kRoles{"agent", "approver", "risk_manager", "engine"};
+constexpr std::array<std::string_view, 5> kRoles{"agent", "approver", "risk_manager", "engine", "analyst"};
 constexpr std::array<std::string_view, 3> kStatuses{"active", "suspended", "revoked"};
 constexpr std::array<std::string_view, 7> kIntentStates{"cannot_plan", "rejected", "denied", "awaiting_approval",
                                                         "executed",    "failed",   "unknown"};

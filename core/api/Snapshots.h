@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/api/Reports.h"
+#include "core/domain/Clock.h"
 #include "core/domain/Proposal.h"
 
 #include <cstdint>
@@ -18,7 +19,7 @@ namespace cs::api {
 // engine, amounts as exact decimal strings (format them in the UI, never parse them to double),
 // states as enums (their names, as in the log and the CLI's JSON, through toString/parse).
 
-enum class Role { Agent, Approver, RiskManager, Engine };
+enum class Role { Agent, Approver, RiskManager, Engine, Analyst };
 enum class PrincipalStatus { Active, Suspended, Revoked };
 //! Where an intent's proposal stands.
 enum class IntentState { CannotPlan, Rejected, Denied, AwaitingApproval, Executed, Failed, Unknown };
@@ -66,6 +67,10 @@ struct PrincipalView
     std::string displayName;
     Role role = Role::Agent;
     PrincipalStatus status = PrincipalStatus::Active;
+    std::string description{};
+    std::string fingerprint{}; //!< of the current key; empty for an analyst, who has none
+    Timestamp created{};
+    std::optional<Timestamp> lastActive{}; //!< its newest audit entry as actor
 };
 
 struct WorkspaceSummary
@@ -110,7 +115,7 @@ struct Change
         QueueChanged,           //!< a request was made, approved, rejected, expired, edited or cancelled
         BalancesChanged,        //!< a settlement posted
         PolicyPublished,        //!< `subject` is the new version
-        PrincipalStatusChanged, //!< `subject` is the principal
+        PrincipalChanged,       //!< `subject` was added, or its status or key changed
     };
     Kind kind = Kind::AuditAppended;
     std::int64_t auditSize = 0; //!< entries in the log once the change is committed

@@ -25,8 +25,10 @@ struct SignedType
     std::string_view schema;
 };
 
-constexpr std::array<SignedType, 8> kSignedTypes = {{
+constexpr std::array<SignedType, 10> kSignedTypes = {{
     {types::kIdentityRegistered, "countersign.identity/1"},
+    {types::kIdentityAdded, "countersign.identity/1"},
+    {types::kIdentityKeyRotated, "countersign.identity/1"},
     {types::kIdentityStatusChanged, "countersign.identity/1"},
     {types::kPolicyPublished, "countersign.policy-version/1"},
     {types::kPolicyDecided, "countersign.decision/1"},

@@ -74,6 +74,8 @@ namespace types {
 inline constexpr const char* kWorkspaceCreated = "workspace.created";
 inline constexpr const char* kIdentityRegistered = "identity.registered";
 inline constexpr const char* kIdentityStatusChanged = "identity.status_changed";
+inline constexpr const char* kIdentityAdded = "identity.added";            //!< by a risk manager, before its registration
+inline constexpr const char* kIdentityKeyRotated = "identity.key_rotated"; //!< by a risk manager or the principal
 inline constexpr const char* kIntentReceived = "intent.received";
 inline constexpr const char* kModelExchange = "model.exchange";
 inline constexpr const char* kProposalParsed = "proposal.parsed";

@@ -42,6 +42,7 @@ struct KeyRecord
     PublicKey key{};
     std::string role;
     std::string status = "active";
+    bool signs = true; //!< false for an analyst, who has no key
 };
 
 struct SignatureJob
@@ -312,6 +313,18 @@ Result<std::int64_t> newestCheckpointSize(storage::Database& db)
     return db.queryInt("SELECT coalesce(max(size), 0) FROM audit_checkpoints");
 }
 
+Result<std::map<std::string, Timestamp>> lastActivity(storage::Database& db)
+{
+    // audit_entries_by_actor answers this without reading the entries.
+    CS_TRY(query, db.cached("SELECT actor, max(time_ms) FROM audit_entries GROUP BY actor"));
+    std::map<std::string, Timestamp> newest;
+    CS_TRY(read, storage::eachRow(**query, [&](storage::Statement& row) -> Result<void> {
+        newest[row.textAt(0)] = Timestamp{row.int64At(1)};
+        return {};
+    }));
+    return newest;
+}
+
 Result<void> forEachEntryOf(storage::Database& db, std::span<const std::string_view> types,
                             const std::function<Result<void>(std::int64_t seq, const std::string& type,
                                                              const std::string& body)>& fn)
@@ -555,6 +568,9 @@ private:
         const auto where = [&] { return "entry " + std::to_string(seq) + " (" + entry.type + ")"; }; // only for problems
         const bool mustSign = isSignedType(entry.type);
         const bool trusted = static_cast<std::uint64_t>(seq) <= m_options.trustedPrefix;
+        // The founders register themselves as the workspace is made; anyone later is added first.
+        if (entry.type != types::kWorkspaceCreated && entry.type != types::kIdentityRegistered)
+            m_founded = true;
         if (mustSign && !entry.signature) {
             m_problems.add(seq, where() + ": it must be signed by its actor but carries no signature");
             return;
@@ -567,38 +583,15 @@ private:
         const auto job = [&](const PublicKey& key) {
             return SignatureJob{seq, key, entry.body, *entry.signature, schemaForType(entry.type)};
         };
-        const QJsonObject body = entry.type.starts_with("identity.")
-                                     ? QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object()
-                                     : QJsonObject();
-        const std::string subject = body.value(QStringLiteral("principal")).toString().toStdString();
         auto signer = m_keys.find(entry.actor);
-        if (entry.type == types::kIdentityRegistered) {
-            auto key = fromBase64(body.value(QStringLiteral("public_key")).toString().toStdString());
-            auto publicKey = key ? identity::publicKeyFromBytes(*key, "public_key") : Result<PublicKey>(Unexpected{key.error()});
-            if (subject != entry.actor || !publicKey) {
-                m_problems.add(seq, where() + ": a registration must name its actor and carry a 32-byte public key");
-            } else if (signer != m_keys.end()) {
-                m_problems.add(seq, where() + ": '" + subject + "' is already registered");
-            } else {
-                if (!trusted)
-                    checkSignature(job(*publicKey), m_problems);
-                m_keys[subject] = {*publicKey, body.value(QStringLiteral("role")).toString().toStdString(), "active"};
-            }
+        if (entry.type.starts_with("identity.")) {
+            checkIdentity(entry, signer, trusted, job);
         } else if (signer == m_keys.end()) {
             m_problems.add(seq, where() + ": signed by '" + entry.actor + "', who has no registered key");
+        } else if (!signer->second.signs) {
+            m_problems.add(seq, where() + ": signed by '" + entry.actor + "', an analyst, who signs nothing");
         } else if (signer->second.status != "active") {
             m_problems.add(seq, where() + ": signed by '" + entry.actor + "', whose key is " + signer->second.status);
-        } else if (entry.type == types::kIdentityStatusChanged) {
-            if (!trusted)
-                checkSignature(job(signer->second.key), m_problems);
-            auto target = m_keys.find(subject);
-            const std::string role = signer->second.role;
-            if (target == m_keys.end())
-                m_problems.add(seq, where() + ": changes the status of '" + subject + "', who is not registered");
-            else if (role != "risk_manager" && role != "engine")
-                m_problems.add(seq, where() + ": only a risk manager or the engine may change a key's status");
-            else
-                target->second.status = body.value(QStringLiteral("to")).toString().toStdString();
         } else {
             if (entry.type == types::kPolicyPublished && signer->second.role != "risk_manager")
                 m_problems.add(seq, where() + ": a policy is published by a risk manager, not by '" + entry.actor + "' ("
@@ -609,6 +602,88 @@ private:
             } else if (!trusted) {
                 chunk.signatures.push_back(job(signer->second.key));
             }
+        }
+    }
+
+    /**
+     * The identity events, checked here in order because they change the keys later entries are
+     * checked with: a registration (self-signed; after the founders, only of someone a risk
+     * manager added with that key), an addition and a status change (by an active risk manager,
+     * a status change also by the engine), a key rotation (by a risk manager or the principal
+     * itself; what was signed before it still verifies under the old key).
+     */
+    template<typename Job>
+    void checkIdentity(const Entry& entry, std::map<std::string, KeyRecord>::iterator signer, bool trusted, const Job& job)
+    {
+        const std::int64_t seq = entry.seq;
+        const auto where = [&] { return "entry " + std::to_string(seq) + " (" + entry.type + ")"; };
+        const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object();
+        const std::string subject = body.value(QStringLiteral("principal")).toString().toStdString();
+        const std::string role = body.value(QStringLiteral("role")).toString().toStdString();
+        const auto keyIn = [&]() -> std::optional<PublicKey> {
+            auto bytes = fromBase64(body.value(QStringLiteral("public_key")).toString().toStdString());
+            auto key = bytes ? identity::publicKeyFromBytes(*bytes, "public_key") : Result<PublicKey>(Unexpected{bytes.error()});
+            return key ? std::optional<PublicKey>(*key) : std::nullopt;
+        };
+        if (entry.type == types::kIdentityRegistered) {
+            const std::optional<PublicKey> key = keyIn();
+            const auto added = m_added.find(subject);
+            if (subject != entry.actor || !key) {
+                m_problems.add(seq, where() + ": a registration must name its actor and carry a 32-byte public key");
+            } else if (signer != m_keys.end()) {
+                m_problems.add(seq, where() + ": '" + subject + "' is already registered");
+            } else if (m_founded && (added == m_added.end() || added->second.key != *key || added->second.role != role)) {
+                m_problems.add(seq, where() + ": '" + subject + "' registers a key no risk manager added");
+            } else {
+                if (!trusted)
+                    checkSignature(job(*key), m_problems);
+                m_keys[subject] = {*key, role, "active", true};
+                if (added != m_added.end())
+                    m_added.erase(added);
+            }
+            return;
+        }
+        if (signer == m_keys.end() || !signer->second.signs) {
+            m_problems.add(seq, where() + ": signed by '" + entry.actor + "', who has no registered key");
+            return;
+        }
+        if (signer->second.status != "active") {
+            m_problems.add(seq, where() + ": signed by '" + entry.actor + "', whose key is " + signer->second.status);
+            return;
+        }
+        if (!trusted)
+            checkSignature(job(signer->second.key), m_problems);
+        const std::string& by = signer->second.role;
+        auto target = m_keys.find(subject);
+        if (entry.type == types::kIdentityAdded) {
+            const std::optional<PublicKey> key = keyIn();
+            if (by != "risk_manager")
+                m_problems.add(seq, where() + ": only a risk manager adds people and agents, not '" + entry.actor + "'");
+            else if (target != m_keys.end() || m_added.contains(subject))
+                m_problems.add(seq, where() + ": '" + subject + "' is already a principal");
+            else if (role == "analyst")
+                m_keys[subject] = {PublicKey{}, role, "active", false}; // reads everything, signs nothing
+            else if (!key)
+                m_problems.add(seq, where() + ": an addition carries the new principal's 32-byte public key");
+            else
+                m_added[subject] = {*key, role, "active", true};
+        } else if (target == m_keys.end()) {
+            m_problems.add(seq, where() + ": names '" + subject + "', who is not registered");
+        } else if (entry.type == types::kIdentityStatusChanged) {
+            if (by != "risk_manager" && by != "engine")
+                m_problems.add(seq, where() + ": only a risk manager or the engine may change a key's status");
+            else
+                target->second.status = body.value(QStringLiteral("to")).toString().toStdString();
+        } else if (entry.type == types::kIdentityKeyRotated) {
+            const std::optional<PublicKey> key = keyIn();
+            if (by != "risk_manager" && entry.actor != subject)
+                m_problems.add(seq, where() + ": a key is rotated by its holder or a risk manager, not '" + entry.actor + "'");
+            else if (!key || !target->second.signs || target->second.status == "revoked")
+                m_problems.add(seq, where() + ": rotates to no valid key, or the key of someone who has none or is revoked");
+            else
+                target->second.key = *key;
+        } else {
+            m_problems.add(seq, where() + ": not an identity event this version knows");
         }
     }
 
@@ -756,6 +831,8 @@ private:
     std::uint64_t m_covered = 0;
     std::int64_t m_total = 0;
     std::map<std::string, KeyRecord> m_keys;
+    std::map<std::string, KeyRecord> m_added; //!< added by a risk manager, not registered yet
+    bool m_founded = false;                   //!< past the founders' registrations
     std::optional<PublicKey> m_engineKey;
     std::vector<Hash> m_leaves;
     MerkleFrontier m_frontier;

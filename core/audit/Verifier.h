@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -100,6 +101,8 @@ Result<std::vector<Checkpoint>> readCheckpoints(storage::Database& db);
 Result<std::int64_t> logSize(storage::Database& db);
 //! The size of the newest checkpoint in the database (0: none).
 Result<std::int64_t> newestCheckpointSize(storage::Database& db);
+//! Each actor's newest entry: when every principal was last active.
+Result<std::map<std::string, Timestamp>> lastActivity(storage::Database& db);
 //! fn(seq, type, body) for every entry of one of `types`, in log order.
 Result<void> forEachEntryOf(storage::Database& db, std::span<const std::string_view> types,
                             const std::function<Result<void>(std::int64_t seq, const std::string& type,

@@ -19,10 +19,20 @@ public:
         return std::unique_ptr<Engine>(std::move(*engine));
     }
 
-    Result<void> createWorkspace(const std::string& path, bool demo, bool force,
-                                 std::string_view enginePassphrase) override
+    Result<void> createWorkspace(const std::string& path, const NewWorkspace& options) override
     {
-        CS_TRY(settings, workspace::initWorkspace(path, {demo, force, std::string(enginePassphrase)}, *m_clock));
+        workspace::InitOptions init{options.demo,
+                                    options.force,
+                                    std::string(options.enginePassphrase),
+                                    options.riskManager,
+                                    options.riskManagerName,
+                                    std::string(options.riskManagerPassphrase),
+                                    identity::kSealCost};
+        auto settings = workspace::initWorkspace(path, init, *m_clock);
+        std::fill(init.enginePassphrase.begin(), init.enginePassphrase.end(), '\0');
+        std::fill(init.riskManagerPassphrase.begin(), init.riskManagerPassphrase.end(), '\0');
+        if (!settings)
+            return Unexpected{settings.error()};
         return {};
     }
 

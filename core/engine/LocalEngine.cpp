@@ -223,12 +223,10 @@ Result<api::WorkspaceSummary> LocalEngine::summary()
         for (const store::AssetRow& asset : *assets)
             summary.assets.push_back({asset.code, asset.name, asset.decimals});
         CS_TRY(principals, store::principals(m_reader));
+        CS_TRY(lastActive, audit::lastActivity(m_reader));
         for (const store::PrincipalRow& principal : *principals) {
-            const auto role = api::parseRole(principal.role);
-            const auto status = api::parsePrincipalStatus(principal.status);
-            if (!role || !status)
-                return fail(ErrorCode::StorageFailed, "principal " + principal.id + " has no valid role or status");
-            summary.principals.push_back({principal.id, principal.displayName, *role, *status});
+            CS_TRY(view, principalView(principal, *lastActive));
+            summary.principals.push_back(std::move(*view));
         }
         CS_TRY(agentList, readAgents(m_reader, *principals));
         summary.agents = std::move(*agentList);
@@ -308,7 +306,7 @@ Result<LocalEngine::Fingerprint> LocalEngine::fingerprint()
         seen.policy = (*policy)->version;
     CS_TRY(principals, store::principals(m_reader));
     for (const store::PrincipalRow& principal : *principals)
-        seen.principals.emplace(principal.id, principal.status);
+        seen.principals.emplace(principal.id, principal.status + ':' + toHex(principal.publicKey));
     return seen;
 }
 
@@ -333,7 +331,7 @@ void LocalEngine::announceChanges()
     for (const auto& [id, status] : now->principals) {
         const auto before = was.principals.find(id);
         if (before == was.principals.end() || before->second != status)
-            announce(api::Change::Kind::PrincipalStatusChanged, id);
+            announce(api::Change::Kind::PrincipalChanged, id);
     }
     m_announced = std::move(*now);
 }
@@ -371,6 +369,19 @@ Result<std::string> LocalEngine::principalRole(const std::string& id)
 Result<identity::SigningKey> LocalEngine::principalKey(const std::string& id, std::string_view passphrase)
 {
     CS_TRY(known, principalRole(id)); // a principal first, then its key file
+    std::vector<std::uint8_t> registered;
+    {
+        std::lock_guard lock(m_readMutex);
+        CS_TRY(row, store::findPrincipal(m_reader, id));
+        if (*row)
+            registered = (*row)->publicKey;
+    }
+    if (registered.size() != 32)
+        return fail(ErrorCode::NotAllowed, "'" + id + "' has no key and signs nothing");
+    // A rotation the database holds but whose files did not move yet (a crash between) is completed.
+    identity::PublicKey key{};
+    std::copy(registered.begin(), registered.end(), key.begin());
+    CS_TRY(rotated, identity::finishKeyRotation(m_dir / workspace::kKeysDir, id, key));
     // A demo's keys are sealed with its public passphrase: used when none is given, and only there.
     if (passphrase.empty() && m_settings.demo)
         passphrase = workspace::kDemoPassphrase;

@@ -26,6 +26,18 @@ namespace cs::engine {
 //! The seam's Effect of a policy decision.
 api::Effect effectOf(policy::Effect effect);
 
+} // namespace cs::engine
+namespace cs::store {
+struct PrincipalRow;
+}
+namespace cs::identity {
+struct SignedStatement;
+}
+namespace cs::engine {
+
+//! The seam's view of a principal's row, with when it was last active (`audit::lastActivity`).
+Result<api::PrincipalView> principalView(const store::PrincipalRow& row, const std::map<std::string, Timestamp>& lastActive);
+
 /**
  * The engine of one workspace on this machine: the DbWriter thread owns the write connection,
  * reads use a connection of their own. Wraps core/storage and core/workspace; logic lives there.
@@ -59,6 +71,11 @@ public:
     Result<StatusChange> changePrincipalStatus(const std::string& principal, api::PrincipalStatus status,
                                                const std::string& actor, std::string_view reason,
                                                std::string_view passphrase) override;
+    Result<std::vector<api::PrincipalView>> principals() override;
+    Result<PrincipalChange> addPrincipal(const NewPrincipal& principal, const std::string& actor,
+                                         std::string_view passphrase, std::string_view newPassphrase) override;
+    Result<PrincipalChange> rotateKey(const std::string& principal, const std::string& actor, std::string_view passphrase,
+                                      std::string_view newPassphrase) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                std::string_view reason, std::string_view passphrase,
                                                std::string_view shownSubject) override;
@@ -77,6 +94,12 @@ private:
     //! The engine's public key as keys/engine.key states it.
     Result<identity::PublicKey> engineKey() const;
     audit::CheckpointPolicy checkpointPolicy(const std::string& origin) const;
+    //! Appends signed identity statements in the caller's transaction; the last one's seq.
+    Result<std::int64_t> recordStatements(storage::Database& db, std::span<const identity::SignedStatement> statements,
+                                          std::vector<audit::Checkpoint>& signedCheckpoints);
+    //! After a commit: its checkpoints mirrored to WS/checkpoints.
+    Result<void> mirrorCheckpoints(storage::Database& db, const std::vector<audit::Checkpoint>& signedCheckpoints);
+    Result<api::PrincipalView> principalNow(storage::Database& db, const std::string& id);
 
     //! Records the outcome of a read: a failure degrades the engine, a success restores it.
     template <class T>
@@ -90,7 +113,7 @@ private:
         std::string queue;      //!< approval requests and verdicts
         std::int64_t postings = 0;
         std::string policy;     //!< the newest published version
-        std::map<std::string, std::string> principals; //!< id → status
+        std::map<std::string, std::string> principals; //!< id → status and key
     };
     Result<Fingerprint> fingerprint();
     //! After a write: every difference from the last fingerprint, announced in order.

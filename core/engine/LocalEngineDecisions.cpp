@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/LocalEngine.h"
 #include "core/engine/LiveFeed.h"
-// LocalEngine's decisions: running intents, the approval queue and verdicts, policies, the kill switch.
+// LocalEngine's decisions: running intents, the approval queue and verdicts, policies.
 
 #include "core/audit/Generator.h"
 #include "core/audit/Proofs.h"
@@ -526,49 +526,6 @@ Result<api::ApprovalOutcome> LocalEngine::submitEdit(const std::string& intent, 
         return approval::submitEdit(db, intent, edit, approver, *key, m_clock->now(), checkpointPolicy(*origin), m_ledger);
     }));
     return outcomeOf(*submitted);
-}
-
-Result<api::Engine::StatusChange> LocalEngine::changePrincipalStatus(const std::string& principal, api::PrincipalStatus status,
-                                                                    const std::string& actor, std::string_view reason,
-                                                                    std::string_view passphrase)
-{
-    const Announcing announcing{*this};
-    CS_TRY(to, identity::parseKeyStatus(api::toString(status)));
-    if (!isValidIdentifier(principal))
-        return fail(ErrorCode::InvalidInput, "the principal must be an identifier, not '" + principal + "'");
-    CS_TRY(roles, principalRole(actor));
-    if (*roles != "risk_manager")
-        return fail(ErrorCode::NotAllowed, "'" + actor + "' is " + *roles + "; only a risk manager may change a principal's status");
-    CS_TRY(engine, engineKeyReady());
-    CS_TRY(key, principalKey(actor, passphrase));
-    return m_writer->run([&](Database& db) -> Result<StatusChange> {
-        CS_TRY(transaction, storage::Transaction::begin(db));
-        CS_TRY(origin, audit::readOrigin(db));
-        const audit::CheckpointPolicy checkpoints = checkpointPolicy(*origin);
-        CS_TRY(row, store::findPrincipal(db, principal));
-        if (!*row)
-            return fail(ErrorCode::NotFound, "no such principal '" + principal + "'");
-        const std::string role = (*row)->role;
-        const auto from = api::parsePrincipalStatus((*row)->status);
-        if (!from)
-            return fail(ErrorCode::StorageFailed, "principal " + principal + " has no valid status");
-        StatusChange change{principal, *from, status, 0, 0};
-        CS_TRY(statement, identity::changeStatus(db, principal, *to, actor, *key, reason));
-        CS_TRY(draft, audit::draftOf(*statement));
-        CS_TRY(changed, audit::appendInTransaction(db, std::span(&*draft, 1), m_clock->now(), checkpoints));
-        change.entrySeq = changed->entries.back().seq;
-        std::vector<audit::Checkpoint> signedCheckpoints = changed->checkpoints;
-        if (role == "agent" && *to != identity::KeyStatus::Active) {
-            CS_TRY(cancelled, approval::cancelPendingOf(db, principal, "agent " + principal + " was " + std::string(api::toString(status)) + " by " + actor
-                                                                      + ": " + std::string(reason),
-                                                        m_clock->now(), checkpoints));
-            change.cancelledRequests = cancelled->requests;
-            signedCheckpoints.insert(signedCheckpoints.end(), cancelled->checkpoints.begin(), cancelled->checkpoints.end());
-        }
-        CS_TRY(committed, transaction->commit());
-        (void)audit::writeCheckpointFiles(signedCheckpoints, checkpoints);
-        return change;
-    });
 }
 
 } // namespace cs::engine

@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 8> kSteps = {
+constexpr std::array<std::string_view, 9> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -264,6 +264,25 @@ UPDATE decisions SET first_time = 1
                       WHERE earlier.to_id = decisions.to_id AND earlier.spend = 'committed'
                         AND earlier.at_ms < decisions.at_ms);
 )sql",
+    // 9: analysts, who read everything and sign nothing (no key): the role check widens, which
+    // SQLite does by rebuilding the table (migrate() turns foreign keys off around it and checks
+    // them before committing). Each principal's last activity is its newest entry as actor.
+    R"sql(
+CREATE TABLE principals_v9 (
+    id           TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('agent', 'approver', 'risk_manager', 'analyst', 'engine')),
+    status       TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'revoked')),
+    description  TEXT NOT NULL DEFAULT '',
+    public_key   BLOB,
+    created_ms   INTEGER NOT NULL
+) STRICT;
+INSERT INTO principals_v9(id, display_name, role, status, description, public_key, created_ms)
+    SELECT id, display_name, role, status, description, public_key, created_ms FROM principals;
+DROP TABLE principals;
+ALTER TABLE principals_v9 RENAME TO principals;
+CREATE INDEX audit_entries_by_actor ON audit_entries(actor, time_ms);
+)sql",
 };
 
 Result<bool> hasAnyTable(Database& db)
@@ -338,6 +357,17 @@ Result<void> migrate(Database& db, int targetVersion)
                         + "); open it with a newer Countersign");
     }
 
+    if (*version >= targetVersion)
+        return {};
+    // A step may rebuild a table others refer to (SQLite's way to change a constraint): foreign
+    // keys are off while the steps run, which only works outside a transaction, and every step
+    // checks them itself before it commits.
+    CS_TRY(off, db.exec("PRAGMA foreign_keys=OFF;"));
+    struct KeysBackOn
+    {
+        Database& db;
+        ~KeysBackOn() { (void)db.exec("PRAGMA foreign_keys=ON;"); }
+    } keysBackOn{db};
     for (auto step = static_cast<int>(*version); step < targetVersion; ++step) {
         auto transaction = Transaction::begin(db);
         if (!transaction)
@@ -349,6 +379,10 @@ Result<void> migrate(Database& db, int targetVersion)
             return fail(applied.error().code, "migrating to schema version " + std::to_string(step + 1) + ": "
                                                   + applied.error().message);
         }
+        CS_TRY(dangling, db.queryInt("SELECT count(*) FROM pragma_foreign_key_check"));
+        if (*dangling != 0)
+            return fail(ErrorCode::StorageFailed, "migrating to schema version " + std::to_string(step + 1) + ": "
+                                                      + std::to_string(*dangling) + " rows refer to rows that do not exist");
         if (auto committed = transaction->commit(); !committed)
             return committed;
     }

@@ -6,6 +6,7 @@
 
 #include "core/audit/AuditLog.h"
 #include "core/domain/Encoding.h"
+#include "core/domain/Ids.h"
 #include "core/identity/Registry.h"
 #include "core/domain/StrictJson.h"
 #include "core/policy/Publish.h"
@@ -21,6 +22,7 @@
 
 #include <array>
 #include <system_error>
+#include <tuple>
 
 #include <QFile>
 #include <QJsonDocument>
@@ -58,33 +60,47 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
 {
     CS_TRY(transaction, storage::Transaction::begin(db));
     const Timestamp now = clock.now();
-    if (!options.demo) {
-        CS_TRY(inserted, store::insertPrincipal(db, {identity::kEngineId, "Countersign engine", "engine", "active", {}, {}, now}));
-    }
     std::array<std::uint8_t, 16> id{};
     identity::ensureCryptoReady();
     randombytes_buf(id.data(), id.size());
     const std::string origin = "countersign/" + toHex(id);
     CS_TRY(stored, storage::writeMeta(db, "audit_origin", origin));
 
-    const std::string_view passphrase = options.demo ? std::string_view(kDemoPassphrase) : options.enginePassphrase;
-    CS_TRY(enrolment, identity::enrolPrincipals(db, staging / kKeysDir, passphrase,
-                                                options.demo ? identity::kDemoSealCost : identity::kSealCost));
-    if (!enrolment->engineKey)
+    identity::Enrolment enrolment;
+    if (options.demo) {
+        CS_TRY(demo, identity::enrolPrincipals(db, staging / kKeysDir, kDemoPassphrase, identity::kDemoSealCost));
+        enrolment = std::move(*demo);
+    } else {
+        // The engine, then the first risk manager, each with a passphrase of its own.
+        const std::string name = options.riskManagerName.empty() ? options.riskManager : options.riskManagerName;
+        const std::array<std::tuple<std::string, std::string, std::string, std::string_view>, 2> founders{{
+            {identity::kEngineId, "Countersign engine", "engine", options.enginePassphrase},
+            {options.riskManager, name, "risk_manager", options.riskManagerPassphrase},
+        }};
+        for (const auto& [principal, displayName, role, passphrase] : founders) {
+            CS_TRY(inserted, store::insertPrincipal(db, {principal, displayName, role, "active", {}, {}, now}));
+            CS_TRY(enrolled, identity::enrolPrincipal(db, identity::keyFilePath(staging / kKeysDir, principal), principal,
+                                                      passphrase, options.sealCost));
+            enrolment.registrations.push_back(std::move(enrolled->registration));
+            if (role == "engine")
+                enrolment.engineKey = std::move(enrolled->key);
+        }
+    }
+    if (!enrolment.engineKey)
         return fail(ErrorCode::Internal, "the workspace has no engine principal to enrol");
-    const audit::CheckpointPolicy policy{origin, staging / kCheckpointsDir, &*enrolment->engineKey};
+    const audit::CheckpointPolicy policy{origin, staging / kCheckpointsDir, &*enrolment.engineKey};
     const QJsonObject created{{QStringLiteral("origin"), QString::fromStdString(origin)},
                               {QStringLiteral("demo"), options.demo},
                               {QStringLiteral("schema_version"), storage::latestSchemaVersion()}};
     CS_TRY(genesis, audit::makeDraft(audit::types::kWorkspaceCreated, identity::kEngineId, created));
     std::vector<audit::Draft> drafts{std::move(*genesis)};
-    for (const identity::SignedStatement& registration : enrolment->registrations) {
+    for (const identity::SignedStatement& registration : enrolment.registrations) {
         CS_TRY(draft, audit::draftOf(registration));
         drafts.push_back(std::move(*draft));
     }
     // The money starts in the log: verify recomputes every balance from here.
     CS_TRY(opening, settlement::openingBody(db));
-    CS_TRY(opened, audit::makeDraft(audit::types::kLedgerOpened, identity::kEngineId, *opening, &*enrolment->engineKey));
+    CS_TRY(opened, audit::makeDraft(audit::types::kLedgerOpened, identity::kEngineId, *opening, &*enrolment.engineKey));
     drafts.push_back(std::move(*opened));
     std::optional<policy::Policy> demoPolicy;
     if (options.demo) {
@@ -123,6 +139,11 @@ Result<Settings> build(const fs::path& staging, const InitOptions& options, cons
     CS_TRY(writer, storage::DbWriter::start((staging / kDatabaseFile).string(), storage::OpenMode::CreateIfMissing));
     if (!options.demo && options.enginePassphrase.empty())
         return fail(ErrorCode::InvalidInput, "a passphrase for the engine key is required");
+    if (!options.demo && (!isValidIdentifier(options.riskManager) || options.riskManager == identity::kEngineId))
+        return fail(ErrorCode::InvalidInput, "risk manager: a workspace starts with its first risk manager, named by an id "
+                                             "(lowercase letters, digits, - and _), not '" + options.riskManager + "'");
+    if (!options.demo && options.riskManagerPassphrase.empty())
+        return fail(ErrorCode::InvalidInput, "a passphrase for the risk manager's key is required");
     CS_TRY(created, (*writer)->run([&](storage::Database& db) -> Result<void> {
         CS_TRY(migrated, storage::migrate(db));
         if (options.demo) {

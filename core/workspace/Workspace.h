@@ -4,6 +4,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
+#include "core/identity/KeyFile.h"
 
 #include <filesystem>
 #include <string>
@@ -24,6 +25,13 @@ struct InitOptions
     //! Seals the engine key of a workspace that is not a demo; required then, never stored.
     //! Demo keys are all sealed with kDemoPassphrase.
     std::string enginePassphrase{};
+    //! A workspace that is not a demo starts with its first risk manager (who can add everyone
+    //! else): an id, an optional display name and the passphrase that seals their key.
+    std::string riskManager{};
+    std::string riskManagerName{};
+    std::string riskManagerPassphrase{};
+    //! The cost of sealing the keys of a workspace that is not a demo (tests lower it).
+    identity::KdfCost sealCost = identity::kSealCost;
 };
 
 //! The passphrase of every key in a demo workspace; public, and never a default elsewhere.
@@ -43,9 +51,10 @@ struct Settings
 /**
  * Creates WS: the directory, countersign.db at the latest schema, keys/, checkpoints/ and
  * workspace.json; with `demo`, seeds it from the embedded resources/demo files and copies the
- * demo intents stream to WS/intents.jsonl. Every principal (at least the engine) gets a sealed
- * key, and the audit log starts with workspace.created, one self-signed identity.registered
- * per key and a checkpoint signed by the engine. An existing workspace is refused (AlreadyExists)
+ * demo intents stream to WS/intents.jsonl. Otherwise it holds the engine and the first risk
+ * manager. Every principal gets a sealed key, and the audit log starts with workspace.created,
+ * one self-signed identity.registered per key, the signed opening of the ledger and a
+ * checkpoint signed by the engine. An existing workspace is refused (AlreadyExists)
  * unless `force`; a non-empty directory that is not a workspace is always refused. On failure
  * nothing of a new workspace is left behind.
  */

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/support/ProcessRun.h"
 #include "tests/support/TestSupport.h"
 
 //! Runs the real executables as a script would and checks the command-line contract.
@@ -45,13 +46,11 @@ private Q_SLOTS:
     void killSwitch();
 
 private:
-    struct Run
+    using Run = cs::test::Run;
+    static Run run(const QString& program, const QStringList& arguments, const QStringList& env = {})
     {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    static Run run(const QString& program, const QStringList& arguments, const QStringList& env = {});
+        return cs::test::runProgram(program, arguments, env);
+    }
     static Run cli(const QStringList& arguments) { return run(QStringLiteral(CS_CLI_PATH), arguments); }
     QString ws() const { return m_dir->filePath(QStringLiteral("ws")); }
     //! The first settlement.receipt entry among entries `from`…`to` of WS, found through prove; 0 if none.
@@ -84,19 +83,6 @@ CliTest::Run CliTest::opensslVerify(const QString& dir)
     return {openssl.exitCode(), openssl.readAllStandardOutput(), openssl.readAllStandardError()};
 }
 
-CliTest::Run CliTest::run(const QString& program, const QStringList& arguments, const QStringList& env)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString& assignment : env)
-        environment.insert(assignment.section(u'=', 0, 0), assignment.section(u'=', 1));
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    if (!process.waitForFinished(60000))
-        qFatal("%s did not finish", qPrintable(program));
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
 void CliTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
@@ -107,12 +93,14 @@ void CliTest::help()
 {
     const Run result = cli({QStringLiteral("--help")});
     QCOMPARE(result.exitCode, 0);
-    for (const char* command : {"init WS [--demo] [--force]", "status WS", "verify WS", "prove WS SEQ",
+    for (const char* command : {"init WS --risk-manager NAME [--name N] [--force]", "init WS --demo [--force]", "status WS", "verify WS", "prove WS SEQ",
                                 "verify-proof PROOF.json", "export-receipt WS SEQ --out DIR", "generate WS --entries N",
                                 "check-proposal [--workspace WS] FILE|-", "run WS [--intents FILE]", "queue WS",
                                 "reconcile WS", "evaluate --policy P --proposal X [--usage U]", "policy check P",
                                 "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME", "replay WS [--policy P]", "approve WS ID --as NAME [--reason T] [--amount A] [--min-out M]", "reject WS ID --as NAME --reason T",
-                                "Exit status"})
+                                "principal add WS ID --role agent|approver|risk_manager|analyst", "principal list WS",
+                                "principal show WS ID", "principal rotate-key WS ID --as RM|ID",
+                                "principal suspend|resume|revoke WS NAME --as RM --reason T", "Exit status"})
         QVERIFY2(result.out.contains(command), command);
 }
 
@@ -144,15 +132,24 @@ void CliTest::initDemoThenRefuse()
 
 void CliTest::initForce()
 {
-    // A workspace that is not a demo seals its engine key with a passphrase it must be given.
-    const Run refused = cli({QStringLiteral("init"), ws()});
+    // A workspace that is not a demo starts with its first risk manager, and seals the engine's
+    // key and theirs with passphrases it must be given.
+    const Run nobody = cli({QStringLiteral("init"), ws()});
+    QCOMPARE(nobody.exitCode, 2);
+    QVERIFY2(nobody.err.contains("starts with its first risk manager"), nobody.err.constData());
+    const QStringList own{QStringLiteral("init"), ws(), QStringLiteral("--risk-manager"), QStringLiteral("mara")};
+    const Run refused = cli(own);
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains("needs a passphrase for its engine key"), refused.err.constData());
+    const Run noManagerKey = run(QStringLiteral(CS_CLI_PATH), own, {QStringLiteral("COUNTERSIGN_ENGINE_PASSPHRASE=engine secret")});
+    QCOMPARE(noManagerKey.exitCode, 2);
+    QVERIFY2(noManagerKey.err.contains("set COUNTERSIGN_PASSPHRASE"), noManagerKey.err.constData());
     QVERIFY(!QFileInfo::exists(ws()));
-    QCOMPARE(run(QStringLiteral(CS_CLI_PATH), {QStringLiteral("init"), ws()},
-                 {QStringLiteral("COUNTERSIGN_ENGINE_PASSPHRASE=engine secret")})
-                 .exitCode,
-             0);
+    const Run made = run(QStringLiteral(CS_CLI_PATH), own,
+                         {QStringLiteral("COUNTERSIGN_ENGINE_PASSPHRASE=engine secret"),
+                          QStringLiteral("COUNTERSIGN_PASSPHRASE=mara secret")});
+    QCOMPARE(made.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(made.out).object().value(QStringLiteral("risk_manager")).toString(), QStringLiteral("mara"));
     const Run forced = cli({QStringLiteral("init"), ws(), QStringLiteral("--demo"), QStringLiteral("--force")});
     QCOMPARE(forced.exitCode, 0);
     const QJsonObject summary = QJsonDocument::fromJson(cli({QStringLiteral("status"), ws()}).out).object();

@@ -81,7 +81,7 @@ int main(int argc, char** argv)
     const std::filesystem::path ws = dir.filePath(QStringLiteral("ws")).toStdString();
     auto clock = std::make_shared<SystemClock>();
     auto factory = api::makeEngineFactory(clock);
-    if (!factory->createWorkspace(ws.string(), true, false, {})) {
+    if (!factory->createWorkspace(ws.string(), {.demo = true})) {
         std::cerr << "error: cannot create the workspace\n";
         return 1;
     }
@@ -153,7 +153,7 @@ int main(int argc, char** argv)
     // 4. Verify a log of `entries` generated entries (the history generate writes), in a
     //    workspace of its own so the figure is for that log alone.
     const std::filesystem::path history = dir.filePath(QStringLiteral("history")).toStdString();
-    if (!factory->createWorkspace(history.string(), true, false, {})) {
+    if (!factory->createWorkspace(history.string(), {.demo = true})) {
         std::cerr << "error: cannot create the workspace\n";
         return 1;
     }

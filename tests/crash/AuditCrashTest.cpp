@@ -79,7 +79,7 @@ void AuditCrashTest::acknowledgedEntriesSurviveKill9()
     QTemporaryDir dir;
     const std::string ws = dir.filePath(QStringLiteral("ws")).toStdString();
     auto factory = api::makeEngineFactory(std::make_shared<SystemClock>());
-    QVERIFY(factory->createWorkspace(ws, /*demo=*/true, false, {}));
+    QVERIFY(factory->createWorkspace(ws, {.demo = true}));
 
     QRandomGenerator random(quint32(QDateTime::currentMSecsSinceEpoch()));
     std::set<std::int64_t> acknowledged;
@@ -124,7 +124,7 @@ void AuditCrashTest::settlementsSurviveKill9()
     QTemporaryDir dir;
     const std::string ws = dir.filePath(QStringLiteral("ws")).toStdString();
     auto factory = api::makeEngineFactory(std::make_shared<SystemClock>());
-    QVERIFY(factory->createWorkspace(ws, /*demo=*/true, false, {}));
+    QVERIFY(factory->createWorkspace(ws, {.demo = true}));
     QRandomGenerator random(quint32(QDateTime::currentMSecsSinceEpoch()));
     std::set<QByteArray> acknowledged;
     long next = 1;

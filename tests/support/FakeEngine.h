@@ -152,6 +152,15 @@ public:
     {
         return missing("changePrincipalStatus");
     }
+    Result<std::vector<api::PrincipalView>> principals() override { return m_ws->summary.principals; }
+    Result<PrincipalChange> addPrincipal(const NewPrincipal&, const std::string&, std::string_view, std::string_view) override
+    {
+        return missing("addPrincipal");
+    }
+    Result<PrincipalChange> rotateKey(const std::string&, const std::string&, std::string_view, std::string_view) override
+    {
+        return missing("rotateKey");
+    }
 
     std::unique_ptr<api::Handler> handleChanges(ChangedFn fn) override { return subscribe(m_changes, std::move(fn)); }
     std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override { return subscribe(m_status, std::move(fn)); }
@@ -280,17 +289,20 @@ public:
             return fail(ErrorCode::NotFound, "workspace not found: " + path);
         return std::unique_ptr<api::Engine>(std::make_unique<FakeEngine>(found->second));
     }
-    Result<void> createWorkspace(const std::string& path, bool demo, bool force, std::string_view enginePassphrase) override
+    Result<void> createWorkspace(const std::string& path, const NewWorkspace& options) override
     {
-        if (workspaces.count(path) > 0 && !force)
+        if (workspaces.count(path) > 0 && !options.force)
             return fail(ErrorCode::AlreadyExists, "a workspace already exists at " + path);
-        if (!demo && enginePassphrase.empty())
-            return fail(ErrorCode::InvalidInput, "a workspace that is not a demo needs an engine passphrase");
-        auto ws = demo ? fakeDemo(path, demoFlagged) : std::make_shared<FakeWorkspace>();
-        if (!demo) {
+        if (!options.demo && (options.enginePassphrase.empty() || options.riskManager.empty()
+                              || options.riskManagerPassphrase.empty()))
+            return fail(ErrorCode::InvalidInput, "a workspace that is not a demo needs an engine passphrase and a risk manager");
+        auto ws = options.demo ? fakeDemo(path, demoFlagged) : std::make_shared<FakeWorkspace>();
+        if (!options.demo) {
             ws->summary.path = path;
             ws->summary.name = "Workspace";
-            ws->enginePassphrase = std::string(enginePassphrase);
+            ws->enginePassphrase = std::string(options.enginePassphrase);
+            ws->summary.principals.push_back({options.riskManager, options.riskManagerName, api::Role::RiskManager,
+                                              api::PrincipalStatus::Active, {}, {}, {}, std::nullopt});
         }
         workspaces[path] = std::move(ws);
         return {};

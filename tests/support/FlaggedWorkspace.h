@@ -17,7 +17,7 @@ namespace cs::test {
  */
 inline QString makeFlaggedWorkspace(api::EngineFactory& factory, const QString& path, const QString& extraIntents)
 {
-    if (auto created = factory.createWorkspace(path.toStdString(), true, false, {}); !created)
+    if (auto created = factory.createWorkspace(path.toStdString(), {.demo = true}); !created)
         return QString::fromStdString("cannot create the demo workspace: " + created.error().message);
     QFile extra(extraIntents);
     QFile intents(path + QStringLiteral("/intents.jsonl"));

@@ -63,12 +63,16 @@ void EngineClient::openWorkspace(const QString& path)
     post([this, path] { openOnWorker(path); });
 }
 
-void EngineClient::createWorkspace(const QString& path, bool demo, const QString& enginePassphrase)
+void EngineClient::createWorkspace(const QString& path, bool demo, const QString& enginePassphrase,
+                                   const QString& riskManager, const QString& riskManagerPassphrase)
 {
-    post([this, path, demo, enginePassphrase] {
+    post([this, path, demo, enginePassphrase, riskManager, riskManagerPassphrase] {
         std::string secret = enginePassphrase.toStdString();
-        const auto created = m_factory->createWorkspace(path.toStdString(), demo, /*force=*/false, secret);
+        std::string managerSecret = riskManagerPassphrase.toStdString();
+        const auto created = m_factory->createWorkspace(
+            path.toStdString(), {demo, /*force=*/false, secret, riskManager.toStdString(), {}, managerSecret});
         std::fill(secret.begin(), secret.end(), '\0');
+        std::fill(managerSecret.begin(), managerSecret.end(), '\0');
         if (!created) {
             Q_EMIT workspaceFailed(path, QString::fromStdString(created.error().message));
             return;

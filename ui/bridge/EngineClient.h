@@ -52,7 +52,9 @@ public:
     void openWorkspace(const QString& path);
     //! Creates WS, then opens it; workspaceFailed if either step fails. A workspace that is not
     //! a demo needs the passphrase that will seal its engine key (wiped once used).
-    void createWorkspace(const QString& path, bool demo, const QString& enginePassphrase = {});
+    //! A workspace of one's own needs the engine's passphrase and its first risk manager (id, passphrase).
+    void createWorkspace(const QString& path, bool demo, const QString& enginePassphrase = {},
+                         const QString& riskManager = {}, const QString& riskManagerPassphrase = {});
     //! agentsLoaded or requestFailed follows.
     void loadAgents();
     /**

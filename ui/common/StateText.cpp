@@ -38,6 +38,7 @@ QString stateText(api::Role role)
     case api::Role::Approver: return QCoreApplication::translate("StateText", "approver");
     case api::Role::RiskManager: return QCoreApplication::translate("StateText", "risk manager");
     case api::Role::Engine: return QCoreApplication::translate("StateText", "engine");
+    case api::Role::Analyst: return QCoreApplication::translate("StateText", "analyst");
     }
     return {};
 }

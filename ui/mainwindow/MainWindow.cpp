@@ -103,7 +103,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
         case api::Change::Kind::QueueChanged: m_approvalsView->reload(); break;
         case api::Change::Kind::AuditAppended:
         case api::Change::Kind::PolicyPublished:
-        case api::Change::Kind::PrincipalStatusChanged: break;
+        case api::Change::Kind::PrincipalChanged: break;
         }
     });
     connect(m_client, &EngineClient::engineUnlocked, this, [this] {
@@ -204,10 +204,29 @@ void MainWindow::openWorkspace(const QString& path)
     m_client->openWorkspace(path);
 }
 
-void MainWindow::createWorkspace(const QString& path, bool demo, const QString& enginePassphrase)
+void MainWindow::createWorkspace(const QString& path, bool demo, const QString& enginePassphrase,
+                                 const QString& riskManager, const QString& riskManagerPassphrase)
 {
     m_workspaceLabel->setText(tr("Creating %1…").arg(QDir::toNativeSeparators(path)));
-    m_client->createWorkspace(path, demo, enginePassphrase);
+    m_client->createWorkspace(path, demo, enginePassphrase, riskManager, riskManagerPassphrase);
+}
+
+std::optional<QString> MainWindow::askNewPassphrase(const QString& title, const QString& label)
+{
+    bool ok = false;
+    const QString passphrase = QInputDialog::getText(this, title, label, QLineEdit::Password, {}, &ok);
+    if (!ok)
+        return std::nullopt;
+    const QString again = QInputDialog::getText(this, title, tr("Repeat the passphrase:"), QLineEdit::Password, {}, &ok);
+    if (!ok)
+        return std::nullopt;
+    if (passphrase.isEmpty() || passphrase != again) {
+        QMessageBox::warning(this, title,
+                             passphrase.isEmpty() ? tr("The passphrase must not be empty.")
+                                                  : tr("The two passphrases differ; nothing was created."));
+        return std::nullopt;
+    }
+    return passphrase;
 }
 
 void MainWindow::chooseAndOpen()
@@ -223,27 +242,27 @@ void MainWindow::chooseAndCreate(bool demo)
         this, demo ? tr("Choose an empty directory for the demo workspace") : tr("Choose an empty directory for the workspace"));
     if (dir.isEmpty())
         return;
-    QString passphrase;
-    if (!demo) {
-        // The engine signs checkpoints and receipts with a key sealed by this passphrase.
-        bool ok = false;
-        passphrase = QInputDialog::getText(this, tr("Engine key passphrase"),
-                                           tr("Passphrase that seals the engine's signing key:"), QLineEdit::Password,
-                                           {}, &ok);
-        if (!ok)
-            return;
-        const QString again = QInputDialog::getText(this, tr("Engine key passphrase"), tr("Repeat the passphrase:"),
-                                                    QLineEdit::Password, {}, &ok);
-        if (!ok)
-            return;
-        if (passphrase.isEmpty() || passphrase != again) {
-            QMessageBox::warning(this, tr("Engine key passphrase"),
-                                 passphrase.isEmpty() ? tr("The passphrase must not be empty.")
-                                                      : tr("The two passphrases differ; nothing was created."));
-            return;
-        }
+    if (demo) {
+        createWorkspace(dir, true);
+        return;
     }
-    createWorkspace(dir, demo, passphrase);
+    // The engine signs checkpoints and receipts with a key sealed by this passphrase.
+    const auto passphrase = askNewPassphrase(tr("Engine key passphrase"), tr("Passphrase that seals the engine's signing key:"));
+    if (!passphrase)
+        return;
+    // The first risk manager adds everyone else and publishes the policy.
+    bool ok = false;
+    const QString riskManager = QInputDialog::getText(this, tr("First risk manager"),
+                                                      tr("Id of the first risk manager (lowercase letters, digits, - and _):"),
+                                                      QLineEdit::Normal, {}, &ok)
+                                    .trimmed();
+    if (!ok || riskManager.isEmpty())
+        return;
+    const auto managerPassphrase = askNewPassphrase(tr("Risk manager's passphrase"),
+                                                    tr("Passphrase that seals %1's signing key:").arg(riskManager));
+    if (!managerPassphrase)
+        return;
+    createWorkspace(dir, false, *passphrase, riskManager, *managerPassphrase);
 }
 
 void MainWindow::unlockEngineKey()

@@ -8,6 +8,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
 class QLabel;
 class QProgressBar;
@@ -41,7 +43,8 @@ public:
     ~MainWindow() override;
 
     void openWorkspace(const QString& path);
-    void createWorkspace(const QString& path, bool demo, const QString& enginePassphrase = {});
+    void createWorkspace(const QString& path, bool demo, const QString& enginePassphrase = {},
+                         const QString& riskManager = {}, const QString& riskManagerPassphrase = {});
     void showView(View view);
     View currentView() const;
 
@@ -68,6 +71,8 @@ private:
     void rebuildRecentMenu();
     void chooseAndOpen();
     void chooseAndCreate(bool demo);
+    //! Asked twice; nullopt when cancelled, empty or the two differ (the user was told).
+    std::optional<QString> askNewPassphrase(const QString& title, const QString& label);
     void showAbout();
     void unlockEngineKey();
     void onWorkspaceOpened(const QString& path, const api::WorkspaceSummary& summary);

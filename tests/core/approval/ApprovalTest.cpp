@@ -61,7 +61,7 @@ private:
 void ApprovalTest::initTestCase()
 {
     m_ws = m_dir.filePath(QStringLiteral("ws")).toStdString();
-    QVERIFY(m_factory->createWorkspace(m_ws, true, false, {}));
+    QVERIFY(m_factory->createWorkspace(m_ws, {.demo = true}));
     auto engine = m_factory->openWorkspace(m_ws);
     QVERIFY(engine);
     m_engine = std::move(*engine);

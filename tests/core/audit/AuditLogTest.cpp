@@ -44,6 +44,8 @@ private Q_SLOTS:
     void revokedKeyCannotSign();
     void checkpointFilesFollowTheirCommits();
     void statusChangesNeedAuthority();
+    void identityEventsNeedAuthority_data();
+    void identityEventsNeedAuthority();
     void inclusionProofsVerifyAndMutationsFail();
     void receiptExportIsTheSignedBytes();
 
@@ -112,7 +114,7 @@ void AuditLogTest::initTestCase()
 {
     QVERIFY(m_root.isValid());
     m_template = fs::path(m_root.filePath(QStringLiteral("template")).toStdString());
-    QVERIFY(m_factory->createWorkspace(m_template.string(), /*demo=*/true, false, {}));
+    QVERIFY(m_factory->createWorkspace(m_template.string(), {.demo = true}));
     for (int round = 0; round < 2; ++round) {
         auto engine = open(m_template);
         QVERIFY(engine);
@@ -547,6 +549,71 @@ void AuditLogTest::statusChangesNeedAuthority()
     QVERIFY(!identity::changeStatus(*db, "trader", identity::KeyStatus::Suspended, "rita", *rita, ""));
     QCOMPARE(queryInt(*db, "SELECT max(seq) FROM audit_entries"), before);
     QCOMPARE(queryInt(*db, "SELECT count(*) FROM principals WHERE status <> 'active'"), 0);
+}
+
+void AuditLogTest::identityEventsNeedAuthority_data()
+{
+    QTest::addColumn<QString>("forgery");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("registration-nobody-added") << QStringLiteral("register") << QStringLiteral("registers a key no risk manager added");
+    QTest::newRow("added-by-an-approver") << QStringLiteral("add-by-alice") << QStringLiteral("only a risk manager adds");
+    QTest::newRow("key-rotated-by-another") << QStringLiteral("rotate-by-alice") << QStringLiteral("rotated by its holder or a risk manager");
+    QTest::newRow("analyst-signs") << QStringLiteral("analyst-signs") << QStringLiteral("an analyst, who signs nothing");
+}
+
+void AuditLogTest::identityEventsNeedAuthority()
+{
+    // Entries the engine would never write, chained and checkpointed as if it had: the verifier
+    // replays who may do what and names the first that may not.
+    QFETCH(QString, forgery);
+    QFETCH(QString, reason);
+    const fs::path ws = fresh();
+    auto rita = identity::unsealKey(ws / "keys/rita.key", workspace::kDemoPassphrase);
+    auto alice = identity::unsealKey(ws / "keys/alice.key", workspace::kDemoPassphrase);
+    auto engineKey = identity::unsealKey(ws / "keys/engine.key", workspace::kDemoPassphrase);
+    QVERIFY(rita && alice && engineKey);
+    const identity::SigningKey mallory = identity::SigningKey::generate();
+    const auto identityBody = [&](const char* event, const char* principal) {
+        return QJsonObject{{QStringLiteral("schema"), QStringLiteral("countersign.identity/1")},
+                           {QStringLiteral("event"), QLatin1String(event)},
+                           {QStringLiteral("principal"), QLatin1String(principal)},
+                           {QStringLiteral("role"), QStringLiteral("agent")},
+                           {QStringLiteral("public_key"), QString::fromStdString(toBase64(mallory.publicKey()))}};
+    };
+    std::vector<Draft> drafts;
+    if (forgery == QLatin1String("register")) {
+        drafts.push_back(*makeDraft(types::kIdentityRegistered, "mallory", identityBody("registered", "mallory"), &mallory));
+    } else if (forgery == QLatin1String("add-by-alice")) {
+        drafts.push_back(*makeDraft(types::kIdentityAdded, "alice", identityBody("added", "mallory"), &*alice));
+        drafts.push_back(*makeDraft(types::kIdentityRegistered, "mallory", identityBody("registered", "mallory"), &mallory));
+    } else if (forgery == QLatin1String("rotate-by-alice")) {
+        drafts.push_back(*makeDraft(types::kIdentityKeyRotated, "alice", identityBody("key_rotated", "bob"), &*alice));
+    } else {
+        QJsonObject analyst = identityBody("added", "ola");
+        analyst.insert(QStringLiteral("role"), QStringLiteral("analyst"));
+        analyst.remove(QStringLiteral("public_key"));
+        drafts.push_back(*makeDraft(types::kIdentityAdded, "rita", analyst, &*rita)); // allowed
+        const QJsonObject approval{{QStringLiteral("schema"), QStringLiteral("countersign.approval/1")},
+                                   {QStringLiteral("intent"), QStringLiteral("int-000042")}};
+        drafts.push_back(*makeDraft(types::kApprovalGranted, "ola", approval, &mallory));
+    }
+    std::int64_t firstForged = 0;
+    {
+        auto db = storage::Database::open((ws / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist);
+        const CheckpointPolicy policy{*readOrigin(*db), ws / workspace::kCheckpointsDir, &*engineKey, 1000};
+        auto transaction = storage::Transaction::begin(*db);
+        const auto appended = appendInTransaction(*db, drafts, m_clock->now(), policy);
+        QVERIFY(appended.has_value());
+        firstForged = appended->entries.back().seq;
+        if (forgery == QLatin1String("add-by-alice"))
+            firstForged = appended->entries.front().seq;
+        QVERIFY(checkpointInTransaction(*db, m_clock->now(), policy));
+        QVERIFY(transaction->commit());
+    }
+    const auto report = verify(ws);
+    QVERIFY(report && !report->intact());
+    QCOMPARE(report->first()->seq, firstForged);
+    QVERIFY2(QString::fromStdString(report->first()->reason).contains(reason), report->first()->reason.c_str());
 }
 
 void AuditLogTest::inclusionProofsVerifyAndMutationsFail()

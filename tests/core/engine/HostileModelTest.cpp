@@ -62,7 +62,7 @@ private:
 api::IntentResult HostileModelTest::run(const QString& name, const char* intentLine, const QByteArray& answer)
 {
     const std::string ws = m_dir.filePath(name).toStdString();
-    if (!m_factory->createWorkspace(ws, true, false, {}))
+    if (!m_factory->createWorkspace(ws, {.demo = true}))
         qFatal("cannot create %s", ws.c_str());
     const auto intents = model::parseIntents(intentLine);
     if (!intents)
@@ -185,7 +185,7 @@ void HostileModelTest::oversizedInputFilesAreRefused()
     QFETCH(qint64, size);
     QFETCH(QString, error);
     const std::string ws = m_dir.filePath(QStringLiteral("oversized-") + which).toStdString();
-    QVERIFY(m_factory->createWorkspace(ws, true, false, {}));
+    QVERIFY(m_factory->createWorkspace(ws, {.demo = true}));
     // Sparse: the size is what counts, and nothing of it is read.
     QFile big(m_dir.filePath(which + QStringLiteral("-big")));
     QVERIFY(big.open(QIODevice::WriteOnly));

@@ -43,7 +43,7 @@ private:
 std::unique_ptr<api::Engine> KillSwitchTest::fresh(const QString& name)
 {
     const std::string ws = m_dir.filePath(name).toStdString();
-    if (!m_factory->createWorkspace(ws, true, false, {}))
+    if (!m_factory->createWorkspace(ws, {.demo = true}))
         qFatal("cannot create %s", ws.c_str());
     auto engine = m_factory->openWorkspace(ws);
     if (!engine)

@@ -51,7 +51,7 @@ void LocalEngineTest::init()
 
 void LocalEngineTest::agentsWithBalances()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), /*demo=*/true, /*force=*/false, {}).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), {.demo = true}).has_value());
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY2(engine.has_value(), engine ? "" : engine.error().message.c_str());
     const auto agents = (*engine)->agents();
@@ -80,7 +80,7 @@ void LocalEngineTest::agentsWithBalances()
 
 void LocalEngineTest::summaryOfDemo()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), {.demo = true}).has_value());
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY(engine.has_value());
     const auto summary = (*engine)->summary();
@@ -118,7 +118,7 @@ void LocalEngineTest::openErrors()
     QFETCH(int, code);
     QFETCH(QString, message);
     if (setup != QLatin1String("none"))
-        QVERIFY(m_factory->createWorkspace(ws(), false, false, "engine passphrase").has_value());
+        QVERIFY(m_factory->createWorkspace(ws(), {.enginePassphrase = "engine passphrase", .riskManager = "rm", .riskManagerPassphrase = "risk manager passphrase"}).has_value());
     if (setup == QLatin1String("empty-dir"))
         QVERIFY(QFile::remove(QString::fromStdString(ws() + "/workspace.json")));
     if (setup == QLatin1String("no-db"))
@@ -140,7 +140,7 @@ void LocalEngineTest::openErrors()
 
 void LocalEngineTest::upgradesOlderSchemaOnOpen()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), false, false, "engine passphrase").has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), {.enginePassphrase = "engine passphrase", .riskManager = "rm", .riskManagerPassphrase = "risk manager passphrase"}).has_value());
     QVERIFY(QFile::remove(QString::fromStdString(dbPath())));
     {
         auto db = storage::Database::open(dbPath(), storage::OpenMode::CreateIfMissing);
@@ -153,7 +153,7 @@ void LocalEngineTest::upgradesOlderSchemaOnOpen()
 
 void LocalEngineTest::unlocksTheEngineKeyOnce()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), /*demo=*/false, /*force=*/false, "engine secret").has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), {.enginePassphrase = "engine secret", .riskManager = "rm", .riskManagerPassphrase = "risk manager passphrase"}).has_value());
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY(engine);
     QVERIFY(!(*engine)->engineUnlocked());
@@ -176,7 +176,7 @@ void LocalEngineTest::unlocksTheEngineKeyOnce()
 void LocalEngineTest::demoOpensItsOwnEngineKey()
 {
     // A demo's passphrase is public: the engine opens the key itself on its first write.
-    QVERIFY(m_factory->createWorkspace(ws(), /*demo=*/true, /*force=*/false, {}).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), {.demo = true}).has_value());
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY(engine);
     QVERIFY(!(*engine)->engineUnlocked());
@@ -186,7 +186,7 @@ void LocalEngineTest::demoOpensItsOwnEngineKey()
 
 void LocalEngineTest::changesArePushed()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), {.demo = true}).has_value());
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY(engine.has_value());
     std::vector<api::Change> seen;
@@ -219,7 +219,7 @@ void LocalEngineTest::changesArePushed()
     // The kill switch names the principal; its pending requests end too.
     QVERIFY((*engine)->changePrincipalStatus("trader", api::PrincipalStatus::Suspended, "rita", "review", workspace::kDemoPassphrase));
     QCOMPARE(seen.back().subject, std::string("trader"));
-    QCOMPARE(kinds(), (std::vector<Kind>{Kind::AuditAppended, Kind::QueueChanged, Kind::PrincipalStatusChanged}));
+    QCOMPARE(kinds(), (std::vector<Kind>{Kind::AuditAppended, Kind::QueueChanged, Kind::PrincipalChanged}));
     // A refused write changes nothing and says nothing.
     QVERIFY(!(*engine)->submitVerdict("int-0052", "bob", true, {}, workspace::kDemoPassphrase, {}));
     QVERIFY(seen.empty());
@@ -232,7 +232,7 @@ void LocalEngineTest::changesArePushed()
 void LocalEngineTest::foreignWritesArePushed()
 {
     // The console listens; countersign-cli (here: a second engine on the same workspace) writes.
-    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), {.demo = true}).has_value());
     auto console = m_factory->openWorkspace(ws());
     QVERIFY(console.has_value());
     std::mutex mutex;
@@ -252,12 +252,12 @@ void LocalEngineTest::foreignWritesArePushed()
     std::unique_lock lock(mutex);
     const bool pushed = arrived.wait_for(lock, std::chrono::minutes(2), [&] {
         return std::any_of(seen.begin(), seen.end(), [](const api::Change& change) {
-            return change.kind == api::Change::Kind::PrincipalStatusChanged;
+            return change.kind == api::Change::Kind::PrincipalChanged;
         });
     });
     QVERIFY(pushed);
     const auto status = std::find_if(seen.begin(), seen.end(), [](const api::Change& change) {
-        return change.kind == api::Change::Kind::PrincipalStatusChanged;
+        return change.kind == api::Change::Kind::PrincipalChanged;
     });
     QCOMPARE(status->subject, std::string("trader"));
     QCOMPARE(seen.front().kind, api::Change::Kind::AuditAppended);
@@ -267,7 +267,7 @@ void LocalEngineTest::foreignWritesArePushed()
 
 void LocalEngineTest::statusSubscription()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}).has_value());
+    QVERIFY(m_factory->createWorkspace(ws(), {.demo = true}).has_value());
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY(engine.has_value());
 
@@ -302,7 +302,7 @@ void LocalEngineTest::statusSubscription()
 
 void LocalEngineTest::oneRunAtATime()
 {
-    QVERIFY(m_factory->createWorkspace(ws(), true, false, {}));
+    QVERIFY(m_factory->createWorkspace(ws(), {.demo = true}));
     auto engine = m_factory->openWorkspace(ws());
     QVERIFY(engine.has_value());
     // Another run holds the workspace (here: this test, through the same lock file).

@@ -70,7 +70,7 @@ std::map<std::string, Int128> PipelineTest::totals(storage::Database& db)
 std::vector<api::IntentResult> PipelineTest::runFresh(const QString& name)
 {
     const std::string ws = m_dir.filePath(name).toStdString();
-    if (!m_factory->createWorkspace(ws, true, false, {}))
+    if (!m_factory->createWorkspace(ws, {.demo = true}))
         qFatal("cannot create %s", ws.c_str());
     auto engine = m_factory->openWorkspace(ws);
     auto results = (*engine)->runIntents({});
@@ -82,7 +82,7 @@ std::vector<api::IntentResult> PipelineTest::runFresh(const QString& name)
 void PipelineTest::initTestCase()
 {
     m_ws = m_dir.filePath(QStringLiteral("ws")).toStdString();
-    QVERIFY(m_factory->createWorkspace(m_ws, true, false, {}));
+    QVERIFY(m_factory->createWorkspace(m_ws, {.demo = true}));
     {
         auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);
         m_totalsBefore = totals(*db);
@@ -208,7 +208,7 @@ void PipelineTest::aRepeatInALaterBatchIsRefused()
     // The next batch is proposed while the writer commits this one: an intent that comes back
     // 70 lines later (in the second batch of 64) is refused as a repeat, and runs once.
     const std::string ws = m_dir.filePath(QStringLiteral("repeat")).toStdString();
-    QVERIFY(m_factory->createWorkspace(ws, true, false, {}));
+    QVERIFY(m_factory->createWorkspace(ws, {.demo = true}));
     QFile demo(QString::fromStdString(ws + "/intents.jsonl"));
     QVERIFY(demo.open(QIODevice::ReadOnly));
     QList<QByteArray> lines = demo.readAll().split('\n');
@@ -366,7 +366,7 @@ void PipelineTest::replayFromFixturesReproducesTheRun()
     file.close();
 
     const std::string ws = m_dir.filePath(QStringLiteral("replayed")).toStdString();
-    QVERIFY(m_factory->createWorkspace(ws, true, false, {}));
+    QVERIFY(m_factory->createWorkspace(ws, {.demo = true}));
     auto engine = m_factory->openWorkspace(ws);
     api::Engine::RunOptions options;
     options.backend = "replay";

@@ -369,7 +369,7 @@ void OpenAiBackendTest::pipelineThroughARealServer()
     QTemporaryDir dir;
     const std::string ws = dir.filePath(QStringLiteral("ws")).toStdString();
     auto factory = api::makeEngineFactory(std::make_shared<SystemClock>());
-    QVERIFY(factory->createWorkspace(ws, true, false, {}));
+    QVERIFY(factory->createWorkspace(ws, {.demo = true}));
     const QString intents = dir.filePath(QStringLiteral("intents.jsonl"));
     QFile file(intents);
     QVERIFY(file.open(QIODevice::WriteOnly));

@@ -38,7 +38,7 @@ private:
 void LedgerVerifyTest::initTestCase()
 {
     m_template = m_dir.filePath(QStringLiteral("template")).toStdString();
-    QVERIFY(m_factory->createWorkspace(m_template.string(), true, false, {}));
+    QVERIFY(m_factory->createWorkspace(m_template.string(), {.demo = true}));
     auto engine = m_factory->openWorkspace(m_template.string());
     QVERIFY(engine.has_value());
     QVERIFY((*engine)->runIntents({}).has_value());

@@ -105,6 +105,9 @@ void MigrationsTest::upgradesFromEveryOlderVersion()
     QCOMPARE(*db.queryInt("PRAGMA application_id"), kApplicationId);
     QCOMPARE(schemaOf(db), expectedSchema);
 
+    // Since schema version 9 a principal may be an analyst, whatever version the rows came from;
+    // the principals rebuilt for it keep every row that refers to them.
+    QVERIFY(db.exec("INSERT INTO principals(id, display_name, role, created_ms) VALUES ('new-analyst', 'A', 'analyst', 1)"));
     auto integrity = db.prepare("PRAGMA integrity_check");
     QVERIFY(integrity && *integrity->step());
     QCOMPARE(integrity->textAt(0), std::string("ok"));
@@ -118,7 +121,7 @@ void MigrationsTest::upgradesFromEveryOlderVersion()
         QVERIFY(balance && *balance->step());
         QCOMPARE(balance->textAt(0), std::string("170141183460469231731.687303715884105727"));
     }
-    if (from >= 6) {
+    if (from >= 6 && from < 8) {
         // A decision from before schema version 8 learns it paid a counterparty nobody had paid.
         QCOMPARE(*db.queryInt("SELECT first_time FROM decisions WHERE intent = 'int-0001'"), 1);
     }

@@ -25,8 +25,11 @@ using namespace cs::workspace;
 namespace {
 
 const ManualClock kClock(Timestamp{1'795'600'000'000});
-//! A workspace that is not a demo: its engine key needs a passphrase.
-const InitOptions kPlain{.enginePassphrase = "correct horse battery"};
+//! A workspace that is not a demo: its engine and its first risk manager, each key with a passphrase.
+const InitOptions kPlain{.enginePassphrase = "correct horse battery",
+                         .riskManager = "mara",
+                         .riskManagerName = "Mara Okafor",
+                         .riskManagerPassphrase = "staple battery horse"};
 
 std::string textOf(storage::Database& db, const std::string& sql)
 {
@@ -43,6 +46,8 @@ class WorkspaceTest final : public QObject
 private Q_SLOTS:
     void init();
     void initEmpty();
+    void initNeedsARiskManager_data();
+    void initNeedsARiskManager();
     void initDemo();
     void demoBalancesAreExact_data();
     void demoBalancesAreExact();
@@ -91,11 +96,15 @@ void WorkspaceTest::initEmpty()
 
     auto db = openDb();
     QCOMPARE(*db.queryInt("PRAGMA user_version"), storage::latestSchemaVersion());
-    // Only the engine, with a key sealed by the passphrase it was given, and the log started.
-    QCOMPARE(textOf(db, "SELECT group_concat(id || '=' || role) FROM principals"), std::string("engine=engine"));
-    QCOMPARE(textOf(db, "SELECT group_concat(type) FROM (SELECT type FROM audit_entries ORDER BY seq)"),
-             std::string("workspace.created,identity.registered,ledger.opened"));
-    QVERIFY(QFileInfo(ws() + QStringLiteral("/checkpoints/000000000003.json")).isFile());
+    // The engine and the first risk manager, each with a key sealed by its own passphrase, and the log started.
+    QCOMPARE(textOf(db, "SELECT group_concat(id || '=' || role || '=' || display_name) FROM (SELECT * FROM principals ORDER BY id)"),
+             std::string("engine=engine=Countersign engine,mara=risk_manager=Mara Okafor"));
+    QCOMPARE(textOf(db, "SELECT group_concat(type || ':' || actor) FROM (SELECT type, actor FROM audit_entries ORDER BY seq)"),
+             std::string("workspace.created:engine,identity.registered:engine,identity.registered:mara,ledger.opened:engine"));
+    QVERIFY(QFileInfo(ws() + QStringLiteral("/checkpoints/000000000004.json")).isFile());
+    const std::string maraKey = QString(ws() + QStringLiteral("/keys/mara.key")).toStdString();
+    QCOMPARE(identity::unsealKey(maraKey, kPlain.enginePassphrase).error().code, ErrorCode::WrongPassphrase);
+    QVERIFY(identity::unsealKey(maraKey, kPlain.riskManagerPassphrase));
     struct stat engineKey {};
     QCOMPARE(stat(QFile::encodeName(ws() + QStringLiteral("/keys/engine.key")).constData(), &engineKey), 0);
     QCOMPARE(engineKey.st_mode & 0777, 0600u);
@@ -111,6 +120,33 @@ void WorkspaceTest::initEmpty()
     // No staging directories are left next to it.
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{QStringLiteral("ws")});
+}
+
+void WorkspaceTest::initNeedsARiskManager_data()
+{
+    QTest::addColumn<QString>("riskManager");
+    QTest::addColumn<QString>("passphrase");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("none") << QString() << QStringLiteral("p") << QStringLiteral("starts with its first risk manager");
+    QTest::newRow("not-an-id") << QStringLiteral("Mara O") << QStringLiteral("p") << QStringLiteral("not 'Mara O'");
+    QTest::newRow("the-engine") << QStringLiteral("engine") << QStringLiteral("p") << QStringLiteral("not 'engine'");
+    QTest::newRow("no-passphrase") << QStringLiteral("mara") << QString() << QStringLiteral("risk manager's key is required");
+}
+
+void WorkspaceTest::initNeedsARiskManager()
+{
+    QFETCH(QString, riskManager);
+    QFETCH(QString, passphrase);
+    QFETCH(QString, error);
+    InitOptions options = kPlain;
+    options.riskManager = riskManager.toStdString();
+    options.riskManagerPassphrase = passphrase.toStdString();
+    const auto refused = initWorkspace(ws().toStdString(), options, kClock);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(QString::fromStdString(refused.error().message).contains(error), refused.error().message.c_str());
+    // Nothing is left behind.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
 }
 
 void WorkspaceTest::initDemo()

@@ -239,7 +239,7 @@ void MainWindowTest::failureIsReportedAndChangesNothing()
 void MainWindowTest::tamperedWorkspaceOpensReadOnly()
 {
     const QString path = m_dir->filePath(QStringLiteral("tampered"));
-    QVERIFY(m_factory->createWorkspace(path.toStdString(), true, false, {}));
+    QVERIFY(m_factory->createWorkspace(path.toStdString(), {.demo = true}));
     // What the engine's check finds when a signed checkpoint outside the database no longer
     // matches the log (CliTest and IntegrityGateTest tamper with a real one).
     const QString file = QStringLiteral("checkpoints/00000000000000000011.json");
@@ -265,7 +265,7 @@ void MainWindowTest::tamperedWorkspaceOpensReadOnly()
 
     // Another workspace, intact, is writable again.
     const QString intact = m_dir->filePath(QStringLiteral("intact"));
-    QVERIFY(m_factory->createWorkspace(intact.toStdString(), true, false, {}));
+    QVERIFY(m_factory->createWorkspace(intact.toStdString(), {.demo = true}));
     window.openWorkspace(intact);
     QVERIFY(checked.wait(20000));
     QCOMPARE(checked.last().first().toBool(), true);
@@ -276,7 +276,7 @@ void MainWindowTest::tamperedWorkspaceOpensReadOnly()
 void MainWindowTest::remembersRecentWorkspacesAndGeometry()
 {
     const QString path = m_dir->filePath(QStringLiteral("kept"));
-    QVERIFY(m_factory->createWorkspace(path.toStdString(), false, false, "kept passphrase").has_value());
+    QVERIFY(m_factory->createWorkspace(path.toStdString(), {.enginePassphrase = "kept passphrase", .riskManager = "rm", .riskManagerPassphrase = "risk manager passphrase"}).has_value());
     {
         MainWindow window(m_factory);
         window.show();
