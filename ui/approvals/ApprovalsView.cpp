@@ -246,9 +246,11 @@ void ApprovalsView::showWorkspace(const api::WorkspaceSummary& summary)
         m_approver->clear();
         for (const api::PrincipalView& principal : summary.principals) {
             if ((principal.role == api::Role::Approver || principal.role == api::Role::RiskManager)
-                && principal.status == api::PrincipalStatus::Active)
-                m_approver->addItem(tr("%1 (%2)").arg(QString::fromStdString(principal.displayName), QString::fromStdString(principal.id)),
-                                    QString::fromStdString(principal.id));
+                && principal.status == api::PrincipalStatus::Active) {
+                const QString id = QString::fromStdString(principal.id);
+                const QString name = QString::fromStdString(principal.displayName);
+                m_approver->addItem(name == id ? id : tr("%1 (%2)").arg(name, id), id);
+            }
         }
         m_approver->setCurrentIndex(std::max(0, m_approver->findData(saved)));
     }
