@@ -119,6 +119,58 @@ Result<WorldCounts> worldCounts(storage::Database& db)
     return counts;
 }
 
+Result<WorldRows> worldRows(storage::Database& db)
+{
+    WorldRows rows;
+    CS_TRY(assetRows, assets(db));
+    rows.assets = std::move(*assetRows);
+    CS_TRY(accounts, forEachRow(db, "SELECT id, coalesce(owner, ''), kind, description FROM accounts ORDER BY id",
+                                [&](Statement& row) -> Result<void> {
+                                    rows.accounts.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3)});
+                                    return {};
+                                }));
+    CS_TRY(venues, forEachRow(db, "SELECT id, kind, display_name FROM venues ORDER BY id", [&](Statement& row) -> Result<void> {
+        rows.venues.push_back({row.textAt(0), row.textAt(1), row.textAt(2)});
+        return {};
+    }));
+    CS_TRY(pools, forEachRow(db, "SELECT id, venue, account, asset_a, asset_b, fee_bps FROM pools ORDER BY id",
+                             [&](Statement& row) -> Result<void> {
+                                 rows.pools.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3),
+                                                       row.textAt(4), static_cast<int>(row.int64At(5))});
+                                 return {};
+                             }));
+    CS_TRY(lending, forEachRow(db, "SELECT venue, asset, account, supply_apr_bps FROM lending_markets ORDER BY venue, asset",
+                               [&](Statement& row) -> Result<void> {
+                                   rows.lending.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.int64At(3)});
+                                   return {};
+                               }));
+    CS_TRY(counterparties, forEachRow(db, "SELECT id, display_name, kind, account FROM counterparties ORDER BY id",
+                                      [&](Statement& row) -> Result<void> {
+                                          rows.counterparties.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3)});
+                                          return {};
+                                      }));
+    CS_TRY(lists, forEachRow(db, "SELECT id, kind, description FROM lists ORDER BY id", [&](Statement& row) -> Result<void> {
+        rows.lists.push_back({row.textAt(0), row.textAt(1), row.textAt(2), {}});
+        return {};
+    }));
+    for (ListRow& list : rows.lists) {
+        CS_TRY(query, db.cached("SELECT member FROM list_members WHERE list = ?1 ORDER BY member"));
+        CS_TRY(members, storage::eachRow((*query)->bind(1, list.id), [&](Statement& row) -> Result<void> {
+            list.members.push_back(row.textAt(0));
+            return {};
+        }));
+    }
+    CS_TRY(prices, forEachRow(db, "SELECT asset, quote, price, source, at_ms FROM prices p WHERE at_ms = "
+                                  "(SELECT max(at_ms) FROM prices q WHERE q.asset = p.asset AND q.quote = p.quote) "
+                                  "ORDER BY asset, quote",
+                              [&](Statement& row) -> Result<void> {
+                                  rows.prices.push_back({row.textAt(0), row.textAt(1), row.textAt(2), row.textAt(3),
+                                                         Timestamp{row.int64At(4)}});
+                                  return {};
+                              }));
+    return rows;
+}
+
 Result<std::vector<Holding>> agentHoldings(storage::Database& db)
 {
     std::vector<Holding> rows;

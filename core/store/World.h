@@ -117,4 +117,18 @@ Result<std::vector<Holding>> agentHoldings(storage::Database& db);
  */
 Result<simulation::WorldState> loadWorld(storage::Database& db);
 
+//! Every row of the reference data, each table in key order; prices only the newest per pair.
+struct WorldRows
+{
+    std::vector<AssetRow> assets;
+    std::vector<AccountRow> accounts;
+    std::vector<VenueRow> venues;
+    std::vector<simulation::Pool> pools;
+    std::vector<LendingMarketRow> lending;
+    std::vector<CounterpartyRow> counterparties;
+    std::vector<ListRow> lists;
+    std::vector<PriceRow> prices;
+};
+Result<WorldRows> worldRows(storage::Database& db);
+
 } // namespace cs::store
