@@ -16,6 +16,7 @@ const std::vector<Command>& auditCommands();
 const std::vector<Command>& policyCommands();
 const std::vector<Command>& pipelineCommands();
 const std::vector<Command>& peopleCommands();
+const std::vector<Command>& worldCommands();
 
 namespace {
 
@@ -40,8 +41,8 @@ Exit status:
   5  workspace error: missing, not a Countersign workspace, already exists, schema newer
      than this binary, locked, another run in progress
   6  not allowed: an approver who may not; a publisher, a status change or an addition by
-     someone who is not a risk manager; a key rotated by someone else; the last active risk
-     manager suspended or revoked
+     someone who is not a risk manager; a key rotated by someone else; a world import by someone
+     who is not a risk manager; the last active risk manager suspended or revoked
 Errors go to stderr as one line starting with "error:"; machine output is JSON on stdout.
 )";
 
@@ -49,9 +50,9 @@ std::vector<const Command*> commandTable()
 {
     std::vector<const Command*> table;
     // --help lists them in this order; a row per synopsis (policy and principal have several).
-    static const std::vector<std::string> order{"init", "status", "verify", "prove", "verify-proof", "receipts", "export-receipt", "check-proposal", "evaluate", "replay", "policy", "run", "queue", "approve", "reject", "principal", "reconcile", "generate"};
+    static const std::vector<std::string> order{"init", "status", "verify", "prove", "verify-proof", "receipts", "export-receipt", "check-proposal", "evaluate", "replay", "policy", "run", "queue", "approve", "reject", "principal", "world", "reconcile", "generate"};
     for (const std::string& name : order) {
-        for (const auto* family : {&workspaceCommands(), &auditCommands(), &policyCommands(), &pipelineCommands(), &peopleCommands()}) {
+        for (const auto* family : {&workspaceCommands(), &auditCommands(), &policyCommands(), &pipelineCommands(), &peopleCommands(), &worldCommands()}) {
             for (const Command& command : *family) {
                 if (command.name == name)
                     table.push_back(&command);

@@ -173,6 +173,25 @@ public:
     virtual Result<PrincipalChange> rotateKey(const std::string& principal, const std::string& actor,
                                               std::string_view passphrase, std::string_view newPassphrase) = 0;
 
+    //! The world as a countersign.world/1 document (pretty JSON): what `importWorld` reads.
+    virtual Result<std::string> exportWorld() = 0;
+    struct WorldImport
+    {
+        int added = 0;     //!< items new to the workspace
+        int unchanged = 0; //!< items that were there already, the same
+        int balances = 0;  //!< balances opened
+        std::int64_t entrySeq = 0; //!< the signed world.changed entry; 0 when nothing was new
+    };
+    /**
+     * Adds what `document` (countersign.world/1) holds that the workspace does not, all or
+     * nothing, signed by the risk manager `actor` (key opened with `passphrase`) in one
+     * world.changed entry that carries the balances it opens (so `verify` recomputes them). An
+     * item that exists must be the same; importing a file twice changes nothing. InvalidInput
+     * naming the JSON path, NotAllowed for anyone but an active risk manager; nothing is written then.
+     */
+    virtual Result<WorldImport> importWorld(std::string_view document, const std::string& actor,
+                                            std::string_view passphrase) = 0;
+
     using ChangedFn = std::function<void(const Change& change)>;
     //! Every change a write of this engine committed, in order, once it committed: the views
     //! refresh from these instead of polling. Writes by another process on the same workspace

@@ -25,7 +25,8 @@ struct SignedType
     std::string_view schema;
 };
 
-constexpr std::array<SignedType, 10> kSignedTypes = {{
+constexpr std::array<SignedType, 11> kSignedTypes = {{
+    {types::kWorldChanged, "countersign.world-change/1"},
     {types::kIdentityRegistered, "countersign.identity/1"},
     {types::kIdentityAdded, "countersign.identity/1"},
     {types::kIdentityKeyRotated, "countersign.identity/1"},

@@ -91,6 +91,7 @@ inline constexpr const char* kApprovalExpired = "approval.expired";
 inline constexpr const char* kApprovalCancelled = "approval.cancelled";
 inline constexpr const char* kSettlementReceipt = "settlement.receipt";
 inline constexpr const char* kLedgerOpened = "ledger.opened"; //!< the opening balances, engine-signed
+inline constexpr const char* kWorldChanged = "world.changed"; //!< by a risk manager: what was added, the balances it opens
 inline constexpr const char* kSettlementUnknown = "settlement.unknown";
 inline constexpr const char* kSettlementFailed = "settlement.failed";
 inline constexpr const char* kSettlementReconciled = "settlement.reconciled";

@@ -593,9 +593,10 @@ private:
         } else if (signer->second.status != "active") {
             m_problems.add(seq, where() + ": signed by '" + entry.actor + "', whose key is " + signer->second.status);
         } else {
-            if (entry.type == types::kPolicyPublished && signer->second.role != "risk_manager")
-                m_problems.add(seq, where() + ": a policy is published by a risk manager, not by '" + entry.actor + "' ("
-                                        + signer->second.role + ")");
+            if ((entry.type == types::kPolicyPublished || entry.type == types::kWorldChanged)
+                && signer->second.role != "risk_manager")
+                m_problems.add(seq, where() + (entry.type == types::kPolicyPublished ? ": a policy is published" : ": the world is changed")
+                                        + " by a risk manager, not by '" + entry.actor + "' (" + signer->second.role + ")");
             if (entry.actor == "engine" && static_cast<std::uint64_t>(seq) <= m_covered) {
                 m_report.signedEntries -= trusted ? 0 : 1;
                 m_report.coveredEntries += trusted ? 0 : 1;

@@ -76,6 +76,8 @@ public:
                                          std::string_view passphrase, std::string_view newPassphrase) override;
     Result<PrincipalChange> rotateKey(const std::string& principal, const std::string& actor, std::string_view passphrase,
                                       std::string_view newPassphrase) override;
+    Result<std::string> exportWorld() override;
+    Result<WorldImport> importWorld(std::string_view document, const std::string& actor, std::string_view passphrase) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                std::string_view reason, std::string_view passphrase,
                                                std::string_view shownSubject) override;

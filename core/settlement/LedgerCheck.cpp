@@ -107,6 +107,25 @@ struct Checker
         }
     }
 
+    //! world.changed: the balances of what a risk manager added, opened once each.
+    void worldChanged(std::int64_t seq, const QJsonObject& body)
+    {
+        if (!opened) {
+            problem(seq, "entry " + std::to_string(seq) + " opens balances before the log's opening balances");
+            return;
+        }
+        for (const QJsonValue& value : body.value(QStringLiteral("balances")).toArray()) {
+            const QJsonObject b = value.toObject();
+            const std::string where = "balance of " + text(b, "account") + " opened at entry " + std::to_string(seq);
+            if (balances.contains({text(b, "account"), text(b, "asset")})) {
+                problem(seq, where + ": it was open already");
+                continue;
+            }
+            if (auto money = amount(text(b, "asset"), text(b, "amount"), seq, where))
+                add(balances[{text(b, "account"), text(b, "asset")}], *money, seq, where);
+        }
+    }
+
     //! A settlement.receipt of the local ledger: its postings onto the balances, a deposit or
     //! withdrawal onto the lending positions.
     void receipt(std::int64_t seq, const QJsonObject& body)
@@ -144,12 +163,14 @@ struct Checker
 
     Result<void> readLog(storage::Database& db)
     {
-        static constexpr std::string_view types[] = {"ledger.opened", "settlement.receipt"};
+        static constexpr std::string_view types[] = {"ledger.opened", "settlement.receipt", "world.changed"};
         return audit::forEachEntryOf(db, types, [&](std::int64_t seq, const std::string& type,
                                                     const std::string& text) -> Result<void> {
             const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
             if (type == "ledger.opened")
                 opening(seq, body);
+            else if (type == "world.changed")
+                worldChanged(seq, body);
             else
                 receipt(seq, body);
             return {};

@@ -333,6 +333,12 @@ private:
             return fail(ErrorCode::InvalidInput, f.where("kind") + ": agent or treasury (pools, lending markets and "
                                                                    "counterparties bring their own accounts)");
         CS_TRY(description, f.optionalText("description"));
+        if (!owner->empty() && m_source == WorldSource::File) {
+            CS_TRY(principal, store::findPrincipal(m_db, *owner));
+            if (!*principal || (*principal)->role != "agent")
+                return fail(ErrorCode::InvalidInput, f.where("owner") + ": no agent '" + *owner
+                                                         + "' in this workspace (principal add WS " + *owner + " --role agent)");
+        }
         CS_TRY(amounts, f.object("balances"));
         CS_TRY(opened, open(*amounts, f.where("balances")));
         QJsonObject item = accountItem(*id, *owner, *kind, *description);

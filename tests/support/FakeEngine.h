@@ -161,6 +161,11 @@ public:
     {
         return missing("rotateKey");
     }
+    Result<std::string> exportWorld() override { return missing("exportWorld"); }
+    Result<WorldImport> importWorld(std::string_view, const std::string&, std::string_view) override
+    {
+        return missing("importWorld");
+    }
 
     std::unique_ptr<api::Handler> handleChanges(ChangedFn fn) override { return subscribe(m_changes, std::move(fn)); }
     std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override { return subscribe(m_status, std::move(fn)); }

@@ -559,6 +559,8 @@ void AuditLogTest::identityEventsNeedAuthority_data()
     QTest::newRow("added-by-an-approver") << QStringLiteral("add-by-alice") << QStringLiteral("only a risk manager adds");
     QTest::newRow("key-rotated-by-another") << QStringLiteral("rotate-by-alice") << QStringLiteral("rotated by its holder or a risk manager");
     QTest::newRow("analyst-signs") << QStringLiteral("analyst-signs") << QStringLiteral("an analyst, who signs nothing");
+    QTest::newRow("world-changed-by-an-approver") << QStringLiteral("world-by-alice")
+                                                  << QStringLiteral("the world is changed by a risk manager, not by 'alice'");
 }
 
 void AuditLogTest::identityEventsNeedAuthority()
@@ -586,6 +588,12 @@ void AuditLogTest::identityEventsNeedAuthority()
     } else if (forgery == QLatin1String("add-by-alice")) {
         drafts.push_back(*makeDraft(types::kIdentityAdded, "alice", identityBody("added", "mallory"), &*alice));
         drafts.push_back(*makeDraft(types::kIdentityRegistered, "mallory", identityBody("registered", "mallory"), &mallory));
+    } else if (forgery == QLatin1String("world-by-alice")) {
+        const QJsonObject change{{QStringLiteral("schema"), QStringLiteral("countersign.world-change/1")},
+                                 {QStringLiteral("change"), QStringLiteral("import")},
+                                 {QStringLiteral("added"), QJsonObject()},
+                                 {QStringLiteral("balances"), QJsonArray()}};
+        drafts.push_back(*makeDraft(types::kWorldChanged, "alice", change, &*alice));
     } else if (forgery == QLatin1String("rotate-by-alice")) {
         drafts.push_back(*makeDraft(types::kIdentityKeyRotated, "alice", identityBody("key_rotated", "bob"), &*alice));
     } else {

@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LocalEngine's world: the countersign.world/1 file out and in, each import signed by a risk manager.
+#include "core/engine/LocalEngine.h"
+
+#include "core/audit/AuditLog.h"
+#include "core/domain/StrictJson.h"
+#include "core/storage/Database.h"
+#include "core/workspace/WorldFile.h"
+
+#include <QJsonDocument>
+
+namespace cs::engine {
+
+using storage::Database;
+
+Result<std::string> LocalEngine::exportWorld()
+{
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(transaction, storage::Transaction::beginRead(m_reader));
+    CS_TRY(document, workspace::exportWorld(m_reader));
+    return QJsonDocument(*document).toJson(QJsonDocument::Indented).toStdString();
+}
+
+Result<api::Engine::WorldImport> LocalEngine::importWorld(std::string_view document, const std::string& actor,
+                                                          std::string_view passphrase)
+{
+    const Announcing announcing{*this};
+    // Read without trust first: duplicate keys, invalid UTF-8 and the size limits are refused here.
+    const JsonLimits limits{16u << 20, 4096, 10000, 8, 64};
+    CS_TRY(checked, parseStrictJson(document, limits));
+    const QJsonDocument parsed = QJsonDocument::fromJson(QByteArray(document.data(), static_cast<qsizetype>(document.size())));
+    if (!parsed.isObject())
+        return fail(ErrorCode::InvalidInput, "world: expected a JSON object");
+    CS_TRY(role, principalRole(actor));
+    if (*role != "risk_manager")
+        return fail(ErrorCode::NotAllowed, "'" + actor + "' is " + *role + "; only a risk manager may change the world");
+    CS_TRY(engine, engineKeyReady());
+    CS_TRY(key, principalKey(actor, passphrase));
+    return m_writer->run([&](Database& db) -> Result<WorldImport> {
+        CS_TRY(transaction, storage::Transaction::begin(db));
+        const Timestamp now = m_clock->now();
+        CS_TRY(imported, workspace::importWorld(db, parsed.object(), now, workspace::WorldSource::File));
+        WorldImport result{imported->addedItems, imported->unchangedItems, static_cast<int>(imported->balances.size()), 0};
+        if (imported->addedItems == 0)
+            return result; // nothing new: nothing is written, not even an entry
+        const QJsonObject body{{QStringLiteral("schema"), QLatin1String(workspace::kWorldChangeSchema)},
+                               {QStringLiteral("change"), QStringLiteral("import")},
+                               {QStringLiteral("added"), imported->added},
+                               {QStringLiteral("balances"), imported->balances}};
+        CS_TRY(draft, audit::makeDraft(audit::types::kWorldChanged, actor, body, &*key));
+        CS_TRY(origin, audit::readOrigin(db));
+        CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpointPolicy(*origin)));
+        result.entrySeq = appended->entries.back().seq;
+        CS_TRY(committed, transaction->commit());
+        CS_TRY(mirrored, mirrorCheckpoints(db, appended->checkpoints));
+        return result;
+    });
+}
+
+} // namespace cs::engine
