@@ -35,16 +35,29 @@ int exportWorld(const QStringList& arguments, api::EngineFactory& factory, std::
     return ExitOk;
 }
 
-int importWorld(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+//! world import WS F --as RM, and world add WS SECTION ITEM --as RM (a file of that one item).
+int importWorld(const QStringList& arguments, bool oneItem, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("RM")});
-    if (auto failed = parse(parser, arguments.mid(1), err, 2))
+    if (auto failed = parse(parser, arguments.mid(1), err, oneItem ? 3 : 2))
         return *failed;
     if (!parser.isSet(QStringLiteral("as")))
-        return usageError(err, QStringLiteral("world import needs --as RM (a risk manager)"));
+        return usageError(err, QStringLiteral("world %1 needs --as RM (a risk manager)").arg(arguments.value(1)));
     int exit = ExitOk;
-    const auto bytes = readInput(parser.positionalArguments().at(1), err, exit);
+    std::optional<QByteArray> bytes;
+    if (oneItem) {
+        const QString section = parser.positionalArguments().at(1);
+        static const QStringList kSections{QStringLiteral("assets"),         QStringLiteral("accounts"), QStringLiteral("venues"),
+                                           QStringLiteral("pools"),          QStringLiteral("lending"),  QStringLiteral("counterparties"),
+                                           QStringLiteral("lists")};
+        if (!kSections.contains(section))
+            return usageError(err, QStringLiteral("world add needs a section: %1 (prices: world price)").arg(kSections.join(u'|')));
+        const QByteArray item = parser.positionalArguments().at(2).toUtf8();
+        bytes = QByteArray(R"({"format": "countersign.world/1", ")") + section.toUtf8() + "\": [" + item + "]}";
+    } else {
+        bytes = readInput(parser.positionalArguments().at(1), err, exit);
+    }
     if (!bytes)
         return exit;
     auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
@@ -65,14 +78,46 @@ int importWorld(const QStringList& arguments, api::EngineFactory& factory, std::
     return ExitOk;
 }
 
+//! world price WS ASSET QUOTE PRICE --source S --as RM
+int setPrice(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("RM")});
+    parser.addOption({QStringLiteral("source"), QString(), QStringLiteral("S")});
+    if (auto failed = parse(parser, arguments.mid(1), err, 4))
+        return *failed;
+    if (!parser.isSet(QStringLiteral("as")) || !parser.isSet(QStringLiteral("source")))
+        return usageError(err, QStringLiteral("world price needs --source S (where the price comes from) and --as RM"));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    Passphrase passphrase;
+    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the risk manager: ", passphrase, err, exit))
+        return exit;
+    const QStringList values = parser.positionalArguments();
+    const api::Engine::PriceChange price{values.at(1).toStdString(), values.at(2).toStdString(), values.at(3).toStdString(),
+                                         parser.value(QStringLiteral("source")).toStdString()};
+    auto seq = engine->setPrice(price, parser.value(QStringLiteral("as")).toStdString(), passphrase.text);
+    if (!seq)
+        return requestError(err, seq.error());
+    engine.reset();
+    printJson(out, {{QStringLiteral("asset"), values.at(1)},
+                    {QStringLiteral("quote"), values.at(2)},
+                    {QStringLiteral("entry_seq"), static_cast<qint64>(*seq)}});
+    return ExitOk;
+}
+
 int worldCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     const QString sub = arguments.value(1);
     if (sub == QLatin1String("export"))
         return exportWorld(arguments, factory, out, err);
-    if (sub == QLatin1String("import"))
-        return importWorld(arguments, factory, out, err);
-    return usageError(err, QStringLiteral("world needs export or import, not '%1'").arg(sub));
+    if (sub == QLatin1String("import") || sub == QLatin1String("add"))
+        return importWorld(arguments, sub == QLatin1String("add"), factory, out, err);
+    if (sub == QLatin1String("price"))
+        return setPrice(arguments, factory, out, err);
+    return usageError(err, QStringLiteral("world needs export, import, add or price, not '%1'").arg(sub));
 }
 
 } // namespace
@@ -87,6 +132,14 @@ const std::vector<Command>& worldCommands()
         {"world",
          "world import WS F --as RM",
          "add what F holds that WS does not, all or nothing, signed by risk\nmanager RM (COUNTERSIGN_PASSPHRASE) in one world.changed entry\nwith the balances it opens; what exists must be the same, so a\nsecond import changes nothing. Errors name the JSON path. Exit 6\nfor anyone but a risk manager",
+         worldCommand},
+        {"world",
+         "world add WS SECTION ITEM --as RM",
+         "one item (JSON, as in the file) into SECTION: assets, accounts,\nvenues, pools, lending, counterparties or lists; the same rules\nand signed entry as world import",
+         worldCommand},
+        {"world",
+         "world price WS ASSET QUOTE PRICE --source S --as RM",
+         "a new price of one ASSET in QUOTE from now on, signed by risk\nmanager RM; older prices stay for replay",
          worldCommand},
     };
     return commands;

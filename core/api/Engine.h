@@ -192,6 +192,17 @@ public:
     virtual Result<WorldImport> importWorld(std::string_view document, const std::string& actor,
                                             std::string_view passphrase) = 0;
 
+    struct PriceChange
+    {
+        std::string asset;
+        std::string quote;
+        std::string price; //!< decimal, in the quote asset
+        std::string source;
+    };
+    //! A new price from now on, signed by the risk manager `actor` in a world.changed entry;
+    //! returns that entry's seq. The older prices stay for replay.
+    virtual Result<std::int64_t> setPrice(const PriceChange& price, const std::string& actor, std::string_view passphrase) = 0;
+
     using ChangedFn = std::function<void(const Change& change)>;
     //! Every change a write of this engine committed, in order, once it committed: the views
     //! refresh from these instead of polling. Writes by another process on the same workspace

@@ -14,6 +14,7 @@
 #include "core/workspace/Workspace.h"
 
 #include <atomic>
+#include <functional>
 #include <condition_variable>
 #include <filesystem>
 #include <map>
@@ -78,6 +79,7 @@ public:
                                       std::string_view newPassphrase) override;
     Result<std::string> exportWorld() override;
     Result<WorldImport> importWorld(std::string_view document, const std::string& actor, std::string_view passphrase) override;
+    Result<std::int64_t> setPrice(const PriceChange& price, const std::string& actor, std::string_view passphrase) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                std::string_view reason, std::string_view passphrase,
                                                std::string_view shownSubject) override;
@@ -102,6 +104,11 @@ private:
     //! After a commit: its checkpoints mirrored to WS/checkpoints.
     Result<void> mirrorCheckpoints(storage::Database& db, const std::vector<audit::Checkpoint>& signedCheckpoints);
     Result<api::PrincipalView> principalNow(storage::Database& db, const std::string& id);
+    //! A change of the world, signed by the risk manager `actor` and committed with `change` in
+    //! one transaction: `change` returns the world.changed body's `change`, `added` and
+    //! `balances`, or nothing when there was nothing to change. The entry's seq, or 0.
+    using WorldChangeFn = std::function<Result<std::optional<QJsonObject>>(storage::Database& db, Timestamp now)>;
+    Result<std::int64_t> changeWorld(const std::string& actor, std::string_view passphrase, const WorldChangeFn& change);
 
     //! Records the outcome of a read: a failure degrades the engine, a success restores it.
     template <class T>

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// LocalEngine's world: the countersign.world/1 file out and in, each import signed by a risk manager.
+// LocalEngine's world: the countersign.world/1 file out and in, and single changes; each change
+// one world.changed entry signed by a risk manager.
 #include "core/engine/LocalEngine.h"
 
 #include "core/audit/AuditLog.h"
@@ -22,6 +23,30 @@ Result<std::string> LocalEngine::exportWorld()
     return QJsonDocument(*document).toJson(QJsonDocument::Indented).toStdString();
 }
 
+Result<std::int64_t> LocalEngine::changeWorld(const std::string& actor, std::string_view passphrase, const WorldChangeFn& change)
+{
+    CS_TRY(role, principalRole(actor));
+    if (*role != "risk_manager")
+        return fail(ErrorCode::NotAllowed, "'" + actor + "' is " + *role + "; only a risk manager may change the world");
+    CS_TRY(engine, engineKeyReady());
+    CS_TRY(key, principalKey(actor, passphrase));
+    return m_writer->run([&](Database& db) -> Result<std::int64_t> {
+        CS_TRY(transaction, storage::Transaction::begin(db));
+        const Timestamp now = m_clock->now();
+        CS_TRY(changed, change(db, now));
+        if (!*changed)
+            return std::int64_t{0}; // nothing new: nothing is written, not even an entry
+        QJsonObject body = **changed;
+        body.insert(QStringLiteral("schema"), QLatin1String(workspace::kWorldChangeSchema));
+        CS_TRY(draft, audit::makeDraft(audit::types::kWorldChanged, actor, body, &*key));
+        CS_TRY(origin, audit::readOrigin(db));
+        CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpointPolicy(*origin)));
+        CS_TRY(committed, transaction->commit());
+        CS_TRY(mirrored, mirrorCheckpoints(db, appended->checkpoints));
+        return appended->entries.back().seq;
+    });
+}
+
 Result<api::Engine::WorldImport> LocalEngine::importWorld(std::string_view document, const std::string& actor,
                                                           std::string_view passphrase)
 {
@@ -32,29 +57,28 @@ Result<api::Engine::WorldImport> LocalEngine::importWorld(std::string_view docum
     const QJsonDocument parsed = QJsonDocument::fromJson(QByteArray(document.data(), static_cast<qsizetype>(document.size())));
     if (!parsed.isObject())
         return fail(ErrorCode::InvalidInput, "world: expected a JSON object");
-    CS_TRY(role, principalRole(actor));
-    if (*role != "risk_manager")
-        return fail(ErrorCode::NotAllowed, "'" + actor + "' is " + *role + "; only a risk manager may change the world");
-    CS_TRY(engine, engineKeyReady());
-    CS_TRY(key, principalKey(actor, passphrase));
-    return m_writer->run([&](Database& db) -> Result<WorldImport> {
-        CS_TRY(transaction, storage::Transaction::begin(db));
-        const Timestamp now = m_clock->now();
+    WorldImport result;
+    CS_TRY(seq, changeWorld(actor, passphrase, [&](Database& db, Timestamp now) -> Result<std::optional<QJsonObject>> {
         CS_TRY(imported, workspace::importWorld(db, parsed.object(), now, workspace::WorldSource::File));
-        WorldImport result{imported->addedItems, imported->unchangedItems, static_cast<int>(imported->balances.size()), 0};
+        result = {imported->addedItems, imported->unchangedItems, static_cast<int>(imported->balances.size()), 0};
         if (imported->addedItems == 0)
-            return result; // nothing new: nothing is written, not even an entry
-        const QJsonObject body{{QStringLiteral("schema"), QLatin1String(workspace::kWorldChangeSchema)},
-                               {QStringLiteral("change"), QStringLiteral("import")},
-                               {QStringLiteral("added"), imported->added},
-                               {QStringLiteral("balances"), imported->balances}};
-        CS_TRY(draft, audit::makeDraft(audit::types::kWorldChanged, actor, body, &*key));
-        CS_TRY(origin, audit::readOrigin(db));
-        CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpointPolicy(*origin)));
-        result.entrySeq = appended->entries.back().seq;
-        CS_TRY(committed, transaction->commit());
-        CS_TRY(mirrored, mirrorCheckpoints(db, appended->checkpoints));
-        return result;
+            return std::optional<QJsonObject>();
+        return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("change"), QStringLiteral("import")},
+                                                      {QStringLiteral("added"), imported->added},
+                                                      {QStringLiteral("balances"), imported->balances}});
+    }));
+    result.entrySeq = *seq;
+    return result;
+}
+
+Result<std::int64_t> LocalEngine::setPrice(const PriceChange& price, const std::string& actor, std::string_view passphrase)
+{
+    const Announcing announcing{*this};
+    return changeWorld(actor, passphrase, [&](Database& db, Timestamp now) -> Result<std::optional<QJsonObject>> {
+        CS_TRY(item, workspace::setPrice(db, price.asset, price.quote, price.price, price.source, now));
+        return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("change"), QStringLiteral("price")},
+                                                      {QStringLiteral("added"), QJsonObject{{QStringLiteral("prices"), QJsonArray{*item}}}},
+                                                      {QStringLiteral("balances"), QJsonArray()}});
     });
 }
 

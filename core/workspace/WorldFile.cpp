@@ -519,6 +519,26 @@ Result<QJsonObject> exportWorld(Database& db)
                        {QStringLiteral("prices"), prices}};
 }
 
+Result<QJsonObject> setPrice(Database& db, const std::string& asset, const std::string& quote, const std::string& price,
+                             const std::string& source, Timestamp now)
+{
+    CS_TRY(catalog, store::assetCatalog(db));
+    if (catalog->find(asset) == nullptr)
+        return fail(ErrorCode::InvalidInput, "asset: no asset " + asset + " in this workspace");
+    const Asset* quoted = catalog->find(quote);
+    if (quoted == nullptr)
+        return fail(ErrorCode::InvalidInput, "quote: no asset " + quote + " in this workspace");
+    auto value = Money::parse(price, *quoted);
+    if (!value)
+        return fail(ErrorCode::InvalidInput, "price: " + value.error().message);
+    if (value->minor() == 0)
+        return fail(ErrorCode::InvalidInput, "price: must be above zero");
+    if (source.empty() || source.size() > 2000)
+        return fail(ErrorCode::InvalidInput, "source: where the price comes from, 1 to 2000 bytes");
+    CS_TRY(inserted, store::insertPrice(db, {asset, quote, value->toString(), source, now}));
+    return priceItem(asset, quote, value->toString(), source);
+}
+
 Result<ImportedWorld> importWorld(Database& db, const QJsonObject& document, Timestamp now, WorldSource source)
 {
     Importer importer(db, now, source);

@@ -50,4 +50,12 @@ struct ImportedWorld
  */
 Result<ImportedWorld> importWorld(storage::Database& db, const QJsonObject& document, Timestamp now, WorldSource source);
 
+/**
+ * A new price of one unit of `asset` in `quote` from `now` on, in the caller's transaction (the
+ * older ones stay: what was decided under them replays). Both assets must exist and the price
+ * must be exact in the quote's decimals; returns the price as `exportWorld` shows it.
+ */
+Result<QJsonObject> setPrice(storage::Database& db, const std::string& asset, const std::string& quote,
+                             const std::string& price, const std::string& source, Timestamp now);
+
 } // namespace cs::workspace

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void demoFromNothing();
     void importRefusals_data();
     void importRefusals();
+    void singleChanges();
 
 private:
     QString path(const QString& name) const { return m_dir->filePath(name); }
@@ -189,6 +190,47 @@ void WorldCliTest::importRefusals()
     QVERIFY2(refused.err.contains(error.toUtf8()), refused.err.constData());
     QVERIFY(refused.out.isEmpty());
     QCOMPARE(state(demo), before); // all or nothing: nothing
+}
+
+void WorldCliTest::singleChanges()
+{
+    const QString demo = path(QStringLiteral("demo"));
+    QCOMPARE(cli({QStringLiteral("init"), demo, QStringLiteral("--demo")}).exitCode, 0);
+    const QStringList addCloud{QStringLiteral("world"), QStringLiteral("add"), demo, QStringLiteral("counterparties"),
+                               QStringLiteral(R"({"id": "cloud-api", "name": "Cloud API", "kind": "api"})"),
+                               QStringLiteral("--as"), QStringLiteral("rita")};
+    const Run added = cli(addCloud);
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(added.out).object().value(QStringLiteral("added")).toInt(), 1);
+    QVERIFY(state(demo).contains("\"cloud-api\""));
+    // The same item again is there already: nothing written.
+    QByteArray before = state(demo);
+    QCOMPARE(QJsonDocument::fromJson(cli(addCloud).out).object().value(QStringLiteral("unchanged")).toInt(), 1);
+    QCOMPARE(state(demo), before);
+
+    const auto price = [&](const char* value, const char* actor) {
+        return cli({QStringLiteral("world"), QStringLiteral("price"), demo, QStringLiteral("ETH"), QStringLiteral("USDC"),
+                    QLatin1String(value), QStringLiteral("--source"), QStringLiteral("desk quote"), QStringLiteral("--as"),
+                    QLatin1String(actor)});
+    };
+    const Run set = price("3300.5", "rita");
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    QVERIFY(QJsonDocument::fromJson(set.out).object().value(QStringLiteral("entry_seq")).toInt() > 0);
+    QVERIFY(state(demo).contains(R"("price": "3300.5")"));
+    // Refused, with nothing written: an inexact price, an unknown asset, an approver.
+    before = state(demo);
+    const Run inexact = price("3300.0000001", "rita");
+    QCOMPARE(inexact.exitCode, 2);
+    QVERIFY2(inexact.err.contains("price: amount has 7 decimal places"), inexact.err.constData());
+    const Run byApprover = price("3400", "alice");
+    QCOMPARE(byApprover.exitCode, 6);
+    const Run unknown = cli({QStringLiteral("world"), QStringLiteral("price"), demo, QStringLiteral("BTC"), QStringLiteral("USDC"),
+                             QStringLiteral("90000"), QStringLiteral("--source"), QStringLiteral("x"), QStringLiteral("--as"),
+                             QStringLiteral("rita")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains("asset: no asset BTC"), unknown.err.constData());
+    QCOMPARE(state(demo), before);
+    QCOMPARE(cli({QStringLiteral("verify"), demo}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(WorldCliTest)

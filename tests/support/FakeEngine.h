@@ -166,6 +166,10 @@ public:
     {
         return missing("importWorld");
     }
+    Result<std::int64_t> setPrice(const PriceChange&, const std::string&, std::string_view) override
+    {
+        return missing("setPrice");
+    }
 
     std::unique_ptr<api::Handler> handleChanges(ChangedFn fn) override { return subscribe(m_changes, std::move(fn)); }
     std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override { return subscribe(m_status, std::move(fn)); }
