@@ -234,35 +234,149 @@
 <context>
     <name>cs::ui::AgentsView</name>
     <message>
-        <source>Agents</source>
-        <translation>Agenten</translation>
-    </message>
-    <message>
-        <source>Every agent of this workspace with its balances, summed over its ledger accounts. Amounts are exact; hover over one to see it with its asset.</source>
-        <translation>Alle Agenten dieses Arbeitsbereichs mit ihren Guthaben, summiert über ihre Buchungskonten. Beträge sind exakt; zeigen Sie auf einen Betrag, um ihn mit seinem Vermögenswert zu sehen.</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <source>Reload the agents from the workspace (F5)</source>
-        <translation>Agenten neu aus dem Arbeitsbereich laden (F5)</translation>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>New &amp;key…</source>
+        <translation>Neuer &amp;Schlüssel…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Sperren…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume…</source>
+        <translation>&amp;Entsperren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze all agents…</source>
+        <translation>Alle Agenten &amp;einfrieren…</translation>
+    </message>
+    <message>
+        <source>People &amp; agents</source>
+        <translation>Personen &amp; Agenten</translation>
+    </message>
+    <message>
+        <source>Everyone in this workspace and what the agents hold. A risk manager adds people and agents, gives them new keys and suspends, resumes or revokes them; each change is signed and recorded in the audit log.</source>
+        <translation>Alle in diesem Arbeitsbereich und was die Agenten halten. Das Risikomanagement fügt Personen und Agenten hinzu, gibt ihnen neue Schlüssel und sperrt, entsperrt oder widerruft sie; jede Änderung wird signiert und im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>The risk manager who signs what you do here</source>
+        <translation>Die Person aus dem Risikomanagement, die signiert, was Sie hier tun</translation>
+    </message>
+    <message>
+        <source>Suspend every active agent at once: their intents are refused and their pending approval requests end</source>
+        <translation>Alle aktiven Agenten auf einmal sperren: Ihre Aufträge werden abgewiesen und ihre offenen Freigabeanfragen beendet</translation>
+    </message>
+    <message>
+        <source>Reload people, agents and balances from the workspace (F5)</source>
+        <translation>Personen, Agenten und Guthaben neu aus dem Arbeitsbereich laden (F5)</translation>
+    </message>
+    <message>
+        <source>Act &amp;as:</source>
+        <translation>Handeln &amp;als:</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Nothing was changed for %1: %2</source>
+        <translation>Für %1 wurde nichts geändert: %2</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Nicht geändert</translation>
+    </message>
+    <message>
+        <source>Nothing was changed for %1:
+%2</source>
+        <translation>Für %1 wurde nichts geändert:
+%2</translation>
     </message>
     <message numerus="yes">
-        <source>%n agent(s).</source>
+        <source>%n principal(s), of them %1 agent(s).</source>
         <translation>
-            <numerusform>%n Agent.</numerusform>
-            <numerusform>%n Agenten.</numerusform>
+            <numerusform>%n Beteiligter, davon %1 Agent(en).</numerusform>
+            <numerusform>%n Beteiligte, davon %1 Agent(en).</numerusform>
         </translation>
     </message>
     <message>
-        <source>Loading agents…</source>
-        <translation>Agenten werden geladen …</translation>
+        <source>Could not load people and agents: %1</source>
+        <translation>Personen und Agenten konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <source>Could not load the agents: %1</source>
-        <translation>Die Agenten konnten nicht geladen werden: %1</translation>
+        <source>Select someone to see them in detail.</source>
+        <translation>Wählen Sie jemanden aus, um die Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>Kennung: %1</translation>
+    </message>
+    <message>
+        <source>Role: %1 · Status: %2</source>
+        <translation>Rolle: %1 · Status: %2</translation>
+    </message>
+    <message>
+        <source>No key: reads everything, signs nothing.</source>
+        <translation>Kein Schlüssel: liest alles, signiert nichts.</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>Hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Last active: %1</source>
+        <translation>Zuletzt aktiv: %1</translation>
+    </message>
+    <message>
+        <source>Only an active risk manager changes people and agents; there is none.</source>
+        <translation>Nur aktives Risikomanagement ändert Personen und Agenten; hier gibt es keins.</translation>
+    </message>
+    <message>
+        <source>A new person or agent, signed by %1. An agent&apos;s or approver&apos;s key is sealed with the passphrase you give it here; an analyst reads everything and gets no key.</source>
+        <translation>Eine neue Person oder ein neuer Agent, signiert von %1. Der Schlüssel eines Agenten oder Freigebenden wird mit der hier angegebenen Passphrase versiegelt; Analysten lesen alles und erhalten keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>A new key for %1, signed by %2. The old key is retired; what it signed still verifies.</source>
+        <translation>Ein neuer Schlüssel für %1, signiert von %2. Der alte Schlüssel wird stillgelegt; was er signiert hat, bleibt prüfbar.</translation>
+    </message>
+    <message>
+        <source>Suspend %1: its next intents are refused before any model sees them, and its pending approval requests end, their spends released. Resume restores intake only.</source>
+        <translation>%1 sperren: Die nächsten Aufträge werden abgewiesen, bevor ein Modell sie sieht, und offene Freigabeanfragen enden, ihre Reservierungen werden frei. Entsperren nimmt nur wieder Aufträge an.</translation>
+    </message>
+    <message>
+        <source>Suspend %1: their key signs nothing until they are resumed.</source>
+        <translation>%1 sperren: Der Schlüssel signiert nichts, bis wieder entsperrt wird.</translation>
+    </message>
+    <message>
+        <source>Resume %1: intents are taken again. Requests that ended stay ended.</source>
+        <translation>%1 entsperren: Aufträge werden wieder angenommen. Beendete Anfragen bleiben beendet.</translation>
+    </message>
+    <message>
+        <source>Revoke %1 for good: a revoked key never signs again and cannot be resumed.</source>
+        <translation>%1 endgültig widerrufen: Ein widerrufener Schlüssel signiert nie wieder und kann nicht entsperrt werden.</translation>
+    </message>
+    <message>
+        <source>Freeze all agents: suspend %1 now. Their intents are refused and their pending approval requests end. Each is resumed on its own.</source>
+        <translation>Alle Agenten einfrieren: %1 jetzt sperren. Ihre Aufträge werden abgewiesen und ihre offenen Freigabeanfragen beendet. Jeder wird einzeln entsperrt.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Wird signiert…</translation>
     </message>
 </context>
 <context>
@@ -717,6 +831,25 @@
         <source>The engine key is locked, so an approved proposal could not settle. Unlock it with File &gt; Unlock Engine Key…, then sign again.</source>
         <translation>Der Engine-Schlüssel ist gesperrt, daher könnte ein freigegebener Vorschlag nicht ausgeführt werden. Entsperren Sie ihn mit Datei &gt; Engine-Schlüssel entsperren… und signieren Sie erneut.</translation>
     </message>
+    <message>
+        <source>The audit log does not verify; nothing is signed.</source>
+        <translation>Das Prüfprotokoll ist nicht intakt; es wird nichts signiert.</translation>
+    </message>
+    <message>
+        <source>%1 was added, signed by %2 (entry %3).</source>
+        <translation>%1 wurde hinzugefügt, signiert von %2 (Eintrag %3).</translation>
+    </message>
+    <message>
+        <source>%1 has a new key, %2; the old one is retired.</source>
+        <translation>%1 hat einen neuen Schlüssel, %2; der alte ist stillgelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is now %2; %n pending request(s) ended.</source>
+        <translation>
+            <numerusform>%1 ist jetzt %2; %n offene Anfrage beendet.</numerusform>
+            <numerusform>%1 ist jetzt %2; %n offene Anfragen beendet.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -759,10 +892,6 @@
     <message>
         <source>The audit timeline: every step of every proposal in the hash-chained, signed log, with filters, integrity verification and step-by-step replay.</source>
         <translation>Die Prüfprotokoll-Zeitleiste: jeder Schritt jedes Vorschlags im hashverketteten, signierten Protokoll, mit Filtern, Integritätsprüfung und schrittweiser Wiedergabe.</translation>
-    </message>
-    <message>
-        <source>Agents</source>
-        <translation>Agenten</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -932,12 +1061,126 @@
         <source>Passphrase that seals %1&apos;s signing key:</source>
         <translation>Passphrase, die den Signaturschlüssel von %1 versiegelt:</translation>
     </message>
+    <message>
+        <source>People &amp; agents</source>
+        <translation>Personen &amp; Agenten</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PeopleModel</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no key (signs nothing)</source>
+        <translation>kein Schlüssel (signiert nichts)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Schlüssel-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PlaceholderView</name>
     <message>
         <source>Not available in this version yet.</source>
         <translation>In dieser Version noch nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PrincipalDialog</name>
+    <message>
+        <source>Add a person or an agent</source>
+        <translation>Person oder Agent hinzufügen</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Neuer Schlüssel</translation>
+    </message>
+    <message>
+        <source>Change a status</source>
+        <translation>Status ändern</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>Kleinbuchstaben, Ziffern, - und _</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Kennung:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;olle:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>New key&apos;s &amp;passphrase:</source>
+        <translation>&amp;Passphrase des neuen Schlüssels:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>%1&apos;s passphrase:</source>
+        <translation>Passphrase von %1:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Signieren</translation>
+    </message>
+    <message>
+        <source>The id is lowercase letters, digits, &apos;.&apos;, &apos;:&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Die Kennung besteht aus Kleinbuchstaben, Ziffern, „.“, „:“, „-“ und „_“.</translation>
+    </message>
+    <message>
+        <source>A status change says why.</source>
+        <translation>Eine Statusänderung nennt ihren Grund.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The new key needs a passphrase.</source>
+        <translation>Der neue Schlüssel braucht eine Passphrase.</translation>
+    </message>
+    <message>
+        <source>Your passphrase signs the change.</source>
+        <translation>Ihre Passphrase signiert die Änderung.</translation>
     </message>
 </context>
 <context>

@@ -232,34 +232,148 @@
 <context>
     <name>cs::ui::AgentsView</name>
     <message>
-        <source>Agents</source>
-        <translation>代理</translation>
-    </message>
-    <message>
-        <source>Every agent of this workspace with its balances, summed over its ledger accounts. Amounts are exact; hover over one to see it with its asset.</source>
-        <translation>此工作区的所有代理及其余额（按账本账户汇总）。金额均为精确值；将鼠标悬停在金额上可查看其资产。</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <source>Reload the agents from the workspace (F5)</source>
-        <translation>从工作区重新加载代理（F5）</translation>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>New &amp;key…</source>
+        <translation>新密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>暂停(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume…</source>
+        <translation>恢复(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>撤销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze all agents…</source>
+        <translation>冻结所有代理(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>People &amp; agents</source>
+        <translation>人员与代理</translation>
+    </message>
+    <message>
+        <source>Everyone in this workspace and what the agents hold. A risk manager adds people and agents, gives them new keys and suspends, resumes or revokes them; each change is signed and recorded in the audit log.</source>
+        <translation>此工作区中的所有人员以及代理持有的资产。风险经理负责添加人员和代理、为其更换密钥，以及暂停、恢复或撤销；每项更改都会签名并记录在审计日志中。</translation>
+    </message>
+    <message>
+        <source>The risk manager who signs what you do here</source>
+        <translation>为您在此处的操作签名的风险经理</translation>
+    </message>
+    <message>
+        <source>Suspend every active agent at once: their intents are refused and their pending approval requests end</source>
+        <translation>立即暂停所有活动代理：拒绝其任务，并结束其待审批请求</translation>
+    </message>
+    <message>
+        <source>Reload people, agents and balances from the workspace (F5)</source>
+        <translation>从工作区重新加载人员、代理和余额 (F5)</translation>
+    </message>
+    <message>
+        <source>Act &amp;as:</source>
+        <translation>操作身份(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Nothing was changed for %1: %2</source>
+        <translation>%1 未作任何更改：%2</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>Nothing was changed for %1:
+%2</source>
+        <translation>%1 未作任何更改：
+%2</translation>
     </message>
     <message numerus="yes">
-        <source>%n agent(s).</source>
+        <source>%n principal(s), of them %1 agent(s).</source>
         <translation>
-            <numerusform>%n 个代理。</numerusform>
+            <numerusform>%n 位参与者，其中 %1 个代理。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Loading agents…</source>
-        <translation>正在加载代理…</translation>
+        <source>Could not load people and agents: %1</source>
+        <translation>无法加载人员和代理：%1</translation>
     </message>
     <message>
-        <source>Could not load the agents: %1</source>
-        <translation>无法加载代理：%1</translation>
+        <source>Select someone to see them in detail.</source>
+        <translation>选择一人以查看详细信息。</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>标识：%1</translation>
+    </message>
+    <message>
+        <source>Role: %1 · Status: %2</source>
+        <translation>角色：%1 · 状态：%2</translation>
+    </message>
+    <message>
+        <source>No key: reads everything, signs nothing.</source>
+        <translation>无密钥：可读取一切，不签署任何内容。</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>密钥：%1</translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>添加于：%1</translation>
+    </message>
+    <message>
+        <source>Last active: %1</source>
+        <translation>最近活动：%1</translation>
+    </message>
+    <message>
+        <source>Only an active risk manager changes people and agents; there is none.</source>
+        <translation>只有活动的风险经理才能更改人员和代理；当前没有。</translation>
+    </message>
+    <message>
+        <source>A new person or agent, signed by %1. An agent&apos;s or approver&apos;s key is sealed with the passphrase you give it here; an analyst reads everything and gets no key.</source>
+        <translation>由 %1 签名添加新的人员或代理。代理或审批人的密钥用您在此输入的口令封存；分析员可读取一切，不获得密钥。</translation>
+    </message>
+    <message>
+        <source>A new key for %1, signed by %2. The old key is retired; what it signed still verifies.</source>
+        <translation>由 %2 签名为 %1 更换新密钥。旧密钥停用；其签署的内容仍可验证。</translation>
+    </message>
+    <message>
+        <source>Suspend %1: its next intents are refused before any model sees them, and its pending approval requests end, their spends released. Resume restores intake only.</source>
+        <translation>暂停 %1：其后续任务在任何模型看到之前即被拒绝，待审批请求结束并释放其额度。恢复只重新接收任务。</translation>
+    </message>
+    <message>
+        <source>Suspend %1: their key signs nothing until they are resumed.</source>
+        <translation>暂停 %1：在恢复之前其密钥不能签署任何内容。</translation>
+    </message>
+    <message>
+        <source>Resume %1: intents are taken again. Requests that ended stay ended.</source>
+        <translation>恢复 %1：重新接收任务。已结束的请求保持结束。</translation>
+    </message>
+    <message>
+        <source>Revoke %1 for good: a revoked key never signs again and cannot be resumed.</source>
+        <translation>永久撤销 %1：被撤销的密钥不能再签名，也无法恢复。</translation>
+    </message>
+    <message>
+        <source>Freeze all agents: suspend %1 now. Their intents are refused and their pending approval requests end. Each is resumed on its own.</source>
+        <translation>冻结所有代理：立即暂停 %1。其任务被拒绝，待审批请求结束。每个代理需单独恢复。</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>正在签名…</translation>
     </message>
 </context>
 <context>
@@ -711,6 +825,24 @@
         <source>The engine key is locked, so an approved proposal could not settle. Unlock it with File &gt; Unlock Engine Key…, then sign again.</source>
         <translation>引擎密钥已锁定，因此已批准的提案无法结算。请通过“文件 &gt; 解锁引擎密钥…”解锁后再签名。</translation>
     </message>
+    <message>
+        <source>The audit log does not verify; nothing is signed.</source>
+        <translation>审计日志未通过验证；不签署任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was added, signed by %2 (entry %3).</source>
+        <translation>已添加 %1，由 %2 签名（条目 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 has a new key, %2; the old one is retired.</source>
+        <translation>%1 已有新密钥 %2；旧密钥已停用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is now %2; %n pending request(s) ended.</source>
+        <translation>
+            <numerusform>%1 现在为%2；已结束 %n 个待处理请求。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -753,10 +885,6 @@
     <message>
         <source>The audit timeline: every step of every proposal in the hash-chained, signed log, with filters, integrity verification and step-by-step replay.</source>
         <translation>审计时间线：哈希链式签名日志中每个提案的每一步，支持筛选、完整性验证和逐步回放。</translation>
-    </message>
-    <message>
-        <source>Agents</source>
-        <translation>代理</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -926,12 +1054,126 @@
         <source>Passphrase that seals %1&apos;s signing key:</source>
         <translation>用于封存 %1 签名密钥的口令：</translation>
     </message>
+    <message>
+        <source>People &amp; agents</source>
+        <translation>人员与代理</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PeopleModel</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>no key (signs nothing)</source>
+        <translation>无密钥（不签名）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>最近活动</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PlaceholderView</name>
     <message>
         <source>Not available in this version yet.</source>
         <translation>此版本尚不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PrincipalDialog</name>
+    <message>
+        <source>Add a person or an agent</source>
+        <translation>添加人员或代理</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>新密钥</translation>
+    </message>
+    <message>
+        <source>Change a status</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>小写字母、数字、- 和 _</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>标识(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>New key&apos;s &amp;passphrase:</source>
+        <translation>新密钥口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>%1&apos;s passphrase:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>签名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The id is lowercase letters, digits, &apos;.&apos;, &apos;:&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>标识由小写字母、数字、“.”、“:”、“-”和“_”组成。</translation>
+    </message>
+    <message>
+        <source>A status change says why.</source>
+        <translation>状态更改需要说明原因。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>The new key needs a passphrase.</source>
+        <translation>新密钥需要口令。</translation>
+    </message>
+    <message>
+        <source>Your passphrase signs the change.</source>
+        <translation>您的口令用于签署此更改。</translation>
     </message>
 </context>
 <context>

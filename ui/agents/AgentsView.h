@@ -8,7 +8,9 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -16,8 +18,14 @@ namespace cs::ui {
 
 class AgentsModel;
 class EngineClient;
+class PeopleModel;
 
-//! The Agents view: every agent of the workspace with its status, key and balances.
+/**
+ * People & agents: everyone in the workspace with role, status, key and last activity, the
+ * selected one in detail, the agents' balances, and what a risk manager does to them — add,
+ * a new key, suspend / resume / revoke with a reason, Freeze all agents — each signed with the
+ * key of the risk manager chosen in "Act as" and audited.
+ */
 class AgentsView final : public QWidget
 {
     Q_OBJECT
@@ -27,22 +35,43 @@ public:
     AgentsView(EngineClient& client, QWidget* parent = nullptr);
     ~AgentsView() override;
 
-    //! A workspace was opened: new asset columns, then the agents are loaded off the GUI thread.
+    //! A workspace was opened: new asset columns, then everyone is loaded off the GUI thread.
     void showWorkspace(const api::WorkspaceSummary& summary);
     void reload();
 
-    QTableView* table() const { return m_table; }
+    QTableView* table() const { return m_table; } //!< the agents' balances
     AgentsModel* model() const { return m_model; }
+    QTableView* peopleTable() const { return m_peopleTable; }
+    PeopleModel* peopleModel() const { return m_people; }
 
 private:
+    enum class Action { Add, RotateKey, Suspend, Resume, Revoke, FreezeAll };
     void showAgents(const std::vector<api::AgentSummary>& agents);
+    void showPeople(const std::vector<api::PrincipalView>& people);
     void showError(const QString& message);
+    void showSelected();
+    void updateActions();
+    //! The selected principal, or nullptr.
+    const api::PrincipalView* selected() const;
+    void act(Action action);
 
     EngineClient& m_client;
     AgentsModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_table;
+    PeopleModel* m_people;
+    QSortFilterProxyModel* m_peopleProxy;
+    QTableView* m_peopleTable;
+    QLabel* m_detail;
+    QComboBox* m_actAs;
+    QPushButton* m_add;
+    QPushButton* m_rotate;
+    QPushButton* m_suspend;
+    QPushButton* m_resume;
+    QPushButton* m_revoke;
+    QPushButton* m_freeze;
     QLabel* m_state;
+    bool m_demo = false;
 };
 
 } // namespace cs::ui

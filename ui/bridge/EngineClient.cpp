@@ -6,6 +6,7 @@
 
 #include "core/api/Engine.h"
 #include "core/domain/Secret.h"
+#include "ui/common/StateText.h"
 
 #include <exception>
 
@@ -18,6 +19,7 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::WorkspaceSummary>();
     qRegisterMetaType<cs::api::EngineStatus>();
     qRegisterMetaType<std::vector<cs::api::AgentSummary>>();
+    qRegisterMetaType<std::vector<cs::api::PrincipalView>>();
     qRegisterMetaType<cs::api::IntentResult>();
     qRegisterMetaType<cs::api::ApprovalQueue>();
     qRegisterMetaType<cs::api::ApprovalOutcome>();
@@ -174,6 +176,69 @@ void EngineClient::submitVerdict(const Verdict& verdict, std::shared_ptr<const S
             Q_EMIT verdictSubmitted(verdict.intent, *outcome);
         else
             Q_EMIT verdictFailed(verdict.intent, QString::fromStdString(outcome.error().message));
+    });
+}
+
+void EngineClient::loadPeople()
+{
+    postRead([](api::Engine& engine) { return engine.principals(); }, &EngineClient::peopleLoaded);
+}
+
+void EngineClient::addPrincipal(const QString& id, api::Role role, const QString& name, const QString& description,
+                                const QString& actor, std::shared_ptr<const SecretBytes> passphrase,
+                                std::shared_ptr<const SecretBytes> newPassphrase)
+{
+    post([=, this] {
+        if (!m_engine || m_readOnly) {
+            Q_EMIT principalFailed(id, m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+            return;
+        }
+        const api::Engine::NewPrincipal principal{id.toStdString(), role, name.toStdString(), description.toStdString()};
+        auto added = m_engine->addPrincipal(principal, actor.toStdString(), textOf(*passphrase),
+                                            newPassphrase ? textOf(*newPassphrase) : std::string_view());
+        if (added)
+            Q_EMIT principalChanged(id, tr("%1 was added, signed by %2 (entry %3).").arg(id, actor).arg(added->entrySeq));
+        else
+            Q_EMIT principalFailed(id, QString::fromStdString(added.error().message));
+    });
+}
+
+void EngineClient::rotateKey(const QString& principal, const QString& actor, std::shared_ptr<const SecretBytes> passphrase,
+                             std::shared_ptr<const SecretBytes> newPassphrase)
+{
+    post([=, this] {
+        if (!m_engine || m_readOnly) {
+            Q_EMIT principalFailed(principal, m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+            return;
+        }
+        auto rotated = m_engine->rotateKey(principal.toStdString(), actor.toStdString(), textOf(*passphrase),
+                                           textOf(*newPassphrase));
+        if (rotated)
+            Q_EMIT principalChanged(principal, tr("%1 has a new key, %2; the old one is retired.")
+                                                   .arg(principal, QString::fromStdString(rotated->principal.fingerprint)));
+        else
+            Q_EMIT principalFailed(principal, QString::fromStdString(rotated.error().message));
+    });
+}
+
+void EngineClient::changeStatus(const QStringList& principals, api::PrincipalStatus status, const QString& actor,
+                                const QString& reason, std::shared_ptr<const SecretBytes> passphrase)
+{
+    post([=, this] {
+        for (const QString& principal : principals) {
+            if (!m_engine || m_readOnly) {
+                Q_EMIT principalFailed(principal, m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+                return;
+            }
+            auto changed = m_engine->changePrincipalStatus(principal.toStdString(), status, actor.toStdString(),
+                                                           reason.toStdString(), textOf(*passphrase));
+            if (!changed) {
+                Q_EMIT principalFailed(principal, QString::fromStdString(changed.error().message));
+                return;
+            }
+            Q_EMIT principalChanged(principal, tr("%1 is now %2; %n pending request(s) ended.", nullptr, changed->cancelledRequests)
+                                                   .arg(principal, stateText(status)));
+        }
     });
 }
 

@@ -73,6 +73,20 @@ public:
      * must have been unlocked). verdictSubmitted or verdictFailed follows; a refusal writes nothing.
      */
     void submitVerdict(const cs::ui::Verdict& verdict, std::shared_ptr<const SecretBytes> passphrase);
+    //! Every principal; peopleLoaded or requestFailed follows.
+    void loadPeople();
+    //! What a risk manager does to people and agents, each signed with `actor`'s key (opened by
+    //! `passphrase`) and audited; principalChanged or principalFailed follows, and a refusal
+    //! writes nothing. A new key is sealed with `newPassphrase` (none for an analyst).
+    void addPrincipal(const QString& id, cs::api::Role role, const QString& name, const QString& description,
+                      const QString& actor, std::shared_ptr<const SecretBytes> passphrase,
+                      std::shared_ptr<const SecretBytes> newPassphrase);
+    void rotateKey(const QString& principal, const QString& actor, std::shared_ptr<const SecretBytes> passphrase,
+                   std::shared_ptr<const SecretBytes> newPassphrase);
+    //! The kill switch for each of `principals` in turn (Freeze all: every active agent); one
+    //! principalChanged per change, principalFailed at the first refusal.
+    void changeStatus(const QStringList& principals, cs::api::PrincipalStatus status, const QString& actor,
+                      const QString& reason, std::shared_ptr<const SecretBytes> passphrase);
     //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
     void unlockEngine(std::shared_ptr<const SecretBytes> passphrase);
 
@@ -90,6 +104,10 @@ Q_SIGNALS:
     void verdictSubmitted(const QString& intent, const cs::api::ApprovalOutcome& outcome);
     void verdictFailed(const QString& intent, const QString& message);
     void engineUnlocked();
+    void peopleLoaded(const std::vector<cs::api::PrincipalView>& people);
+    //! `what` says what was done, in the user's language.
+    void principalChanged(const QString& principal, const QString& what);
+    void principalFailed(const QString& principal, const QString& message);
     //! The check the engine runs before its first write, run as soon as a workspace opens.
     void integrityProgress(qint64 done, qint64 total);
     //! `intact` false: the workspace is read-only, `problem` says why (entry and reason).

@@ -12,6 +12,7 @@
 Q_DECLARE_METATYPE(cs::api::WorkspaceSummary)
 Q_DECLARE_METATYPE(cs::api::EngineStatus)
 Q_DECLARE_METATYPE(std::vector<cs::api::AgentSummary>)
+Q_DECLARE_METATYPE(std::vector<cs::api::PrincipalView>)
 Q_DECLARE_METATYPE(cs::api::IntentResult)
 Q_DECLARE_METATYPE(cs::api::ApprovalQueue)
 Q_DECLARE_METATYPE(cs::api::ApprovalOutcome)

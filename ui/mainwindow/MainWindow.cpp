@@ -101,9 +101,9 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
             m_approvalsView->reload(); // the simulations start from the balances
             break;
         case api::Change::Kind::QueueChanged: m_approvalsView->reload(); break;
+        case api::Change::Kind::PrincipalChanged: m_agentsView->reload(); break;
         case api::Change::Kind::AuditAppended:
-        case api::Change::Kind::PolicyPublished:
-        case api::Change::Kind::PrincipalChanged: break;
+        case api::Change::Kind::PolicyPublished: break;
         }
     });
     connect(m_client, &EngineClient::engineUnlocked, this, [this] {
@@ -147,7 +147,7 @@ void MainWindow::createNavigation()
         m_navigation->addItem(page.title);
         m_stack->addWidget(new PlaceholderView(page.title, page.description, m_stack));
     }
-    m_navigation->addItem(tr("Agents"));
+    m_navigation->addItem(tr("People & agents"));
     m_stack->addWidget(m_agentsView);
     m_navigation->setMinimumWidth(160);
     m_navigation->setSpacing(4);

@@ -314,11 +314,11 @@ void MainWindowTest::translations_data()
     QTest::addColumn<QString>("simulation"); // a decision's reason, from its code and figures
     QTest::addColumn<QString>("needs");      // approvers still needed, with plural forms
     QTest::addColumn<QString>("change");     // what would change a decision, from its parts
-    QTest::newRow("german") << "de" << QStringLiteral("&Datei") << QStringLiteral("Agenten")
+    QTest::newRow("german") << "de" << QStringLiteral("&Datei") << QStringLiteral("Personen & Agenten")
                             << QStringLiteral("wartet auf Freigabe") << QStringLiteral("die Simulation schlug fehl: no pool")
                             << QStringLiteral("1 weitere Freigabe durch „treasury“ oder 2 weitere Freigaben durch „risk“")
                             << QStringLiteral("braucht 1 weitere Freigabe durch „treasury“; oder bei Betrag ≤ 5000 USDC erlaubt");
-    QTest::newRow("simplified-chinese") << "zh_CN" << QStringLiteral("文件(&F)") << QStringLiteral("代理")
+    QTest::newRow("simplified-chinese") << "zh_CN" << QStringLiteral("文件(&F)") << QStringLiteral("人员与代理")
                                         << QStringLiteral("等待审批") << QStringLiteral("模拟失败：no pool")
                                         << QStringLiteral("1 名来自“treasury”的审批人 或 2 名来自“risk”的审批人")
                                         << QStringLiteral("需要 1 名来自“treasury”的审批人；或 金额 ≤ 5000 USDC 时允许");
