@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QTimer>
 #include <QTranslator>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -28,6 +29,11 @@
 #include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/approvals/VerdictDialog.h"
+#include "ui/agents/AgentsView.h"
+#include "ui/agents/PeopleModel.h"
+#include "ui/agents/PrincipalDialog.h"
+#include "ui/bridge/EngineClient.h"
+#include <QPlainTextEdit>
 #include "ui/common/Settings.h"
 #include "ui/common/Translations.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -58,6 +64,7 @@ private Q_SLOTS:
     void expiredMeanwhileIsRefusedAndChangesNothing();
     void changedMeanwhileIsRefusedAndChangesNothing();
     void controlLForgetsTheRememberedPassphrase();
+    void suspendingInTheConsoleEndsRequestsAndIntake();
     void everyColumnFitsAt1280_data();
     void everyColumnFitsAt1280();
 
@@ -165,6 +172,71 @@ std::int64_t ApprovalSessionTest::count(const QString& path, const char* sql)
         return -1;
     auto value = db->queryInt(sql);
     return value ? *value : -1;
+}
+
+void ApprovalSessionTest::suspendingInTheConsoleEndsRequestsAndIntake()
+{
+    // The kill switch from People & agents, signed by rita on the engine's worker thread: the
+    // trader's requests awaiting approval end, and its next intent is refused at intake.
+    const QString path = flaggedWorkspace(QStringLiteral("kill"));
+    const auto traderRequests = [&] {
+        return count(path, "SELECT count(*) FROM approval_requests WHERE agent = 'trader' AND state = 'pending'");
+    };
+    const std::int64_t pendingBefore = traderRequests();
+    QVERIFY(pendingBefore > 0);
+    MainWindow window(m_factory);
+    openInWindow(window, path);
+    window.showView(MainWindow::AgentsViewIndex);
+    ui::AgentsView& view = *window.agentsView();
+    QTRY_VERIFY(view.peopleModel()->rowCount() > 0);
+    QTableView* people = view.peopleTable();
+    for (int row = 0; row < people->model()->rowCount(); ++row) {
+        if (people->model()->index(row, 0).data(ui::PeopleModel::IdRole).toString() == QLatin1String("trader"))
+            people->setCurrentIndex(people->model()->index(row, 0));
+    }
+    QPushButton* suspend = nullptr;
+    for (QPushButton* button : view.findChildren<QPushButton*>()) {
+        if (button->text() == QStringLiteral("&Suspend…"))
+            suspend = button;
+    }
+    QVERIFY(suspend != nullptr && suspend->isEnabled());
+    bool signedIt = false;
+    QTimer::singleShot(0, this, [&] { // the dialog is modal: fill it in once it shows
+        QTRY_VERIFY(qobject_cast<ui::PrincipalDialog*>(QApplication::activeModalWidget()) != nullptr);
+        auto* dialog = qobject_cast<ui::PrincipalDialog*>(QApplication::activeModalWidget());
+        dialog->findChild<QPlainTextEdit*>(QStringLiteral("reason"))->setPlainText(QStringLiteral("odd swaps"));
+        QPushButton* sign = dialog->findChild<QPushButton*>(QStringLiteral("sign"));
+        QVERIFY(sign->isEnabled()); // a demo key: no passphrase needed
+        sign->click();
+        signedIt = true;
+    });
+    QSignalSpy changed(window.engineClient(), &ui::EngineClient::principalChanged);
+    suspend->click();
+    QVERIFY(signedIt);
+    QVERIFY(changed.wait(30000));
+    QCOMPARE(changed.first().at(0).toString(), QStringLiteral("trader"));
+    QVERIFY2(changed.first().at(1).toString().contains(QStringLiteral("%1 pending request(s) ended").arg(pendingBefore)),
+             qPrintable(changed.first().at(1).toString()));
+    QCOMPARE(traderRequests(), 0);
+    QCOMPARE(count(path, "SELECT count(*) FROM principals WHERE id = 'trader' AND status = 'suspended'"), 1);
+    QCOMPARE(count(path, "SELECT count(*) FROM audit_entries WHERE type = 'identity.status_changed' AND actor = 'rita'"), 1);
+    // The view shows it as it is now.
+    QTRY_VERIFY(std::any_of(view.peopleModel()->people().begin(), view.peopleModel()->people().end(), [](const auto& p) {
+        return p.id == "trader" && p.status == api::PrincipalStatus::Suspended;
+    }));
+
+    // Its next intent never reaches a model.
+    QFile more(m_dir->filePath(QStringLiteral("more.jsonl")));
+    QVERIFY(more.open(QIODevice::WriteOnly));
+    more.write(R"({"id": "int-9001", "agent": "trader", "offset_s": 0, "task": "Swap 10 USDC for ETH", "action": {"type": "swap", "asset": "USDC", "amount": "10", "venue": "dex-alpha", "params": {"asset_out": "ETH", "min_out": "0.001"}}})" "\n");
+    more.close();
+    auto engine = m_factory->openWorkspace(path.toStdString());
+    QVERIFY(engine);
+    auto ran = (*engine)->runIntents({more.fileName().toStdString(), "rules", {}, {}, {}, false});
+    QVERIFY2(ran, ran ? "" : ran.error().message.c_str());
+    QCOMPARE(ran->size(), 1u);
+    QVERIFY(ran->front().state == api::IntentState::Rejected);
+    QVERIFY2(ran->front().reason.find("suspended") != std::string::npos, ran->front().reason.c_str());
 }
 
 void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
