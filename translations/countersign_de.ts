@@ -850,6 +850,24 @@
             <numerusform>%1 ist jetzt %2; %n offene Anfragen beendet.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing new: all %n item(s) were there already; nothing was written.</source>
+        <translation>
+            <numerusform>Nichts Neues: der %n Eintrag war schon vorhanden; nichts wurde geschrieben.</numerusform>
+            <numerusform>Nichts Neues: alle %n Einträge waren schon vorhanden; nichts wurde geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added, signed by %1 (entry %2).</source>
+        <translation>
+            <numerusform>%n Eintrag hinzugefügt, signiert von %1 (Eintrag %2).</numerusform>
+            <numerusform>%n Einträge hinzugefügt, signiert von %1 (Eintrag %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is now %2 %3, signed by %4 (entry %5).</source>
+        <translation>%1 ist jetzt %2 %3, signiert von %4 (Eintrag %5).</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -1065,6 +1083,10 @@
         <source>People &amp; agents</source>
         <translation>Personen &amp; Agenten</translation>
     </message>
+    <message>
+        <source>World</source>
+        <translation>Welt</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PeopleModel</name>
@@ -1276,6 +1298,239 @@
     <message>
         <source>Check the amount and the destination. Signing is possible in %1 s.</source>
         <translation>Prüfen Sie Betrag und Ziel. Signieren ist in %1 s möglich.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::WorldView</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Add &amp;counterparty…</source>
+        <translation>&amp;Gegenpartei hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Set &amp;price…</source>
+        <translation>&amp;Preis setzen…</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Gegenpartei</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>On lists</source>
+        <translation>Auf Listen</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Handelsplatz</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Kurswährung</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>Gegenparteien</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Handelsplätze</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>The risk manager who signs what you change here</source>
+        <translation>Die Person aus dem Risikomanagement, die signiert, was Sie hier ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>World</source>
+        <translation>Welt</translation>
+    </message>
+    <message>
+        <source>The accounts, counterparties, venues, prices and lists the engine decides on. A risk manager adds to them — one item, or a whole world file — and sets prices; each change is signed and recorded, and an import is all or nothing.</source>
+        <translation>Die Konten, Gegenparteien, Handelsplätze, Preise und Listen, auf deren Grundlage die Engine entscheidet. Das Risikomanagement ergänzt sie – einzeln oder als ganze Weltdatei – und setzt Preise; jede Änderung wird signiert und festgehalten, ein Import gilt ganz oder gar nicht.</translation>
+    </message>
+    <message>
+        <source>Act &amp;as:</source>
+        <translation>Handeln &amp;als:</translation>
+    </message>
+    <message>
+        <source>The world file was written to %1.</source>
+        <translation>Die Weltdatei wurde nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Es wurde nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>World not changed</source>
+        <translation>Welt nicht geändert</translation>
+    </message>
+    <message>
+        <source>Nothing was changed:
+%1</source>
+        <translation>Es wurde nichts geändert:
+%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 accounts, %2 counterparties, %3 venues, %4 prices, %5 lists.</source>
+        <translation>%1 Konten, %2 Gegenparteien, %3 Handelsplätze, %4 Preise, %5 Listen.</translation>
+    </message>
+    <message>
+        <source>Sign as %1</source>
+        <translation>Als %1 signieren</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Signieren</translation>
+    </message>
+    <message>
+        <source>%1&apos;s passphrase:</source>
+        <translation>Passphrase von %1:</translation>
+    </message>
+    <message>
+        <source>Import a world file</source>
+        <translation>Weltdatei importieren</translation>
+    </message>
+    <message>
+        <source>World files (*.json)</source>
+        <translation>Weltdateien (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read, or is larger than 16 MiB.</source>
+        <translation>%1 ist nicht lesbar oder größer als 16 MiB.</translation>
+    </message>
+    <message>
+        <source>Add what %1 holds that this workspace does not, all or nothing. What is there already must be the same; opening balances are recorded in the signed entry.</source>
+        <translation>Übernimmt, was %1 enthält und dieser Arbeitsbereich nicht, ganz oder gar nicht. Was schon vorhanden ist, muss gleich sein; Eröffnungssalden werden im signierten Eintrag festgehalten.</translation>
+    </message>
+    <message>
+        <source>Export the world</source>
+        <translation>Welt exportieren</translation>
+    </message>
+    <message>
+        <source>Add a counterparty</source>
+        <translation>Gegenpartei hinzufügen</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>Kleinbuchstaben, Ziffern, - und _</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Kennung:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Add the counterparty %1. Agents can pay it once a rule of the policy allows it.</source>
+        <translation>Gegenpartei %1 hinzufügen. Agenten können sie bezahlen, sobald eine Regel der Richtlinie es erlaubt.</translation>
+    </message>
+    <message>
+        <source>Set a price</source>
+        <translation>Preis setzen</translation>
+    </message>
+    <message>
+        <source>a decimal, e.g. 3250.5</source>
+        <translation>eine Dezimalzahl, z. B. 3250.5</translation>
+    </message>
+    <message>
+        <source>&amp;Asset:</source>
+        <translation>&amp;Asset:</translation>
+    </message>
+    <message>
+        <source>In &amp;quote asset:</source>
+        <translation>In &amp;Kurswährung:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Preis:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>One %1 is worth %2 %3 from now on; earlier decisions keep the price they were made with.</source>
+        <translation>Ein %1 ist ab jetzt %2 %3 wert; frühere Entscheidungen behalten den Preis, mit dem sie getroffen wurden.</translation>
     </message>
 </context>
 <context>

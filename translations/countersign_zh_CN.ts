@@ -843,6 +843,22 @@
             <numerusform>%1 现在为%2；已结束 %n 个待处理请求。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing new: all %n item(s) were there already; nothing was written.</source>
+        <translation>
+            <numerusform>没有新内容：%n 项均已存在；未写入任何内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added, signed by %1 (entry %2).</source>
+        <translation>
+            <numerusform>已添加 %n 项，由 %1 签名（条目 %2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is now %2 %3, signed by %4 (entry %5).</source>
+        <translation>%1 现为 %2 %3，由 %4 签名（条目 %5）。</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -1058,6 +1074,10 @@
         <source>People &amp; agents</source>
         <translation>人员与代理</translation>
     </message>
+    <message>
+        <source>World</source>
+        <translation>世界</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PeopleModel</name>
@@ -1269,6 +1289,239 @@
     <message>
         <source>Check the amount and the destination. Signing is possible in %1 s.</source>
         <translation>请核对金额和目标。%1 秒后可以签名。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::WorldView</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;counterparty…</source>
+        <translation>添加交易对手(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;price…</source>
+        <translation>设置价格(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>交易对手</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>On lists</source>
+        <translation>所在名单</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>交易场所</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>计价资产</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>交易对手</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>交易场所</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>The risk manager who signs what you change here</source>
+        <translation>为您在此处的更改签名的风险经理</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>World</source>
+        <translation>世界</translation>
+    </message>
+    <message>
+        <source>The accounts, counterparties, venues, prices and lists the engine decides on. A risk manager adds to them — one item, or a whole world file — and sets prices; each change is signed and recorded, and an import is all or nothing.</source>
+        <translation>引擎据以决策的账户、交易对手、交易场所、价格和名单。风险经理可逐项或以整个世界文件的方式添加，并设置价格；每项更改都会签名并记录，导入要么全部成功，要么不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Act &amp;as:</source>
+        <translation>操作身份(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The world file was written to %1.</source>
+        <translation>世界文件已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>未作任何更改：%1</translation>
+    </message>
+    <message>
+        <source>World not changed</source>
+        <translation>世界未更改</translation>
+    </message>
+    <message>
+        <source>Nothing was changed:
+%1</source>
+        <translation>未作任何更改：
+%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 accounts, %2 counterparties, %3 venues, %4 prices, %5 lists.</source>
+        <translation>%1 个账户，%2 个交易对手，%3 个交易场所，%4 个价格，%5 个名单。</translation>
+    </message>
+    <message>
+        <source>Sign as %1</source>
+        <translation>以 %1 身份签名</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>签名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s passphrase:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <source>Import a world file</source>
+        <translation>导入世界文件</translation>
+    </message>
+    <message>
+        <source>World files (*.json)</source>
+        <translation>世界文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read, or is larger than 16 MiB.</source>
+        <translation>无法读取 %1，或其大于 16 MiB。</translation>
+    </message>
+    <message>
+        <source>Add what %1 holds that this workspace does not, all or nothing. What is there already must be the same; opening balances are recorded in the signed entry.</source>
+        <translation>添加 %1 中有而本工作区没有的内容，要么全部添加，要么不做更改。已有的内容必须一致；期初余额记录在签名条目中。</translation>
+    </message>
+    <message>
+        <source>Export the world</source>
+        <translation>导出世界</translation>
+    </message>
+    <message>
+        <source>Add a counterparty</source>
+        <translation>添加交易对手</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>小写字母、数字、- 和 _</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>标识(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Add the counterparty %1. Agents can pay it once a rule of the policy allows it.</source>
+        <translation>添加交易对手 %1。一旦策略规则允许，代理即可向其付款。</translation>
+    </message>
+    <message>
+        <source>Set a price</source>
+        <translation>设置价格</translation>
+    </message>
+    <message>
+        <source>a decimal, e.g. 3250.5</source>
+        <translation>十进制数，例如 3250.5</translation>
+    </message>
+    <message>
+        <source>&amp;Asset:</source>
+        <translation>资产(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>In &amp;quote asset:</source>
+        <translation>计价资产(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>价格(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>One %1 is worth %2 %3 from now on; earlier decisions keep the price they were made with.</source>
+        <translation>从现在起 1 个 %1 价值 %2 %3；之前的决策保留其当时使用的价格。</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,8 @@ public:
     virtual Result<PrincipalChange> rotateKey(const std::string& principal, const std::string& actor,
                                               std::string_view passphrase, std::string_view newPassphrase) = 0;
 
+    //! Accounts with their balances, counterparties, venues, prices and lists, as they are now.
+    virtual Result<WorldView> world() = 0;
     //! The world as a countersign.world/1 document (pretty JSON): what `importWorld` reads.
     virtual Result<std::string> exportWorld() = 0;
     struct WorldImport

@@ -61,6 +61,53 @@ struct AgentSummary
     std::vector<BalanceView> balances; //!< summed over the agent's accounts, one per asset
 };
 
+//! The world of a workspace, as the World view shows it: amounts exact, as decimal text.
+struct WorldView
+{
+    struct Account
+    {
+        std::string id;
+        std::string owner; //!< the agent it belongs to, or empty
+        std::string kind;  //!< agent, treasury, counterparty, pool, venue
+        std::string description;
+        std::map<std::string, std::string> balances; //!< asset → decimal
+    };
+    struct Counterparty
+    {
+        std::string id;
+        std::string name;
+        std::string kind; //!< api, vendor, employee, wallet
+        std::vector<std::string> lists; //!< the named lists it is on
+    };
+    struct Venue
+    {
+        std::string id;
+        std::string kind; //!< x402, amm, lending, bank
+        std::string name;
+    };
+    struct Price
+    {
+        std::string asset;
+        std::string quote;
+        std::string price; //!< decimal, in the quote asset
+        std::string source;
+        Timestamp at;
+    };
+    struct List
+    {
+        std::string id;
+        std::string kind; //!< venues, counterparties, assets
+        std::string description;
+        std::vector<std::string> members;
+    };
+    std::vector<AssetView> assets;
+    std::vector<Account> accounts;
+    std::vector<Counterparty> counterparties;
+    std::vector<Venue> venues;
+    std::vector<Price> prices;
+    std::vector<List> lists;
+};
+
 struct PrincipalView
 {
     std::string id;

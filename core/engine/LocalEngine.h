@@ -78,6 +78,7 @@ public:
     Result<PrincipalChange> rotateKey(const std::string& principal, const std::string& actor, std::string_view passphrase,
                                       std::string_view newPassphrase) override;
     Result<std::string> exportWorld() override;
+    Result<api::WorldView> world() override;
     Result<WorldImport> importWorld(std::string_view document, const std::string& actor, std::string_view passphrase) override;
     Result<std::int64_t> setPrice(const PriceChange& price, const std::string& actor, std::string_view passphrase) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,

@@ -7,6 +7,8 @@
 #include "core/audit/AuditLog.h"
 #include "core/domain/StrictJson.h"
 #include "core/storage/Database.h"
+#include "core/store/Ledger.h"
+#include "core/store/World.h"
 #include "core/workspace/WorldFile.h"
 
 #include <QJsonDocument>
@@ -21,6 +23,42 @@ Result<std::string> LocalEngine::exportWorld()
     CS_TRY(transaction, storage::Transaction::beginRead(m_reader));
     CS_TRY(document, workspace::exportWorld(m_reader));
     return QJsonDocument(*document).toJson(QJsonDocument::Indented).toStdString();
+}
+
+Result<api::WorldView> LocalEngine::world()
+{
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(transaction, storage::Transaction::beginRead(m_reader));
+    CS_TRY(rows, store::worldRows(m_reader));
+    api::WorldView view;
+    for (const store::AssetRow& asset : rows->assets)
+        view.assets.push_back({asset.code, asset.name, asset.decimals});
+    std::map<std::string, std::size_t> accountAt;
+    for (const store::AccountRow& account : rows->accounts) {
+        accountAt[account.id] = view.accounts.size();
+        view.accounts.push_back({account.id, account.owner, account.kind, account.description, {}});
+    }
+    CS_TRY(balances, store::forEachBalance(m_reader, [&](const std::string& account, const std::string& asset,
+                                                         const std::string& amount) -> Result<void> {
+        if (const auto at = accountAt.find(account); at != accountAt.end())
+            view.accounts[at->second].balances[asset] = amount;
+        return {};
+    }));
+    for (const store::CounterpartyRow& counterparty : rows->counterparties) {
+        api::WorldView::Counterparty shown{counterparty.id, counterparty.displayName, counterparty.kind, {}};
+        for (const store::ListRow& list : rows->lists) {
+            if (list.kind == "counterparties" && std::find(list.members.begin(), list.members.end(), counterparty.id) != list.members.end())
+                shown.lists.push_back(list.id);
+        }
+        view.counterparties.push_back(std::move(shown));
+    }
+    for (const store::VenueRow& venue : rows->venues)
+        view.venues.push_back({venue.id, venue.kind, venue.displayName});
+    for (const store::PriceRow& price : rows->prices)
+        view.prices.push_back({price.asset, price.quote, price.price, price.source, price.at});
+    for (const store::ListRow& list : rows->lists)
+        view.lists.push_back({list.id, list.kind, list.description, list.members});
+    return view;
 }
 
 Result<std::int64_t> LocalEngine::changeWorld(const std::string& actor, std::string_view passphrase, const WorldChangeFn& change)

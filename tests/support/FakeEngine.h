@@ -29,6 +29,7 @@ struct FakeWorkspace
     };
 
     api::WorkspaceSummary summary;
+    api::WorldView world;
     api::ApprovalQueue queue;
     std::vector<Step> feed;
     std::size_t fed = 0;
@@ -162,6 +163,7 @@ public:
         return missing("rotateKey");
     }
     Result<std::string> exportWorld() override { return missing("exportWorld"); }
+    Result<api::WorldView> world() override { return m_ws->world; }
     Result<WorldImport> importWorld(std::string_view, const std::string&, std::string_view) override
     {
         return missing("importWorld");

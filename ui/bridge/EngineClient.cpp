@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/api/Engine.h"
+#include "core/api/Tools.h"
 #include "core/domain/Secret.h"
 #include "ui/common/StateText.h"
 
@@ -20,6 +21,7 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::EngineStatus>();
     qRegisterMetaType<std::vector<cs::api::AgentSummary>>();
     qRegisterMetaType<std::vector<cs::api::PrincipalView>>();
+    qRegisterMetaType<cs::api::WorldView>();
     qRegisterMetaType<cs::api::IntentResult>();
     qRegisterMetaType<cs::api::ApprovalQueue>();
     qRegisterMetaType<cs::api::ApprovalOutcome>();
@@ -239,6 +241,64 @@ void EngineClient::changeStatus(const QStringList& principals, api::PrincipalSta
             Q_EMIT principalChanged(principal, tr("%1 is now %2; %n pending request(s) ended.", nullptr, changed->cancelledRequests)
                                                    .arg(principal, stateText(status)));
         }
+    });
+}
+
+void EngineClient::loadWorld()
+{
+    postRead([](api::Engine& engine) { return engine.world(); }, &EngineClient::worldLoaded);
+}
+
+void EngineClient::exportWorld(const QString& path)
+{
+    post([=, this] {
+        if (!m_engine) {
+            Q_EMIT worldFailed(noWorkspace());
+            return;
+        }
+        auto document = m_engine->exportWorld();
+        auto written = document ? api::writeFileDurably(path.toStdString(), *document) : Result<void>(Unexpected{document.error()});
+        if (written)
+            Q_EMIT worldExported(path);
+        else
+            Q_EMIT worldFailed(QString::fromStdString(written.error().message));
+    });
+}
+
+void EngineClient::importWorld(const QByteArray& document, const QString& actor, std::shared_ptr<const SecretBytes> passphrase)
+{
+    post([=, this] {
+        if (!m_engine || m_readOnly) {
+            Q_EMIT worldFailed(m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+            return;
+        }
+        auto imported = m_engine->importWorld(std::string_view(document.constData(), static_cast<std::size_t>(document.size())),
+                                              actor.toStdString(), textOf(*passphrase));
+        if (!imported)
+            Q_EMIT worldFailed(QString::fromStdString(imported.error().message));
+        else if (imported->added == 0)
+            Q_EMIT worldChanged(tr("Nothing new: all %n item(s) were there already; nothing was written.", nullptr, imported->unchanged));
+        else
+            Q_EMIT worldChanged(tr("%n item(s) added, signed by %1 (entry %2).", nullptr, imported->added)
+                                    .arg(actor)
+                                    .arg(imported->entrySeq));
+    });
+}
+
+void EngineClient::setPrice(const QString& asset, const QString& quote, const QString& price, const QString& source,
+                            const QString& actor, std::shared_ptr<const SecretBytes> passphrase)
+{
+    post([=, this] {
+        if (!m_engine || m_readOnly) {
+            Q_EMIT worldFailed(m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+            return;
+        }
+        auto seq = m_engine->setPrice({asset.toStdString(), quote.toStdString(), price.toStdString(), source.toStdString()},
+                                      actor.toStdString(), textOf(*passphrase));
+        if (seq)
+            Q_EMIT worldChanged(tr("%1 is now %2 %3, signed by %4 (entry %5).").arg(asset, price, quote, actor).arg(*seq));
+        else
+            Q_EMIT worldFailed(QString::fromStdString(seq.error().message));
     });
 }
 

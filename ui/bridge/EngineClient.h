@@ -87,6 +87,18 @@ public:
     //! principalChanged per change, principalFailed at the first refusal.
     void changeStatus(const QStringList& principals, cs::api::PrincipalStatus status, const QString& actor,
                       const QString& reason, std::shared_ptr<const SecretBytes> passphrase);
+    //! The world as it is now; worldLoaded or requestFailed follows.
+    void loadWorld();
+    //! The world file (countersign.world/1) written to `path`; worldExported or worldFailed follows.
+    void exportWorld(const QString& path);
+    /**
+     * What a risk manager changes in the world, signed with `actor`'s key and audited:
+     * `document` (countersign.world/1, from a file or one item) adds what is new, all or nothing;
+     * a price applies from now on. worldChanged or worldFailed follows; a refusal writes nothing.
+     */
+    void importWorld(const QByteArray& document, const QString& actor, std::shared_ptr<const SecretBytes> passphrase);
+    void setPrice(const QString& asset, const QString& quote, const QString& price, const QString& source,
+                  const QString& actor, std::shared_ptr<const SecretBytes> passphrase);
     //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
     void unlockEngine(std::shared_ptr<const SecretBytes> passphrase);
 
@@ -108,6 +120,10 @@ Q_SIGNALS:
     //! `what` says what was done, in the user's language.
     void principalChanged(const QString& principal, const QString& what);
     void principalFailed(const QString& principal, const QString& message);
+    void worldLoaded(const cs::api::WorldView& world);
+    void worldExported(const QString& path);
+    void worldChanged(const QString& what);
+    void worldFailed(const QString& message);
     //! The check the engine runs before its first write, run as soon as a workspace opens.
     void integrityProgress(qint64 done, qint64 total);
     //! `intact` false: the workspace is read-only, `problem` says why (entry and reason).

@@ -3,6 +3,7 @@
 #include "ui/mainwindow/MainWindow.h"
 
 #include "ui/agents/AgentsView.h"
+#include "ui/world/WorldView.h"
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/common/Secrets.h"
 #include "ui/bridge/EngineClient.h"
@@ -34,6 +35,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_agentsView(new AgentsView(*m_client, this))
+    , m_worldView(new WorldView(*m_client, this))
     , m_approvalsView(new ApprovalsView(*m_client, this))
     , m_workspaceLabel(new QLabel(this))
     , m_engineLabel(new QLabel(this))
@@ -98,11 +100,12 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
         switch (change.kind) {
         case api::Change::Kind::BalancesChanged:
             m_agentsView->reload();
+            m_worldView->reload();
             m_approvalsView->reload(); // the simulations start from the balances
             break;
         case api::Change::Kind::QueueChanged: m_approvalsView->reload(); break;
         case api::Change::Kind::PrincipalChanged: m_agentsView->reload(); break;
-        case api::Change::Kind::AuditAppended:
+        case api::Change::Kind::AuditAppended: m_worldView->reload(); break; // a world change is one entry
         case api::Change::Kind::PolicyPublished: break;
         }
     });
@@ -149,6 +152,8 @@ void MainWindow::createNavigation()
     }
     m_navigation->addItem(tr("People & agents"));
     m_stack->addWidget(m_agentsView);
+    m_navigation->addItem(tr("World"));
+    m_stack->addWidget(m_worldView);
     m_navigation->setMinimumWidth(160);
     m_navigation->setSpacing(4);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -296,6 +301,7 @@ void MainWindow::onWorkspaceOpened(const QString& path, const api::WorkspaceSumm
     setWindowTitle(tr("%1 — Countersign").arg(name));
     m_workspaceLabel->setText(tr("Workspace: %1 (%2)").arg(name, QDir::toNativeSeparators(path)));
     m_agentsView->showWorkspace(summary);
+    m_worldView->showWorkspace(summary);
     m_approvalsView->showWorkspace(summary);
     // A workspace made in a temporary directory (countersign --demo) is not worth remembering.
     if (!path.startsWith(QDir::tempPath())) {

@@ -24,6 +24,7 @@ class EngineFactory;
 namespace cs::ui {
 
 class AgentsView;
+class WorldView;
 class ApprovalsView;
 class EngineClient;
 
@@ -37,7 +38,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum View { ApprovalsViewIndex, PolicyView, ReputationView, AuditView, AgentsViewIndex, ViewCount };
+    enum View { ApprovalsViewIndex, PolicyView, ReputationView, AuditView, AgentsViewIndex, WorldViewIndex, ViewCount };
 
     explicit MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -49,6 +50,7 @@ public:
     View currentView() const;
 
     AgentsView* agentsView() const { return m_agentsView; }
+    WorldView* worldView() const { return m_worldView; }
     ApprovalsView* approvalsView() const { return m_approvalsView; }
     EngineClient* engineClient() const { return m_client; }
     //! The red read-only banner (hidden while the workspace is writable).
@@ -85,6 +87,7 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_stack;
     AgentsView* m_agentsView;
+    WorldView* m_worldView;
     ApprovalsView* m_approvalsView;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_workspaceLabel;
