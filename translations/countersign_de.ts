@@ -378,6 +378,42 @@
         <source>Signing…</source>
         <translation>Wird signiert…</translation>
     </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>What the policy “%1” lets it do:</source>
+        <translation>Was die Richtlinie „%1“ erlaubt:</translation>
+    </message>
+    <message>
+        <source>No rule applies to it: everything it proposes is denied.</source>
+        <translation>Keine Regel gilt dafür: Alles, was vorgeschlagen wird, wird verweigert.</translation>
+    </message>
+    <message>
+        <source>allows</source>
+        <translation>erlaubt</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>braucht Freigabe</translation>
+    </message>
+    <message>
+        <source>denies</source>
+        <translation>verweigert</translation>
+    </message>
+    <message>
+        <source>• %1 (%2): %3</source>
+        <translation>• %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>; each %1</source>
+        <translation>; je %1</translation>
+    </message>
+    <message>
+        <source>; in total %1</source>
+        <translation>; insgesamt %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalDetail</name>

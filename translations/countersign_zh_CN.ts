@@ -375,6 +375,42 @@
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
+    <message>
+        <source>Selected</source>
+        <translation>所选</translation>
+    </message>
+    <message>
+        <source>What the policy “%1” lets it do:</source>
+        <translation>策略“%1”允许其执行的操作：</translation>
+    </message>
+    <message>
+        <source>No rule applies to it: everything it proposes is denied.</source>
+        <translation>没有适用的规则：其提议的一切都将被拒绝。</translation>
+    </message>
+    <message>
+        <source>allows</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>需要审批</translation>
+    </message>
+    <message>
+        <source>denies</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>• %1 (%2): %3</source>
+        <translation>• %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>; each %1</source>
+        <translation>；每笔 %1</translation>
+    </message>
+    <message>
+        <source>; in total %1</source>
+        <translation>；合计 %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalDetail</name>

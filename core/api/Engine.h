@@ -141,6 +141,8 @@ public:
                                                        const std::string& actor, std::string_view reason,
                                                        std::string_view passphrase) = 0;
 
+    //! The rules of the active policy that can apply to what `principal` proposes.
+    virtual Result<Grants> grantsOf(const std::string& principal) = 0;
     //! Every principal, ordered by role, then id.
     virtual Result<std::vector<PrincipalView>> principals() = 0;
 

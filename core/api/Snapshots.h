@@ -61,6 +61,22 @@ struct AgentSummary
     std::vector<BalanceView> balances; //!< summed over the agent's accounts, one per asset
 };
 
+//! One rule of the active policy that can apply to a principal, in the policy's own words.
+struct Grant
+{
+    std::string rule;
+    Effect effect = Effect::Deny;
+    std::string description;    //!< the policy author's
+    std::string match;          //!< what else it matches ("action in {pay_api}, …")
+    std::string perTransaction; //!< "at most 200 USDC", or empty
+    std::string window;         //!< "at most 300 USDC per calendar_day", or empty
+};
+struct Grants
+{
+    std::string policy; //!< the active policy's name
+    std::vector<Grant> rules;
+};
+
 //! The world of a workspace, as the World view shows it: amounts exact, as decimal text.
 struct WorldView
 {

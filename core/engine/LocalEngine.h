@@ -73,6 +73,7 @@ public:
                                                const std::string& actor, std::string_view reason,
                                                std::string_view passphrase) override;
     Result<std::vector<api::PrincipalView>> principals() override;
+    Result<api::Grants> grantsOf(const std::string& principal) override;
     Result<PrincipalChange> addPrincipal(const NewPrincipal& principal, const std::string& actor,
                                          std::string_view passphrase, std::string_view newPassphrase) override;
     Result<PrincipalChange> rotateKey(const std::string& principal, const std::string& actor, std::string_view passphrase,

@@ -9,6 +9,8 @@
 #include "core/audit/Verifier.h"
 #include "core/domain/Ids.h"
 #include "core/identity/Registry.h"
+#include "core/policy/Decide.h"
+#include "core/store/World.h"
 #include "core/storage/Database.h"
 #include "core/store/Principals.h"
 #include "core/workspace/Workspace.h"
@@ -60,6 +62,27 @@ Result<std::vector<api::PrincipalView>> LocalEngine::principals()
         views.push_back(std::move(*view));
     }
     return views;
+}
+
+Result<api::Grants> LocalEngine::grantsOf(const std::string& principal)
+{
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(transaction, storage::Transaction::beginRead(m_reader));
+    CS_TRY(row, store::findPrincipal(m_reader, principal));
+    if (!*row)
+        return fail(ErrorCode::NotFound, "no such principal '" + principal + "'");
+    CS_TRY(world, store::loadWorld(m_reader));
+    CS_TRY(active, policy::loadActivePolicy(m_reader, *world));
+    api::Grants grants{active->name, {}};
+    for (const policy::Rule* rule : policy::rulesFor(*active, principal, (*row)->role)) {
+        api::Grant grant{rule->id, effectOf(rule->effect), rule->description, policy::describeMatch(*rule), {}, {}};
+        if (rule->amount)
+            grant.perTransaction = policy::describeBound(*rule->amount);
+        if (rule->window)
+            grant.window = policy::describeBound(rule->window->bound) + " per " + rule->window->text;
+        grants.rules.push_back(std::move(grant));
+    }
+    return grants;
 }
 
 Result<api::PrincipalView> LocalEngine::principalNow(Database& db, const std::string& id)

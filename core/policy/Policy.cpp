@@ -341,6 +341,16 @@ std::string describeBound(const Bound& bound)
     return text;
 }
 
+std::vector<const Rule*> rulesFor(const Policy& policy, const std::string& principal, const std::string& role)
+{
+    std::vector<const Rule*> rules;
+    for (const Rule& rule : policy.rules) {
+        if (rule.agent.matches(&principal) && rule.role.matches(&role))
+            rules.push_back(&rule);
+    }
+    return rules;
+}
+
 std::string describeMatch(const Rule& rule)
 {
     std::string text;

@@ -136,6 +136,10 @@ std::string describeBound(const Bound& bound);
 //! "agent in {api-buyer}, action in {pay_api}, a counterparty never paid before", or "every proposal".
 std::string describeMatch(const Rule& rule);
 
+//! The rules that can apply to what `principal` (of `role`) proposes, in the policy's order:
+//! those whose agent and role clauses it meets.
+std::vector<const Rule*> rulesFor(const Policy& policy, const std::string& principal, const std::string& role);
+
 //! "24h", "7d", "90m", "3600s" → seconds; nullopt for anything else (or not positive).
 std::optional<std::int64_t> parseDuration(std::string_view text);
 

@@ -30,6 +30,7 @@ struct FakeWorkspace
 
     api::WorkspaceSummary summary;
     api::WorldView world;
+    api::Grants grants;
     api::ApprovalQueue queue;
     std::vector<Step> feed;
     std::size_t fed = 0;
@@ -154,6 +155,7 @@ public:
         return missing("changePrincipalStatus");
     }
     Result<std::vector<api::PrincipalView>> principals() override { return m_ws->summary.principals; }
+    Result<api::Grants> grantsOf(const std::string&) override { return m_ws->grants; }
     Result<PrincipalChange> addPrincipal(const NewPrincipal&, const std::string&, std::string_view, std::string_view) override
     {
         return missing("addPrincipal");

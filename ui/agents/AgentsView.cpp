@@ -16,8 +16,10 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -36,15 +38,6 @@ void setUpTable(QTableView& table)
     table.horizontalHeader()->setStretchLastSection(true);
     table.horizontalHeader()->setMinimumSectionSize(96);
     table.horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-}
-
-QLabel* subHeading(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    return label;
 }
 
 } // namespace
@@ -94,7 +87,7 @@ AgentsView::AgentsView(EngineClient& client, QWidget* parent)
     m_detail->setWordWrap(true);
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detail->setMinimumWidth(260);
+    m_detail->setMinimumWidth(300);
     m_state->setTextFormat(Qt::PlainText);
     m_state->setWordWrap(true);
     m_actAs->setObjectName(QStringLiteral("actAs"));
@@ -124,21 +117,22 @@ AgentsView::AgentsView(EngineClient& client, QWidget* parent)
     actions->addStretch(1);
     actions->addWidget(m_freeze);
 
-    auto* people = new QWidget(this);
-    auto* peopleLayout = new QHBoxLayout(people);
-    peopleLayout->setContentsMargins(0, 0, 0, 0);
-    peopleLayout->addWidget(m_peopleTable, 3);
-    peopleLayout->addWidget(m_detail, 1);
-    auto* balances = new QWidget(this);
-    auto* balancesLayout = new QVBoxLayout(balances);
-    balancesLayout->setContentsMargins(0, 0, 0, 0);
-    balancesLayout->addWidget(subHeading(tr("Balances"), balances));
-    balancesLayout->addWidget(m_table, 1);
+    // Everyone on top, the full width; below, the balances and the selected one in detail.
+    auto* detailScroll = new QScrollArea(this);
+    detailScroll->setWidget(m_detail);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    auto* below = new QTabWidget(this);
+    below->setObjectName(QStringLiteral("peopleBelow"));
+    below->addTab(m_table, tr("Balances"));
+    below->addTab(detailScroll, tr("Selected"));
+    // The balances at a glance; a click on someone shows them in detail.
+    connect(m_peopleTable, &QTableView::clicked, below, [below, detailScroll] { below->setCurrentWidget(detailScroll); });
     auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(people);
-    split->addWidget(balances);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->addWidget(m_peopleTable);
+    split->addWidget(below);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
@@ -153,6 +147,7 @@ AgentsView::AgentsView(EngineClient& client, QWidget* parent)
 
     connect(&m_client, &EngineClient::agentsLoaded, this, &AgentsView::showAgents);
     connect(&m_client, &EngineClient::peopleLoaded, this, &AgentsView::showPeople);
+    connect(&m_client, &EngineClient::grantsLoaded, this, &AgentsView::showGrants);
     connect(&m_client, &EngineClient::requestFailed, this, &AgentsView::showError);
     connect(&m_client, &EngineClient::principalChanged, this, [this](const QString&, const QString& what) {
         m_state->setText(what);
@@ -241,9 +236,35 @@ void AgentsView::showSelected()
                           tr("Last active: %1").arg(whenText(person->lastActive))};
         if (!person->description.empty())
             lines.insert(1, QString::fromStdString(person->description));
-        m_detail->setText(lines.join(u'\n'));
+        m_detailText = lines.join(u'\n');
+        m_detail->setText(m_detailText);
+        if (person->role == api::Role::Agent)
+            m_client.loadGrants(QString::fromStdString(person->id));
     }
     updateActions();
+}
+
+void AgentsView::showGrants(const QString& principal, const api::Grants& grants)
+{
+    const api::PrincipalView* person = selected();
+    if (person == nullptr || QString::fromStdString(person->id) != principal)
+        return; // an answer for someone no longer selected
+    QStringList lines{m_detailText, QString(),
+                      tr("What the policy \u201c%1\u201d lets it do:").arg(QString::fromStdString(grants.policy))};
+    if (grants.rules.empty())
+        lines << tr("No rule applies to it: everything it proposes is denied.");
+    for (const api::Grant& grant : grants.rules) {
+        const QString effect = grant.effect == api::Effect::Allow             ? tr("allows")
+                               : grant.effect == api::Effect::RequireApproval ? tr("needs approval")
+                                                                              : tr("denies");
+        QString line = tr("• %1 (%2): %3").arg(effect, QString::fromStdString(grant.rule), QString::fromStdString(grant.description));
+        if (!grant.perTransaction.empty())
+            line += tr("; each %1").arg(QString::fromStdString(grant.perTransaction));
+        if (!grant.window.empty())
+            line += tr("; in total %1").arg(QString::fromStdString(grant.window));
+        lines << line;
+    }
+    m_detail->setText(lines.join(u'\n'));
 }
 
 void AgentsView::updateActions()

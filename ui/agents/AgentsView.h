@@ -50,6 +50,7 @@ private:
     void showPeople(const std::vector<api::PrincipalView>& people);
     void showError(const QString& message);
     void showSelected();
+    void showGrants(const QString& principal, const api::Grants& grants);
     void updateActions();
     //! The selected principal, or nullptr.
     const api::PrincipalView* selected() const;
@@ -63,6 +64,7 @@ private:
     QSortFilterProxyModel* m_peopleProxy;
     QTableView* m_peopleTable;
     QLabel* m_detail;
+    QString m_detailText; //!< the selected one, before what the policy lets it do
     QComboBox* m_actAs;
     QPushButton* m_add;
     QPushButton* m_rotate;

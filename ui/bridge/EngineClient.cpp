@@ -22,6 +22,7 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<std::vector<cs::api::AgentSummary>>();
     qRegisterMetaType<std::vector<cs::api::PrincipalView>>();
     qRegisterMetaType<cs::api::WorldView>();
+    qRegisterMetaType<cs::api::Grants>();
     qRegisterMetaType<cs::api::IntentResult>();
     qRegisterMetaType<cs::api::ApprovalQueue>();
     qRegisterMetaType<cs::api::ApprovalOutcome>();
@@ -184,6 +185,21 @@ void EngineClient::submitVerdict(const Verdict& verdict, std::shared_ptr<const S
 void EngineClient::loadPeople()
 {
     postRead([](api::Engine& engine) { return engine.principals(); }, &EngineClient::peopleLoaded);
+}
+
+void EngineClient::loadGrants(const QString& principal)
+{
+    post([this, principal] {
+        if (!m_engine) {
+            Q_EMIT requestFailed(noWorkspace());
+            return;
+        }
+        auto grants = m_engine->grantsOf(principal.toStdString());
+        if (grants)
+            Q_EMIT grantsLoaded(principal, *grants);
+        else
+            Q_EMIT requestFailed(QString::fromStdString(grants.error().message));
+    });
 }
 
 void EngineClient::addPrincipal(const QString& id, api::Role role, const QString& name, const QString& description,

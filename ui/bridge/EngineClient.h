@@ -75,6 +75,8 @@ public:
     void submitVerdict(const cs::ui::Verdict& verdict, std::shared_ptr<const SecretBytes> passphrase);
     //! Every principal; peopleLoaded or requestFailed follows.
     void loadPeople();
+    //! What the active policy lets `principal` do; grantsLoaded or requestFailed follows.
+    void loadGrants(const QString& principal);
     //! What a risk manager does to people and agents, each signed with `actor`'s key (opened by
     //! `passphrase`) and audited; principalChanged or principalFailed follows, and a refusal
     //! writes nothing. A new key is sealed with `newPassphrase` (none for an analyst).
@@ -117,6 +119,7 @@ Q_SIGNALS:
     void verdictFailed(const QString& intent, const QString& message);
     void engineUnlocked();
     void peopleLoaded(const std::vector<cs::api::PrincipalView>& people);
+    void grantsLoaded(const QString& principal, const cs::api::Grants& grants);
     //! `what` says what was done, in the user's language.
     void principalChanged(const QString& principal, const QString& what);
     void principalFailed(const QString& principal, const QString& message);

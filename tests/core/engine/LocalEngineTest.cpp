@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
+
 #include "core/api/Engine.h"
 #include "core/storage/Database.h"
 #include "core/storage/Files.h"
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void changesArePushed();
     void foreignWritesArePushed();
     void oneRunAtATime();
+    void grantsAreTheRulesThatCanApply();
 
 private:
     std::string ws() const { return m_dir->filePath(QStringLiteral("ws")).toStdString(); }
@@ -171,6 +174,28 @@ void LocalEngineTest::unlocksTheEngineKeyOnce()
     // Once open it stays open for this engine: later calls need no passphrase.
     QVERIFY((*engine)->unlockEngine({}));
     QVERIFY((*engine)->reconcile());
+}
+
+void LocalEngineTest::grantsAreTheRulesThatCanApply()
+{
+    QVERIFY(m_factory->createWorkspace(ws(), {.demo = true}).has_value());
+    auto engine = m_factory->openWorkspace(ws());
+    QVERIFY(engine);
+    auto grants = (*engine)->grantsOf("api-buyer");
+    QVERIFY2(grants, grants ? "" : grants.error().message.c_str());
+    QCOMPARE(grants->policy, std::string("Demo desk policy"));
+    std::map<std::string, const api::Grant*> byRule;
+    for (const api::Grant& grant : grants->rules) {
+        QVERIFY2(!grant.rule.starts_with("trader.") && !grant.rule.starts_with("payroll."), grant.rule.c_str());
+        byRule[grant.rule] = &grant;
+    }
+    QVERIFY(byRule.contains("api.listed-vendors"));
+    QVERIFY(byRule["api.listed-vendors"]->effect == api::Effect::Allow);
+    QCOMPARE(byRule["api.listed-vendors"]->perTransaction, std::string("at most 200 USDC"));
+    QVERIFY(byRule["api.daily-cap"]->effect == api::Effect::Deny);
+    QCOMPARE(byRule["api.daily-cap"]->window, std::string("above 300 USDC per calendar_day"));
+    QVERIFY(byRule["api.first-time"]->effect == api::Effect::RequireApproval);
+    QCOMPARE((*engine)->grantsOf("nobody").error().code, ErrorCode::NotFound);
 }
 
 void LocalEngineTest::demoOpensItsOwnEngineKey()

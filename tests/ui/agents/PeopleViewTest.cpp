@@ -30,6 +30,7 @@ class PeopleViewTest final : public QObject
 private Q_SLOTS:
     void modelShowsEveryone();
     void actionsFollowRoleAndStatus();
+    void detailShowsWhatThePolicyLetsAnAgentDo();
     void dialogSignsOnlyWhenComplete_data();
     void dialogSignsOnlyWhenComplete();
 };
@@ -110,6 +111,32 @@ void PeopleViewTest::actionsFollowRoleAndStatus()
     QCOMPARE(actAs->count(), 0);
     QVERIFY(!button(QStringLiteral("&Add…"))->isEnabled());
     QVERIFY(!button(QStringLiteral("&Freeze all agents…"))->isEnabled());
+}
+
+void PeopleViewTest::detailShowsWhatThePolicyLetsAnAgentDo()
+{
+    auto factory = std::make_shared<test::FakeEngineFactory>();
+    QVERIFY(factory->createWorkspace("/ws", {.demo = true}));
+    factory->workspaces.at("/ws")->grants = {"Desk policy",
+                                             {{"ops.small", api::Effect::Allow, "ops-bot pays listed APIs", "action in {pay_api}",
+                                               "at most 100 USDC", ""},
+                                              {"ops.cap", api::Effect::Deny, "at most 300 USDC a day", "", "",
+                                               "above 300 USDC per calendar_day"}}};
+    ui::EngineClient client(factory);
+    ui::AgentsView view(client);
+    QSignalSpy opened(&client, &ui::EngineClient::workspaceOpened);
+    client.openWorkspace(QStringLiteral("/ws"));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 30000);
+    view.showWorkspace(opened.first().at(1).value<api::WorkspaceSummary>());
+    QTableView* people = view.peopleTable();
+    for (int row = 0; row < people->model()->rowCount(); ++row) {
+        if (people->model()->index(row, PeopleModel::RoleColumn).data().toString() == QLatin1String("agent"))
+            people->setCurrentIndex(people->model()->index(row, 0));
+    }
+    auto* detail = view.findChild<QLabel*>(QStringLiteral("principalDetail"));
+    QTRY_VERIFY(detail->text().contains(QStringLiteral("What the policy \u201cDesk policy\u201d lets it do:")));
+    QVERIFY(detail->text().contains(QStringLiteral("• allows (ops.small): ops-bot pays listed APIs; each at most 100 USDC")));
+    QVERIFY(detail->text().contains(QStringLiteral("• denies (ops.cap): at most 300 USDC a day; in total above 300 USDC per calendar_day")));
 }
 
 void PeopleViewTest::dialogSignsOnlyWhenComplete_data()
