@@ -1004,10 +1004,6 @@
         <translation>Leeres Verzeichnis für den Demo-Arbeitsbereich wählen</translation>
     </message>
     <message>
-        <source>Choose an empty directory for the workspace</source>
-        <translation>Leeres Verzeichnis für den Arbeitsbereich wählen</translation>
-    </message>
-    <message>
         <source>About Countersign</source>
         <translation>Über Countersign</translation>
     </message>
@@ -1042,26 +1038,6 @@
     <message>
         <source>Engine: degraded</source>
         <translation>Engine: beeinträchtigt</translation>
-    </message>
-    <message>
-        <source>Engine key passphrase</source>
-        <translation>Passphrase des Engine-Schlüssels</translation>
-    </message>
-    <message>
-        <source>Passphrase that seals the engine&apos;s signing key:</source>
-        <translation>Passphrase, mit der der Signaturschlüssel der Engine versiegelt wird:</translation>
-    </message>
-    <message>
-        <source>Repeat the passphrase:</source>
-        <translation>Passphrase wiederholen:</translation>
-    </message>
-    <message>
-        <source>The passphrase must not be empty.</source>
-        <translation>Die Passphrase darf nicht leer sein.</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ; nothing was created.</source>
-        <translation>Die beiden Passphrasen stimmen nicht überein; es wurde nichts angelegt.</translation>
     </message>
     <message>
         <source>Pipeline: done, %1 processed</source>
@@ -1100,28 +1076,107 @@
         <translation>Engine: nur lesen</translation>
     </message>
     <message>
-        <source>First risk manager</source>
-        <translation>Erste Risikomanagerin oder erster Risikomanager</translation>
-    </message>
-    <message>
-        <source>Id of the first risk manager (lowercase letters, digits, - and _):</source>
-        <translation>Kennung der ersten Risikomanagerin bzw. des ersten Risikomanagers (Kleinbuchstaben, Ziffern, - und _):</translation>
-    </message>
-    <message>
-        <source>Risk manager&apos;s passphrase</source>
-        <translation>Passphrase des Risikomanagements</translation>
-    </message>
-    <message>
-        <source>Passphrase that seals %1&apos;s signing key:</source>
-        <translation>Passphrase, die den Signaturschlüssel von %1 versiegelt:</translation>
-    </message>
-    <message>
         <source>People &amp; agents</source>
         <translation>Personen &amp; Agenten</translation>
     </message>
     <message>
         <source>World</source>
         <translation>Welt</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::NewWorkspaceDialog</name>
+    <message>
+        <source>New workspace</source>
+        <translation>Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>Kleinbuchstaben, Ziffern, - und _</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Wählen…</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the workspace</source>
+        <translation>Wählen Sie einen leeren Ordner für den Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>A workspace of your own starts with the engine, which signs decisions, receipts and checkpoints, and its first risk manager, who adds everyone else and publishes the policy. Both keys are sealed with the passphrases you choose here; they are never stored.</source>
+        <translation>Ein eigener Arbeitsbereich beginnt mit der Engine, die Entscheidungen, Belege und Prüfpunkte signiert, und dem ersten Risikomanagement, das alle anderen hinzufügt und die Richtlinie veröffentlicht. Beide Schlüssel werden mit den hier gewählten Passphrasen versiegelt; diese werden nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>1. Where</source>
+        <translation>1. Wo</translation>
+    </message>
+    <message>
+        <source>&amp;Folder (empty or new):</source>
+        <translation>&amp;Ordner (leer oder neu):</translation>
+    </message>
+    <message>
+        <source>2. The engine&apos;s key</source>
+        <translation>2. Der Schlüssel der Engine</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>3. The first risk manager</source>
+        <translation>3. Das erste Risikomanagement</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Kennung:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>Pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <source>Choose the folder the workspace goes in.</source>
+        <translation>Wählen Sie den Ordner für den Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The folder must be empty or not exist yet.</source>
+        <translation>Der Ordner muss leer sein oder noch nicht existieren.</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s key needs a passphrase.</source>
+        <translation>Der Schlüssel der Engine braucht eine Passphrase.</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s two passphrases differ.</source>
+        <translation>Die beiden Passphrasen der Engine stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The risk manager&apos;s id is lowercase letters, digits, &apos;.&apos;, &apos;:&apos;, &apos;-&apos; and &apos;_&apos; (and not “engine”).</source>
+        <translation>Die Kennung des Risikomanagements besteht aus Kleinbuchstaben, Ziffern, „.“, „:“, „-“ und „_“ (und ist nicht „engine“).</translation>
+    </message>
+    <message>
+        <source>The risk manager&apos;s key needs a passphrase.</source>
+        <translation>Der Schlüssel des Risikomanagements braucht eine Passphrase.</translation>
+    </message>
+    <message>
+        <source>The risk manager&apos;s two passphrases differ.</source>
+        <translation>Die beiden Passphrasen des Risikomanagements stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Give the risk manager a passphrase of their own, not the engine&apos;s.</source>
+        <translation>Geben Sie dem Risikomanagement eine eigene Passphrase, nicht die der Engine.</translation>
     </message>
 </context>
 <context>

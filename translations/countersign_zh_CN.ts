@@ -995,10 +995,6 @@
         <translation>为演示工作区选择一个空目录</translation>
     </message>
     <message>
-        <source>Choose an empty directory for the workspace</source>
-        <translation>为工作区选择一个空目录</translation>
-    </message>
-    <message>
         <source>About Countersign</source>
         <translation>关于 Countersign</translation>
     </message>
@@ -1033,26 +1029,6 @@
     <message>
         <source>Engine: degraded</source>
         <translation>引擎：降级</translation>
-    </message>
-    <message>
-        <source>Engine key passphrase</source>
-        <translation>引擎密钥口令</translation>
-    </message>
-    <message>
-        <source>Passphrase that seals the engine&apos;s signing key:</source>
-        <translation>用于封存引擎签名密钥的口令：</translation>
-    </message>
-    <message>
-        <source>Repeat the passphrase:</source>
-        <translation>再次输入口令：</translation>
-    </message>
-    <message>
-        <source>The passphrase must not be empty.</source>
-        <translation>口令不能为空。</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ; nothing was created.</source>
-        <translation>两次输入的口令不一致；未创建任何内容。</translation>
     </message>
     <message>
         <source>Pipeline: done, %1 processed</source>
@@ -1091,28 +1067,107 @@
         <translation>引擎：只读</translation>
     </message>
     <message>
-        <source>First risk manager</source>
-        <translation>首位风险经理</translation>
-    </message>
-    <message>
-        <source>Id of the first risk manager (lowercase letters, digits, - and _):</source>
-        <translation>首位风险经理的标识（小写字母、数字、- 和 _）：</translation>
-    </message>
-    <message>
-        <source>Risk manager&apos;s passphrase</source>
-        <translation>风险经理的口令</translation>
-    </message>
-    <message>
-        <source>Passphrase that seals %1&apos;s signing key:</source>
-        <translation>用于封存 %1 签名密钥的口令：</translation>
-    </message>
-    <message>
         <source>People &amp; agents</source>
         <translation>人员与代理</translation>
     </message>
     <message>
         <source>World</source>
         <translation>世界</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::NewWorkspaceDialog</name>
+    <message>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>小写字母、数字、- 和 _</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the workspace</source>
+        <translation>为工作区选择一个空文件夹</translation>
+    </message>
+    <message>
+        <source>A workspace of your own starts with the engine, which signs decisions, receipts and checkpoints, and its first risk manager, who adds everyone else and publishes the policy. Both keys are sealed with the passphrases you choose here; they are never stored.</source>
+        <translation>自有工作区从引擎和首位风险经理开始：引擎签署决策、回执和检查点，风险经理添加其他所有人并发布策略。两把密钥都用您在此选择的口令封存；口令从不保存。</translation>
+    </message>
+    <message>
+        <source>1. Where</source>
+        <translation>1. 位置</translation>
+    </message>
+    <message>
+        <source>&amp;Folder (empty or new):</source>
+        <translation>文件夹（空的或新的）(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>2. The engine&apos;s key</source>
+        <translation>2. 引擎密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>3. The first risk manager</source>
+        <translation>3. 首位风险经理</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>标识(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose the folder the workspace goes in.</source>
+        <translation>请选择工作区所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder must be empty or not exist yet.</source>
+        <translation>文件夹必须为空或尚不存在。</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s key needs a passphrase.</source>
+        <translation>引擎密钥需要口令。</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s two passphrases differ.</source>
+        <translation>引擎的两次口令不一致。</translation>
+    </message>
+    <message>
+        <source>The risk manager&apos;s id is lowercase letters, digits, &apos;.&apos;, &apos;:&apos;, &apos;-&apos; and &apos;_&apos; (and not “engine”).</source>
+        <translation>风险经理的标识由小写字母、数字、“.”、“:”、“-”和“_”组成（且不能是“engine”）。</translation>
+    </message>
+    <message>
+        <source>The risk manager&apos;s key needs a passphrase.</source>
+        <translation>风险经理的密钥需要口令。</translation>
+    </message>
+    <message>
+        <source>The risk manager&apos;s two passphrases differ.</source>
+        <translation>风险经理的两次口令不一致。</translation>
+    </message>
+    <message>
+        <source>Give the risk manager a passphrase of their own, not the engine&apos;s.</source>
+        <translation>请为风险经理设置自己的口令，而不是引擎的口令。</translation>
     </message>
 </context>
 <context>

@@ -69,13 +69,14 @@ void EngineClient::openWorkspace(const QString& path)
 }
 
 void EngineClient::createWorkspace(const QString& path, bool demo, const QString& enginePassphrase,
-                                   const QString& riskManager, const QString& riskManagerPassphrase)
+                                   const QString& riskManager, const QString& riskManagerName,
+                                   const QString& riskManagerPassphrase)
 {
-    post([this, path, demo, enginePassphrase, riskManager, riskManagerPassphrase] {
+    post([this, path, demo, enginePassphrase, riskManager, riskManagerName, riskManagerPassphrase] {
         std::string secret = enginePassphrase.toStdString();
         std::string managerSecret = riskManagerPassphrase.toStdString();
         const auto created = m_factory->createWorkspace(
-            path.toStdString(), {demo, /*force=*/false, secret, riskManager.toStdString(), {}, managerSecret});
+            path.toStdString(), {demo, /*force=*/false, secret, riskManager.toStdString(), riskManagerName.toStdString(), managerSecret});
         std::fill(secret.begin(), secret.end(), '\0');
         std::fill(managerSecret.begin(), managerSecret.end(), '\0');
         if (!created) {

@@ -54,7 +54,8 @@ public:
     //! a demo needs the passphrase that will seal its engine key (wiped once used).
     //! A workspace of one's own needs the engine's passphrase and its first risk manager (id, passphrase).
     void createWorkspace(const QString& path, bool demo, const QString& enginePassphrase = {},
-                         const QString& riskManager = {}, const QString& riskManagerPassphrase = {});
+                         const QString& riskManager = {}, const QString& riskManagerName = {},
+                         const QString& riskManagerPassphrase = {});
     //! agentsLoaded or requestFailed follows.
     void loadAgents();
     /**

@@ -3,6 +3,7 @@
 #include "ui/mainwindow/MainWindow.h"
 
 #include "ui/agents/AgentsView.h"
+#include "ui/mainwindow/NewWorkspaceDialog.h"
 #include "ui/world/WorldView.h"
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/common/Secrets.h"
@@ -210,28 +211,11 @@ void MainWindow::openWorkspace(const QString& path)
 }
 
 void MainWindow::createWorkspace(const QString& path, bool demo, const QString& enginePassphrase,
-                                 const QString& riskManager, const QString& riskManagerPassphrase)
+                                 const QString& riskManager, const QString& riskManagerName,
+                                 const QString& riskManagerPassphrase)
 {
     m_workspaceLabel->setText(tr("Creating %1…").arg(QDir::toNativeSeparators(path)));
-    m_client->createWorkspace(path, demo, enginePassphrase, riskManager, riskManagerPassphrase);
-}
-
-std::optional<QString> MainWindow::askNewPassphrase(const QString& title, const QString& label)
-{
-    bool ok = false;
-    const QString passphrase = QInputDialog::getText(this, title, label, QLineEdit::Password, {}, &ok);
-    if (!ok)
-        return std::nullopt;
-    const QString again = QInputDialog::getText(this, title, tr("Repeat the passphrase:"), QLineEdit::Password, {}, &ok);
-    if (!ok)
-        return std::nullopt;
-    if (passphrase.isEmpty() || passphrase != again) {
-        QMessageBox::warning(this, title,
-                             passphrase.isEmpty() ? tr("The passphrase must not be empty.")
-                                                  : tr("The two passphrases differ; nothing was created."));
-        return std::nullopt;
-    }
-    return passphrase;
+    m_client->createWorkspace(path, demo, enginePassphrase, riskManager, riskManagerName, riskManagerPassphrase);
 }
 
 void MainWindow::chooseAndOpen()
@@ -243,31 +227,19 @@ void MainWindow::chooseAndOpen()
 
 void MainWindow::chooseAndCreate(bool demo)
 {
-    const QString dir = QFileDialog::getExistingDirectory(
-        this, demo ? tr("Choose an empty directory for the demo workspace") : tr("Choose an empty directory for the workspace"));
-    if (dir.isEmpty())
-        return;
     if (demo) {
-        createWorkspace(dir, true);
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose an empty directory for the demo workspace"));
+        if (!dir.isEmpty())
+            createWorkspace(dir, true);
         return;
     }
-    // The engine signs checkpoints and receipts with a key sealed by this passphrase.
-    const auto passphrase = askNewPassphrase(tr("Engine key passphrase"), tr("Passphrase that seals the engine's signing key:"));
-    if (!passphrase)
+    // The steps of `countersign-cli init WS --risk-manager NAME`, in one page.
+    NewWorkspaceDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    // The first risk manager adds everyone else and publishes the policy.
-    bool ok = false;
-    const QString riskManager = QInputDialog::getText(this, tr("First risk manager"),
-                                                      tr("Id of the first risk manager (lowercase letters, digits, - and _):"),
-                                                      QLineEdit::Normal, {}, &ok)
-                                    .trimmed();
-    if (!ok || riskManager.isEmpty())
-        return;
-    const auto managerPassphrase = askNewPassphrase(tr("Risk manager's passphrase"),
-                                                    tr("Passphrase that seals %1's signing key:").arg(riskManager));
-    if (!managerPassphrase)
-        return;
-    createWorkspace(dir, false, *passphrase, riskManager, *managerPassphrase);
+    createWorkspace(dialog.folder(), false, dialog.enginePassphrase(), dialog.riskManager(), dialog.riskManagerName(),
+                    dialog.riskManagerPassphrase());
+    dialog.wipe();
 }
 
 void MainWindow::unlockEngineKey()

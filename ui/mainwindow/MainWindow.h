@@ -45,7 +45,8 @@ public:
 
     void openWorkspace(const QString& path);
     void createWorkspace(const QString& path, bool demo, const QString& enginePassphrase = {},
-                         const QString& riskManager = {}, const QString& riskManagerPassphrase = {});
+                         const QString& riskManager = {}, const QString& riskManagerName = {},
+                         const QString& riskManagerPassphrase = {});
     void showView(View view);
     View currentView() const;
 
@@ -73,8 +74,6 @@ private:
     void rebuildRecentMenu();
     void chooseAndOpen();
     void chooseAndCreate(bool demo);
-    //! Asked twice; nullopt when cancelled, empty or the two differ (the user was told).
-    std::optional<QString> askNewPassphrase(const QString& title, const QString& label);
     void showAbout();
     void unlockEngineKey();
     void onWorkspaceOpened(const QString& path, const api::WorkspaceSummary& summary);
