@@ -221,4 +221,13 @@ bool signerPassphraseAndEngineKey(api::Engine& engine, const char* prompt, Passp
     return keyPassphrase(engine, "COUNTERSIGN_PASSPHRASE", signer, err, exit, prompt) && unlockEngineKey(engine, err, exit);
 }
 
+std::unique_ptr<api::Engine> openToSign(api::EngineFactory& factory, const QString& path, const char* prompt,
+                                        Passphrase& signer, std::ostream& err, int& exit)
+{
+    auto engine = openEngine(factory, path, err, exit);
+    if (engine && !signerPassphraseAndEngineKey(*engine, prompt, signer, err, exit))
+        engine.reset();
+    return engine;
+}
+
 } // namespace cs::cli

@@ -106,5 +106,9 @@ bool unlockEngineKey(api::Engine& engine, std::ostream& err, int& exit);
 //! What a signed write opens: the signer's key (COUNTERSIGN_PASSPHRASE, `prompt` on a
 //! terminal) and the engine's. False once an error is reported.
 bool signerPassphraseAndEngineKey(api::Engine& engine, const char* prompt, Passphrase& signer, std::ostream& err, int& exit);
+//! The start of most signed writes: WS opened, then signerPassphraseAndEngineKey. Null (and
+//! `exit` set, the error reported) when either fails.
+std::unique_ptr<api::Engine> openToSign(api::EngineFactory& factory, const QString& path, const char* prompt,
+                                        Passphrase& signer, std::ostream& err, int& exit);
 
 } // namespace cs::cli

@@ -32,6 +32,15 @@ QJsonObject principalJson(const api::PrincipalView& principal)
     return object;
 }
 
+//! The principal as it is now, with the entry that changed it.
+int printChange(std::ostream& out, const api::Engine::PrincipalChange& change)
+{
+    QJsonObject report = principalJson(change.principal);
+    report.insert(QStringLiteral("entry_seq"), static_cast<qint64>(change.entrySeq));
+    printJson(out, report);
+    return ExitOk;
+}
+
 //! principal list WS | principal show WS ID
 int listOrShow(const QStringList& arguments, bool show, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
@@ -78,11 +87,9 @@ int add(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
     if (!parser.isSet(QStringLiteral("as")))
         return usageError(err, QStringLiteral("principal add needs --as RM (a risk manager)"));
     int exit = ExitOk;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
-    if (!engine)
-        return exit;
     Passphrase passphrase;
-    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the risk manager: ", passphrase, err, exit))
+    auto engine = openToSign(factory, parser.positionalArguments().at(0), "Passphrase of the risk manager: ", passphrase, err, exit);
+    if (!engine)
         return exit;
     Passphrase newPassphrase;
     if (*role != api::Role::Analyst) { // an analyst signs nothing and has no key
@@ -97,10 +104,7 @@ int add(const QStringList& arguments, api::EngineFactory& factory, std::ostream&
     if (!added)
         return requestError(err, added.error());
     engine.reset(); // closing signs a checkpoint over the change
-    QJsonObject report = principalJson(added->principal);
-    report.insert(QStringLiteral("entry_seq"), static_cast<qint64>(added->entrySeq));
-    printJson(out, report);
-    return ExitOk;
+    return printChange(out, *added);
 }
 
 //! principal rotate-key WS ID --as RM|ID
@@ -113,11 +117,9 @@ int rotateKey(const QStringList& arguments, api::EngineFactory& factory, std::os
     if (!parser.isSet(QStringLiteral("as")))
         return usageError(err, QStringLiteral("principal rotate-key needs --as NAME (a risk manager, or the key's holder)"));
     int exit = ExitOk;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
-    if (!engine)
-        return exit;
     Passphrase passphrase;
-    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the signer: ", passphrase, err, exit))
+    auto engine = openToSign(factory, parser.positionalArguments().at(0), "Passphrase of the signer: ", passphrase, err, exit);
+    if (!engine)
         return exit;
     Passphrase newPassphrase;
     if (!keyPassphrase(*engine, "COUNTERSIGN_NEW_PASSPHRASE", newPassphrase, err, exit, "Passphrase for the new key: ", true))
@@ -126,11 +128,8 @@ int rotateKey(const QStringList& arguments, api::EngineFactory& factory, std::os
                                      parser.value(QStringLiteral("as")).toStdString(), passphrase.text, newPassphrase.text);
     if (!rotated)
         return requestError(err, rotated.error());
-    engine.reset();
-    QJsonObject report = principalJson(rotated->principal);
-    report.insert(QStringLiteral("entry_seq"), static_cast<qint64>(rotated->entrySeq));
-    printJson(out, report);
-    return ExitOk;
+    engine.reset(); // closing signs a checkpoint over the change
+    return printChange(out, *rotated);
 }
 
 //! principal suspend|resume|revoke WS NAME --as RM --reason T: the kill switch.
@@ -149,11 +148,9 @@ int changeStatus(const QStringList& arguments, api::PrincipalStatus status, api:
     if (reason.isEmpty())
         return usageError(err, QStringLiteral("principal %1 needs --reason T: a status change says why").arg(sub));
     int exit = ExitOk;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
-    if (!engine)
-        return exit;
     Passphrase passphrase;
-    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the risk manager: ", passphrase, err, exit))
+    auto engine = openToSign(factory, parser.positionalArguments().at(0), "Passphrase of the risk manager: ", passphrase, err, exit);
+    if (!engine)
         return exit;
     auto changed = engine->changePrincipalStatus(parser.positionalArguments().at(1).toStdString(), status,
                                                  parser.value(QStringLiteral("as")).toStdString(), reason.toStdString(),

@@ -175,11 +175,9 @@ int verdict(const QStringList& arguments, bool approve, api::EngineFactory& fact
                                        .arg(parser.value(QStringLiteral("subject"))));
     }
     int exit = ExitOk;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
-    if (!engine)
-        return exit;
     Passphrase passphrase;
-    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the approver: ", passphrase, err, exit))
+    auto engine = openToSign(factory, parser.positionalArguments().at(0), "Passphrase of the approver: ", passphrase, err, exit);
+    if (!engine)
         return exit;
     const std::string intent = parser.positionalArguments().at(1).toStdString();
     const std::string approver = parser.value(QStringLiteral("as")).toStdString();

@@ -60,11 +60,9 @@ int importWorld(const QStringList& arguments, bool oneItem, api::EngineFactory& 
     }
     if (!bytes)
         return exit;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
-    if (!engine)
-        return exit;
     Passphrase passphrase;
-    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the risk manager: ", passphrase, err, exit))
+    auto engine = openToSign(factory, parser.positionalArguments().at(0), "Passphrase of the risk manager: ", passphrase, err, exit);
+    if (!engine)
         return exit;
     auto imported = engine->importWorld(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
                                         parser.value(QStringLiteral("as")).toStdString(), passphrase.text);
@@ -89,11 +87,9 @@ int setPrice(const QStringList& arguments, api::EngineFactory& factory, std::ost
     if (!parser.isSet(QStringLiteral("as")) || !parser.isSet(QStringLiteral("source")))
         return usageError(err, QStringLiteral("world price needs --source S (where the price comes from) and --as RM"));
     int exit = ExitOk;
-    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
-    if (!engine)
-        return exit;
     Passphrase passphrase;
-    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the risk manager: ", passphrase, err, exit))
+    auto engine = openToSign(factory, parser.positionalArguments().at(0), "Passphrase of the risk manager: ", passphrase, err, exit);
+    if (!engine)
         return exit;
     const QStringList values = parser.positionalArguments();
     const api::Engine::PriceChange price{values.at(1).toStdString(), values.at(2).toStdString(), values.at(3).toStdString(),

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/audit/Generator.h"
 
-#include "core/audit/Verifier.h"
+#include "core/audit/LogReads.h"
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"
 #include "core/identity/Registry.h"

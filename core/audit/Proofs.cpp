@@ -3,6 +3,7 @@
 #include "core/audit/Proofs.h"
 
 #include "core/audit/Merkle.h"
+#include "core/audit/LogReads.h"
 #include "core/audit/Verifier.h"
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"

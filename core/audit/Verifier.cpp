@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/audit/Verifier.h"
 
+#include "core/audit/LogReads.h"
 #include "core/audit/AuditLog.h"
 #include "core/audit/Merkle.h"
 #include "core/domain/Encoding.h"
@@ -301,80 +302,6 @@ Result<Entry> readEntry(storage::Database& db, std::int64_t seq)
     if (!entry)
         return fail(ErrorCode::InvalidInput, "entry " + std::to_string(seq) + ": " + why);
     return std::move(*entry);
-}
-
-Result<std::int64_t> logSize(storage::Database& db)
-{
-    return db.queryInt("SELECT size FROM audit_tree WHERE id = 1");
-}
-
-Result<std::int64_t> newestCheckpointSize(storage::Database& db)
-{
-    return db.queryInt("SELECT coalesce(max(size), 0) FROM audit_checkpoints");
-}
-
-Result<std::map<std::string, Timestamp>> lastActivity(storage::Database& db)
-{
-    // audit_entries_by_actor answers this without reading the entries.
-    CS_TRY(query, db.cached("SELECT actor, max(time_ms) FROM audit_entries GROUP BY actor"));
-    std::map<std::string, Timestamp> newest;
-    CS_TRY(read, storage::eachRow(**query, [&](storage::Statement& row) -> Result<void> {
-        newest[row.textAt(0)] = Timestamp{row.int64At(1)};
-        return {};
-    }));
-    return newest;
-}
-
-Result<void> forEachEntryOf(storage::Database& db, std::span<const std::string_view> types,
-                            const std::function<Result<void>(std::int64_t seq, const std::string& type,
-                                                             const std::string& body)>& fn)
-{
-    std::string sql = "SELECT seq, type, body FROM audit_entries WHERE type IN (";
-    for (std::size_t i = 0; i < types.size(); ++i)
-        sql += (i == 0 ? "?" : ", ?") + std::to_string(i + 1);
-    sql += ") ORDER BY seq";
-    CS_TRY(query, db.cached(sql));
-    for (std::size_t i = 0; i < types.size(); ++i)
-        (*query)->bind(static_cast<int>(i) + 1, types[i]);
-    return storage::eachRow(**query, [&](storage::Statement& row) { return fn(row.int64At(0), row.textAt(1), row.textAt(2)); });
-}
-
-Result<std::vector<Hash>> readLeafHashes(storage::Database& db, std::int64_t upTo)
-{
-    CS_TRY(query, db.prepare("SELECT seq, leaf_hash FROM audit_entries WHERE seq <= ?1 ORDER BY seq"));
-    query->bind(1, upTo);
-    std::vector<Hash> leaves;
-    for (;;) {
-        CS_TRY(row, query->step());
-        if (!*row)
-            break;
-        if (query->int64At(0) != static_cast<std::int64_t>(leaves.size()) + 1)
-            return fail(ErrorCode::InvalidInput, "the audit log has a gap before entry " + std::to_string(query->int64At(0)));
-        CS_TRY(leaf, identity::hashFromBytes(query->blobAt(1), "leaf_hash"));
-        leaves.push_back(*leaf);
-    }
-    return leaves;
-}
-
-Result<std::vector<Checkpoint>> readCheckpoints(storage::Database& db)
-{
-    CS_TRY(origin, readOrigin(db));
-    CS_TRY(query, db.prepare("SELECT size, time_ms, root, sig FROM audit_checkpoints ORDER BY size"));
-    std::vector<Checkpoint> checkpoints;
-    for (;;) {
-        CS_TRY(row, query->step());
-        if (!*row)
-            break;
-        Checkpoint checkpoint{*origin, static_cast<std::uint64_t>(query->int64At(0)), {}, Timestamp{query->int64At(1)}, {}};
-        auto root = identity::hashFromBytes(query->blobAt(2), "root");
-        auto signature = identity::signatureFromBytes(query->blobAt(3), "sig");
-        if (!root || !signature)
-            return fail(ErrorCode::InvalidInput, "audit_checkpoints row " + std::to_string(checkpoint.size) + " is malformed");
-        checkpoint.root = *root;
-        checkpoint.signature = *signature;
-        checkpoints.push_back(checkpoint);
-    }
-    return checkpoints;
 }
 
 namespace {

@@ -92,20 +92,7 @@ struct VerifyOptions
  */
 Result<VerifyReport> verifyLog(storage::Database& db, const VerifyOptions& options);
 
-//! All leaf hashes in order (for proofs); `upTo` entries at most.
-Result<std::vector<Hash>> readLeafHashes(storage::Database& db, std::int64_t upTo);
+//! One entry, checked for form (not against the chain: that is verifyLog's).
 Result<Entry> readEntry(storage::Database& db, std::int64_t seq);
-//! Checkpoints in the database, by size.
-Result<std::vector<Checkpoint>> readCheckpoints(storage::Database& db);
-//! How many entries the log holds (its Merkle tree's size).
-Result<std::int64_t> logSize(storage::Database& db);
-//! The size of the newest checkpoint in the database (0: none).
-Result<std::int64_t> newestCheckpointSize(storage::Database& db);
-//! Each actor's newest entry: when every principal was last active.
-Result<std::map<std::string, Timestamp>> lastActivity(storage::Database& db);
-//! fn(seq, type, body) for every entry of one of `types`, in log order.
-Result<void> forEachEntryOf(storage::Database& db, std::span<const std::string_view> types,
-                            const std::function<Result<void>(std::int64_t seq, const std::string& type,
-                                                             const std::string& body)>& fn);
 
 } // namespace cs::audit

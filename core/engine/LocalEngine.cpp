@@ -6,6 +6,7 @@
 #include "core/audit/Generator.h"
 #include "core/audit/Proofs.h"
 #include "core/audit/Seen.h"
+#include "core/audit/LogReads.h"
 #include "core/audit/Verifier.h"
 #include "core/settlement/LedgerCheck.h"
 

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/audit/LogReads.h"
 #include "core/engine/LocalEngine.h"
 // LocalEngine's audit side: verification, proofs, receipts, reconciliation, synthetic history.
 

@@ -6,7 +6,7 @@
 
 #include "core/approval/Approvals.h"
 #include "core/audit/AuditLog.h"
-#include "core/audit/Verifier.h"
+#include "core/audit/LogReads.h"
 #include "core/domain/Ids.h"
 #include "core/identity/Registry.h"
 #include "core/policy/Decide.h"

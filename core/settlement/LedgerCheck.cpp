@@ -3,7 +3,7 @@
 #include "core/settlement/LedgerCheck.h"
 
 #include "core/domain/Money.h"
-#include "core/audit/Verifier.h"
+#include "core/audit/LogReads.h"
 #include "core/storage/Database.h"
 #include "core/store/Ledger.h"
 #include "core/store/World.h"

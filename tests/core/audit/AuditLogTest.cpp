@@ -12,6 +12,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/audit/Merkle.h"
 #include "core/audit/Proofs.h"
+#include "core/audit/LogReads.h"
 #include "core/audit/Verifier.h"
 #include "core/domain/Encoding.h"
 #include "core/identity/Registry.h"

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "core/api/Engine.h"
+#include "core/audit/LogReads.h"
 #include "core/audit/Verifier.h"
 #include "core/domain/Money.h"
 #include "core/model/ProposalParser.h"
