@@ -70,6 +70,13 @@ struct Grant
     std::string match;          //!< what else it matches ("action in {pay_api}, …")
     std::string perTransaction; //!< "at most 200 USDC", or empty
     std::string window;         //!< "at most 300 USDC per calendar_day", or empty
+    // The window's cap now, for this principal (empty without a window): what it spent or
+    // reserved in the window that ends now, against the bound, in the window's currency.
+    std::string windowUsed{};     //!< decimal
+    std::string windowLimit{};    //!< decimal: the bound's "at most", else its "above"
+    std::string windowCurrency{};
+    Timestamp windowSince{};      //!< where the window that ends now starts
+    int windowUsedPercent = 0;    //!< used / limit, rounded down (above 100 once over the bound)
 };
 struct Grants
 {

@@ -145,6 +145,12 @@ Decision Decider::decide(const Request& request, const simulation::SimulationRes
     return m_evaluator->decide(request, contextAt(simulated, at), *m_windows);
 }
 
+Int128 Decider::windowUse(std::size_t rule, const std::string& agent, Timestamp now)
+{
+    const Window& window = *m_evaluator->policy().rules.at(rule).window;
+    return m_windows ? m_windows->spent(rule, agent, m_evaluator->windowStart(window, now)) : 0;
+}
+
 const Context& Decider::contextAt(const simulation::SimulationResult& simulated, Timestamp at)
 {
     m_context.now = at;

@@ -76,6 +76,10 @@ public:
     //! Forgets the windows: the transaction that counted spends did not commit.
     void discardWindows() { m_windows.reset(); }
 
+    //! What `agent` spent or reserved in the window of rule `rule` (it has one) that ends at
+    //! `now`, in minor units of the window's currency: the use of that cap now.
+    Int128 windowUse(std::size_t rule, const std::string& agent, Timestamp now);
+
     const Evaluator& evaluator() const { return *m_evaluator; }
     const Context& context() const { return m_context; }
 

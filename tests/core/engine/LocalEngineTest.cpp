@@ -42,6 +42,7 @@ private:
     std::string ws() const { return m_dir->filePath(QStringLiteral("ws")).toStdString(); }
     std::string dbPath() const { return ws() + "/countersign.db"; }
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::shared_ptr<ManualClock> m_clock;
     std::unique_ptr<api::EngineFactory> m_factory;
 };
 
@@ -49,7 +50,8 @@ void LocalEngineTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_factory = api::makeEngineFactory(std::make_shared<ManualClock>(Timestamp{1'795'600'000'000}));
+    m_clock = std::make_shared<ManualClock>(Timestamp{1'795'600'000'000});
+    m_factory = api::makeEngineFactory(m_clock);
 }
 
 void LocalEngineTest::agentsWithBalances()
@@ -195,7 +197,28 @@ void LocalEngineTest::grantsAreTheRulesThatCanApply()
     QVERIFY(byRule["api.daily-cap"]->effect == api::Effect::Deny);
     QCOMPARE(byRule["api.daily-cap"]->window, std::string("above 300 USDC per calendar_day"));
     QVERIFY(byRule["api.first-time"]->effect == api::Effect::RequireApproval);
+    // Each cap with its current use in its window: nothing spent before the demo runs.
+    QCOMPARE(byRule["api.daily-cap"]->windowUsed, std::string("0"));
+    QCOMPARE(byRule["api.daily-cap"]->windowLimit, std::string("300"));
+    QCOMPARE(byRule["api.daily-cap"]->windowCurrency, std::string("USDC"));
+    QCOMPARE(byRule["api.listed-vendors"]->windowLimit, std::string()); // no window
     QCOMPARE((*engine)->grantsOf("nobody").error().code, ErrorCode::NotFound);
+
+    // The demo's intents span three days up to the day before the clock's (22 to 24 November
+    // here). At noon on their last day the cap counts that day's three payments of 100 USDC to
+    // listed vendors (int-0100…0102); int-0098 waits for approval but pays translate-api, which
+    // is not on the list the cap counts.
+    QVERIFY((*engine)->runIntents({}));
+    m_clock->set(Timestamp{1'795'521'600'000}); // 2026-11-24T12:00:00Z
+    grants = (*engine)->grantsOf("api-buyer");
+    QVERIFY(grants);
+    const auto cap = std::find_if(grants->rules.begin(), grants->rules.end(),
+                                  [](const api::Grant& grant) { return grant.rule == "api.daily-cap"; });
+    QVERIFY(cap != grants->rules.end());
+    QCOMPARE(QString::fromStdString(cap->windowUsed), QStringLiteral("300"));
+    QCOMPARE(cap->windowLimit, std::string("300"));
+    QCOMPARE(cap->windowUsedPercent, 100);
+    QCOMPARE(cap->windowSince.msSinceEpoch, 1'795'478'400'000LL); // that day's midnight, UTC
 }
 
 void LocalEngineTest::demoOpensItsOwnEngineKey()
