@@ -270,20 +270,12 @@
         <translation>Alle in diesem Arbeitsbereich und was die Agenten halten. Das Risikomanagement fügt Personen und Agenten hinzu, gibt ihnen neue Schlüssel und sperrt, entsperrt oder widerruft sie; jede Änderung wird signiert und im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-        <source>The risk manager who signs what you do here</source>
-        <translation>Die Person aus dem Risikomanagement, die signiert, was Sie hier tun</translation>
-    </message>
-    <message>
         <source>Suspend every active agent at once: their intents are refused and their pending approval requests end</source>
         <translation>Alle aktiven Agenten auf einmal sperren: Ihre Aufträge werden abgewiesen und ihre offenen Freigabeanfragen beendet</translation>
     </message>
     <message>
         <source>Reload people, agents and balances from the workspace (F5)</source>
         <translation>Personen, Agenten und Guthaben neu aus dem Arbeitsbereich laden (F5)</translation>
-    </message>
-    <message>
-        <source>Act &amp;as:</source>
-        <translation>Handeln &amp;als:</translation>
     </message>
     <message>
         <source>Balances</source>
@@ -341,10 +333,6 @@
     <message>
         <source>Last active: %1</source>
         <translation>Zuletzt aktiv: %1</translation>
-    </message>
-    <message>
-        <source>Only an active risk manager changes people and agents; there is none.</source>
-        <translation>Nur aktives Risikomanagement ändert Personen und Agenten; hier gibt es keins.</translation>
     </message>
     <message>
         <source>A new person or agent, signed by %1. An agent&apos;s or approver&apos;s key is sealed with the passphrase you give it here; an analyst reads everything and gets no key.</source>
@@ -413,6 +401,18 @@
     <message>
         <source>; in total %1</source>
         <translation>; insgesamt %1</translation>
+    </message>
+    <message>
+        <source>Caps now, in the window that ends now:</source>
+        <translation>Obergrenzen jetzt, im Zeitfenster bis jetzt:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 since %4 (%5 %)</source>
+        <translation>%1 von %2 %3 seit %4 (%5 %)</translation>
+    </message>
+    <message>
+        <source>only a risk manager changes people and agents</source>
+        <translation>nur das Risikomanagement ändert Personen und Agenten</translation>
     </message>
 </context>
 <context>
@@ -728,10 +728,6 @@
         <translation>Freigaben</translation>
     </message>
     <message>
-        <source>The approver whose key signs your verdicts</source>
-        <translation>Der Freigebende, dessen Schlüssel Ihre Entscheidungen signiert</translation>
-    </message>
-    <message>
         <source>Any risk</source>
         <translation>Jedes Risiko</translation>
     </message>
@@ -748,16 +744,8 @@
         <translation>Vorschläge durchsuchen</translation>
     </message>
     <message>
-        <source>Sign &amp;as:</source>
-        <translation>Signieren &amp;als:</translation>
-    </message>
-    <message>
         <source>Open a workspace to see the proposals awaiting approval.</source>
         <translation>Öffnen Sie einen Arbeitsbereich, um die Vorschläge zu sehen, die auf Freigabe warten.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Loading the approval queue…</source>
@@ -803,10 +791,6 @@
     <message>
         <source>Select a proposal first (J / K).</source>
         <translation>Wählen Sie zuerst einen Vorschlag (J / K).</translation>
-    </message>
-    <message>
-        <source>This workspace has no active approver to sign as.</source>
-        <translation>Dieser Arbeitsbereich hat keinen aktiven Freigebenden, als der signiert werden kann.</translation>
     </message>
     <message>
         <source>The passphrase was forgotten; nothing was signed. Press the key again.</source>
@@ -856,6 +840,14 @@
         <source>%1: denied — %2</source>
         <translation>%1: verweigert — %2</translation>
     </message>
+    <message>
+        <source>%1 cannot sign verdicts: only an active approver or risk manager can. Sign in as one (File &gt; Sign In).</source>
+        <translation>%1 kann keine Entscheidungen signieren: Das können nur aktive Freigebende oder das Risikomanagement. Melden Sie sich als solche an (Datei &gt; Anmelden).</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in as an approver to sign verdicts (File &gt; Sign In).</source>
+        <translation>Niemand ist angemeldet. Melden Sie sich als Freigebende(r) an, um Entscheidungen zu signieren (Datei &gt; Anmelden).</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::EngineClient</name>
@@ -903,6 +895,14 @@
     <message>
         <source>%1 is now %2 %3, signed by %4 (entry %5).</source>
         <translation>%1 ist jetzt %2 %3, signiert von %4 (Eintrag %5).</translation>
+    </message>
+    <message>
+        <source>%1 already reads so; nothing was signed.</source>
+        <translation>%1 lautet bereits so; nichts wurde signiert.</translation>
+    </message>
+    <message>
+        <source>%1 now reads “%2”, signed by %3 (entry %4).</source>
+        <translation>%1 lautet jetzt „%2“, signiert von %3 (Eintrag %4).</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1082,22 @@
     <message>
         <source>World</source>
         <translation>Welt</translation>
+    </message>
+    <message>
+        <source>Who the console signs as; click to sign in as someone else</source>
+        <translation>Als wer die Konsole signiert; klicken, um sich als jemand anderes anzumelden</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in: %1, %2</source>
+        <translation>Angemeldet: %1, %2</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1313,68 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::Session</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in (File &gt; Sign In): read only.</source>
+        <translation>Nicht angemeldet (Datei &gt; Anmelden): nur lesen.</translation>
+    </message>
+    <message>
+        <source>Signing as %1.</source>
+        <translation>Signiert als %1.</translation>
+    </message>
+    <message>
+        <source>Read only for %1: %2.</source>
+        <translation>Nur lesen für %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SignInDialog</name>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Who are you in this workspace? Everything you sign in the console is signed with your key, and your role decides what you can do here. Your passphrase is asked each time you sign.</source>
+        <translation>Wer sind Sie in diesem Arbeitsbereich? Alles, was Sie in der Konsole signieren, wird mit Ihrem Schlüssel signiert, und Ihre Rolle entscheidet, was Sie hier tun können. Ihre Passphrase wird bei jeder Signatur abgefragt.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Nobody here may sign in: no active approver, risk manager or analyst.</source>
+        <translation>Hier kann sich niemand anmelden: keine aktiven Freigebenden, kein Risikomanagement, keine Analysten.</translation>
+    </message>
+    <message>
+        <source>Choose who you are.</source>
+        <translation>Wählen Sie, wer Sie sind.</translation>
+    </message>
+    <message>
+        <source>A risk manager signs verdicts and changes people, agents, the world and the policy.</source>
+        <translation>Das Risikomanagement signiert Entscheidungen und ändert Personen, Agenten, die Welt und die Richtlinie.</translation>
+    </message>
+    <message>
+        <source>An approver signs verdicts on the proposals that wait for their group; everything else is read only.</source>
+        <translation>Freigebende signieren Entscheidungen zu den Vorschlägen, die auf ihre Gruppe warten; alles andere ist nur lesbar.</translation>
+    </message>
+    <message>
+        <source>An analyst reads everything and signs nothing: every action that signs stays disabled.</source>
+        <translation>Analysten lesen alles und signieren nichts: Jede Aktion, die signiert, bleibt deaktiviert.</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::VerdictDialog</name>
     <message>
         <source>%1 on %2</source>
@@ -1490,10 +1568,6 @@
         <translation>Listen</translation>
     </message>
     <message>
-        <source>The risk manager who signs what you change here</source>
-        <translation>Die Person aus dem Risikomanagement, die signiert, was Sie hier ändern</translation>
-    </message>
-    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
@@ -1508,10 +1582,6 @@
     <message>
         <source>The accounts, counterparties, venues, prices and lists the engine decides on. A risk manager adds to them — one item, or a whole world file — and sets prices; each change is signed and recorded, and an import is all or nothing.</source>
         <translation>Die Konten, Gegenparteien, Handelsplätze, Preise und Listen, auf deren Grundlage die Engine entscheidet. Das Risikomanagement ergänzt sie – einzeln oder als ganze Weltdatei – und setzt Preise; jede Änderung wird signiert und festgehalten, ein Import gilt ganz oder gar nicht.</translation>
-    </message>
-    <message>
-        <source>Act &amp;as:</source>
-        <translation>Handeln &amp;als:</translation>
     </message>
     <message>
         <source>The world file was written to %1.</source>
@@ -1623,6 +1693,34 @@
         <source>One %1 is worth %2 %3 from now on; earlier decisions keep the price they were made with.</source>
         <translation>Ein %1 ist ab jetzt %2 %3 wert; frühere Entscheidungen behalten den Preis, mit dem sie getroffen wurden.</translation>
     </message>
+    <message>
+        <source>only a risk manager changes the world</source>
+        <translation>nur das Risikomanagement ändert die Welt</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected item&apos;s name or description, the texts no decision reads</source>
+        <translation>Namen oder Beschreibung des ausgewählten Eintrags ändern – Texte, die keine Entscheidung liest</translation>
+    </message>
+    <message>
+        <source>Change the name of %1. No decision reads it; the change is signed and recorded with the name before and after.</source>
+        <translation>Den Namen von %1 ändern. Keine Entscheidung liest ihn; die Änderung wird signiert und mit dem Namen davor und danach festgehalten.</translation>
+    </message>
+    <message>
+        <source>Change the description of %1. No decision reads it; the change is signed and recorded with the description before and after.</source>
+        <translation>Die Beschreibung von %1 ändern. Keine Entscheidung liest sie; die Änderung wird signiert und mit der Beschreibung davor und danach festgehalten.</translation>
+    </message>
+    <message>
+        <source>New &amp;name:</source>
+        <translation>Neuer &amp;Name:</translation>
+    </message>
+    <message>
+        <source>New &amp;description:</source>
+        <translation>Neue &amp;Beschreibung:</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1653,6 +1751,10 @@
     <message>
         <source>With --demo: run the next demo intent every this many milliseconds (default 800).</source>
         <translation>Mit --demo: alle so vielen Millisekunden die nächste Demo-Absicht ausführen (Standard 800).</translation>
+    </message>
+    <message>
+        <source>Sign in as this person (an active approver, risk manager or analyst) instead of being asked.</source>
+        <translation>Als diese Person anmelden (aktive Freigebende, Risikomanagement oder Analysten), statt gefragt zu werden.</translation>
     </message>
 </context>
 </TS>

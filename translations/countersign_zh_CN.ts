@@ -268,20 +268,12 @@
         <translation>此工作区中的所有人员以及代理持有的资产。风险经理负责添加人员和代理、为其更换密钥，以及暂停、恢复或撤销；每项更改都会签名并记录在审计日志中。</translation>
     </message>
     <message>
-        <source>The risk manager who signs what you do here</source>
-        <translation>为您在此处的操作签名的风险经理</translation>
-    </message>
-    <message>
         <source>Suspend every active agent at once: their intents are refused and their pending approval requests end</source>
         <translation>立即暂停所有活动代理：拒绝其任务，并结束其待审批请求</translation>
     </message>
     <message>
         <source>Reload people, agents and balances from the workspace (F5)</source>
         <translation>从工作区重新加载人员、代理和余额 (F5)</translation>
-    </message>
-    <message>
-        <source>Act &amp;as:</source>
-        <translation>操作身份(&amp;A)：</translation>
     </message>
     <message>
         <source>Balances</source>
@@ -338,10 +330,6 @@
     <message>
         <source>Last active: %1</source>
         <translation>最近活动：%1</translation>
-    </message>
-    <message>
-        <source>Only an active risk manager changes people and agents; there is none.</source>
-        <translation>只有活动的风险经理才能更改人员和代理；当前没有。</translation>
     </message>
     <message>
         <source>A new person or agent, signed by %1. An agent&apos;s or approver&apos;s key is sealed with the passphrase you give it here; an analyst reads everything and gets no key.</source>
@@ -410,6 +398,18 @@
     <message>
         <source>; in total %1</source>
         <translation>；合计 %1</translation>
+    </message>
+    <message>
+        <source>Caps now, in the window that ends now:</source>
+        <translation>当前限额（截至现在的时间窗口）：</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 since %4 (%5 %)</source>
+        <translation>自 %4 起 %1 / %2 %3（%5 %）</translation>
+    </message>
+    <message>
+        <source>only a risk manager changes people and agents</source>
+        <translation>只有风险经理可以更改人员和代理</translation>
     </message>
 </context>
 <context>
@@ -725,10 +725,6 @@
         <translation>批准</translation>
     </message>
     <message>
-        <source>The approver whose key signs your verdicts</source>
-        <translation>用其密钥签署您的决定的审批人</translation>
-    </message>
-    <message>
         <source>Any risk</source>
         <translation>任意风险</translation>
     </message>
@@ -745,16 +741,8 @@
         <translation>搜索提案</translation>
     </message>
     <message>
-        <source>Sign &amp;as:</source>
-        <translation>签名身份(&amp;A)：</translation>
-    </message>
-    <message>
         <source>Open a workspace to see the proposals awaiting approval.</source>
         <translation>打开工作区以查看等待批准的提案。</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Loading the approval queue…</source>
@@ -797,10 +785,6 @@
     <message>
         <source>Select a proposal first (J / K).</source>
         <translation>请先选择一个提案（J / K）。</translation>
-    </message>
-    <message>
-        <source>This workspace has no active approver to sign as.</source>
-        <translation>此工作区没有可用于签名的有效审批人。</translation>
     </message>
     <message>
         <source>The passphrase was forgotten; nothing was signed. Press the key again.</source>
@@ -850,6 +834,14 @@
         <source>%1: denied — %2</source>
         <translation>%1：被拒 — %2</translation>
     </message>
+    <message>
+        <source>%1 cannot sign verdicts: only an active approver or risk manager can. Sign in as one (File &gt; Sign In).</source>
+        <translation>%1 不能签署裁决：只有在职的审批人或风险经理可以。请以其身份登录（文件 &gt; 登录）。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in as an approver to sign verdicts (File &gt; Sign In).</source>
+        <translation>尚无人登录。请以审批人身份登录以签署裁决（文件 &gt; 登录）。</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::EngineClient</name>
@@ -894,6 +886,14 @@
     <message>
         <source>%1 is now %2 %3, signed by %4 (entry %5).</source>
         <translation>%1 现为 %2 %3，由 %4 签名（条目 %5）。</translation>
+    </message>
+    <message>
+        <source>%1 already reads so; nothing was signed.</source>
+        <translation>%1 已是此内容；未签署任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 now reads “%2”, signed by %3 (entry %4).</source>
+        <translation>%1 现为“%2”，由 %3 签署（条目 %4）。</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1073,22 @@
     <message>
         <source>World</source>
         <translation>世界</translation>
+    </message>
+    <message>
+        <source>Who the console signs as; click to sign in as someone else</source>
+        <translation>控制台以谁的身份签名；点击以其他身份登录</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation>登录(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Signed in: %1, %2</source>
+        <translation>已登录：%1，%2</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1304,68 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::Session</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Not signed in (File &gt; Sign In): read only.</source>
+        <translation>未登录（文件 &gt; 登录）：只读。</translation>
+    </message>
+    <message>
+        <source>Signing as %1.</source>
+        <translation>以 %1 身份签名。</translation>
+    </message>
+    <message>
+        <source>Read only for %1: %2.</source>
+        <translation>%1 只读：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SignInDialog</name>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Who are you in this workspace? Everything you sign in the console is signed with your key, and your role decides what you can do here. Your passphrase is asked each time you sign.</source>
+        <translation>您在此工作区中是谁？您在控制台中签署的一切都使用您的密钥签名，您的角色决定您在此可以做什么。每次签名都会询问您的口令。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Nobody here may sign in: no active approver, risk manager or analyst.</source>
+        <translation>此处无人可以登录：没有在职的审批人、风险经理或分析师。</translation>
+    </message>
+    <message>
+        <source>Choose who you are.</source>
+        <translation>请选择您的身份。</translation>
+    </message>
+    <message>
+        <source>A risk manager signs verdicts and changes people, agents, the world and the policy.</source>
+        <translation>风险经理签署裁决，并更改人员、代理、世界和策略。</translation>
+    </message>
+    <message>
+        <source>An approver signs verdicts on the proposals that wait for their group; everything else is read only.</source>
+        <translation>审批人对等待其小组处理的提案签署裁决；其他一切均为只读。</translation>
+    </message>
+    <message>
+        <source>An analyst reads everything and signs nothing: every action that signs stays disabled.</source>
+        <translation>分析师可读取一切但不签署任何内容：所有需要签名的操作都保持禁用。</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::VerdictDialog</name>
     <message>
         <source>%1 on %2</source>
@@ -1481,10 +1559,6 @@
         <translation>名单</translation>
     </message>
     <message>
-        <source>The risk manager who signs what you change here</source>
-        <translation>为您在此处的更改签名的风险经理</translation>
-    </message>
-    <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -1499,10 +1573,6 @@
     <message>
         <source>The accounts, counterparties, venues, prices and lists the engine decides on. A risk manager adds to them — one item, or a whole world file — and sets prices; each change is signed and recorded, and an import is all or nothing.</source>
         <translation>引擎据以决策的账户、交易对手、交易场所、价格和名单。风险经理可逐项或以整个世界文件的方式添加，并设置价格；每项更改都会签名并记录，导入要么全部成功，要么不做任何更改。</translation>
-    </message>
-    <message>
-        <source>Act &amp;as:</source>
-        <translation>操作身份(&amp;A)：</translation>
     </message>
     <message>
         <source>The world file was written to %1.</source>
@@ -1614,6 +1684,34 @@
         <source>One %1 is worth %2 %3 from now on; earlier decisions keep the price they were made with.</source>
         <translation>从现在起 1 个 %1 价值 %2 %3；之前的决策保留其当时使用的价格。</translation>
     </message>
+    <message>
+        <source>only a risk manager changes the world</source>
+        <translation>只有风险经理可以更改世界</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>编辑(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Change the selected item&apos;s name or description, the texts no decision reads</source>
+        <translation>更改所选项的名称或描述——任何决策都不读取的文本</translation>
+    </message>
+    <message>
+        <source>Change the name of %1. No decision reads it; the change is signed and recorded with the name before and after.</source>
+        <translation>更改 %1 的名称。任何决策都不读取它；此更改将被签名，并记录更改前后的名称。</translation>
+    </message>
+    <message>
+        <source>Change the description of %1. No decision reads it; the change is signed and recorded with the description before and after.</source>
+        <translation>更改 %1 的描述。任何决策都不读取它；此更改将被签名，并记录更改前后的描述。</translation>
+    </message>
+    <message>
+        <source>New &amp;name:</source>
+        <translation>新名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>New &amp;description:</source>
+        <translation>新描述(&amp;D)：</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1644,6 +1742,10 @@
     <message>
         <source>With --demo: run the next demo intent every this many milliseconds (default 800).</source>
         <translation>与 --demo 一起使用：每隔这么多毫秒运行下一个演示意图（默认 800）。</translation>
+    </message>
+    <message>
+        <source>Sign in as this person (an active approver, risk manager or analyst) instead of being asked.</source>
+        <translation>以此人身份登录（在职的审批人、风险经理或分析师），而不是询问。</translation>
     </message>
 </context>
 </TS>

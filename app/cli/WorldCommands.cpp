@@ -104,6 +104,36 @@ int setPrice(const QStringList& arguments, api::EngineFactory& factory, std::ost
     return ExitOk;
 }
 
+//! world edit WS SECTION ID FIELD VALUE --as RM
+int editText(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("RM")});
+    if (auto failed = parse(parser, arguments.mid(1), err, 5))
+        return *failed;
+    if (!parser.isSet(QStringLiteral("as")))
+        return usageError(err, QStringLiteral("world edit needs --as RM (a risk manager)"));
+    int exit = ExitOk;
+    Passphrase passphrase;
+    auto engine = openToSign(factory, parser.positionalArguments().at(0), "Passphrase of the risk manager: ", passphrase, err, exit);
+    if (!engine)
+        return exit;
+    const QStringList values = parser.positionalArguments();
+    const api::Engine::TextEdit edit{values.at(1).toStdString(), values.at(2).toStdString(), values.at(3).toStdString(),
+                                     values.at(4).toStdString()};
+    auto edited = engine->editWorldText(edit, parser.value(QStringLiteral("as")).toStdString(), passphrase.text);
+    if (!edited)
+        return requestError(err, edited.error());
+    engine.reset();
+    printJson(out, {{QStringLiteral("section"), values.at(1)},
+                    {QStringLiteral("id"), values.at(2)},
+                    {QStringLiteral("field"), values.at(3)},
+                    {QStringLiteral("before"), QString::fromStdString(edited->before)},
+                    {QStringLiteral("after"), values.at(4)},
+                    {QStringLiteral("entry_seq"), static_cast<qint64>(edited->entrySeq)}});
+    return ExitOk;
+}
+
 int worldCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     const QString sub = arguments.value(1);
@@ -113,7 +143,9 @@ int worldCommand(const QStringList& arguments, api::EngineFactory& factory, std:
         return importWorld(arguments, sub == QLatin1String("add"), factory, out, err);
     if (sub == QLatin1String("price"))
         return setPrice(arguments, factory, out, err);
-    return usageError(err, QStringLiteral("world needs export, import, add or price, not '%1'").arg(sub));
+    if (sub == QLatin1String("edit"))
+        return editText(arguments, factory, out, err);
+    return usageError(err, QStringLiteral("world needs export, import, add, price or edit, not '%1'").arg(sub));
 }
 
 } // namespace
@@ -136,6 +168,10 @@ const std::vector<Command>& worldCommands()
         {"world",
          "world price WS ASSET QUOTE PRICE --source S --as RM",
          "a new price of one ASSET in QUOTE from now on, signed by risk\nmanager RM; older prices stay for replay",
+         worldCommand},
+        {"world",
+         "world edit WS SECTION ID FIELD VALUE --as RM",
+         "a text no decision reads, signed by risk manager RM: the name of\nan asset, venue or counterparty, the description of an account\nor list (SECTION as in the file). Same text: nothing written",
          worldCommand},
     };
     return commands;

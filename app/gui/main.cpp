@@ -53,6 +53,10 @@ void addOptions(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("screenshot"),
                       QCoreApplication::translate("main", "Save a picture of the window once the workspace is shown, then quit."),
                       QStringLiteral("file.png")});
+    parser.addOption({QStringLiteral("as"),
+                      QCoreApplication::translate("main", "Sign in as this person (an active approver, risk manager or "
+                                                          "analyst) instead of being asked."),
+                      QStringLiteral("id")});
     parser.addPositionalArgument(QStringLiteral("workspace"),
                                  QCoreApplication::translate("main", "Workspace directory to open."), QStringLiteral("[WS]"));
 }
@@ -107,6 +111,7 @@ int main(int argc, char** argv)
     cs::ui::installTranslations(app, parser.value(QStringLiteral("lang")));
 
     cs::ui::MainWindow window(factory);
+    window.setSignInAs(parser.value(QStringLiteral("as")));
     QTemporaryDir demoDir; // removed on exit: a --demo workspace is for looking around
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
     const bool demo = parser.isSet(QStringLiteral("demo"));

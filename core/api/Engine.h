@@ -207,6 +207,26 @@ public:
     //! returns that entry's seq. The older prices stay for replay.
     virtual Result<std::int64_t> setPrice(const PriceChange& price, const std::string& actor, std::string_view passphrase) = 0;
 
+    struct TextEdit
+    {
+        std::string section; //!< assets, accounts, venues, counterparties, lists
+        std::string id;
+        std::string field;   //!< the section's one describing text: name or description
+        std::string value;
+    };
+    struct TextEdited
+    {
+        std::string before;
+        std::int64_t entrySeq = 0; //!< the signed world.changed entry; 0 when the text was that already
+    };
+    /**
+     * Edits a text of the world that no decision reads — an asset's, venue's or counterparty's
+     * name, an account's or list's description — signed by the risk manager `actor` in a
+     * world.changed entry with the text before and after. Anything else is refused, naming the
+     * part that is wrong, and nothing is written.
+     */
+    virtual Result<TextEdited> editWorldText(const TextEdit& edit, const std::string& actor, std::string_view passphrase) = 0;
+
     using ChangedFn = std::function<void(const Change& change)>;
     //! Every change a write of this engine committed, in order, once it committed: the views
     //! refresh from these instead of polling. Writes by another process on the same workspace

@@ -82,6 +82,7 @@ public:
     Result<api::WorldView> world() override;
     Result<WorldImport> importWorld(std::string_view document, const std::string& actor, std::string_view passphrase) override;
     Result<std::int64_t> setPrice(const PriceChange& price, const std::string& actor, std::string_view passphrase) override;
+    Result<TextEdited> editWorldText(const TextEdit& edit, const std::string& actor, std::string_view passphrase) override;
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                std::string_view reason, std::string_view passphrase,
                                                std::string_view shownSubject) override;

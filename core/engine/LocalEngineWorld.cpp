@@ -120,4 +120,22 @@ Result<std::int64_t> LocalEngine::setPrice(const PriceChange& price, const std::
     });
 }
 
+Result<api::Engine::TextEdited> LocalEngine::editWorldText(const TextEdit& edit, const std::string& actor,
+                                                           std::string_view passphrase)
+{
+    const Announcing announcing{*this};
+    TextEdited result{edit.value, 0};
+    CS_TRY(seq, changeWorld(actor, passphrase, [&](Database& db, Timestamp) -> Result<std::optional<QJsonObject>> {
+        CS_TRY(edited, workspace::editText(db, edit.section, edit.id, edit.field, edit.value));
+        if (!*edited)
+            return std::optional<QJsonObject>();
+        result.before = (*edited)->value(QStringLiteral("before")).toString().toStdString();
+        return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("change"), QStringLiteral("edit")},
+                                                      {QStringLiteral("edited"), **edited},
+                                                      {QStringLiteral("balances"), QJsonArray()}});
+    }));
+    result.entrySeq = *seq;
+    return result;
+}
+
 } // namespace cs::engine

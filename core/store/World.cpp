@@ -19,7 +19,65 @@ Result<int> count(storage::Database& db, std::string_view sql)
     return static_cast<int>(*value);
 }
 
+struct DescribingText
+{
+    std::string_view section;
+    std::string_view field;
+    std::string_view select; //!< ?1 the key
+    std::string_view update; //!< ?1 the key, ?2 the text
+};
+
+constexpr DescribingText kDescribingTexts[] = {
+    {"assets", "name", "SELECT name FROM assets WHERE code = ?1", "UPDATE assets SET name = ?2 WHERE code = ?1"},
+    {"accounts", "description", "SELECT description FROM accounts WHERE id = ?1",
+     "UPDATE accounts SET description = ?2 WHERE id = ?1"},
+    {"venues", "name", "SELECT display_name FROM venues WHERE id = ?1", "UPDATE venues SET display_name = ?2 WHERE id = ?1"},
+    {"counterparties", "name", "SELECT display_name FROM counterparties WHERE id = ?1",
+     "UPDATE counterparties SET display_name = ?2 WHERE id = ?1"},
+    {"lists", "description", "SELECT description FROM lists WHERE id = ?1", "UPDATE lists SET description = ?2 WHERE id = ?1"},
+};
+
+const DescribingText* findDescribingText(std::string_view section, std::string_view field)
+{
+    for (const DescribingText& text : kDescribingTexts) {
+        if (text.section == section && text.field == field)
+            return &text;
+    }
+    return nullptr;
+}
+
 } // namespace
+
+std::string_view describingField(std::string_view section)
+{
+    for (const DescribingText& text : kDescribingTexts) {
+        if (text.section == section)
+            return text.field;
+    }
+    return {};
+}
+
+Result<std::optional<std::string>> describingText(storage::Database& db, std::string_view section, std::string_view id,
+                                                  std::string_view field)
+{
+    const DescribingText* text = findDescribingText(section, field);
+    if (text == nullptr)
+        return fail(ErrorCode::InvalidInput, std::string(section) + "." + std::string(field) + " is not a text that may be edited");
+    CS_TRY(select, db.cached(text->select));
+    std::optional<std::string> now;
+    CS_TRY(found, storage::firstRow((*select)->bind(1, id), [&](Statement& row) { now = row.textAt(0); }));
+    return now;
+}
+
+Result<void> setDescribingText(storage::Database& db, std::string_view section, std::string_view id, std::string_view field,
+                               std::string_view value)
+{
+    const DescribingText* text = findDescribingText(section, field);
+    if (text == nullptr)
+        return fail(ErrorCode::InvalidInput, std::string(section) + "." + std::string(field) + " is not a text that may be edited");
+    CS_TRY(update, db.cached(text->update));
+    return (*update)->bind(1, id).bind(2, value).run();
+}
 
 Result<void> insertAsset(storage::Database& db, const AssetRow& row)
 {

@@ -74,6 +74,19 @@ struct PriceRow
     Timestamp at;
 };
 
+/**
+ * The texts of the world that no decision reads, which a risk manager may edit in place: an
+ * asset's and a venue's or counterparty's `name`, an account's and a list's `description`
+ * (`section` and `field` as in the world file). What an edit touches is only ever one of these.
+ */
+//! The one describing text of `section` ("name", "description"), or empty when it has none.
+std::string_view describingField(std::string_view section);
+//! The text now; nullopt when `section` holds no `id`. `field` must be its describingField.
+Result<std::optional<std::string>> describingText(storage::Database& db, std::string_view section, std::string_view id,
+                                                  std::string_view field);
+Result<void> setDescribingText(storage::Database& db, std::string_view section, std::string_view id, std::string_view field,
+                               std::string_view value);
+
 Result<void> insertAsset(storage::Database& db, const AssetRow& row);
 Result<void> insertAccount(storage::Database& db, const AccountRow& row);
 Result<void> insertVenue(storage::Database& db, const VenueRow& row);

@@ -539,6 +539,36 @@ Result<QJsonObject> setPrice(Database& db, const std::string& asset, const std::
     return priceItem(asset, quote, value->toString(), source);
 }
 
+Result<std::optional<QJsonObject>> editText(Database& db, const std::string& section, const std::string& id,
+                                            const std::string& field, const std::string& value)
+{
+    const std::string_view editable = store::describingField(section);
+    if (editable.empty())
+        return fail(ErrorCode::InvalidInput,
+                    "section: " + section + " cannot be edited (assets, accounts, venues, counterparties, lists)");
+    if (field != editable)
+        return fail(ErrorCode::InvalidInput,
+                    "field: " + section + " have no text '" + field + "' to edit (only " + std::string(editable) + ")");
+    const QString text = QString::fromStdString(value);
+    if (text.toStdString() != value || text.size() > 2000)
+        return fail(ErrorCode::InvalidInput, "value: at most 2000 characters of valid UTF-8");
+    if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return fail(ErrorCode::InvalidInput, "value: control characters are not allowed");
+    if (field == "name" && text.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput, "value: a name cannot be empty");
+    CS_TRY(before, store::describingText(db, section, id, field));
+    if (!*before)
+        return fail(ErrorCode::InvalidInput, "id: no " + section + " item '" + id + "' in this workspace");
+    if (**before == value)
+        return std::optional<QJsonObject>();
+    CS_TRY(set, store::setDescribingText(db, section, id, field, value));
+    return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("section"), qs(section)},
+                                                  {QStringLiteral("id"), qs(id)},
+                                                  {QStringLiteral("field"), qs(field)},
+                                                  {QStringLiteral("before"), qs(**before)},
+                                                  {QStringLiteral("after"), qs(value)}});
+}
+
 Result<ImportedWorld> importWorld(Database& db, const QJsonObject& document, Timestamp now, WorldSource source)
 {
     Importer importer(db, now, source);

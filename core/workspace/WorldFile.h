@@ -5,6 +5,8 @@
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
 
+#include <optional>
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -57,5 +59,15 @@ Result<ImportedWorld> importWorld(storage::Database& db, const QJsonObject& docu
  */
 Result<QJsonObject> setPrice(storage::Database& db, const std::string& asset, const std::string& quote,
                              const std::string& price, const std::string& source, Timestamp now);
+
+/**
+ * Sets one text of the world that no decision reads (store::describingField: the `name` of an
+ * asset, venue or counterparty, the `description` of an account or list) on an item that exists,
+ * in the caller's transaction. `value` at most 2000 characters of valid UTF-8 without control
+ * characters, and a name not empty; an error names the part that is wrong (section, field, id,
+ * value). Returns {section, id, field, before, after}, or nullopt when the text is already that.
+ */
+Result<std::optional<QJsonObject>> editText(storage::Database& db, const std::string& section, const std::string& id,
+                                            const std::string& field, const std::string& value);
 
 } // namespace cs::workspace

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void importRefusals_data();
     void importRefusals();
     void singleChanges();
+    void editsDescribingTexts_data();
+    void editsDescribingTexts();
 
 private:
     QString path(const QString& name) const { return m_dir->filePath(name); }
@@ -231,6 +233,63 @@ void WorldCliTest::singleChanges()
     QVERIFY2(unknown.err.contains("asset: no asset BTC"), unknown.err.constData());
     QCOMPARE(state(demo), before);
     QCOMPARE(cli({QStringLiteral("verify"), demo}).exitCode, 0);
+}
+
+void WorldCliTest::editsDescribingTexts_data()
+{
+    QTest::addColumn<QStringList>("edit"); // SECTION ID FIELD VALUE
+    QTest::addColumn<QString>("actor");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("by-an-approver") << QStringList{QStringLiteral("counterparties"), QStringLiteral("weather-api"), QStringLiteral("name"), QStringLiteral("Weather Inc.")} << QStringLiteral("alice") << 6
+                                    << QStringLiteral("only a risk manager may change the world");
+    QTest::newRow("a-field-decisions-read") << QStringList{QStringLiteral("counterparties"), QStringLiteral("weather-api"), QStringLiteral("kind"), QStringLiteral("wallet")} << QStringLiteral("rita") << 2
+                                            << QStringLiteral("field: counterparties have no text 'kind' to edit (only name)");
+    QTest::newRow("an-unknown-section") << QStringList{QStringLiteral("prices"), QStringLiteral("ETH"), QStringLiteral("source"), QStringLiteral("x")} << QStringLiteral("rita") << 2
+                                        << QStringLiteral("section: prices cannot be edited (assets, accounts, venues, counterparties, lists)");
+    QTest::newRow("no-such-item") << QStringList{QStringLiteral("venues"), QStringLiteral("dex-omega"), QStringLiteral("name"), QStringLiteral("Omega")} << QStringLiteral("rita") << 2
+                                  << QStringLiteral("id: no venues item 'dex-omega' in this workspace");
+    QTest::newRow("an-empty-name") << QStringList{QStringLiteral("assets"), QStringLiteral("USDC"), QStringLiteral("name"), QStringLiteral("")} << QStringLiteral("rita") << 2 << QStringLiteral("value: a name cannot be empty");
+    QTest::newRow("a-control-character") << QStringList{QStringLiteral("accounts"), QStringLiteral("api-buyer:main"), QStringLiteral("description"), QStringLiteral("two\nlines")} << QStringLiteral("rita") << 2
+                                         << QStringLiteral("value: control characters are not allowed");
+}
+
+void WorldCliTest::editsDescribingTexts()
+{
+    QFETCH(QStringList, edit);
+    QFETCH(QString, actor);
+    QFETCH(int, exitCode);
+    QFETCH(QString, error);
+    const QString demo = path(QStringLiteral("demo"));
+    QCOMPARE(cli({QStringLiteral("init"), demo, QStringLiteral("--demo")}).exitCode, 0);
+    const auto run = [&](const QStringList& what, const QString& who) {
+        return cli(QStringList{QStringLiteral("world"), QStringLiteral("edit"), demo} + what + QStringList{QStringLiteral("--as"), who});
+    };
+    // A refusal names the field and writes nothing.
+    const QByteArray before = state(demo);
+    const Run refused = run(edit, actor);
+    QCOMPARE(refused.exitCode, exitCode);
+    QVERIFY2(refused.err.contains(error.toUtf8()), refused.err.constData());
+    QCOMPARE(state(demo), before);
+
+    // The risk manager renames a counterparty: one signed world.changed entry, and the export shows it.
+    const Run renamed = run({QStringLiteral("counterparties"), QStringLiteral("weather-api"), QStringLiteral("name"),
+                             QStringLiteral("Weather Data Inc.")},
+                            QStringLiteral("rita"));
+    QVERIFY2(renamed.exitCode == 0, renamed.err.constData());
+    const QJsonObject result = QJsonDocument::fromJson(renamed.out).object();
+    QVERIFY(result.value(QStringLiteral("entry_seq")).toInt() > 0);
+    QCOMPARE(result.value(QStringLiteral("before")).toString(), QStringLiteral("Weather API"));
+    QVERIFY(state(demo).contains(R"("name": "Weather Data Inc.")"));
+    // The same text again changes nothing and writes nothing.
+    const QByteArray renamedState = state(demo);
+    const Run again = run({QStringLiteral("counterparties"), QStringLiteral("weather-api"), QStringLiteral("name"),
+                           QStringLiteral("Weather Data Inc.")},
+                          QStringLiteral("rita"));
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("entry_seq")).toInt(), 0);
+    QCOMPARE(state(demo), renamedState);
+    QCOMPARE(cli({QStringLiteral("verify"), demo, QStringLiteral("--full")}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(WorldCliTest)

@@ -9,6 +9,7 @@
 #include "tests/support/FlaggedWorkspace.h"
 #include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/approvals/ApprovalsView.h"
+#include "ui/common/Settings.h"
 #include "ui/mainwindow/MainWindow.h"
 
 #include <QApplication>
@@ -54,6 +55,7 @@ int main(int argc, char** argv)
     window.showView(ui::MainWindow::ApprovalsViewIndex);
     ui::ApprovalsView& view = *window.approvalsView();
     QSignalSpy shown(&view, &ui::ApprovalsView::queueShown);
+    ui::Settings().signedIn.set(QVariantMap{{path, QStringLiteral("alice")}}); // the approver, signed in before
     window.openWorkspace(path);
     if (!shown.wait(60000)) {
         std::cerr << "error: the queue did not load\n";

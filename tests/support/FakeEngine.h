@@ -31,6 +31,7 @@ struct FakeWorkspace
     api::WorkspaceSummary summary;
     api::WorldView world;
     api::Grants grants;
+    std::vector<std::pair<api::Engine::TextEdit, std::string>> textEdits; //!< each edit with who signed it
     api::ApprovalQueue queue;
     std::vector<Step> feed;
     std::size_t fed = 0;
@@ -173,6 +174,11 @@ public:
     Result<std::int64_t> setPrice(const PriceChange&, const std::string&, std::string_view) override
     {
         return missing("setPrice");
+    }
+    Result<TextEdited> editWorldText(const TextEdit& edit, const std::string& actor, std::string_view) override
+    {
+        m_ws->textEdits.push_back({edit, actor});
+        return TextEdited{"before", static_cast<std::int64_t>(m_ws->textEdits.size())};
     }
 
     std::unique_ptr<api::Handler> handleChanges(ChangedFn fn) override { return subscribe(m_changes, std::move(fn)); }

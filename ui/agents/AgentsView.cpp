@@ -6,15 +6,19 @@
 #include "ui/agents/PeopleModel.h"
 #include "ui/agents/PrincipalDialog.h"
 #include "ui/bridge/EngineClient.h"
+#include "ui/common/MoneyFormat.h"
+#include "ui/common/Session.h"
 #include "ui/common/Settings.h"
 #include "ui/common/StateText.h"
 #include "ui/common/ViewHeading.h"
 
-#include <QComboBox>
+#include <QDateTime>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
@@ -42,9 +46,10 @@ void setUpTable(QTableView& table)
 
 } // namespace
 
-AgentsView::AgentsView(EngineClient& client, QWidget* parent)
+AgentsView::AgentsView(EngineClient& client, const Session& session, QWidget* parent)
     : QWidget(parent)
     , m_client(client)
+    , m_session(session)
     , m_model(new AgentsModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_table(new QTableView(this))
@@ -52,7 +57,9 @@ AgentsView::AgentsView(EngineClient& client, QWidget* parent)
     , m_peopleProxy(new QSortFilterProxyModel(this))
     , m_peopleTable(new QTableView(this))
     , m_detail(new QLabel(this))
-    , m_actAs(new QComboBox(this))
+    , m_who(new QLabel(this))
+    , m_caps(new QWidget(this))
+    , m_capsGrid(new QGridLayout(m_caps))
     , m_add(new QPushButton(tr("&Add…"), this))
     , m_rotate(new QPushButton(tr("New &key…"), this))
     , m_suspend(new QPushButton(tr("&Suspend…"), this))
@@ -90,8 +97,9 @@ AgentsView::AgentsView(EngineClient& client, QWidget* parent)
     m_detail->setMinimumWidth(300);
     m_state->setTextFormat(Qt::PlainText);
     m_state->setWordWrap(true);
-    m_actAs->setObjectName(QStringLiteral("actAs"));
-    m_actAs->setToolTip(tr("The risk manager who signs what you do here"));
+    m_caps->setObjectName(QStringLiteral("capUse"));
+    m_capsGrid->setContentsMargins(0, 8, 0, 0);
+    m_capsGrid->setColumnStretch(1, 1);
     m_freeze->setToolTip(tr("Suspend every active agent at once: their intents are refused and their pending "
                             "approval requests end"));
 
@@ -105,21 +113,25 @@ AgentsView::AgentsView(EngineClient& client, QWidget* parent)
     connect(m_resume, &QPushButton::clicked, this, [this] { act(Action::Resume); });
     connect(m_revoke, &QPushButton::clicked, this, [this] { act(Action::Revoke); });
     connect(m_freeze, &QPushButton::clicked, this, [this] { act(Action::FreezeAll); });
-    connect(m_actAs, &QComboBox::currentIndexChanged, this, &AgentsView::updateActions);
+    connect(&m_session, &Session::changed, this, &AgentsView::updateActions);
 
     auto* actions = new QHBoxLayout;
-    auto* actAsLabel = new QLabel(tr("Act &as:"), this);
-    actAsLabel->setBuddy(m_actAs);
-    actions->addWidget(actAsLabel);
-    actions->addWidget(m_actAs);
+    m_who->setObjectName(QStringLiteral("peopleSignedIn"));
+    m_who->setTextFormat(Qt::PlainText);
+    actions->addWidget(m_who);
     for (QPushButton* button : {m_add, m_rotate, m_suspend, m_resume, m_revoke})
         actions->addWidget(button);
     actions->addStretch(1);
     actions->addWidget(m_freeze);
 
     // Everyone on top, the full width; below, the balances and the selected one in detail.
+    auto* detailPane = new QWidget(this);
+    auto* detailColumn = new QVBoxLayout(detailPane);
+    detailColumn->addWidget(m_detail);
+    detailColumn->addWidget(m_caps);
+    detailColumn->addStretch(1);
     auto* detailScroll = new QScrollArea(this);
-    detailScroll->setWidget(m_detail);
+    detailScroll->setWidget(detailPane);
     detailScroll->setWidgetResizable(true);
     detailScroll->setFrameShape(QFrame::NoFrame);
     auto* below = new QTabWidget(this);
@@ -189,16 +201,8 @@ void AgentsView::showAgents(const std::vector<api::AgentSummary>& agents)
 void AgentsView::showPeople(const std::vector<api::PrincipalView>& people)
 {
     const QString current = selected() != nullptr ? QString::fromStdString(selected()->id) : QString();
-    const QString actAs = m_actAs->currentData().toString();
     m_people->setPeople(people);
-    m_actAs->clear();
-    int agents = 0;
-    for (const api::PrincipalView& person : people) {
-        agents += person.role == api::Role::Agent ? 1 : 0;
-        if (person.role == api::Role::RiskManager && person.status == api::PrincipalStatus::Active)
-            m_actAs->addItem(QString::fromStdString(person.id), QString::fromStdString(person.id));
-    }
-    m_actAs->setCurrentIndex(std::max(0, m_actAs->findData(actAs)));
+    const auto agents = std::count_if(people.begin(), people.end(), [](const auto& p) { return p.role == api::Role::Agent; });
     int keep = 0; // the one selected before, else the first
     for (int row = 0; row < m_peopleProxy->rowCount(); ++row) {
         if (m_peopleProxy->index(row, 0).data(PeopleModel::IdRole).toString() == current)
@@ -206,7 +210,7 @@ void AgentsView::showPeople(const std::vector<api::PrincipalView>& people)
     }
     if (m_peopleProxy->rowCount() > 0)
         m_peopleTable->setCurrentIndex(m_peopleProxy->index(keep, 0));
-    m_state->setText(tr("%n principal(s), of them %1 agent(s).", nullptr, static_cast<int>(people.size())).arg(agents));
+    m_state->setText(tr("%n principal(s), of them %1 agent(s).", nullptr, static_cast<int>(people.size())).arg(static_cast<int>(agents)));
     showSelected();
 }
 
@@ -224,6 +228,7 @@ const api::PrincipalView* AgentsView::selected() const
 void AgentsView::showSelected()
 {
     const api::PrincipalView* person = selected();
+    showCaps({});
     if (person == nullptr) {
         m_detail->setText(tr("Select someone to see them in detail."));
     } else {
@@ -265,11 +270,49 @@ void AgentsView::showGrants(const QString& principal, const api::Grants& grants)
         lines << line;
     }
     m_detail->setText(lines.join(u'\n'));
+    showCaps(grants.rules);
+}
+
+void AgentsView::showCaps(const std::vector<api::Grant>& rules)
+{
+    while (QLayoutItem* item = m_capsGrid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    int row = 0;
+    for (const api::Grant& grant : rules) {
+        if (grant.windowLimit.empty())
+            continue;
+        if (row == 0) {
+            auto* title = new QLabel(tr("Caps now, in the window that ends now:"), m_caps);
+            m_capsGrid->addWidget(title, row++, 0, 1, 2);
+        }
+        auto* name = new QLabel(QString::fromStdString(grant.rule), m_caps);
+        name->setToolTip(QString::fromStdString(grant.window));
+        auto* bar = new QProgressBar(m_caps);
+        bar->setObjectName(QStringLiteral("cap:%1").arg(QString::fromStdString(grant.rule)));
+        bar->setRange(0, 100);
+        bar->setValue(std::min(grant.windowUsedPercent, 100));
+        const QString currency = QString::fromStdString(grant.windowCurrency);
+        const QString since = QLocale().toString(QDateTime::fromMSecsSinceEpoch(grant.windowSince.msSinceEpoch).toLocalTime(),
+                                                 QLocale::ShortFormat);
+        bar->setFormat(tr("%1 of %2 %3 since %4 (%5 %)")
+                           .arg(formatAmount(QString::fromStdString(grant.windowUsed), QLocale()),
+                                formatAmount(QString::fromStdString(grant.windowLimit), QLocale()), currency, since)
+                           .arg(grant.windowUsedPercent));
+        bar->setToolTip(QString::fromStdString(grant.window));
+        // Headroom at a glance: green with room, amber near the cap, red at or over it.
+        const char* colour = grant.windowUsedPercent >= 100 ? "#b3261e" : grant.windowUsedPercent >= 75 ? "#b26a00" : "#2e7d32";
+        bar->setStyleSheet(QStringLiteral("QProgressBar { text-align: center; } QProgressBar::chunk { background: %1; }")
+                               .arg(QLatin1String(colour)));
+        m_capsGrid->addWidget(name, row, 0);
+        m_capsGrid->addWidget(bar, row++, 1);
+    }
 }
 
 void AgentsView::updateActions()
 {
-    const bool canSign = m_actAs->count() > 0;
+    const bool canSign = m_session.mayManage();
     const api::PrincipalView* person = selected();
     const bool some = person != nullptr && person->role != api::Role::Engine;
     const bool active = some && person->status == api::PrincipalStatus::Active;
@@ -281,13 +324,12 @@ void AgentsView::updateActions()
     m_freeze->setEnabled(canSign && std::any_of(m_people->people().begin(), m_people->people().end(), [](const auto& p) {
                              return p.role == api::Role::Agent && p.status == api::PrincipalStatus::Active;
                          }));
-    if (!canSign)
-        m_actAs->setToolTip(tr("Only an active risk manager changes people and agents; there is none."));
+    m_who->setText(signedInText(m_session, canSign, tr("only a risk manager changes people and agents")));
 }
 
 void AgentsView::act(Action action)
 {
-    const QString signer = m_actAs->currentData().toString();
+    const QString signer = m_session.id();
     const api::PrincipalView* person = selected();
     const QString id = person != nullptr ? QString::fromStdString(person->id) : QString();
     QStringList targets{id};

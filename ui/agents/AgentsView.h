@@ -8,7 +8,7 @@
 
 #include <QWidget>
 
-class QComboBox;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -19,12 +19,14 @@ namespace cs::ui {
 class AgentsModel;
 class EngineClient;
 class PeopleModel;
+class Session;
 
 /**
  * People & agents: everyone in the workspace with role, status, key and last activity, the
  * selected one in detail, the agents' balances, and what a risk manager does to them — add,
  * a new key, suspend / resume / revoke with a reason, Freeze all agents — each signed with the
- * key of the risk manager chosen in "Act as" and audited.
+ * key of the person signed in (`Session`), enabled only for an active risk manager, and audited.
+ * An agent's detail shows each cap of the active policy with its current use as a bar.
  */
 class AgentsView final : public QWidget
 {
@@ -32,7 +34,7 @@ class AgentsView final : public QWidget
     Q_DISABLE_COPY_MOVE(AgentsView)
 
 public:
-    AgentsView(EngineClient& client, QWidget* parent = nullptr);
+    AgentsView(EngineClient& client, const Session& session, QWidget* parent = nullptr);
     ~AgentsView() override;
 
     //! A workspace was opened: new asset columns, then everyone is loaded off the GUI thread.
@@ -51,12 +53,15 @@ private:
     void showError(const QString& message);
     void showSelected();
     void showGrants(const QString& principal, const api::Grants& grants);
+    //! A bar for each of `rules` with a window: its use now against its limit.
+    void showCaps(const std::vector<api::Grant>& rules);
     void updateActions();
     //! The selected principal, or nullptr.
     const api::PrincipalView* selected() const;
     void act(Action action);
 
     EngineClient& m_client;
+    const Session& m_session;
     AgentsModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_table;
@@ -65,7 +70,9 @@ private:
     QTableView* m_peopleTable;
     QLabel* m_detail;
     QString m_detailText; //!< the selected one, before what the policy lets it do
-    QComboBox* m_actAs;
+    QLabel* m_who;        //!< who signs here, or why nothing can be signed
+    QWidget* m_caps;      //!< each cap of the selected agent: its use now, as a bar
+    QGridLayout* m_capsGrid;
     QPushButton* m_add;
     QPushButton* m_rotate;
     QPushButton* m_suspend;

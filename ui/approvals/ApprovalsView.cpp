@@ -8,7 +8,7 @@
 #include "ui/approvals/ApprovalFilter.h"
 #include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/approvals/VerdictDialog.h"
-#include "ui/common/Settings.h"
+#include "ui/common/Session.h"
 #include "ui/common/ViewHeading.h"
 
 #include <QComboBox>
@@ -41,16 +41,16 @@ void refill(QComboBox& combo, const QString& all, const QStringList& values)
 
 } // namespace
 
-ApprovalsView::ApprovalsView(EngineClient& client, QWidget* parent)
+ApprovalsView::ApprovalsView(EngineClient& client, const Session& session, QWidget* parent)
     : QWidget(parent)
     , m_client(client)
+    , m_session(session)
     , m_model(new ApprovalQueueModel(this))
     , m_filter(new ApprovalFilter(this))
     , m_table(new QTableView(this))
     , m_detail(new ApprovalDetail(this))
     , m_counts(new QLabel(this))
     , m_message(new QLabel(this))
-    , m_approver(new QComboBox(this))
     , m_agentFilter(new QComboBox(this))
     , m_riskFilter(new QComboBox(this))
     , m_ruleFilter(new QComboBox(this))
@@ -131,9 +131,6 @@ void ApprovalsView::setUpTable()
 
 QHBoxLayout* ApprovalsView::setUpFilters()
 {
-    m_approver->setObjectName(QStringLiteral("approverCombo"));
-    m_approver->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_approver->setToolTip(tr("The approver whose key signs your verdicts"));
     m_agentFilter->setObjectName(QStringLiteral("agentFilter"));
     m_riskFilter->setObjectName(QStringLiteral("riskFilter"));
     m_ruleFilter->setObjectName(QStringLiteral("ruleFilter"));
@@ -149,21 +146,14 @@ QHBoxLayout* ApprovalsView::setUpFilters()
     connect(m_riskFilter, &QComboBox::currentIndexChanged, this, [this] { m_filter->setRisk(m_riskFilter->currentData().toString()); });
     connect(m_ruleFilter, &QComboBox::currentIndexChanged, this, [this] { m_filter->setRule(m_ruleFilter->currentData().toString()); });
     connect(m_search, &QLineEdit::textChanged, m_filter, &ApprovalFilter::setText);
-    connect(m_approver, &QComboBox::currentIndexChanged, this, [this] {
-        m_passphrases.clear(); // a remembered passphrase belongs to the approver who typed it
-        if (m_approver->currentIndex() >= 0)
-            Settings().approver.set(currentApprover());
-    });
+    // A remembered passphrase belongs to the person who typed it.
+    connect(&m_session, &Session::changed, this, [this] { m_passphrases.clear(); });
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_agentFilter);
     filters->addWidget(m_riskFilter);
     filters->addWidget(m_ruleFilter);
     filters->addWidget(m_search, 1);
-    auto* signAs = new QLabel(tr("Sign &as:"), this);
-    signAs->setBuddy(m_approver);
-    filters->addWidget(signAs);
-    filters->addWidget(m_approver);
 
     return filters;
 }
@@ -235,25 +225,11 @@ ApprovalsView::~ApprovalsView()
     m_passphrases.clear();
 }
 
-void ApprovalsView::showWorkspace(const api::WorkspaceSummary& summary)
+void ApprovalsView::showWorkspace()
 {
     m_passphrases.clear();
     m_model->clear();
     m_open = true;
-    const QString saved = Settings().approver.get();
-    {
-        const QSignalBlocker blocker(m_approver);
-        m_approver->clear();
-        for (const api::PrincipalView& principal : summary.principals) {
-            if ((principal.role == api::Role::Approver || principal.role == api::Role::RiskManager)
-                && principal.status == api::PrincipalStatus::Active) {
-                const QString id = QString::fromStdString(principal.id);
-                const QString name = QString::fromStdString(principal.displayName);
-                m_approver->addItem(name == id ? id : tr("%1 (%2)").arg(name, id), id);
-            }
-        }
-        m_approver->setCurrentIndex(std::max(0, m_approver->findData(saved)));
-    }
     m_detail->showNothing(tr("Loading the approval queue…"));
     m_clock.start();
     reload();
@@ -285,7 +261,7 @@ void ApprovalsView::reload()
 
 QString ApprovalsView::currentApprover() const
 {
-    return m_approver->currentData().toString();
+    return m_session.mayApprove() ? m_session.id() : QString();
 }
 
 int ApprovalsView::currentRow() const
@@ -417,7 +393,11 @@ void ApprovalsView::startVerdict(Verdict::Kind kind)
         return;
     }
     if (currentApprover().isEmpty()) {
-        showMessage(tr("This workspace has no active approver to sign as."), true);
+        showMessage(m_session.signedIn()
+                        ? tr("%1 cannot sign verdicts: only an active approver or risk manager can. Sign in as one "
+                             "(File > Sign In).").arg(m_session.displayText())
+                        : tr("Nobody is signed in. Sign in as an approver to sign verdicts (File > Sign In)."),
+                    true);
         return;
     }
     const ApprovalRow& chosen = m_model->rowAt(row);

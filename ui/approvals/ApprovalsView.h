@@ -25,6 +25,7 @@ namespace cs::ui {
 class ApprovalDetail;
 class ApprovalFilter;
 class ApprovalQueueModel;
+class Session;
 
 /**
  * The approval queue: a sortable, filterable table of the proposals awaiting approvers, the
@@ -32,6 +33,8 @@ class ApprovalQueueModel;
  * reason), E edits (lower amount, higher min_out) then approves; each goes through a
  * confirmation dialog, is signed on the engine's worker thread, and refreshes the queue.
  * Ctrl+L forgets a remembered passphrase. Arrivals merge in without losing the selection.
+ * Verdicts are signed as the person signed in to the console (`Session`): an approver or risk
+ * manager; anyone else reads the queue only.
  */
 class ApprovalsView final : public QWidget
 {
@@ -39,10 +42,10 @@ class ApprovalsView final : public QWidget
     Q_DISABLE_COPY_MOVE(ApprovalsView)
 
 public:
-    explicit ApprovalsView(EngineClient& client, QWidget* parent = nullptr);
+    ApprovalsView(EngineClient& client, const Session& session, QWidget* parent = nullptr);
     ~ApprovalsView() override;
 
-    void showWorkspace(const api::WorkspaceSummary& summary);
+    void showWorkspace();
     void closeWorkspace();
     void reload();
     //! A workspace whose audit log does not verify: no verdict can be started (`reason` shown);
@@ -101,13 +104,13 @@ private:
     int currentRow() const; //!< in the model, or -1
 
     EngineClient& m_client;
+    const Session& m_session;
     ApprovalQueueModel* m_model;
     ApprovalFilter* m_filter;
     QTableView* m_table;
     ApprovalDetail* m_detail;
     QLabel* m_counts;
     QLabel* m_message;
-    QComboBox* m_approver;
     QComboBox* m_agentFilter;
     QComboBox* m_riskFilter;
     QComboBox* m_ruleFilter;

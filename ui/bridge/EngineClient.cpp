@@ -319,6 +319,25 @@ void EngineClient::setPrice(const QString& asset, const QString& quote, const QS
     });
 }
 
+void EngineClient::editWorldText(const QString& section, const QString& id, const QString& field, const QString& value,
+                                 const QString& actor, std::shared_ptr<const SecretBytes> passphrase)
+{
+    post([=, this] {
+        if (!m_engine || m_readOnly) {
+            Q_EMIT worldFailed(m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+            return;
+        }
+        auto edited = m_engine->editWorldText({section.toStdString(), id.toStdString(), field.toStdString(), value.toStdString()},
+                                              actor.toStdString(), textOf(*passphrase));
+        if (!edited)
+            Q_EMIT worldFailed(QString::fromStdString(edited.error().message));
+        else if (edited->entrySeq == 0)
+            Q_EMIT worldChanged(tr("%1 already reads so; nothing was signed.").arg(id));
+        else
+            Q_EMIT worldChanged(tr("%1 now reads “%2”, signed by %3 (entry %4).").arg(id, value, actor).arg(edited->entrySeq));
+    });
+}
+
 void EngineClient::unlockEngine(std::shared_ptr<const SecretBytes> passphrase)
 {
     post([this, passphrase = std::move(passphrase)] {

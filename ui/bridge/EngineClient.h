@@ -102,6 +102,10 @@ public:
     void importWorld(const QByteArray& document, const QString& actor, std::shared_ptr<const SecretBytes> passphrase);
     void setPrice(const QString& asset, const QString& quote, const QString& price, const QString& source,
                   const QString& actor, std::shared_ptr<const SecretBytes> passphrase);
+    //! A text no decision reads (a counterparty's name, an account's description…), signed by
+    //! `actor`; worldChanged or worldFailed follows, and a refusal writes nothing.
+    void editWorldText(const QString& section, const QString& id, const QString& field, const QString& value,
+                       const QString& actor, std::shared_ptr<const SecretBytes> passphrase);
     //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
     void unlockEngine(std::shared_ptr<const SecretBytes> passphrase);
 

@@ -31,7 +31,7 @@ struct Settings
     SettingValue<int> currentView{QStringLiteral("mainWindow/currentView")};
     SettingValue<QByteArray> agentsHeader{QStringLiteral("agents/headerState")};
     SettingValue<QStringList> recentWorkspaces{QStringLiteral("workspaces/recent")};
-    SettingValue<QString> approver{QStringLiteral("approvals/approver")}; //!< who the console signs as
+    SettingValue<QVariantMap> signedIn{QStringLiteral("session/signedIn")}; //!< workspace path → who signed in there last
 
     static constexpr int kMaxRecent = 8;
     //! Puts `path` first in the recent list, without duplicates, at most kMaxRecent long.

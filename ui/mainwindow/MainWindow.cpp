@@ -4,11 +4,13 @@
 
 #include "ui/agents/AgentsView.h"
 #include "ui/mainwindow/NewWorkspaceDialog.h"
+#include "ui/mainwindow/SignInDialog.h"
 #include "ui/world/WorldView.h"
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/common/Secrets.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/PlaceholderView.h"
+#include "ui/common/Session.h"
 #include "ui/common/Settings.h"
 #include "ui/common/StateText.h"
 
@@ -23,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -33,16 +36,18 @@ namespace cs::ui {
 MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* parent)
     : QMainWindow(parent)
     , m_client(new EngineClient(std::move(factory), this))
+    , m_session(new Session(this))
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
-    , m_agentsView(new AgentsView(*m_client, this))
-    , m_worldView(new WorldView(*m_client, this))
-    , m_approvalsView(new ApprovalsView(*m_client, this))
+    , m_agentsView(new AgentsView(*m_client, *m_session, this))
+    , m_worldView(new WorldView(*m_client, *m_session, this))
+    , m_approvalsView(new ApprovalsView(*m_client, *m_session, this))
     , m_workspaceLabel(new QLabel(this))
     , m_engineLabel(new QLabel(this))
     , m_pipelineLabel(new QLabel(this))
     , m_banner(new QLabel(this))
     , m_integrityProgress(new QProgressBar(this))
+    , m_signedIn(new QPushButton(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Countersign"));
@@ -82,6 +87,11 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     m_integrityProgress->setMaximumWidth(260);
     m_integrityProgress->hide();
     statusBar()->addPermanentWidget(m_integrityProgress);
+    m_signedIn->setObjectName(QStringLiteral("signedInButton"));
+    m_signedIn->setFlat(true);
+    m_signedIn->setToolTip(tr("Who the console signs as; click to sign in as someone else"));
+    connect(m_signedIn, &QPushButton::clicked, this, &MainWindow::askToSignIn);
+    statusBar()->addPermanentWidget(m_signedIn);
     statusBar()->addPermanentWidget(m_engineLabel);
     m_workspaceLabel->setText(tr("No workspace open. Use File > Open Workspace or File > New Demo Workspace."));
     m_engineLabel->setText(tr("Engine: closed"));
@@ -113,6 +123,12 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     connect(m_client, &EngineClient::engineUnlocked, this, [this] {
         m_engineLabel->setText(tr("Engine: ready, key unlocked"));
     });
+    // Someone's role or status changed (a suspension, say): what the one signed in may do follows.
+    connect(m_client, &EngineClient::peopleLoaded, this, [this](const std::vector<api::PrincipalView>& people) {
+        m_people = people;
+        m_session->update(people);
+    });
+    connect(m_session, &Session::changed, this, &MainWindow::showSignedIn);
     connect(m_client, &EngineClient::feedFinished, this, [this] {
         m_pipelineLabel->setText(tr("Pipeline: done, %1 processed").arg(m_processed));
     });
@@ -121,6 +137,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     if (!restoreGeometry(settings.windowGeometry.get()))
         resize(1280, 800);
     restoreState(settings.windowState.get());
+    showSignedIn();
     showView(static_cast<View>(std::clamp(settings.currentView.get(ApprovalsViewIndex), 0, ViewCount - 1)));
 }
 
@@ -169,6 +186,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
+    m_signInAction = file->addAction(tr("&Sign In…"), this, &MainWindow::askToSignIn);
+    m_signInAction->setEnabled(false);
     m_unlockAction = file->addAction(tr("&Unlock Engine Key…"), this, &MainWindow::unlockEngineKey);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -272,15 +291,51 @@ void MainWindow::onWorkspaceOpened(const QString& path, const api::WorkspaceSumm
     const QString name = QString::fromStdString(summary.name);
     setWindowTitle(tr("%1 — Countersign").arg(name));
     m_workspaceLabel->setText(tr("Workspace: %1 (%2)").arg(name, QDir::toNativeSeparators(path)));
+    m_people = summary.principals;
+    m_signInAction->setEnabled(true);
+    if (!m_session->resume(path, m_people, m_signInAs))
+        askToSignIn();
     m_agentsView->showWorkspace(summary);
     m_worldView->showWorkspace(summary);
-    m_approvalsView->showWorkspace(summary);
+    m_approvalsView->showWorkspace();
     // A workspace made in a temporary directory (countersign --demo) is not worth remembering.
     if (!path.startsWith(QDir::tempPath())) {
         Settings().rememberWorkspace(path);
         rebuildRecentMenu();
     }
     Q_EMIT workspaceShown(path);
+}
+
+void MainWindow::askToSignIn()
+{
+    const std::vector<api::PrincipalView> candidates = Session::candidates(m_people);
+    if (candidates.size() == 1 && !m_session->signedIn()) {
+        m_session->signIn(candidates.front()); // nobody else to be
+        return;
+    }
+    if (signInDialog() != nullptr || candidates.empty())
+        return;
+    auto* dialog = new SignInDialog(m_people, m_session->id(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const auto who = dialog->chosen())
+            m_session->signIn(*who);
+    });
+    dialog->open();
+}
+
+SignInDialog* MainWindow::signInDialog() const
+{
+    return findChild<SignInDialog*>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+void MainWindow::showSignedIn()
+{
+    if (!m_session->signedIn()) {
+        m_signedIn->setText(tr("Not signed in"));
+        return;
+    }
+    m_signedIn->setText(tr("Signed in: %1, %2").arg(m_session->displayText(), stateText(*m_session->role())));
 }
 
 void MainWindow::onWorkspaceFailed(const QString& path, const QString& message)

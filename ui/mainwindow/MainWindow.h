@@ -15,6 +15,7 @@ class QLabel;
 class QProgressBar;
 class QListWidget;
 class QMenu;
+class QPushButton;
 class QStackedWidget;
 
 namespace cs::api {
@@ -27,10 +28,14 @@ class AgentsView;
 class WorldView;
 class ApprovalsView;
 class EngineClient;
+class Session;
+class SignInDialog;
 
 /**
  * The console's main window: navigation between the views, the workspace menu, and a status
- * bar with the open workspace and the engine's state. All engine work goes through EngineClient.
+ * bar with the open workspace, who is signed in and the engine's state. All engine work goes
+ * through EngineClient. Opening a workspace signs in whoever signed in to it last (if they still
+ * may), else asks who you are (SignInDialog; with one person to choose from, that person).
  */
 class MainWindow final : public QMainWindow
 {
@@ -54,6 +59,12 @@ public:
     WorldView* worldView() const { return m_worldView; }
     ApprovalsView* approvalsView() const { return m_approvalsView; }
     EngineClient* engineClient() const { return m_client; }
+    Session* session() const { return m_session; }
+    //! Who to sign in as when a workspace opens (`countersign --as ID`), if they may.
+    void setSignInAs(const QString& id) { m_signInAs = id; }
+    //! Asks who is signing in (File > Sign In); the dialog stays open until answered.
+    void askToSignIn();
+    SignInDialog* signInDialog() const;
     //! The red read-only banner (hidden while the workspace is writable).
     QLabel* banner() const { return m_banner; }
 
@@ -81,8 +92,10 @@ private:
     void onStatusChanged(const api::EngineStatus& status);
     void onIntentProcessed(const api::IntentResult& result);
     void onIntegrityChecked(bool intact, const QString& problem);
+    void showSignedIn();
 
     EngineClient* m_client;
+    Session* m_session;
     QListWidget* m_navigation;
     QStackedWidget* m_stack;
     AgentsView* m_agentsView;
@@ -95,6 +108,10 @@ private:
     QLabel* m_banner;                 //!< red, above the views, while the workspace is read-only
     QProgressBar* m_integrityProgress; //!< the check before the first write, in the status bar
     QAction* m_unlockAction = nullptr;
+    QAction* m_signInAction = nullptr;
+    QPushButton* m_signedIn; //!< in the status bar: who signs; a click asks again
+    std::vector<api::PrincipalView> m_people; //!< the open workspace's, as last loaded
+    QString m_signInAs;
     int m_processed = 0; //!< intents the live feed has run in this window
 };
 

@@ -5,6 +5,7 @@
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/MoneyFormat.h"
 #include "ui/common/Secrets.h"
+#include "ui/common/Session.h"
 #include "ui/common/ViewHeading.h"
 
 #include <QComboBox>
@@ -36,6 +37,29 @@ namespace {
 QString qs(const std::string& text)
 {
     return QString::fromStdString(text);
+}
+
+//! What the Edit button changes in a tab: the one text of its items no decision reads.
+struct Editable
+{
+    const char* section; //!< as in the world file
+    const char* field;
+    int column;
+};
+
+const Editable* editableOf(WorldView::Tab tab)
+{
+    static const Editable accounts{"accounts", "description", 4};
+    static const Editable counterparties{"counterparties", "name", 1};
+    static const Editable venues{"venues", "name", 2};
+    static const Editable lists{"lists", "description", 3};
+    switch (tab) {
+    case WorldView::AccountsTab: return &accounts;
+    case WorldView::CounterpartiesTab: return &counterparties;
+    case WorldView::VenuesTab: return &venues;
+    case WorldView::ListsTab: return &lists;
+    default: return nullptr;
+    }
 }
 
 QStandardItem* item(const QString& text)
@@ -73,15 +97,17 @@ QString amountsText(const std::map<std::string, std::string>& amounts)
 
 } // namespace
 
-WorldView::WorldView(EngineClient& client, QWidget* parent)
+WorldView::WorldView(EngineClient& client, const Session& session, QWidget* parent)
     : QWidget(parent)
     , m_client(client)
+    , m_session(session)
     , m_tabs(new QTabWidget(this))
     , m_models{}
-    , m_actAs(new QComboBox(this))
+    , m_who(new QLabel(this))
     , m_import(new QPushButton(tr("&Import…"), this))
     , m_add(new QPushButton(tr("Add &counterparty…"), this))
     , m_price(new QPushButton(tr("Set &price…"), this))
+    , m_edit(new QPushButton(tr("E&dit…"), this))
     , m_state(new QLabel(this))
 {
     const QStringList headers[TabCount] = {
@@ -95,17 +121,24 @@ WorldView::WorldView(EngineClient& client, QWidget* parent)
     for (int tab = 0; tab < TabCount; ++tab) {
         m_models[tab] = new QStandardItemModel(0, static_cast<int>(headers[tab].size()), this);
         m_models[tab]->setHorizontalHeaderLabels(headers[tab]);
-        m_tabs->addTab(tableOf(m_models[tab], m_tabs), titles[tab]);
+        QTableView* table = tableOf(m_models[tab], m_tabs);
+        table->setObjectName(QStringLiteral("worldTable%1").arg(tab));
+        m_tabs->addTab(table, titles[tab]);
+        connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &WorldView::updateActions);
     }
     m_tabs->setObjectName(QStringLiteral("worldTabs"));
-    m_actAs->setObjectName(QStringLiteral("worldActAs"));
-    m_actAs->setToolTip(tr("The risk manager who signs what you change here"));
+    m_who->setObjectName(QStringLiteral("worldSignedIn"));
+    m_who->setTextFormat(Qt::PlainText);
+    connect(&m_session, &Session::changed, this, &WorldView::updateActions);
     auto* exportButton = new QPushButton(tr("&Export…"), this);
     auto* refresh = new QPushButton(tr("&Refresh"), this);
     connect(m_import, &QPushButton::clicked, this, &WorldView::importFile);
     connect(exportButton, &QPushButton::clicked, this, &WorldView::exportFile);
     connect(m_add, &QPushButton::clicked, this, &WorldView::addCounterparty);
     connect(m_price, &QPushButton::clicked, this, &WorldView::setPrice);
+    connect(m_edit, &QPushButton::clicked, this, &WorldView::editSelected);
+    m_edit->setToolTip(tr("Change the selected item's name or description, the texts no decision reads"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &WorldView::updateActions);
     connect(refresh, &QPushButton::clicked, this, &WorldView::reload);
 
     QLabel* heading = makeViewHeading(tr("World"), this);
@@ -117,11 +150,8 @@ WorldView::WorldView(EngineClient& client, QWidget* parent)
     m_state->setWordWrap(true);
     m_state->setTextFormat(Qt::PlainText);
     auto* actions = new QHBoxLayout;
-    auto* actAsLabel = new QLabel(tr("Act &as:"), this);
-    actAsLabel->setBuddy(m_actAs);
-    actions->addWidget(actAsLabel);
-    actions->addWidget(m_actAs);
-    for (QPushButton* button : {m_import, m_add, m_price})
+    actions->addWidget(m_who);
+    for (QPushButton* button : {m_import, m_add, m_price, m_edit})
         actions->addWidget(button);
     actions->addStretch(1);
     actions->addWidget(exportButton);
@@ -152,15 +182,19 @@ WorldView::WorldView(EngineClient& client, QWidget* parent)
 void WorldView::showWorkspace(const api::WorkspaceSummary& summary)
 {
     m_demo = summary.demo;
-    m_actAs->clear();
-    for (const api::PrincipalView& person : summary.principals) {
-        if (person.role == api::Role::RiskManager && person.status == api::PrincipalStatus::Active)
-            m_actAs->addItem(qs(person.id), qs(person.id));
-    }
-    const bool canSign = m_actAs->count() > 0;
+    updateActions();
+    reload();
+}
+
+void WorldView::updateActions()
+{
+    const bool canSign = m_session.mayManage();
     for (QPushButton* button : {m_import, m_add, m_price})
         button->setEnabled(canSign);
-    reload();
+    const auto* table = qobject_cast<QTableView*>(m_tabs->currentWidget());
+    m_edit->setEnabled(canSign && editableOf(static_cast<Tab>(m_tabs->currentIndex())) != nullptr && table != nullptr
+                       && table->currentIndex().isValid());
+    m_who->setText(signedInText(m_session, canSign, tr("only a risk manager changes the world")));
 }
 
 void WorldView::reload()
@@ -203,22 +237,33 @@ void WorldView::showWorld(const api::WorldView& world)
                          .arg(world.venues.size())
                          .arg(world.prices.size())
                          .arg(world.lists.size()));
+    updateActions(); // the rows went: so did the selection
 }
 
-std::shared_ptr<const SecretBytes> WorldView::askPassphrase(const QString& what)
+std::shared_ptr<const SecretBytes> WorldView::askPassphrase(const QString& what, QString* edited, const QString& editLabel)
 {
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("Sign as %1").arg(m_actAs->currentText()));
+    dialog.setObjectName(QStringLiteral("worldSignDialog"));
+    dialog.setWindowTitle(tr("Sign as %1").arg(m_session.id()));
     auto* text = new QLabel(what, &dialog);
     text->setWordWrap(true);
     auto* field = new QLineEdit(&dialog);
+    field->setObjectName(QStringLiteral("signerPassphrase"));
     field->setEchoMode(QLineEdit::Password);
+    QLineEdit* editor = nullptr;
+    if (edited != nullptr) {
+        editor = new QLineEdit(*edited, &dialog);
+        editor->setObjectName(QStringLiteral("editedText"));
+        editor->setMaxLength(2000);
+    }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
     buttons->addButton(tr("&Sign"), QDialogButtonBox::AcceptRole);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto* form = new QFormLayout;
-    form->addRow(tr("%1's passphrase:").arg(m_actAs->currentText()), field);
+    if (editor != nullptr)
+        form->addRow(editLabel, editor);
+    form->addRow(tr("%1's passphrase:").arg(m_session.id()), field);
     auto* layout = new QVBoxLayout(&dialog);
     layout->addWidget(text);
     layout->addLayout(form);
@@ -226,7 +271,29 @@ std::shared_ptr<const SecretBytes> WorldView::askPassphrase(const QString& what)
     dialog.setMinimumWidth(480);
     if (dialog.exec() != QDialog::Accepted || (field->text().isEmpty() && !m_demo))
         return nullptr;
+    if (editor != nullptr)
+        *edited = editor->text();
     return takePassphrase(*field);
+}
+
+void WorldView::editSelected()
+{
+    const auto* table = qobject_cast<QTableView*>(m_tabs->currentWidget());
+    const Editable* editable = editableOf(static_cast<Tab>(m_tabs->currentIndex()));
+    if (table == nullptr || editable == nullptr || !table->currentIndex().isValid())
+        return;
+    const QModelIndex row = table->currentIndex();
+    const QString id = row.siblingAtColumn(0).data().toString();
+    QString value = row.siblingAtColumn(editable->column).data().toString();
+    const QString field = QLatin1String(editable->field);
+    const bool name = field == QLatin1String("name");
+    auto passphrase = askPassphrase(name ? tr("Change the name of %1. No decision reads it; the change is signed and recorded "
+                                              "with the name before and after.").arg(id)
+                                         : tr("Change the description of %1. No decision reads it; the change is signed and "
+                                              "recorded with the description before and after.").arg(id),
+                                    &value, name ? tr("New &name:") : tr("New &description:"));
+    if (passphrase)
+        m_client.editWorldText(QLatin1String(editable->section), id, field, value.trimmed(), m_session.id(), std::move(passphrase));
 }
 
 void WorldView::importFile()
@@ -245,7 +312,7 @@ void WorldView::importFile()
                                        "already must be the same; opening balances are recorded in the signed entry.")
                                         .arg(path));
     if (passphrase)
-        m_client.importWorld(document, m_actAs->currentText(), std::move(passphrase));
+        m_client.importWorld(document, m_session.id(), std::move(passphrase));
 }
 
 void WorldView::exportFile()
@@ -285,7 +352,7 @@ void WorldView::addCounterparty()
     auto passphrase = askPassphrase(tr("Add the counterparty %1. Agents can pay it once a rule of the policy allows it.")
                                         .arg(id->text().trimmed()));
     if (passphrase)
-        m_client.importWorld(QJsonDocument(document).toJson(QJsonDocument::Compact), m_actAs->currentText(), std::move(passphrase));
+        m_client.importWorld(QJsonDocument(document).toJson(QJsonDocument::Compact), m_session.id(), std::move(passphrase));
 }
 
 void WorldView::setPrice()
@@ -316,7 +383,7 @@ void WorldView::setPrice()
                                         .arg(asset->currentText(), price->text().trimmed(), quote->currentText()));
     if (passphrase)
         m_client.setPrice(asset->currentText(), quote->currentText(), price->text().trimmed(), source->text().trimmed(),
-                          m_actAs->currentText(), std::move(passphrase));
+                          m_session.id(), std::move(passphrase));
 }
 
 } // namespace cs::ui

@@ -8,7 +8,6 @@
 
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
 class QPushButton;
 class QStandardItemModel;
@@ -21,11 +20,13 @@ class SecretBytes;
 namespace cs::ui {
 
 class EngineClient;
+class Session;
 
 /**
  * The World view: accounts with their balances, counterparties (and the lists they are on),
- * venues, prices and named lists, as the engine holds them now; a risk manager chosen in "Act
- * as" imports a world file, adds a counterparty or sets a price, each signed and audited.
+ * venues, prices and named lists, as the engine holds them now; the risk manager signed in
+ * (`Session`) imports a world file, adds a counterparty, sets a price or edits a name or
+ * description, each signed and audited.
  * Export writes the world file anyone may read.
  */
 class WorldView final : public QWidget
@@ -36,7 +37,7 @@ class WorldView final : public QWidget
 public:
     enum Tab { AccountsTab, CounterpartiesTab, VenuesTab, PricesTab, ListsTab, TabCount };
 
-    WorldView(EngineClient& client, QWidget* parent = nullptr);
+    WorldView(EngineClient& client, const Session& session, QWidget* parent = nullptr);
 
     void showWorkspace(const api::WorkspaceSummary& summary);
     void reload();
@@ -48,16 +49,26 @@ private:
     void exportFile();
     void addCounterparty();
     void setPrice();
-    //! The signer's passphrase, asked for in a dialog (empty is fine in a demo); null when cancelled.
-    std::shared_ptr<const SecretBytes> askPassphrase(const QString& what);
+    //! Edit: the selected item's text no decision reads (name or description), signed.
+    void editSelected();
+    /**
+     * The signer's passphrase, asked for in a dialog (empty is fine in a demo); null when
+     * cancelled. With `edited`, the dialog also offers that text, labelled `editLabel`, for editing.
+     */
+    std::shared_ptr<const SecretBytes> askPassphrase(const QString& what, QString* edited = nullptr,
+                                                     const QString& editLabel = {});
+
+    void updateActions();
 
     EngineClient& m_client;
+    const Session& m_session;
     QTabWidget* m_tabs;
     QStandardItemModel* m_models[TabCount];
-    QComboBox* m_actAs;
+    QLabel* m_who; //!< who signs here, or why nothing can be signed
     QPushButton* m_import;
     QPushButton* m_add;
     QPushButton* m_price;
+    QPushButton* m_edit;
     QLabel* m_state;
     api::WorldView m_world;
     bool m_demo = false;

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -18,6 +19,7 @@
 #include "ui/agents/PeopleModel.h"
 #include "ui/agents/PrincipalDialog.h"
 #include "ui/bridge/EngineClient.h"
+#include "ui/common/Session.h"
 
 using namespace cs;
 using cs::ui::PeopleModel;
@@ -71,15 +73,15 @@ void PeopleViewTest::actionsFollowRoleAndStatus()
 {
     auto factory = std::make_shared<test::FakeEngineFactory>();
     ui::EngineClient client(factory);
-    ui::AgentsView view(client);
+    ui::Session session;
+    ui::AgentsView view(client, session);
     api::WorkspaceSummary summary;
     summary.principals = {person("rita", "Rita", api::Role::RiskManager, api::PrincipalStatus::Active, "SHA256:a", std::nullopt),
                           person("trader", "Trader", api::Role::Agent, api::PrincipalStatus::Suspended, "SHA256:b", std::nullopt),
-                          person("api-buyer", "API buyer", api::Role::Agent, api::PrincipalStatus::Active, "SHA256:c", std::nullopt)};
+                          person("api-buyer", "API buyer", api::Role::Agent, api::PrincipalStatus::Active, "SHA256:c", std::nullopt),
+                          person("ola", "Ola", api::Role::Analyst, api::PrincipalStatus::Active, "", std::nullopt)};
     view.showWorkspace(summary);
-    auto* actAs = view.findChild<QComboBox*>(QStringLiteral("actAs"));
-    QCOMPARE(actAs->count(), 1);
-    QCOMPARE(actAs->currentText(), QStringLiteral("rita"));
+    auto* who = view.findChild<QLabel*>(QStringLiteral("peopleSignedIn"));
     const auto button = [&](const QString& text) {
         for (QPushButton* candidate : view.findChildren<QPushButton*>()) {
             if (candidate->text() == text)
@@ -93,6 +95,18 @@ void PeopleViewTest::actionsFollowRoleAndStatus()
                 view.peopleTable()->setCurrentIndex(view.peopleTable()->model()->index(row, 0));
         }
     };
+    // Nobody signed in: nothing can be signed.
+    QVERIFY(!button(QStringLiteral("&Add…"))->isEnabled());
+    QCOMPARE(who->text(), QStringLiteral("Not signed in (File > Sign In): read only."));
+    // An analyst reads only.
+    session.signIn(summary.principals[3]);
+    QVERIFY(!button(QStringLiteral("&Add…"))->isEnabled());
+    QVERIFY(!button(QStringLiteral("&Freeze all agents…"))->isEnabled());
+    QCOMPARE(who->text(), QStringLiteral("Read only for Ola (ola): only a risk manager changes people and agents."));
+    // The risk manager.
+    session.signIn(summary.principals[0]);
+    QCOMPARE(who->text(), QStringLiteral("Signing as Rita (rita)."));
+    QVERIFY(button(QStringLiteral("&Add…"))->isEnabled());
     QVERIFY(button(QStringLiteral("&Freeze all agents…"))->isEnabled()); // api-buyer is active
     select(QStringLiteral("trader"));
     QVERIFY(!button(QStringLiteral("&Suspend…"))->isEnabled());
@@ -105,10 +119,10 @@ void PeopleViewTest::actionsFollowRoleAndStatus()
     QVERIFY(!button(QStringLiteral("Res&ume…"))->isEnabled());
     QVERIFY(button(QStringLiteral("New &key…"))->isEnabled());
 
-    // Without an active risk manager nobody here can sign a change.
+    // Suspended while signed in: the risk manager signs nothing more.
     summary.principals[0].status = api::PrincipalStatus::Suspended;
+    session.update(summary.principals);
     view.showWorkspace(summary);
-    QCOMPARE(actAs->count(), 0);
     QVERIFY(!button(QStringLiteral("&Add…"))->isEnabled());
     QVERIFY(!button(QStringLiteral("&Freeze all agents…"))->isEnabled());
 }
@@ -121,9 +135,11 @@ void PeopleViewTest::detailShowsWhatThePolicyLetsAnAgentDo()
                                              {{"ops.small", api::Effect::Allow, "ops-bot pays listed APIs", "action in {pay_api}",
                                                "at most 100 USDC", ""},
                                               {"ops.cap", api::Effect::Deny, "at most 300 USDC a day", "", "",
-                                               "above 300 USDC per calendar_day"}}};
+                                               "above 300 USDC per calendar_day", "240.5", "300", "USDC",
+                                               Timestamp{1'700'000'000'000}, 80}}};
     ui::EngineClient client(factory);
-    ui::AgentsView view(client);
+    ui::Session session;
+    ui::AgentsView view(client, session);
     QSignalSpy opened(&client, &ui::EngineClient::workspaceOpened);
     client.openWorkspace(QStringLiteral("/ws"));
     QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 30000);
@@ -137,6 +153,14 @@ void PeopleViewTest::detailShowsWhatThePolicyLetsAnAgentDo()
     QTRY_VERIFY(detail->text().contains(QStringLiteral("What the policy \u201cDesk policy\u201d lets it do:")));
     QVERIFY(detail->text().contains(QStringLiteral("• allows (ops.small): ops-bot pays listed APIs; each at most 100 USDC")));
     QVERIFY(detail->text().contains(QStringLiteral("• denies (ops.cap): at most 300 USDC a day; in total above 300 USDC per calendar_day")));
+    // Each cap with a window as a bar of its use now; the one without a window has none.
+    auto* bar = view.findChild<QProgressBar*>(QStringLiteral("cap:ops.cap"));
+    QVERIFY(bar != nullptr);
+    QCOMPARE(bar->value(), 80);
+    QVERIFY2(bar->format().startsWith(QStringLiteral("240.5 of 300 USDC since ")), qPrintable(bar->format()));
+    QVERIFY(bar->format().endsWith(QStringLiteral("(80 %)")));
+    QVERIFY(bar->styleSheet().contains(QStringLiteral("#b26a00"))); // near the cap: amber
+    QVERIFY(view.findChild<QProgressBar*>(QStringLiteral("cap:ops.small")) == nullptr);
 }
 
 void PeopleViewTest::dialogSignsOnlyWhenComplete_data()

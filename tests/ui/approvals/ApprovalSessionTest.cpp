@@ -34,6 +34,7 @@
 #include "ui/agents/PrincipalDialog.h"
 #include "ui/bridge/EngineClient.h"
 #include <QPlainTextEdit>
+#include "ui/common/Session.h"
 #include "ui/common/Settings.h"
 #include "ui/common/Translations.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -71,7 +72,8 @@ private Q_SLOTS:
 private:
     //! A demo workspace run through the pipeline, with six more flagged intents: 20 await approval.
     QString flaggedWorkspace(const QString& name);
-    void openInWindow(MainWindow& window, const QString& path);
+    //! Opens `path` in `window` with `signIn` remembered as who signed in to it last.
+    void openInWindow(MainWindow& window, const QString& path, const QString& signIn = QStringLiteral("alice"));
     //! Presses a command key (one keystroke) where the focus is.
     void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
     //! Types text (each character a keystroke, counted apart from commands).
@@ -115,8 +117,10 @@ QString ApprovalSessionTest::flaggedWorkspace(const QString& name)
     return path;
 }
 
-void ApprovalSessionTest::openInWindow(MainWindow& window, const QString& path)
+void ApprovalSessionTest::openInWindow(MainWindow& window, const QString& path, const QString& signIn)
 {
+    // The person who signed in to this workspace last time is signed in again.
+    ui::Settings().signedIn.set(QVariantMap{{path, signIn}});
     m_window = &window;
     window.resize(1280, 800);
     window.show();
@@ -130,6 +134,8 @@ void ApprovalSessionTest::openInWindow(MainWindow& window, const QString& path)
     press(Qt::Key_1, Qt::ControlModifier); // the approvals view
     QCOMPARE(window.currentView(), MainWindow::ApprovalsViewIndex);
     QTRY_VERIFY(!window.approvalsView()->detail()->intent().isEmpty()); // the oldest, selected
+    QCOMPARE(window.session()->id(), signIn);
+    QVERIFY(window.signInDialog() == nullptr); // not asked again
     m_commandKeys = 0;
 }
 
@@ -185,7 +191,7 @@ void ApprovalSessionTest::suspendingInTheConsoleEndsRequestsAndIntake()
     const std::int64_t pendingBefore = traderRequests();
     QVERIFY(pendingBefore > 0);
     MainWindow window(m_factory);
-    openInWindow(window, path);
+    openInWindow(window, path, QStringLiteral("rita")); // the risk manager
     window.showView(MainWindow::AgentsViewIndex);
     ui::AgentsView& view = *window.agentsView();
     QTRY_VERIFY(view.peopleModel()->rowCount() > 0);

@@ -1,6 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -25,10 +28,12 @@
 #include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/bridge/EngineClient.h"
+#include "ui/common/Session.h"
 #include "ui/common/Settings.h"
 #include "ui/common/StateText.h"
 #include "ui/common/Translations.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/mainwindow/SignInDialog.h"
 
 using namespace cs;
 using cs::ui::AgentsModel;
@@ -42,6 +47,8 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void opensDemoWorkspaceWithAgentsAndBalances();
+    void signsInAsWhoIsAskedFor_data();
+    void signsInAsWhoIsAskedFor();
     void demoFeedFillsTheConsoleLive();
     void keyboardNavigation();
     void failureIsReportedAndChangesNothing();
@@ -83,6 +90,37 @@ void MainWindowTest::opensDemoWorkspaceWithAgentsAndBalances()
     QSignalSpy shown(&window, &MainWindow::workspaceShown);
     window.createWorkspace(m_dir->filePath(QStringLiteral("demo")), /*demo=*/true);
     QVERIFY(shown.wait(20000));
+
+    // Nobody signed in to it before: the console asks who you are, and meanwhile signs nothing.
+    ui::SignInDialog* signIn = window.signInDialog();
+    QVERIFY(signIn != nullptr);
+    QVERIFY(!window.session()->signedIn());
+    auto* signedInButton = window.findChild<QPushButton*>(QStringLiteral("signedInButton"));
+    QCOMPARE(signedInButton->text(), QStringLiteral("Not signed in"));
+    auto* people = signIn->findChild<QListWidget*>(QStringLiteral("signInList"));
+    QStringList listed;
+    for (int row = 0; row < people->count(); ++row)
+        listed << people->item(row)->text();
+    // The people who may sign in, not the agents.
+    QCOMPARE(listed, (QStringList{QStringLiteral("Alice Nguyen (alice) — approver"), QStringLiteral("Bob Okafor (bob) — approver"),
+                                  QStringLiteral("Rita Alvarez (rita) — risk manager")}));
+    auto* sign = signIn->findChild<QDialogButtonBox*>()->buttons().at(0);
+    for (QAbstractButton* button : signIn->findChild<QDialogButtonBox*>()->buttons()) {
+        if (button->text() == QStringLiteral("&Sign In"))
+            sign = button;
+    }
+    QCOMPARE(people->currentRow(), 0); // the first, until another is chosen
+    QVERIFY(signIn->findChild<QLabel*>(QStringLiteral("signInRole"))->text().contains(QStringLiteral("approver signs verdicts")));
+    people->setCurrentRow(2);
+    QVERIFY(sign->isEnabled());
+    QVERIFY(signIn->findChild<QLabel*>(QStringLiteral("signInRole"))->text().contains(QStringLiteral("changes people")));
+    sign->click();
+    QTRY_VERIFY(window.signInDialog() == nullptr);
+    window.activateWindow(); // offscreen, no window manager gives the focus back
+    QTRY_VERIFY(QApplication::activeWindow() == &window);
+    QCOMPARE(window.session()->id(), QStringLiteral("rita"));
+    QCOMPARE(signedInButton->text(), QStringLiteral("Signed in: Rita Alvarez (rita), risk manager"));
+    QCOMPARE(ui::Settings().signedIn.get().value(m_dir->filePath(QStringLiteral("demo"))).toString(), QStringLiteral("rita"));
 
     window.showView(MainWindow::AgentsViewIndex);
     QTableView* table = window.agentsView()->table();
@@ -134,6 +172,35 @@ void MainWindowTest::opensDemoWorkspaceWithAgentsAndBalances()
 
     const QImage picture = window.grab().toImage();
     QVERIFY(!picture.isNull());
+}
+
+void MainWindowTest::signsInAsWhoIsAskedFor_data()
+{
+    QTest::addColumn<QString>("asked");      // countersign --as
+    QTest::addColumn<QString>("remembered"); // who signed in to the workspace last
+    QTest::addColumn<QString>("signedIn");   // empty: the dialog asks
+    QTest::newRow("as-given") << QStringLiteral("bob") << QString() << QStringLiteral("bob");
+    QTest::newRow("as-given-over-remembered") << QStringLiteral("bob") << QStringLiteral("alice") << QStringLiteral("bob");
+    QTest::newRow("remembered") << QString() << QStringLiteral("alice") << QStringLiteral("alice");
+    QTest::newRow("an-agent-may-not") << QStringLiteral("trader") << QString() << QString();
+    QTest::newRow("nobody-known") << QStringLiteral("mallory") << QStringLiteral("eve") << QString();
+}
+
+void MainWindowTest::signsInAsWhoIsAskedFor()
+{
+    QFETCH(QString, asked);
+    QFETCH(QString, remembered);
+    QFETCH(QString, signedIn);
+    const QString path = m_dir->filePath(QStringLiteral("demo"));
+    if (!remembered.isEmpty())
+        ui::Settings().signedIn.set(QVariantMap{{path, remembered}});
+    MainWindow window(m_factory);
+    window.setSignInAs(asked);
+    QSignalSpy shown(&window, &MainWindow::workspaceShown);
+    window.createWorkspace(path, /*demo=*/true);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(window.session()->id(), signedIn);
+    QCOMPARE(window.signInDialog() != nullptr, signedIn.isEmpty());
 }
 
 void MainWindowTest::demoFeedFillsTheConsoleLive()

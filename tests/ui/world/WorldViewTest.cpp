@@ -1,7 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QAbstractItemModelTester>
-#include <QComboBox>
+#include <QApplication>
+#include <QDialog>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -9,6 +15,7 @@
 
 #include "tests/support/FakeEngine.h"
 #include "ui/bridge/EngineClient.h"
+#include "ui/common/Session.h"
 #include "ui/world/WorldView.h"
 
 using namespace cs;
@@ -37,7 +44,8 @@ void WorldViewTest::showsTheWorld()
     world.lists = {{"api-vendors", "counterparties", "APIs with a pricing agreement", {"cloud-api"}}};
 
     ui::EngineClient client(factory);
-    WorldView view(client);
+    ui::Session session;
+    WorldView view(client, session);
     QSignalSpy loaded(&client, &ui::EngineClient::worldLoaded);
     QSignalSpy opened(&client, &ui::EngineClient::workspaceOpened);
     client.openWorkspace(QStringLiteral("/ws"));
@@ -59,20 +67,71 @@ void WorldViewTest::showsTheWorld()
     QCOMPARE(view.model(WorldView::ListsTab)->index(0, 2).data().toString(), QStringLiteral("cloud-api"));
     QCOMPARE(view.model(WorldView::VenuesTab)->rowCount(), 1);
 
-    // The demo's risk manager may change it; nobody may where there is none.
-    auto* actAs = view.findChild<QComboBox*>(QStringLiteral("worldActAs"));
-    QVERIFY(actAs->count() >= 1);
-    api::WorkspaceSummary nobody = opened.first().at(1).value<api::WorkspaceSummary>();
-    for (api::PrincipalView& person : nobody.principals) {
+    // Only a risk manager signed in may change it: not an approver, and not once suspended.
+    const auto buttonsEnabled = [&] {
+        int enabled = 0;
+        for (QPushButton* button : view.findChildren<QPushButton*>()) {
+            if (button->text() == QStringLiteral("&Import…") || button->text() == QStringLiteral("Set &price…"))
+                enabled += button->isEnabled() ? 1 : 0;
+        }
+        return enabled;
+    };
+    QCOMPARE(buttonsEnabled(), 0); // nobody signed in
+    api::WorkspaceSummary summary = opened.first().at(1).value<api::WorkspaceSummary>();
+    for (const api::PrincipalView& person : summary.principals) {
+        if (person.role == api::Role::Approver)
+            session.signIn(person);
+    }
+    QVERIFY(session.signedIn());
+    QCOMPARE(buttonsEnabled(), 0);
+    for (api::PrincipalView& person : summary.principals) {
         if (person.role == api::Role::RiskManager)
-            person.status = api::PrincipalStatus::Revoked;
+            session.signIn(person);
     }
-    view.showWorkspace(nobody);
-    QCOMPARE(actAs->count(), 0);
+    QCOMPARE(buttonsEnabled(), 2);
+
+    // Edit: the selected counterparty's name, in one dialog with the signer's passphrase.
+    QPushButton* edit = nullptr;
     for (QPushButton* button : view.findChildren<QPushButton*>()) {
-        if (button->text() == QStringLiteral("&Import…") || button->text() == QStringLiteral("Set &price…"))
-            QVERIFY(!button->isEnabled());
+        if (button->text() == QStringLiteral("E&dit…"))
+            edit = button;
     }
+    QVERIFY(edit != nullptr);
+    auto* tabs = view.findChild<QTabWidget*>(QStringLiteral("worldTabs"));
+    tabs->setCurrentIndex(WorldView::PricesTab);
+    QVERIFY(!edit->isEnabled()); // a price is set, not edited
+    tabs->setCurrentIndex(WorldView::CounterpartiesTab);
+    auto* counterparties = qobject_cast<QTableView*>(tabs->currentWidget());
+    QVERIFY(!edit->isEnabled()); // nothing selected
+    counterparties->setCurrentIndex(counterparties->model()->index(0, 0)); // cloud-api, sorted by id
+    QVERIFY(edit->isEnabled());
+    bool filled = false;
+    QTimer::singleShot(0, this, [&] { // the dialog is modal: fill it in once it shows
+        QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
+        QWidget* dialog = QApplication::activeModalWidget();
+        auto* text = dialog->findChild<QLineEdit*>(QStringLiteral("editedText"));
+        QVERIFY(text != nullptr);
+        QCOMPARE(text->text(), QStringLiteral("Cloud API")); // the text as it is now
+        text->setText(QStringLiteral("  Cloud API GmbH "));
+        qobject_cast<QDialog*>(dialog)->accept(); // a demo key: no passphrase needed
+        filled = true;
+    });
+    QSignalSpy changed(&client, &ui::EngineClient::worldChanged);
+    edit->click();
+    QVERIFY(filled);
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() == 1, 30000);
+    const auto& edits = factory->workspaces.at("/ws")->textEdits;
+    QCOMPARE(edits.size(), 1u);
+    QCOMPARE(edits[0].first.section, std::string("counterparties"));
+    QCOMPARE(edits[0].first.id, std::string("cloud-api"));
+    QCOMPARE(edits[0].first.field, std::string("name"));
+    QCOMPARE(edits[0].first.value, std::string("Cloud API GmbH"));
+    QCOMPARE(edits[0].second, session.id().toStdString());
+    QCOMPARE(view.findChild<QLabel*>(QStringLiteral("worldSignedIn"))->text(), QStringLiteral("Signing as %1.").arg(session.displayText()));
+    for (api::PrincipalView& person : summary.principals)
+        person.status = api::PrincipalStatus::Suspended;
+    session.update(summary.principals);
+    QCOMPARE(buttonsEnabled(), 0);
 }
 
 QTEST_MAIN(WorldViewTest)
