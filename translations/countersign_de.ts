@@ -403,16 +403,16 @@
         <translation>; insgesamt %1</translation>
     </message>
     <message>
-        <source>Caps now, in the window that ends now:</source>
-        <translation>Obergrenzen jetzt, im Zeitfenster bis jetzt:</translation>
-    </message>
-    <message>
         <source>%1 of %2 %3 since %4 (%5 %)</source>
         <translation>%1 von %2 %3 seit %4 (%5 %)</translation>
     </message>
     <message>
         <source>only a risk manager changes people and agents</source>
         <translation>nur das Risikomanagement ändert Personen und Agenten</translation>
+    </message>
+    <message>
+        <source>Each cap&apos;s use in its window up to now:</source>
+        <translation>Auslastung jeder Obergrenze in ihrem Zeitfenster bis jetzt:</translation>
     </message>
 </context>
 <context>
@@ -1580,10 +1580,6 @@
         <translation>Welt</translation>
     </message>
     <message>
-        <source>The accounts, counterparties, venues, prices and lists the engine decides on. A risk manager adds to them — one item, or a whole world file — and sets prices; each change is signed and recorded, and an import is all or nothing.</source>
-        <translation>Die Konten, Gegenparteien, Handelsplätze, Preise und Listen, auf deren Grundlage die Engine entscheidet. Das Risikomanagement ergänzt sie – einzeln oder als ganze Weltdatei – und setzt Preise; jede Änderung wird signiert und festgehalten, ein Import gilt ganz oder gar nicht.</translation>
-    </message>
-    <message>
         <source>The world file was written to %1.</source>
         <translation>Die Weltdatei wurde nach %1 geschrieben.</translation>
     </message>
@@ -1720,6 +1716,10 @@
     <message>
         <source>New &amp;description:</source>
         <translation>Neue &amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>The accounts, counterparties, venues, prices and lists the engine decides on. A risk manager adds to them — one item, or a whole world file — sets prices and edits names and descriptions; each change is signed and recorded, and an import is all or nothing.</source>
+        <translation>Die Konten, Gegenparteien, Handelsplätze, Preise und Listen, auf deren Grundlage die Engine entscheidet. Das Risikomanagement ergänzt sie – einzeln oder mit einer ganzen Weltdatei –, setzt Preise und bearbeitet Namen und Beschreibungen; jede Änderung wird signiert und festgehalten, und ein Import gilt ganz oder gar nicht.</translation>
     </message>
 </context>
 <context>

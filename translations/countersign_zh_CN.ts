@@ -400,16 +400,16 @@
         <translation>；合计 %1</translation>
     </message>
     <message>
-        <source>Caps now, in the window that ends now:</source>
-        <translation>当前限额（截至现在的时间窗口）：</translation>
-    </message>
-    <message>
         <source>%1 of %2 %3 since %4 (%5 %)</source>
         <translation>自 %4 起 %1 / %2 %3（%5 %）</translation>
     </message>
     <message>
         <source>only a risk manager changes people and agents</source>
         <translation>只有风险经理可以更改人员和代理</translation>
+    </message>
+    <message>
+        <source>Each cap&apos;s use in its window up to now:</source>
+        <translation>每项限额在其截至现在的时间窗口内的使用情况：</translation>
     </message>
 </context>
 <context>
@@ -1571,10 +1571,6 @@
         <translation>世界</translation>
     </message>
     <message>
-        <source>The accounts, counterparties, venues, prices and lists the engine decides on. A risk manager adds to them — one item, or a whole world file — and sets prices; each change is signed and recorded, and an import is all or nothing.</source>
-        <translation>引擎据以决策的账户、交易对手、交易场所、价格和名单。风险经理可逐项或以整个世界文件的方式添加，并设置价格；每项更改都会签名并记录，导入要么全部成功，要么不做任何更改。</translation>
-    </message>
-    <message>
         <source>The world file was written to %1.</source>
         <translation>世界文件已写入 %1。</translation>
     </message>
@@ -1711,6 +1707,10 @@
     <message>
         <source>New &amp;description:</source>
         <translation>新描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The accounts, counterparties, venues, prices and lists the engine decides on. A risk manager adds to them — one item, or a whole world file — sets prices and edits names and descriptions; each change is signed and recorded, and an import is all or nothing.</source>
+        <translation>引擎据以决策的账户、交易对手、交易场所、价格和名单。风险经理可逐项或以整个世界文件的方式添加，设置价格，并编辑名称和描述；每项更改都会签名并记录，导入要么全部成功，要么不做任何更改。</translation>
     </message>
 </context>
 <context>

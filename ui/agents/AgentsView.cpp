@@ -284,7 +284,7 @@ void AgentsView::showCaps(const std::vector<api::Grant>& rules)
         if (grant.windowLimit.empty())
             continue;
         if (row == 0) {
-            auto* title = new QLabel(tr("Caps now, in the window that ends now:"), m_caps);
+            auto* title = new QLabel(tr("Each cap's use in its window up to now:"), m_caps);
             m_capsGrid->addWidget(title, row++, 0, 1, 2);
         }
         auto* name = new QLabel(QString::fromStdString(grant.rule), m_caps);

@@ -143,8 +143,8 @@ WorldView::WorldView(EngineClient& client, const Session& session, QWidget* pare
 
     QLabel* heading = makeViewHeading(tr("World"), this);
     auto* explanation = new QLabel(tr("The accounts, counterparties, venues, prices and lists the engine decides on. A risk "
-                                      "manager adds to them — one item, or a whole world file — and sets prices; each change "
-                                      "is signed and recorded, and an import is all or nothing."),
+                                      "manager adds to them — one item, or a whole world file — sets prices and edits names "
+                                      "and descriptions; each change is signed and recorded, and an import is all or nothing."),
                                    this);
     explanation->setWordWrap(true);
     m_state->setWordWrap(true);
