@@ -48,7 +48,7 @@ SignInDialog::SignInDialog(const std::vector<api::PrincipalView>& people, const 
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::currentRowChanged, this, &SignInDialog::showChoice);
-    connect(m_list, &QListWidget::itemDoubleClicked, this, &QDialog::accept);
+    connect(m_list, &QListWidget::itemActivated, this, &QDialog::accept); // Enter or a double click
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
