@@ -17,6 +17,8 @@
 #include <QJsonArray>
 
 #include <future>
+#include <iterator>
+#include <map>
 #include <limits>
 #include <set>
 
@@ -328,6 +330,8 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
     }
     CS_TRY(loaded, m_decider.load(db, *world, earliest, latest));
     const policy::Evaluator& evaluator = m_decider.evaluator();
+    // Each agent's intake, read once in this transaction (nothing in it changes a status).
+    std::map<std::string, std::string, std::less<>> refusals;
 
     for (Planned& item : planned) {
         if (!item.proposal)
@@ -345,10 +349,14 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         };
 
         // Suspended while its model answered: the kill switch wins over the answer.
-        CS_TRY(refusal, intakeRefusal(db, intent.agent));
-        if (!refusal->empty()) {
-            CS_TRY(logged, add(audit::types::kProposalRejected, rejection(intent, "intake", *refusal), false));
-            end(IntentState::Rejected, *refusal);
+        auto known = refusals.find(intent.agent);
+        if (known == refusals.end()) {
+            CS_TRY(refusal, intakeRefusal(db, intent.agent));
+            known = refusals.emplace(intent.agent, std::move(*refusal)).first;
+        }
+        if (!known->second.empty()) {
+            CS_TRY(logged, add(audit::types::kProposalRejected, rejection(intent, "intake", known->second), false));
+            end(IntentState::Rejected, known->second);
             continue;
         }
 
@@ -480,8 +488,8 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
         const Timestamp now = m_clock.now();
         for (Planned& item : planned) {
             firstDraft.push_back(drafts.size());
-            for (audit::Draft& draft : item.drafts)
-                drafts.push_back(draft);
+            std::move(item.drafts.begin(), item.drafts.end(), std::back_inserter(drafts)); // read no more after this
+            item.drafts.clear();
         }
         CS_TRY(appended, audit::appendInTransaction(db, drafts, now, m_policy));
         // Every batch commit is checkpointed, so a database that loses its WAL's tail (or is
