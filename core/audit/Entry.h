@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,12 @@ struct Draft
 //! Canonicalises `body` and, with a signer, signs it. InvalidInput names the field.
 Result<Draft> makeDraft(std::string_view type, std::string_view actor, const QJsonObject& body,
                         const identity::SigningKey* signer = nullptr);
+//! makeDraft with a signer, checked the same, with the signature left to signDrafts; until then
+//! the draft cannot be appended. (A batch's signatures are many: signDrafts shares them out.)
+Result<Draft> makeDraftToSign(std::string_view type, std::string_view actor, const QJsonObject& body);
+//! Signs each of `drafts` (its body, as makeDraft does) with `signer`; when there are many, half
+//! of them on a second thread.
+void signDrafts(std::span<Draft* const> drafts, const identity::SigningKey& signer);
 
 //! A statement its actor signed elsewhere (core/identity), as a draft; checked as makeDraft
 //! checks its own (type, actor, the schema its type needs, a signature where one is needed).

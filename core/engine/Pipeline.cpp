@@ -94,6 +94,7 @@ struct Pipeline::Planned
     std::vector<audit::Draft> drafts;
     std::optional<settlement::Request> settle; //!< set when the decision allows it
     std::size_t receiptDraft = 0;              //!< index in `drafts` of the receipt
+    std::vector<std::size_t> toSign;           //!< the drafts in `drafts` the engine signs, once decided
     //! The decisions row: what was decided, on which facts, and what the windows count.
     struct Decided
     {
@@ -339,7 +340,9 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         const Proposal& proposal = *item.proposal;
         const model::Intent& intent = *item.intent;
         const auto add = [&](const char* type, const QJsonObject& body, bool engineSigns) -> Result<void> {
-            CS_TRY(draft, audit::makeDraft(type, "engine", body, engineSigns ? m_policy.engineKey : nullptr));
+            CS_TRY(draft, engineSigns ? audit::makeDraftToSign(type, "engine", body) : audit::makeDraft(type, "engine", body));
+            if (engineSigns)
+                item.toSign.push_back(item.drafts.size());
             item.drafts.push_back(std::move(*draft));
             return {};
         };
@@ -419,8 +422,9 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                     earlier.reason);
                 item.outcome.receiptSeq = earlier.receiptSeq;
             } else {
-                CS_TRY(receipt, settlement::receiptDraft(*settled->receipt, *m_policy.engineKey));
+                CS_TRY(receipt, settlement::receiptDraftToSign(*settled->receipt));
                 item.receiptDraft = item.drafts.size();
+                item.toSign.push_back(item.receiptDraft);
                 item.drafts.push_back(std::move(*receipt));
                 m_decider.count(spend, true); // and its counterparty is paid before, for the rest of the batch
                 item.decided->spend = "committed";
@@ -429,6 +433,13 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
             }
         }
     }
+    // The decisions and receipts the engine signs, all at once: nothing read them signed so far.
+    std::vector<audit::Draft*> unsignedDrafts;
+    for (Planned& item : planned) {
+        for (std::size_t index : item.toSign)
+            unsignedDrafts.push_back(&item.drafts[index]);
+    }
+    audit::signDrafts(unsignedDrafts, *m_policy.engineKey);
     return {};
 }
 

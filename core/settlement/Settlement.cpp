@@ -189,6 +189,11 @@ Result<audit::Draft> receiptDraft(const QJsonObject& receipt, const identity::Si
     return audit::makeDraft(audit::types::kSettlementReceipt, "engine", receipt, &engineKey);
 }
 
+Result<audit::Draft> receiptDraftToSign(const QJsonObject& receipt)
+{
+    return audit::makeDraftToSign(audit::types::kSettlementReceipt, "engine", receipt);
+}
+
 Result<Settlement> settleAlone(storage::DbWriter& writer, SettlementAdapter& adapter, const Request& request,
                                const audit::CheckpointPolicy& checkpoints, const Clock& clock)
 {

@@ -79,6 +79,8 @@ Result<std::optional<Settlement>> findSettlement(storage::Database& db, const st
 
 //! The engine-signed settlement.receipt entry of a receipt body an adapter described.
 Result<audit::Draft> receiptDraft(const QJsonObject& receipt, const identity::SigningKey& engineKey);
+//! The same entry with its signature left to audit::signDrafts (a batch signs its receipts together).
+Result<audit::Draft> receiptDraftToSign(const QJsonObject& receipt);
 
 /**
  * One settlement in the caller's transaction, its receipt signed (with `checkpoints.engineKey`)
