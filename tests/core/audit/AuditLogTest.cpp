@@ -49,6 +49,8 @@ private Q_SLOTS:
     void identityEventsNeedAuthority();
     void inclusionProofsVerifyAndMutationsFail();
     void receiptExportIsTheSignedBytes();
+    void draftsSignedTogetherAreSignedAsAlone_data();
+    void draftsSignedTogetherAreSignedAsAlone();
 
 private:
     //! A copy of the generated template workspace, to tamper with.
@@ -707,6 +709,42 @@ void AuditLogTest::receiptExportIsTheSignedBytes()
     QVERIFY(verifyInclusionProof(*receipt->proof, *key)->valid);
     // Only receipts are receipts.
     QCOMPARE(engine->exportReceipt(1).error().code, ErrorCode::InvalidInput);
+}
+
+void AuditLogTest::draftsSignedTogetherAreSignedAsAlone_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("none") << 0;
+    QTest::newRow("few: one thread") << 5;
+    QTest::newRow("many: two threads") << 41;
+}
+
+void AuditLogTest::draftsSignedTogetherAreSignedAsAlone()
+{
+    QFETCH(int, count);
+    const identity::SigningKey key = identity::SigningKey::generate();
+    std::vector<Draft> together;
+    std::vector<Draft> alone;
+    for (int i = 0; i < count; ++i) {
+        const QJsonObject body{{QStringLiteral("schema"), QStringLiteral("countersign.receipt/1")}, {QStringLiteral("n"), i}};
+        auto later = makeDraftToSign(types::kSettlementReceipt, "engine", body);
+        QVERIFY(later);
+        QVERIFY(!later->signature); // not appendable until signed
+        together.push_back(std::move(*later));
+        alone.push_back(*makeDraft(types::kSettlementReceipt, "engine", body, &key));
+    }
+    std::vector<Draft*> pointers;
+    for (Draft& draft : together)
+        pointers.push_back(&draft);
+    signDrafts(pointers, key);
+    for (int i = 0; i < count; ++i) {
+        const auto at = static_cast<std::size_t>(i);
+        QVERIFY(together[at].signature.has_value());
+        QVERIFY(*together[at].signature == *alone[at].signature); // Ed25519 is deterministic
+        QVERIFY(identity::verifySignature(key.publicKey(), together[at].body, *together[at].signature));
+    }
+    // A draft to sign is checked as a signed one is.
+    QVERIFY(!makeDraftToSign(types::kSettlementReceipt, "engine", QJsonObject{{QStringLiteral("n"), 1}}));
 }
 
 QTEST_GUILESS_MAIN(AuditLogTest)
