@@ -186,6 +186,7 @@ Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
     , m_cache(std::move(other.m_cache))
+    , m_walCommitted(std::move(other.m_walCommitted))
 {
 }
 
@@ -197,6 +198,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_cache = std::move(other.m_cache);
+        m_walCommitted = std::move(other.m_walCommitted);
     }
     return *this;
 }
@@ -205,6 +207,27 @@ Database::~Database()
 {
     m_cache.clear();
     sqlite3_close_v2(m_db);
+}
+
+void Database::onWalCommit(std::function<void(int frames)> committed)
+{
+    m_walCommitted = std::make_unique<std::function<void(int)>>(std::move(committed));
+    sqlite3_wal_autocheckpoint(m_db, 0);
+    sqlite3_wal_hook(
+        m_db,
+        [](void* context, sqlite3*, const char*, int frames) {
+            (*static_cast<std::function<void(int)>*>(context))(frames);
+            return SQLITE_OK;
+        },
+        m_walCommitted.get());
+}
+
+Result<void> Database::checkpointPassive()
+{
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        return Unexpected{sqliteError(m_db, rc, "checkpointing the WAL")};
+    return {};
 }
 
 Result<Statement*> Database::cached(std::string_view sql)

@@ -5,6 +5,7 @@
 #include "core/domain/Result.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -89,12 +90,23 @@ public:
     std::int64_t changes() const;
     const std::string& path() const { return m_path; }
 
+    /**
+     * Hands this connection's WAL checkpoints to someone else: it no longer copies the WAL into
+     * the database after a commit (SQLite's automatic checkpoint), and `committed` is told the
+     * WAL's size in frames after each commit instead, on this connection's thread.
+     */
+    void onWalCommit(std::function<void(int frames)> committed);
+    //! Copies what it can of the WAL into the database without waiting for readers or the
+    //! writer (a PASSIVE checkpoint).
+    Result<void> checkpointPassive();
+
 private:
     Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
 
     sqlite3* m_db = nullptr;
     std::string m_path;
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> m_cache;
+    std::unique_ptr<std::function<void(int)>> m_walCommitted; //!< where SQLite's WAL hook points
 };
 
 /**

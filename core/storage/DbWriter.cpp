@@ -15,12 +15,29 @@ Result<std::unique_ptr<DbWriter>> DbWriter::start(const std::string& path, OpenM
             opened.set_value(Unexpected{db.error()});
             return;
         }
+        // The checkpointer's connection is opened here, after the writer's created the file.
+        auto checkpoints = Database::open(path, OpenMode::MustExist);
+        if (!checkpoints) {
+            opened.set_value(Unexpected{checkpoints.error()});
+            return;
+        }
+        w->m_checkpointer = std::thread([w, c = std::move(*checkpoints)]() mutable { w->checkpointLoop(std::move(c)); });
+        db->onWalCommit([w](int frames) {
+            if (frames < kCheckpointFrames)
+                return;
+            {
+                std::lock_guard lock(w->m_checkpointMutex);
+                w->m_checkpointWanted = true;
+            }
+            w->m_checkpointWake.notify_one();
+        });
         opened.set_value({});
         w->loop(std::move(*db));
     });
     auto result = openedFuture.get();
     if (!result) {
         writer->m_thread.join();
+        writer.reset(); // stops a checkpointer that started
         return Unexpected{result.error()};
     }
     return writer;
@@ -35,6 +52,29 @@ DbWriter::~DbWriter()
     m_wake.notify_one();
     if (m_thread.joinable())
         m_thread.join();
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        m_checkpointStopping = true;
+    }
+    m_checkpointWake.notify_one();
+    if (m_checkpointer.joinable())
+        m_checkpointer.join();
+}
+
+void DbWriter::checkpointLoop(Database db)
+{
+    for (;;) {
+        {
+            std::unique_lock lock(m_checkpointMutex);
+            m_checkpointWake.wait(lock, [this] { return m_checkpointStopping || m_checkpointWanted; });
+            if (m_checkpointStopping)
+                return; // the last connection to close checkpoints what is left
+            m_checkpointWanted = false;
+        }
+        // A checkpoint that fails leaves the WAL as it is: every commit in it stays durable, and
+        // the next commit asks again.
+        (void)db.checkpointPassive();
+    }
 }
 
 void DbWriter::post(std::function<void(Database&)> job)

@@ -18,7 +18,9 @@ namespace cs::storage {
 /**
  * The one thread that owns a workspace's write connection. Every write goes through run(),
  * which executes the job on that thread and returns its result once the job (and any COMMIT
- * in it) has finished, so what run() returns is durable.
+ * in it) has finished, so what run() returns is durable. Copying the WAL back into the
+ * database (a checkpoint) is left to a second thread with its own connection, so no commit
+ * waits for one: it starts once the WAL holds kCheckpointFrames frames.
  */
 class DbWriter
 {
@@ -46,15 +48,24 @@ public:
 
     std::thread::id threadId() const { return m_thread.get_id(); }
 
+    static constexpr int kCheckpointFrames = 1000; //!< SQLite's own default for its automatic checkpoint
+
 private:
     DbWriter() = default;
     void loop(Database db);
+    void checkpointLoop(Database db);
 
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::function<void(Database&)>> m_jobs;
     bool m_stopping = false;
     std::thread m_thread;
+    // The checkpointer: woken after a commit left kCheckpointFrames or more in the WAL.
+    std::mutex m_checkpointMutex;
+    std::condition_variable m_checkpointWake;
+    bool m_checkpointWanted = false;
+    bool m_checkpointStopping = false;
+    std::thread m_checkpointer;
 };
 
 } // namespace cs::storage
