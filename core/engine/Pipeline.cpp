@@ -433,13 +433,6 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
             }
         }
     }
-    // The decisions and receipts the engine signs, all at once: nothing read them signed so far.
-    std::vector<audit::Draft*> unsignedDrafts;
-    for (Planned& item : planned) {
-        for (std::size_t index : item.toSign)
-            unsignedDrafts.push_back(&item.drafts[index]);
-    }
-    audit::signDrafts(unsignedDrafts, *m_policy.engineKey);
     return {};
 }
 
@@ -492,6 +485,13 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
         } invalidate{*this};
         auto phase = std::chrono::steady_clock::now();
         CS_TRY(decided, decide(db, planned));
+        // The decisions and receipts the engine signs, all at once: nothing read them signed so far.
+        std::vector<audit::Draft*> unsignedDrafts;
+        for (Planned& item : planned) {
+            for (std::size_t index : item.toSign)
+                unsignedDrafts.push_back(&item.drafts[index]);
+        }
+        audit::signDrafts(unsignedDrafts, *m_policy.engineKey);
         m_timings.decide += since(phase);
         phase = std::chrono::steady_clock::now();
         std::vector<audit::Draft> drafts;
