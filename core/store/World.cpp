@@ -37,13 +37,13 @@ constexpr DescribingText kDescribingTexts[] = {
     {"lists", "description", "SELECT description FROM lists WHERE id = ?1", "UPDATE lists SET description = ?2 WHERE id = ?1"},
 };
 
-const DescribingText* findDescribingText(std::string_view section, std::string_view field)
+Result<const DescribingText*> findDescribingText(std::string_view section, std::string_view field)
 {
     for (const DescribingText& text : kDescribingTexts) {
         if (text.section == section && text.field == field)
             return &text;
     }
-    return nullptr;
+    return fail(ErrorCode::InvalidInput, std::string(section) + "." + std::string(field) + " is not a text that may be edited");
 }
 
 } // namespace
@@ -60,10 +60,8 @@ std::string_view describingField(std::string_view section)
 Result<std::optional<std::string>> describingText(storage::Database& db, std::string_view section, std::string_view id,
                                                   std::string_view field)
 {
-    const DescribingText* text = findDescribingText(section, field);
-    if (text == nullptr)
-        return fail(ErrorCode::InvalidInput, std::string(section) + "." + std::string(field) + " is not a text that may be edited");
-    CS_TRY(select, db.cached(text->select));
+    CS_TRY(text, findDescribingText(section, field));
+    CS_TRY(select, db.cached((*text)->select));
     std::optional<std::string> now;
     CS_TRY(found, storage::firstRow((*select)->bind(1, id), [&](Statement& row) { now = row.textAt(0); }));
     return now;
@@ -72,10 +70,8 @@ Result<std::optional<std::string>> describingText(storage::Database& db, std::st
 Result<void> setDescribingText(storage::Database& db, std::string_view section, std::string_view id, std::string_view field,
                                std::string_view value)
 {
-    const DescribingText* text = findDescribingText(section, field);
-    if (text == nullptr)
-        return fail(ErrorCode::InvalidInput, std::string(section) + "." + std::string(field) + " is not a text that may be edited");
-    CS_TRY(update, db.cached(text->update));
+    CS_TRY(text, findDescribingText(section, field));
+    CS_TRY(update, db.cached((*text)->update));
     return (*update)->bind(1, id).bind(2, value).run();
 }
 

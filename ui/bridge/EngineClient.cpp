@@ -120,6 +120,13 @@ QString EngineClient::noWorkspace()
     return tr("No workspace is open.");
 }
 
+QString EngineClient::whyNotWritable() const
+{
+    if (!m_engine)
+        return noWorkspace();
+    return m_readOnly ? tr("The audit log does not verify; nothing is signed.") : QString();
+}
+
 void EngineClient::loadAgents()
 {
     postRead([](api::Engine& engine) { return engine.agents(); }, &EngineClient::agentsLoaded);
@@ -208,8 +215,8 @@ void EngineClient::addPrincipal(const QString& id, api::Role role, const QString
                                 std::shared_ptr<const SecretBytes> newPassphrase)
 {
     post([=, this] {
-        if (!m_engine || m_readOnly) {
-            Q_EMIT principalFailed(id, m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+        if (const QString refused = whyNotWritable(); !refused.isEmpty()) {
+            Q_EMIT principalFailed(id, refused);
             return;
         }
         const api::Engine::NewPrincipal principal{id.toStdString(), role, name.toStdString(), description.toStdString()};
@@ -226,8 +233,8 @@ void EngineClient::rotateKey(const QString& principal, const QString& actor, std
                              std::shared_ptr<const SecretBytes> newPassphrase)
 {
     post([=, this] {
-        if (!m_engine || m_readOnly) {
-            Q_EMIT principalFailed(principal, m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+        if (const QString refused = whyNotWritable(); !refused.isEmpty()) {
+            Q_EMIT principalFailed(principal, refused);
             return;
         }
         auto rotated = m_engine->rotateKey(principal.toStdString(), actor.toStdString(), textOf(*passphrase),
@@ -245,8 +252,8 @@ void EngineClient::changeStatus(const QStringList& principals, api::PrincipalSta
 {
     post([=, this] {
         for (const QString& principal : principals) {
-            if (!m_engine || m_readOnly) {
-                Q_EMIT principalFailed(principal, m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+            if (const QString refused = whyNotWritable(); !refused.isEmpty()) {
+                Q_EMIT principalFailed(principal, refused);
                 return;
             }
             auto changed = m_engine->changePrincipalStatus(principal.toStdString(), status, actor.toStdString(),
@@ -285,8 +292,8 @@ void EngineClient::exportWorld(const QString& path)
 void EngineClient::importWorld(const QByteArray& document, const QString& actor, std::shared_ptr<const SecretBytes> passphrase)
 {
     post([=, this] {
-        if (!m_engine || m_readOnly) {
-            Q_EMIT worldFailed(m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+        if (const QString refused = whyNotWritable(); !refused.isEmpty()) {
+            Q_EMIT worldFailed(refused);
             return;
         }
         auto imported = m_engine->importWorld(std::string_view(document.constData(), static_cast<std::size_t>(document.size())),
@@ -306,8 +313,8 @@ void EngineClient::setPrice(const QString& asset, const QString& quote, const QS
                             const QString& actor, std::shared_ptr<const SecretBytes> passphrase)
 {
     post([=, this] {
-        if (!m_engine || m_readOnly) {
-            Q_EMIT worldFailed(m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+        if (const QString refused = whyNotWritable(); !refused.isEmpty()) {
+            Q_EMIT worldFailed(refused);
             return;
         }
         auto seq = m_engine->setPrice({asset.toStdString(), quote.toStdString(), price.toStdString(), source.toStdString()},
@@ -323,8 +330,8 @@ void EngineClient::editWorldText(const QString& section, const QString& id, cons
                                  const QString& actor, std::shared_ptr<const SecretBytes> passphrase)
 {
     post([=, this] {
-        if (!m_engine || m_readOnly) {
-            Q_EMIT worldFailed(m_engine ? tr("The audit log does not verify; nothing is signed.") : noWorkspace());
+        if (const QString refused = whyNotWritable(); !refused.isEmpty()) {
+            Q_EMIT worldFailed(refused);
             return;
         }
         auto edited = m_engine->editWorldText({section.toStdString(), id.toStdString(), field.toStdString(), value.toStdString()},

@@ -145,6 +145,9 @@ private:
     void postRead(Read read, Loaded loaded);
     void openOnWorker(const QString& path);
     static QString noWorkspace();
+    //! On the worker: why nothing may be signed now (no workspace, or a log that does not
+    //! verify), or empty when a change may be signed.
+    QString whyNotWritable() const;
 
     std::shared_ptr<api::EngineFactory> m_factory;
     QThread m_thread;
