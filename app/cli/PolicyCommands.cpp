@@ -147,6 +147,11 @@ QJsonObject backtestJson(const api::BacktestSummary& report, std::size_t maxChan
     QJsonArray unpriced;
     for (const std::string& intent : report.unpriced)
         unpriced.append(qs(intent));
+    QJsonArray days;
+    for (const api::BacktestDay& day : report.days)
+        days.append(QJsonObject{{QStringLiteral("day"), qs(day.day)},
+                                {QStringLiteral("allowed_value_before"), qs(day.allowedBefore)},
+                                {QStringLiteral("allowed_value_after"), qs(day.allowedAfter)}});
     return {{QStringLiteral("policy_version"), report.policyVersion.empty() ? QStringLiteral("recorded") : qs(report.policyVersion)},
             {QStringLiteral("proposals"), static_cast<qint64>(report.proposals)},
             {QStringLiteral("changed"), static_cast<qint64>(report.changes.size())},
@@ -156,7 +161,8 @@ QJsonObject backtestJson(const api::BacktestSummary& report, std::size_t maxChan
             {QStringLiteral("transitions"), transitions},
             {QStringLiteral("changes"), changes},
             {QStringLiteral("changes_shown"), static_cast<qint64>(std::min(report.changes.size(), maxChanges))},
-            {QStringLiteral("unpriced"), unpriced}};
+            {QStringLiteral("unpriced"), unpriced},
+            {QStringLiteral("days"), days}};
 }
 
 int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
@@ -178,7 +184,7 @@ int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostre
             return usageError(err, QStringLiteral("the draft policy %1 is empty").arg(parser.value(QStringLiteral("policy"))));
         draft = *bytes;
     }
-    auto report = engine->backtestPolicy(std::string_view(draft.constData(), static_cast<std::size_t>(draft.size())));
+    auto report = engine->backtestPolicy(std::string_view(draft.constData(), static_cast<std::size_t>(draft.size())), {}, {});
     if (!report)
         return requestError(err, report.error());
     printJson(out, backtestJson(*report));

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -97,8 +98,22 @@ public:
      * scratch (core/policy/Backtest): under the draft policy `document` when it is not empty
      * (what-if), otherwise each under the version that decided it (a replay that must reproduce
      * the record). A draft that does not parse or has static-check errors is InvalidInput.
+     * `progress` runs on the calling thread; a stop requested on `stop` ends it with Cancelled.
      */
-    virtual Result<BacktestSummary> backtestPolicy(std::string_view document) = 0;
+    virtual Result<BacktestSummary> backtestPolicy(std::string_view document, const ProgressFn& progress,
+                                                   std::stop_token stop) = 0;
+
+    //! Parses `document` against the workspace's assets, runs the static checks and says what it
+    //! changes from the active version. Never writes; a draft that does not parse is a
+    //! PolicyCheck with its problem, not an error.
+    virtual Result<PolicyCheck> checkPolicy(std::string_view document) = 0;
+    //! The policy draft kept in the workspace (signed by nobody), or nullopt when there is none.
+    virtual Result<std::optional<std::string>> policyDraft() = 0;
+    //! Keeps `document` as the workspace's policy draft (durably, replacing the one before;
+    //! at most 4 MiB); an empty document discards it.
+    virtual Result<void> savePolicyDraft(std::string_view document) = 0;
+    //! Every agent's use of every windowed cap of the active policy that can apply to it, now.
+    virtual Result<std::vector<CapUse>> capUsage() = 0;
 
     /**
      * An approver's verdict on the proposal of `intent`: signed with the approver's key (opened

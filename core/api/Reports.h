@@ -78,6 +78,14 @@ struct BacktestTransition
     std::string value; //!< decimal, in the report's currency
 };
 
+//! One UTC day of a backtest: the value allowed as recorded and as re-decided.
+struct BacktestDay
+{
+    std::string day; //!< YYYY-MM-DD
+    std::string allowedBefore; //!< decimal, in the report's currency
+    std::string allowedAfter;
+};
+
 struct BacktestSummary
 {
     std::string policyVersion; //!< the draft's; empty when each proposal was re-decided by its own version
@@ -88,6 +96,32 @@ struct BacktestSummary
     std::string allowedBefore; //!< value allowed as recorded, decimal
     std::string allowedAfter;  //!< and as re-decided
     std::vector<std::string> unpriced; //!< intents whose amount has no price (valued 0)
+    std::vector<BacktestDay> days;     //!< every day with a decision, in order
+};
+
+//! A static-check finding on a policy (core/policy/Checks): errors block publishing.
+struct PolicyFinding
+{
+    bool error = false;
+    std::string kind; //!< unreachable, too-broad (errors); shadowed, shadowed-by-deny, overlap, cap-never-binds, broad (warnings)
+    std::string rule; //!< the rule it is about
+    std::string message;
+};
+
+//! A policy document parsed and checked statically; a workspace's check also says what it
+//! changes from the active version, and a draft that does not parse carries its problem.
+struct PolicyCheck
+{
+    std::string name;
+    std::string version; //!< SHA-256 of its canonical form, when it parses
+    int rules = 0;
+    std::vector<PolicyFinding> findings;
+    std::string problem;     //!< why it does not parse ("$.rules[3].amount.at_most: …"); empty when it does
+    std::string problemRule; //!< the id of the rule the problem is in, when it is in one
+    std::string activeVersion;     //!< the version that decides now (empty: none published)
+    std::vector<std::string> diff; //!< the changes from the active version, one line each (policy diff)
+    //! It parses and no finding is an error: it may be published.
+    bool valid() const;
 };
 
 //! One settlement reconcile() resolved (or left unknown, saying what it found).

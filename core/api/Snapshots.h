@@ -78,6 +78,19 @@ struct Grant
     Timestamp windowSince{};      //!< where the window that ends now starts
     int windowUsedPercent = 0;    //!< used / limit, rounded down (above 100 once over the bound)
 };
+//! One agent's use of one windowed cap of the active policy, now.
+struct CapUse
+{
+    std::string rule;
+    std::string agent;
+    std::string window;   //!< "at most 300 USDC per calendar_day"
+    std::string used;     //!< decimal: spent or reserved in the window that ends now
+    std::string limit;    //!< decimal: the bound's "at most", else its "above"
+    std::string currency;
+    Timestamp since;      //!< where the window that ends now starts
+    int usedPercent = 0;  //!< used / limit, rounded down (above 100 once over the bound)
+};
+
 struct Grants
 {
     std::string policy; //!< the active policy's name

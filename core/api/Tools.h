@@ -24,23 +24,6 @@ namespace cs::api {
 //! InvalidInput naming the field and the reason otherwise.
 Result<std::string> canonicalProposal(std::string_view document, const std::vector<AssetView>& assets = {});
 
-struct PolicyFinding
-{
-    bool error = false; //!< errors block publishing; warnings are shown
-    std::string kind;   //!< unreachable, too-broad (errors); shadowed, overlap, cap-never-binds, broad (warnings)
-    std::string rule;
-    std::string message;
-};
-
-struct PolicyCheck
-{
-    std::string name;
-    std::string version;
-    int rules = 0;
-    std::vector<PolicyFinding> findings;
-    bool valid() const;
-};
-
 //! A policy document parsed and checked statically; InvalidInput naming the field when it does not parse.
 Result<PolicyCheck> checkPolicy(std::string_view document);
 

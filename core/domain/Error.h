@@ -21,6 +21,7 @@ enum class ErrorCode {
     Locked,            //!< the operation needs a signing key that has not been unlocked
     NotAllowed,        //!< well-formed, but this actor may not do it (role, duties, expiry)
     NotIntact,         //!< the audit log does not verify: the workspace is read-only
+    Cancelled,         //!< the caller asked a long read to stop; nothing was written
     Internal,          //!< a bug: an invariant did not hold
 };
 

@@ -13,6 +13,8 @@
 #include "core/storage/DbWriter.h"
 #include "core/workspace/Workspace.h"
 
+#include <QFile>
+
 #include <atomic>
 #include <functional>
 #include <condition_variable>
@@ -26,6 +28,12 @@ namespace cs::engine {
 
 //! The seam's Effect of a policy decision.
 api::Effect effectOf(policy::Effect effect);
+
+//! A parsed policy's name, version and static-check findings (core/policy/Checks).
+api::PolicyCheck policyCheckOf(const policy::Policy& policy);
+
+//! `file` (open) read whole, refused past `limit` bytes with its name (`what`) and size, never read in part.
+Result<std::string> readWhole(QFile& file, qint64 limit, const char* what);
 
 } // namespace cs::engine
 namespace cs::store {
@@ -68,7 +76,12 @@ public:
     Result<api::VerifySummary> checkIntegrity(const api::ProgressFn& progress) override;
     bool engineUnlocked() const override { return m_engineSigner.has_value(); }
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
-    Result<api::BacktestSummary> backtestPolicy(std::string_view document) override;
+    Result<api::BacktestSummary> backtestPolicy(std::string_view document, const api::ProgressFn& progress,
+                                                std::stop_token stop) override;
+    Result<api::PolicyCheck> checkPolicy(std::string_view document) override;
+    Result<std::optional<std::string>> policyDraft() override;
+    Result<void> savePolicyDraft(std::string_view document) override;
+    Result<std::vector<api::CapUse>> capUsage() override;
     Result<StatusChange> changePrincipalStatus(const std::string& principal, api::PrincipalStatus status,
                                                const std::string& actor, std::string_view reason,
                                                std::string_view passphrase) override;

@@ -59,19 +59,6 @@ constexpr const char* kRunLockFile = "run.lock";
 constexpr qint64 kMaxIntentsBytes = 64ll << 20;
 constexpr qint64 kMaxFixturesBytes = 256ll << 20;
 
-//! `file` (open) read whole, refused past `limit` bytes with its name and size, never read in part.
-Result<std::string> readWhole(QFile& file, qint64 limit, const char* what)
-{
-    if (file.size() > limit)
-        return fail(ErrorCode::InvalidInput, std::string(what) + " " + file.fileName().toStdString() + " is "
-                                                 + std::to_string(file.size()) + " bytes, more than the "
-                                                 + std::to_string(limit >> 20) + " MiB allowed");
-    QByteArray bytes = file.read(limit + 1);
-    if (bytes.size() > limit) // grew while read
-        return fail(ErrorCode::InvalidInput, std::string(what) + " " + file.fileName().toStdString() + " is more than "
-                                                 + std::to_string(limit >> 20) + " MiB");
-    return bytes.toStdString();
-}
 
 
 //! Refuses a verdict on a request whose subject is no longer the one the approver reviewed.
@@ -129,27 +116,20 @@ std::optional<Proposal> describeNow(api::QueueItem& item, const std::string& sto
 }
 
 //! The seam's view of a backtest: times and amounts as text.
-api::BacktestSummary summaryOf(const policy::BacktestReport& report)
-{
-    const auto money = [&](Int128 minor) { return Money::fromMinor(minor, report.reference).toString(); };
-    api::BacktestSummary out;
-    out.policyVersion = report.policyVersion;
-    out.currency = report.reference.code;
-    out.proposals = static_cast<std::int64_t>(report.proposals);
-    for (const policy::BacktestChange& change : report.changes)
-        out.changes.push_back({change.intent, change.agent, toIso8601(change.at), effectOf(change.before),
-                               effectOf(change.after), change.rules, change.amount.toString(), change.amount.asset().code,
-                               money(change.value)});
-    for (const auto& [key, transition] : report.transitions)
-        out.transitions.push_back({effectOf(key.first), effectOf(key.second), static_cast<std::int64_t>(transition.count),
-                                   money(transition.value)});
-    out.allowedBefore = money(report.allowedBefore);
-    out.allowedAfter = money(report.allowedAfter);
-    out.unpriced = report.unpriced;
-    return out;
-}
-
 } // namespace
+
+Result<std::string> readWhole(QFile& file, qint64 limit, const char* what)
+{
+    if (file.size() > limit)
+        return fail(ErrorCode::InvalidInput, std::string(what) + " " + file.fileName().toStdString() + " is "
+                                                 + std::to_string(file.size()) + " bytes, more than the "
+                                                 + std::to_string(limit >> 20) + " MiB allowed");
+    QByteArray bytes = file.read(limit + 1);
+    if (bytes.size() > limit) // grew while read
+        return fail(ErrorCode::InvalidInput, std::string(what) + " " + file.fileName().toStdString() + " is more than "
+                                                 + std::to_string(limit >> 20) + " MiB");
+    return bytes.toStdString();
+}
 
 Result<api::ApprovalOutcome> outcomeOf(const approval::Submitted& submitted)
 {
@@ -406,81 +386,6 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
             }
         }
         return queue;
-    }());
-}
-
-Result<std::vector<api::PolicyVersion>> LocalEngine::policyVersions()
-{
-    std::lock_guard lock(m_readMutex);
-    return observed([this]() -> Result<std::vector<api::PolicyVersion>> {
-        std::vector<api::PolicyVersion> versions;
-        CS_TRY(published, store::policies(m_reader));
-        for (const store::PolicyRow& row : *published) {
-            const QJsonObject document = QJsonDocument::fromJson(QByteArray::fromStdString(row.document)).object();
-            versions.push_back({row.version, row.name, row.document, row.signer, row.entrySeq, toIso8601(row.published),
-                                static_cast<int>(document.value(QStringLiteral("rules")).toArray().size()), {}});
-        }
-        return versions;
-    }());
-}
-
-Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document, const std::string& signer,
-                                                      std::string_view passphrase)
-{
-    const Announcing announcing{*this};
-    CS_TRY(engine, engineKeyReady());
-    CS_TRY(key, principalKey(signer, passphrase));
-    std::vector<std::string> warnings;
-    CS_TRY(published, m_writer->run([&](Database& db) -> Result<policy::Published> {
-        CS_TRY(catalog, store::assetCatalog(db));
-        CS_TRY(parsed, policy::parsePolicy(document, *catalog));
-        for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
-            if (!finding.error)
-                warnings.push_back(finding.message);
-        }
-        CS_TRY(origin, audit::readOrigin(db));
-        return policy::publishPolicy(db, *parsed, signer, *key, m_clock->now(), checkpointPolicy(*origin));
-    }));
-    const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(published->document)).object();
-    return api::PolicyVersion{published->version, published->name, published->document, published->signer,
-                              published->entrySeq, toIso8601(published->publishedAt),
-                              static_cast<int>(body.value(QStringLiteral("rules")).toArray().size()), std::move(warnings)};
-}
-
-Result<api::BacktestSummary> LocalEngine::backtestPolicy(std::string_view document)
-{
-    std::lock_guard lock(m_readMutex);
-    return observed([&]() -> Result<api::BacktestSummary> {
-        CS_TRY(transaction, storage::Transaction::beginRead(m_reader)); // one snapshot of history and policies
-        CS_TRY(world, store::loadWorld(m_reader));
-        const AssetCatalog catalog = AssetCatalog(world->assetList());
-
-        std::vector<std::unique_ptr<policy::Evaluator>> compiled;
-        std::map<std::string, const policy::Evaluator*> versions;
-        CS_TRY(published, store::policies(m_reader));
-        for (const store::PolicyRow& row : *published) {
-            auto parsed = policy::parsePolicy(row.document, catalog);
-            if (!parsed)
-                return fail(ErrorCode::StorageFailed, "published policy " + row.version + " does not parse: "
-                                                          + parsed.error().message);
-            compiled.push_back(std::make_unique<policy::Evaluator>(std::move(*parsed)));
-            versions.emplace(row.version, compiled.back().get());
-        }
-        std::unique_ptr<policy::Evaluator> draft;
-        if (!document.empty()) {
-            CS_TRY(parsed, policy::parsePolicy(document, catalog));
-            for (const policy::Finding& finding : policy::checkPolicy(*parsed)) {
-                if (finding.error)
-                    return fail(ErrorCode::InvalidInput, "the draft policy has errors: " + finding.message);
-            }
-            draft = std::make_unique<policy::Evaluator>(std::move(*parsed));
-        }
-        const Asset& reference = draft ? draft->policy().globals.referenceCurrency
-                                       : versions.empty() ? Asset{} : versions.begin()->second->policy().globals.referenceCurrency;
-        CS_TRY(context, policy::loadContext(m_reader, *world, reference));
-        CS_TRY(history, policy::loadHistory(m_reader));
-        CS_TRY(report, policy::backtest(*history, draft.get(), versions, *context));
-        return summaryOf(*report);
     }());
 }
 

@@ -31,19 +31,6 @@ Result<std::string_view> newKeyPassphrase(std::string_view given, bool demo)
     return given;
 }
 
-//! used / limit in percent, rounded down, at most 999; no product can overflow.
-int usedPercent(Int128 used, Int128 limit)
-{
-    if (limit <= 0 || used <= 0)
-        return 0;
-    const Int128 whole = used / limit;
-    if (whole >= 10)
-        return 999;
-    const Int128 rest = used % limit;
-    const Int128 part = rest <= kInt128Max / 100 ? rest * 100 / limit : rest / (limit / 100);
-    return static_cast<int>(whole * 100 + part);
-}
-
 } // namespace
 
 Result<api::PrincipalView> principalView(const store::PrincipalRow& row, const std::map<std::string, Timestamp>& lastActive)
@@ -75,40 +62,6 @@ Result<std::vector<api::PrincipalView>> LocalEngine::principals()
         views.push_back(std::move(*view));
     }
     return views;
-}
-
-Result<api::Grants> LocalEngine::grantsOf(const std::string& principal)
-{
-    std::lock_guard lock(m_readMutex);
-    CS_TRY(transaction, storage::Transaction::beginRead(m_reader));
-    CS_TRY(row, store::findPrincipal(m_reader, principal));
-    if (!*row)
-        return fail(ErrorCode::NotFound, "no such principal '" + principal + "'");
-    CS_TRY(world, store::loadWorld(m_reader));
-    // The decide step's own windows, loaded as for a decision now: the use shown is the use it counts.
-    const Timestamp now = m_clock->now();
-    CS_TRY(decider, policy::Decider::loadFor(m_reader, *world, now, {}));
-    const policy::Policy& active = decider->evaluator().policy();
-    api::Grants grants{active.name, {}};
-    for (const policy::Rule* rule : policy::rulesFor(active, principal, (*row)->role)) {
-        api::Grant grant{rule->id, effectOf(rule->effect), rule->description, policy::describeMatch(*rule), {}, {}};
-        if (rule->amount)
-            grant.perTransaction = policy::describeBound(*rule->amount);
-        if (const auto& window = rule->window) {
-            grant.window = policy::describeBound(window->bound) + " per " + window->text;
-            const Asset& currency = window->bound.currency;
-            const auto index = static_cast<std::size_t>(rule - active.rules.data());
-            const Int128 used = decider->windowUse(index, principal, now);
-            const Int128 limit = window->bound.atMost.value_or(window->bound.above.value_or(0));
-            grant.windowUsed = Money::fromMinor(used, currency).toString();
-            grant.windowLimit = Money::fromMinor(limit, currency).toString();
-            grant.windowUsedPercent = usedPercent(used, limit);
-            grant.windowCurrency = currency.code;
-            grant.windowSince = decider->evaluator().windowStart(*window, now);
-        }
-        grants.rules.push_back(std::move(grant));
-    }
-    return grants;
 }
 
 Result<api::PrincipalView> LocalEngine::principalNow(Database& db, const std::string& id)

@@ -47,7 +47,8 @@ Unexpected about(const char* what, const Error& error)
 
 bool PolicyCheck::valid() const
 {
-    return std::none_of(findings.begin(), findings.end(), [](const PolicyFinding& finding) { return finding.error; });
+    return problem.empty()
+           && std::none_of(findings.begin(), findings.end(), [](const PolicyFinding& finding) { return finding.error; });
 }
 
 Result<std::string> canonicalProposal(std::string_view document, const std::vector<AssetView>& assets)
@@ -59,10 +60,7 @@ Result<std::string> canonicalProposal(std::string_view document, const std::vect
 Result<PolicyCheck> checkPolicy(std::string_view document)
 {
     CS_TRY(parsed, readPolicy(document));
-    PolicyCheck check{parsed->name, parsed->version, static_cast<int>(parsed->rules.size()), {}};
-    for (policy::Finding& finding : policy::checkPolicy(*parsed))
-        check.findings.push_back({finding.error, std::move(finding.kind), std::move(finding.rule), std::move(finding.message)});
-    return check;
+    return engine::policyCheckOf(*parsed);
 }
 
 Result<std::vector<std::string>> diffPolicies(std::string_view before, std::string_view after)
@@ -121,3 +119,18 @@ Result<void> writeFileDurably(const std::filesystem::path& path, std::string_vie
 }
 
 } // namespace cs::api
+
+namespace cs::engine {
+
+api::PolicyCheck policyCheckOf(const policy::Policy& policy)
+{
+    api::PolicyCheck check;
+    check.name = policy.name;
+    check.version = policy.version;
+    check.rules = static_cast<int>(policy.rules.size());
+    for (policy::Finding& finding : policy::checkPolicy(policy))
+        check.findings.push_back({finding.error, std::move(finding.kind), std::move(finding.rule), std::move(finding.message)});
+    return check;
+}
+
+} // namespace cs::engine

@@ -85,8 +85,11 @@ Result<History> loadHistory(storage::Database& db)
 }
 
 Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
-                                const std::map<std::string, const Evaluator*>& versions, const Context& context)
+                                const std::map<std::string, const Evaluator*>& versions, const Context& context,
+                                const BacktestProgress& progress, std::stop_token stop)
 {
+    constexpr std::size_t kProgressEvery = 4096;
+    constexpr std::int64_t kDayMs = 86'400'000;
     BacktestReport report;
     report.policyVersion = draft != nullptr ? draft->policy().version : std::string();
     // One decider per deciding policy (their rules and windows differ); every counted spend goes into each.
@@ -112,6 +115,13 @@ Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
 
     simulation::SimulationResult simulated;
     for (const HistoryItem& item : history.items) {
+        if (report.proposals % kProgressEvery == 0) {
+            if (stop.stop_requested())
+                return fail(ErrorCode::Cancelled, "the backtest was cancelled after "
+                                                      + std::to_string(report.proposals) + " decisions");
+            if (progress)
+                progress(report.proposals, history.items.size());
+        }
         const Evaluator* evaluator = draft;
         if (evaluator == nullptr) {
             const auto found = versions.find(*item.recordedVersion);
@@ -132,10 +142,17 @@ Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
         if (!value)
             report.unpriced.push_back(*item.intent);
         const Int128 worth = value ? *value : 0;
-        if (item.recorded == Effect::Allow)
+        // A day's key: days since the epoch, rounded down also before it.
+        const std::int64_t day = item.at.msSinceEpoch / kDayMs - (item.at.msSinceEpoch % kDayMs < 0 ? 1 : 0);
+        auto& [dayBefore, dayAfter] = report.days[day];
+        if (item.recorded == Effect::Allow) {
             report.allowedBefore += worth;
-        if (decision.effect == Effect::Allow)
+            dayBefore += worth;
+        }
+        if (decision.effect == Effect::Allow) {
             report.allowedAfter += worth;
+            dayAfter += worth;
+        }
         if (decision.effect != item.recorded) {
             auto& transition = report.transitions[{item.recorded, decision.effect}];
             ++transition.count;
@@ -152,6 +169,8 @@ Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
                 kept.count(spend, false); // paid before or not: the recorded first_time stands
         }
     }
+    if (progress)
+        progress(report.proposals, history.items.size());
     return report;
 }
 

@@ -5,6 +5,8 @@
 #include "core/policy/Decide.h"
 
 #include <deque>
+#include <functional>
+#include <stop_token>
 #include <unordered_set>
 
 namespace cs::storage {
@@ -67,8 +69,12 @@ struct BacktestReport
     Int128 allowedBefore = 0; //!< value of the proposals allowed, as recorded
     Int128 allowedAfter = 0;  //!< and as re-decided
     std::vector<std::string> unpriced; //!< intents whose amount has no price (valued 0 in the totals)
-
+    //! Per UTC day (days since the epoch): value allowed as recorded and as re-decided.
+    std::map<std::int64_t, std::pair<Int128, Int128>> days;
 };
+
+//! Called every few thousand decisions and at the end: how many of how many are decided.
+using BacktestProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 /**
  * Re-decides `history` in time order with spend windows recomputed from scratch: every
@@ -77,9 +83,11 @@ struct BacktestReport
  * proposal under the published version that decided it (`versions`, by version hash), which
  * replays the record and must reproduce it. The recorded simulation outcome stands in for a
  * new simulation, and the recorded `first_time` (whether the counterparty had been settled to
- * then) for the settlement history. Amounts are valued at `context.prices`.
+ * then) for the settlement history. Amounts are valued at `context.prices`. A stop requested
+ * on `stop` ends it between two decisions with Cancelled; nothing is written either way.
  */
 Result<BacktestReport> backtest(const History& history, const Evaluator* draft,
-                                const std::map<std::string, const Evaluator*>& versions, const Context& context);
+                                const std::map<std::string, const Evaluator*>& versions, const Context& context,
+                                const BacktestProgress& progress = {}, std::stop_token stop = {});
 
 } // namespace cs::policy

@@ -123,7 +123,14 @@ public:
     {
         return missing("publishPolicy");
     }
-    Result<api::BacktestSummary> backtestPolicy(std::string_view) override { return missing("backtestPolicy"); }
+    Result<api::BacktestSummary> backtestPolicy(std::string_view, const api::ProgressFn&, std::stop_token) override
+    {
+        return missing("backtestPolicy");
+    }
+    Result<api::PolicyCheck> checkPolicy(std::string_view) override { return missing("checkPolicy"); }
+    Result<std::optional<std::string>> policyDraft() override { return missing("policyDraft"); }
+    Result<void> savePolicyDraft(std::string_view) override { return missing("savePolicyDraft"); }
+    Result<std::vector<api::CapUse>> capUsage() override { return missing("capUsage"); }
 
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                std::string_view reason, std::string_view, std::string_view) override

@@ -386,14 +386,14 @@ void PipelineTest::backtestReplaysTheRecord()
     auto engine = m_factory->openWorkspace(m_ws);
     QVERIFY(engine);
     // Each proposal re-decided by the version that decided it, windows from scratch: the same.
-    auto replayed = (*engine)->backtestPolicy({});
+    auto replayed = (*engine)->backtestPolicy({}, {}, {});
     QVERIFY2(replayed, replayed ? "" : replayed.error().message.c_str());
     QCOMPARE(replayed->proposals, std::size_t(87)); // every parsed proposal; rejected output is never decided
     QCOMPARE(replayed->changes.size(), std::size_t(0));
     QVERIFY(replayed->allowedBefore == replayed->allowedAfter);
     QVERIFY(replayed->allowedBefore != "0"); // canonical decimals: zero is "0"
     // The published policy as a draft changes nothing either.
-    auto same = (*engine)->backtestPolicy(workspace::embeddedDemoPolicy());
+    auto same = (*engine)->backtestPolicy(workspace::embeddedDemoPolicy(), {}, {});
     QVERIFY(same);
     QCOMPARE(same->changes.size(), std::size_t(0));
     QCOMPARE(same->policyVersion.size(), std::size_t(64));
@@ -425,7 +425,7 @@ void PipelineTest::backtestWhatIf()
     QCOMPARE(draft.count(from), 1);
     draft.replace(from, to);
     auto engine = m_factory->openWorkspace(m_ws);
-    auto report = (*engine)->backtestPolicy(draft.toStdString());
+    auto report = (*engine)->backtestPolicy(draft.toStdString(), {}, {});
     QVERIFY2(report, report ? "" : report.error().message.c_str());
     QStringList seen;
     for (const auto& change : report->changes)
