@@ -6,6 +6,7 @@
 #include "ui/agents/PeopleModel.h"
 #include "ui/agents/PrincipalDialog.h"
 #include "ui/bridge/EngineClient.h"
+#include "ui/common/CapBar.h"
 #include "ui/common/MoneyFormat.h"
 #include "ui/common/Session.h"
 #include "ui/common/Settings.h"
@@ -289,22 +290,9 @@ void AgentsView::showCaps(const std::vector<api::Grant>& rules)
         }
         auto* name = new QLabel(QString::fromStdString(grant.rule), m_caps);
         name->setToolTip(QString::fromStdString(grant.window));
-        auto* bar = new QProgressBar(m_caps);
-        bar->setObjectName(QStringLiteral("cap:%1").arg(QString::fromStdString(grant.rule)));
-        bar->setRange(0, 100);
-        bar->setValue(std::min(grant.windowUsedPercent, 100));
-        const QString currency = QString::fromStdString(grant.windowCurrency);
-        const QString since = QLocale().toString(QDateTime::fromMSecsSinceEpoch(grant.windowSince.msSinceEpoch).toLocalTime(),
-                                                 QLocale::ShortFormat);
-        bar->setFormat(tr("%1 of %2 %3 since %4 (%5 %)")
-                           .arg(formatAmount(QString::fromStdString(grant.windowUsed), QLocale()),
-                                formatAmount(QString::fromStdString(grant.windowLimit), QLocale()), currency, since)
-                           .arg(grant.windowUsedPercent));
-        bar->setToolTip(QString::fromStdString(grant.window));
-        // Headroom at a glance: green with room, amber near the cap, red at or over it.
-        const char* colour = grant.windowUsedPercent >= 100 ? "#b3261e" : grant.windowUsedPercent >= 75 ? "#b26a00" : "#2e7d32";
-        bar->setStyleSheet(QStringLiteral("QProgressBar { text-align: center; } QProgressBar::chunk { background: %1; }")
-                               .arg(QLatin1String(colour)));
+        QProgressBar* bar = makeCapBar({grant.rule, {}, grant.window, grant.windowUsed, grant.windowLimit,
+                                        grant.windowCurrency, grant.windowSince, grant.windowUsedPercent},
+                                       m_caps);
         m_capsGrid->addWidget(name, row, 0);
         m_capsGrid->addWidget(bar, row++, 1);
     }

@@ -27,6 +27,10 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::ApprovalQueue>();
     qRegisterMetaType<cs::api::ApprovalOutcome>();
     qRegisterMetaType<cs::api::Change>();
+    qRegisterMetaType<cs::api::PolicyVersion>();
+    qRegisterMetaType<cs::api::PolicyCheck>();
+    qRegisterMetaType<std::vector<cs::api::CapUse>>();
+    qRegisterMetaType<cs::api::BacktestSummary>();
     m_thread.setObjectName(QStringLiteral("engine-client"));
     m_context.moveToThread(&m_thread);
     m_thread.start();
@@ -408,6 +412,109 @@ void EngineClient::openOnWorker(const QString& path)
         m_readOnly = false;
         Q_EMIT integrityChecked(true, {});
     }
+}
+
+namespace {
+
+std::string_view viewOf(const QByteArray& bytes)
+{
+    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
+}
+
+} // namespace
+
+void EngineClient::loadPolicy()
+{
+    post([this] {
+        if (!m_engine) {
+            Q_EMIT requestFailed(noWorkspace());
+            return;
+        }
+        auto versions = m_engine->policyVersions();
+        auto draft = versions ? m_engine->policyDraft() : Result<std::optional<std::string>>(Unexpected{versions.error()});
+        if (!draft) {
+            Q_EMIT requestFailed(QString::fromStdString(draft.error().message));
+            return;
+        }
+        Q_EMIT policyLoaded(versions->empty() ? api::PolicyVersion{} : versions->front(),
+                            *draft ? QByteArray::fromStdString(**draft) : QByteArray(), draft->has_value());
+    });
+}
+
+void EngineClient::checkPolicy(const QByteArray& document)
+{
+    post([=, this] {
+        if (!m_engine) {
+            Q_EMIT requestFailed(noWorkspace());
+            return;
+        }
+        auto check = m_engine->checkPolicy(viewOf(document));
+        if (check)
+            Q_EMIT policyChecked(document, *check);
+        else
+            Q_EMIT requestFailed(QString::fromStdString(check.error().message));
+    });
+}
+
+void EngineClient::savePolicyDraft(const QByteArray& document)
+{
+    post([=, this] {
+        if (!m_engine) {
+            Q_EMIT requestFailed(noWorkspace());
+            return;
+        }
+        if (auto saved = m_engine->savePolicyDraft(viewOf(document)); !saved)
+            Q_EMIT requestFailed(tr("The policy draft was not kept: %1").arg(QString::fromStdString(saved.error().message)));
+    });
+}
+
+void EngineClient::loadCapUsage()
+{
+    postRead([](api::Engine& engine) { return engine.capUsage(); }, &EngineClient::capUsageLoaded);
+}
+
+void EngineClient::backtestPolicy(const QByteArray& document)
+{
+    std::stop_token stop;
+    {
+        std::lock_guard lock(m_backtestMutex);
+        m_backtestStop = std::stop_source();
+        stop = m_backtestStop.get_token();
+    }
+    post([=, this] {
+        if (!m_engine) {
+            Q_EMIT backtestFailed(noWorkspace(), false);
+            return;
+        }
+        auto report = m_engine->backtestPolicy(
+            viewOf(document), [this](std::int64_t done, std::int64_t total) { Q_EMIT backtestProgress(done, total); }, stop);
+        if (report)
+            Q_EMIT backtestFinished(*report);
+        else
+            Q_EMIT backtestFailed(QString::fromStdString(report.error().message), report.error().code == ErrorCode::Cancelled);
+    });
+}
+
+void EngineClient::cancelBacktest()
+{
+    std::lock_guard lock(m_backtestMutex);
+    m_backtestStop.request_stop();
+}
+
+void EngineClient::publishPolicy(const QByteArray& document, const QString& signer,
+                                 std::shared_ptr<const SecretBytes> passphrase)
+{
+    post([=, this] {
+        if (const QString refused = whyNotWritable(); !refused.isEmpty()) {
+            Q_EMIT policyFailed(refused);
+            return;
+        }
+        auto published = m_engine->publishPolicy(viewOf(document), signer.toStdString(), textOf(*passphrase));
+        if (published)
+            Q_EMIT policyPublished(*published);
+        else
+            Q_EMIT policyFailed(QString::fromStdString(published.error().message));
+    });
 }
 
 } // namespace cs::ui

@@ -5,6 +5,8 @@
 #include "ui/bridge/MetaTypes.h"
 
 #include <memory>
+#include <mutex>
+#include <stop_token>
 
 #include <QObject>
 #include <QThread>
@@ -106,6 +108,23 @@ public:
     //! `actor`; worldChanged or worldFailed follows, and a refusal writes nothing.
     void editWorldText(const QString& section, const QString& id, const QString& field, const QString& value,
                        const QString& actor, std::shared_ptr<const SecretBytes> passphrase);
+    //! The version that decides now (an empty one when none is published) and the workspace's
+    //! policy draft, if it keeps one; policyLoaded or requestFailed follows.
+    void loadPolicy();
+    //! The engine's check of a draft (parse, static checks, the diff from the active version);
+    //! policyChecked follows — a draft that does not parse is a check with its problem.
+    void checkPolicy(const QByteArray& document);
+    //! Keeps `document` as the workspace's policy draft, signed by nobody (empty: discards it).
+    void savePolicyDraft(const QByteArray& document);
+    //! Every agent's use of every windowed cap now; capUsageLoaded or requestFailed follows.
+    void loadCapUsage();
+    //! What-if: the draft re-decides the whole history; backtestProgress as it goes, then
+    //! backtestFinished or backtestFailed. cancelBacktest (from any thread) stops it.
+    void backtestPolicy(const QByteArray& document);
+    void cancelBacktest();
+    //! Publishes `document`, signed by the risk manager `signer` (key opened with `passphrase`);
+    //! policyPublished or policyFailed follows, and a refusal writes nothing.
+    void publishPolicy(const QByteArray& document, const QString& signer, std::shared_ptr<const SecretBytes> passphrase);
     //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
     void unlockEngine(std::shared_ptr<const SecretBytes> passphrase);
 
@@ -132,6 +151,14 @@ Q_SIGNALS:
     void worldExported(const QString& path);
     void worldChanged(const QString& what);
     void worldFailed(const QString& message);
+    void policyLoaded(const cs::api::PolicyVersion& active, const QByteArray& draft, bool hasDraft);
+    void policyChecked(const QByteArray& document, const cs::api::PolicyCheck& check);
+    void capUsageLoaded(const std::vector<cs::api::CapUse>& uses);
+    void backtestProgress(qint64 done, qint64 total);
+    void backtestFinished(const cs::api::BacktestSummary& summary);
+    void backtestFailed(const QString& message, bool cancelled);
+    void policyPublished(const cs::api::PolicyVersion& version);
+    void policyFailed(const QString& message);
     //! The check the engine runs before its first write, run as soon as a workspace opens.
     void integrityProgress(qint64 done, qint64 total);
     //! `intact` false: the workspace is read-only, `problem` says why (entry and reason).
@@ -159,6 +186,8 @@ private:
     QTimer* m_feedTimer = nullptr;
     bool m_demo = false; //!< the open workspace is a demo: its engine key opens with the public passphrase
     bool m_readOnly = false; //!< its audit log did not verify: nothing is fed or written
+    std::mutex m_backtestMutex;
+    std::stop_source m_backtestStop; //!< the what-if under way, if any
 };
 
 } // namespace cs::ui

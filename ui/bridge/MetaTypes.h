@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/Reports.h"
 #include "core/api/Snapshots.h"
 
 #include <vector>
@@ -19,3 +20,7 @@ Q_DECLARE_METATYPE(cs::api::IntentResult)
 Q_DECLARE_METATYPE(cs::api::ApprovalQueue)
 Q_DECLARE_METATYPE(cs::api::ApprovalOutcome)
 Q_DECLARE_METATYPE(cs::api::Change)
+Q_DECLARE_METATYPE(cs::api::PolicyVersion)
+Q_DECLARE_METATYPE(cs::api::PolicyCheck)
+Q_DECLARE_METATYPE(std::vector<cs::api::CapUse>)
+Q_DECLARE_METATYPE(cs::api::BacktestSummary)

@@ -31,6 +31,16 @@ QString stateText(api::PrincipalStatus status)
     return {};
 }
 
+QString stateText(api::Effect effect)
+{
+    switch (effect) {
+    case api::Effect::Allow: return QCoreApplication::translate("StateText", "allowed");
+    case api::Effect::RequireApproval: return QCoreApplication::translate("StateText", "needs approval");
+    case api::Effect::Deny: return QCoreApplication::translate("StateText", "denied");
+    }
+    return {};
+}
+
 QString stateText(api::Role role)
 {
     switch (role) {

@@ -12,6 +12,8 @@ namespace cs::ui {
 QString stateText(api::IntentState state);
 QString stateText(api::PrincipalStatus status);
 QString stateText(api::Role role);
+//! "allowed", "needs approval", "denied".
+QString stateText(api::Effect effect);
 
 //! A decision's reason in the user's language: a global of the policy from its code and
 //! figures; a rule in the policy's own words (its text).

@@ -10,6 +10,7 @@
 #include "ui/common/Secrets.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/PlaceholderView.h"
+#include "ui/policy/PolicyView.h"
 #include "ui/common/Session.h"
 #include "ui/common/Settings.h"
 #include "ui/common/StateText.h"
@@ -41,6 +42,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     , m_stack(new QStackedWidget(this))
     , m_agentsView(new AgentsView(*m_client, *m_session, this))
     , m_worldView(new WorldView(*m_client, *m_session, this))
+    , m_policyView(new PolicyView(*m_client, *m_session, this))
     , m_approvalsView(new ApprovalsView(*m_client, *m_session, this))
     , m_workspaceLabel(new QLabel(this))
     , m_engineLabel(new QLabel(this))
@@ -113,13 +115,23 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
             m_agentsView->reload();
             m_worldView->reload();
             m_approvalsView->reload(); // the simulations start from the balances
+            m_policyView->reloadCaps();
             break;
-        case api::Change::Kind::QueueChanged: m_approvalsView->reload(); break;
+        case api::Change::Kind::QueueChanged:
+            m_approvalsView->reload();
+            m_policyView->reloadCaps(); // a request reserves in its windows
+            break;
         case api::Change::Kind::PrincipalChanged: m_agentsView->reload(); break;
         case api::Change::Kind::AuditAppended: m_worldView->reload(); break; // a world change is one entry
-        case api::Change::Kind::PolicyPublished: break;
+        case api::Change::Kind::PolicyPublished:
+            // Another version decides: the queue's "if it settles now", the grants and the editor follow.
+            m_approvalsView->reload();
+            m_agentsView->reload();
+            m_policyView->reloadActive();
+            break;
         }
     });
+    connect(m_policyView, &PolicyView::modifiedChanged, this, &QWidget::setWindowModified);
     connect(m_client, &EngineClient::engineUnlocked, this, [this] {
         m_engineLabel->setText(tr("Engine: ready, key unlocked"));
     });
@@ -151,9 +163,6 @@ void MainWindow::createNavigation()
         QString description;
     };
     const Page pages[] = {
-        {tr("Policy"),
-         tr("The policy editor: caps per agent, day and protocol, whitelists and approval thresholds, with a "
-            "what-if run of a draft against the whole history before a risk manager signs and publishes it.")},
         {tr("Reputation"),
          tr("Reputation charts: each agent's score over time, every move explained by the outcomes behind it, "
             "and the kill switch.")},
@@ -164,6 +173,8 @@ void MainWindow::createNavigation()
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->addItem(tr("Approvals"));
     m_stack->addWidget(m_approvalsView);
+    m_navigation->addItem(tr("Policy"));
+    m_stack->addWidget(m_policyView);
     for (const Page& page : pages) {
         m_navigation->addItem(page.title);
         m_stack->addWidget(new PlaceholderView(page.title, page.description, m_stack));
@@ -225,6 +236,8 @@ MainWindow::View MainWindow::currentView() const
 
 void MainWindow::openWorkspace(const QString& path)
 {
+    if (!m_policyView->maybeClose())
+        return;
     m_workspaceLabel->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     m_client->openWorkspace(path);
 }
@@ -289,7 +302,7 @@ void MainWindow::showAbout()
 void MainWindow::onWorkspaceOpened(const QString& path, const api::WorkspaceSummary& summary)
 {
     const QString name = QString::fromStdString(summary.name);
-    setWindowTitle(tr("%1 — Countersign").arg(name));
+    setWindowTitle(tr("%1[*] — Countersign").arg(name)); // [*]: the policy draft has changes
     m_workspaceLabel->setText(tr("Workspace: %1 (%2)").arg(name, QDir::toNativeSeparators(path)));
     m_people = summary.principals;
     m_signInAction->setEnabled(true);
@@ -297,6 +310,7 @@ void MainWindow::onWorkspaceOpened(const QString& path, const api::WorkspaceSumm
         askToSignIn();
     m_agentsView->showWorkspace(summary);
     m_worldView->showWorkspace(summary);
+    m_policyView->showWorkspace(summary);
     m_approvalsView->showWorkspace();
     // A workspace made in a temporary directory (countersign --demo) is not worth remembering.
     if (!path.startsWith(QDir::tempPath())) {
@@ -396,6 +410,10 @@ void MainWindow::onStatusChanged(const api::EngineStatus& status)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_policyView->maybeClose()) {
+        event->ignore();
+        return;
+    }
     const Settings settings;
     settings.windowGeometry.set(saveGeometry());
     settings.windowState.set(saveState());

@@ -26,6 +26,7 @@ namespace cs::ui {
 
 class AgentsView;
 class WorldView;
+class PolicyView;
 class ApprovalsView;
 class EngineClient;
 class Session;
@@ -43,7 +44,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum View { ApprovalsViewIndex, PolicyView, ReputationView, AuditView, AgentsViewIndex, WorldViewIndex, ViewCount };
+    enum View { ApprovalsViewIndex, PolicyViewIndex, ReputationViewIndex, AuditViewIndex, AgentsViewIndex, WorldViewIndex, ViewCount };
 
     explicit MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -57,6 +58,7 @@ public:
 
     AgentsView* agentsView() const { return m_agentsView; }
     WorldView* worldView() const { return m_worldView; }
+    PolicyView* policyView() const { return m_policyView; }
     ApprovalsView* approvalsView() const { return m_approvalsView; }
     EngineClient* engineClient() const { return m_client; }
     Session* session() const { return m_session; }
@@ -100,6 +102,7 @@ private:
     QStackedWidget* m_stack;
     AgentsView* m_agentsView;
     WorldView* m_worldView;
+    PolicyView* m_policyView;
     ApprovalsView* m_approvalsView;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_workspaceLabel;

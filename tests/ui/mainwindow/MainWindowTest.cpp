@@ -274,8 +274,8 @@ void MainWindowTest::keyboardNavigation()
     {
         Qt::Key key;
         MainWindow::View view;
-    } shortcuts[] = {{Qt::Key_1, MainWindow::ApprovalsViewIndex}, {Qt::Key_2, MainWindow::PolicyView},
-                     {Qt::Key_3, MainWindow::ReputationView}, {Qt::Key_4, MainWindow::AuditView},
+    } shortcuts[] = {{Qt::Key_1, MainWindow::ApprovalsViewIndex}, {Qt::Key_2, MainWindow::PolicyViewIndex},
+                     {Qt::Key_3, MainWindow::ReputationViewIndex}, {Qt::Key_4, MainWindow::AuditViewIndex},
                      {Qt::Key_5, MainWindow::AgentsViewIndex}};
     for (const auto& shortcut : shortcuts) {
         QTest::keyClick(&window, shortcut.key, Qt::ControlModifier);
@@ -285,7 +285,7 @@ void MainWindowTest::keyboardNavigation()
     // The navigation list has focus and moves with the arrow keys.
     QVERIFY(navigation->hasFocus());
     QTest::keyClick(navigation, Qt::Key_Up);
-    QCOMPARE(window.currentView(), MainWindow::AuditView);
+    QCOMPARE(window.currentView(), MainWindow::AuditViewIndex);
     // Views not built yet say what will be there.
     QVERIFY(stack->currentWidget()->findChildren<QLabel*>().size() >= 2);
 }
@@ -351,7 +351,7 @@ void MainWindowTest::remembersRecentWorkspacesAndGeometry()
         window.openWorkspace(path);
         QVERIFY(shown.wait(10000));
         window.resize(1100, 700);
-        window.showView(MainWindow::PolicyView);
+        window.showView(MainWindow::PolicyViewIndex);
         window.close();
     }
     const ui::Settings settings;
@@ -368,7 +368,7 @@ void MainWindowTest::remembersRecentWorkspacesAndGeometry()
     QCOMPARE(recent.at(1), QStringLiteral("/srv/ws10"));
 
     MainWindow reopened(m_factory);
-    QCOMPARE(reopened.currentView(), MainWindow::PolicyView);
+    QCOMPARE(reopened.currentView(), MainWindow::PolicyViewIndex);
     QCOMPARE(reopened.size(), QSize(1100, 700));
 }
 
