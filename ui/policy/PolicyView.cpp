@@ -608,6 +608,7 @@ void PolicyView::publish()
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
     QPushButton* sign = buttons->addButton(tr("&Sign and publish"), QDialogButtonBox::AcceptRole);
     sign->setEnabled(m_demo);
+    sign->setDefault(true); // Enter in the passphrase signs
     connect(field, &QLineEdit::textChanged, sign, [sign, this](const QString& text) { sign->setEnabled(m_demo || !text.isEmpty()); });
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
