@@ -6,6 +6,8 @@
 #include <QJsonObject>
 
 #include <chrono>
+#include <fstream>
+#include <string>
 #include <iostream>
 
 namespace cs::bench {
@@ -20,6 +22,24 @@ inline void printFigure(const char* bench, const char* metric, double value, con
     extra.insert(QStringLiteral("value"), value);
     extra.insert(QStringLiteral("unit"), QLatin1String(unit));
     std::cout << QJsonDocument(extra).toJson(QJsonDocument::Compact).toStdString() << std::endl;
+}
+
+//! A line of /proc/self/status in MiB ("VmHWM:" the most resident memory this process has had,
+//! "VmRSS:" what it has now); 0 where /proc does not say.
+inline double statusMb(const char* field)
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind(field, 0) == 0)
+            return std::stod(line.substr(std::char_traits<char>::length(field))) / 1024.0;
+    }
+    return 0;
+}
+
+inline double peakRssMb()
+{
+    return statusMb("VmHWM:");
 }
 
 inline double seconds(Steady::time_point since)

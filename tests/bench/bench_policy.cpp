@@ -5,7 +5,11 @@
 // core; and a backtest of 1M recorded proposals, in memory and loaded from a workspace.
 // One JSON object per line (ARCHITECTURE.md, "Benchmarks"). With --emit-cedar DIR it also
 // writes the same rule sets in Cedar and the same requests, for bench_policy_vs_cedar.sh.
-// Usage: bench_policy [--decisions N] [--history N] [--emit-cedar DIR]
+// With --whatif N it measures only the policy editor's what-if as the console runs it (the
+// engine's backtest of a draft through core/api, in a fresh process): over the demo's own
+// history, then over N generated decisions rows — time to the first progress, total, peak RSS.
+// Usage: bench_policy [--decisions N] [--history N] [--emit-cedar DIR] | --whatif N
+#include "core/api/Engine.h"
 #include "core/identity/Crypto.h"
 #include "core/workspace/DemoSeed.h"
 #include "core/model/ProposalParser.h"
@@ -222,6 +226,97 @@ QJsonObject cedarRequest(const Sample& sample, Int128 windowTotal, bool listed)
                          {QStringLiteral("listed"), listed}}}};
 }
 
+//! `samples` as decisions rows of the workspace at `ws`, all allowed under `version`.
+Result<void> fillDecisions(const std::filesystem::path& ws, const std::vector<Sample>& samples, const std::string& version)
+{
+    CS_TRY(writer, storage::DbWriter::start((ws / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist));
+    return (*writer)->run([&](storage::Database& db) -> Result<void> {
+        CS_TRY(transaction, storage::Transaction::begin(db));
+        CS_TRY(insert, db.prepare("INSERT INTO decisions(intent, agent, action, asset, amount, to_id, venue, claimed_risk, "
+                                  "claimed_approvals, simulation, at_ms, effect, policy_version, updated_ms) "
+                                  "VALUES (?1, ?2, ?3, 'USDC', ?4, ?5, ?6, 'low', 0, 'none', ?7, 'allow', ?8, ?7)"));
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            const policy::Request& request = samples[i].request;
+            insert->bind(1, "h-" + std::to_string(i)).bind(2, *request.agent).bind(3, toString(request.action))
+                .bind(4, request.amount.toString());
+            if (request.to)
+                insert->bind(5, *request.to);
+            else
+                insert->bindNull(5);
+            if (request.venue)
+                insert->bind(6, *request.venue);
+            else
+                insert->bindNull(6);
+            CS_TRY(done, insert->bind(7, samples[i].at.msSinceEpoch).bind(8, version).run());
+        }
+        return transaction->commit();
+    });
+}
+
+//! The editor's what-if of `draft` on the workspace at `ws`, as the console asks it of the engine.
+int measureWhatIf(const std::string& ws, const std::string& draft, const char* history, std::size_t decisions)
+{
+    auto factory = api::makeEngineFactory(std::make_shared<SystemClock>());
+    auto engine = factory->openWorkspace(ws);
+    if (!engine) {
+        std::cerr << "error: " << engine.error().message << "\n";
+        return 1;
+    }
+    const double rssBefore = bench::statusMb("VmRSS:");
+    const auto start = Steady::now();
+    double firstProgress = -1;
+    auto report = (*engine)->backtestPolicy(draft, [&](std::int64_t, std::int64_t) {
+        if (firstProgress < 0)
+            firstProgress = seconds(start);
+    }, {});
+    const double total = seconds(start);
+    if (!report) {
+        std::cerr << "error: " << report.error().message << "\n";
+        return 1;
+    }
+    const QJsonObject extra{{QStringLiteral("history"), QLatin1String(history)},
+                            {QStringLiteral("decisions"), static_cast<qint64>(decisions)},
+                            {QStringLiteral("changed"), static_cast<qint64>(report->changes.size())},
+                            {QStringLiteral("rss_before_mb"), rssBefore},
+                            {QStringLiteral("rss_after_mb"), bench::statusMb("VmRSS:")}};
+    printFigure("policy", "whatif_first_progress", firstProgress, "s", extra);
+    printFigure("policy", "whatif_total", total, "s", extra);
+    printFigure("policy", "whatif_peak_rss", bench::peakRssMb(), "MiB", extra);
+    return 0;
+}
+
+//! --whatif N: the demo's history (the daily cap raised), then N generated decisions (the 1,000-rule policy).
+int whatIfFigures(int generated)
+{
+    QTemporaryDir dir;
+    const SystemClock clock;
+    const std::string demo = dir.filePath(QStringLiteral("demo")).toStdString();
+    auto factory = api::makeEngineFactory(std::make_shared<SystemClock>());
+    if (!factory->createWorkspace(demo, {.demo = true}) || !(*factory->openWorkspace(demo))->runIntents({})) {
+        std::cerr << "error: cannot run the demo\n";
+        return 1;
+    }
+    std::string raised = workspace::embeddedDemoPolicy();
+    raised.replace(raised.find("\"above\": \"300\""), 14, "\"above\": \"450\"");
+    if (int failed = measureWhatIf(demo, raised, "demo", 87); failed != 0)
+        return failed;
+
+    const std::filesystem::path ws = dir.filePath(QStringLiteral("generated")).toStdString();
+    if (!workspace::initWorkspace(ws, {.demo = true}, clock)) {
+        std::cerr << "error: cannot create the workspace\n";
+        return 1;
+    }
+    const std::string draft = generate(1000).policy;
+    const auto catalog = workspace::demoAssets();
+    auto parsed = policy::parsePolicy(draft, catalog);
+    Pool pool = makePool(100);
+    if (auto filled = fillDecisions(ws, requests(generated, 100, pool, 7), parsed->version); !filled) {
+        std::cerr << "error: " << filled.error().message << "\n";
+        return 1;
+    }
+    return measureWhatIf(ws.string(), draft, "generated", static_cast<std::size_t>(generated));
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -238,6 +333,8 @@ int main(int argc, char** argv)
             historySize = args.at(i + 1).toInt();
         else if (args.at(i) == QLatin1String("--emit-cedar"))
             cedarDir = args.at(i + 1);
+        else if (args.at(i) == QLatin1String("--whatif"))
+            return whatIfFigures(args.at(i + 1).toInt());
     }
     const auto catalog = workspace::demoAssets();
     simulation::SimulationResult simulated; // a simulation that succeeded
@@ -377,29 +474,7 @@ int main(int argc, char** argv)
             std::cerr << "error: cannot create the workspace\n";
             return 1;
         }
-        auto writer = storage::DbWriter::start((ws / workspace::kDatabaseFile).string(), storage::OpenMode::MustExist);
-        auto filled = (*writer)->run([&](storage::Database& db) -> Result<void> {
-            CS_TRY(transaction, storage::Transaction::begin(db));
-            CS_TRY(insert, db.prepare("INSERT INTO decisions(intent, agent, action, asset, amount, to_id, venue, claimed_risk, "
-                                      "claimed_approvals, simulation, at_ms, effect, policy_version, updated_ms) "
-                                      "VALUES (?1, ?2, ?3, 'USDC', ?4, ?5, ?6, 'low', 0, 'none', ?7, 'allow', ?8, ?7)"));
-            for (std::size_t i = 0; i < samples.size(); ++i) {
-                const policy::Request& request = samples[i].request;
-                insert->bind(1, "h-" + std::to_string(i)).bind(2, *request.agent).bind(3, toString(request.action))
-                    .bind(4, request.amount.toString());
-                if (request.to)
-                    insert->bind(5, *request.to);
-                else
-                    insert->bindNull(5);
-                if (request.venue)
-                    insert->bind(6, *request.venue);
-                else
-                    insert->bindNull(6);
-                CS_TRY(done, insert->bind(7, samples[i].at.msSinceEpoch).bind(8, evaluator.policy().version).run());
-            }
-            return transaction->commit();
-        });
-        if (!filled) {
+        if (auto filled = fillDecisions(ws, samples, evaluator.policy().version); !filled) {
             std::cerr << "error: " << filled.error().message << "\n";
             return 1;
         }

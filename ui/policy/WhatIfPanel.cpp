@@ -22,6 +22,8 @@ namespace cs::ui {
 
 namespace {
 
+constexpr std::size_t kChangesShown = 5000;
+
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
 {
     auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
@@ -151,8 +153,10 @@ void WhatIfPanel::show(const api::BacktestSummary& summary)
         setRow(*m_transitions, static_cast<int>(i),
                {tr("%1 → %2").arg(stateText(change.from), stateText(change.to)), QString::number(change.count), money(change.value)});
     }
-    m_changes->setRowCount(static_cast<int>(summary.changes.size()));
-    for (std::size_t i = 0; i < summary.changes.size(); ++i) {
+    // A person reads the first few thousand; the counts and values above cover every one.
+    const std::size_t shown = std::min<std::size_t>(summary.changes.size(), kChangesShown);
+    m_changes->setRowCount(static_cast<int>(shown));
+    for (std::size_t i = 0; i < shown; ++i) {
         const api::BacktestChange& change = summary.changes[i];
         QStringList rules;
         for (const std::string& rule : change.rules)
@@ -164,6 +168,9 @@ void WhatIfPanel::show(const api::BacktestSummary& summary)
                 formatAmount(QString::fromStdString(change.amount)) + u' ' + QString::fromStdString(change.asset),
                 rules.join(QStringLiteral(", "))});
     }
+    if (shown < summary.changes.size())
+        m_summary->setText(m_summary->text() + u' '
+                           + tr("The first %1 changed proposals are listed.").arg(QLocale().toString(static_cast<qint64>(shown))));
     m_transitions->resizeColumnsToContents();
     m_changes->resizeColumnsToContents();
     plot(summary);
