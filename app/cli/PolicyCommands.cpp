@@ -22,6 +22,11 @@ namespace cs::cli {
 
 namespace {
 
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
 int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
@@ -121,7 +126,6 @@ int evaluate(const QStringList& arguments, api::EngineFactory&, std::ostream& ou
 //! replay's report: counts and value by transition, then at most `maxChanges` changed decisions.
 QJsonObject backtestJson(const api::BacktestSummary& report, std::size_t maxChanges = 1000)
 {
-    const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
     const auto effect = [&](api::Effect value) { return qs(std::string(api::toString(value))); };
     QJsonArray transitions;
     for (const api::BacktestTransition& transition : report.transitions)
@@ -163,6 +167,69 @@ QJsonObject backtestJson(const api::BacktestSummary& report, std::size_t maxChan
             {QStringLiteral("changes_shown"), static_cast<qint64>(std::min(report.changes.size(), maxChanges))},
             {QStringLiteral("unpriced"), unpriced},
             {QStringLiteral("days"), days}};
+}
+
+//! Publishes `document` as `signer` (the passphrases from the environment) and prints what was signed.
+int publishAndPrint(std::unique_ptr<api::Engine> engine, const std::string& document, const QString& signer,
+                    api::PolicyMode mode, std::ostream& out, std::ostream& err)
+{
+    int exit = ExitOk;
+    Passphrase passphrase;
+    if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the signer: ", passphrase, err, exit))
+        return exit;
+    auto published = engine->publishPolicy(document, signer.toStdString(), passphrase.text, mode);
+    if (!published)
+        return requestError(err, published.error());
+    engine.reset(); // closing signs a checkpoint over the publication
+    QJsonArray warnings;
+    for (const std::string& warning : published->warnings)
+        warnings.append(QString::fromStdString(warning));
+    printJson(out, {{QStringLiteral("warnings"), warnings},
+                    {QStringLiteral("version"), QString::fromStdString(published->version)},
+                    {QStringLiteral("name"), QString::fromStdString(published->name)},
+                    {QStringLiteral("signer"), QString::fromStdString(published->signer)},
+                    {QStringLiteral("rules"), published->rules},
+                    {QStringLiteral("mode"), published->shadow ? QStringLiteral("shadow") : QStringLiteral("active")},
+                    {QStringLiteral("entry_seq"), static_cast<qint64>(published->entrySeq)}});
+    return ExitOk;
+}
+
+//! policy shadow's JSON: the shadow, its differences by kind and value, and each one.
+QJsonObject shadowJson(const api::ShadowReport& report)
+{
+    const auto effect = [](api::Effect value) { return QString::fromLatin1(api::toString(value).data(), static_cast<qsizetype>(api::toString(value).size())); };
+    QJsonArray kinds;
+    for (const api::BacktestTransition& kind : report.transitions)
+        kinds.append(QJsonObject{{QStringLiteral("from"), effect(kind.from)},
+                                 {QStringLiteral("to"), effect(kind.to)},
+                                 {QStringLiteral("count"), static_cast<qint64>(kind.count)},
+                                 {QStringLiteral("value"), qs(kind.value)}});
+    QJsonArray proposals;
+    for (const api::BacktestChange& change : report.differences) {
+        QJsonArray rules;
+        for (const std::string& rule : change.rules)
+            rules.append(qs(rule));
+        proposals.append(QJsonObject{{QStringLiteral("intent"), qs(change.intent)},
+                                     {QStringLiteral("agent"), qs(change.agent)},
+                                     {QStringLiteral("at"), qs(change.at)},
+                                     {QStringLiteral("active"), effect(change.before)},
+                                     {QStringLiteral("shadow"), effect(change.after)},
+                                     {QStringLiteral("shadow_rules"), rules},
+                                     {QStringLiteral("amount"), qs(change.amount + " " + change.asset)},
+                                     {QStringLiteral("value"), qs(change.value)}});
+    }
+    if (report.shadowVersion.empty())
+        return {{QStringLiteral("shadow_version"), QJsonValue::Null}, {QStringLiteral("active_version"), qs(report.activeVersion)}};
+    return {{QStringLiteral("shadow_version"), qs(report.shadowVersion)},
+            {QStringLiteral("shadow_name"), qs(report.shadowName)},
+            {QStringLiteral("signer"), qs(report.shadowSigner)},
+            {QStringLiteral("since"), qs(report.shadowSince)},
+            {QStringLiteral("active_version"), qs(report.activeVersion)},
+            {QStringLiteral("currency"), qs(report.currency)},
+            {QStringLiteral("differences"), static_cast<qint64>(report.differences.size())},
+            {QStringLiteral("value"), qs(report.value)},
+            {QStringLiteral("by_kind"), kinds},
+            {QStringLiteral("proposals"), proposals}};
 }
 
 int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
@@ -259,7 +326,10 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
             return requestError(err, versions.error());
         if (versions->empty())
             return usageError(err, QStringLiteral("the workspace has no published policy"));
-        const api::PolicyVersion& current = versions->front();
+        const auto active = std::find_if(versions->begin(), versions->end(), [](const api::PolicyVersion& v) { return !v.shadow; });
+        if (active == versions->end())
+            return usageError(err, QStringLiteral("the workspace has no published policy"));
+        const api::PolicyVersion& current = *active;
         const QByteArray pretty =
             QJsonDocument::fromJson(QByteArray::fromStdString(current.document)).toJson(QJsonDocument::Indented);
         if (auto written = api::writeFileDurably(parser.value(QStringLiteral("out")).toStdString(), pretty.toStdString());
@@ -275,6 +345,7 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
     if (sub == QLatin1String("publish")) {
         QCommandLineParser parser;
         parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
+        parser.addOption(QCommandLineOption(QStringLiteral("shadow")));
         if (auto failed = parse(parser, rest, err, 2))
             return *failed;
         if (!parser.isSet(QStringLiteral("as")))
@@ -286,26 +357,35 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
         auto bytes = readInput(parser.positionalArguments().at(1), err, exit);
         if (!bytes)
             return exit;
-        Passphrase passphrase;
-        if (!signerPassphraseAndEngineKey(*engine, "Passphrase of the signer: ", passphrase, err, exit))
-            return exit;
-        auto published = engine->publishPolicy(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
-                                               parser.value(QStringLiteral("as")).toStdString(), passphrase.text);
-        if (!published)
-            return requestError(err, published.error());
-        engine.reset(); // closing signs a checkpoint over the publication
-        QJsonArray warnings;
-        for (const std::string& warning : published->warnings)
-            warnings.append(QString::fromStdString(warning));
-        printJson(out, {{QStringLiteral("warnings"), warnings},
-                        {QStringLiteral("version"), QString::fromStdString(published->version)},
-                        {QStringLiteral("name"), QString::fromStdString(published->name)},
-                        {QStringLiteral("signer"), QString::fromStdString(published->signer)},
-                        {QStringLiteral("rules"), published->rules},
-                        {QStringLiteral("entry_seq"), static_cast<qint64>(published->entrySeq)}});
-        return ExitOk;
+        return publishAndPrint(std::move(engine), std::string(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                               parser.value(QStringLiteral("as")),
+                               parser.isSet(QStringLiteral("shadow")) ? api::PolicyMode::Shadow : api::PolicyMode::Active, out, err);
     }
-    return usageError(err, sub.isEmpty() ? QStringLiteral("policy needs a subcommand (check, diff, export, publish)")
+    if (sub == QLatin1String("shadow")) {
+        QCommandLineParser parser;
+        parser.addOption(QCommandLineOption(QStringLiteral("promote")));
+        parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
+        if (auto failed = parse(parser, rest, err, 1))
+            return *failed;
+        if (parser.isSet(QStringLiteral("promote")) && !parser.isSet(QStringLiteral("as")))
+            return usageError(err, QStringLiteral("policy shadow --promote needs --as NAME (a risk manager)"));
+        int exit = ExitOk;
+        auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+        if (!engine)
+            return exit;
+        auto report = engine->shadowReport();
+        if (!report)
+            return requestError(err, report.error());
+        if (!parser.isSet(QStringLiteral("promote"))) {
+            printJson(out, shadowJson(*report));
+            return ExitOk;
+        }
+        if (report->shadowVersion.empty())
+            return usageError(err, QStringLiteral("no shadow version runs in this workspace: there is nothing to promote"));
+        return publishAndPrint(std::move(engine), report->shadowDocument, parser.value(QStringLiteral("as")),
+                               api::PolicyMode::Active, out, err);
+    }
+    return usageError(err, sub.isEmpty() ? QStringLiteral("policy needs a subcommand (check, diff, export, publish, shadow)")
                                          : QStringLiteral("unknown policy subcommand '%1'").arg(sub));
 }
 
@@ -337,6 +417,14 @@ const std::vector<Command>& policyCommands()
         {"policy",
          "policy publish WS P --as NAME",
          "publish P, signed by risk manager NAME (its key unlocked with\nCOUNTERSIGN_PASSPHRASE; the engine key, which checkpoints the\nlog, with COUNTERSIGN_ENGINE_PASSPHRASE); refused for a policy\nwith static-check errors; from then on it decides",
+         policyCommand},
+        {"policy",
+         "policy publish WS P --as NAME --shadow",
+         "publish P as a shadow, signed by NAME: evaluated beside the\nactive version on every live decision and never enforced;\nevery decision it would have made otherwise is recorded in\nthe log with both decisions. It runs until it is promoted or\nanother version is published as active",
+         policyCommand},
+        {"policy",
+         "policy shadow WS [--promote --as NAME]",
+         "the shadow running now and what it would have decided\notherwise (JSON: counts and value by kind, each proposal);\nwith --promote it is published as the active version,\nsigned again by NAME",
          policyCommand},
         {"policy",
          "policy check P",

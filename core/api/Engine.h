@@ -91,7 +91,9 @@ public:
     //! (NotAllowed) for anyone but an active risk manager, and (InvalidInput) for a policy that
     //! does not parse or has static-check errors; AlreadyExists for a version already published.
     virtual Result<PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
-                                                std::string_view passphrase) = 0;
+                                                std::string_view passphrase, PolicyMode mode) = 0;
+    //! The shadow running now and every live decision it would have made otherwise.
+    virtual Result<ShadowReport> shadowReport() = 0;
 
     /**
      * Re-decides every recorded proposal in time order with spend windows recomputed from

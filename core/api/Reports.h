@@ -99,6 +99,25 @@ struct BacktestSummary
     std::vector<BacktestDay> days;     //!< every day with a decision, in order
 };
 
+/**
+ * What the shadow version running now would have decided otherwise than the active one, live:
+ * every difference recorded in the log (policy.shadow_differed), by kind and value. The shadow
+ * runs from its publication until it is promoted or another version becomes active.
+ */
+struct ShadowReport
+{
+    std::string shadowVersion;  //!< empty: no shadow runs
+    std::string shadowName;
+    std::string shadowSigner;
+    std::string shadowSince;    //!< RFC 3339 UTC, when it was published
+    std::string shadowDocument; //!< canonical JSON (what --promote publishes as active)
+    std::string activeVersion;
+    std::string currency;                     //!< of the values (the active policy's reference)
+    std::vector<BacktestChange> differences;  //!< before: the active decision; after: the shadow's; in log order
+    std::vector<BacktestTransition> transitions;
+    std::string value; //!< of every difference, decimal
+};
+
 //! A static-check finding on a policy (core/policy/Checks): errors block publishing.
 struct PolicyFinding
 {

@@ -377,6 +377,9 @@ struct PolicyVersion
     std::string publishedAt;   //!< RFC 3339 UTC
     int rules = 0;
     std::vector<std::string> warnings; //!< static-check warnings, when it was just published
+    bool shadow = false; //!< published as a shadow: evaluated beside the active version, never enforced
 };
+
+enum class PolicyMode { Active, Shadow };
 
 } // namespace cs::api

@@ -91,6 +91,8 @@ inline constexpr const char* kProposalEdited = "proposal.edited";
 inline constexpr const char* kSimulationCompleted = "simulation.completed";
 inline constexpr const char* kPolicyPublished = "policy.published";
 inline constexpr const char* kPolicyDecided = "policy.decided";
+//! A live decision the shadow policy would have made otherwise: both decisions, never enforced.
+inline constexpr const char* kPolicyShadowDiffered = "policy.shadow_differed";
 inline constexpr const char* kApprovalRequested = "approval.requested";
 inline constexpr const char* kApprovalGranted = "approval.granted";
 inline constexpr const char* kApprovalRejected = "approval.rejected";

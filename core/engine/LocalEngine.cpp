@@ -302,7 +302,8 @@ Result<LocalEngine::Fingerprint> LocalEngine::fingerprint()
     seen.queue += "verdicts=" + std::to_string(*verdicts) + ';';
     CS_TRY(postings, store::postingCount(m_reader));
     seen.postings = *postings;
-    CS_TRY(policy, store::newestPolicy(m_reader));
+    // The newest version published, active or shadow: either is a publication the views follow.
+    CS_TRY(policy, store::lastPublished(m_reader));
     if (*policy)
         seen.policy = (*policy)->version;
     CS_TRY(principals, store::principals(m_reader));

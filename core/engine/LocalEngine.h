@@ -103,7 +103,8 @@ public:
                                             const std::string& minOut, std::string_view passphrase,
                                             std::string_view shownSubject) override;
     Result<api::PolicyVersion> publishPolicy(std::string_view document, const std::string& signer,
-                                             std::string_view passphrase) override;
+                                             std::string_view passphrase, api::PolicyMode mode) override;
+    Result<api::ShadowReport> shadowReport() override;
 
 private:
     //! The engine key is open: already, or now (a demo opens its own); Locked otherwise.

@@ -4,6 +4,7 @@
 // draft kept in the workspace, and what the active policy grants (its caps and their use now).
 #include "core/engine/LocalEngine.h"
 
+#include "core/audit/LogReads.h"
 #include "core/domain/Encoding.h"
 #include "core/policy/Backtest.h"
 #include "core/policy/Checks.h"
@@ -113,14 +114,15 @@ Result<std::vector<api::PolicyVersion>> LocalEngine::policyVersions()
         for (const store::PolicyRow& row : *published) {
             const QJsonObject document = QJsonDocument::fromJson(QByteArray::fromStdString(row.document)).object();
             versions.push_back({row.version, row.name, row.document, row.signer, row.entrySeq, toIso8601(row.published),
-                                static_cast<int>(document.value(QStringLiteral("rules")).toArray().size()), {}});
+                                static_cast<int>(document.value(QStringLiteral("rules")).toArray().size()), {},
+                                row.mode == "shadow"});
         }
         return versions;
     }());
 }
 
 Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document, const std::string& signer,
-                                                      std::string_view passphrase)
+                                                      std::string_view passphrase, api::PolicyMode mode)
 {
     const Announcing announcing{*this};
     CS_TRY(engine, engineKeyReady());
@@ -134,12 +136,74 @@ Result<api::PolicyVersion> LocalEngine::publishPolicy(std::string_view document,
                 warnings.push_back(finding.message);
         }
         CS_TRY(origin, audit::readOrigin(db));
-        return policy::publishPolicy(db, *parsed, signer, *key, m_clock->now(), checkpointPolicy(*origin));
+        return policy::publishPolicy(db, *parsed, signer, *key, m_clock->now(), checkpointPolicy(*origin),
+                                     mode == api::PolicyMode::Shadow);
     }));
     const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(published->document)).object();
     return api::PolicyVersion{published->version, published->name, published->document, published->signer,
                               published->entrySeq, toIso8601(published->publishedAt),
-                              static_cast<int>(body.value(QStringLiteral("rules")).toArray().size()), std::move(warnings)};
+                              static_cast<int>(body.value(QStringLiteral("rules")).toArray().size()), std::move(warnings),
+                              published->shadow};
+}
+
+Result<api::ShadowReport> LocalEngine::shadowReport()
+{
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(transaction, storage::Transaction::beginRead(m_reader));
+    api::ShadowReport report;
+    CS_TRY(active, store::newestPolicy(m_reader));
+    CS_TRY(shadow, store::shadowPolicy(m_reader));
+    if (*active)
+        report.activeVersion = (*active)->version;
+    if (!*active || !*shadow)
+        return report;
+    report.shadowVersion = (*shadow)->version;
+    report.shadowName = (*shadow)->name;
+    report.shadowSigner = (*shadow)->signer;
+    report.shadowSince = toIso8601((*shadow)->published);
+    report.shadowDocument = (*shadow)->document;
+    // Values are in the active policy's reference currency, as the differences recorded them.
+    const QJsonObject activeDocument = QJsonDocument::fromJson(QByteArray::fromStdString((*active)->document)).object();
+    report.currency = activeDocument.value(QStringLiteral("globals")).toObject().value(QStringLiteral("reference_currency")).toString().toStdString();
+    CS_TRY(catalog, store::assetCatalog(m_reader));
+    const Asset* currency = catalog->find(report.currency);
+    if (currency == nullptr)
+        return fail(ErrorCode::StorageFailed, "the active policy's reference currency " + report.currency + " is not an asset here");
+    const auto effect = [](const QJsonValue& name) {
+        return effectOf(policy::parseEffect(name.toString().toStdString()).value_or(policy::Effect::Deny));
+    };
+    std::map<std::pair<api::Effect, api::Effect>, std::pair<std::int64_t, Int128>> kinds;
+    Int128 total = 0;
+    static constexpr std::string_view types[] = {audit::types::kPolicyShadowDiffered};
+    CS_TRY(read, audit::forEachEntryOf(m_reader, types, [&](std::int64_t, const std::string&, const std::string& text) -> Result<void> {
+        const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+        if (body.value(QStringLiteral("shadow_version")).toString().toStdString() != report.shadowVersion)
+            return {}; // an earlier shadow's
+        api::BacktestChange change{body.value(QStringLiteral("intent")).toString().toStdString(),
+                                   body.value(QStringLiteral("agent")).toString().toStdString(),
+                                   body.value(QStringLiteral("at")).toString().toStdString(),
+                                   effect(body.value(QStringLiteral("active_effect"))),
+                                   effect(body.value(QStringLiteral("shadow_effect"))),
+                                   {},
+                                   body.value(QStringLiteral("amount")).toString().toStdString(),
+                                   body.value(QStringLiteral("asset")).toString().toStdString(),
+                                   body.value(QStringLiteral("value")).toString(QStringLiteral("0")).toStdString()};
+        for (const QJsonValue& rule : body.value(QStringLiteral("shadow_rules")).toArray())
+            change.rules.push_back(rule.toString().toStdString());
+        auto value = Money::parse(change.value, *currency);
+        if (!value)
+            return fail(ErrorCode::StorageFailed, "the shadow difference of " + change.intent + " has no valid value");
+        auto& kind = kinds[{change.before, change.after}];
+        ++kind.first;
+        kind.second += value->minor();
+        total += value->minor();
+        report.differences.push_back(std::move(change));
+        return {};
+    }));
+    for (const auto& [key, kind] : kinds)
+        report.transitions.push_back({key.first, key.second, kind.first, Money::fromMinor(kind.second, *currency).toString()});
+    report.value = Money::fromMinor(total, *currency).toString();
+    return report;
 }
 
 Result<api::BacktestSummary> LocalEngine::backtestPolicy(std::string_view document, const api::ProgressFn& progress,

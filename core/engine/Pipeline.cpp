@@ -63,6 +63,29 @@ Result<std::string> intakeRefusal(storage::Database& db, const std::string& agen
     return refusal;
 }
 
+//! The body of a policy.shadow_differed entry: the proposal, what decided it and what the shadow would have.
+QJsonObject shadowDifference(const Proposal& proposal, const std::string& proposalSha, Timestamp at,
+                             const policy::Decision& active, const policy::Decision& shadow, const policy::Context& context,
+                             const Asset& reference)
+{
+    QJsonObject body{{QStringLiteral("intent"), qs(proposal.intent)},
+                     {QStringLiteral("agent"), qs(proposal.agent)},
+                     {QStringLiteral("proposal_sha256"), qs(proposalSha)},
+                     {QStringLiteral("at"), qs(toIso8601(at))},
+                     {QStringLiteral("active_version"), qs(active.policyVersion)},
+                     {QStringLiteral("active_effect"), qs(std::string(policy::toString(active.effect)))},
+                     {QStringLiteral("active_rules"), strings(active.rules)},
+                     {QStringLiteral("shadow_version"), qs(shadow.policyVersion)},
+                     {QStringLiteral("shadow_effect"), qs(std::string(policy::toString(shadow.effect)))},
+                     {QStringLiteral("shadow_rules"), strings(shadow.rules)},
+                     {QStringLiteral("amount"), qs(proposal.action.amount.toString())},
+                     {QStringLiteral("asset"), qs(proposal.action.amount.asset().code)}};
+    // Valued in the active policy's reference currency at the decision's prices (absent: no price).
+    if (auto value = policy::Evaluator::valueIn(proposal.action.amount, reference, context.prices, reference))
+        body.insert(QStringLiteral("value"), qs(Money::fromMinor(*value, reference).toString()));
+    return body;
+}
+
 } // namespace
 
 namespace {
@@ -371,6 +394,13 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         CS_TRY(recorded, add(audit::types::kSimulationCompleted, simulation::toJson(intent.id, simulated), false));
         CS_TRY(decided, add(audit::types::kPolicyDecided, decision.toJson(proposal, item.proposalSha), true));
         const std::string decisionText = item.drafts.back().body; // the signed decision, canonical
+        // A shadow version, if one runs, decides too; where it would differ, both are recorded.
+        if (auto shadow = m_decider.decideInShadow(proposal, simulated, item.at); shadow && shadow->effect != decision.effect) {
+            CS_TRY(differed, add(audit::types::kPolicyShadowDiffered,
+                                 shadowDifference(proposal, item.proposalSha, item.at, decision, *shadow, m_decider.context(),
+                                                  evaluator.policy().globals.referenceCurrency),
+                                 false));
+        }
         std::string why;
         for (const auto& reason : decision.reasons) {
             if (reason.effect == decision.effect)

@@ -34,7 +34,7 @@ Result<void> refreshContext(storage::Database& db, const simulation::WorldState&
  * Adds to `windows`, in time order, every reserved or committed spend decided at or after
  * `from` and written after decisions row `afterRowid`, except the spend of `except`.
  */
-Result<void> loadSpends(storage::Database& db, SpendWindows& windows, const Context& context,
+Result<void> loadSpends(storage::Database& db, std::initializer_list<SpendWindows*> windows, const Context& context,
                         const simulation::WorldState& world, Timestamp from, std::int64_t afterRowid, std::string_view except)
 {
     return store::forEachSpend(db, from, afterRowid, [&](const store::DecisionRow& spend) -> Result<void> {
@@ -48,7 +48,10 @@ Result<void> loadSpends(storage::Database& db, SpendWindows& windows, const Cont
         Spend counted{spend.intent, spend.agent, parseActionType(spend.action).value_or(ActionType::Transfer),
                       *amount, spend.to, spend.venue, spend.at, spend.firstTime};
         // A spend the policy cannot value (no price) counts in no window.
-        (void)windows.add(counted, context);
+        for (SpendWindows* each : windows) {
+            if (each != nullptr)
+                (void)each->add(counted, context);
+        }
         return {};
     });
 }
@@ -63,10 +66,14 @@ Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldSt
         none.name = "no published policy";
         return none;
     }
-    auto parsed = parsePolicy((*published)->document, AssetCatalog(world.assetList()));
+    return parsePublished(**published, world);
+}
+
+Result<Policy> parsePublished(const store::PolicyRow& row, const simulation::WorldState& world)
+{
+    auto parsed = parsePolicy(row.document, AssetCatalog(world.assetList()));
     if (!parsed)
-        return fail(ErrorCode::StorageFailed,
-                    "published policy " + (*published)->version + " does not parse: " + parsed.error().message);
+        return fail(ErrorCode::StorageFailed, "published policy " + row.version + " does not parse: " + parsed.error().message);
     return parsed;
 }
 
@@ -98,23 +105,36 @@ Result<void> Decider::load(storage::Database& db, const simulation::WorldState& 
         m_version = version;
         m_latest = Timestamp{0};
     }
+    // The shadow, if one runs: its own rules and windows, over the spends that really happened.
+    CS_TRY(shadow, store::shadowPolicy(db));
+    const std::string shadowVersion = *shadow ? (*shadow)->version : std::string();
+    const bool shadowChanged = shadowVersion != m_shadowVersion;
+    if (shadowChanged) {
+        m_shadow.reset();
+        if (*shadow) {
+            CS_TRY(document, parsePublished(**shadow, world));
+            m_shadow = std::make_unique<Evaluator>(std::move(*document));
+        }
+        m_shadowVersion = shadowVersion;
+    }
     // The windows — what was reserved or spent since the start of the longest one — and the
     // counterparties paid so far are kept from the last load unless a spend moved since (an
     // approval, a rejection, an expiry), time went back, or one intent's own spend is to be
     // left out; then only the decisions written since are added.
     CS_TRY(epoch, store::spendEpoch(db));
-    if (!m_windows || m_epoch != *epoch || earliest < m_latest || !except.empty()) {
+    if (!m_windows || shadowChanged || m_epoch != *epoch || earliest < m_latest || !except.empty()) {
         m_windows = std::make_unique<SpendWindows>(*m_evaluator);
+        m_shadowWindows = m_shadow ? std::make_unique<SpendWindows>(*m_shadow) : nullptr;
         m_context.settledTo.clear();
         m_rowid = 0;
         m_epoch = *epoch;
     }
     m_latest = std::max(m_latest, latest);
     CS_TRY(context, refreshContext(db, world, m_evaluator->policy().globals.referenceCurrency, m_context, m_rowid));
-    if (m_evaluator->longestWindowSeconds() > 0) {
-        CS_TRY(spends, loadSpends(db, *m_windows, m_context, world,
-                                  Timestamp{earliest.msSinceEpoch - m_evaluator->longestWindowSeconds() * 1000}, m_rowid,
-                                  except));
+    const std::int64_t longest = std::max(m_evaluator->longestWindowSeconds(), m_shadow ? m_shadow->longestWindowSeconds() : 0);
+    if (longest > 0) {
+        CS_TRY(spends, loadSpends(db, {m_windows.get(), m_shadowWindows.get()}, m_context, world,
+                                  Timestamp{earliest.msSinceEpoch - longest * 1000}, m_rowid, except));
     }
     return {};
 }
@@ -145,6 +165,14 @@ Decision Decider::decide(const Request& request, const simulation::SimulationRes
     return m_evaluator->decide(request, contextAt(simulated, at), *m_windows);
 }
 
+std::optional<Decision> Decider::decideInShadow(const Proposal& proposal, const simulation::SimulationResult& simulated,
+                                                Timestamp at)
+{
+    if (!m_shadow || !m_shadowWindows)
+        return std::nullopt;
+    return m_shadow->evaluate(proposal, contextAt(simulated, at), *m_shadowWindows);
+}
+
 Int128 Decider::windowUse(std::size_t rule, const std::string& agent, Timestamp now)
 {
     const Window& window = *m_evaluator->policy().rules.at(rule).window;
@@ -162,6 +190,8 @@ void Decider::count(const Spend& spend, bool settled)
 {
     // A spend the policy cannot value (no price) counts in no window.
     (void)m_windows->add(spend, m_context);
+    if (m_shadowWindows)
+        (void)m_shadowWindows->add(spend, m_context);
     if (settled && spend.to)
         m_context.settledTo.insert(*spend.to);
 }

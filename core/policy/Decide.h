@@ -12,12 +12,17 @@
 namespace cs::storage {
 class Database;
 }
+namespace cs::store {
+struct PolicyRow;
+}
 
 namespace cs::policy {
 
 //! The newest published policy, read against `world`'s assets; with none published, an empty
 //! policy (which denies everything) named "no published policy".
 Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldState& world);
+//! A published version's document, read against `world`'s assets (StorageFailed if it does not).
+Result<Policy> parsePublished(const store::PolicyRow& row, const simulation::WorldState& world);
 
 //! What decisions need from the workspace: `world`'s prices in `reference`, principals' roles,
 //! the counterparties settled to so far.
@@ -67,6 +72,13 @@ public:
     Decision decide(const Proposal& proposal, const simulation::SimulationResult& simulated, Timestamp at);
     //! Decides a recorded request at `at` on its recorded simulation outcome.
     Decision decide(const Request& request, const simulation::SimulationResult& simulated, Timestamp at);
+    /**
+     * What the shadow version (published as a shadow after the active one, if any) decides of
+     * the same proposal at the same moment, with its own rules and windows over the spends the
+     * active policy really made; never enforced. nullopt when no shadow runs.
+     */
+    std::optional<Decision> decideInShadow(const Proposal& proposal, const simulation::SimulationResult& simulated, Timestamp at);
+    const std::string& shadowVersion() const { return m_shadowVersion; }
 
     //! Counts a decided spend in the windows: reserved (awaiting approval) or settled, which
     //! also makes its counterparty one paid before.
@@ -92,6 +104,9 @@ private:
     std::string m_version;
     Context m_context;
     std::unique_ptr<SpendWindows> m_windows;
+    std::unique_ptr<Evaluator> m_shadow; //!< the shadow version, compiled, when one runs
+    std::string m_shadowVersion;
+    std::unique_ptr<SpendWindows> m_shadowWindows;
     std::int64_t m_epoch = -1;  //!< spend_epoch when the windows were loaded
     std::int64_t m_rowid = 0;   //!< decisions rows up to this one are in the windows and settledTo
     Timestamp m_latest{0};      //!< the latest time decided since the windows were loaded

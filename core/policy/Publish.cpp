@@ -12,13 +12,16 @@
 
 namespace cs::policy {
 
-Result<audit::Draft> publicationDraft(const Policy& policy, const std::string& signer, const identity::SigningKey& key)
+Result<audit::Draft> publicationDraft(const Policy& policy, const std::string& signer, const identity::SigningKey& key,
+                                      bool shadow)
 {
-    const QJsonObject body{{QStringLiteral("schema"), QStringLiteral("countersign.policy-version/1")},
-                           {QStringLiteral("version"), QString::fromStdString(policy.version)},
-                           {QStringLiteral("name"), QString::fromStdString(policy.name)},
-                           {QStringLiteral("rules"), static_cast<qint64>(policy.rules.size())},
-                           {QStringLiteral("document"), QString::fromStdString(policy.canonical)}};
+    QJsonObject body{{QStringLiteral("schema"), QStringLiteral("countersign.policy-version/1")},
+                     {QStringLiteral("version"), QString::fromStdString(policy.version)},
+                     {QStringLiteral("name"), QString::fromStdString(policy.name)},
+                     {QStringLiteral("rules"), static_cast<qint64>(policy.rules.size())},
+                     {QStringLiteral("document"), QString::fromStdString(policy.canonical)}};
+    if (shadow)
+        body.insert(QStringLiteral("mode"), QStringLiteral("shadow")); // absent: active, as every version before shadows
     return audit::makeDraft(audit::types::kPolicyPublished, signer, body, &key);
 }
 
@@ -29,7 +32,8 @@ Result<void> recordPublication(storage::Database& db, const Policy& policy, cons
 }
 
 Result<Published> publishPolicy(storage::Database& db, const Policy& policy, const std::string& signer,
-                                const identity::SigningKey& key, Timestamp now, const audit::CheckpointPolicy& checkpoints)
+                                const identity::SigningKey& key, Timestamp now, const audit::CheckpointPolicy& checkpoints,
+                                bool shadow)
 {
     for (const Finding& finding : checkPolicy(policy)) {
         if (finding.error)
@@ -45,16 +49,23 @@ Result<Published> publishPolicy(storage::Database& db, const Policy& policy, con
         return fail(ErrorCode::NotAllowed, "only a risk manager may publish a policy; '" + signer + "' is " + role);
     if (status != "active")
         return fail(ErrorCode::NotAllowed, "the key of '" + signer + "' is " + status);
-    CS_TRY(published, store::policyExists(db, policy.version));
-    if (*published)
-        return fail(ErrorCode::AlreadyExists, "version " + policy.version + " is already published");
-    CS_TRY(draft, publicationDraft(policy, signer, key));
+    CS_TRY(mode, store::policyMode(db, policy.version));
+    // A version is published once; a shadow once more, when it is promoted to decide.
+    const bool promoting = *mode == std::optional<std::string>("shadow") && !shadow;
+    if (*mode && !promoting)
+        return fail(ErrorCode::AlreadyExists, "version " + policy.version + " is already published" + (**mode == "shadow" ? " as the shadow" : ""));
+    CS_TRY(draft, publicationDraft(policy, signer, key, shadow));
     CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpoints));
     const std::int64_t seq = appended->entries.front().seq;
-    CS_TRY(recorded, recordPublication(db, policy, signer, seq, now));
+    if (promoting) {
+        CS_TRY(promoted, store::promotePolicy(db, policy.version, seq, now));
+    } else {
+        CS_TRY(recorded, store::insertPolicy(db, {policy.version, policy.name, policy.canonical, signer, seq, now,
+                                                  shadow ? "shadow" : "active"}));
+    }
     CS_TRY(committed, transaction->commit());
     (void)audit::writeCheckpointFiles(appended->checkpoints, checkpoints);
-    return Published{policy.version, policy.name, policy.canonical, signer, seq, now};
+    return Published{policy.version, policy.name, policy.canonical, signer, seq, now, shadow};
 }
 
 } // namespace cs::policy

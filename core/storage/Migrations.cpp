@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 9> kSteps = {
+constexpr std::array<std::string_view, 10> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -282,6 +282,12 @@ INSERT INTO principals_v9(id, display_name, role, status, description, public_ke
 DROP TABLE principals;
 ALTER TABLE principals_v9 RENAME TO principals;
 CREATE INDEX audit_entries_by_actor ON audit_entries(actor, time_ms);
+)sql",
+    // 10: shadow mode (core/policy/Publish): a version published as a shadow is evaluated beside
+    // the active one on every live decision and never enforced, until it is promoted (the row
+    // becomes active, signed again) or another version becomes active.
+    R"sql(
+ALTER TABLE policies ADD COLUMN mode TEXT NOT NULL DEFAULT 'active' CHECK (mode IN ('active', 'shadow'));
 )sql",
 };
 

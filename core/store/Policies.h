@@ -24,12 +24,20 @@ struct PolicyRow
     std::string signer;
     std::int64_t entrySeq = 0;
     Timestamp published;
+    std::string mode = "active"; //!< active, or shadow: evaluated beside the active one, never enforced
 };
 
 Result<void> insertPolicy(storage::Database& db, const PolicyRow& row);
-Result<bool> policyExists(storage::Database& db, std::string_view version);
-//! The newest published version (the one that decides), or nullopt.
+//! The mode version `version` is published in (active or shadow), or nullopt when it is not.
+Result<std::optional<std::string>> policyMode(storage::Database& db, std::string_view version);
+//! The newest version published as active (the one that decides), or nullopt.
 Result<std::optional<PolicyRow>> newestPolicy(storage::Database& db);
+//! The version published last, active or shadow, or nullopt.
+Result<std::optional<PolicyRow>> lastPublished(storage::Database& db);
+//! The shadow that runs beside it: the newest shadow version published after it, or nullopt.
+Result<std::optional<PolicyRow>> shadowPolicy(storage::Database& db);
+//! The shadow version `version` becomes active, by its new policy.published entry `entrySeq`.
+Result<void> promotePolicy(storage::Database& db, std::string_view version, std::int64_t entrySeq, Timestamp now);
 //! Every published version, newest first.
 Result<std::vector<PolicyRow>> policies(storage::Database& db);
 

@@ -31,6 +31,7 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::PolicyCheck>();
     qRegisterMetaType<std::vector<cs::api::CapUse>>();
     qRegisterMetaType<cs::api::BacktestSummary>();
+    qRegisterMetaType<cs::api::ShadowReport>();
     m_thread.setObjectName(QStringLiteral("engine-client"));
     m_context.moveToThread(&m_thread);
     m_thread.start();
@@ -436,7 +437,9 @@ void EngineClient::loadPolicy()
             Q_EMIT requestFailed(QString::fromStdString(draft.error().message));
             return;
         }
-        Q_EMIT policyLoaded(versions->empty() ? api::PolicyVersion{} : versions->front(),
+        // Newest first: the first that is not a shadow decides.
+        const auto active = std::find_if(versions->begin(), versions->end(), [](const api::PolicyVersion& v) { return !v.shadow; });
+        Q_EMIT policyLoaded(active == versions->end() ? api::PolicyVersion{} : *active,
                             *draft ? QByteArray::fromStdString(**draft) : QByteArray(), draft->has_value());
     });
 }
@@ -502,19 +505,24 @@ void EngineClient::cancelBacktest()
 }
 
 void EngineClient::publishPolicy(const QByteArray& document, const QString& signer,
-                                 std::shared_ptr<const SecretBytes> passphrase)
+                                 std::shared_ptr<const SecretBytes> passphrase, api::PolicyMode mode)
 {
     post([=, this] {
         if (const QString refused = whyNotWritable(); !refused.isEmpty()) {
             Q_EMIT policyFailed(refused);
             return;
         }
-        auto published = m_engine->publishPolicy(viewOf(document), signer.toStdString(), textOf(*passphrase));
+        auto published = m_engine->publishPolicy(viewOf(document), signer.toStdString(), textOf(*passphrase), mode);
         if (published)
             Q_EMIT policyPublished(*published);
         else
             Q_EMIT policyFailed(QString::fromStdString(published.error().message));
     });
+}
+
+void EngineClient::loadShadow()
+{
+    postRead([](api::Engine& engine) { return engine.shadowReport(); }, &EngineClient::shadowLoaded);
 }
 
 } // namespace cs::ui

@@ -122,9 +122,13 @@ public:
     //! backtestFinished or backtestFailed. cancelBacktest (from any thread) stops it.
     void backtestPolicy(const QByteArray& document);
     void cancelBacktest();
-    //! Publishes `document`, signed by the risk manager `signer` (key opened with `passphrase`);
-    //! policyPublished or policyFailed follows, and a refusal writes nothing.
-    void publishPolicy(const QByteArray& document, const QString& signer, std::shared_ptr<const SecretBytes> passphrase);
+    //! Publishes `document` (as the active version, or as a shadow), signed by the risk manager
+    //! `signer` (key opened with `passphrase`); policyPublished or policyFailed follows, and a
+    //! refusal writes nothing.
+    void publishPolicy(const QByteArray& document, const QString& signer, std::shared_ptr<const SecretBytes> passphrase,
+                       cs::api::PolicyMode mode);
+    //! The shadow running now and its differences; shadowLoaded or requestFailed follows.
+    void loadShadow();
     //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
     void unlockEngine(std::shared_ptr<const SecretBytes> passphrase);
 
@@ -159,6 +163,7 @@ Q_SIGNALS:
     void backtestFailed(const QString& message, bool cancelled);
     void policyPublished(const cs::api::PolicyVersion& version);
     void policyFailed(const QString& message);
+    void shadowLoaded(const cs::api::ShadowReport& report);
     //! The check the engine runs before its first write, run as soon as a workspace opens.
     void integrityProgress(qint64 done, qint64 total);
     //! `intact` false: the workspace is read-only, `problem` says why (entry and reason).

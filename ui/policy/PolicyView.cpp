@@ -4,6 +4,8 @@
 
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/CapBar.h"
+#include "ui/common/MoneyFormat.h"
+#include "ui/common/StateText.h"
 #include "ui/common/Secrets.h"
 #include "ui/common/Session.h"
 #include "ui/common/ViewHeading.h"
@@ -13,6 +15,7 @@
 #include "ui/policy/WhatIfPanel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -88,6 +91,7 @@ PolicyView::PolicyView(EngineClient& client, const Session& session, QWidget* pa
     , m_capsGrid(new QGridLayout(m_caps))
     , m_whatIf(new WhatIfPanel(client, this))
     , m_changes(new QPlainTextEdit(this))
+    , m_shadow(new QPlainTextEdit(this))
     , m_undo(m_stack->createUndoAction(this))
     , m_redo(m_stack->createRedoAction(this))
     , m_addRule(new QAction(tr("Add rule…"), this))
@@ -115,6 +119,8 @@ PolicyView::PolicyView(EngineClient& client, const Session& session, QWidget* pa
     m_rulesTable->setWordWrap(false);
     m_changes->setReadOnly(true);
     m_changes->setObjectName(QStringLiteral("policyChanges"));
+    m_shadow->setReadOnly(true);
+    m_shadow->setObjectName(QStringLiteral("policyShadow"));
 
     auto* rulesTab = new QSplitter(Qt::Vertical, this);
     rulesTab->addWidget(m_rulesTable);
@@ -130,6 +136,12 @@ PolicyView::PolicyView(EngineClient& client, const Session& session, QWidget* pa
     m_tabs->addTab(capsArea, tr("Cap usage"));
     m_tabs->addTab(m_whatIf, tr("What-if"));
     m_tabs->addTab(m_changes, tr("Changes and checks"));
+    m_tabs->addTab(m_shadow, tr("Shadow"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == ShadowTab)
+            m_client.loadShadow();
+    });
+    connect(&m_client, &EngineClient::shadowLoaded, this, &PolicyView::showShadow);
 
     // A tool bar: what does not fit at a narrow width goes into its extension menu.
     auto* buttons = new QToolBar(this);
@@ -199,6 +211,17 @@ PolicyView::PolicyView(EngineClient& client, const Session& session, QWidget* pa
     connect(&m_client, &EngineClient::policyChecked, this, &PolicyView::checked);
     connect(&m_client, &EngineClient::capUsageLoaded, this, &PolicyView::showCaps);
     connect(&m_client, &EngineClient::policyPublished, this, [this](const api::PolicyVersion& version) {
+        if (version.shadow) {
+            // The active version still decides: the draft stays as it is, and the shadow's tab follows it.
+            m_state->setText(tr("Published “%1” (version %2…) as a shadow, signed by %3 — entry %4. It decides nothing; "
+                                "the Shadow tab shows where it would decide otherwise.")
+                                 .arg(QString::fromStdString(version.name), QString::fromStdString(version.version.substr(0, 12)),
+                                      QString::fromStdString(version.signer))
+                                 .arg(version.entrySeq));
+            m_tabs->setCurrentWidget(m_shadow);
+            m_client.loadShadow();
+            return;
+        }
         const QString what = tr("Published “%1” (version %2…), signed by %3 — entry %4 of the audit log. It decides from now on.")
                                  .arg(QString::fromStdString(version.name), QString::fromStdString(version.version.substr(0, 12)),
                                       QString::fromStdString(version.signer))
@@ -307,17 +330,50 @@ void PolicyView::showWorkspace(const api::WorkspaceSummary& summary)
     m_loaded = false;
     m_client.loadPolicy();
     m_client.loadCapUsage();
+    m_client.loadShadow();
 }
 
 void PolicyView::reloadActive()
 {
     m_client.loadPolicy();
     m_client.loadCapUsage();
+    m_client.loadShadow();
 }
 
 void PolicyView::reloadCaps()
 {
     m_client.loadCapUsage();
+    if (m_shadowRuns || m_tabs->currentIndex() == ShadowTab)
+        m_client.loadShadow(); // decisions landed: the shadow may have differed
+}
+
+void PolicyView::showShadow(const api::ShadowReport& report)
+{
+    m_shadowRuns = !report.shadowVersion.empty();
+    if (!m_shadowRuns) {
+        m_shadow->setPlainText(tr("No shadow version runs. Publish a draft as a shadow to see, live, where it would decide "
+                                  "otherwise than the active version — without enforcing anything."));
+        return;
+    }
+    const QString currency = QString::fromStdString(report.currency);
+    QStringList lines;
+    lines << tr("Shadow “%1” (version %2…), published by %3 at %4, beside the active version %5….")
+                 .arg(QString::fromStdString(report.shadowName), QString::fromStdString(report.shadowVersion.substr(0, 12)),
+                      QString::fromStdString(report.shadowSigner), QString::fromStdString(report.shadowSince),
+                      QString::fromStdString(report.activeVersion.substr(0, 12)));
+    lines << tr("%n live decision(s) it would have made otherwise, worth %1 %2:", nullptr, static_cast<int>(report.differences.size()))
+                 .arg(formatAmount(QString::fromStdString(report.value)), currency);
+    for (const api::BacktestTransition& kind : report.transitions)
+        lines << QStringLiteral("  %1 → %2: %3, %4 %5")
+                     .arg(stateText(kind.from), stateText(kind.to))
+                     .arg(kind.count)
+                     .arg(formatAmount(QString::fromStdString(kind.value)), currency);
+    for (const api::BacktestChange& change : report.differences)
+        lines << QStringLiteral("  %1  %2  %3  %4 → %5  %6 %7")
+                     .arg(QString::fromStdString(change.at), QString::fromStdString(change.intent), QString::fromStdString(change.agent),
+                          stateText(change.before), stateText(change.after), formatAmount(QString::fromStdString(change.amount)),
+                          QString::fromStdString(change.asset));
+    m_shadow->setPlainText(lines.join(u'\n'));
 }
 
 bool PolicyView::isModified() const
@@ -612,7 +668,12 @@ void PolicyView::publish()
     connect(field, &QLineEdit::textChanged, sign, [sign, this](const QString& text) { sign->setEnabled(m_demo || !text.isEmpty()); });
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* shadow = new QCheckBox(tr("Publish as a &shadow: evaluated beside the active version on every live decision, "
+                                    "never enforced; each decision it would make otherwise is recorded"),
+                                 &dialog);
+    shadow->setObjectName(QStringLiteral("publishShadow"));
     auto* form = new QFormLayout;
+    form->addRow(shadow);
     form->addRow(tr("%1's passphrase:").arg(m_session.id()), field);
     auto* layout = new QVBoxLayout(&dialog);
     layout->addWidget(intro);
@@ -623,7 +684,8 @@ void PolicyView::publish()
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_state->setText(tr("Publishing, signed by %1…").arg(m_session.id()));
-    m_client.publishPolicy(document, m_session.id(), takePassphrase(*field));
+    m_client.publishPolicy(document, m_session.id(), takePassphrase(*field),
+                           shadow->isChecked() ? api::PolicyMode::Shadow : api::PolicyMode::Active);
 }
 
 } // namespace cs::ui

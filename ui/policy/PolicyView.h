@@ -33,7 +33,8 @@ class WhatIfPanel;
  * The policy editor, for risk managers: the draft's rules as an ordered table with the selected
  * one below it field by field, named lists and approver groups, globals, each cap's use now for
  * every agent, the what-if of the draft over the whole history, and the changes from the active
- * version with the engine's check. Every edit is undoable (Ctrl+Z / Ctrl+Shift+Z); the engine
+ * version with the engine's check, and the shadow version running now with every live decision it
+ * would have made otherwise. Every edit is undoable (Ctrl+Z / Ctrl+Shift+Z); the engine
  * checks the draft as it changes and it is kept in the workspace (signed by nobody) until it is
  * published — signed by the risk manager signed in, off the GUI thread — or discarded.
  */
@@ -43,7 +44,7 @@ class PolicyView final : public QWidget
     Q_DISABLE_COPY_MOVE(PolicyView)
 
 public:
-    enum Tab { RulesTab, ListsTab, GlobalsTab, CapsTab, WhatIfTab, ChangesTab };
+    enum Tab { RulesTab, ListsTab, GlobalsTab, CapsTab, WhatIfTab, ChangesTab, ShadowTab };
 
     PolicyView(EngineClient& client, const Session& session, QWidget* parent = nullptr);
     ~PolicyView() override;
@@ -88,6 +89,7 @@ private:
     void documentChanged();
     void checked(const QByteArray& document, const api::PolicyCheck& check);
     void showCaps(const std::vector<api::CapUse>& uses);
+    void showShadow(const api::ShadowReport& report);
     void selectRule(const QString& id);
     void updateActions();
     void addRule();
@@ -120,6 +122,7 @@ private:
     QGridLayout* m_capsGrid;
     WhatIfPanel* m_whatIf;
     QPlainTextEdit* m_changes;
+    QPlainTextEdit* m_shadow; //!< the shadow running now and where it differed, live
     QAction* m_undo;
     QAction* m_redo;
     QAction* m_addRule;
@@ -139,6 +142,7 @@ private:
     bool m_loaded = false;
     bool m_demo = false;
     bool m_wasModified = false;
+    bool m_shadowRuns = false;
 };
 
 } // namespace cs::ui

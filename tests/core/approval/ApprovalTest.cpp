@@ -410,7 +410,7 @@ void ApprovalTest::worldChangedIsDecidedAgain()
     QString policy = QString::fromStdString(workspace::embeddedDemoPolicy());
     policy.replace(QStringLiteral(R"("rules": [)"),
                    QStringLiteral(R"("rules": [{"id": "payroll.freeze", "effect": "deny", "match": {"agent": ["payroll-bot"]}},)"));
-    auto published = m_engine->publishPolicy(policy.toStdString(), "rita", workspace::kDemoPassphrase);
+    auto published = m_engine->publishPolicy(policy.toStdString(), "rita", workspace::kDemoPassphrase, api::PolicyMode::Active);
     QVERIFY2(published, published ? "" : published.error().message.c_str());
     auto outcome = m_engine->submitVerdict("int-0051", "alice", true, {}, workspace::kDemoPassphrase, {});
     QVERIFY2(outcome, outcome ? "" : outcome.error().message.c_str());
