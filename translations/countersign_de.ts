@@ -125,6 +125,14 @@
         <source>analyst</source>
         <translation>Analyst</translation>
     </message>
+    <message>
+        <source>allowed</source>
+        <translation>erlaubt</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>freigabepflichtig</translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>
@@ -401,10 +409,6 @@
     <message>
         <source>; in total %1</source>
         <translation>; insgesamt %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3 since %4 (%5 %)</source>
-        <translation>%1 von %2 %3 seit %4 (%5 %)</translation>
     </message>
     <message>
         <source>only a risk manager changes people and agents</source>
@@ -850,6 +854,13 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::CapBar</name>
+    <message>
+        <source>%1 of %2 %3 since %4 (%5 %)</source>
+        <translation>%1 von %2 %3 seit %4 (%5 %)</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::EngineClient</name>
     <message>
         <source>No workspace is open.</source>
@@ -904,6 +915,10 @@
         <source>%1 now reads “%2”, signed by %3 (entry %4).</source>
         <translation>%1 lautet jetzt „%2“, signiert von %3 (Eintrag %4).</translation>
     </message>
+    <message>
+        <source>The policy draft was not kept: %1</source>
+        <translation>Der Richtlinienentwurf wurde nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -926,10 +941,6 @@
     <message>
         <source>Policy</source>
         <translation>Richtlinie</translation>
-    </message>
-    <message>
-        <source>The policy editor: caps per agent, day and protocol, whitelists and approval thresholds, with a what-if run of a draft against the whole history before a risk manager signs and publishes it.</source>
-        <translation>Der Richtlinieneditor: Obergrenzen je Agent, Tag und Protokoll, Positivlisten und Freigabeschwellen, mit einer Was-wäre-wenn-Prüfung eines Entwurfs gegen die gesamte Historie, bevor ein Risikomanager ihn signiert und veröffentlicht.</translation>
     </message>
     <message>
         <source>Reputation</source>
@@ -1010,10 +1021,6 @@
     <message>
         <source>&lt;h3&gt;Countersign %1&lt;/h3&gt;&lt;p&gt;The operator console for AI agents that move money: agents propose, the engine simulates and checks every proposal against a signed policy, people approve what is risky, and every step is written to a tamper-evident audit log.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Countersign %1&lt;/h3&gt;&lt;p&gt;Die Bedienkonsole für KI-Agenten, die Geld bewegen: Agenten schlagen vor, die Engine simuliert jeden Vorschlag und prüft ihn gegen eine signierte Richtlinie, Menschen geben Riskantes frei, und jeder Schritt wird in ein manipulationssicheres Prüfprotokoll geschrieben.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>%1 — Countersign</source>
-        <translation>%1 — Countersign</translation>
     </message>
     <message>
         <source>Workspace: %1 (%2)</source>
@@ -1098,6 +1105,10 @@
     <message>
         <source>Signed in: %1, %2</source>
         <translation>Angemeldet: %1, %2</translation>
+    </message>
+    <message>
+        <source>%1[*] — Countersign</source>
+        <translation>%1[*] — Countersign</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1246,641 @@
     <message>
         <source>Not available in this version yet.</source>
         <translation>In dieser Version noch nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PolicyForm</name>
+    <message>
+        <source>a, b · not a, b · list NAME · not list NAME · empty: any</source>
+        <translation>a, b · not a, b · list NAME · not list NAME · leer: beliebig</translation>
+    </message>
+    <message>
+        <source>amount in the reference currency</source>
+        <translation>Betrag in der Referenzwährung</translation>
+    </message>
+    <message>
+        <source>Rule id</source>
+        <translation>Regel-ID</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>erlauben</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>freigabepflichtig</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>verweigern</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Vermögenswerte</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Handelsplätze</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>Gegenparteien</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>listed counterparty</source>
+        <translation>gelistete Gegenpartei</translation>
+    </message>
+    <message>
+        <source>never paid before</source>
+        <translation>noch nie bezahlt</translation>
+    </message>
+    <message>
+        <source>Per transaction above</source>
+        <translation>Je Transaktion über</translation>
+    </message>
+    <message>
+        <source>Per transaction at most</source>
+        <translation>Je Transaktion höchstens</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitfenster</translation>
+    </message>
+    <message>
+        <source>calendar_day, 24h, 7d, 3600s</source>
+        <translation>calendar_day, 24h, 7d, 3600s</translation>
+    </message>
+    <message>
+        <source>Window total above</source>
+        <translation>Fenstersumme über</translation>
+    </message>
+    <message>
+        <source>Window total at most</source>
+        <translation>Fenstersumme höchstens</translation>
+    </message>
+    <message>
+        <source>Approver groups</source>
+        <translation>Freigabegruppen</translation>
+    </message>
+    <message>
+        <source>group:threshold, …</source>
+        <translation>Gruppe:Schwelle, …</translation>
+    </message>
+    <message>
+        <source>Why so broad</source>
+        <translation>Warum so weit gefasst</translation>
+    </message>
+    <message>
+        <source>required for an allow rule for every agent and action without limits</source>
+        <translation>nötig für eine Erlaubnisregel für alle Agenten und Aktionen ohne Grenzen</translation>
+    </message>
+    <message>
+        <source>Policy name</source>
+        <translation>Name der Richtlinie</translation>
+    </message>
+    <message>
+        <source>Reference currency</source>
+        <translation>Referenzwährung</translation>
+    </message>
+    <message>
+        <source>what amounts and caps are valued in</source>
+        <translation>worin Beträge und Obergrenzen bewertet werden</translation>
+    </message>
+    <message>
+        <source>Simulation required</source>
+        <translation>Simulation erforderlich</translation>
+    </message>
+    <message>
+        <source>yes: a proposal that does not simulate is denied</source>
+        <translation>ja: ein Vorschlag ohne gelungene Simulation wird verweigert</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Largest slippage (bps)</source>
+        <translation>Größte Slippage (bps)</translation>
+    </message>
+    <message>
+        <source>Approvals expire after</source>
+        <translation>Freigaben verfallen nach</translation>
+    </message>
+    <message>
+        <source>24h, 7d, 3600s</source>
+        <translation>24h, 7d, 3600s</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>of calendar days, e.g. UTC</source>
+        <translation>der Kalendertage, z. B. UTC</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PolicyListsModel</name>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PolicyRulesModel</name>
+    <message>
+        <source>above %1</source>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>höchstens %1</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>%1; role %2</source>
+        <translation>%1; Rolle %2</translation>
+    </message>
+    <message>
+        <source>%1 per %2</source>
+        <translation>%1 je %2</translation>
+    </message>
+    <message>
+        <source>does not read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Vermögenswerte</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Handelsplätze</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>Gegenparteien</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Per transaction</source>
+        <translation>Je Transaktion</translation>
+    </message>
+    <message>
+        <source>Window cap</source>
+        <translation>Fenstergrenze</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>Freigebende</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>erlauben</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>freigabepflichtig</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>verweigern</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PolicyView</name>
+    <message>
+        <source>Add rule…</source>
+        <translation>Regel hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Discard draft…</source>
+        <translation>Entwurf verwerfen…</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>Was wäre wenn…</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Lists and groups</source>
+        <translation>Listen und Gruppen</translation>
+    </message>
+    <message>
+        <source>Globals</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Cap usage</source>
+        <translation>Ausschöpfung</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>Was-wäre-wenn</translation>
+    </message>
+    <message>
+        <source>Changes and checks</source>
+        <translation>Änderungen und Prüfungen</translation>
+    </message>
+    <message>
+        <source>Shadow</source>
+        <translation>Schatten</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>Published “%1” (version %2…) as a shadow, signed by %3 — entry %4. It decides nothing; the Shadow tab shows where it would decide otherwise.</source>
+        <translation>„%1“ (Version %2…) als Schatten veröffentlicht, signiert von %3 — Eintrag %4. Sie entscheidet nichts; der Reiter Schatten zeigt, wo sie anders entscheiden würde.</translation>
+    </message>
+    <message>
+        <source>Published “%1” (version %2…), signed by %3 — entry %4 of the audit log. It decides from now on.</source>
+        <translation>„%1“ (Version %2…) veröffentlicht, signiert von %3 — Eintrag %4 des Prüfprotokolls. Sie entscheidet ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Nicht veröffentlicht: %1</translation>
+    </message>
+    <message>
+        <source>members, separated by commas</source>
+        <translation>Mitglieder, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Add list…</source>
+        <translation>Liste hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove list</source>
+        <translation>Liste entfernen</translation>
+    </message>
+    <message>
+        <source>members of %1</source>
+        <translation>Mitglieder von %1</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Mitglieder:</translation>
+    </message>
+    <message>
+        <source>Approver groups (members, separated by commas):</source>
+        <translation>Freigabegruppen (Mitglieder, durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <source>members of group %1</source>
+        <translation>Mitglieder der Gruppe %1</translation>
+    </message>
+    <message>
+        <source>No shadow version runs. Publish a draft as a shadow to see, live, where it would decide otherwise than the active version — without enforcing anything.</source>
+        <translation>Keine Schattenversion läuft. Veröffentlichen Sie einen Entwurf als Schatten, um live zu sehen, wo er anders entscheiden würde als die aktive Version — ohne etwas durchzusetzen.</translation>
+    </message>
+    <message>
+        <source>Shadow “%1” (version %2…), published by %3 at %4, beside the active version %5….</source>
+        <translation>Schatten „%1“ (Version %2…), veröffentlicht von %3 am %4, neben der aktiven Version %5….</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n live decision(s) it would have made otherwise, worth %1 %2:</source>
+        <translation>
+            <numerusform>%n Live-Entscheidung, die sie anders getroffen hätte, im Wert von %1 %2:</numerusform>
+            <numerusform>%n Live-Entscheidungen, die sie anders getroffen hätte, im Wert von %1 %2:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The draft kept in the workspace does not read (%1); the active version is shown.</source>
+        <translation>Der im Arbeitsbereich gespeicherte Entwurf ist nicht lesbar (%1); die aktive Version wird gezeigt.</translation>
+    </message>
+    <message>
+        <source>The draft kept in this workspace is open again; nobody has signed it.</source>
+        <translation>Der in diesem Arbeitsbereich gespeicherte Entwurf ist wieder geöffnet; niemand hat ihn signiert.</translation>
+    </message>
+    <message>
+        <source>No policy is published yet: everything is denied.</source>
+        <translation>Noch keine Richtlinie veröffentlicht: Alles wird verweigert.</translation>
+    </message>
+    <message>
+        <source>The active version is %1….</source>
+        <translation>Die aktive Version ist %1….</translation>
+    </message>
+    <message>
+        <source>The draft does not read: %1</source>
+        <translation>Der Entwurf ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 The draft is the active version.</source>
+        <translation>%1 Der Entwurf ist die aktive Version.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 The draft differs from it in %n place(s): </source>
+        <translation>
+            <numerusform>%1 Der Entwurf weicht an %n Stelle davon ab: </numerusform>
+            <numerusform>%1 Der Entwurf weicht an %n Stellen davon ab: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s), </source>
+        <translation>
+            <numerusform>%n Fehler, </numerusform>
+            <numerusform>%n Fehler, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n Warnung.</numerusform>
+            <numerusform>%n Warnungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Does not read:</source>
+        <translation>Nicht lesbar:</translation>
+    </message>
+    <message>
+        <source>Changes from the active version:</source>
+        <translation>Änderungen gegenüber der aktiven Version:</translation>
+    </message>
+    <message>
+        <source>Static checks:</source>
+        <translation>Statische Prüfungen:</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The active policy has no cap over a window.</source>
+        <translation>Die aktive Richtlinie hat keine Obergrenze über ein Zeitfenster.</translation>
+    </message>
+    <message>
+        <source>Anyone may draft and try a policy here; only a risk manager publishes it.</source>
+        <translation>Jede(r) darf hier eine Richtlinie entwerfen und ausprobieren; nur das Risikomanagement veröffentlicht sie.</translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>The new rule&apos;s id (letters, digits, . - _):</source>
+        <translation>ID der neuen Regel (Buchstaben, Ziffern, . - _):</translation>
+    </message>
+    <message>
+        <source>There is a rule %1 already.</source>
+        <translation>Es gibt bereits eine Regel %1.</translation>
+    </message>
+    <message>
+        <source>add rule %1</source>
+        <translation>Regel %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>remove rule %1</source>
+        <translation>Regel %1 entfernen</translation>
+    </message>
+    <message>
+        <source>move rule %1</source>
+        <translation>Regel %1 verschieben</translation>
+    </message>
+    <message>
+        <source>Add a list</source>
+        <translation>Liste hinzufügen</translation>
+    </message>
+    <message>
+        <source>The new list&apos;s name:</source>
+        <translation>Name der neuen Liste:</translation>
+    </message>
+    <message>
+        <source>What it lists:</source>
+        <translation>Was sie auflistet:</translation>
+    </message>
+    <message>
+        <source>add list %1</source>
+        <translation>Liste %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>remove list %1</source>
+        <translation>Liste %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Import a policy</source>
+        <translation>Richtlinie importieren</translation>
+    </message>
+    <message>
+        <source>Policy files (*.json)</source>
+        <translation>Richtliniendateien (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read, or is larger than 4 MiB; the draft is unchanged.</source>
+        <translation>%1 ist nicht lesbar oder größer als 4 MiB; der Entwurf bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON (at byte %2: %3); the draft is unchanged.</source>
+        <translation>%1 ist kein JSON (bei Byte %2: %3); der Entwurf bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 is not a policy document (a JSON object); the draft is unchanged.</source>
+        <translation>%1 ist kein Richtliniendokument (ein JSON-Objekt); der Entwurf bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Export the draft</source>
+        <translation>Entwurf exportieren</translation>
+    </message>
+    <message>
+        <source>The draft could not be written to %1: %2</source>
+        <translation>Der Entwurf konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The draft was written to %1 (signed by nobody).</source>
+        <translation>Der Entwurf wurde nach %1 geschrieben (von niemandem signiert).</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <source>Go back to the active version? (Undo brings the draft back.)</source>
+        <translation>Zur aktiven Version zurückkehren? (Rückgängig holt den Entwurf zurück.)</translation>
+    </message>
+    <message>
+        <source>discard the draft</source>
+        <translation>Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <source>The policy draft is not published</source>
+        <translation>Der Richtlinienentwurf ist nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Keep the draft in this workspace for next time, or discard it?</source>
+        <translation>Den Entwurf für das nächste Mal in diesem Arbeitsbereich behalten oder verwerfen?</translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation>Entwurf behalten</translation>
+    </message>
+    <message>
+        <source>Discard it</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Publish the policy as %1</source>
+        <translation>Richtlinie als %1 veröffentlichen</translation>
+    </message>
+    <message>
+        <source>“%1” decides every proposal from the moment it is published. It is signed with your key and recorded in the audit log.</source>
+        <translation>„%1“ entscheidet ab der Veröffentlichung über jeden Vorschlag. Sie wird mit Ihrem Schlüssel signiert und im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Static checks: %n warning(s), no errors.</source>
+        <translation>
+            <numerusform>Statische Prüfungen: %n Warnung, keine Fehler.</numerusform>
+            <numerusform>Statische Prüfungen: %n Warnungen, keine Fehler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What-if: %1</source>
+        <translation>Was-wäre-wenn: %1</translation>
+    </message>
+    <message>
+        <source>What-if: not run on this draft.</source>
+        <translation>Was-wäre-wenn: für diesen Entwurf nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign and publish</source>
+        <translation>&amp;Signieren und veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish as a &amp;shadow: evaluated beside the active version on every live decision, never enforced; each decision it would make otherwise is recorded</source>
+        <translation>Als &amp;Schatten veröffentlichen: bei jeder Live-Entscheidung neben der aktiven Version ausgewertet, nie durchgesetzt; jede abweichende Entscheidung wird festgehalten</translation>
+    </message>
+    <message>
+        <source>%1&apos;s passphrase:</source>
+        <translation>Passphrase von %1:</translation>
+    </message>
+    <message>
+        <source>Publishing, signed by %1…</source>
+        <translation>Wird veröffentlicht, signiert von %1…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Wiederholen: %1</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +2113,100 @@
     <message>
         <source>Check the amount and the destination. Signing is possible in %1 s.</source>
         <translation>Prüfen Sie Betrag und Ziel. Signieren ist in %1 s möglich.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::WhatIfPanel</name>
+    <message>
+        <source>Run what-if</source>
+        <translation>Was-wäre-wenn starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Run the draft over the whole history to see which decisions it changes.</source>
+        <translation>Lassen Sie den Entwurf über die ganze Historie laufen, um zu sehen, welche Entscheidungen er ändert.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Intent</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Festgehalten</translation>
+    </message>
+    <message>
+        <source>Under the draft</source>
+        <translation>Mit dem Entwurf</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>The what-if was cancelled; nothing changed.</source>
+        <translation>Das Was-wäre-wenn wurde abgebrochen; nichts hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>The what-if failed: %1</source>
+        <translation>Das Was-wäre-wenn schlug fehl: %1</translation>
+    </message>
+    <message>
+        <source>Re-deciding the whole history under the draft…</source>
+        <translation>Die ganze Historie wird mit dem Entwurf neu entschieden…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 recorded decisions change under the draft. Value allowed: %2 as recorded, %3 under the draft.</source>
+        <translation>
+            <numerusform>%n von %1 festgehaltenen Entscheidungen ändert sich mit dem Entwurf. Erlaubter Wert: %2 laut Protokoll, %3 mit dem Entwurf.</numerusform>
+            <numerusform>%n von %1 festgehaltenen Entscheidungen ändern sich mit dem Entwurf. Erlaubter Wert: %2 laut Protokoll, %3 mit dem Entwurf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>The first %1 changed proposals are listed.</source>
+        <translation>Die ersten %1 geänderten Vorschläge sind aufgeführt.</translation>
+    </message>
+    <message>
+        <source>allowed as recorded</source>
+        <translation>erlaubt laut Protokoll</translation>
+    </message>
+    <message>
+        <source>allowed under the draft</source>
+        <translation>erlaubt mit dem Entwurf</translation>
+    </message>
+    <message>
+        <source>value allowed per day (%1)</source>
+        <translation>erlaubter Wert je Tag (%1)</translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,14 @@
         <source>analyst</source>
         <translation>分析员</translation>
     </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>需审批</translation>
+    </message>
 </context>
 <context>
     <name>cs::app</name>
@@ -398,10 +406,6 @@
     <message>
         <source>; in total %1</source>
         <translation>；合计 %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3 since %4 (%5 %)</source>
-        <translation>自 %4 起 %1 / %2 %3（%5 %）</translation>
     </message>
     <message>
         <source>only a risk manager changes people and agents</source>
@@ -844,6 +848,13 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::CapBar</name>
+    <message>
+        <source>%1 of %2 %3 since %4 (%5 %)</source>
+        <translation>自 %4 起 %1 / %2 %3（%5 %）</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::EngineClient</name>
     <message>
         <source>No workspace is open.</source>
@@ -895,6 +906,10 @@
         <source>%1 now reads “%2”, signed by %3 (entry %4).</source>
         <translation>%1 现为“%2”，由 %3 签署（条目 %4）。</translation>
     </message>
+    <message>
+        <source>The policy draft was not kept: %1</source>
+        <translation>策略草稿未能保存：%1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -917,10 +932,6 @@
     <message>
         <source>Policy</source>
         <translation>策略</translation>
-    </message>
-    <message>
-        <source>The policy editor: caps per agent, day and protocol, whitelists and approval thresholds, with a what-if run of a draft against the whole history before a risk manager signs and publishes it.</source>
-        <translation>策略编辑器：按代理、按日、按协议的上限，白名单和审批阈值；在风险经理签署并发布之前，可将草稿对全部历史进行假设分析。</translation>
     </message>
     <message>
         <source>Reputation</source>
@@ -1001,10 +1012,6 @@
     <message>
         <source>&lt;h3&gt;Countersign %1&lt;/h3&gt;&lt;p&gt;The operator console for AI agents that move money: agents propose, the engine simulates and checks every proposal against a signed policy, people approve what is risky, and every step is written to a tamper-evident audit log.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Countersign %1&lt;/h3&gt;&lt;p&gt;面向处理资金的 AI 代理的操作控制台：代理提出提案，引擎模拟每个提案并按已签名的策略进行检查，由人批准有风险的操作，每一步都写入防篡改的审计日志。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>%1 — Countersign</source>
-        <translation>%1 — Countersign</translation>
     </message>
     <message>
         <source>Workspace: %1 (%2)</source>
@@ -1089,6 +1096,10 @@
     <message>
         <source>Signed in: %1, %2</source>
         <translation>已登录：%1，%2</translation>
+    </message>
+    <message>
+        <source>%1[*] — Countersign</source>
+        <translation>%1[*] — Countersign</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1237,636 @@
     <message>
         <source>Not available in this version yet.</source>
         <translation>此版本尚不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PolicyForm</name>
+    <message>
+        <source>a, b · not a, b · list NAME · not list NAME · empty: any</source>
+        <translation>a, b · not a, b · list 名称 · not list 名称 · 留空：任意</translation>
+    </message>
+    <message>
+        <source>amount in the reference currency</source>
+        <translation>以参考货币计的金额</translation>
+    </message>
+    <message>
+        <source>Rule id</source>
+        <translation>规则 ID</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>需审批</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>交易场所</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>交易对手</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>listed counterparty</source>
+        <translation>名单内的交易对手</translation>
+    </message>
+    <message>
+        <source>never paid before</source>
+        <translation>从未付款过</translation>
+    </message>
+    <message>
+        <source>Per transaction above</source>
+        <translation>单笔高于</translation>
+    </message>
+    <message>
+        <source>Per transaction at most</source>
+        <translation>单笔至多</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>calendar_day, 24h, 7d, 3600s</source>
+        <translation>calendar_day, 24h, 7d, 3600s</translation>
+    </message>
+    <message>
+        <source>Window total above</source>
+        <translation>窗口合计高于</translation>
+    </message>
+    <message>
+        <source>Window total at most</source>
+        <translation>窗口合计至多</translation>
+    </message>
+    <message>
+        <source>Approver groups</source>
+        <translation>审批组</translation>
+    </message>
+    <message>
+        <source>group:threshold, …</source>
+        <translation>组:门槛, …</translation>
+    </message>
+    <message>
+        <source>Why so broad</source>
+        <translation>为何如此宽泛</translation>
+    </message>
+    <message>
+        <source>required for an allow rule for every agent and action without limits</source>
+        <translation>对所有代理和操作且无限额的允许规则必须填写</translation>
+    </message>
+    <message>
+        <source>Policy name</source>
+        <translation>策略名称</translation>
+    </message>
+    <message>
+        <source>Reference currency</source>
+        <translation>参考货币</translation>
+    </message>
+    <message>
+        <source>what amounts and caps are valued in</source>
+        <translation>金额与上限的计价货币</translation>
+    </message>
+    <message>
+        <source>Simulation required</source>
+        <translation>需要模拟</translation>
+    </message>
+    <message>
+        <source>yes: a proposal that does not simulate is denied</source>
+        <translation>是：无法模拟的提案将被拒绝</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Largest slippage (bps)</source>
+        <translation>最大滑点（基点）</translation>
+    </message>
+    <message>
+        <source>Approvals expire after</source>
+        <translation>审批过期时间</translation>
+    </message>
+    <message>
+        <source>24h, 7d, 3600s</source>
+        <translation>24h, 7d, 3600s</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>of calendar days, e.g. UTC</source>
+        <translation>自然日所用时区，例如 UTC</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PolicyListsModel</name>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PolicyRulesModel</name>
+    <message>
+        <source>above %1</source>
+        <translation>高于 %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>至多 %1</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>%1; role %2</source>
+        <translation>%1；角色 %2</translation>
+    </message>
+    <message>
+        <source>%1 per %2</source>
+        <translation>每 %2 %1</translation>
+    </message>
+    <message>
+        <source>does not read</source>
+        <translation>无法解析</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>交易场所</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>交易对手</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Per transaction</source>
+        <translation>单笔</translation>
+    </message>
+    <message>
+        <source>Window cap</source>
+        <translation>窗口上限</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>需审批</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PolicyView</name>
+    <message>
+        <source>Add rule…</source>
+        <translation>添加规则…</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Discard draft…</source>
+        <translation>放弃草稿…</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>假设分析…</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Lists and groups</source>
+        <translation>名单与组</translation>
+    </message>
+    <message>
+        <source>Globals</source>
+        <translation>全局设置</translation>
+    </message>
+    <message>
+        <source>Cap usage</source>
+        <translation>额度使用</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>Changes and checks</source>
+        <translation>变更与检查</translation>
+    </message>
+    <message>
+        <source>Shadow</source>
+        <translation>影子</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Published “%1” (version %2…) as a shadow, signed by %3 — entry %4. It decides nothing; the Shadow tab shows where it would decide otherwise.</source>
+        <translation>已将“%1”（版本 %2…）作为影子发布，由 %3 签名 — 条目 %4。它不做任何决定；“影子”页显示它会在哪些地方作出不同决定。</translation>
+    </message>
+    <message>
+        <source>Published “%1” (version %2…), signed by %3 — entry %4 of the audit log. It decides from now on.</source>
+        <translation>已发布“%1”（版本 %2…），由 %3 签名 — 审计日志条目 %4。从现在起由它决定。</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>未发布：%1</translation>
+    </message>
+    <message>
+        <source>members, separated by commas</source>
+        <translation>成员，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Add list…</source>
+        <translation>添加名单…</translation>
+    </message>
+    <message>
+        <source>Remove list</source>
+        <translation>删除名单</translation>
+    </message>
+    <message>
+        <source>members of %1</source>
+        <translation>%1 的成员</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>Approver groups (members, separated by commas):</source>
+        <translation>审批组（成员，以逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>members of group %1</source>
+        <translation>组 %1 的成员</translation>
+    </message>
+    <message>
+        <source>No shadow version runs. Publish a draft as a shadow to see, live, where it would decide otherwise than the active version — without enforcing anything.</source>
+        <translation>当前没有影子版本运行。将草稿作为影子发布，即可实时查看它在哪些地方会与生效版本作出不同决定 — 且不强制执行任何内容。</translation>
+    </message>
+    <message>
+        <source>Shadow “%1” (version %2…), published by %3 at %4, beside the active version %5….</source>
+        <translation>影子“%1”（版本 %2…），由 %3 于 %4 发布，与生效版本 %5… 并行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n live decision(s) it would have made otherwise, worth %1 %2:</source>
+        <translation>
+            <numerusform>它会作出不同决定的实时决策共 %n 项，价值 %1 %2：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The draft kept in the workspace does not read (%1); the active version is shown.</source>
+        <translation>工作区中保存的草稿无法解析（%1）；显示的是生效版本。</translation>
+    </message>
+    <message>
+        <source>The draft kept in this workspace is open again; nobody has signed it.</source>
+        <translation>已重新打开此工作区中保存的草稿；尚无人签名。</translation>
+    </message>
+    <message>
+        <source>No policy is published yet: everything is denied.</source>
+        <translation>尚未发布任何策略：一切都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>The active version is %1….</source>
+        <translation>生效版本为 %1…。</translation>
+    </message>
+    <message>
+        <source>The draft does not read: %1</source>
+        <translation>草稿无法解析：%1</translation>
+    </message>
+    <message>
+        <source>%1 The draft is the active version.</source>
+        <translation>%1 草稿即生效版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 The draft differs from it in %n place(s): </source>
+        <translation>
+            <numerusform>%1 草稿与其有 %n 处不同：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s), </source>
+        <translation>
+            <numerusform>%n 个错误，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n 个警告。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Does not read:</source>
+        <translation>无法解析：</translation>
+    </message>
+    <message>
+        <source>Changes from the active version:</source>
+        <translation>相对生效版本的变更：</translation>
+    </message>
+    <message>
+        <source>Static checks:</source>
+        <translation>静态检查：</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The active policy has no cap over a window.</source>
+        <translation>生效策略没有按时间窗口的上限。</translation>
+    </message>
+    <message>
+        <source>Anyone may draft and try a policy here; only a risk manager publishes it.</source>
+        <translation>任何人都可以在此起草和试用策略；只有风险经理可以发布。</translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>The new rule&apos;s id (letters, digits, . - _):</source>
+        <translation>新规则的 ID（字母、数字、. - _）：</translation>
+    </message>
+    <message>
+        <source>There is a rule %1 already.</source>
+        <translation>已存在规则 %1。</translation>
+    </message>
+    <message>
+        <source>add rule %1</source>
+        <translation>添加规则 %1</translation>
+    </message>
+    <message>
+        <source>remove rule %1</source>
+        <translation>删除规则 %1</translation>
+    </message>
+    <message>
+        <source>move rule %1</source>
+        <translation>移动规则 %1</translation>
+    </message>
+    <message>
+        <source>Add a list</source>
+        <translation>添加名单</translation>
+    </message>
+    <message>
+        <source>The new list&apos;s name:</source>
+        <translation>新名单的名称：</translation>
+    </message>
+    <message>
+        <source>What it lists:</source>
+        <translation>名单内容：</translation>
+    </message>
+    <message>
+        <source>add list %1</source>
+        <translation>添加名单 %1</translation>
+    </message>
+    <message>
+        <source>remove list %1</source>
+        <translation>删除名单 %1</translation>
+    </message>
+    <message>
+        <source>Import a policy</source>
+        <translation>导入策略</translation>
+    </message>
+    <message>
+        <source>Policy files (*.json)</source>
+        <translation>策略文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read, or is larger than 4 MiB; the draft is unchanged.</source>
+        <translation>无法读取 %1，或其大于 4 MiB；草稿未变。</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON (at byte %2: %3); the draft is unchanged.</source>
+        <translation>%1 不是 JSON（第 %2 字节：%3）；草稿未变。</translation>
+    </message>
+    <message>
+        <source>%1 is not a policy document (a JSON object); the draft is unchanged.</source>
+        <translation>%1 不是策略文档（JSON 对象）；草稿未变。</translation>
+    </message>
+    <message>
+        <source>import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Export the draft</source>
+        <translation>导出草稿</translation>
+    </message>
+    <message>
+        <source>The draft could not be written to %1: %2</source>
+        <translation>无法将草稿写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The draft was written to %1 (signed by nobody).</source>
+        <translation>草稿已写入 %1（无人签名）。</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Go back to the active version? (Undo brings the draft back.)</source>
+        <translation>回到生效版本？（撤销可恢复草稿。）</translation>
+    </message>
+    <message>
+        <source>discard the draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>The policy draft is not published</source>
+        <translation>策略草稿尚未发布</translation>
+    </message>
+    <message>
+        <source>Keep the draft in this workspace for next time, or discard it?</source>
+        <translation>将草稿保留在此工作区以便下次使用，还是放弃？</translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation>保留草稿</translation>
+    </message>
+    <message>
+        <source>Discard it</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Publish the policy as %1</source>
+        <translation>以 %1 身份发布策略</translation>
+    </message>
+    <message>
+        <source>“%1” decides every proposal from the moment it is published. It is signed with your key and recorded in the audit log.</source>
+        <translation>“%1”自发布起决定每一项提案。它将以您的密钥签名并记录在审计日志中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Static checks: %n warning(s), no errors.</source>
+        <translation>
+            <numerusform>静态检查：%n 个警告，无错误。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What-if: %1</source>
+        <translation>假设分析：%1</translation>
+    </message>
+    <message>
+        <source>What-if: not run on this draft.</source>
+        <translation>假设分析：尚未对此草稿运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Sign and publish</source>
+        <translation>签名并发布(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Publish as a &amp;shadow: evaluated beside the active version on every live decision, never enforced; each decision it would make otherwise is recorded</source>
+        <translation>作为影子发布(&amp;S)：在每次实时决策中与生效版本一同评估，从不强制执行；它会作出不同决定的每项决策都会被记录</translation>
+    </message>
+    <message>
+        <source>%1&apos;s passphrase:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <source>Publishing, signed by %1…</source>
+        <translation>正在发布，由 %1 签名…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +2099,99 @@
     <message>
         <source>Check the amount and the destination. Signing is possible in %1 s.</source>
         <translation>请核对金额和目标。%1 秒后可以签名。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::WhatIfPanel</name>
+    <message>
+        <source>Run what-if</source>
+        <translation>运行假设分析</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Run the draft over the whole history to see which decisions it changes.</source>
+        <translation>在全部历史上运行草稿，查看它会改变哪些决策。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Intent</source>
+        <translation>意图</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <source>Under the draft</source>
+        <translation>按草稿</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>The what-if was cancelled; nothing changed.</source>
+        <translation>假设分析已取消；没有任何改变。</translation>
+    </message>
+    <message>
+        <source>The what-if failed: %1</source>
+        <translation>假设分析失败：%1</translation>
+    </message>
+    <message>
+        <source>Re-deciding the whole history under the draft…</source>
+        <translation>正在按草稿重新决策全部历史…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 recorded decisions change under the draft. Value allowed: %2 as recorded, %3 under the draft.</source>
+        <translation>
+            <numerusform>在 %1 项已记录决策中，按草稿有 %n 项改变。允许的价值：记录为 %2，按草稿为 %3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>The first %1 changed proposals are listed.</source>
+        <translation>列出了前 %1 项改变的提案。</translation>
+    </message>
+    <message>
+        <source>allowed as recorded</source>
+        <translation>记录中允许的</translation>
+    </message>
+    <message>
+        <source>allowed under the draft</source>
+        <translation>按草稿允许的</translation>
+    </message>
+    <message>
+        <source>value allowed per day (%1)</source>
+        <translation>每日允许的价值（%1）</translation>
     </message>
 </context>
 <context>

@@ -160,7 +160,13 @@ QVariant PolicyRulesModel::data(const QModelIndex& index, int role) const
         return {};
     switch (static_cast<Column>(index.column())) {
     case Id: return id;
-    case Effect: return rule.value(QStringLiteral("effect")).toString();
+    case Effect: {
+        const QString effect = rule.value(QStringLiteral("effect")).toString();
+        return effect == QLatin1String("allow")              ? tr("allow")
+               : effect == QLatin1String("require_approval") ? tr("needs approval")
+               : effect == QLatin1String("deny")             ? tr("deny")
+                                                             : effect; // as written: the check says what is wrong
+    }
     case Agents: {
         const QString roles = selectorText(match.value(QStringLiteral("role")));
         const QString agents = selector("agent");

@@ -92,8 +92,8 @@ PolicyView::PolicyView(EngineClient& client, const Session& session, QWidget* pa
     , m_whatIf(new WhatIfPanel(client, this))
     , m_changes(new QPlainTextEdit(this))
     , m_shadow(new QPlainTextEdit(this))
-    , m_undo(m_stack->createUndoAction(this))
-    , m_redo(m_stack->createRedoAction(this))
+    , m_undo(new QAction(tr("Undo"), this))
+    , m_redo(new QAction(tr("Redo"), this))
     , m_addRule(new QAction(tr("Add rule…"), this))
     , m_removeRule(new QAction(tr("Remove rule"), this))
     , m_up(new QAction(tr("Move up"), this))
@@ -148,11 +148,11 @@ PolicyView::PolicyView(EngineClient& client, const Session& session, QWidget* pa
     buttons->setToolButtonStyle(Qt::ToolButtonTextOnly);
     buttons->addActions({m_undo, m_redo});
     buttons->addSeparator();
+    buttons->addActions({m_runWhatIf, m_publish});
+    buttons->addSeparator();
     buttons->addActions({m_addRule, m_removeRule, m_up, m_down});
     buttons->addSeparator();
     buttons->addActions({m_import, m_export, m_discard});
-    buttons->addSeparator();
-    buttons->addActions({m_runWhatIf, m_publish});
     auto* column = new QVBoxLayout(this);
     column->addWidget(makeViewHeading(tr("Policy"), this));
     column->addWidget(m_state);
@@ -172,6 +172,8 @@ PolicyView::PolicyView(EngineClient& client, const Session& session, QWidget* pa
     }
     m_publish->setObjectName(QStringLiteral("policyPublish"));
     m_runWhatIf->setObjectName(QStringLiteral("policyWhatIf"));
+    connect(m_undo, &QAction::triggered, m_stack, &QUndoStack::undo);
+    connect(m_redo, &QAction::triggered, m_stack, &QUndoStack::redo);
     connect(m_stack, &QUndoStack::indexChanged, this, &PolicyView::updateActions);
     connect(m_addRule, &QAction::triggered, this, &PolicyView::addRule);
     connect(m_removeRule, &QAction::triggered, this, &PolicyView::removeRule);
@@ -492,6 +494,11 @@ void PolicyView::selectRule(const QString& id)
 void PolicyView::updateActions()
 {
     const bool may = m_session.mayManage();
+    // What undo and redo would do is in their tooltips; the buttons keep one short name.
+    m_undo->setEnabled(m_stack->canUndo());
+    m_undo->setToolTip(m_stack->canUndo() ? tr("Undo: %1").arg(m_stack->undoText()) : QString());
+    m_redo->setEnabled(m_stack->canRedo());
+    m_redo->setToolTip(m_stack->canRedo() ? tr("Redo: %1").arg(m_stack->redoText()) : QString());
     const int row = m_document->ruleRow(m_ruleForm->rule());
     m_addRule->setEnabled(m_loaded);
     m_removeRule->setEnabled(row >= 0);
