@@ -256,7 +256,12 @@ bool PolicyView::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
-PolicyView::~PolicyView() = default;
+PolicyView::~PolicyView()
+{
+    // The undo stack, a child, clears itself when it is destroyed and says so: not to a view
+    // that is half gone.
+    m_stack->disconnect(this);
+}
 
 QWidget* PolicyView::makeListsTab()
 {
