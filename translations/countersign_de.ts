@@ -585,6 +585,10 @@
         <source>Asset</source>
         <translation>Asset</translation>
     </message>
+    <message>
+        <source>Decided without an approval request.</source>
+        <translation>Ohne Freigabeanfrage entschieden.</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalQueueModel</name>
@@ -1882,6 +1886,10 @@
         <source>Redo: %1</source>
         <translation>Wiederholen: %1</translation>
     </message>
+    <message>
+        <source>Proposal %1</source>
+        <translation>Vorschlag %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PrincipalDialog</name>
@@ -2207,6 +2215,10 @@
     <message>
         <source>value allowed per day (%1)</source>
         <translation>erlaubter Wert je Tag (%1)</translation>
+    </message>
+    <message>
+        <source>Double-click a proposal to see it in the approval detail</source>
+        <translation>Doppelklick auf einen Vorschlag zeigt ihn in der Freigabe-Detailansicht</translation>
     </message>
 </context>
 <context>

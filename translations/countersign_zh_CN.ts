@@ -582,6 +582,10 @@
         <source>Asset</source>
         <translation>资产</translation>
     </message>
+    <message>
+        <source>Decided without an approval request.</source>
+        <translation>未经审批请求即已决定。</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalQueueModel</name>
@@ -1868,6 +1872,10 @@
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
     </message>
+    <message>
+        <source>Proposal %1</source>
+        <translation>提案 %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PrincipalDialog</name>
@@ -2192,6 +2200,10 @@
     <message>
         <source>value allowed per day (%1)</source>
         <translation>每日允许的价值（%1）</translation>
+    </message>
+    <message>
+        <source>Double-click a proposal to see it in the approval detail</source>
+        <translation>双击提案以在审批详情中查看</translation>
     </message>
 </context>
 <context>

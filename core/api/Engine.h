@@ -76,6 +76,10 @@ public:
     virtual Result<std::optional<IntentResult>> runNextIntent() = 0;
     //! Proposals awaiting approval, oldest first, each simulated on the world as it is now.
     virtual Result<ApprovalQueue> approvalQueue() = 0;
+    //! Any recorded proposal of `intent` as the approval detail shows it: what it is, its signed
+    //! decision, what it would do if it settled now, and its request when one was made.
+    //! NotFound when `intent` has no parsed proposal.
+    virtual Result<QueueItem> proposalDetail(const std::string& intent) = 0;
     //! Opens the engine's signing key (checkpoints, receipts, settlements) for as long as the
     //! workspace stays open; WrongPassphrase leaves it locked. Already open: nothing to do.
     //! Every call that writes needs it: a demo workspace opens it itself (its passphrase is

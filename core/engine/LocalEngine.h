@@ -71,6 +71,7 @@ public:
     Result<std::vector<api::IntentResult>> runIntents(const RunOptions& options) override;
     Result<std::optional<api::IntentResult>> runNextIntent() override;
     Result<api::ApprovalQueue> approvalQueue() override;
+    Result<api::QueueItem> proposalDetail(const std::string& intent) override;
     Result<void> unlockEngine(std::string_view passphrase) override;
     Result<std::vector<api::ReceiptRef>> receipts() override;
     Result<api::VerifySummary> checkIntegrity(const api::ProgressFn& progress) override;

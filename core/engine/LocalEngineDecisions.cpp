@@ -79,8 +79,9 @@ std::int64_t saturated(Int128 value)
 
 //! What `item`'s proposal would do if it settled now: simulated on `world`, valued in `reference`,
 //! and whether the world moved since the state its approval subject names.
-//! Fills in what `item` would do if it settled now; the proposal as it reads, if it does.
-std::optional<Proposal> describeNow(api::QueueItem& item, const std::string& stored, const approval::Request& request,
+//! Fills in what `item` would do if it settled now; the proposal as it reads, if it does. Without
+//! a request (a proposal decided without one) the world's moving is not asked.
+std::optional<Proposal> describeNow(api::QueueItem& item, const std::string& stored, const approval::Request* request,
                                     const simulation::WorldState& world, const AssetCatalog& catalog,
                                     const std::map<std::string, Money>& prices, const Asset& reference)
 {
@@ -110,8 +111,10 @@ std::optional<Proposal> describeNow(api::QueueItem& item, const std::string& sto
         item.expectedOut = simulated.expectedOut->toString() + " " + simulated.expectedOut->asset().code;
     if (simulated.priceImpactBps)
         item.priceImpactBps = static_cast<int>(*simulated.priceImpactBps);
-    const QJsonObject subject = QJsonDocument::fromJson(QByteArray::fromStdString(request.subject)).object();
-    item.worldMoved = subject.value(QStringLiteral("state_before")).toString().toStdString() != toHex(simulated.stateBefore);
+    if (request != nullptr) {
+        const QJsonObject subject = QJsonDocument::fromJson(QByteArray::fromStdString(request->subject)).object();
+        item.worldMoved = subject.value(QStringLiteral("state_before")).toString().toStdString() != toHex(simulated.stateBefore);
+    }
     return std::move(*proposal);
 }
 
@@ -373,7 +376,7 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
             for (const policy::ApproverNeed& need : approval::stillNeeded(**request))
                 item.stillNeeded.push_back(needOf(need));
             const std::optional<Proposal> proposal =
-                describeNow(item, proposals[i], **request, *world, catalog, context->prices, reference);
+                describeNow(item, proposals[i], &**request, *world, catalog, context->prices, reference);
             if (proposal && item.worldMoved && item.simulationOk) {
                 // If it settled now: the quorum would decide it again on this world, its own spend aside.
                 CS_TRY(decider, policy::Decider::loadFor(m_reader, *world, now, item.intent));
@@ -387,6 +390,35 @@ Result<api::ApprovalQueue> LocalEngine::approvalQueue()
         }
         return queue;
     }());
+}
+
+Result<api::QueueItem> LocalEngine::proposalDetail(const std::string& intent)
+{
+    std::lock_guard lock(m_readMutex);
+    CS_TRY(transaction, storage::Transaction::beginRead(m_reader));
+    CS_TRY(row, store::findProposal(m_reader, intent));
+    if (!*row || !(*row)->proposal)
+        return fail(ErrorCode::NotFound, "no parsed proposal for " + intent);
+    api::QueueItem item;
+    item.intent = (*row)->intent;
+    item.agent = (*row)->agent;
+    item.signedDecision = (*row)->decision.value_or(std::string());
+    item.decision = decisionViewOf(item.signedDecision);
+    item.reason = (*row)->reason;
+    CS_TRY(world, store::loadWorld(m_reader));
+    CS_TRY(policy, policy::loadActivePolicy(m_reader, *world));
+    const Asset& reference = policy->globals.referenceCurrency;
+    CS_TRY(context, policy::loadContext(m_reader, *world, reference));
+    CS_TRY(request, approval::findRequest(m_reader, intent));
+    if (*request) {
+        item.subjectSha256 = (*request)->subjectSha256;
+        item.expiresAt = toIso8601((*request)->expiresAt);
+        item.requestedAt = toIso8601((*request)->requestedAt);
+        item.approvedBy = (*request)->approvedBy;
+    }
+    (void)describeNow(item, *(*row)->proposal, *request ? &**request : nullptr, *world, AssetCatalog(world->assetList()),
+                      context->prices, reference);
+    return item;
 }
 
 Result<api::ApprovalOutcome> LocalEngine::submitVerdict(const std::string& intent, const std::string& approver, bool approve,

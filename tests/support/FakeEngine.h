@@ -120,6 +120,7 @@ public:
     bool engineUnlocked() const override { return m_unlocked; }
     Result<std::vector<api::PolicyVersion>> policyVersions() override { return missing("policyVersions"); }
     Result<api::ShadowReport> shadowReport() override { return missing("shadowReport"); }
+    Result<api::QueueItem> proposalDetail(const std::string&) override { return missing("proposalDetail"); }
     Result<api::PolicyVersion> publishPolicy(std::string_view, const std::string&, std::string_view, api::PolicyMode) override
     {
         return missing("publishPolicy");

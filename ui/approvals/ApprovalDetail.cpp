@@ -177,6 +177,10 @@ QString decision(const ApprovalRow& row)
 QString approvals(const ApprovalRow& row, const QDateTime& now)
 {
     const api::QueueItem& item = row.item;
+    // A proposal decided without a request (the policy editor's what-if opens any): no approvals to show.
+    if (item.subjectSha256.empty())
+        return section(ApprovalDetail::tr("Approvals"))
+               + QStringLiteral("<p style='margin:2px 0'>%1</p>").arg(esc(ApprovalDetail::tr("Decided without an approval request.")));
     QString html = section(ApprovalDetail::tr("Approvals")) + QStringLiteral("<table>");
     QStringList signedBy;
     for (const std::string& name : item.approvedBy)

@@ -32,6 +32,7 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<std::vector<cs::api::CapUse>>();
     qRegisterMetaType<cs::api::BacktestSummary>();
     qRegisterMetaType<cs::api::ShadowReport>();
+    qRegisterMetaType<cs::api::QueueItem>();
     m_thread.setObjectName(QStringLiteral("engine-client"));
     m_context.moveToThread(&m_thread);
     m_thread.start();
@@ -523,6 +524,12 @@ void EngineClient::publishPolicy(const QByteArray& document, const QString& sign
 void EngineClient::loadShadow()
 {
     postRead([](api::Engine& engine) { return engine.shadowReport(); }, &EngineClient::shadowLoaded);
+}
+
+void EngineClient::loadProposalDetail(const QString& intent)
+{
+    postRead([intent](api::Engine& engine) { return engine.proposalDetail(intent.toStdString()); },
+             &EngineClient::proposalDetailLoaded);
 }
 
 } // namespace cs::ui

@@ -129,6 +129,8 @@ public:
                        cs::api::PolicyMode mode);
     //! The shadow running now and its differences; shadowLoaded or requestFailed follows.
     void loadShadow();
+    //! Any recorded proposal as the approval detail shows it; proposalDetailLoaded or requestFailed follows.
+    void loadProposalDetail(const QString& intent);
     //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
     void unlockEngine(std::shared_ptr<const SecretBytes> passphrase);
 
@@ -164,6 +166,7 @@ Q_SIGNALS:
     void policyPublished(const cs::api::PolicyVersion& version);
     void policyFailed(const QString& message);
     void shadowLoaded(const cs::api::ShadowReport& report);
+    void proposalDetailLoaded(const cs::api::QueueItem& item);
     //! The check the engine runs before its first write, run as soon as a workspace opens.
     void integrityProgress(qint64 done, qint64 total);
     //! `intact` false: the workspace is read-only, `problem` says why (entry and reason).

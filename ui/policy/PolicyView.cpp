@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/policy/PolicyView.h"
 
+#include "ui/approvals/ApprovalDetail.h"
+#include "ui/approvals/ApprovalQueueModel.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/CapBar.h"
 #include "ui/common/MoneyFormat.h"
@@ -190,6 +192,11 @@ PolicyView::PolicyView(EngineClient& client, const Session& session, QWidget* pa
     connect(m_runWhatIf, &QAction::triggered, this, runWhatIf);
     connect(m_whatIf, &WhatIfPanel::runRequested, this, runWhatIf);
     connect(m_whatIf, &WhatIfPanel::finished, this, &PolicyView::updateActions);
+    connect(m_whatIf, &WhatIfPanel::proposalOpened, this, [this](const QString& intent) {
+        m_openingDetail = intent;
+        m_client.loadProposalDetail(intent);
+    });
+    connect(&m_client, &EngineClient::proposalDetailLoaded, this, &PolicyView::showDetail);
 
     m_checkTimer->setSingleShot(true);
     m_checkTimer->setInterval(250);
@@ -461,6 +468,26 @@ void PolicyView::checked(const QByteArray& document, const api::PolicyCheck& che
                                                     QString::fromStdString(finding.rule), QString::fromStdString(finding.message));
     m_changes->setPlainText(lines.join(u'\n'));
     updateActions();
+}
+
+void PolicyView::showDetail(const api::QueueItem& item)
+{
+    if (QString::fromStdString(item.intent) != m_openingDetail)
+        return; // asked for by someone else
+    m_openingDetail.clear();
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("proposalDetailDialog"));
+    dialog->setWindowTitle(tr("Proposal %1").arg(QString::fromStdString(item.intent)));
+    auto* detail = new ApprovalDetail(dialog);
+    detail->showRow(ApprovalRow::from(item), QDateTime::currentDateTimeUtc());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(detail, 1);
+    layout->addWidget(buttons);
+    dialog->resize(760, 640);
+    dialog->show();
 }
 
 void PolicyView::showCaps(const std::vector<api::CapUse>& uses)

@@ -90,6 +90,8 @@ private:
     void checked(const QByteArray& document, const api::PolicyCheck& check);
     void showCaps(const std::vector<api::CapUse>& uses);
     void showShadow(const api::ShadowReport& report);
+    //! A changed proposal of the what-if, in the approval detail (a dialog of its own).
+    void showDetail(const api::QueueItem& item);
     void selectRule(const QString& id);
     void updateActions();
     void addRule();
@@ -143,6 +145,7 @@ private:
     bool m_demo = false;
     bool m_wasModified = false;
     bool m_shadowRuns = false;
+    QString m_openingDetail; //!< the proposal asked for, until its detail arrives
 };
 
 } // namespace cs::ui

@@ -93,6 +93,11 @@ WhatIfPanel::WhatIfPanel(EngineClient& client, QWidget* parent)
     column->addWidget(split, 1);
 
     connect(m_run, &QPushButton::clicked, this, &WhatIfPanel::runRequested);
+    m_changes->setToolTip(tr("Double-click a proposal to see it in the approval detail"));
+    connect(m_changes, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (const QTableWidgetItem* intent = m_changes->item(row, 1))
+            Q_EMIT proposalOpened(intent->text());
+    });
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_client.cancelBacktest(); });
     connect(&m_client, &EngineClient::backtestProgress, this, [this](qint64 done, qint64 total) {
         m_progress->setRange(0, static_cast<int>(std::min<qint64>(total, std::numeric_limits<int>::max())));

@@ -46,6 +46,8 @@ public:
 Q_SIGNALS:
     //! The run button: the editor answers with run(its document).
     void runRequested();
+    //! A changed proposal was opened (double-click or Enter): the editor shows it in the approval detail.
+    void proposalOpened(const QString& intent);
     void finished();
 
 private:

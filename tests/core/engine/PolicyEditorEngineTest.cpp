@@ -33,6 +33,7 @@ private Q_SLOTS:
     void capUsageMatchesGrants();
     void backtestReportsProgressAndDays();
     void backtestStops();
+    void anyProposalInTheApprovalDetail();
 
 private:
     std::unique_ptr<api::Engine> open();
@@ -233,6 +234,30 @@ void PolicyEditorEngineTest::backtestStops()
     auto report = engine->backtestPolicy(workspace::embeddedDemoPolicy(), {}, stop.get_token());
     QVERIFY(!report);
     QVERIFY(report.error().code == ErrorCode::Cancelled);
+}
+
+void PolicyEditorEngineTest::anyProposalInTheApprovalDetail()
+{
+    auto engine = open();
+    // One the policy allowed: its proposal and signed decision, no request.
+    auto executed = engine->proposalDetail("int-0008");
+    QVERIFY2(executed, executed ? "" : executed.error().message.c_str());
+    QCOMPARE(executed->agent, std::string("api-buyer"));
+    QCOMPARE(executed->proposal.intent, std::string("int-0008"));
+    QVERIFY(executed->decision.effect == api::Effect::Allow);
+    QVERIFY(!executed->signedDecision.empty());
+    QVERIFY(executed->subjectSha256.empty());
+    QVERIFY(!executed->balances.empty()); // what it would do if it settled now
+    // One that waits: its request too, as the queue shows it.
+    auto queue = engine->approvalQueue();
+    QVERIFY(queue && !queue->items.empty());
+    auto waiting = engine->proposalDetail(queue->items.front().intent);
+    QVERIFY(waiting);
+    QCOMPARE(waiting->subjectSha256, queue->items.front().subjectSha256);
+    QCOMPARE(waiting->expiresAt, queue->items.front().expiresAt);
+    auto none = engine->proposalDetail("no-such-intent");
+    QVERIFY(!none);
+    QVERIFY(none.error().code == ErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(PolicyEditorEngineTest)

@@ -26,6 +26,7 @@
 #include "core/api/Engine.h"
 #include "core/workspace/Workspace.h"
 #include "tests/support/ProcessRun.h"
+#include "ui/approvals/ApprovalDetail.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/Settings.h"
 #include "ui/common/StateText.h"
@@ -206,6 +207,23 @@ void PolicyEditorSessionTest::raiseACapReadTheWhatIfPublish()
     QCOMPARE(QString::fromStdString(result->allowedAfter), cli.value(QStringLiteral("allowed_value_after")).toString());
     QCOMPARE(static_cast<qsizetype>(result->days.size()), cli.value(QStringLiteral("days")).toArray().size());
     QVERIFY(view.whatIf()->summaryText().contains(QString::number(changes->rowCount())));
+
+    // A changed proposal opens in the approval detail (a look aside: not counted in the session).
+    const int actions = m_actions;
+    const QString first = changes->item(0, 1)->text();
+    const QRect cell = changes->visualItemRect(changes->item(0, 1));
+    QTest::mouseClick(changes->viewport(), Qt::LeftButton, {}, cell.center()); // a double click: press, release, press again
+    QTest::mouseDClick(changes->viewport(), Qt::LeftButton, {}, cell.center());
+    QDialog* opened = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((opened = view.findChild<QDialog*>(QStringLiteral("proposalDetailDialog"))) != nullptr, 10000);
+    auto* detail = opened->findChild<ui::ApprovalDetail*>();
+    QVERIFY(detail != nullptr);
+    QTRY_VERIFY(detail->toPlainText().contains(first));
+    QVERIFY(detail->toPlainText().contains(QStringLiteral("api-buyer")));
+    opened->close();
+    QTRY_VERIFY(view.findChild<QDialog*>(QStringLiteral("proposalDetailDialog")) == nullptr);
+    m_actions = actions;
+    window.activateWindow();
 
     // 7–9. Publish: the dialog says what changes; the passphrase; Enter signs.
     bool dialogSeen = false;
