@@ -122,7 +122,10 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
             m_policyView->reloadCaps(); // a request reserves in its windows
             break;
         case api::Change::Kind::PrincipalChanged: m_agentsView->reload(); break;
-        case api::Change::Kind::AuditAppended: m_worldView->reload(); break; // a world change is one entry
+        case api::Change::Kind::AuditAppended:
+            m_worldView->reload(); // a world change is one entry
+            m_policyView->reloadShadow(); // a decision that only denies appends, and a shadow may differ on it
+            break;
         case api::Change::Kind::PolicyPublished:
             // Another version decides: the queue's "if it settles now", the grants and the editor follow.
             m_approvalsView->reload();

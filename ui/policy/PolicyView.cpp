@@ -357,8 +357,13 @@ void PolicyView::reloadActive()
 void PolicyView::reloadCaps()
 {
     m_client.loadCapUsage();
+    reloadShadow(); // decisions landed: the shadow may have differed
+}
+
+void PolicyView::reloadShadow()
+{
     if (m_shadowRuns || m_tabs->currentIndex() == ShadowTab)
-        m_client.loadShadow(); // decisions landed: the shadow may have differed
+        m_client.loadShadow();
 }
 
 void PolicyView::showShadow(const api::ShadowReport& report)

@@ -55,6 +55,8 @@ public:
     void reloadActive();
     //! Spends moved: each cap's use is loaded again.
     void reloadCaps();
+    //! The log grew: the shadow's differences are loaded again while a shadow runs (or its tab is open).
+    void reloadShadow();
     //! The draft differs from the active version.
     bool isModified() const;
     /**
