@@ -258,6 +258,55 @@ int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostre
     return report->changes.empty() ? ExitOk : ExitTampered; // 1: decisions differ
 }
 
+//! policy publish WS P --as NAME [--shadow]
+int publishCommand(const QStringList& rest, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
+    parser.addOption(QCommandLineOption(QStringLiteral("shadow")));
+    if (auto failed = parse(parser, rest, err, 2))
+        return *failed;
+    if (!parser.isSet(QStringLiteral("as")))
+        return usageError(err, QStringLiteral("policy publish needs --as NAME (a risk manager)"));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    auto bytes = readInput(parser.positionalArguments().at(1), err, exit);
+    if (!bytes)
+        return exit;
+    return publishAndPrint(std::move(engine), std::string(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                           parser.value(QStringLiteral("as")),
+                           parser.isSet(QStringLiteral("shadow")) ? api::PolicyMode::Shadow : api::PolicyMode::Active, out, err);
+}
+
+//! policy shadow WS [--promote --as NAME]
+int shadowCommand(const QStringList& rest, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("promote")));
+    parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
+    if (auto failed = parse(parser, rest, err, 1))
+        return *failed;
+    if (parser.isSet(QStringLiteral("promote")) && !parser.isSet(QStringLiteral("as")))
+        return usageError(err, QStringLiteral("policy shadow --promote needs --as NAME (a risk manager)"));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    auto report = engine->shadowReport();
+    if (!report)
+        return requestError(err, report.error());
+    if (!parser.isSet(QStringLiteral("promote"))) {
+        printJson(out, shadowJson(*report));
+        return ExitOk;
+    }
+    if (report->shadowVersion.empty())
+        return usageError(err, QStringLiteral("no shadow version runs in this workspace: there is nothing to promote"));
+    return publishAndPrint(std::move(engine), report->shadowDocument, parser.value(QStringLiteral("as")),
+                           api::PolicyMode::Active, out, err);
+}
+
 int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     const QString sub = arguments.value(1);
@@ -342,49 +391,10 @@ int policyCommand(const QStringList& arguments, api::EngineFactory& factory, std
                         {QStringLiteral("out"), absolute(parser.value(QStringLiteral("out")))}});
         return ExitOk;
     }
-    if (sub == QLatin1String("publish")) {
-        QCommandLineParser parser;
-        parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
-        parser.addOption(QCommandLineOption(QStringLiteral("shadow")));
-        if (auto failed = parse(parser, rest, err, 2))
-            return *failed;
-        if (!parser.isSet(QStringLiteral("as")))
-            return usageError(err, QStringLiteral("policy publish needs --as NAME (a risk manager)"));
-        int exit = ExitOk;
-        auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
-        if (!engine)
-            return exit;
-        auto bytes = readInput(parser.positionalArguments().at(1), err, exit);
-        if (!bytes)
-            return exit;
-        return publishAndPrint(std::move(engine), std::string(bytes->constData(), static_cast<std::size_t>(bytes->size())),
-                               parser.value(QStringLiteral("as")),
-                               parser.isSet(QStringLiteral("shadow")) ? api::PolicyMode::Shadow : api::PolicyMode::Active, out, err);
-    }
-    if (sub == QLatin1String("shadow")) {
-        QCommandLineParser parser;
-        parser.addOption(QCommandLineOption(QStringLiteral("promote")));
-        parser.addOption({QStringLiteral("as"), QString(), QStringLiteral("NAME")});
-        if (auto failed = parse(parser, rest, err, 1))
-            return *failed;
-        if (parser.isSet(QStringLiteral("promote")) && !parser.isSet(QStringLiteral("as")))
-            return usageError(err, QStringLiteral("policy shadow --promote needs --as NAME (a risk manager)"));
-        int exit = ExitOk;
-        auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
-        if (!engine)
-            return exit;
-        auto report = engine->shadowReport();
-        if (!report)
-            return requestError(err, report.error());
-        if (!parser.isSet(QStringLiteral("promote"))) {
-            printJson(out, shadowJson(*report));
-            return ExitOk;
-        }
-        if (report->shadowVersion.empty())
-            return usageError(err, QStringLiteral("no shadow version runs in this workspace: there is nothing to promote"));
-        return publishAndPrint(std::move(engine), report->shadowDocument, parser.value(QStringLiteral("as")),
-                               api::PolicyMode::Active, out, err);
-    }
+    if (sub == QLatin1String("publish"))
+        return publishCommand(rest, factory, out, err);
+    if (sub == QLatin1String("shadow"))
+        return shadowCommand(rest, factory, out, err);
     return usageError(err, sub.isEmpty() ? QStringLiteral("policy needs a subcommand (check, diff, export, publish, shadow)")
                                          : QStringLiteral("unknown policy subcommand '%1'").arg(sub));
 }

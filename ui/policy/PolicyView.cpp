@@ -219,37 +219,40 @@ PolicyView::PolicyView(EngineClient& client, const Session& session, QWidget* pa
     connect(&m_client, &EngineClient::policyLoaded, this, &PolicyView::loaded);
     connect(&m_client, &EngineClient::policyChecked, this, &PolicyView::checked);
     connect(&m_client, &EngineClient::capUsageLoaded, this, &PolicyView::showCaps);
-    connect(&m_client, &EngineClient::policyPublished, this, [this](const api::PolicyVersion& version) {
-        if (version.shadow) {
-            // The active version still decides: the draft stays as it is, and the shadow's tab follows it.
-            m_state->setText(tr("Published “%1” (version %2…) as a shadow, signed by %3 — entry %4. It decides nothing; "
-                                "the Shadow tab shows where it would decide otherwise.")
-                                 .arg(QString::fromStdString(version.name), QString::fromStdString(version.version.substr(0, 12)),
-                                      QString::fromStdString(version.signer))
-                                 .arg(version.entrySeq));
-            m_tabs->setCurrentWidget(m_shadow);
-            m_client.loadShadow();
-            return;
-        }
-        const QString what = tr("Published “%1” (version %2…), signed by %3 — entry %4 of the audit log. It decides from now on.")
-                                 .arg(QString::fromStdString(version.name), QString::fromStdString(version.version.substr(0, 12)),
-                                      QString::fromStdString(version.signer))
-                                 .arg(version.entrySeq);
-        m_active = QJsonDocument::fromJson(QByteArray::fromStdString(version.document)).object();
-        m_activeVersion = QString::fromStdString(version.version);
-        m_document->setValue({}, m_active);
-        m_stack->clear();
-        m_client.savePolicyDraft({});
-        m_saveTimer->stop();
-        m_state->setText(what);
-        Q_EMIT published(what);
-    });
+    connect(&m_client, &EngineClient::policyPublished, this, &PolicyView::wasPublished);
     connect(&m_client, &EngineClient::policyFailed, this,
             [this](const QString& message) { m_state->setText(tr("Not published: %1").arg(message)); });
     connect(&m_session, &Session::changed, this, &PolicyView::updateActions);
     for (QLineEdit* edit : findChildren<QLineEdit*>())
         edit->installEventFilter(this);
     updateActions();
+}
+
+void PolicyView::wasPublished(const api::PolicyVersion& version)
+{
+    if (version.shadow) {
+        // The active version still decides: the draft stays as it is, and the shadow's tab follows it.
+        m_state->setText(tr("Published “%1” (version %2…) as a shadow, signed by %3 — entry %4. It decides nothing; "
+                            "the Shadow tab shows where it would decide otherwise.")
+                             .arg(QString::fromStdString(version.name), QString::fromStdString(version.version.substr(0, 12)),
+                                  QString::fromStdString(version.signer))
+                             .arg(version.entrySeq));
+        m_tabs->setCurrentWidget(m_shadow);
+        m_client.loadShadow();
+        return;
+    }
+    const QString what = tr("Published “%1” (version %2…), signed by %3 — entry %4 of the audit log. It decides from now on.")
+                             .arg(QString::fromStdString(version.name), QString::fromStdString(version.version.substr(0, 12)),
+                                  QString::fromStdString(version.signer))
+                             .arg(version.entrySeq);
+    m_active = QJsonDocument::fromJson(QByteArray::fromStdString(version.document)).object();
+    m_activeVersion = QString::fromStdString(version.version);
+    m_document->setValue({}, m_active);
+    m_stack->clear();
+    m_client.savePolicyDraft({});
+    m_saveTimer->stop();
+    m_state->setText(what);
+    Q_EMIT published(what);
 }
 
 bool PolicyView::eventFilter(QObject* watched, QEvent* event)

@@ -92,6 +92,8 @@ private:
     void checked(const QByteArray& document, const api::PolicyCheck& check);
     void showCaps(const std::vector<api::CapUse>& uses);
     void showShadow(const api::ShadowReport& report);
+    //! A version was published from here: active (the draft becomes it) or a shadow (the draft stays).
+    void wasPublished(const api::PolicyVersion& version);
     //! A changed proposal of the what-if, in the approval detail (a dialog of its own).
     void showDetail(const api::QueueItem& item);
     void selectRule(const QString& id);
