@@ -206,7 +206,62 @@ int reconcile(const QStringList& arguments, api::EngineFactory& factory, std::os
     return ExitOk;
 }
 
+QJsonObject replayedJson(const api::ProposalReplay& replayed, bool everyStep)
+{
+    const auto parsed = [](const std::string& text) {
+        return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+    };
+    QJsonArray steps;
+    for (const api::ReplayStep& step : replayed.steps) {
+        if (!everyStep && step.identical)
+            continue;
+        QJsonObject shown{{QStringLiteral("stage"), QString::fromUtf8(api::toString(step.stage))},
+                          {QStringLiteral("seq"), static_cast<qint64>(step.seq)},
+                          {QStringLiteral("identical"), step.identical},
+                          {QStringLiteral("reason"), QString::fromStdString(step.reason)}};
+        if (!step.identical)
+            shown.insert(QStringLiteral("field"), QString::fromStdString(step.field));
+        if (!step.recorded.empty())
+            shown.insert(QStringLiteral("recorded"), parsed(step.recorded));
+        if (!step.recomputed.empty())
+            shown.insert(QStringLiteral("recomputed"), parsed(step.recomputed));
+        steps.append(shown);
+    }
+    QJsonArray entries;
+    for (std::int64_t seq : replayed.entries)
+        entries.append(static_cast<qint64>(seq));
+    QJsonObject out{{QStringLiteral("intent"), QString::fromStdString(replayed.intent)},
+                    {QStringLiteral("agent"), QString::fromStdString(replayed.agent)},
+                    {QStringLiteral("identical"), replayed.identical()},
+                    {QStringLiteral("entries"), entries},
+                    {QStringLiteral("steps"), steps}};
+    if (const api::ReplayStep* first = replayed.firstDivergence()) {
+        out.insert(QStringLiteral("divergence"),
+                   QJsonObject{{QStringLiteral("stage"), QString::fromUtf8(api::toString(first->stage))},
+                               {QStringLiteral("seq"), static_cast<qint64>(first->seq)},
+                               {QStringLiteral("field"), QString::fromStdString(first->field)}});
+    }
+    return out;
+}
+
 } // namespace
+
+int replayFromLog(api::Engine& engine, const QString& proposal, std::ostream& out, std::ostream& err)
+{
+    auto report = engine.replayLog(proposal.toStdString(), {}, {});
+    if (!report)
+        return requestError(err, report.error());
+    QJsonArray replayed;
+    for (const api::ProposalReplay& each : report->replayed)
+        replayed.append(replayedJson(each, !proposal.isEmpty()));
+    printJson(out, {{QStringLiteral("entries"), static_cast<qint64>(report->entries)},
+                    {QStringLiteral("proposals"), static_cast<qint64>(report->proposals)},
+                    {QStringLiteral("divergent"), static_cast<qint64>(report->divergent)},
+                    {proposal.isEmpty() ? QStringLiteral("divergences") : QStringLiteral("proposal"),
+                     proposal.isEmpty() ? QJsonValue(replayed) : replayed.first()}});
+    const bool identical = proposal.isEmpty() ? report->divergent == 0 : report->replayed.front().identical();
+    return identical ? ExitOk : ExitTampered;
+}
 
 const std::vector<Command>& auditCommands()
 {

@@ -111,4 +111,8 @@ bool signerPassphraseAndEngineKey(api::Engine& engine, const char* prompt, Passp
 std::unique_ptr<api::Engine> openToSign(api::EngineFactory& factory, const QString& path, const char* prompt,
                                         Passphrase& signer, std::ostream& err, int& exit);
 
+//! replay WS [--proposal ID] (AuditCommands): every proposal's path recomputed from the log;
+//! `proposal` empty for all. Prints the report; exit 0 identical, 1 a divergence.
+int replayFromLog(api::Engine& engine, const QString& proposal, std::ostream& out, std::ostream& err);
+
 } // namespace cs::cli

@@ -236,21 +236,24 @@ int replay(const QStringList& arguments, api::EngineFactory& factory, std::ostre
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("policy"), QString(), QStringLiteral("P")});
+    parser.addOption({QStringLiteral("proposal"), QString(), QStringLiteral("ID")});
     if (auto failed = parse(parser, arguments, err, 1))
         return *failed;
+    const bool whatIf = parser.isSet(QStringLiteral("policy"));
+    if (whatIf && parser.isSet(QStringLiteral("proposal")))
+        return usageError(err, QStringLiteral("replay takes --policy (a what-if) or --proposal (one path), not both"));
     int exit = ExitOk;
     auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
     if (!engine)
         return exit;
-    QByteArray draft;
-    if (parser.isSet(QStringLiteral("policy"))) {
-        auto bytes = readInput(parser.value(QStringLiteral("policy")), err, exit);
-        if (!bytes)
-            return exit;
-        if (bytes->isEmpty())
-            return usageError(err, QStringLiteral("the draft policy %1 is empty").arg(parser.value(QStringLiteral("policy"))));
-        draft = *bytes;
-    }
+    if (!whatIf)
+        return replayFromLog(*engine, parser.value(QStringLiteral("proposal")), out, err);
+    auto bytes = readInput(parser.value(QStringLiteral("policy")), err, exit);
+    if (!bytes)
+        return exit;
+    if (bytes->isEmpty())
+        return usageError(err, QStringLiteral("the draft policy %1 is empty").arg(parser.value(QStringLiteral("policy"))));
+    const QByteArray draft = *bytes;
     auto report = engine->backtestPolicy(std::string_view(draft.constData(), static_cast<std::size_t>(draft.size())), {}, {});
     if (!report)
         return requestError(err, report.error());
@@ -413,8 +416,8 @@ const std::vector<Command>& policyCommands()
          "the policy's decision on one proposal as JSON: effect, the\nrules that fired (`rules`), a reason per clause, approvals\nrequired, windows consulted, the counterfactual. U is a\ncountersign.usage/1 file (now, prices, earlier spends); without\nit, now and the demo prices. Policy-only: no simulation.\nExit 0 allow, 3 needs approval, 4 deny, 2 bad input (an invalid\npolicy never allows anything)",
          evaluate},
         {"replay",
-         "replay WS [--policy P]",
-         "re-decide every recorded proposal in time order, spend windows\nrecomputed from scratch: each under the version that decided\nit (must reproduce the record), or with --policy under the\ndraft P (what-if). JSON: the decisions that change, counts and\nvalue by transition, value allowed before and after. Exit 0\nwhen nothing changes, 1 when decisions differ",
+         "replay WS [--proposal ID] | replay WS --policy P",
+         "every proposal's path recomputed from the log alone (never\nthe tables, a model or a key): the model output parsed again,\neach simulation on the world the log records at that entry,\neach decision under its recorded version with windows from\nthe log, each approval and receipt checked. JSON: counts and\neach divergent proposal with its step and field; --proposal\nID: that path step by step, recorded and recomputed. With\n--policy: re-decide every recorded proposal under the draft P\n(what-if): the decisions that change, counts and value by\ntransition, value allowed before and after. Exit 0 identical\nor unchanged, 1 a divergence or decisions that differ",
          replay},
         {"policy",
          "policy diff A B",

@@ -47,6 +47,15 @@ public:
     virtual Result<VerifySummary> checkIntegrity(const ProgressFn& progress) = 0;
     //! An inclusion proof of entry `seq` against the newest signed checkpoint covering it.
     virtual Result<QJsonObject> proveEntry(std::int64_t seq) = 0;
+    /**
+     * Every proposal's path recomputed from what the log recorded (core/replay): the model
+     * output parsed again, each simulation on the world the log records at that entry, each
+     * decision under its recorded version with windows from the log, each approval and receipt
+     * checked; never the mutable tables, a model, a key or a write. With `intent`, that proposal's
+     * every step (NotFound when the log has no such intent); without, the divergent ones.
+     * `progress` runs on the calling thread; a stop requested on `stop` ends it with Cancelled.
+     */
+    virtual Result<ReplaySummary> replayLog(const std::string& intent, const ProgressFn& progress, std::stop_token stop) = 0;
     //! Every executed settlement's receipt entry, in log order.
     virtual Result<std::vector<ReceiptRef>> receipts() = 0;
     //! receipt.json, its signature and the engine key, for a settlement receipt entry.

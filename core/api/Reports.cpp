@@ -2,11 +2,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/api/Reports.h"
 
+#include <algorithm>
+
 namespace cs::api {
 
 const VerifyProblem* VerifySummary::first() const
 {
     return problems.empty() ? nullptr : &problems.front();
+}
+
+std::string_view toString(ReplayStage stage)
+{
+    switch (stage) {
+    case ReplayStage::Intake: return "intake";
+    case ReplayStage::Model: return "model";
+    case ReplayStage::Edit: return "edit";
+    case ReplayStage::Simulation: return "simulation";
+    case ReplayStage::Decision: return "decision";
+    case ReplayStage::Approval: return "approval";
+    case ReplayStage::Settlement: return "settlement";
+    }
+    return "model";
+}
+
+bool ProposalReplay::identical() const
+{
+    return firstDivergence() == nullptr;
+}
+
+const ReplayStep* ProposalReplay::firstDivergence() const
+{
+    const auto found = std::find_if(steps.begin(), steps.end(), [](const ReplayStep& step) { return !step.identical; });
+    return found == steps.end() ? nullptr : &*found;
 }
 
 } // namespace cs::api

@@ -143,6 +143,51 @@ struct PolicyCheck
     bool valid() const;
 };
 
+//! The steps of a proposal's path that replay recomputes, in the order they happen.
+enum class ReplayStage {
+    Intake,     //!< refused at intake: the agent's status as the log has it then
+    Model,      //!< the recorded model output parsed again (or its refusal reproduced)
+    Edit,       //!< an approver's edit: the new version against the one before
+    Simulation, //!< simulated again on the world the log recorded up to that entry
+    Decision,   //!< decided again under the recorded policy version, windows from the log
+    Approval,   //!< a request's subject, a verdict's signature and what it signed
+    Settlement, //!< a receipt's postings, state hashes, decision and quorum; or a failure's cause
+};
+std::string_view toString(ReplayStage stage);
+
+//! One step: the recorded entry and what replay computed for it.
+struct ReplayStep
+{
+    ReplayStage stage = ReplayStage::Model;
+    std::int64_t seq = 0; //!< the recorded entry
+    bool identical = true;
+    std::string field;      //!< the first field that differs ("deltas[1].amount"), when not identical
+    std::string reason;     //!< English: what was recomputed, or why it differs
+    std::string recorded;   //!< canonical JSON of what was compared, as recorded
+    std::string recomputed; //!< and as recomputed
+};
+
+//! A proposal's whole path through the log, replayed.
+struct ProposalReplay
+{
+    std::string intent;
+    std::string agent;
+    std::vector<std::int64_t> entries; //!< every entry of this intent, in log order
+    std::vector<ReplayStep> steps;
+    bool identical() const;
+    //! The first step that differs, or null.
+    const ReplayStep* firstDivergence() const;
+};
+
+struct ReplaySummary
+{
+    std::int64_t entries = 0;   //!< log entries read
+    std::int64_t proposals = 0; //!< intents replayed
+    std::int64_t divergent = 0;
+    //! The requested proposal (every step), or without one the divergent ones (at most 100).
+    std::vector<ProposalReplay> replayed;
+};
+
 //! One settlement reconcile() resolved (or left unknown, saying what it found).
 struct Resolution
 {

@@ -8,6 +8,47 @@
 
 namespace cs::audit {
 
+bool readEntryRow(storage::Statement& query, Entry& entry, std::string& why)
+{
+    entry.seq = query.int64At(0);
+    entry.time = Timestamp{query.int64At(1)};
+    entry.type.assign(query.textViewAt(2));
+    entry.actor.assign(query.textViewAt(3));
+    entry.body.assign(query.textViewAt(4));
+    entry.signature.reset();
+    if (!query.isNullAt(5)) {
+        auto signature = identity::signatureFromBytes(query.blobAt(5), "sig");
+        if (!signature) {
+            why = "its signature column is not 64 bytes";
+            return false;
+        }
+        entry.signature = *signature;
+    }
+    auto prev = identity::hashFromBytes(query.blobAt(6), "prev_hash");
+    auto leaf = identity::hashFromBytes(query.blobAt(7), "leaf_hash");
+    if (!prev || !leaf) {
+        why = "its hash columns are not 32 bytes";
+        return false;
+    }
+    entry.prev = *prev;
+    entry.leaf = *leaf;
+    return true;
+}
+
+Result<void> forEachEntry(storage::Database& db, std::int64_t from, std::int64_t to,
+                          const std::function<Result<void>(const Entry& entry)>& fn)
+{
+    CS_TRY(query, db.cached(std::string("SELECT ") + kEntryColumns + " FROM audit_entries WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq"));
+    (*query)->bind(1, from).bind(2, to);
+    Entry entry;
+    return storage::eachRow(**query, [&](storage::Statement& row) -> Result<void> {
+        std::string why;
+        if (!readEntryRow(row, entry, why))
+            return fail(ErrorCode::StorageFailed, "audit entry " + std::to_string(row.int64At(0)) + " is malformed: " + why);
+        return fn(entry);
+    });
+}
+
 Result<std::int64_t> logSize(storage::Database& db)
 {
     return db.queryInt("SELECT size FROM audit_tree WHERE id = 1");

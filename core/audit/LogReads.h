@@ -12,11 +12,21 @@
 
 namespace cs::storage {
 class Database;
+class Statement;
 }
 
 //! What the rest of the engine reads from the log's own tables, without verifying them.
 namespace cs::audit {
 
+//! The columns readEntryRow reads, in its order: what a query for whole entries selects.
+inline constexpr const char* kEntryColumns = "seq, time_ms, type, actor, body, sig, prev_hash, leaf_hash";
+//! The row `query` (selecting kEntryColumns) stands on, into `entry`, reusing its strings'
+//! storage; false with `why` when a column is malformed.
+bool readEntryRow(storage::Statement& query, Entry& entry, std::string& why);
+//! fn(entry) for every entry with seq in [from, to], in order (one Entry reused: copy what you
+//! keep); a malformed row is StorageFailed naming it.
+Result<void> forEachEntry(storage::Database& db, std::int64_t from, std::int64_t to,
+                          const std::function<Result<void>(const Entry& entry)>& fn);
 //! All leaf hashes in order (for proofs); `upTo` entries at most.
 Result<std::vector<Hash>> readLeafHashes(storage::Database& db, std::int64_t upTo);
 //! Checkpoints in the database, by size.

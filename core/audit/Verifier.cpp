@@ -220,38 +220,10 @@ Result<std::map<std::uint64_t, std::pair<Checkpoint, std::string>>> readCheckpoi
     return files;
 }
 
-//! The row `query` stands on, read into `entry` (reusing its strings' storage); false with `why`.
-bool readRow(storage::Statement& query, Entry& entry, std::string& why)
-{
-    entry.seq = query.int64At(0);
-    entry.time = Timestamp{query.int64At(1)};
-    entry.type.assign(query.textViewAt(2));
-    entry.actor.assign(query.textViewAt(3));
-    entry.body.assign(query.textViewAt(4));
-    entry.signature.reset();
-    if (!query.isNullAt(5)) {
-        auto signature = identity::signatureFromBytes(query.blobAt(5), "sig");
-        if (!signature) {
-            why = "its signature column is not 64 bytes";
-            return false;
-        }
-        entry.signature = *signature;
-    }
-    auto prev = identity::hashFromBytes(query.blobAt(6), "prev_hash");
-    auto leaf = identity::hashFromBytes(query.blobAt(7), "leaf_hash");
-    if (!prev || !leaf) {
-        why = "its hash columns are not 32 bytes";
-        return false;
-    }
-    entry.prev = *prev;
-    entry.leaf = *leaf;
-    return true;
-}
-
 std::optional<Entry> rowToEntry(storage::Statement& query, std::string& why)
 {
     Entry entry;
-    if (!readRow(query, entry, why))
+    if (!readEntryRow(query, entry, why))
         return std::nullopt;
     return entry;
 }
@@ -458,7 +430,7 @@ private:
             if (chunk->entries.size() == chunk->size)
                 chunk->entries.emplace_back();
             Entry& entry = chunk->entries[chunk->size];
-            if (!readRow(*query, entry, why)) {
+            if (!readEntryRow(*query, entry, why)) {
                 m_problems.add(expected, "entry " + std::to_string(expected) + ": " + why);
                 break;
             }

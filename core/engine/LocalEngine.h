@@ -77,6 +77,7 @@ public:
     Result<api::VerifySummary> checkIntegrity(const api::ProgressFn& progress) override;
     bool engineUnlocked() const override { return m_engineSigner.has_value(); }
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
+    Result<api::ReplaySummary> replayLog(const std::string& intent, const api::ProgressFn& progress, std::stop_token stop) override;
     Result<api::BacktestSummary> backtestPolicy(std::string_view document, const api::ProgressFn& progress,
                                                 std::stop_token stop) override;
     Result<api::PolicyCheck> checkPolicy(std::string_view document) override;

@@ -8,6 +8,7 @@
 #include "core/audit/Proofs.h"
 #include "core/audit/Seen.h"
 #include "core/settlement/LedgerCheck.h"
+#include "core/replay/Replay.h"
 
 #include "core/approval/Approvals.h"
 #include "core/audit/AuditLog.h"
@@ -66,6 +67,17 @@ api::VerifySummary summaryOf(const audit::VerifyReport& report)
 }
 
 } // namespace
+
+Result<api::ReplaySummary> LocalEngine::replayLog(const std::string& intent, const api::ProgressFn& progress,
+                                                   std::stop_token stop)
+{
+    std::lock_guard lock(m_readMutex);
+    return observed([&]() -> Result<api::ReplaySummary> {
+        replay::Options options;
+        options.intent = intent;
+        return replay::replayLog(m_reader, options, progress, stop);
+    }());
+}
 
 Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::ProgressFn& progress, bool full,
                                                            bool everySignature)

@@ -16,13 +16,7 @@ namespace {
 Result<void> refreshContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference,
                             Context& context, std::int64_t paidAfterRowid)
 {
-    context.prices.clear();
-    for (const auto& [key, price] : world.prices) {
-        if (key.second != reference.code)
-            continue;
-        if (auto money = Money::parse(price, reference))
-            context.prices.emplace(key.first, *money);
-    }
+    context.prices = pricesIn(world, reference);
     context.roles.clear();
     CS_TRY(principals, store::principals(db));
     for (store::PrincipalRow& principal : *principals)
@@ -57,6 +51,18 @@ Result<void> loadSpends(storage::Database& db, std::initializer_list<SpendWindow
 }
 
 } // namespace
+
+std::map<std::string, Money> pricesIn(const simulation::WorldState& world, const Asset& reference)
+{
+    std::map<std::string, Money> prices;
+    for (const auto& [key, price] : world.prices) {
+        if (key.second != reference.code)
+            continue;
+        if (auto money = Money::parse(price, reference))
+            prices.emplace(key.first, *money);
+    }
+    return prices;
+}
 
 Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldState& world)
 {

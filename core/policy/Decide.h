@@ -24,6 +24,9 @@ Result<Policy> loadActivePolicy(storage::Database& db, const simulation::WorldSt
 //! A published version's document, read against `world`'s assets (StorageFailed if it does not).
 Result<Policy> parsePublished(const store::PolicyRow& row, const simulation::WorldState& world);
 
+//! The price of one unit of each asset of `world` in `reference` (its newest price in that quote).
+std::map<std::string, Money> pricesIn(const simulation::WorldState& world, const Asset& reference);
+
 //! What decisions need from the workspace: `world`'s prices in `reference`, principals' roles,
 //! the counterparties settled to so far.
 Result<Context> loadContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference);
@@ -83,6 +86,8 @@ public:
     //! Counts a decided spend in the windows: reserved (awaiting approval) or settled, which
     //! also makes its counterparty one paid before.
     void count(const Spend& spend, bool settled);
+    //! `counterparty` has been settled to: later decisions see it as paid before.
+    void paidTo(const std::string& counterparty) { m_context.settledTo.insert(counterparty); }
     //! The windows hold every decisions row up to `rowid` (their transaction committed).
     void committed(std::int64_t rowid) { m_rowid = rowid; }
     //! Forgets the windows: the transaction that counted spends did not commit.

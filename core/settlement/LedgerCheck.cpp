@@ -26,139 +26,145 @@ QString qs(const std::string& text)
 
 constexpr std::size_t kMaxProblems = 100;
 
-using Postings = std::multiset<std::tuple<std::string, std::string, Int128>>; // account, asset, minor units
+} // namespace
 
-//! What the log says of one settlement: its receipt entry and its postings.
-struct Receipt
+void LogLedger::problem(std::int64_t seq, std::string reason)
 {
-    std::int64_t seq = 0;
-    Postings postings;
-};
+    if (problems.size() < kMaxProblems)
+        problems.push_back({seq, std::move(reason)});
+}
+
+std::optional<Money> LogLedger::amount(const std::string& code, const std::string& text, std::int64_t seq, const std::string& where)
+{
+    const auto asset = assets.find(code);
+    if (asset == assets.end()) {
+        problem(seq, where + ": unknown asset " + code);
+        return std::nullopt;
+    }
+    auto parsed = Money::parse(text, asset->second, SignPolicy::AllowNegative);
+    if (!parsed) {
+        problem(seq, where + ": " + parsed.error().message);
+        return std::nullopt;
+    }
+    return *parsed;
+}
+
+void LogLedger::add(Int128& total, const Money& delta, std::int64_t seq, const std::string& where)
+{
+    Int128 sum = 0;
+    if (__builtin_add_overflow(total, delta.minor(), &sum))
+        problem(seq, where + ": the recomputed amount overflows");
+    else
+        total = sum;
+}
+
+std::string LogLedger::shown(const std::string& code, Int128 minor) const
+{
+    return Money::fromMinor(minor, assets.at(code)).toString() + " " + code;
+}
+
+std::string LogLedger::text(const QJsonObject& object, const char* key)
+{
+    return object.value(QLatin1String(key)).toString().toStdString();
+}
+
+//! ledger.opened: the opening balances and lending positions.
+void LogLedger::opening(std::int64_t seq, const QJsonObject& body)
+{
+    if (opened) {
+        problem(seq, "entry " + std::to_string(seq) + ": a second ledger.opened");
+        return;
+    }
+    opened = true;
+    for (const QJsonValue& value : body.value(QStringLiteral("balances")).toArray()) {
+        const QJsonObject b = value.toObject();
+        const std::string where = "opening balance of " + text(b, "account");
+        if (auto money = amount(text(b, "asset"), text(b, "amount"), seq, where))
+            add(balances[{text(b, "account"), text(b, "asset")}], *money, seq, where);
+    }
+    for (const QJsonValue& value : body.value(QStringLiteral("positions")).toArray()) {
+        const QJsonObject p = value.toObject();
+        if (auto money = amount(text(p, "asset"), text(p, "amount"), seq, "opening position"))
+            add(positions[{text(p, "agent"), text(p, "venue"), text(p, "asset")}], *money, seq, "opening position");
+    }
+}
+
+//! world.changed: the balances of what a risk manager added, opened once each.
+void LogLedger::worldChanged(std::int64_t seq, const QJsonObject& body)
+{
+    if (!opened) {
+        problem(seq, "entry " + std::to_string(seq) + " opens balances before the log's opening balances");
+        return;
+    }
+    for (const QJsonValue& value : body.value(QStringLiteral("balances")).toArray()) {
+        const QJsonObject b = value.toObject();
+        const std::string where = "balance of " + text(b, "account") + " opened at entry " + std::to_string(seq);
+        if (balances.contains({text(b, "account"), text(b, "asset")})) {
+            problem(seq, where + ": it was open already");
+            continue;
+        }
+        if (auto money = amount(text(b, "asset"), text(b, "amount"), seq, where))
+            add(balances[{text(b, "account"), text(b, "asset")}], *money, seq, where);
+    }
+}
+
+//! A settlement.receipt of the local ledger: its postings onto the balances, a deposit or
+//! withdrawal onto the lending positions.
+void LogLedger::receipt(std::int64_t seq, const QJsonObject& body)
+{
+    if (body.value(QStringLiteral("adapter")).toString() != QLatin1String("local-ledger"))
+        return; // another rail's receipt (or a synthetic history's) moved nothing here
+    if (!opened) {
+        problem(seq, "receipt " + std::to_string(seq) + " comes before the log's opening balances");
+        return;
+    }
+    ++receiptCount;
+    const std::string key = text(body, "idempotency_key");
+    Receipt& recorded = receipts[key];
+    if (recorded.seq != 0)
+        problem(seq, "receipt " + std::to_string(seq) + " settles " + key + " again (first at "
+                         + std::to_string(recorded.seq) + ")");
+    recorded.seq = seq;
+    const std::string where = "receipt " + std::to_string(seq);
+    for (const QJsonValue& value : body.value(QStringLiteral("postings")).toArray()) {
+        const QJsonObject p = value.toObject();
+        if (auto money = amount(text(p, "asset"), text(p, "amount"), seq, where)) {
+            add(balances[{text(p, "account"), text(p, "asset")}], *money, seq, where);
+            recorded.postings.emplace(text(p, "account"), text(p, "asset"), money->minor());
+        }
+    }
+    const QJsonObject action = body.value(QStringLiteral("action")).toObject();
+    const std::string type = text(action, "type");
+    if (type != "deposit" && type != "withdraw")
+        return;
+    if (auto money = amount(text(action, "asset"), text(action, "amount"), seq, where)) {
+        const Money moved = type == "deposit" ? *money : Money::fromMinor(-money->minor(), money->asset());
+        add(positions[{text(body, "agent"), text(action, "venue"), text(action, "asset")}], moved, seq, where);
+    }
+}
+
+void LogLedger::apply(std::int64_t seq, std::string_view type, const QJsonObject& body)
+{
+    if (type == "ledger.opened")
+        opening(seq, body);
+    else if (type == "world.changed")
+        worldChanged(seq, body);
+    else if (type == "settlement.receipt")
+        receipt(seq, body);
+}
+
+namespace {
 
 //! The money recomputed from the log, then held against the tables, one step each.
-struct Checker
+struct Checker : LogLedger
 {
-    std::map<std::string, Asset> assets;
-    std::map<std::pair<std::string, std::string>, Int128> balances;                    // account, asset
-    std::map<std::tuple<std::string, std::string, std::string>, Int128> positions;     // agent, venue, asset
-    std::map<std::string, Receipt> receipts;                                           // by idempotency key
-    bool opened = false;
     LedgerReport report;
 
-    void problem(std::int64_t seq, std::string reason)
+    LedgerReport finish()
     {
-        if (report.problems.size() < kMaxProblems)
-            report.problems.push_back({seq, std::move(reason)});
-    }
-
-    //! An amount of the log or of a table, exactly; nullopt (and a problem) when it is not one.
-    std::optional<Money> amount(const std::string& code, const std::string& text, std::int64_t seq, const std::string& where)
-    {
-        const auto asset = assets.find(code);
-        if (asset == assets.end()) {
-            problem(seq, where + ": unknown asset " + code);
-            return std::nullopt;
-        }
-        auto parsed = Money::parse(text, asset->second, SignPolicy::AllowNegative);
-        if (!parsed) {
-            problem(seq, where + ": " + parsed.error().message);
-            return std::nullopt;
-        }
-        return *parsed;
-    }
-
-    void add(Int128& total, const Money& delta, std::int64_t seq, const std::string& where)
-    {
-        Int128 sum = 0;
-        if (__builtin_add_overflow(total, delta.minor(), &sum))
-            problem(seq, where + ": the recomputed amount overflows");
-        else
-            total = sum;
-    }
-
-    std::string shown(const std::string& code, Int128 minor) const
-    {
-        return Money::fromMinor(minor, assets.at(code)).toString() + " " + code;
-    }
-
-    static std::string text(const QJsonObject& object, const char* key)
-    {
-        return object.value(QLatin1String(key)).toString().toStdString();
-    }
-
-    //! ledger.opened: the opening balances and lending positions.
-    void opening(std::int64_t seq, const QJsonObject& body)
-    {
-        if (opened) {
-            problem(seq, "entry " + std::to_string(seq) + ": a second ledger.opened");
-            return;
-        }
-        opened = true;
-        for (const QJsonValue& value : body.value(QStringLiteral("balances")).toArray()) {
-            const QJsonObject b = value.toObject();
-            const std::string where = "opening balance of " + text(b, "account");
-            if (auto money = amount(text(b, "asset"), text(b, "amount"), seq, where))
-                add(balances[{text(b, "account"), text(b, "asset")}], *money, seq, where);
-        }
-        for (const QJsonValue& value : body.value(QStringLiteral("positions")).toArray()) {
-            const QJsonObject p = value.toObject();
-            if (auto money = amount(text(p, "asset"), text(p, "amount"), seq, "opening position"))
-                add(positions[{text(p, "agent"), text(p, "venue"), text(p, "asset")}], *money, seq, "opening position");
-        }
-    }
-
-    //! world.changed: the balances of what a risk manager added, opened once each.
-    void worldChanged(std::int64_t seq, const QJsonObject& body)
-    {
-        if (!opened) {
-            problem(seq, "entry " + std::to_string(seq) + " opens balances before the log's opening balances");
-            return;
-        }
-        for (const QJsonValue& value : body.value(QStringLiteral("balances")).toArray()) {
-            const QJsonObject b = value.toObject();
-            const std::string where = "balance of " + text(b, "account") + " opened at entry " + std::to_string(seq);
-            if (balances.contains({text(b, "account"), text(b, "asset")})) {
-                problem(seq, where + ": it was open already");
-                continue;
-            }
-            if (auto money = amount(text(b, "asset"), text(b, "amount"), seq, where))
-                add(balances[{text(b, "account"), text(b, "asset")}], *money, seq, where);
-        }
-    }
-
-    //! A settlement.receipt of the local ledger: its postings onto the balances, a deposit or
-    //! withdrawal onto the lending positions.
-    void receipt(std::int64_t seq, const QJsonObject& body)
-    {
-        if (body.value(QStringLiteral("adapter")).toString() != QLatin1String("local-ledger"))
-            return; // another rail's receipt (or a synthetic history's) moved nothing here
-        if (!opened) {
-            problem(seq, "receipt " + std::to_string(seq) + " comes before the log's opening balances");
-            return;
-        }
-        ++report.receipts;
-        const std::string key = text(body, "idempotency_key");
-        Receipt& recorded = receipts[key];
-        if (recorded.seq != 0)
-            problem(seq, "receipt " + std::to_string(seq) + " settles " + key + " again (first at "
-                             + std::to_string(recorded.seq) + ")");
-        recorded.seq = seq;
-        const std::string where = "receipt " + std::to_string(seq);
-        for (const QJsonValue& value : body.value(QStringLiteral("postings")).toArray()) {
-            const QJsonObject p = value.toObject();
-            if (auto money = amount(text(p, "asset"), text(p, "amount"), seq, where)) {
-                add(balances[{text(p, "account"), text(p, "asset")}], *money, seq, where);
-                recorded.postings.emplace(text(p, "account"), text(p, "asset"), money->minor());
-            }
-        }
-        const QJsonObject action = body.value(QStringLiteral("action")).toObject();
-        const std::string type = text(action, "type");
-        if (type != "deposit" && type != "withdraw")
-            return;
-        if (auto money = amount(text(action, "asset"), text(action, "amount"), seq, where)) {
-            const Money moved = type == "deposit" ? *money : Money::fromMinor(-money->minor(), money->asset());
-            add(positions[{text(body, "agent"), text(action, "venue"), text(action, "asset")}], moved, seq, where);
-        }
+        report.receipts = receiptCount;
+        report.problems = std::move(problems);
+        return std::move(report);
     }
 
     Result<void> readLog(storage::Database& db)
@@ -166,13 +172,7 @@ struct Checker
         static constexpr std::string_view types[] = {"ledger.opened", "settlement.receipt", "world.changed"};
         return audit::forEachEntryOf(db, types, [&](std::int64_t seq, const std::string& type,
                                                     const std::string& text) -> Result<void> {
-            const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
-            if (type == "ledger.opened")
-                opening(seq, body);
-            else if (type == "world.changed")
-                worldChanged(seq, body);
-            else
-                receipt(seq, body);
+            apply(seq, type, QJsonDocument::fromJson(QByteArray::fromStdString(text)).object());
             return {};
         });
     }
@@ -322,14 +322,14 @@ Result<LedgerReport> verifyLedger(storage::Database& db)
     CS_TRY(replayed, check.readLog(db));
     if (!check.opened) {
         check.problem(0, "the log records no opening balances (ledger.opened): no balance can be recomputed from it");
-        return std::move(check.report);
+        return check.finish();
     }
     // The tables against the log.
     CS_TRY(balances, check.compareBalances(db));
     CS_TRY(positions, check.comparePositions(db));
     CS_TRY(settlements, check.compareSettlements(db));
     CS_TRY(quick, check.quickCheck(db));
-    return std::move(check.report);
+    return check.finish();
 }
 
 } // namespace cs::settlement

@@ -3,8 +3,15 @@
 #pragma once
 
 #include "core/audit/Verifier.h"
+#include "core/domain/Money.h"
 
 #include <QJsonObject>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <tuple>
 
 namespace cs::storage {
 class Database;
@@ -17,6 +24,46 @@ inline constexpr const char* kLedgerOpeningSchema = "countersign.ledger-opening/
 //! The signed body of ledger.opened: every balance and lending position as they stand now
 //! (at init, before anything settled), amounts as exact decimal strings.
 Result<QJsonObject> openingBody(storage::Database& db);
+
+/**
+ * The money as the log alone says it. Fed, in log order, the entries that move money —
+ * ledger.opened (the signed opening), world.changed (the balances a risk manager opened),
+ * settlement.receipt of the local ledger (its postings, and a deposit's or withdrawal's
+ * position) — it holds every balance and lending position and each receipt's postings; what the
+ * entries say wrong is a problem naming the entry. `verify` holds the tables against it;
+ * replay (core/replay) simulates on it.
+ */
+struct LogLedger
+{
+    using Postings = std::multiset<std::tuple<std::string, std::string, Int128>>; //!< account, asset, minor units
+    //! What the log says of one settlement: its receipt entry and its postings.
+    struct Receipt
+    {
+        std::int64_t seq = 0;
+        Postings postings;
+    };
+
+    std::map<std::string, Asset> assets; //!< what amounts are read with; the caller keeps it current
+    std::map<std::pair<std::string, std::string>, Int128> balances;                // account, asset
+    std::map<std::tuple<std::string, std::string, std::string>, Int128> positions; // agent, venue, asset
+    std::map<std::string, Receipt> receipts;                                       // by idempotency key
+    std::int64_t receiptCount = 0;
+    bool opened = false;
+    std::vector<audit::Problem> problems; //!< at most 100, in log order
+
+    //! One entry: the three types above move money, every other one is ignored.
+    void apply(std::int64_t seq, std::string_view type, const QJsonObject& body);
+    void opening(std::int64_t seq, const QJsonObject& body);
+    void worldChanged(std::int64_t seq, const QJsonObject& body);
+    void receipt(std::int64_t seq, const QJsonObject& body);
+
+    void problem(std::int64_t seq, std::string reason);
+    //! An amount of the log or of a table, exactly; nullopt (and a problem) when it is not one.
+    std::optional<Money> amount(const std::string& code, const std::string& text, std::int64_t seq, const std::string& where);
+    void add(Int128& total, const Money& delta, std::int64_t seq, const std::string& where);
+    std::string shown(const std::string& code, Int128 minor) const;
+    static std::string text(const QJsonObject& object, const char* key);
+};
 
 struct LedgerReport
 {

@@ -57,6 +57,16 @@ Result<void> movePosition(storage::Database& db, const Proposal& proposal)
     return store::setPosition(db, proposal.agent, *action.venue, asset.code, moved->toString());
 }
 
+//! An unsigned engine entry inside the caller's transaction.
+Result<audit::Appended> record(storage::Database& db, const char* type, const QJsonObject& body, Timestamp now,
+                               const audit::CheckpointPolicy& policy)
+{
+    CS_TRY(draft, audit::makeDraft(type, "engine", body));
+    return audit::appendInTransaction(db, std::span(&*draft, 1), now, policy);
+}
+
+} // namespace
+
 QJsonObject receiptBody(const Request& request, std::string_view adapter)
 {
     const auto& action = request.proposal.action;
@@ -88,16 +98,6 @@ QJsonObject receiptBody(const Request& request, std::string_view adapter)
         {QStringLiteral("outcome"), QStringLiteral("executed")},
     };
 }
-
-//! An unsigned engine entry inside the caller's transaction.
-Result<audit::Appended> record(storage::Database& db, const char* type, const QJsonObject& body, Timestamp now,
-                               const audit::CheckpointPolicy& policy)
-{
-    CS_TRY(draft, audit::makeDraft(type, "engine", body));
-    return audit::appendInTransaction(db, std::span(&*draft, 1), now, policy);
-}
-
-} // namespace
 
 std::string_view toString(Outcome outcome)
 {

@@ -40,6 +40,10 @@ struct Settlement
     bool replayed = false;       //!< an earlier settlement of the same key, returned again
 };
 
+//! The countersign.receipt/1 body of `request` executed by the adapter named `adapter`: what a
+//! settlement's receipt says, and what replay recomputes it against.
+QJsonObject receiptBody(const Request& request, std::string_view adapter);
+
 //! What settle() did, and the receipt body for the engine to sign and append.
 struct Settled
 {

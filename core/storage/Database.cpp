@@ -157,15 +157,21 @@ Result<Database> Database::open(const std::string& path, OpenMode mode, int busy
         return fail(ErrorCode::NotFound, "database file not found: " + path);
 
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
-    if (mode == OpenMode::CreateIfMissing)
+    if (mode != OpenMode::MustExist)
         flags |= SQLITE_OPEN_CREATE;
+    const std::string opened = mode == OpenMode::InMemory ? std::string(":memory:") : path;
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-    Database db(raw, path);
+    const int rc = sqlite3_open_v2(opened.c_str(), &raw, flags, nullptr);
+    Database db(raw, opened);
     if (rc != SQLITE_OK)
-        return Unexpected{sqliteError(raw, rc, "opening " + path)};
+        return Unexpected{sqliteError(raw, rc, "opening " + opened)};
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, busyTimeoutMs);
+    if (mode == OpenMode::InMemory) {
+        if (auto pragmas = db.exec("PRAGMA foreign_keys=ON;"); !pragmas)
+            return Unexpected{pragmas.error()};
+        return db;
+    }
 
     // journal_mode is the first statement that reads the file, so it is where a file that is not
     // an SQLite database or is locked shows up.

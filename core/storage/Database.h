@@ -61,6 +61,7 @@ private:
 enum class OpenMode {
     CreateIfMissing, //!< create the file when it does not exist
     MustExist,       //!< a missing file is an error (NotFound)
+    InMemory,        //!< a private database in memory that ends with the connection (`path` ignored)
 };
 
 /**

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/workspace/Workspace.h"
+#include "core/workspace/WorldFile.h"
 
 #include "core/settlement/LedgerCheck.h"
 
@@ -100,6 +101,9 @@ Result<void> startAuditLog(storage::Database& db, const fs::path& staging, const
     }
     // The money starts in the log: verify recomputes every balance from here.
     CS_TRY(opening, settlement::openingBody(db));
+    // And the world it starts on (countersign.world/1): replay simulates on it, from the log alone.
+    CS_TRY(world, exportWorld(db));
+    opening->insert(QStringLiteral("world"), *world);
     CS_TRY(opened, audit::makeDraft(audit::types::kLedgerOpened, identity::kEngineId, *opening, &*enrolment.engineKey));
     drafts.push_back(std::move(*opened));
     std::optional<policy::Policy> demoPolicy;

@@ -97,7 +97,7 @@ void CliTest::help()
                                 "verify-proof PROOF.json", "export-receipt WS SEQ --out DIR", "generate WS --entries N",
                                 "check-proposal [--workspace WS] FILE|-", "run WS [--intents FILE]", "queue WS",
                                 "reconcile WS", "evaluate --policy P --proposal X [--usage U]", "policy check P",
-                                "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME", "replay WS [--policy P]", "approve WS ID --as NAME [--reason T] [--amount A] [--min-out M]", "reject WS ID --as NAME --reason T",
+                                "policy diff A B", "policy export WS --out P", "policy publish WS P --as NAME", "replay WS [--proposal ID] | replay WS --policy P", "approve WS ID --as NAME [--reason T] [--amount A] [--min-out M]", "reject WS ID --as NAME --reason T",
                                 "principal add WS ID --role agent|approver|risk_manager|analyst", "principal list WS",
                                 "principal show WS ID", "principal rotate-key WS ID --as RM|ID",
                                 "principal suspend|resume|revoke WS NAME --as RM --reason T", "Exit status"})
@@ -641,12 +641,29 @@ void CliTest::replayAndWhatIf()
 {
     QCOMPARE(cli({QStringLiteral("init"), ws(), QStringLiteral("--demo")}).exitCode, 0);
     QCOMPARE(cli({QStringLiteral("run"), ws()}).exitCode, 0);
-    // The record replays to itself: exit 0.
+    // The log replays to itself: every path recomputed, exit 0.
     const Run replayed = cli({QStringLiteral("replay"), ws()});
     QCOMPARE(replayed.exitCode, 0);
     const QJsonObject same = QJsonDocument::fromJson(replayed.out).object();
-    QCOMPARE(same.value(QStringLiteral("changed")).toInt(), 0);
-    QCOMPARE(same.value(QStringLiteral("policy_version")).toString(), QStringLiteral("recorded"));
+    QCOMPARE(same.value(QStringLiteral("divergent")).toInt(), 0);
+    QCOMPARE(same.value(QStringLiteral("proposals")).toInt(), 106);
+    QVERIFY(same.value(QStringLiteral("divergences")).toArray().isEmpty());
+    // One path, step by step, recorded beside recomputed.
+    const Run one = cli({QStringLiteral("replay"), ws(), QStringLiteral("--proposal"), QStringLiteral("int-0001")});
+    QCOMPARE(one.exitCode, 0);
+    const QJsonObject path = QJsonDocument::fromJson(one.out).object().value(QStringLiteral("proposal")).toObject();
+    QVERIFY(path.value(QStringLiteral("identical")).toBool());
+    QStringList stages;
+    for (const QJsonValue& step : path.value(QStringLiteral("steps")).toArray()) {
+        stages << step.toObject().value(QStringLiteral("stage")).toString();
+        QCOMPARE(step.toObject().value(QStringLiteral("recorded")), step.toObject().value(QStringLiteral("recomputed")));
+    }
+    QCOMPARE(stages.join(u' '), QStringLiteral("model simulation decision settlement"));
+    QCOMPARE(cli({QStringLiteral("replay"), ws(), QStringLiteral("--proposal"), QStringLiteral("int-9999")}).exitCode, 2);
+    QCOMPARE(cli({QStringLiteral("replay"), ws(), QStringLiteral("--proposal"), QStringLiteral("int-0001"), QStringLiteral("--policy"),
+                  QStringLiteral("x.json")})
+                 .exitCode,
+             2);
     // A draft with a lower cap: decisions differ, exit 1, with what changes and its value.
     QFile demo(QStringLiteral(CS_SOURCE_DIR "/resources/demo/policy.json"));
     QVERIFY(demo.open(QIODevice::ReadOnly));

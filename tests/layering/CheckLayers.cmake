@@ -22,7 +22,8 @@ set(may_core_settlement "core/domain;core/identity;core/audit;core/simulation;co
 set(may_core_approval "${may_core_settlement};core/policy;core/settlement;core/model")
 set(may_core_workspace "${may_core_settlement};core/policy;core/settlement")
 set(may_core_api "core/domain")
-set(may_core_engine "core/api;${may_core_approval};core/approval;core/workspace")
+set(may_core_replay "core/api;${may_core_approval};core/approval;core/workspace")
+set(may_core_engine "core/api;${may_core_approval};core/approval;core/workspace;core/replay")
 set(may_ui "core/api;core/domain")
 set(may_app "core/api;core/domain;ui")
 

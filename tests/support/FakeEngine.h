@@ -125,6 +125,10 @@ public:
     {
         return missing("publishPolicy");
     }
+    Result<api::ReplaySummary> replayLog(const std::string&, const api::ProgressFn&, std::stop_token) override
+    {
+        return missing("replayLog");
+    }
     Result<api::BacktestSummary> backtestPolicy(std::string_view, const api::ProgressFn&, std::stop_token) override
     {
         return missing("backtestPolicy");
