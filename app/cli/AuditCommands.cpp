@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -166,6 +167,170 @@ int exportReceipt(const QStringList& arguments, api::EngineFactory& factory, std
     return ExitOk;
 }
 
+//! export WS --format jsonl|csv [--out F] [--from SEQ] [--to SEQ]
+int exportLog(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("format"), QString(), QStringLiteral("F")});
+    parser.addOption({QStringLiteral("out"), QString(), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("from"), QString(), QStringLiteral("SEQ")});
+    parser.addOption({QStringLiteral("to"), QString(), QStringLiteral("SEQ")});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("jsonl") && format != QLatin1String("csv"))
+        return usageError(err, QStringLiteral("--format must be jsonl or csv"));
+    std::int64_t range[2] = {1, 0};
+    for (int i = 0; i < 2; ++i) {
+        const QString name = i == 0 ? QStringLiteral("from") : QStringLiteral("to");
+        if (!parser.isSet(name))
+            continue;
+        const auto seq = parseSeq(parser.value(name));
+        if (!seq)
+            return usageError(err, QStringLiteral("--%1 must be a positive entry number").arg(name));
+        range[i] = *seq;
+    }
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    const bool toFile = parser.isSet(QStringLiteral("out"));
+    QSaveFile file(absolute(parser.value(QStringLiteral("out"))));
+    if (toFile && !file.open(QIODevice::WriteOnly))
+        return workspaceError(err, Error{ErrorCode::StorageFailed, "cannot write " + file.fileName().toStdString() + ": "
+                                                                      + file.errorString().toStdString()});
+    const auto write = [&](std::string_view chunk) -> Result<void> {
+        if (!toFile) {
+            out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+            return {};
+        }
+        if (file.write(chunk.data(), static_cast<qint64>(chunk.size())) != static_cast<qint64>(chunk.size()))
+            return fail(ErrorCode::StorageFailed, "cannot write " + file.fileName().toStdString() + ": " + file.errorString().toStdString());
+        return {};
+    };
+    auto written = engine->exportAuditLog(format == QLatin1String("csv") ? api::LogFormat::Csv : api::LogFormat::JsonLines,
+                                          range[0], range[1], write, {}, {});
+    if (!written)
+        return requestError(err, written.error());
+    if (!toFile)
+        return ExitOk;
+    if (!file.commit())
+        return workspaceError(err, Error{ErrorCode::StorageFailed, "cannot write " + file.fileName().toStdString()});
+    printJson(out, {{QStringLiteral("entries"), static_cast<qint64>(*written)},
+                    {QStringLiteral("format"), format},
+                    {QStringLiteral("file"), file.fileName()}});
+    return ExitOk;
+}
+
+//! evidence WS ID --out DIR
+int evidence(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("out"), QString(), QStringLiteral("DIR")});
+    if (auto failed = parse(parser, arguments, err, 2))
+        return *failed;
+    if (!parser.isSet(QStringLiteral("out")))
+        return usageError(err, QStringLiteral("evidence needs --out DIR"));
+    const std::filesystem::path dir = absolute(parser.value(QStringLiteral("out"))).toStdString();
+    std::error_code ec;
+    if (std::filesystem::exists(dir, ec) && !std::filesystem::is_empty(dir, ec))
+        return usageError(err, QStringLiteral("%1 is not empty: evidence goes into a new directory").arg(QString::fromStdString(dir.string())));
+    int exit = ExitOk;
+    auto engine = openEngine(factory, parser.positionalArguments().at(0), err, exit);
+    if (!engine)
+        return exit;
+    auto bundle = engine->evidenceBundle(parser.positionalArguments().at(1).toStdString());
+    if (!bundle)
+        return requestError(err, bundle.error());
+    for (const auto& [name, bytes] : bundle->files) {
+        const std::filesystem::path path = dir / name;
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (auto saved = api::writeFileDurably(path, bytes); !saved)
+            return workspaceError(err, saved.error());
+    }
+    printJson(out, {{QStringLiteral("intent"), parser.positionalArguments().at(1)},
+                    {QStringLiteral("dir"), QString::fromStdString(dir.string())},
+                    {QStringLiteral("files"), static_cast<qint64>(bundle->files.size())},
+                    {QStringLiteral("entries"), static_cast<qint64>(bundle->entries)},
+                    {QStringLiteral("checkpoint_size"), static_cast<qint64>(bundle->checkpointSize)}});
+    return ExitOk;
+}
+
+//! A bundle's files read back, bounded: regular files only, at most 10,000 of 16 MiB each.
+std::optional<std::map<std::string, std::string>> readBundle(const std::filesystem::path& dir, std::ostream& err, int& exit)
+{
+    constexpr std::size_t kMaxFiles = 10'000;
+    constexpr std::uintmax_t kMaxFileBytes = 16u << 20;
+    std::map<std::string, std::string> files;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+        exit = usageError(err, QStringLiteral("%1 is not a directory").arg(QString::fromStdString(dir.string())));
+        return std::nullopt;
+    }
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+         it.increment(ec)) {
+        const std::string name = std::filesystem::relative(it->path(), dir, ec).generic_string();
+        if (it->is_symlink(ec) || (!it->is_directory(ec) && !it->is_regular_file(ec))) {
+            exit = usageError(err, QStringLiteral("%1: not a regular file").arg(QString::fromStdString(name)));
+            return std::nullopt;
+        }
+        if (it->is_directory(ec))
+            continue;
+        if (files.size() >= kMaxFiles || it->file_size(ec) > kMaxFileBytes) {
+            exit = usageError(err, QStringLiteral("%1: the bundle is larger than any evidence bundle").arg(QString::fromStdString(name)));
+            return std::nullopt;
+        }
+        QFile file(QString::fromStdString(it->path().string()));
+        if (!file.open(QIODevice::ReadOnly)) {
+            exit = usageError(err, QStringLiteral("%1: %2").arg(QString::fromStdString(name), file.errorString()));
+            return std::nullopt;
+        }
+        files.emplace(name, file.readAll().toStdString());
+    }
+    if (ec) {
+        exit = usageError(err, QStringLiteral("cannot read %1: %2").arg(QString::fromStdString(dir.string()), QString::fromStdString(ec.message())));
+        return std::nullopt;
+    }
+    return files;
+}
+
+//! verify-evidence DIR [--key engine.pem]
+int verifyEvidence(const QStringList& arguments, api::EngineFactory&, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("key"), QString(), QStringLiteral("engine.pem")});
+    if (auto failed = parse(parser, arguments, err, 1))
+        return *failed;
+    int exit = ExitOk;
+    std::optional<QByteArray> pem;
+    if (parser.isSet(QStringLiteral("key"))) {
+        pem = readInput(parser.value(QStringLiteral("key")), err, exit);
+        if (!pem)
+            return exit;
+    }
+    const auto files = readBundle(absolute(parser.positionalArguments().at(0)).toStdString(), err, exit);
+    if (!files)
+        return exit;
+    auto check = api::verifyEvidence(*files, pem ? std::optional(std::string_view(pem->constData(), static_cast<std::size_t>(pem->size())))
+                                                 : std::nullopt);
+    if (!check)
+        return usageError(err, QString::fromStdString(check.error().message));
+    QJsonObject json{{QStringLiteral("valid"), check->valid},
+                     {QStringLiteral("intent"), QString::fromStdString(check->intent)},
+                     {QStringLiteral("entries"), static_cast<qint64>(check->entries)},
+                     {QStringLiteral("signatures"), static_cast<qint64>(check->signatures)},
+                     {QStringLiteral("checkpoint_size"), static_cast<qint64>(check->checkpointSize)}};
+    if (!check->valid) {
+        json.insert(QStringLiteral("file"), QString::fromStdString(check->file));
+        json.insert(QStringLiteral("reason"), QString::fromStdString(check->reason));
+        printJson(out, json);
+        err << "error: " << check->file << ": " << check->reason << "\n";
+        return ExitTampered;
+    }
+    printJson(out, json);
+    return ExitOk;
+}
+
 int receipts(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     int exit = ExitOk;
@@ -286,6 +451,18 @@ const std::vector<Command>& auditCommands()
          "export-receipt WS SEQ --out DIR",
          "write receipt.json, receipt.sig (raw Ed25519 signature over\nreceipt.json), engine.pem and proof.json for a receipt entry",
          exportReceipt},
+        {"export",
+         "export WS --format jsonl|csv [--out F] [--from SEQ] [--to SEQ]",
+         "the log's entries in order (all, or SEQ to SEQ), to F or\nstdout. jsonl: one line per entry, exactly its entry bytes\n(SHA-256 of 0x00 and the line is its Merkle leaf hash); csv:\nRFC 4180 with a header, seq,time,type,actor,sig,prev,leaf,body",
+         exportLog},
+        {"evidence",
+         "evidence WS ID --out DIR",
+         "the evidence for proposal ID, checkable with no workspace: its\nentries (and the registrations of every key that signed one),\nan inclusion proof of each against one signed checkpoint in\nthe layout of C2SP tlog-proof, the checkpoint, the engine's\nand the signers' public keys, a manifest; into a new DIR",
+         evidence},
+        {"verify-evidence",
+         "verify-evidence DIR [--key engine.pem]",
+         "check an evidence bundle with nothing but its files: the\ncheckpoint's signature, every entry's path to its root, every\nsignature, no file unaccounted for; exit 1 naming the first\nfile that does not hold. --key pins the engine key",
+         verifyEvidence},
         {"reconcile",
          "reconcile WS",
          "settlements a crash interrupted are marked unknown, then each\nunknown one is resolved from the ledger (executed if its\npostings and receipt exist, else failed); JSON report",

@@ -33,7 +33,8 @@ Options:
 
 Exit status:
   0  success
-  1  the log or a proof does not hold (verify, verify-proof); decisions differ (replay);
+  1  the log, a proof or evidence does not hold (verify, verify-proof, verify-evidence); a replay
+     diverges or decisions differ (replay);
      the policies differ (policy diff); a write refused on a log that does not verify
   2  usage or bad input
   3  evaluate: needs approval
@@ -50,7 +51,7 @@ std::vector<const Command*> commandTable()
 {
     std::vector<const Command*> table;
     // --help lists them in this order; a row per synopsis (policy and principal have several).
-    static const std::vector<std::string> order{"init", "status", "verify", "prove", "verify-proof", "receipts", "export-receipt", "check-proposal", "evaluate", "replay", "policy", "run", "queue", "approve", "reject", "principal", "world", "reconcile", "generate"};
+    static const std::vector<std::string> order{"init", "status", "verify", "prove", "verify-proof", "receipts", "export-receipt", "export", "evidence", "verify-evidence", "check-proposal", "evaluate", "replay", "policy", "run", "queue", "approve", "reject", "principal", "world", "reconcile", "generate"};
     for (const std::string& name : order) {
         for (const auto* family : {&workspaceCommands(), &auditCommands(), &policyCommands(), &pipelineCommands(), &peopleCommands(), &worldCommands()}) {
             for (const Command& command : *family) {

@@ -56,6 +56,18 @@ public:
      * `progress` runs on the calling thread; a stop requested on `stop` ends it with Cancelled.
      */
     virtual Result<ReplaySummary> replayLog(const std::string& intent, const ProgressFn& progress, std::stop_token stop) = 0;
+    /**
+     * Entries `from`..`to` of the log (0 for `to`: the newest) in `format`, in order, handed to
+     * `write` in chunks; returns how many were written. InvalidInput when `from` > `to`.
+     * `progress` runs on the calling thread; a stop requested on `stop` ends it with Cancelled.
+     */
+    virtual Result<std::int64_t> exportAuditLog(LogFormat format, std::int64_t from, std::int64_t to,
+                                                const std::function<Result<void>(std::string_view chunk)>& write,
+                                                const ProgressFn& progress, std::stop_token stop) = 0;
+    //! The evidence bundle of the proposal of `intent` (core/audit/Evidence): its entries, an
+    //! inclusion proof of each against one signed checkpoint, the checkpoint, the engine's and
+    //! the signers' keys. NotFound when the log has no such intent or no checkpoint covers it yet.
+    virtual Result<EvidenceBundle> evidenceBundle(const std::string& intent) = 0;
     //! Every executed settlement's receipt entry, in log order.
     virtual Result<std::vector<ReceiptRef>> receipts() = 0;
     //! receipt.json, its signature and the engine key, for a settlement receipt entry.

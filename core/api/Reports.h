@@ -143,6 +143,10 @@ struct PolicyCheck
     bool valid() const;
 };
 
+//! How `exportAuditLog` writes entries: JSON lines (each line exactly the entry's bytes, so
+//! SHA-256(0x00 ‖ line) is its leaf hash) or RFC 4180 CSV with a header.
+enum class LogFormat { JsonLines, Csv };
+
 //! The steps of a proposal's path that replay recomputes, in the order they happen.
 enum class ReplayStage {
     Intake,     //!< refused at intake: the agent's status as the log has it then
@@ -186,6 +190,26 @@ struct ReplaySummary
     std::int64_t divergent = 0;
     //! The requested proposal (every step), or without one the divergent ones (at most 100).
     std::vector<ProposalReplay> replayed;
+};
+
+//! A proposal's evidence bundle (core/audit/Evidence): its files by relative name, exact bytes.
+struct EvidenceBundle
+{
+    std::vector<std::pair<std::string, std::string>> files;
+    std::int64_t entries = 0;
+    std::int64_t checkpointSize = 0;
+};
+
+//! What verify-evidence found: valid, or the first file that does not hold and why.
+struct EvidenceCheck
+{
+    bool valid = false;
+    std::string file;
+    std::string reason;
+    std::string intent;
+    std::int64_t entries = 0;
+    std::int64_t signatures = 0;
+    std::int64_t checkpointSize = 0;
 };
 
 //! One settlement reconcile() resolved (or left unknown, saying what it found).

@@ -8,6 +8,7 @@
 #include "core/domain/Result.h"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,10 @@ struct ProofCheck
 //! An inclusion proof checked with nothing but itself, and the engine key pinned as SPKI PEM
 //! when given; InvalidInput when the proof or the key is malformed.
 Result<ProofCheck> verifyInclusionProof(const QJsonObject& proof, std::optional<std::string_view> pinnedPem);
+
+//! An evidence bundle (its files by relative name) checked with nothing but itself, and the
+//! engine key pinned as SPKI PEM when given; InvalidInput when it is not a bundle at all.
+Result<EvidenceCheck> verifyEvidence(const std::map<std::string, std::string>& files, std::optional<std::string_view> pinnedPem);
 
 //! Writes `bytes` to `path` durably (temporary file, fsync, rename, fsync of the directory).
 Result<void> writeFileDurably(const std::filesystem::path& path, std::string_view bytes);

@@ -77,6 +77,10 @@ public:
     Result<api::VerifySummary> checkIntegrity(const api::ProgressFn& progress) override;
     bool engineUnlocked() const override { return m_engineSigner.has_value(); }
     Result<std::vector<api::PolicyVersion>> policyVersions() override;
+    Result<std::int64_t> exportAuditLog(api::LogFormat format, std::int64_t from, std::int64_t to,
+                                        const std::function<Result<void>(std::string_view chunk)>& write,
+                                        const api::ProgressFn& progress, std::stop_token stop) override;
+    Result<api::EvidenceBundle> evidenceBundle(const std::string& intent) override;
     Result<api::ReplaySummary> replayLog(const std::string& intent, const api::ProgressFn& progress, std::stop_token stop) override;
     Result<api::BacktestSummary> backtestPolicy(std::string_view document, const api::ProgressFn& progress,
                                                 std::stop_token stop) override;

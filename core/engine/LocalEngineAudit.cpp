@@ -9,6 +9,8 @@
 #include "core/audit/Seen.h"
 #include "core/settlement/LedgerCheck.h"
 #include "core/replay/Replay.h"
+#include "core/audit/Export.h"
+#include "core/audit/Evidence.h"
 
 #include "core/approval/Approvals.h"
 #include "core/audit/AuditLog.h"
@@ -67,6 +69,34 @@ api::VerifySummary summaryOf(const audit::VerifyReport& report)
 }
 
 } // namespace
+
+Result<std::int64_t> LocalEngine::exportAuditLog(api::LogFormat format, std::int64_t from, std::int64_t to,
+                                                 const std::function<Result<void>(std::string_view chunk)>& write,
+                                                 const api::ProgressFn& progress, std::stop_token stop)
+{
+    std::lock_guard lock(m_readMutex);
+    return observed(audit::exportEntries(m_reader, from, to,
+                                         format == api::LogFormat::Csv ? audit::ExportFormat::Csv : audit::ExportFormat::JsonLines,
+                                         write, progress, stop));
+}
+
+Result<api::EvidenceBundle> LocalEngine::evidenceBundle(const std::string& intent)
+{
+    CS_TRY(key, engineKey());
+    std::lock_guard lock(m_readMutex);
+    return observed([&]() -> Result<api::EvidenceBundle> {
+        CS_TRY(files, audit::buildEvidence(m_reader, intent, *key));
+        api::EvidenceBundle bundle;
+        const QJsonObject manifest = QJsonDocument::fromJson(QByteArray::fromStdString(files->at("manifest.json"))).object();
+        bundle.checkpointSize = manifest.value(QStringLiteral("checkpoint_size")).toInteger();
+        for (auto& [name, bytes] : *files) {
+            if (name.rfind("entries/", 0) == 0)
+                ++bundle.entries;
+            bundle.files.emplace_back(name, std::move(bytes));
+        }
+        return bundle;
+    }());
+}
 
 Result<api::ReplaySummary> LocalEngine::replayLog(const std::string& intent, const api::ProgressFn& progress,
                                                    std::stop_token stop)

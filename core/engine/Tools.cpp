@@ -3,6 +3,7 @@
 // The engine's checks of a file on its own (core/api/Tools.h).
 #include "core/api/Tools.h"
 
+#include "core/audit/Evidence.h"
 #include "core/audit/Proofs.h"
 #include "core/engine/LocalEngine.h"
 #include "core/domain/Encoding.h"
@@ -111,6 +112,20 @@ Result<ProofCheck> verifyInclusionProof(const QJsonObject& proof, std::optional<
     }
     CS_TRY(check, audit::verifyInclusionProof(proof, pinned));
     return ProofCheck{check->valid, check->reason, check->seq, check->type, static_cast<std::int64_t>(check->checkpointSize)};
+}
+
+Result<EvidenceCheck> verifyEvidence(const std::map<std::string, std::string>& files, std::optional<std::string_view> pinnedPem)
+{
+    std::optional<identity::PublicKey> pinned;
+    if (pinnedPem) {
+        auto key = identity::publicKeyFromPem(*pinnedPem);
+        if (!key)
+            return fail(key.error().code, "--key: " + key.error().message);
+        pinned = *key;
+    }
+    CS_TRY(check, audit::verifyEvidence(files, pinned));
+    return EvidenceCheck{check->valid,   check->file,       check->reason, check->intent,
+                         check->entries, check->signatures, static_cast<std::int64_t>(check->checkpointSize)};
 }
 
 Result<void> writeFileDurably(const std::filesystem::path& path, std::string_view bytes)

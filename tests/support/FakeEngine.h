@@ -125,6 +125,13 @@ public:
     {
         return missing("publishPolicy");
     }
+    Result<std::int64_t> exportAuditLog(api::LogFormat, std::int64_t, std::int64_t,
+                                        const std::function<Result<void>(std::string_view)>&, const api::ProgressFn&,
+                                        std::stop_token) override
+    {
+        return missing("exportAuditLog");
+    }
+    Result<api::EvidenceBundle> evidenceBundle(const std::string&) override { return missing("evidenceBundle"); }
     Result<api::ReplaySummary> replayLog(const std::string&, const api::ProgressFn&, std::stop_token) override
     {
         return missing("replayLog");
