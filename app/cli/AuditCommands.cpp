@@ -40,7 +40,7 @@ int verify(const QStringList& arguments, api::EngineFactory& factory, std::ostre
             if (terminal)
                 err << "\rverifying " << done << " / " << total << " entries" << std::flush;
         },
-        parser.isSet(QStringLiteral("full")));
+        parser.isSet(QStringLiteral("full")), {});
     if (terminal)
         err << "\n";
     if (!report)

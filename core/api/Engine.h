@@ -36,7 +36,8 @@ public:
     //! Verifies the audit log against the checkpoints in the database and in checkpoints/
     //! (core/audit/Verifier), then every balance from the log. `progress` runs on the calling
     //! thread. `everySignature` (`verify --full`): also each engine-signed entry a checkpoint covers.
-    virtual Result<VerifySummary> verifyAuditLog(const ProgressFn& progress, bool everySignature) = 0;
+    //! A stop requested on `stop` ends it with Cancelled.
+    virtual Result<VerifySummary> verifyAuditLog(const ProgressFn& progress, bool everySignature, std::stop_token stop) = 0;
     /**
      * What the engine checks before its first write (and runs on its own then): every entry
      * against its leaf hash and the signed roots, signatures of what this user has not verified
@@ -56,6 +57,12 @@ public:
      * `progress` runs on the calling thread; a stop requested on `stop` ends it with Cancelled.
      */
     virtual Result<ReplaySummary> replayLog(const std::string& intent, const ProgressFn& progress, std::stop_token stop) = 0;
+    //! The seqs of the entries `query` keeps, in log order (core/audit/Timeline).
+    virtual Result<std::vector<std::int64_t>> auditMatches(const AuditQuery& query) = 0;
+    //! The timeline rows of `seqs` (at most 10,000), in that order.
+    virtual Result<std::vector<AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) = 0;
+    //! Entry `seq` in full: bytes, hashes checked, signature checked, inclusion proof, its proposal's entries.
+    virtual Result<AuditEntryDetail> auditEntry(std::int64_t seq) = 0;
     /**
      * Entries `from`..`to` of the log (0 for `to`: the newest) in `format`, in order, handed to
      * `write` in chunks; returns how many were written. InvalidInput when `from` > `to`.

@@ -143,6 +143,58 @@ struct PolicyCheck
     bool valid() const;
 };
 
+//! Which entries the audit timeline shows; every field left empty matches everything.
+struct AuditQuery
+{
+    std::vector<std::string> types; //!< entry types ("policy.decided"); empty: all
+    std::string agent;   //!< an agent's own entries and every entry of its proposals
+    std::string intent;  //!< every entry of one proposal
+    std::string outcome; //!< allow, require_approval, deny (decisions); executed, failed, rejected, approved, refused
+    std::int64_t fromMs = 0; //!< entries at or after (0: from the start)
+    std::int64_t toMs = 0;   //!< entries before (0: to the end)
+    std::string text;        //!< a substring of the entry's type, actor or body (ASCII case ignored)
+    bool any() const { return !types.empty() || !agent.empty() || !intent.empty() || !outcome.empty() || fromMs != 0 || toMs != 0 || !text.empty(); }
+};
+
+//! One entry as the timeline lists it: what it is, read from its body.
+struct AuditRow
+{
+    std::int64_t seq = 0;
+    std::int64_t timeMs = 0;
+    std::string type;
+    std::string actor;
+    std::string agent;   //!< the agent it concerns, when it concerns one
+    std::string intent;  //!< the proposal it belongs to, when it belongs to one
+    std::string summary; //!< a short account in the log's own words ("pay_api 25 USDC to weather-api")
+    std::string amount;  //!< decimal, in `asset`, when it moves or proposes an amount
+    std::string asset;
+    std::string outcome; //!< as AuditQuery::outcome, when it has one
+    bool signedEntry = false;
+};
+
+enum class SignatureState { Unsigned, Valid, Invalid, UnknownKey };
+
+//! Everything the timeline shows of one entry.
+struct AuditEntryDetail
+{
+    AuditRow row;
+    std::string entryBytes; //!< the exact bytes its leaf hash covers (canonical JSON)
+    std::string body;       //!< the body pretty-printed
+    std::string leafHash;   //!< hex, as stored
+    std::string prevHash;   //!< hex, as stored
+    bool leafMatches = false; //!< SHA-256(0x00 ‖ entryBytes) is the stored leaf
+    bool prevMatches = false; //!< prev is the leaf of the entry before (zero for the first)
+    std::string signer;       //!< the actor when signed
+    SignatureState signature = SignatureState::Unsigned;
+    //! Against the newest signed checkpoint: whether it covers the entry and the path holds.
+    bool proofValid = false;
+    std::int64_t proofCheckpoint = 0; //!< that checkpoint's size (0: none covers it yet)
+    std::string proofRoot;            //!< its root, hex
+    std::vector<std::string> proofPath; //!< the audit path, hex, leaf to root
+    std::string proofProblem;           //!< why not valid
+    std::vector<AuditRow> related;      //!< every entry of the same proposal, in log order
+};
+
 //! How `exportAuditLog` writes entries: JSON lines (each line exactly the entry's bytes, so
 //! SHA-256(0x00 ‖ line) is its leaf hash) or RFC 4180 CSV with a header.
 enum class LogFormat { JsonLines, Csv };

@@ -60,6 +60,10 @@ struct EvidenceCheck
  */
 Result<EvidenceCheck> verifyEvidence(const EvidenceFiles& files, const std::optional<PublicKey>& pinnedKey);
 
+//! The key the newest entry before `before` that registers `principal`'s key records (an
+//! identity.registered, .added or .key_rotated); nullopt when none does.
+Result<std::optional<PublicKey>> registeredKey(storage::Database& db, const std::string& principal, std::int64_t before);
+
 //! The entry's leaf at `index` leads through `path` to `checkpoint`'s root, and the entry is
 //! canonical with that seq; empty when so, else why not. (verify-proof and evidence share it.)
 std::string checkEntryInclusion(const std::string& entryBytes, std::int64_t index, const std::vector<Hash>& path,

@@ -423,7 +423,12 @@ private:
                 retireOldest();
         };
         std::string why;
+        bool cancelled = false;
         for (std::int64_t expected = 1;; ++expected) {
+            if (expected % 4096 == 0 && m_options.stop.stop_requested()) {
+                cancelled = true;
+                break;
+            }
             CS_TRY(row, query->step());
             if (!*row)
                 break;
@@ -452,6 +457,8 @@ private:
         submit();
         while (!inFlight.empty())
             retireOldest();
+        if (cancelled)
+            return fail(ErrorCode::Cancelled, "the verification was cancelled after " + std::to_string(m_frontier.size()) + " entries");
         return {};
     }
 

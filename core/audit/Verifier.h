@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <stop_token>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,7 @@ struct VerifyOptions
     //! Also the signature of every entry the engine signed under a checkpoint (`verify --full`).
     //! Without it those are covered by the checkpoints (see verifyLog).
     bool engineEntrySignatures = false;
+    std::stop_token stop{}; //!< a stop requested ends the verification with Cancelled
 };
 
 /**

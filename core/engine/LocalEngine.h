@@ -63,7 +63,7 @@ public:
     api::EngineStatus status() override;
     std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override;
     std::unique_ptr<api::Handler> handleChanges(ChangedFn fn) override;
-    Result<api::VerifySummary> verifyAuditLog(const api::ProgressFn& progress, bool everySignature) override;
+    Result<api::VerifySummary> verifyAuditLog(const api::ProgressFn& progress, bool everySignature, std::stop_token stop) override;
     Result<QJsonObject> proveEntry(std::int64_t seq) override;
     Result<api::ReceiptExport> exportReceipt(std::int64_t seq) override;
     Result<api::GeneratedHistory> generateHistory(std::int64_t entries, std::string_view passphrase) override;
@@ -80,6 +80,9 @@ public:
     Result<std::int64_t> exportAuditLog(api::LogFormat format, std::int64_t from, std::int64_t to,
                                         const std::function<Result<void>(std::string_view chunk)>& write,
                                         const api::ProgressFn& progress, std::stop_token stop) override;
+    Result<std::vector<std::int64_t>> auditMatches(const api::AuditQuery& query) override;
+    Result<std::vector<api::AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) override;
+    Result<api::AuditEntryDetail> auditEntry(std::int64_t seq) override;
     Result<api::EvidenceBundle> evidenceBundle(const std::string& intent) override;
     Result<api::ReplaySummary> replayLog(const std::string& intent, const api::ProgressFn& progress, std::stop_token stop) override;
     Result<api::BacktestSummary> backtestPolicy(std::string_view document, const api::ProgressFn& progress,
@@ -178,7 +181,8 @@ private:
     //! `full` checks every signature, otherwise only those this user has not checked before.
     //! `full`: every checkpoint, consistency proofs, no trusted prefix; `everySignature`: also each
     //! engine-signed entry under a checkpoint.
-    Result<audit::VerifyReport> verifyAgainstSeen(const audit::ProgressFn& progress, bool full, bool everySignature);
+    Result<audit::VerifyReport> verifyAgainstSeen(const audit::ProgressFn& progress, bool full, bool everySignature,
+                                                  std::stop_token stop);
 
     std::filesystem::path m_dir;
     workspace::Settings m_settings;

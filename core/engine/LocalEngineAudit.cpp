@@ -11,6 +11,7 @@
 #include "core/replay/Replay.h"
 #include "core/audit/Export.h"
 #include "core/audit/Evidence.h"
+#include "core/audit/Timeline.h"
 
 #include "core/approval/Approvals.h"
 #include "core/audit/AuditLog.h"
@@ -80,6 +81,25 @@ Result<std::int64_t> LocalEngine::exportAuditLog(api::LogFormat format, std::int
                                          write, progress, stop));
 }
 
+Result<std::vector<std::int64_t>> LocalEngine::auditMatches(const api::AuditQuery& query)
+{
+    std::lock_guard lock(m_readMutex);
+    return observed(audit::matchingEntries(m_reader, query));
+}
+
+Result<std::vector<api::AuditRow>> LocalEngine::auditRows(const std::vector<std::int64_t>& seqs)
+{
+    std::lock_guard lock(m_readMutex);
+    return observed(audit::rowsOf(m_reader, seqs));
+}
+
+Result<api::AuditEntryDetail> LocalEngine::auditEntry(std::int64_t seq)
+{
+    CS_TRY(key, engineKey());
+    std::lock_guard lock(m_readMutex);
+    return observed(audit::entryDetail(m_reader, seq, *key));
+}
+
 Result<api::EvidenceBundle> LocalEngine::evidenceBundle(const std::string& intent)
 {
     CS_TRY(key, engineKey());
@@ -110,7 +130,7 @@ Result<api::ReplaySummary> LocalEngine::replayLog(const std::string& intent, con
 }
 
 Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::ProgressFn& progress, bool full,
-                                                           bool everySignature)
+                                                           bool everySignature, std::stop_token stop)
 {
     CS_TRY(key, engineKey());
     std::lock_guard lock(m_readMutex);
@@ -120,6 +140,7 @@ Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::Progress
     options.checkpointsDir = m_dir / workspace::kCheckpointsDir;
     options.keyFileKey = *key;
     options.progress = progress;
+    options.stop = std::move(stop);
     options.consistencyProofs = full;
     options.engineEntrySignatures = everySignature;
     auto seen = audit::readSeen(*origin);
@@ -143,10 +164,10 @@ Result<audit::VerifyReport> LocalEngine::verifyAgainstSeen(const audit::Progress
     return report;
 }
 
-Result<api::VerifySummary> LocalEngine::verifyAuditLog(const api::ProgressFn& progress, bool everySignature)
+Result<api::VerifySummary> LocalEngine::verifyAuditLog(const api::ProgressFn& progress, bool everySignature, std::stop_token stop)
 {
     return observed([&]() -> Result<api::VerifySummary> {
-        CS_TRY(report, verifyAgainstSeen(progress, true, everySignature));
+        CS_TRY(report, verifyAgainstSeen(progress, true, everySignature, stop));
         api::VerifySummary summary = summaryOf(*report);
         if (!report->intact())
             return summary; // the money is recomputed only from a log that holds
@@ -165,7 +186,7 @@ Result<api::VerifySummary> LocalEngine::checkIntegrity(const api::ProgressFn& pr
 {
     std::lock_guard guard(m_integrityMutex);
     if (!m_integrity) {
-        auto report = verifyAgainstSeen(progress, false, false);
+        auto report = verifyAgainstSeen(progress, false, false, {});
         m_integrity = report ? Result<api::VerifySummary>(summaryOf(*report)) : Result<api::VerifySummary>(Unexpected{report.error()});
         if (*m_integrity && !(*m_integrity)->intact()) {
             const api::VerifyProblem* first = (*m_integrity)->first();

@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 10> kSteps = {
+constexpr std::array<std::string_view, 11> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -288,6 +288,14 @@ CREATE INDEX audit_entries_by_actor ON audit_entries(actor, time_ms);
     // becomes active, signed again) or another version becomes active.
     R"sql(
 ALTER TABLE policies ADD COLUMN mode TEXT NOT NULL DEFAULT 'active' CHECK (mode IN ('active', 'shadow'));
+)sql",
+    // 11: the audit timeline's filters (core/audit/Timeline) stay fast on a million entries:
+    // entries by type, by time, and by the proposal their body names (a body that is not JSON —
+    // only ever an altered one — names none, and is still stored and found by verify).
+    R"sql(
+CREATE INDEX audit_entries_by_type ON audit_entries(type, seq);
+CREATE INDEX audit_entries_by_time ON audit_entries(time_ms);
+CREATE INDEX audit_entries_by_intent ON audit_entries(CASE WHEN json_valid(body) THEN json_extract(body, '$.intent') END);
 )sql",
 };
 

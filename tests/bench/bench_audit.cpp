@@ -187,7 +187,7 @@ int main(int argc, char** argv)
     }
     auto engine = factory->openWorkspace(history.string());
     const auto start = Steady::now();
-    const auto report = (*engine)->verifyAuditLog({}, false);
+    const auto report = (*engine)->verifyAuditLog({}, false, {});
     const double elapsed = seconds(start);
     if (!report || !report->intact()) {
         std::cerr << "error: verify failed\n";
@@ -203,7 +203,7 @@ int main(int argc, char** argv)
     printFigure("audit", "verify_rate", static_cast<double>(report->entries) / elapsed, "entries/s");
     // verify --full: each engine-signed entry's signature as well.
     const auto fullStart = Steady::now();
-    const auto full = (*engine)->verifyAuditLog({}, true);
+    const auto full = (*engine)->verifyAuditLog({}, true, {});
     const double fullElapsed = seconds(fullStart);
     if (!full || !full->intact()) {
         std::cerr << "error: verify --full failed\n";

@@ -107,7 +107,7 @@ void AuditCrashTest::acknowledgedEntriesSurviveKill9()
 
         auto engine = factory->openWorkspace(ws);
         QVERIFY(engine.has_value());
-        const auto report = (*engine)->verifyAuditLog({}, false);
+        const auto report = (*engine)->verifyAuditLog({}, false, {});
         QVERIFY(report.has_value());
         QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
         ++intact;
@@ -140,7 +140,7 @@ void AuditCrashTest::settlementsSurviveKill9()
         const auto reconciled = (*engine)->reconcile();
         QVERIFY2(reconciled.has_value(), reconciled ? "" : reconciled.error().message.c_str());
         unknownResolved += static_cast<int>(reconciled->resolved.size());
-        const auto report = (*engine)->verifyAuditLog({}, false);
+        const auto report = (*engine)->verifyAuditLog({}, false, {});
         QVERIFY(report.has_value());
         QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
     }

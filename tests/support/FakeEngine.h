@@ -5,6 +5,7 @@
 #include "core/api/Engine.h"
 #include "tests/support/QueueItems.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -38,6 +39,7 @@ struct FakeWorkspace
     std::string integrityProblem; //!< not empty: the log does not verify, and this is why
     std::string enginePassphrase; //!< not a demo: what unlocks the engine key
     std::vector<std::string> calls; //!< every method the views called, in order
+    std::vector<api::AuditRow> log; //!< the audit timeline's entries, seq i at index i - 1
 };
 
 /**
@@ -57,7 +59,7 @@ public:
     {
         return {m_ws->integrityProblem.empty() ? api::EngineState::Ready : api::EngineState::ReadOnly, m_ws->integrityProblem};
     }
-    Result<api::VerifySummary> verifyAuditLog(const api::ProgressFn& progress, bool) override
+    Result<api::VerifySummary> verifyAuditLog(const api::ProgressFn& progress, bool, std::stop_token) override
     {
         return checkIntegrity(progress);
     }
@@ -132,6 +134,39 @@ public:
         return missing("exportAuditLog");
     }
     Result<api::EvidenceBundle> evidenceBundle(const std::string&) override { return missing("evidenceBundle"); }
+    Result<std::vector<std::int64_t>> auditMatches(const api::AuditQuery& query) override
+    {
+        std::vector<std::int64_t> seqs;
+        for (const api::AuditRow& row : m_ws->log) {
+            const bool type = query.types.empty() || std::find(query.types.begin(), query.types.end(), row.type) != query.types.end();
+            if (type && (query.agent.empty() || row.agent == query.agent || row.actor == query.agent)
+                && (query.intent.empty() || row.intent == query.intent) && (query.outcome.empty() || row.outcome == query.outcome)
+                && (query.text.empty() || row.summary.find(query.text) != std::string::npos))
+                seqs.push_back(row.seq);
+        }
+        return record("auditMatches", seqs);
+    }
+    Result<std::vector<api::AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) override
+    {
+        std::vector<api::AuditRow> rows;
+        for (std::int64_t seq : seqs) {
+            if (seq >= 1 && seq <= static_cast<std::int64_t>(m_ws->log.size()))
+                rows.push_back(m_ws->log[static_cast<std::size_t>(seq - 1)]);
+        }
+        return record("auditRows", rows);
+    }
+    Result<api::AuditEntryDetail> auditEntry(std::int64_t seq) override
+    {
+        if (seq < 1 || seq > static_cast<std::int64_t>(m_ws->log.size()))
+            return missing("auditEntry");
+        api::AuditEntryDetail detail;
+        detail.row = m_ws->log[static_cast<std::size_t>(seq - 1)];
+        for (const api::AuditRow& row : m_ws->log) {
+            if (!detail.row.intent.empty() && row.intent == detail.row.intent)
+                detail.related.push_back(row);
+        }
+        return record("auditEntry", detail);
+    }
     Result<api::ReplaySummary> replayLog(const std::string&, const api::ProgressFn&, std::stop_token) override
     {
         return missing("replayLog");

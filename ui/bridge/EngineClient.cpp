@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/bridge/EngineClient.h"
 
+#include <QSaveFile>
+
 #include <algorithm>
+#include <type_traits>
 
 #include "core/api/Engine.h"
 #include "core/api/Tools.h"
@@ -33,6 +36,12 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::BacktestSummary>();
     qRegisterMetaType<cs::api::ShadowReport>();
     qRegisterMetaType<cs::api::QueueItem>();
+    qRegisterMetaType<cs::api::AuditQuery>();
+    qRegisterMetaType<std::vector<std::int64_t>>();
+    qRegisterMetaType<std::vector<cs::api::AuditRow>>();
+    qRegisterMetaType<cs::api::AuditEntryDetail>();
+    qRegisterMetaType<cs::api::ProposalReplay>();
+    qRegisterMetaType<cs::api::VerifySummary>();
     m_thread.setObjectName(QStringLiteral("engine-client"));
     m_context.moveToThread(&m_thread);
     m_thread.start();
@@ -147,10 +156,14 @@ void EngineClient::postRead(Read read, Loaded loaded)
             return;
         }
         auto result = read(*m_engine);
-        if (result)
+        if (!result) {
+            Q_EMIT requestFailed(QString::fromStdString(result.error().message));
+            return;
+        }
+        if constexpr (std::is_member_function_pointer_v<Loaded>)
             Q_EMIT(this->*loaded)(*result);
         else
-            Q_EMIT requestFailed(QString::fromStdString(result.error().message));
+            loaded(*result); // a lambda that emits with what the caller tagged the request with
     });
 }
 
@@ -530,6 +543,92 @@ void EngineClient::loadProposalDetail(const QString& intent)
 {
     postRead([intent](api::Engine& engine) { return engine.proposalDetail(intent.toStdString()); },
              &EngineClient::proposalDetailLoaded);
+}
+
+void EngineClient::loadAuditMatches(quint64 generation, const api::AuditQuery& query)
+{
+    postRead([query](api::Engine& engine) { return engine.auditMatches(query); },
+             [this, generation](const std::vector<std::int64_t>& seqs) { Q_EMIT auditMatchesLoaded(generation, seqs); });
+}
+
+void EngineClient::loadAuditRows(quint64 generation, const std::vector<std::int64_t>& seqs)
+{
+    postRead([seqs](api::Engine& engine) { return engine.auditRows(seqs); },
+             [this, generation](const std::vector<api::AuditRow>& rows) { Q_EMIT auditRowsLoaded(generation, rows); });
+}
+
+void EngineClient::loadAuditEntry(qint64 seq)
+{
+    postRead([seq](api::Engine& engine) { return engine.auditEntry(seq); }, &EngineClient::auditEntryLoaded);
+}
+
+void EngineClient::replayProposal(const QString& intent)
+{
+    postRead(
+        [intent](api::Engine& engine) -> Result<api::ProposalReplay> {
+            CS_TRY(report, engine.replayLog(intent.toStdString(), {}, {}));
+            if (report->replayed.empty())
+                return fail(ErrorCode::NotFound, "the log has no path of " + intent.toStdString());
+            return report->replayed.front();
+        },
+        &EngineClient::replayLoaded);
+}
+
+void EngineClient::verifyLog()
+{
+    std::stop_token stop;
+    {
+        std::lock_guard lock(m_backtestMutex);
+        m_verifyStop = std::stop_source();
+        stop = m_verifyStop.get_token();
+    }
+    post([=, this] {
+        if (!m_engine) {
+            Q_EMIT verifyFailed(noWorkspace(), false);
+            return;
+        }
+        auto report = m_engine->verifyAuditLog(
+            [this](std::int64_t done, std::int64_t total) { Q_EMIT verifyProgress(done, total); }, false, stop);
+        if (report)
+            Q_EMIT verifyFinished(*report);
+        else
+            Q_EMIT verifyFailed(QString::fromStdString(report.error().message), report.error().code == ErrorCode::Cancelled);
+    });
+}
+
+void EngineClient::cancelVerify()
+{
+    std::lock_guard lock(m_backtestMutex);
+    m_verifyStop.request_stop();
+}
+
+void EngineClient::exportAuditLog(const QString& path, api::LogFormat format)
+{
+    post([=, this] {
+        if (!m_engine) {
+            Q_EMIT requestFailed(noWorkspace());
+            return;
+        }
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            Q_EMIT requestFailed(tr("Cannot write %1: %2").arg(path, file.errorString()));
+            return;
+        }
+        auto written = m_engine->exportAuditLog(
+            format, 1, 0,
+            [&](std::string_view chunk) -> Result<void> {
+                if (file.write(chunk.data(), static_cast<qint64>(chunk.size())) != static_cast<qint64>(chunk.size()))
+                    return fail(ErrorCode::StorageFailed, file.errorString().toStdString());
+                return {};
+            },
+            {}, {});
+        if (!written || !file.commit()) {
+            Q_EMIT requestFailed(tr("Cannot write %1: %2").arg(path, written ? file.errorString()
+                                                                            : QString::fromStdString(written.error().message)));
+            return;
+        }
+        Q_EMIT auditExported(path, *written);
+    });
 }
 
 } // namespace cs::ui

@@ -131,6 +131,21 @@ public:
     void loadShadow();
     //! Any recorded proposal as the approval detail shows it; proposalDetailLoaded or requestFailed follows.
     void loadProposalDetail(const QString& intent);
+    //! The audit timeline. Which entries `query` keeps; auditMatchesLoaded (with `generation`,
+    //! so a view drops answers to a query it no longer shows) or requestFailed follows.
+    void loadAuditMatches(quint64 generation, const cs::api::AuditQuery& query);
+    //! The rows of `seqs`; auditRowsLoaded (with `generation`) or requestFailed follows.
+    void loadAuditRows(quint64 generation, const std::vector<std::int64_t>& seqs);
+    //! One entry in full; auditEntryLoaded or requestFailed follows.
+    void loadAuditEntry(qint64 seq);
+    //! The proposal's whole path recomputed from the log; replayLoaded or requestFailed follows.
+    void replayProposal(const QString& intent);
+    //! Verifies the log and the money; verifyProgress as it goes, then verifyFinished or
+    //! verifyFailed. cancelVerify (from any thread) stops it.
+    void verifyLog();
+    void cancelVerify();
+    //! The whole log written to `path`; auditExported or requestFailed follows.
+    void exportAuditLog(const QString& path, cs::api::LogFormat format);
     //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
     void unlockEngine(std::shared_ptr<const SecretBytes> passphrase);
 
@@ -167,6 +182,14 @@ Q_SIGNALS:
     void policyFailed(const QString& message);
     void shadowLoaded(const cs::api::ShadowReport& report);
     void proposalDetailLoaded(const cs::api::QueueItem& item);
+    void auditMatchesLoaded(quint64 generation, const std::vector<std::int64_t>& seqs);
+    void auditRowsLoaded(quint64 generation, const std::vector<cs::api::AuditRow>& rows);
+    void auditEntryLoaded(const cs::api::AuditEntryDetail& detail);
+    void replayLoaded(const cs::api::ProposalReplay& replay);
+    void verifyProgress(qint64 done, qint64 total);
+    void verifyFinished(const cs::api::VerifySummary& summary);
+    void verifyFailed(const QString& message, bool cancelled);
+    void auditExported(const QString& path, qint64 entries);
     //! The check the engine runs before its first write, run as soon as a workspace opens.
     void integrityProgress(qint64 done, qint64 total);
     //! `intact` false: the workspace is read-only, `problem` says why (entry and reason).
@@ -196,6 +219,7 @@ private:
     bool m_readOnly = false; //!< its audit log did not verify: nothing is fed or written
     std::mutex m_backtestMutex;
     std::stop_source m_backtestStop; //!< the what-if under way, if any
+    std::stop_source m_verifyStop;   //!< the verification under way, if any (under m_backtestMutex)
 };
 
 } // namespace cs::ui

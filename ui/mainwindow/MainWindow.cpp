@@ -6,6 +6,7 @@
 #include "ui/mainwindow/NewWorkspaceDialog.h"
 #include "ui/mainwindow/SignInDialog.h"
 #include "ui/world/WorldView.h"
+#include "ui/audit/AuditView.h"
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/common/Secrets.h"
 #include "ui/bridge/EngineClient.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     , m_stack(new QStackedWidget(this))
     , m_agentsView(new AgentsView(*m_client, *m_session, this))
     , m_worldView(new WorldView(*m_client, *m_session, this))
+    , m_auditView(new AuditView(*m_client, this))
     , m_policyView(new PolicyView(*m_client, *m_session, this))
     , m_approvalsView(new ApprovalsView(*m_client, *m_session, this))
     , m_workspaceLabel(new QLabel(this))
@@ -123,6 +125,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
             break;
         case api::Change::Kind::PrincipalChanged: m_agentsView->reload(); break;
         case api::Change::Kind::AuditAppended:
+            m_auditView->logGrew(change.auditSize);
             m_worldView->reload(); // a world change is one entry
             m_policyView->reloadShadow(); // a decision that only denies appends, and a shadow may differ on it
             break;
@@ -169,9 +172,6 @@ void MainWindow::createNavigation()
         {tr("Reputation"),
          tr("Reputation charts: each agent's score over time, every move explained by the outcomes behind it, "
             "and the kill switch.")},
-        {tr("Audit"),
-         tr("The audit timeline: every step of every proposal in the hash-chained, signed log, with filters, "
-            "integrity verification and step-by-step replay.")},
     };
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->addItem(tr("Approvals"));
@@ -182,6 +182,8 @@ void MainWindow::createNavigation()
         m_navigation->addItem(page.title);
         m_stack->addWidget(new PlaceholderView(page.title, page.description, m_stack));
     }
+    m_navigation->addItem(tr("Audit"));
+    m_stack->addWidget(m_auditView);
     m_navigation->addItem(tr("People & agents"));
     m_stack->addWidget(m_agentsView);
     m_navigation->addItem(tr("World"));
@@ -313,6 +315,7 @@ void MainWindow::onWorkspaceOpened(const QString& path, const api::WorkspaceSumm
         askToSignIn();
     m_agentsView->showWorkspace(summary);
     m_worldView->showWorkspace(summary);
+    m_auditView->showWorkspace(summary);
     m_policyView->showWorkspace(summary);
     m_approvalsView->showWorkspace();
     // A workspace made in a temporary directory (countersign --demo) is not worth remembering.

@@ -26,6 +26,7 @@ namespace cs::ui {
 
 class AgentsView;
 class WorldView;
+class AuditView;
 class PolicyView;
 class ApprovalsView;
 class EngineClient;
@@ -58,6 +59,7 @@ public:
 
     AgentsView* agentsView() const { return m_agentsView; }
     WorldView* worldView() const { return m_worldView; }
+    AuditView* auditView() const { return m_auditView; }
     PolicyView* policyView() const { return m_policyView; }
     ApprovalsView* approvalsView() const { return m_approvalsView; }
     EngineClient* engineClient() const { return m_client; }
@@ -102,6 +104,7 @@ private:
     QStackedWidget* m_stack;
     AgentsView* m_agentsView;
     WorldView* m_worldView;
+    AuditView* m_auditView;
     PolicyView* m_policyView;
     ApprovalsView* m_approvalsView;
     QMenu* m_recentMenu = nullptr;

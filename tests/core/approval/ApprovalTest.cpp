@@ -459,7 +459,7 @@ void ApprovalTest::expiredRequestsAreRefusedAndReleased()
 
 void ApprovalTest::logVerifiesAfterwards()
 {
-    auto report = m_engine->verifyAuditLog({}, false);
+    auto report = m_engine->verifyAuditLog({}, false, {});
     QVERIFY(report);
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
     auto db = open();

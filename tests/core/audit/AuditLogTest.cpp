@@ -164,14 +164,14 @@ Result<api::VerifySummary> AuditLogTest::verify(const fs::path& ws)
     auto engine = open(ws);
     if (!engine)
         return fail(ErrorCode::Internal, "cannot open");
-    return engine->verifyAuditLog({}, false);
+    return engine->verifyAuditLog({}, false, {});
 }
 
 void AuditLogTest::intactLogVerifies()
 {
     std::vector<std::int64_t> progress;
     auto engine = open(m_template);
-    const auto report = engine->verifyAuditLog([&](std::int64_t done, std::int64_t) { progress.push_back(done); }, true);
+    const auto report = engine->verifyAuditLog([&](std::int64_t done, std::int64_t) { progress.push_back(done); }, true, {});
     QVERIFY(report.has_value());
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
     QVERIFY(report->entries > 2000);
@@ -179,7 +179,7 @@ void AuditLogTest::intactLogVerifies()
     QCOMPARE(report->coveredEntries, 0); // --full: every signature
     // By default the engine's own signatures under a checkpoint are covered by its signed roots;
     // every other signature is still checked.
-    const auto quick = engine->verifyAuditLog({}, false);
+    const auto quick = engine->verifyAuditLog({}, false, {});
     QVERIFY(quick && quick->intact());
     QVERIFY(quick->coveredEntries > 300);
     QCOMPARE(quick->signedEntries + quick->coveredEntries, report->signedEntries);

@@ -91,7 +91,7 @@ void KillSwitchTest::revokedAgentNeverTrades()
                             "AND json_extract(body, '$.agent') = 'trader' AND json_extract(body, '$.cause') = 'intake'"),
              33);
     QCOMPARE(count(*engine, "SELECT count(*) FROM settlements WHERE agent = 'trader'"), 0);
-    QVERIFY(engine->verifyAuditLog({}, false)->intact());
+    QVERIFY(engine->verifyAuditLog({}, false, {})->intact());
     // Revoked is final.
     const auto resumed = engine->changePrincipalStatus("trader", api::PrincipalStatus::Active, "rita", "found the leak", workspace::kDemoPassphrase);
     QVERIFY(!resumed.has_value());
@@ -146,7 +146,7 @@ void KillSwitchTest::suspendingCancelsPendingRequestsAndResumeRestoresIntakeOnly
     const auto resumed = engine->runIntents(options);
     QVERIFY2(resumed->front().state == api::IntentState::Executed,
              (std::string(api::toString(resumed->front().state)) + ": " + resumed->front().reason).c_str());
-    QVERIFY(engine->verifyAuditLog({}, false)->intact());
+    QVERIFY(engine->verifyAuditLog({}, false, {})->intact());
 }
 
 void KillSwitchTest::onlyARiskManagerMayPullIt_data()

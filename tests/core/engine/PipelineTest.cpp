@@ -245,7 +245,7 @@ void PipelineTest::aRepeatInALaterBatchIsRefused()
 void PipelineTest::logVerifiesAndKeepsSecrets()
 {
     auto engine = m_factory->openWorkspace(m_ws);
-    const auto report = (*engine)->verifyAuditLog({}, false);
+    const auto report = (*engine)->verifyAuditLog({}, false, {});
     QVERIFY(report.has_value());
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
     auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);

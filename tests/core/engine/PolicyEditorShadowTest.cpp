@@ -97,7 +97,7 @@ void PolicyEditorShadowTest::shadowNeverChangesAnOutcome()
     QCOMPARE(versions->size(), std::size_t(2));
     QVERIFY(versions->front().shadow);
     QVERIFY(!versions->back().shadow);
-    auto verified = engine->verifyAuditLog({}, true);
+    auto verified = engine->verifyAuditLog({}, true, {});
     QVERIFY2(verified, verified ? "" : verified.error().message.c_str());
     QVERIFY2(verified->problems.empty(), verified->problems.empty() ? "" : verified->problems.front().reason.c_str());
 }
@@ -184,7 +184,7 @@ void PolicyEditorShadowTest::promotingMakesItDecide()
     QVERIFY(ran);
     const auto eight = std::find_if(ran->begin(), ran->end(), [](const api::IntentResult& r) { return r.intent == "int-0008"; });
     QVERIFY(eight != ran->end() && eight->state == api::IntentState::Denied);
-    auto verified = engine->verifyAuditLog({}, true);
+    auto verified = engine->verifyAuditLog({}, true, {});
     QVERIFY(verified && verified->problems.empty());
 }
 

@@ -411,7 +411,7 @@ void OpenAiBackendTest::pipelineThroughARealServer()
              (std::string(api::toString(results->at(0).state)) + ": " + results->at(0).reason).c_str());
     QCOMPARE(std::string(api::toString(results->at(1).state)), std::string("rejected"));
     QVERIFY2(results->at(1).reason.find("not this intent's own") != std::string::npos, results->at(1).reason.c_str());
-    QVERIFY((*engine)->verifyAuditLog({}, false)->intact());
+    QVERIFY((*engine)->verifyAuditLog({}, false, {})->intact());
 }
 
 void OpenAiBackendTest::keyOnlyWhereTheOperatorChose_data()

@@ -47,7 +47,7 @@ void LedgerVerifyTest::initTestCase()
 void LedgerVerifyTest::untouchedLedgerVerifies()
 {
     auto engine = m_factory->openWorkspace(m_template.string());
-    const auto report = (*engine)->verifyAuditLog({}, false);
+    const auto report = (*engine)->verifyAuditLog({}, false, {});
     QVERIFY(report.has_value());
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
     auto db = storage::Database::open((m_template / "countersign.db").string(), storage::OpenMode::MustExist);
@@ -96,7 +96,7 @@ void LedgerVerifyTest::tamperedLedgerIsNamed()
     }
     auto engine = m_factory->openWorkspace(ws.string());
     QVERIFY(engine.has_value());
-    const auto report = (*engine)->verifyAuditLog({}, false);
+    const auto report = (*engine)->verifyAuditLog({}, false, {});
     QVERIFY(report.has_value());
     QVERIFY(!report->intact());
     bool found = false;

@@ -401,7 +401,7 @@ void ApprovalSessionTest::keyboardOnlySessionThroughTwentyProposals()
     window.close();
     auto engine = m_factory->openWorkspace(path.toStdString());
     QVERIFY(engine);
-    auto report = (*engine)->verifyAuditLog({}, false);
+    auto report = (*engine)->verifyAuditLog({}, false, {});
     QVERIFY(report);
     QVERIFY2(report->intact(), report->intact() ? "" : report->first()->reason.c_str());
 }

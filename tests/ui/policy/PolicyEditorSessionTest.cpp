@@ -265,7 +265,7 @@ void PolicyEditorSessionTest::raiseACapReadTheWhatIfPublish()
     QVERIFY(engine);
     QCOMPARE((*engine)->policyVersions()->front().version, version.version);
     QVERIFY(!(*engine)->policyDraft()->has_value());
-    auto verified = (*engine)->verifyAuditLog({}, true);
+    auto verified = (*engine)->verifyAuditLog({}, true, {});
     QVERIFY2(verified && verified->problems.empty(), verified ? "" : verified.error().message.c_str());
 }
 

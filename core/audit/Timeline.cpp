@@ -1,0 +1,283 @@
+// SPDX-FileCopyrightText: 2026 Countersign developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/audit/Timeline.h"
+
+#include "core/audit/Evidence.h"
+#include "core/audit/LogReads.h"
+#include "core/audit/Merkle.h"
+#include "core/audit/Proofs.h"
+#include "core/audit/Verifier.h"
+#include "core/domain/Encoding.h"
+#include "core/storage/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cctype>
+
+namespace cs::audit {
+
+namespace {
+
+//! The proposal an entry's body names, exactly as audit_entries_by_intent indexes it (`table`:
+//! the alias of audit_entries it is read from, or empty).
+std::string intentOf(const std::string& table = {})
+{
+    const std::string body = table.empty() ? std::string("body") : table + ".body";
+    return "(CASE WHEN json_valid(" + body + ") THEN json_extract(" + body + ", '$.intent') END)";
+}
+
+std::string str(const QJsonObject& object, const char* key)
+{
+    return object.value(QLatin1String(key)).toString().toStdString();
+}
+
+//! "pay_api 25 USDC to weather-api", "swap 10 ETH at dex-alpha": an action in the log's words.
+std::string actionText(const QJsonObject& action, api::AuditRow& row)
+{
+    row.amount = str(action, "amount");
+    row.asset = str(action, "asset");
+    std::string text = str(action, "type") + " " + row.amount + " " + row.asset;
+    if (action.contains(QStringLiteral("to")))
+        text += " to " + str(action, "to");
+    else if (action.contains(QStringLiteral("venue")))
+        text += " at " + str(action, "venue");
+    return text;
+}
+
+std::string joined(const QJsonArray& values, const char* separator)
+{
+    std::string text;
+    for (const QJsonValue& value : values)
+        text += (text.empty() ? "" : separator) + value.toString().toStdString();
+    return text;
+}
+
+std::string summaryOf(const Entry& entry, const QJsonObject& body, api::AuditRow& row)
+{
+    const std::string& type = entry.type;
+    if (type == types::kIntentReceived)
+        return "intent received from " + entry.actor;
+    if (type == types::kModelExchange) {
+        if (body.contains(QStringLiteral("error")))
+            return "model " + str(body, "backend") + " failed: " + str(body, "error");
+        if (body.value(QStringLiteral("cannot_plan")).toBool())
+            return "model " + str(body, "backend") + " cannot plan: " + str(body, "reason");
+        return "model " + str(body, "backend") + " answered " + std::to_string(body.value(QStringLiteral("response_bytes")).toInteger())
+               + " bytes";
+    }
+    if (type == types::kProposalParsed || type == types::kProposalEdited) {
+        const QJsonObject proposal = QJsonDocument::fromJson(QByteArray::fromStdString(str(body, "proposal"))).object();
+        const std::string text = actionText(proposal.value(QStringLiteral("action")).toObject(), row);
+        return type == types::kProposalEdited ? "edited by " + str(body, "by") + ": " + joined(body.value(QStringLiteral("changes")).toArray(), "; ")
+                                              : "proposes " + text;
+    }
+    if (type == types::kProposalRejected)
+        return "refused (" + str(body, "cause") + "): " + str(body, "reason");
+    if (type == types::kSimulationCompleted)
+        return body.value(QStringLiteral("ok")).toBool()
+                   ? "simulated: " + std::to_string(body.value(QStringLiteral("deltas")).toArray().size()) + " balance changes"
+                   : "simulation fails: " + str(body, "reason");
+    if (type == types::kPolicyDecided)
+        return str(body, "effect") + " by " + (body.value(QStringLiteral("rules")).toArray().isEmpty() ? std::string("default")
+                                                                                                        : joined(body.value(QStringLiteral("rules")).toArray(), ", "))
+               + (body.contains(QStringLiteral("decided_again")) ? " (decided again)" : "");
+    if (type == types::kPolicyShadowDiffered)
+        return "the shadow would have decided otherwise";
+    if (type == types::kApprovalRequested)
+        return "needs " + std::to_string(body.value(QStringLiteral("approvals_required")).toInt()) + " approval(s)";
+    if (type == types::kApprovalGranted || type == types::kApprovalRejected)
+        return str(body, "approver") + (type == types::kApprovalGranted ? " approved" : " rejected: " + str(body, "reason"));
+    if (type == types::kSettlementReceipt)
+        return "settled " + actionText(body.value(QStringLiteral("action")).toObject(), row);
+    if (type == types::kSettlementFailed || type == types::kSettlementUnknown || type == types::kApprovalCancelled
+        || type == types::kApprovalExpired)
+        return str(body, "reason");
+    if (type == types::kPolicyPublished)
+        return "published " + str(body, "name") + (str(body, "mode") == "shadow" ? " as a shadow" : "") + " ("
+               + str(body, "version").substr(0, 12) + ")";
+    if (type.rfind("identity.", 0) == 0)
+        return str(body, "event") + " " + str(body, "principal") + (body.contains(QStringLiteral("role")) ? " (" + str(body, "role") + ")" : "")
+               + (body.contains(QStringLiteral("to")) ? ": " + str(body, "to") : "");
+    if (type == types::kWorldChanged)
+        return "world " + str(body, "change");
+    if (type == types::kLedgerOpened)
+        return "opening balances (" + std::to_string(body.value(QStringLiteral("balances")).toArray().size()) + ")";
+    return type;
+}
+
+std::string outcomeOf(const std::string& type, const QJsonObject& body)
+{
+    if (type == types::kPolicyDecided)
+        return str(body, "effect");
+    if (type == types::kSettlementReceipt)
+        return "executed";
+    if (type == types::kSettlementFailed)
+        return "failed";
+    if (type == types::kProposalRejected)
+        return "refused";
+    if (type == types::kApprovalGranted)
+        return "approved";
+    if (type == types::kApprovalRejected)
+        return "rejected";
+    return {};
+}
+
+std::string lower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+} // namespace
+
+api::AuditRow rowOf(const Entry& entry)
+{
+    api::AuditRow row;
+    row.seq = entry.seq;
+    row.timeMs = entry.time.msSinceEpoch;
+    row.type = entry.type;
+    row.actor = entry.actor;
+    row.signedEntry = entry.signature.has_value();
+    const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object();
+    row.intent = str(body, "intent");
+    row.agent = entry.type == types::kIntentReceived ? entry.actor : str(body, "agent");
+    row.summary = summaryOf(entry, body, row);
+    row.outcome = outcomeOf(entry.type, body);
+    return row;
+}
+
+Result<std::vector<std::int64_t>> matchingEntries(storage::Database& db, const api::AuditQuery& query)
+{
+    std::string sql = "SELECT seq FROM audit_entries WHERE 1";
+    std::vector<std::string> texts;
+    std::vector<std::int64_t> numbers;
+    const auto text = [&](std::string value) {
+        texts.push_back(std::move(value));
+        return "?" + std::to_string(texts.size());
+    };
+    if (!query.types.empty()) {
+        sql += " AND type IN (";
+        for (std::size_t i = 0; i < query.types.size(); ++i)
+            sql += (i == 0 ? "" : ", ") + text(query.types[i]);
+        sql += ")";
+    }
+    if (!query.intent.empty())
+        sql += " AND " + intentOf() + " = " + text(query.intent);
+    if (!query.agent.empty()) {
+        // Its own entries, and every entry of the proposals its intents began: its intents by
+        // actor, then their entries through the index on the proposal a body names.
+        const std::string agent = text(query.agent);
+        sql += std::string(" AND seq IN (SELECT e.seq FROM audit_entries i INDEXED BY audit_entries_by_actor JOIN audit_entries e ON ")
+               + intentOf("e") + " = " + intentOf("i") + " WHERE i.actor = " + agent
+               + " AND i.type = 'intent.received' UNION ALL SELECT seq FROM audit_entries WHERE actor = " + agent + ")";
+    }
+    if (!query.outcome.empty()) {
+        static const std::map<std::string, std::string> byType{
+            {"executed", types::kSettlementReceipt}, {"failed", types::kSettlementFailed}, {"refused", types::kProposalRejected},
+            {"approved", types::kApprovalGranted},   {"rejected", types::kApprovalRejected}};
+        if (const auto found = byType.find(query.outcome); found != byType.end())
+            sql += " AND type = " + text(found->second);
+        else
+            sql += " AND type = 'policy.decided' AND (CASE WHEN json_valid(body) THEN json_extract(body, '$.effect') END) = " + text(query.outcome);
+    }
+    if (query.fromMs != 0)
+        sql += " AND time_ms >= " + std::to_string(query.fromMs);
+    if (query.toMs != 0)
+        sql += " AND time_ms < " + std::to_string(query.toMs);
+    if (!query.text.empty()) {
+        const std::string needle = text(lower(query.text));
+        sql += " AND (instr(lower(body), " + needle + ") > 0 OR instr(type, " + needle + ") > 0 OR instr(lower(actor), " + needle
+               + ") > 0)";
+    }
+    sql += " ORDER BY seq";
+    CS_TRY(statement, db.prepare(sql));
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        statement->bind(static_cast<int>(i) + 1, texts[i]);
+    std::vector<std::int64_t> seqs;
+    CS_TRY(read, storage::eachRow(*statement, [&](storage::Statement& row) -> Result<void> {
+        seqs.push_back(row.int64At(0));
+        return {};
+    }));
+    return seqs;
+}
+
+Result<std::vector<api::AuditRow>> rowsOf(storage::Database& db, std::span<const std::int64_t> seqs)
+{
+    constexpr std::size_t kMaxRows = 10'000;
+    if (seqs.size() > kMaxRows)
+        return fail(ErrorCode::InvalidInput, "at most " + std::to_string(kMaxRows) + " rows at a time");
+    CS_TRY(query, db.cached(std::string("SELECT ") + kEntryColumns + " FROM audit_entries WHERE seq = ?1"));
+    std::vector<api::AuditRow> rows;
+    rows.reserve(seqs.size());
+    Entry entry;
+    for (std::int64_t seq : seqs) {
+        (*query)->bind(1, seq);
+        std::string why;
+        CS_TRY(found, storage::firstRow(**query, [&](storage::Statement& row) {
+            if (readEntryRow(row, entry, why))
+                rows.push_back(rowOf(entry));
+        }));
+    }
+    return rows;
+}
+
+Result<api::AuditEntryDetail> entryDetail(storage::Database& db, std::int64_t seq, const PublicKey& engineKey)
+{
+    CS_TRY(transaction, storage::Transaction::beginRead(db));
+    CS_TRY(entry, readEntry(db, seq));
+    api::AuditEntryDetail detail;
+    detail.row = rowOf(*entry);
+    detail.entryBytes = entryBytes(*entry);
+    detail.body = QJsonDocument::fromJson(QByteArray::fromStdString(entry->body)).toJson(QJsonDocument::Indented).toStdString();
+    detail.leafHash = toHex(entry->leaf);
+    detail.prevHash = toHex(entry->prev);
+    detail.leafMatches = leafHash(asBytes(detail.entryBytes)) == entry->leaf;
+    if (seq == 1) {
+        detail.prevMatches = entry->prev == Hash{};
+    } else if (auto before = readEntry(db, seq - 1); before) {
+        detail.prevMatches = before->leaf == entry->prev;
+    }
+    if (entry->signature) {
+        detail.signer = entry->actor;
+        std::optional<PublicKey> key = engineKey;
+        if (entry->actor != "engine") {
+            CS_TRY(registered, registeredKey(db, entry->actor, seq));
+            key = *registered;
+            // A self-registration is signed by the key it registers.
+            if (!key && entry->type == types::kIdentityRegistered) {
+                auto bytes = fromBase64(str(QJsonDocument::fromJson(QByteArray::fromStdString(entry->body)).object(), "public_key"));
+                if (auto own = bytes ? identity::publicKeyFromBytes(*bytes, "public_key") : Result<PublicKey>(Unexpected{bytes.error()}))
+                    key = *own;
+            }
+        }
+        detail.signature = !key ? api::SignatureState::UnknownKey
+                           : identity::verifySignature(*key, entry->body, *entry->signature) ? api::SignatureState::Valid
+                                                                                              : api::SignatureState::Invalid;
+    }
+    auto proof = proveInclusion(db, seq, engineKey);
+    if (!proof) {
+        detail.proofProblem = proof.error().message;
+    } else {
+        CS_TRY(checked, verifyInclusionProof(*proof, engineKey));
+        detail.proofValid = checked->valid;
+        detail.proofProblem = checked->reason;
+        detail.proofCheckpoint = static_cast<std::int64_t>(checked->checkpointSize);
+        const auto root = fromBase64(proof->value(QStringLiteral("checkpoint")).toObject().value(QStringLiteral("checkpoint")).toObject()
+                                         .value(QStringLiteral("root")).toString().toStdString());
+        detail.proofRoot = root ? toHex(*root) : std::string();
+        for (const QJsonValue& hash : proof->value(QStringLiteral("path")).toArray())
+            detail.proofPath.push_back(hash.toString().toStdString());
+    }
+    if (!detail.row.intent.empty()) {
+        api::AuditQuery same;
+        same.intent = detail.row.intent;
+        CS_TRY(seqs, matchingEntries(db, same));
+        CS_TRY(rows, rowsOf(db, std::span(*seqs).first(std::min<std::size_t>(seqs->size(), 10'000))));
+        detail.related = std::move(*rows);
+    }
+    return detail;
+}
+
+} // namespace cs::audit
