@@ -59,6 +59,8 @@ public:
     virtual Result<ReplaySummary> replayLog(const std::string& intent, const ProgressFn& progress, std::stop_token stop) = 0;
     //! The seqs of the entries `query` keeps, in log order (core/audit/Timeline).
     virtual Result<std::vector<std::int64_t>> auditMatches(const AuditQuery& query) = 0;
+    //! The entries `query` keeps, counted by kind per minute, hour or day (the timeline's strip).
+    virtual Result<AuditHistogram> auditHistogram(const AuditQuery& query) = 0;
     //! The timeline rows of `seqs` (at most 10,000), in that order.
     virtual Result<std::vector<AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) = 0;
     //! Entry `seq` in full: bytes, hashes checked, signature checked, inclusion proof, its proposal's entries.

@@ -25,6 +25,20 @@ std::string_view toString(ReplayStage stage)
     return "model";
 }
 
+AuditKind kindOf(std::string_view type)
+{
+    const auto starts = [&](std::string_view prefix) { return type.substr(0, prefix.size()) == prefix; };
+    if (starts("intent.") || starts("model.") || starts("proposal."))
+        return AuditKind::Intake;
+    if (starts("simulation.") || starts("policy."))
+        return AuditKind::Decisions;
+    if (starts("approval."))
+        return AuditKind::Approvals;
+    if (starts("settlement."))
+        return AuditKind::Settlements;
+    return AuditKind::Other;
+}
+
 bool ProposalReplay::identical() const
 {
     return firstDivergence() == nullptr;

@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+#include <array>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -170,6 +172,25 @@ struct AuditRow
     std::string asset;
     std::string outcome; //!< as AuditQuery::outcome, when it has one
     bool signedEntry = false;
+};
+
+//! The timeline's strip: how many entries of each kind fell in each bucket of time.
+struct AuditBucket
+{
+    std::int64_t startMs = 0;
+    std::int64_t firstSeq = 0; //!< the first entry in it: where a click on it jumps
+    //! By kind: intake (intents, model exchanges, proposals), decisions (simulations, policy),
+    //! approvals, settlements, other (identity, world, ledger, workspace).
+    std::array<std::int64_t, 5> counts{};
+};
+enum class AuditKind { Intake, Decisions, Approvals, Settlements, Other };
+//! The kind an entry type is counted as in the strip.
+AuditKind kindOf(std::string_view type);
+
+struct AuditHistogram
+{
+    std::int64_t bucketMs = 60'000; //!< a minute, an hour or a day: whatever gives at most a few hundred buckets
+    std::vector<AuditBucket> buckets; //!< those with entries, in time order
 };
 
 enum class SignatureState { Unsigned, Valid, Invalid, UnknownKey };

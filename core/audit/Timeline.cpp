@@ -148,11 +148,12 @@ api::AuditRow rowOf(const Entry& entry)
     return row;
 }
 
-Result<std::vector<std::int64_t>> matchingEntries(storage::Database& db, const api::AuditQuery& query)
+namespace {
+
+//! The WHERE clause of `query` (after "WHERE 1"), its text parameters into `texts` (?1, ?2, …).
+std::string whereOf(const api::AuditQuery& query, std::vector<std::string>& texts)
 {
-    std::string sql = "SELECT seq FROM audit_entries WHERE 1";
-    std::vector<std::string> texts;
-    std::vector<std::int64_t> numbers;
+    std::string sql;
     const auto text = [&](std::string value) {
         texts.push_back(std::move(value));
         return "?" + std::to_string(texts.size());
@@ -191,16 +192,60 @@ Result<std::vector<std::int64_t>> matchingEntries(storage::Database& db, const a
         sql += " AND (instr(lower(body), " + needle + ") > 0 OR instr(type, " + needle + ") > 0 OR instr(lower(actor), " + needle
                + ") > 0)";
     }
-    sql += " ORDER BY seq";
+    return sql;
+}
+
+//! `sql` prepared with `texts` bound.
+Result<storage::Statement> prepared(storage::Database& db, const std::string& sql, const std::vector<std::string>& texts)
+{
     CS_TRY(statement, db.prepare(sql));
     for (std::size_t i = 0; i < texts.size(); ++i)
         statement->bind(static_cast<int>(i) + 1, texts[i]);
+    return statement;
+}
+
+} // namespace
+
+Result<std::vector<std::int64_t>> matchingEntries(storage::Database& db, const api::AuditQuery& query)
+{
+    std::vector<std::string> texts;
+    std::string sql = "SELECT seq FROM audit_entries WHERE 1" + whereOf(query, texts);
+    sql += " ORDER BY seq";
+    CS_TRY(statement, prepared(db, sql, texts));
     std::vector<std::int64_t> seqs;
     CS_TRY(read, storage::eachRow(*statement, [&](storage::Statement& row) -> Result<void> {
         seqs.push_back(row.int64At(0));
         return {};
     }));
     return seqs;
+}
+
+Result<api::AuditHistogram> histogramOf(storage::Database& db, const api::AuditQuery& query)
+{
+    constexpr std::int64_t kMaxBuckets = 400;
+    api::AuditHistogram histogram;
+    CS_TRY(first, db.queryInt("SELECT coalesce(min(time_ms), 0) FROM audit_entries"));
+    CS_TRY(last, db.queryInt("SELECT coalesce(max(time_ms), 0) FROM audit_entries"));
+    for (std::int64_t bucket : {60'000LL, 3'600'000LL, 86'400'000LL}) {
+        histogram.bucketMs = bucket;
+        if ((*last - *first) / bucket < kMaxBuckets)
+            break;
+    }
+    std::vector<std::string> texts;
+    const std::string sql = "SELECT time_ms / " + std::to_string(histogram.bucketMs)
+                            + " AS bucket, type, count(*), min(seq) FROM audit_entries WHERE 1" + whereOf(query, texts)
+                            + " GROUP BY bucket, type ORDER BY bucket";
+    CS_TRY(statement, prepared(db, sql, texts));
+    CS_TRY(read, storage::eachRow(*statement, [&](storage::Statement& row) -> Result<void> {
+        const std::int64_t start = row.int64At(0) * histogram.bucketMs;
+        if (histogram.buckets.empty() || histogram.buckets.back().startMs != start)
+            histogram.buckets.push_back({start, row.int64At(3), {}});
+        api::AuditBucket& bucket = histogram.buckets.back();
+        bucket.counts[static_cast<std::size_t>(api::kindOf(row.textViewAt(1)))] += row.int64At(2);
+        bucket.firstSeq = std::min(bucket.firstSeq, row.int64At(3));
+        return {};
+    }));
+    return histogram;
 }
 
 Result<std::vector<api::AuditRow>> rowsOf(storage::Database& db, std::span<const std::int64_t> seqs)

@@ -26,6 +26,10 @@ api::AuditRow rowOf(const Entry& entry);
  */
 Result<std::vector<std::int64_t>> matchingEntries(storage::Database& db, const api::AuditQuery& query);
 
+//! Entries `query` keeps, counted by kind per minute, hour or day (whichever gives at most 400
+//! buckets over the log's time span), in one pass over the time index.
+Result<api::AuditHistogram> histogramOf(storage::Database& db, const api::AuditQuery& query);
+
 //! The rows of `seqs` (at most 10,000), in that order; a seq not in the log is left out.
 Result<std::vector<api::AuditRow>> rowsOf(storage::Database& db, std::span<const std::int64_t> seqs);
 

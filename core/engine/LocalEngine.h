@@ -81,6 +81,7 @@ public:
                                         const std::function<Result<void>(std::string_view chunk)>& write,
                                         const api::ProgressFn& progress, std::stop_token stop) override;
     Result<std::vector<std::int64_t>> auditMatches(const api::AuditQuery& query) override;
+    Result<api::AuditHistogram> auditHistogram(const api::AuditQuery& query) override;
     Result<std::vector<api::AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) override;
     Result<api::AuditEntryDetail> auditEntry(std::int64_t seq) override;
     Result<api::EvidenceBundle> evidenceBundle(const std::string& intent) override;

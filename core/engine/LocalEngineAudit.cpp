@@ -87,6 +87,12 @@ Result<std::vector<std::int64_t>> LocalEngine::auditMatches(const api::AuditQuer
     return observed(audit::matchingEntries(m_reader, query));
 }
 
+Result<api::AuditHistogram> LocalEngine::auditHistogram(const api::AuditQuery& query)
+{
+    std::lock_guard lock(m_readMutex);
+    return observed(audit::histogramOf(m_reader, query));
+}
+
 Result<std::vector<api::AuditRow>> LocalEngine::auditRows(const std::vector<std::int64_t>& seqs)
 {
     std::lock_guard lock(m_readMutex);

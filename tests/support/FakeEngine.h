@@ -146,6 +146,17 @@ public:
         }
         return record("auditMatches", seqs);
     }
+    Result<api::AuditHistogram> auditHistogram(const api::AuditQuery&) override
+    {
+        api::AuditHistogram histogram;
+        for (const api::AuditRow& row : m_ws->log) {
+            const std::int64_t start = row.timeMs / histogram.bucketMs * histogram.bucketMs;
+            if (histogram.buckets.empty() || histogram.buckets.back().startMs != start)
+                histogram.buckets.push_back({start, row.seq, {}});
+            ++histogram.buckets.back().counts[static_cast<std::size_t>(api::kindOf(row.type))];
+        }
+        return record("auditHistogram", histogram);
+    }
     Result<std::vector<api::AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) override
     {
         std::vector<api::AuditRow> rows;

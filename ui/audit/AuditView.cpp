@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/audit/AuditView.h"
 
+#include "ui/audit/AuditStrip.h"
 #include "ui/audit/AuditTimelineModel.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/ViewHeading.h"
@@ -59,6 +60,7 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
     : QWidget(parent)
     , m_client(client)
     , m_model(new AuditTimelineModel(&client, this))
+    , m_strip(new AuditStrip(this))
     , m_type(new QComboBox(this))
     , m_agent(new QComboBox(this))
     , m_outcome(new QComboBox(this))
@@ -115,6 +117,22 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
     connect(m_text, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
     for (QComboBox* box : {m_type, m_agent, m_outcome, m_time})
         connect(box, &QComboBox::currentIndexChanged, this, &AuditView::applyFilter);
+
+    // The strip: what the filter keeps over time; a click jumps to the bar's first entry.
+    connect(m_strip, &AuditStrip::jumpTo, this, &AuditView::showEntry);
+    connect(&m_client, &EngineClient::auditHistogramLoaded, this, [this](quint64 generation, const api::AuditHistogram& histogram) {
+        if (generation == m_stripGeneration)
+            m_strip->showHistogram(histogram);
+    });
+    auto* growing = new QTimer(this); // the log grows by bursts: the strip follows once a second at most
+    growing->setSingleShot(true);
+    growing->setInterval(1000);
+    connect(growing, &QTimer::timeout, this, [this] { m_client.loadAuditHistogram(++m_stripGeneration, m_model->query()); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, growing, qOverload<>(&QTimer::start));
+    connect(m_model, &AuditTimelineModel::pageLoaded, this, [this] {
+        if (std::exchange(m_stripWanted, false))
+            m_client.loadAuditHistogram(++m_stripGeneration, m_model->query());
+    });
 
     // The table.
     m_table->setObjectName(QStringLiteral("auditTable"));
@@ -251,6 +269,7 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(makeViewHeading(tr("Audit"), this));
     layout->addLayout(filters);
+    layout->addWidget(m_strip);
     layout->addWidget(splitter, 1);
     layout->addLayout(actions);
 }
@@ -284,6 +303,8 @@ void AuditView::applyFilter()
         query.fromMs = QDateTime::currentMSecsSinceEpoch() - seconds * 1000LL;
     query.text = m_text->text().trimmed().toStdString();
     m_model->setQuery(query);
+    m_stripWanted = true; // once the first rows are painted: the strip is not on their way
+
 }
 
 void AuditView::selectRow(int row)

@@ -20,6 +20,7 @@ class QTableWidget;
 
 namespace cs::ui {
 
+class AuditStrip;
 class AuditTimelineModel;
 class EngineClient;
 
@@ -51,6 +52,7 @@ public:
     void verify();
 
     AuditTimelineModel* model() const { return m_model; }
+    AuditStrip* strip() const { return m_strip; }
     QTableView* table() const { return m_table; }
     QTabWidget* tabs() const { return m_tabs; }
     QTableWidget* replaySteps() const { return m_steps; }
@@ -73,6 +75,9 @@ private:
 
     EngineClient& m_client;
     AuditTimelineModel* m_model;
+    AuditStrip* m_strip;
+    quint64 m_stripGeneration = 0;
+    bool m_stripWanted = false; //!< the strip follows the filter once its first rows arrived
     QComboBox* m_type;
     QComboBox* m_agent;
     QComboBox* m_outcome;

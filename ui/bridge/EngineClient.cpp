@@ -37,6 +37,7 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::ShadowReport>();
     qRegisterMetaType<cs::api::QueueItem>();
     qRegisterMetaType<cs::api::AuditQuery>();
+    qRegisterMetaType<cs::api::AuditHistogram>();
     qRegisterMetaType<std::vector<std::int64_t>>();
     qRegisterMetaType<std::vector<cs::api::AuditRow>>();
     qRegisterMetaType<cs::api::AuditEntryDetail>();
@@ -549,6 +550,12 @@ void EngineClient::loadAuditMatches(quint64 generation, const api::AuditQuery& q
 {
     postRead([query](api::Engine& engine) { return engine.auditMatches(query); },
              [this, generation](const std::vector<std::int64_t>& seqs) { Q_EMIT auditMatchesLoaded(generation, seqs); });
+}
+
+void EngineClient::loadAuditHistogram(quint64 generation, const api::AuditQuery& query)
+{
+    postRead([query](api::Engine& engine) { return engine.auditHistogram(query); },
+             [this, generation](const api::AuditHistogram& histogram) { Q_EMIT auditHistogramLoaded(generation, histogram); });
 }
 
 void EngineClient::loadAuditRows(quint64 generation, const std::vector<std::int64_t>& seqs)

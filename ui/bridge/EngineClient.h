@@ -134,6 +134,8 @@ public:
     //! The audit timeline. Which entries `query` keeps; auditMatchesLoaded (with `generation`,
     //! so a view drops answers to a query it no longer shows) or requestFailed follows.
     void loadAuditMatches(quint64 generation, const cs::api::AuditQuery& query);
+    //! The strip of what `query` keeps over time; auditHistogramLoaded (with `generation`) or requestFailed follows.
+    void loadAuditHistogram(quint64 generation, const cs::api::AuditQuery& query);
     //! The rows of `seqs`; auditRowsLoaded (with `generation`) or requestFailed follows.
     void loadAuditRows(quint64 generation, const std::vector<std::int64_t>& seqs);
     //! One entry in full; auditEntryLoaded or requestFailed follows.
@@ -184,6 +186,7 @@ Q_SIGNALS:
     void proposalDetailLoaded(const cs::api::QueueItem& item);
     void auditMatchesLoaded(quint64 generation, const std::vector<std::int64_t>& seqs);
     void auditRowsLoaded(quint64 generation, const std::vector<cs::api::AuditRow>& rows);
+    void auditHistogramLoaded(quint64 generation, const cs::api::AuditHistogram& histogram);
     void auditEntryLoaded(const cs::api::AuditEntryDetail& detail);
     void replayLoaded(const cs::api::ProposalReplay& replay);
     void verifyProgress(qint64 done, qint64 total);
