@@ -858,6 +858,327 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::AuditStrip</name>
+    <message>
+        <source>entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>intake</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>settlements</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>Sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AuditTimelineModel</name>
+    <message>
+        <source>signed</source>
+        <translation>signiert</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AuditView</name>
+    <message>
+        <source>not signed (covered by the hash chain and the signed checkpoints)</source>
+        <translation>nicht signiert (durch die Hash-Kette und die signierten Prüfpunkte abgedeckt)</translation>
+    </message>
+    <message>
+        <source>signed by %1, valid</source>
+        <translation>signiert von %1, gültig</translation>
+    </message>
+    <message>
+        <source>signed by %1, does NOT verify</source>
+        <translation>signiert von %1, NICHT gültig</translation>
+    </message>
+    <message>
+        <source>signed by %1, whose key the log does not register</source>
+        <translation>signiert von %1, dessen Schlüssel das Protokoll nicht registriert</translation>
+    </message>
+    <message>
+        <source>Replay proposal</source>
+        <translation>Vorschlag nachvollziehen</translation>
+    </message>
+    <message>
+        <source>Verify log</source>
+        <translation>Protokoll prüfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Alle Agenten</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Jedes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Needs approval</source>
+        <translation>Freigabe nötig</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refused by the parser or intake</source>
+        <translation>Vom Parser oder beim Eingang zurückgewiesen</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected by an approver</source>
+        <translation>Von einer Freigabeperson abgelehnt</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Search entries…</source>
+        <translation>Einträge durchsuchen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entries of this proposal (click to show):</source>
+        <translation>Einträge dieses Vorschlags (zum Anzeigen klicken):</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Recomputed</source>
+        <translation>Neu berechnet</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Nachvollzug</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>The log does NOT verify: %1</source>
+        <translation>Das Protokoll ist NICHT intakt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n entries, the hash chain, the Merkle roots and %1 checkpoints; %2 balances recomputed from the log.</source>
+        <translation>
+            <numerusform>Geprüft: %n Eintrag, die Hash-Kette, die Merkle-Wurzeln und %1 Prüfpunkte; %2 Salden aus dem Protokoll neu berechnet.</numerusform>
+            <numerusform>Geprüft: %n Einträge, die Hash-Kette, die Merkle-Wurzeln und %1 Prüfpunkte; %2 Salden aus dem Protokoll neu berechnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 exportiert.</numerusform>
+            <numerusform>%n Einträge nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Entry %1&lt;/b&gt; · %2 · %3</source>
+        <translation>&lt;b&gt;Eintrag %1&lt;/b&gt; · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Leaf hash: &lt;tt&gt;%1&lt;/tt&gt; %2</source>
+        <translation>Blatt-Hash: &lt;tt&gt;%1&lt;/tt&gt; %2</translation>
+    </message>
+    <message>
+        <source>(matches its bytes)</source>
+        <translation>(passt zu seinen Bytes)</translation>
+    </message>
+    <message>
+        <source>(does NOT match its bytes)</source>
+        <translation>(passt NICHT zu seinen Bytes)</translation>
+    </message>
+    <message>
+        <source>Previous: &lt;tt&gt;%1&lt;/tt&gt; %2</source>
+        <translation>Vorgänger: &lt;tt&gt;%1&lt;/tt&gt; %2</translation>
+    </message>
+    <message>
+        <source>(the entry before)</source>
+        <translation>(der Eintrag davor)</translation>
+    </message>
+    <message>
+        <source>(does NOT chain)</source>
+        <translation>(verkettet NICHT)</translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation>Signatur: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inclusion proof: valid against the checkpoint at size %1 (root &lt;tt&gt;%2…&lt;/tt&gt;, %n hashes)</source>
+        <translation>
+            <numerusform>Einschlussnachweis: gültig gegen den Prüfpunkt bei Größe %1 (Wurzel &lt;tt&gt;%2…&lt;/tt&gt;, %n Hash)</numerusform>
+            <numerusform>Einschlussnachweis: gültig gegen den Prüfpunkt bei Größe %1 (Wurzel &lt;tt&gt;%2…&lt;/tt&gt;, %n Hashes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inclusion proof: %1</source>
+        <translation>Einschlussnachweis: %1</translation>
+    </message>
+    <message>
+        <source>Replay %1</source>
+        <translation>%1 nachvollziehen</translation>
+    </message>
+    <message>
+        <source>Replaying %1 from the log…</source>
+        <translation>%1 wird aus dem Protokoll nachvollzogen…</translation>
+    </message>
+    <message>
+        <source>%1 (%2): every step recomputed from the log is identical to what it recorded.</source>
+        <translation>%1 (%2): jeder aus dem Protokoll neu berechnete Schritt gleicht dem aufgezeichneten.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) DIVERGES at entry %3, %4: %5</source>
+        <translation>%1 (%2) WEICHT AB bei Eintrag %3, %4: %5</translation>
+    </message>
+    <message>
+        <source>identical</source>
+        <translation>identisch</translation>
+    </message>
+    <message>
+        <source>differs: %1</source>
+        <translation>weicht ab: %1</translation>
+    </message>
+    <message>
+        <source>(checked, nothing to compare side by side)</source>
+        <translation>(geprüft, nichts nebeneinander zu vergleichen)</translation>
+    </message>
+    <message>
+        <source>Verifying the log and the money…</source>
+        <translation>Protokoll und Geld werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation>JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::CapBar</name>
     <message>
         <source>%1 of %2 %3 since %4 (%5 %)</source>
@@ -923,6 +1244,10 @@
         <source>The policy draft was not kept: %1</source>
         <translation>Der Richtlinienentwurf wurde nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -957,10 +1282,6 @@
     <message>
         <source>Audit</source>
         <translation>Prüfprotokoll</translation>
-    </message>
-    <message>
-        <source>The audit timeline: every step of every proposal in the hash-chained, signed log, with filters, integrity verification and step-by-step replay.</source>
-        <translation>Die Prüfprotokoll-Zeitleiste: jeder Schritt jedes Vorschlags im hashverketteten, signierten Protokoll, mit Filtern, Integritätsprüfung und schrittweiser Wiedergabe.</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -852,6 +852,323 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::AuditStrip</name>
+    <message>
+        <source>entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>intake</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>settlements</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AuditTimelineModel</name>
+    <message>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间 (UTC)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>执行者</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AuditView</name>
+    <message>
+        <source>not signed (covered by the hash chain and the signed checkpoints)</source>
+        <translation>未签名（由哈希链和已签名检查点覆盖）</translation>
+    </message>
+    <message>
+        <source>signed by %1, valid</source>
+        <translation>由 %1 签名，有效</translation>
+    </message>
+    <message>
+        <source>signed by %1, does NOT verify</source>
+        <translation>由 %1 签名，验证失败</translation>
+    </message>
+    <message>
+        <source>signed by %1, whose key the log does not register</source>
+        <translation>由 %1 签名，日志中未登记其密钥</translation>
+    </message>
+    <message>
+        <source>Replay proposal</source>
+        <translation>重放提案</translation>
+    </message>
+    <message>
+        <source>Verify log</source>
+        <translation>验证日志</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>所有代理</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>任意结果</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>已允许</translation>
+    </message>
+    <message>
+        <source>Needs approval</source>
+        <translation>需要审批</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Refused by the parser or intake</source>
+        <translation>被解析器或接收环节拒绝</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected by an approver</source>
+        <translation>被审批人驳回</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Search entries…</source>
+        <translation>搜索条目…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entries of this proposal (click to show):</source>
+        <translation>此提案的条目（点击显示）：</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录值</translation>
+    </message>
+    <message>
+        <source>Recomputed</source>
+        <translation>重新计算值</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重放</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The log does NOT verify: %1</source>
+        <translation>日志验证失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n entries, the hash chain, the Merkle roots and %1 checkpoints; %2 balances recomputed from the log.</source>
+        <translation>
+            <numerusform>已验证：%n 个条目、哈希链、默克尔根和 %1 个检查点；从日志重新计算了 %2 个余额。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>验证已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个条目导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Entry %1&lt;/b&gt; · %2 · %3</source>
+        <translation>&lt;b&gt;条目 %1&lt;/b&gt; · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Leaf hash: &lt;tt&gt;%1&lt;/tt&gt; %2</source>
+        <translation>叶哈希：&lt;tt&gt;%1&lt;/tt&gt; %2</translation>
+    </message>
+    <message>
+        <source>(matches its bytes)</source>
+        <translation>（与其字节一致）</translation>
+    </message>
+    <message>
+        <source>(does NOT match its bytes)</source>
+        <translation>（与其字节不一致）</translation>
+    </message>
+    <message>
+        <source>Previous: &lt;tt&gt;%1&lt;/tt&gt; %2</source>
+        <translation>前一条：&lt;tt&gt;%1&lt;/tt&gt; %2</translation>
+    </message>
+    <message>
+        <source>(the entry before)</source>
+        <translation>（即前一条目）</translation>
+    </message>
+    <message>
+        <source>(does NOT chain)</source>
+        <translation>（链接断开）</translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation>签名：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inclusion proof: valid against the checkpoint at size %1 (root &lt;tt&gt;%2…&lt;/tt&gt;, %n hashes)</source>
+        <translation>
+            <numerusform>包含证明：相对大小为 %1 的检查点有效（根 &lt;tt&gt;%2…&lt;/tt&gt;，%n 个哈希）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inclusion proof: %1</source>
+        <translation>包含证明：%1</translation>
+    </message>
+    <message>
+        <source>Replay %1</source>
+        <translation>重放 %1</translation>
+    </message>
+    <message>
+        <source>Replaying %1 from the log…</source>
+        <translation>正在从日志重放 %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2): every step recomputed from the log is identical to what it recorded.</source>
+        <translation>%1 (%2)：从日志重新计算的每一步都与记录一致。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) DIVERGES at entry %3, %4: %5</source>
+        <translation>%1 (%2) 在条目 %3 处出现偏差，%4：%5</translation>
+    </message>
+    <message>
+        <source>identical</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>differs: %1</source>
+        <translation>不同：%1</translation>
+    </message>
+    <message>
+        <source>(checked, nothing to compare side by side)</source>
+        <translation>（已检查，无可并排比较的内容）</translation>
+    </message>
+    <message>
+        <source>Verifying the log and the money…</source>
+        <translation>正在验证日志和资金…</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation>JSON 行 (*.jsonl);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::CapBar</name>
     <message>
         <source>%1 of %2 %3 since %4 (%5 %)</source>
@@ -914,6 +1231,10 @@
         <source>The policy draft was not kept: %1</source>
         <translation>策略草稿未能保存：%1</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -948,10 +1269,6 @@
     <message>
         <source>Audit</source>
         <translation>审计</translation>
-    </message>
-    <message>
-        <source>The audit timeline: every step of every proposal in the hash-chained, signed log, with filters, integrity verification and step-by-step replay.</source>
-        <translation>审计时间线：哈希链式签名日志中每个提案的每一步，支持筛选、完整性验证和逐步回放。</translation>
     </message>
     <message>
         <source>&amp;File</source>

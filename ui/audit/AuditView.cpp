@@ -144,14 +144,20 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
+    // Wide enough for a typical value and for the header in the user's language.
     const QFontMetrics metrics = m_table->fontMetrics();
-    m_table->setColumnWidth(AuditTimelineModel::Seq, metrics.horizontalAdvance(QStringLiteral("0000000")));
-    m_table->setColumnWidth(AuditTimelineModel::Time, metrics.horizontalAdvance(QStringLiteral("2026-12-03 00:00:00  ")));
-    m_table->setColumnWidth(AuditTimelineModel::Type, metrics.horizontalAdvance(QStringLiteral("simulation.completed  ")));
-    m_table->setColumnWidth(AuditTimelineModel::Agent, metrics.horizontalAdvance(QStringLiteral("treasury-bot  ")));
-    m_table->setColumnWidth(AuditTimelineModel::Proposal, metrics.horizontalAdvance(QStringLiteral("int-0000  ")));
-    m_table->setColumnWidth(AuditTimelineModel::Amount, metrics.horizontalAdvance(QStringLiteral("100000 USDC  ")));
-    m_table->setColumnWidth(AuditTimelineModel::Summary, metrics.horizontalAdvance(QStringLiteral("settled transfer 2400 USDC to sam-fisher")));
+    const std::pair<int, const char*> samples[] = {
+        {AuditTimelineModel::Seq, "0000000"},
+        {AuditTimelineModel::Time, "2026-12-03 00:00:00  "},
+        {AuditTimelineModel::Type, "simulation.completed  "},
+        {AuditTimelineModel::Agent, "treasury-bot  "},
+        {AuditTimelineModel::Proposal, "int-0000  "},
+        {AuditTimelineModel::Amount, "100000 USDC  "},
+        {AuditTimelineModel::Summary, "settled transfer 2400 USDC to sam-fisher"}};
+    for (const auto& [column, sample] : samples) {
+        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+        m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(QLatin1String(sample)), metrics.horizontalAdvance(header) + 24));
+    }
     // The actor is in the detail; the signature state is what verify checks.
     m_table->setColumnHidden(AuditTimelineModel::Actor, true);
     m_table->setColumnHidden(AuditTimelineModel::Signature, true);

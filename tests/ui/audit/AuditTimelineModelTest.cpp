@@ -47,7 +47,7 @@ void AuditTimelineModelTest::init()
     QVERIFY(m_factory->createWorkspace("/ws", {.demo = true}));
     m_ws = m_factory->workspaces.at("/ws");
     const char* agents[] = {"api-buyer", "trader", "payroll-bot"};
-    for (int i = 1; i <= 30'000; ++i) {
+    for (int i = 1; i <= 30'000; ++i) { // more pages than the model keeps
         api::AuditRow row;
         row.seq = i;
         row.timeMs = 1'795'600'000'000 + i * 1000LL;
@@ -62,7 +62,7 @@ void AuditTimelineModelTest::init()
     m_client = std::make_unique<ui::EngineClient>(m_factory);
     QSignalSpy opened(m_client.get(), &ui::EngineClient::workspaceOpened);
     m_client->openWorkspace(QStringLiteral("/ws"));
-    QVERIFY(opened.wait());
+    QVERIFY(opened.wait(30000)); // a loaded machine (CI runs two suites at once) may be slow to start the worker
     m_model = std::make_unique<AuditTimelineModel>(m_client.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->setLogSize(static_cast<qint64>(m_ws->log.size()));
