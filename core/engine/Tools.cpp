@@ -101,29 +101,32 @@ Result<Evaluation> evaluate(std::string_view policyDocument, std::string_view pr
     return Evaluation{engine::effectOf(decision.effect), decision.toJson(*proposal, toHex(identity::sha256(canonical)))};
 }
 
+namespace {
+
+//! The engine key a check is pinned to (--key), when one is given.
+Result<std::optional<identity::PublicKey>> pinnedKey(std::optional<std::string_view> pinnedPem)
+{
+    if (!pinnedPem)
+        return std::optional<identity::PublicKey>();
+    auto key = identity::publicKeyFromPem(*pinnedPem);
+    if (!key)
+        return fail(key.error().code, "--key: " + key.error().message);
+    return std::optional<identity::PublicKey>(*key);
+}
+
+} // namespace
+
 Result<ProofCheck> verifyInclusionProof(const QJsonObject& proof, std::optional<std::string_view> pinnedPem)
 {
-    std::optional<identity::PublicKey> pinned;
-    if (pinnedPem) {
-        auto key = identity::publicKeyFromPem(*pinnedPem);
-        if (!key)
-            return fail(key.error().code, "--key: " + key.error().message);
-        pinned = *key;
-    }
-    CS_TRY(check, audit::verifyInclusionProof(proof, pinned));
+    CS_TRY(pinned, pinnedKey(pinnedPem));
+    CS_TRY(check, audit::verifyInclusionProof(proof, *pinned));
     return ProofCheck{check->valid, check->reason, check->seq, check->type, static_cast<std::int64_t>(check->checkpointSize)};
 }
 
 Result<EvidenceCheck> verifyEvidence(const std::map<std::string, std::string>& files, std::optional<std::string_view> pinnedPem)
 {
-    std::optional<identity::PublicKey> pinned;
-    if (pinnedPem) {
-        auto key = identity::publicKeyFromPem(*pinnedPem);
-        if (!key)
-            return fail(key.error().code, "--key: " + key.error().message);
-        pinned = *key;
-    }
-    CS_TRY(check, audit::verifyEvidence(files, pinned));
+    CS_TRY(pinned, pinnedKey(pinnedPem));
+    CS_TRY(check, audit::verifyEvidence(files, *pinned));
     return EvidenceCheck{check->valid,   check->file,       check->reason, check->intent,
                          check->entries, check->signatures, static_cast<std::int64_t>(check->checkpointSize)};
 }

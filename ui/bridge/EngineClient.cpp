@@ -491,14 +491,16 @@ void EngineClient::loadCapUsage()
     postRead([](api::Engine& engine) { return engine.capUsage(); }, &EngineClient::capUsageLoaded);
 }
 
+std::stop_token EngineClient::restart(std::stop_source& source)
+{
+    std::lock_guard lock(m_backtestMutex);
+    source = std::stop_source();
+    return source.get_token();
+}
+
 void EngineClient::backtestPolicy(const QByteArray& document)
 {
-    std::stop_token stop;
-    {
-        std::lock_guard lock(m_backtestMutex);
-        m_backtestStop = std::stop_source();
-        stop = m_backtestStop.get_token();
-    }
+    const std::stop_token stop = restart(m_backtestStop);
     post([=, this] {
         if (!m_engine) {
             Q_EMIT backtestFailed(noWorkspace(), false);
@@ -583,12 +585,7 @@ void EngineClient::replayProposal(const QString& intent)
 
 void EngineClient::verifyLog()
 {
-    std::stop_token stop;
-    {
-        std::lock_guard lock(m_backtestMutex);
-        m_verifyStop = std::stop_source();
-        stop = m_verifyStop.get_token();
-    }
+    const std::stop_token stop = restart(m_verifyStop);
     post([=, this] {
         if (!m_engine) {
             Q_EMIT verifyFailed(noWorkspace(), false);

@@ -209,6 +209,8 @@ private:
     //! On the worker: why nothing may be signed now (no workspace, or a log that does not
     //! verify), or empty when a change may be signed.
     QString whyNotWritable() const;
+    //! A fresh stop source in `source` (a what-if or a verification starting); its token.
+    std::stop_token restart(std::stop_source& source);
 
     std::shared_ptr<api::EngineFactory> m_factory;
     QThread m_thread;
