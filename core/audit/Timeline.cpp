@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 
 namespace cs::audit {
@@ -254,6 +255,9 @@ Result<std::vector<api::AuditRow>> rowsOf(storage::Database& db, std::span<const
     if (seqs.size() > kMaxRows)
         return fail(ErrorCode::InvalidInput, "at most " + std::to_string(kMaxRows) + " rows at a time");
     CS_TRY(query, db.cached(std::string("SELECT ") + kEntryColumns + " FROM audit_entries WHERE seq = ?1"));
+    // An entry whose body names only its proposal is shown with the agent whose intent began it.
+    CS_TRY(agentOf, db.cached("SELECT actor FROM audit_entries WHERE " + intentOf() + " = ?1 AND type = 'intent.received' LIMIT 1"));
+    std::map<std::string, std::string> agents;
     std::vector<api::AuditRow> rows;
     rows.reserve(seqs.size());
     Entry entry;
@@ -264,6 +268,16 @@ Result<std::vector<api::AuditRow>> rowsOf(storage::Database& db, std::span<const
             if (readEntryRow(row, entry, why))
                 rows.push_back(rowOf(entry));
         }));
+        if (!*found || rows.empty() || !rows.back().agent.empty() || rows.back().intent.empty())
+            continue;
+        api::AuditRow& shown = rows.back();
+        auto known = agents.find(shown.intent);
+        if (known == agents.end()) {
+            std::string agent;
+            CS_TRY(read, storage::firstRow((*agentOf)->bind(1, shown.intent), [&](storage::Statement& row) { agent = row.textAt(0); }));
+            known = agents.emplace(shown.intent, std::move(agent)).first;
+        }
+        shown.agent = known->second;
     }
     return rows;
 }

@@ -89,8 +89,9 @@ void AuditViewTest::open(ui::EngineClient& client, ui::AuditView& view, const QS
     QObject::connect(&client, &ui::EngineClient::workspaceOpened, &view,
                      [&view](const QString&, const api::WorkspaceSummary& summary) { view.showWorkspace(summary); });
     client.openWorkspace(path);
-    QVERIFY(opened.wait());
-    QTRY_VERIFY(!counted.isEmpty());
+    // Emitted on the worker thread, perhaps before a wait() could start: counted, not waited for.
+    QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!counted.isEmpty(), 30000);
     view.resize(1280, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
