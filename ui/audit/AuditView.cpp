@@ -82,7 +82,28 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_verifyResult(new QLabel(this))
 {
-    // Filters.
+    QHBoxLayout* filters = buildFilters();
+    buildStripAndTable();
+    m_tabs->addTab(buildEntryPage(), tr("Entry"));
+    m_tabs->addTab(buildReplayPage(), tr("Replay"));
+    QHBoxLayout* actions = buildActions();
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({760, 480});
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(makeViewHeading(tr("Audit"), this));
+    layout->addLayout(filters);
+    layout->addWidget(m_strip);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(actions);
+}
+
+QHBoxLayout* AuditView::buildFilters()
+{
     m_type->addItem(tr("All types"), QString());
     for (const char* type : {"intent.received", "model.exchange", "proposal.parsed", "proposal.rejected", "proposal.edited",
                              "simulation.completed", "policy.decided", "policy.shadow_differed", "approval.requested",
@@ -118,6 +139,11 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
     for (QComboBox* box : {m_type, m_agent, m_outcome, m_time})
         connect(box, &QComboBox::currentIndexChanged, this, &AuditView::applyFilter);
 
+    return filters;
+}
+
+void AuditView::buildStripAndTable()
+{
     // The strip: what the filter keeps over time; a click jumps to the bar's first entry.
     connect(m_strip, &AuditStrip::jumpTo, this, &AuditView::showEntry);
     connect(&m_client, &EngineClient::auditHistogramLoaded, this, [this](quint64 generation, const api::AuditHistogram& histogram) {
@@ -171,7 +197,10 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
             showEntry(std::exchange(m_pendingSeq, 0));
     });
 
-    // The entry's detail.
+}
+
+QWidget* AuditView::buildEntryPage()
+{
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit* text : {m_body, m_recorded, m_recomputed}) {
         text->setReadOnly(true);
@@ -193,7 +222,11 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
     connect(m_replay, &QPushButton::clicked, this, &AuditView::replaySelected);
     connect(&m_client, &EngineClient::auditEntryLoaded, this, &AuditView::showDetail);
 
-    // The replay.
+    return entryPage;
+}
+
+QWidget* AuditView::buildReplayPage()
+{
     auto* replayPage = new QWidget(this);
     auto* replayLayout = new QVBoxLayout(replayPage);
     m_replaySummary->setWordWrap(true);
@@ -218,10 +251,12 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
     replayLayout->addWidget(m_steps, 2);
     replayLayout->addWidget(sideBySide, 3);
     connect(&m_client, &EngineClient::replayLoaded, this, &AuditView::showReplay);
-    m_tabs->addTab(entryPage, tr("Entry"));
-    m_tabs->addTab(replayPage, tr("Replay"));
 
-    // Verification and export.
+    return replayPage;
+}
+
+QHBoxLayout* AuditView::buildActions()
+{
     auto* actions = new QHBoxLayout;
     auto* exportButton = new QPushButton(tr("Export…"), this);
     m_progress->setRange(0, 100);
@@ -266,18 +301,7 @@ AuditView::AuditView(EngineClient& client, QWidget* parent)
         m_verifyResult->setText(tr("Exported %n entries to %1.", nullptr, static_cast<int>(entries)).arg(QDir::toNativeSeparators(path)));
     });
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({760, 480});
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(makeViewHeading(tr("Audit"), this));
-    layout->addLayout(filters);
-    layout->addWidget(m_strip);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(actions);
+    return actions;
 }
 
 void AuditView::showWorkspace(const api::WorkspaceSummary& summary)

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -66,6 +67,11 @@ Q_SIGNALS:
     void verifyDone(bool intact);
 
 private:
+    QHBoxLayout* buildFilters();
+    void buildStripAndTable();
+    QWidget* buildEntryPage();
+    QWidget* buildReplayPage();
+    QHBoxLayout* buildActions();
     void applyFilter();
     void showDetail(const api::AuditEntryDetail& detail);
     void showReplay(const api::ProposalReplay& replay);
