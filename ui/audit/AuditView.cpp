@@ -231,6 +231,7 @@ QWidget* AuditView::buildReplayPage()
     auto* replayLayout = new QVBoxLayout(replayPage);
     m_replaySummary->setWordWrap(true);
     m_replaySummary->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    m_replaySummary->setMinimumHeight(m_replaySummary->fontMetrics().lineSpacing() * 3); // a divergence's reason wraps
     m_steps->setObjectName(QStringLiteral("replaySteps"));
     m_steps->setHorizontalHeaderLabels({tr("Step"), tr("Entry"), tr("Result"), tr("Why")});
     m_steps->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
