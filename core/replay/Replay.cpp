@@ -199,11 +199,11 @@ void Replayer::parsedOrRejected(Case& c, const audit::Entry& entry, const QJsonO
         QJsonObject recomputed;
         if (c.parsed && *c.parsed) {
             const std::string text = canonicalProposal(**c.parsed);
-            recomputed = {{QStringLiteral("intent"), qs((*c.parsed)->intent)},
-                          {QStringLiteral("proposal"), qs(text)},
-                          {QStringLiteral("proposal_sha256"), qs(sha(text))}};
             c.proposal = **c.parsed;
             c.proposalSha = sha(text);
+            recomputed = {{QStringLiteral("intent"), qs((*c.parsed)->intent)},
+                          {QStringLiteral("proposal"), qs(text)},
+                          {QStringLiteral("proposal_sha256"), qs(c.proposalSha)}};
         } else {
             recomputed = {{QStringLiteral("error"), qs(c.parsed ? c.parsed->error().message : "no model output recorded")}};
         }
@@ -359,17 +359,20 @@ void Replayer::verdict(Case& c, const audit::Entry& entry, const QJsonObject& bo
     }
     const std::string approver = entry.actor;
     std::string failure;
+    std::string field = "signature";
     const auto key = m_world.key(approver);
-    if (!key)
+    if (!key) {
         failure = approver + " has no key registered in the log";
-    else if (!entry.signature || !identity::verifySignature(*key, entry.body, *entry.signature))
+    } else if (!entry.signature || !identity::verifySignature(*key, entry.body, *entry.signature)) {
         failure = "the signature is not " + approver + "'s";
-    else if (str(body, "subject_sha256") != c.subjectSha)
+    } else if (str(body, "subject_sha256") != c.subjectSha) {
         failure = "it signs subject " + str(body, "subject_sha256") + ", not the one recomputed (" + c.subjectSha + ")";
+        field = "subject_sha256";
+    }
     step(c, checked(ReplayStage::Approval, entry.seq, failure,
                     approver + (entry.type == audit::types::kApprovalGranted ? " approved" : " rejected")
                         + " the recomputed subject, signed with the key the log registered",
-                    failure.rfind("it signs", 0) == 0 ? "subject_sha256" : "signature"));
+                    field));
     if (entry.type == audit::types::kApprovalGranted && failure.empty())
         c.grants.insert(approver);
 }
