@@ -57,7 +57,11 @@ public:
      * `progress` runs on the calling thread; a stop requested on `stop` ends it with Cancelled.
      */
     virtual Result<ReplaySummary> replayLog(const std::string& intent, const ProgressFn& progress, std::stop_token stop) = 0;
-    //! The seqs of the entries `query` keeps, in log order (core/audit/Timeline).
+    /**
+     * The seqs of the entries `query` keeps, in log order (core/audit/Timeline). This one and
+     * auditRows — browsing — may be called from a second thread while any other
+     * method runs on the first: an analyst's next page never waits for a verification or a what-if.
+     */
     virtual Result<std::vector<std::int64_t>> auditMatches(const AuditQuery& query) = 0;
     //! The entries `query` keeps, counted by kind per minute, hour or day (the timeline's strip).
     virtual Result<AuditHistogram> auditHistogram(const AuditQuery& query) = 0;

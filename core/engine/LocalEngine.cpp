@@ -121,17 +121,19 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const fs::path& dir, std:
     CS_TRY(writer, storage::DbWriter::start(dbPath, storage::OpenMode::MustExist));
     CS_TRY(migrated, (*writer)->run([](Database& db) { return storage::migrate(db); }));
     CS_TRY(reader, Database::open(dbPath, storage::OpenMode::MustExist));
-    return std::unique_ptr<LocalEngine>(
-        new LocalEngine(dir, std::move(*settings), std::move(clock), std::move(*writer), std::move(*reader)));
+    CS_TRY(browser, Database::open(dbPath, storage::OpenMode::MustExist));
+    return std::unique_ptr<LocalEngine>(new LocalEngine(dir, std::move(*settings), std::move(clock), std::move(*writer),
+                                                        std::move(*reader), std::move(*browser)));
 }
 
 LocalEngine::LocalEngine(fs::path dir, workspace::Settings settings, std::shared_ptr<const Clock> clock,
-                         std::unique_ptr<storage::DbWriter> writer, Database reader)
+                         std::unique_ptr<storage::DbWriter> writer, Database reader, Database browser)
     : m_dir(std::move(dir))
     , m_settings(std::move(settings))
     , m_clock(std::move(clock))
     , m_writer(std::move(writer))
     , m_reader(std::move(reader))
+    , m_browser(std::move(browser))
 {
     if (auto seen = fingerprint())
         m_announced = std::move(*seen);

@@ -120,7 +120,7 @@ private:
     //! The engine key is open: already, or now (a demo opens its own); Locked otherwise.
     Result<void> engineKeyReady();
     LocalEngine(std::filesystem::path dir, workspace::Settings settings, std::shared_ptr<const Clock> clock,
-                std::unique_ptr<storage::DbWriter> writer, storage::Database reader);
+                std::unique_ptr<storage::DbWriter> writer, storage::Database reader, storage::Database browser);
 
     //! The engine's public key as keys/engine.key states it.
     Result<identity::PublicKey> engineKey() const;
@@ -201,6 +201,10 @@ private:
     std::optional<Result<api::VerifySummary>> m_integrity; //!< checkIntegrity's answer, once
     std::atomic<bool> m_readOnly{false};
     storage::Database m_reader;
+    //! Browsing the timeline (auditMatches, auditRows) reads through its own
+    //! connection, so it never waits for a verification or a what-if holding m_reader.
+    std::mutex m_browseMutex;
+    storage::Database m_browser;
     std::mutex m_statusMutex;
     api::EngineStatus m_status{api::EngineState::Ready, {}};
     CallbackList<api::EngineStatus> m_statusChanged;

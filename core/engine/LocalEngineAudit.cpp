@@ -83,8 +83,8 @@ Result<std::int64_t> LocalEngine::exportAuditLog(api::LogFormat format, std::int
 
 Result<std::vector<std::int64_t>> LocalEngine::auditMatches(const api::AuditQuery& query)
 {
-    std::lock_guard lock(m_readMutex);
-    return observed(audit::matchingEntries(m_reader, query));
+    std::lock_guard lock(m_browseMutex);
+    return observed(audit::matchingEntries(m_browser, query));
 }
 
 Result<api::AuditHistogram> LocalEngine::auditHistogram(const api::AuditQuery& query)
@@ -95,8 +95,8 @@ Result<api::AuditHistogram> LocalEngine::auditHistogram(const api::AuditQuery& q
 
 Result<std::vector<api::AuditRow>> LocalEngine::auditRows(const std::vector<std::int64_t>& seqs)
 {
-    std::lock_guard lock(m_readMutex);
-    return observed(audit::rowsOf(m_reader, seqs));
+    std::lock_guard lock(m_browseMutex);
+    return observed(audit::rowsOf(m_browser, seqs));
 }
 
 Result<api::AuditEntryDetail> LocalEngine::auditEntry(std::int64_t seq)

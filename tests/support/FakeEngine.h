@@ -6,6 +6,7 @@
 #include "tests/support/QueueItems.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -39,7 +40,9 @@ struct FakeWorkspace
     std::string integrityProblem; //!< not empty: the log does not verify, and this is why
     std::string enginePassphrase; //!< not a demo: what unlocks the engine key
     std::vector<std::string> calls; //!< every method the views called, in order
+    std::mutex callsMutex;          //!< calls come from the worker and the browsing thread
     std::vector<api::AuditRow> log; //!< the audit timeline's entries, seq i at index i - 1
+    std::function<void()> verifying; //!< set: runs inside each verification (a test holds the worker there)
 };
 
 /**
@@ -65,7 +68,9 @@ public:
     }
     Result<api::VerifySummary> checkIntegrity(const api::ProgressFn& progress) override
     {
-        m_ws->calls.push_back("checkIntegrity");
+        called("checkIntegrity");
+        if (m_ws->verifying)
+            m_ws->verifying();
         api::VerifySummary report;
         report.entries = m_ws->summary.auditEntries;
         if (progress)
@@ -85,7 +90,7 @@ public:
 
     Result<std::optional<api::IntentResult>> runNextIntent() override
     {
-        m_ws->calls.push_back("runNextIntent");
+        called("runNextIntent");
         if (auto refused = writable(); !refused)
             return Unexpected{refused.error()};
         if (m_ws->fed >= m_ws->feed.size())
@@ -111,7 +116,7 @@ public:
     Result<api::ApprovalQueue> approvalQueue() override { return record("approvalQueue", m_ws->queue); }
     Result<void> unlockEngine(std::string_view passphrase) override
     {
-        m_ws->calls.push_back("unlockEngine");
+        called("unlockEngine");
         if (auto refused = writable(); !refused)
             return refused;
         if (!m_ws->summary.demo && passphrase != m_ws->enginePassphrase)
@@ -194,7 +199,7 @@ public:
     Result<api::ApprovalOutcome> submitVerdict(const std::string& intent, const std::string& approver, bool approve,
                                                std::string_view reason, std::string_view, std::string_view) override
     {
-        m_ws->calls.push_back("submitVerdict " + intent + " " + approver + (approve ? " approve" : " reject"));
+        called("submitVerdict " + intent + " " + approver + (approve ? " approve" : " reject"));
         if (auto refused = writable(); !refused)
             return Unexpected{refused.error()};
         if (!approve && reason.empty())
@@ -251,6 +256,12 @@ public:
     std::unique_ptr<api::Handler> handleStatusChanged(StatusChangedFn fn) override { return subscribe(m_status, std::move(fn)); }
 
 private:
+    //! Records a call; the worker and the browsing thread both call.
+    void called(std::string call)
+    {
+        std::lock_guard lock(m_ws->callsMutex);
+        m_ws->calls.push_back(std::move(call));
+    }
     template <class Fn>
     struct Subscribers
     {
@@ -297,7 +308,7 @@ private:
     template <class T>
     Result<T> record(const char* call, const T& value)
     {
-        m_ws->calls.push_back(call);
+        called(call);
         return value;
     }
     Result<void> writable() const
@@ -311,7 +322,7 @@ private:
     }
     Unexpected missing(const char* call)
     {
-        m_ws->calls.push_back(call);
+        called(call);
         return fail(ErrorCode::NotFound, std::string("FakeEngine: ") + call + " is not set up in this test");
     }
 

@@ -46,11 +46,21 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     m_thread.setObjectName(QStringLiteral("engine-client"));
     m_context.moveToThread(&m_thread);
     m_thread.start();
+    m_browseThread.setObjectName(QStringLiteral("engine-client-browse"));
+    m_browseContext.moveToThread(&m_browseThread);
+    m_browseThread.start();
 }
 
 EngineClient::~EngineClient()
 {
-    // The engine is closed on the thread that used it, before the thread stops.
+    // Browsing stops first (a read under way ends, the rest are dropped); then the engine is
+    // closed on the thread that used it, before that thread stops.
+    m_browseThread.quit();
+    m_browseThread.wait();
+    {
+        std::lock_guard lock(m_browseMutex);
+        m_browsed.reset();
+    }
     QMetaObject::invokeMethod(
         &m_context,
         [this] {
@@ -66,9 +76,9 @@ EngineClient::~EngineClient()
 }
 
 template <class Work>
-void EngineClient::post(Work work)
+void EngineClient::post(Work work, Lane lane)
 {
-    QMetaObject::invokeMethod(&m_context, [this, work = std::move(work)]() mutable {
+    QMetaObject::invokeMethod(lane == Lane::Worker ? &m_context : &m_browseContext, [this, work = std::move(work)]() mutable {
         try {
             work();
         } catch (const std::exception& e) {
@@ -148,15 +158,24 @@ void EngineClient::loadAgents()
     postRead([](api::Engine& engine) { return engine.agents(); }, &EngineClient::agentsLoaded);
 }
 
-template <class Read, class Loaded>
-void EngineClient::postRead(Read read, Loaded loaded)
+std::shared_ptr<api::Engine> EngineClient::browsed() const
 {
-    post([this, read, loaded] {
-        if (!m_engine) {
+    std::lock_guard lock(m_browseMutex);
+    return m_browsed;
+}
+
+template <class Read, class Loaded>
+void EngineClient::postRead(Read read, Loaded loaded, Lane lane)
+{
+    post([this, read, loaded, lane] {
+        const std::shared_ptr<api::Engine> engine = lane == Lane::Worker ? m_engine : browsed();
+        if (!engine) {
             Q_EMIT requestFailed(noWorkspace());
             return;
         }
-        auto result = read(*m_engine);
+        auto result = read(*engine);
+        if (!result && result.error().code == ErrorCode::Cancelled)
+            return; // superseded: nobody waits for it
         if (!result) {
             Q_EMIT requestFailed(QString::fromStdString(result.error().message));
             return;
@@ -165,7 +184,7 @@ void EngineClient::postRead(Read read, Loaded loaded)
             Q_EMIT(this->*loaded)(*result);
         else
             loaded(*result); // a lambda that emits with what the caller tagged the request with
-    });
+    }, lane);
 }
 
 void EngineClient::loadApprovalQueue()
@@ -397,6 +416,10 @@ void EngineClient::openOnWorker(const QString& path)
     m_statusHandler.reset();
     m_changesHandler.reset();
     m_engine = std::move(*engine);
+    {
+        std::lock_guard lock(m_browseMutex);
+        m_browsed = m_engine;
+    }
     m_demo = summary->demo;
     // Runs on whichever engine thread changed the status; the signal is queued to receivers.
     m_statusHandler = m_engine->handleStatusChanged([this](const api::EngineStatus& status) {
@@ -551,7 +574,7 @@ void EngineClient::loadProposalDetail(const QString& intent)
 void EngineClient::loadAuditMatches(quint64 generation, const api::AuditQuery& query)
 {
     postRead([query](api::Engine& engine) { return engine.auditMatches(query); },
-             [this, generation](const std::vector<std::int64_t>& seqs) { Q_EMIT auditMatchesLoaded(generation, seqs); });
+             [this, generation](const std::vector<std::int64_t>& seqs) { Q_EMIT auditMatchesLoaded(generation, seqs); }, Lane::Browse);
 }
 
 void EngineClient::loadAuditHistogram(quint64 generation, const api::AuditQuery& query)
@@ -563,12 +586,21 @@ void EngineClient::loadAuditHistogram(quint64 generation, const api::AuditQuery&
 void EngineClient::loadAuditRows(quint64 generation, const std::vector<std::int64_t>& seqs)
 {
     postRead([seqs](api::Engine& engine) { return engine.auditRows(seqs); },
-             [this, generation](const std::vector<api::AuditRow>& rows) { Q_EMIT auditRowsLoaded(generation, rows); });
+             [this, generation](const std::vector<api::AuditRow>& rows) { Q_EMIT auditRowsLoaded(generation, rows); }, Lane::Browse);
 }
 
 void EngineClient::loadAuditEntry(qint64 seq)
 {
-    postRead([seq](api::Engine& engine) { return engine.auditEntry(seq); }, &EngineClient::auditEntryLoaded);
+    // On the worker, so pages never wait for an inclusion proof (all the log's leaves are read
+    // for one); an entry asked for since supersedes this one, which is then never read.
+    m_entryWanted = seq;
+    postRead(
+        [this, seq](api::Engine& engine) -> Result<api::AuditEntryDetail> {
+            if (m_entryWanted != seq)
+                return fail(ErrorCode::Cancelled, "superseded");
+            return engine.auditEntry(seq);
+        },
+        &EngineClient::auditEntryLoaded);
 }
 
 void EngineClient::replayProposal(const QString& intent)

@@ -4,6 +4,7 @@
 
 #include "ui/bridge/MetaTypes.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <stop_token>
@@ -39,7 +40,9 @@ struct Verdict
 /**
  * The GUI's only way to the engine. Every call is posted to a worker thread that owns the
  * open api::Engine; results come back as signals, queued to the GUI thread. Nothing here
- * blocks the caller, and no exception leaves the worker.
+ * blocks the caller, and no exception leaves the worker. Browsing the audit timeline (its
+ * matches and rows) has a thread of its own, so a page never waits behind the
+ * integrity check, a verification or a what-if on the worker.
  */
 class EngineClient final : public QObject
 {
@@ -138,7 +141,8 @@ public:
     void loadAuditHistogram(quint64 generation, const cs::api::AuditQuery& query);
     //! The rows of `seqs`; auditRowsLoaded (with `generation`) or requestFailed follows.
     void loadAuditRows(quint64 generation, const std::vector<std::int64_t>& seqs);
-    //! One entry in full; auditEntryLoaded or requestFailed follows.
+    //! One entry in full; auditEntryLoaded or requestFailed follows, unless another entry is
+    //! asked for before this one is read (then only that one's).
     void loadAuditEntry(qint64 seq);
     //! The proposal's whole path recomputed from the log; replayLoaded or requestFailed follows.
     void replayProposal(const QString& intent);
@@ -199,11 +203,16 @@ Q_SIGNALS:
     void integrityChecked(bool intact, const QString& problem);
 
 private:
+    //! Where a call runs: the worker, or the browsing thread (api::Engine's browsing methods only).
+    enum class Lane { Worker, Browse };
     template <class Work>
-    void post(Work work);
+    void post(Work work, Lane lane = Lane::Worker);
     //! Posts `read` (api::Engine& → Result<T>); `loaded` (a signal taking T) or requestFailed follows.
     template <class Read, class Loaded>
-    void postRead(Read read, Loaded loaded);
+    void postRead(Read read, Loaded loaded, Lane lane = Lane::Worker);
+    //! The engine the browsing thread reads (null: no workspace); it may outlive its workspace
+    //! on that thread for as long as one read of it lasts.
+    std::shared_ptr<api::Engine> browsed() const;
     void openOnWorker(const QString& path);
     static QString noWorkspace();
     //! On the worker: why nothing may be signed now (no workspace, or a log that does not
@@ -215,8 +224,12 @@ private:
     std::shared_ptr<api::EngineFactory> m_factory;
     QThread m_thread;
     QObject m_context; //!< lives on m_thread; posted lambdas run in its context
+    QThread m_browseThread;
+    QObject m_browseContext; //!< lives on m_browseThread
+    mutable std::mutex m_browseMutex;
+    std::shared_ptr<api::Engine> m_browsed; //!< m_engine, as the browsing thread sees it (under m_browseMutex)
     // Touched only on m_thread.
-    std::unique_ptr<api::Engine> m_engine;
+    std::shared_ptr<api::Engine> m_engine;
     std::unique_ptr<api::Handler> m_statusHandler;
     std::unique_ptr<api::Handler> m_changesHandler;
     QTimer* m_feedTimer = nullptr;
@@ -225,6 +238,7 @@ private:
     std::mutex m_backtestMutex;
     std::stop_source m_backtestStop; //!< the what-if under way, if any
     std::stop_source m_verifyStop;   //!< the verification under way, if any (under m_backtestMutex)
+    std::atomic<qint64> m_entryWanted{0}; //!< the entry loadAuditEntry asked for last
 };
 
 } // namespace cs::ui

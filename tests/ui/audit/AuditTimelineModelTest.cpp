@@ -4,6 +4,11 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <atomic>
+#include <optional>
+#include <utility>
+#include <semaphore>
+
 #include "tests/support/FakeEngine.h"
 #include "ui/audit/AuditTimelineModel.h"
 #include "ui/bridge/EngineClient.h"
@@ -29,6 +34,8 @@ private Q_SLOTS:
     void filtersMapRowsOntoSeqs();
     void theLogGrowingInsertsRows();
     void memoryStaysBounded();
+    void pagesArriveWhileTheWorkerVerifies();
+    void onlyTheNewestEntryAskedForIsRead();
 
 private:
     //! Asks for `row`'s display data and waits until its page has arrived.
@@ -186,6 +193,74 @@ void AuditTimelineModelTest::memoryStaysBounded()
     QVERIFY(!m_model->isLoaded(5 * AuditTimelineModel::kPageRows)); // the least recently shown are gone
     QVERIFY(m_model->isLoaded((AuditTimelineModel::kMaxPages + 19) * AuditTimelineModel::kPageRows));
     QVERIFY(load(5 * AuditTimelineModel::kPageRows)); // and come back when shown again
+}
+
+
+namespace {
+
+//! Holds the fake's worker inside a verification until released (on every way out, so the
+//! worker and the test can end).
+class HeldWorker
+{
+public:
+    explicit HeldWorker(test::FakeWorkspace& ws)
+    {
+        ws.verifying = [release = m_release, holding = m_holding] {
+            *holding = true;
+            release->acquire();
+        };
+    }
+    HeldWorker(const HeldWorker&) = delete;
+    HeldWorker& operator=(const HeldWorker&) = delete;
+    ~HeldWorker() { release(); }
+    bool holding() const { return *m_holding; }
+    void release()
+    {
+        if (!std::exchange(m_released, true))
+            m_release->release();
+    }
+
+private:
+    std::shared_ptr<std::binary_semaphore> m_release = std::make_shared<std::binary_semaphore>(0);
+    std::shared_ptr<std::atomic<bool>> m_holding = std::make_shared<std::atomic<bool>>(false);
+    bool m_released = false;
+};
+
+} // namespace
+
+void AuditTimelineModelTest::pagesArriveWhileTheWorkerVerifies()
+{
+    // A verification holds the worker; a page asked for meanwhile still arrives.
+    HeldWorker held(*m_ws);
+    QSignalSpy finished(m_client.get(), &ui::EngineClient::verifyFinished);
+    m_client->verifyLog();
+    QTRY_VERIFY(held.holding());
+    QVERIFY(load(25'000));
+    QCOMPARE(m_model->data(m_model->index(25'000, AuditTimelineModel::Summary)).toString(), QStringLiteral("entry 25001"));
+    QVERIFY(finished.isEmpty()); // the worker is still verifying
+    held.release();
+    QTRY_VERIFY(!finished.isEmpty());
+}
+
+void AuditTimelineModelTest::onlyTheNewestEntryAskedForIsRead()
+{
+    // Paging with the keyboard asks for each entry it passes; while the worker is busy they
+    // queue, and only the newest is read (an inclusion proof reads the whole log's leaves).
+    HeldWorker held(*m_ws);
+    m_client->verifyLog();
+    QTRY_VERIFY(held.holding());
+    QSignalSpy entries(m_client.get(), &ui::EngineClient::auditEntryLoaded);
+    QSignalSpy failed(m_client.get(), &ui::EngineClient::requestFailed);
+    for (qint64 seq : {10, 20, 30})
+        m_client->loadAuditEntry(seq);
+    QSignalSpy agents(m_client.get(), &ui::EngineClient::agentsLoaded);
+    m_client->loadAgents(); // after them on the worker: when it arrives, they have all run
+    held.release();
+    QTRY_VERIFY(!agents.isEmpty());
+    QCOMPARE(entries.count(), 1);
+    QCOMPARE(entries.first().at(0).value<api::AuditEntryDetail>().row.seq, 30);
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(std::count(m_ws->calls.begin(), m_ws->calls.end(), std::string("auditEntry")), 1);
 }
 
 QTEST_MAIN(AuditTimelineModelTest)
