@@ -151,6 +151,19 @@ api::AuditRow rowOf(const Entry& entry)
 
 namespace {
 
+/**
+ * The seqs of an agent's entries (`agent`: the parameter naming it), in order, each once: its
+ * own entries, and every entry of the proposals its intents began — its intents through the
+ * index by actor, type and proposal (schema 12), then their entries through the index on the
+ * proposal a body names.
+ */
+std::string entriesOfAgent(const std::string& agent)
+{
+    return "SELECT e.seq AS seq FROM audit_entries i INDEXED BY audit_entries_by_actor_intent JOIN audit_entries e ON " + intentOf("e")
+           + " = " + intentOf("i") + " WHERE i.actor = " + agent + " AND i.type = 'intent.received'"
+           + " UNION SELECT seq FROM audit_entries WHERE actor = " + agent;
+}
+
 //! The WHERE clause of `query` (after "WHERE 1"), its text parameters into `texts` (?1, ?2, …).
 std::string whereOf(const api::AuditQuery& query, std::vector<std::string>& texts)
 {
@@ -167,14 +180,8 @@ std::string whereOf(const api::AuditQuery& query, std::vector<std::string>& text
     }
     if (!query.intent.empty())
         sql += " AND " + intentOf() + " = " + text(query.intent);
-    if (!query.agent.empty()) {
-        // Its own entries, and every entry of the proposals its intents began: its intents by
-        // actor, then their entries through the index on the proposal a body names.
-        const std::string agent = text(query.agent);
-        sql += std::string(" AND seq IN (SELECT e.seq FROM audit_entries i INDEXED BY audit_entries_by_actor JOIN audit_entries e ON ")
-               + intentOf("e") + " = " + intentOf("i") + " WHERE i.actor = " + agent
-               + " AND i.type = 'intent.received' UNION ALL SELECT seq FROM audit_entries WHERE actor = " + agent + ")";
-    }
+    if (!query.agent.empty())
+        sql += " AND seq IN (" + entriesOfAgent(text(query.agent)) + ")";
     if (!query.outcome.empty()) {
         static const std::map<std::string, std::string> byType{
             {"executed", types::kSettlementReceipt}, {"failed", types::kSettlementFailed}, {"refused", types::kProposalRejected},
@@ -210,7 +217,17 @@ Result<storage::Statement> prepared(storage::Database& db, const std::string& sq
 Result<std::vector<std::int64_t>> matchingEntries(storage::Database& db, const api::AuditQuery& query)
 {
     std::vector<std::string> texts;
-    std::string sql = "SELECT seq FROM audit_entries WHERE 1" + whereOf(query, texts);
+    api::AuditQuery others = query;
+    others.agent.clear();
+    std::string sql;
+    if (!query.agent.empty() && !others.any()) {
+        // An agent alone is answered from the indexes, never looking up each of its entries (a
+        // quarter of a million for one of four agents in a 1M-entry log).
+        texts.push_back(query.agent);
+        sql = entriesOfAgent("?1");
+    } else {
+        sql = "SELECT seq FROM audit_entries WHERE 1" + whereOf(query, texts);
+    }
     sql += " ORDER BY seq";
     CS_TRY(statement, prepared(db, sql, texts));
     std::vector<std::int64_t> seqs;

@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 11> kSteps = {
+constexpr std::array<std::string_view, 12> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -296,6 +296,12 @@ ALTER TABLE policies ADD COLUMN mode TEXT NOT NULL DEFAULT 'active' CHECK (mode 
 CREATE INDEX audit_entries_by_type ON audit_entries(type, seq);
 CREATE INDEX audit_entries_by_time ON audit_entries(time_ms);
 CREATE INDEX audit_entries_by_intent ON audit_entries(CASE WHEN json_valid(body) THEN json_extract(body, '$.intent') END);
+)sql",
+    // 12: an agent's proposals (its intent.received entries and the proposal each names) read
+    // from an index alone, so the timeline's agent filter never opens each intent's body.
+    R"sql(
+CREATE INDEX audit_entries_by_actor_intent
+    ON audit_entries(actor, type, (CASE WHEN json_valid(body) THEN json_extract(body, '$.intent') END));
 )sql",
 };
 
