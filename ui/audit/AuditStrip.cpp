@@ -20,7 +20,15 @@ AuditStrip::AuditStrip(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlo
     ticker->setDateTimeSpec(Qt::UTC);
     ticker->setDateTimeFormat(QStringLiteral("MM-dd HH:mm"));
     m_plot->xAxis->setTicker(ticker);
+    // Labels as fine as the ticks the range gives, zoomed in or out: never two alike.
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [ticker](const QCPRange& range) {
+        ticker->setDateTimeFormat(range.size() < 600 ? QStringLiteral("HH:mm:ss")
+                                  : range.size() < 2 * 86400 ? QStringLiteral("MM-dd HH:mm")
+                                                             : QStringLiteral("yyyy-MM-dd"));
+    });
     m_plot->yAxis->setLabel(tr("entries"));
+    m_plot->yAxis->setNumberFormat(QStringLiteral("f")); // 1000000, not 1E+06
+    m_plot->yAxis->setNumberPrecision(0);
     const std::array<std::pair<QString, QColor>, 5> kinds{{{tr("intake"), QColor(0x6c, 0x8e, 0xbf)},
                                                            {tr("decisions"), QColor(0x8e, 0x6c, 0xbf)},
                                                            {tr("approvals"), QColor(0xe0, 0xa0, 0x30)},

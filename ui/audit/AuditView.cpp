@@ -335,7 +335,6 @@ void AuditView::applyFilter()
     query.text = m_text->text().trimmed().toStdString();
     m_model->setQuery(query);
     m_stripWanted = true; // once the first rows are painted: the strip is not on their way
-
 }
 
 void AuditView::selectRow(int row)
@@ -365,14 +364,27 @@ void AuditView::showEntry(qint64 seq)
     applyFilter();
 }
 
+namespace {
+
+//! A hash in groups of 16 hex digits, so a narrow pane wraps it instead of cutting it off.
+QString hashText(const std::string& hex)
+{
+    QStringList groups;
+    for (std::size_t at = 0; at < hex.size(); at += 16)
+        groups << QString::fromStdString(hex.substr(at, 16));
+    return groups.join(u' ');
+}
+
+} // namespace
+
 void AuditView::showDetail(const api::AuditEntryDetail& detail)
 {
     m_detail = detail;
     const api::AuditRow& row = detail.row;
     QStringList facts;
     facts << tr("<b>Entry %1</b> · %2 · %3").arg(row.seq).arg(qs(row.type).toHtmlEscaped(), qs(row.actor).toHtmlEscaped());
-    facts << tr("Leaf hash: <tt>%1</tt> %2").arg(qs(detail.leafHash), detail.leafMatches ? tr("(matches its bytes)") : tr("(does NOT match its bytes)"));
-    facts << tr("Previous: <tt>%1</tt> %2").arg(qs(detail.prevHash), detail.prevMatches ? tr("(the entry before)") : tr("(does NOT chain)"));
+    facts << tr("Leaf hash: <tt>%1</tt> %2").arg(hashText(detail.leafHash), detail.leafMatches ? tr("(matches its bytes)") : tr("(does NOT match its bytes)"));
+    facts << tr("Previous: <tt>%1</tt> %2").arg(hashText(detail.prevHash), detail.prevMatches ? tr("(the entry before)") : tr("(does NOT chain)"));
     facts << tr("Signature: %1").arg(signatureText(detail).toHtmlEscaped());
     facts << (detail.proofValid ? tr("Inclusion proof: valid against the checkpoint at size %1 (root <tt>%2…</tt>, %n hashes)", nullptr,
                                      static_cast<int>(detail.proofPath.size()))
