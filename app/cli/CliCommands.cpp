@@ -17,6 +17,7 @@ const std::vector<Command>& policyCommands();
 const std::vector<Command>& pipelineCommands();
 const std::vector<Command>& peopleCommands();
 const std::vector<Command>& worldCommands();
+const std::vector<Command>& reputationCommands();
 
 namespace {
 
@@ -33,7 +34,8 @@ Options:
 
 Exit status:
   0  success
-  1  the log, a proof or evidence does not hold (verify, verify-proof, verify-evidence); a replay
+  1  the log, a proof, evidence or an attestation does not hold (verify, verify-proof,
+     verify-evidence, verify-attestation); a replay
      diverges or decisions differ (replay);
      the policies differ (policy diff); a write refused on a log that does not verify
   2  usage or bad input
@@ -51,9 +53,9 @@ std::vector<const Command*> commandTable()
 {
     std::vector<const Command*> table;
     // --help lists them in this order; a row per synopsis (policy and principal have several).
-    static const std::vector<std::string> order{"init", "status", "verify", "prove", "verify-proof", "receipts", "export-receipt", "export", "evidence", "verify-evidence", "check-proposal", "evaluate", "replay", "policy", "run", "queue", "approve", "reject", "principal", "world", "reconcile", "generate"};
+    static const std::vector<std::string> order{"init", "status", "verify", "prove", "verify-proof", "receipts", "export-receipt", "export", "evidence", "verify-evidence", "check-proposal", "evaluate", "replay", "policy", "run", "queue", "approve", "reject", "principal", "world", "reconcile", "reputation", "attest", "verify-attestation", "generate"};
     for (const std::string& name : order) {
-        for (const auto* family : {&workspaceCommands(), &auditCommands(), &policyCommands(), &pipelineCommands(), &peopleCommands(), &worldCommands()}) {
+        for (const auto* family : {&workspaceCommands(), &auditCommands(), &policyCommands(), &pipelineCommands(), &peopleCommands(), &worldCommands(), &reputationCommands()}) {
             for (const Command& command : *family) {
                 if (command.name == name)
                     table.push_back(&command);

@@ -4,6 +4,7 @@
 
 #include "core/api/Handler.h"
 #include "core/api/Reports.h"
+#include "core/api/Reputation.h"
 #include "core/api/Snapshots.h"
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
@@ -65,6 +66,14 @@ public:
     virtual Result<std::vector<std::int64_t>> auditMatches(const AuditQuery& query) = 0;
     //! The entries `query` keeps, counted by kind per minute, hour or day (the timeline's strip).
     virtual Result<AuditHistogram> auditHistogram(const AuditQuery& query) = 0;
+    //! Every agent's reputation from the log alone (core/reputation); an agent with no outcome yet at 50.
+    virtual Result<ReputationReport> reputation() = 0;
+    /**
+     * A signed attestation of `agent`'s reputation over the entries the newest checkpoint
+     * covers (countersign.reputation-attestation/1, core/reputation/Attestation.h). NotFound for
+     * no such agent, Locked when the engine key is not open (a demo opens its own).
+     */
+    virtual Result<std::string> attestReputation(const std::string& agent) = 0;
     //! The timeline rows of `seqs` (at most 10,000), in that order.
     virtual Result<std::vector<AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) = 0;
     //! Entry `seq` in full: bytes, hashes checked, signature checked, inclusion proof, its proposal's entries.

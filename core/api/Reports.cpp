@@ -1,8 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/api/Reports.h"
+#include "core/api/Reputation.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 namespace cs::api {
 
@@ -23,6 +26,24 @@ std::string_view toString(ReplayStage stage)
     case ReplayStage::Settlement: return "settlement";
     }
     return "model";
+}
+
+std::string_view toString(ReputationTier tier)
+{
+    switch (tier) {
+    case ReputationTier::Untrusted: return "untrusted";
+    case ReputationTier::Provisional: return "provisional";
+    case ReputationTier::Trusted: return "trusted";
+    }
+    return "provisional";
+}
+
+std::string twoDecimals(double value)
+{
+    const long long hundredths = std::llround(value * 100.0);
+    const long long whole = std::llabs(hundredths);
+    const std::string cents = std::to_string(whole % 100);
+    return (hundredths < 0 ? "-" : "") + std::to_string(whole / 100) + (cents.size() < 2 ? ".0" : ".") + cents;
 }
 
 AuditKind kindOf(std::string_view type)

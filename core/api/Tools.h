@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/api/Reports.h"
+#include "core/api/Reputation.h"
 #include "core/api/Snapshots.h"
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
@@ -60,6 +61,10 @@ Result<ProofCheck> verifyInclusionProof(const QJsonObject& proof, std::optional<
 
 //! An evidence bundle (its files by relative name) checked with nothing but itself, and the
 //! engine key pinned as SPKI PEM when given; InvalidInput when it is not a bundle at all.
+//! A reputation attestation checked with nothing but itself, and the engine key pinned as SPKI
+//! PEM when given; InvalidInput when it is not an attestation or the key is malformed.
+Result<AttestationCheck> verifyAttestation(std::string_view file, std::optional<std::string_view> pinnedPem);
+
 Result<EvidenceCheck> verifyEvidence(const std::map<std::string, std::string>& files, std::optional<std::string_view> pinnedPem);
 
 //! Writes `bytes` to `path` durably (temporary file, fsync, rename, fsync of the directory).

@@ -103,10 +103,13 @@ public:
                               {{QStringLiteral("intent"), intent},
                                {QStringLiteral("ok"), true},
                                {QStringLiteral("state_hash"), stateBefore},
-                               {QStringLiteral("deltas"),
+                               {QStringLiteral("deltas"), // what the receipt's postings then move
                                 QJsonArray{QJsonObject{{QStringLiteral("account"), QStringLiteral("%1:main").arg(QLatin1String(agent.id))},
                                                        {QStringLiteral("asset"), QLatin1String(agent.asset)},
-                                                       {QStringLiteral("amount"), debit}}}}}));
+                                                       {QStringLiteral("amount"), debit}},
+                                           QJsonObject{{QStringLiteral("account"), QStringLiteral("cp:%1").arg(QLatin1String(agent.to))},
+                                                       {QStringLiteral("asset"), QLatin1String(agent.asset)},
+                                                       {QStringLiteral("amount"), amount}}}}}));
         const QJsonObject decision{{QStringLiteral("schema"), QStringLiteral("countersign.decision/1")},
                                    {QStringLiteral("intent"), intent},
                                    {QStringLiteral("effect"), QLatin1String(effect)},

@@ -80,6 +80,8 @@ public:
     Result<std::int64_t> exportAuditLog(api::LogFormat format, std::int64_t from, std::int64_t to,
                                         const std::function<Result<void>(std::string_view chunk)>& write,
                                         const api::ProgressFn& progress, std::stop_token stop) override;
+    Result<api::ReputationReport> reputation() override;
+    Result<std::string> attestReputation(const std::string& agent) override;
     Result<std::vector<std::int64_t>> auditMatches(const api::AuditQuery& query) override;
     Result<api::AuditHistogram> auditHistogram(const api::AuditQuery& query) override;
     Result<std::vector<api::AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) override;

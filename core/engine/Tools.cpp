@@ -13,6 +13,7 @@
 #include "core/policy/Diff.h"
 #include "core/policy/EvaluationInput.h"
 #include "core/policy/Evaluator.h"
+#include "core/reputation/Attestation.h"
 #include "core/storage/Files.h"
 #include "core/workspace/DemoSeed.h"
 
@@ -129,6 +130,12 @@ Result<EvidenceCheck> verifyEvidence(const std::map<std::string, std::string>& f
     CS_TRY(check, audit::verifyEvidence(files, *pinned));
     return EvidenceCheck{check->valid,   check->file,       check->reason, check->intent,
                          check->entries, check->signatures, static_cast<std::int64_t>(check->checkpointSize)};
+}
+
+Result<AttestationCheck> verifyAttestation(std::string_view file, std::optional<std::string_view> pinnedPem)
+{
+    CS_TRY(pinned, pinnedKey(pinnedPem));
+    return reputation::verifyAttestation(file, *pinned);
 }
 
 Result<void> writeFileDurably(const std::filesystem::path& path, std::string_view bytes)

@@ -23,7 +23,8 @@ set(may_core_approval "${may_core_settlement};core/policy;core/settlement;core/m
 set(may_core_workspace "${may_core_settlement};core/policy;core/settlement")
 set(may_core_api "core/domain")
 set(may_core_replay "core/api;${may_core_approval};core/approval;core/workspace")
-set(may_core_engine "core/api;${may_core_approval};core/approval;core/workspace;core/replay")
+set(may_core_reputation "core/api;core/domain;core/identity;core/storage;core/audit")
+set(may_core_engine "core/api;${may_core_approval};core/approval;core/workspace;core/replay;core/reputation")
 set(may_ui "core/api;core/domain")
 set(may_app "core/api;core/domain;ui")
 

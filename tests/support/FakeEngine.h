@@ -42,6 +42,7 @@ struct FakeWorkspace
     std::vector<std::string> calls; //!< every method the views called, in order
     std::mutex callsMutex;          //!< calls come from the worker and the browsing thread
     std::vector<api::AuditRow> log; //!< the audit timeline's entries, seq i at index i - 1
+    api::ReputationReport reputation; //!< what reputation() reports
     std::function<void()> verifying; //!< set: runs inside each verification (a test holds the worker there)
 };
 
@@ -139,6 +140,8 @@ public:
         return missing("exportAuditLog");
     }
     Result<api::EvidenceBundle> evidenceBundle(const std::string&) override { return missing("evidenceBundle"); }
+    Result<api::ReputationReport> reputation() override { return record("reputation", m_ws->reputation); }
+    Result<std::string> attestReputation(const std::string&) override { return missing("attestReputation"); }
     Result<std::vector<std::int64_t>> auditMatches(const api::AuditQuery& query) override
     {
         std::vector<std::int64_t> seqs;
