@@ -1177,6 +1177,10 @@
         <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Shown in the strip</source>
+        <translation>Im Streifen gezeigt</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::CapBar</name>

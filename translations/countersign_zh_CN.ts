@@ -1167,6 +1167,10 @@
         <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>JSON 行 (*.jsonl);;CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Shown in the strip</source>
+        <translation>条带中显示的范围</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::CapBar</name>

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/audit/AuditStrip.h"
 
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 #include <qcustomplot.h>
 
@@ -53,12 +56,32 @@ AuditStrip::AuditStrip(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlo
         if (index >= 0 && index < static_cast<int>(m_histogram.buckets.size()))
             Q_EMIT jumpTo(m_histogram.buckets[static_cast<std::size_t>(index)].firstSeq);
     });
+    // What the user settles on by wheel or drag (never a range set here) is offered as a filter.
+    auto* settled = new QTimer(this);
+    settled->setSingleShot(true);
+    settled->setInterval(250);
+    connect(settled, &QTimer::timeout, this, [this] {
+        const auto [from, to] = shownRange();
+        Q_EMIT rangeChosen(from, to);
+    });
+    connect(m_plot, &QCustomPlot::mouseWheel, settled, qOverload<>(&QTimer::start));
+    connect(m_plot, &QCustomPlot::mouseRelease, this, [this, settled] {
+        if (shownRange() != m_pressedRange)
+            settled->start();
+    });
+    connect(m_plot, &QCustomPlot::mousePress, this, [this] { m_pressedRange = shownRange(); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
 }
 
-void AuditStrip::showHistogram(const api::AuditHistogram& histogram)
+std::pair<qint64, qint64> AuditStrip::shownRange() const
+{
+    const QCPRange range = m_plot->xAxis->range();
+    return {static_cast<qint64>(std::floor(range.lower * 1000.0)), static_cast<qint64>(std::ceil(range.upper * 1000.0))};
+}
+
+void AuditStrip::showHistogram(const api::AuditHistogram& histogram, bool fit)
 {
     m_histogram = histogram;
     const double width = static_cast<double>(histogram.bucketMs) / 1000.0;
@@ -79,7 +102,7 @@ void AuditStrip::showHistogram(const api::AuditHistogram& histogram)
             total += static_cast<double>(count);
         top = std::max(top, total);
     }
-    if (!keys.isEmpty())
+    if (fit && !keys.isEmpty())
         m_plot->xAxis->setRange(keys.front() - width, keys.back() + width);
     m_plot->yAxis->setRange(0, top * 1.15);
     m_plot->replot();

@@ -124,6 +124,7 @@ QHBoxLayout* AuditView::buildFilters()
     m_time->addItem(tr("Last hour"), 3600);
     m_time->addItem(tr("Last 24 hours"), 86400);
     m_time->addItem(tr("Last 7 days"), 7 * 86400);
+    m_time->addItem(tr("Shown in the strip"), kStripRange); // what zooming or panning the strip chose
     m_text->setPlaceholderText(tr("Search entries…"));
     m_text->setClearButtonEnabled(true);
     auto* filters = new QHBoxLayout;
@@ -146,18 +147,25 @@ void AuditView::buildStripAndTable()
 {
     // The strip: what the filter keeps over time; a click jumps to the bar's first entry.
     connect(m_strip, &AuditStrip::jumpTo, this, &AuditView::showEntry);
+    // Zooming or panning the strip filters the table to the range it shows.
+    connect(m_strip, &AuditStrip::rangeChosen, this, [this] {
+        m_time->blockSignals(true);
+        m_time->setCurrentIndex(m_time->findData(kStripRange));
+        m_time->blockSignals(false);
+        applyFilter();
+    });
     connect(&m_client, &EngineClient::auditHistogramLoaded, this, [this](quint64 generation, const api::AuditHistogram& histogram) {
         if (generation == m_stripGeneration)
-            m_strip->showHistogram(histogram);
+            m_strip->showHistogram(histogram, !stripChoosesTime()); // never undo the user's zoom
     });
     auto* growing = new QTimer(this); // the log grows by bursts: the strip follows once a second at most
     growing->setSingleShot(true);
     growing->setInterval(1000);
-    connect(growing, &QTimer::timeout, this, [this] { m_client.loadAuditHistogram(++m_stripGeneration, m_model->query()); });
+    connect(growing, &QTimer::timeout, this, [this] { m_client.loadAuditHistogram(++m_stripGeneration, stripQuery()); });
     connect(m_model, &QAbstractItemModel::rowsInserted, growing, qOverload<>(&QTimer::start));
     connect(m_model, &AuditTimelineModel::pageLoaded, this, [this] {
         if (std::exchange(m_stripWanted, false))
-            m_client.loadAuditHistogram(++m_stripGeneration, m_model->query());
+            m_client.loadAuditHistogram(++m_stripGeneration, stripQuery());
     });
 
     // The table.
@@ -330,11 +338,28 @@ void AuditView::applyFilter()
         query.types.push_back(type.toStdString());
     query.agent = m_agent->currentData().toString().toStdString();
     query.outcome = m_outcome->currentData().toString().toStdString();
-    if (const int seconds = m_time->currentData().toInt(); seconds > 0)
+    if (stripChoosesTime())
+        std::tie(query.fromMs, query.toMs) = m_strip->shownRange();
+    else if (const int seconds = m_time->currentData().toInt(); seconds > 0)
         query.fromMs = QDateTime::currentMSecsSinceEpoch() - seconds * 1000LL;
     query.text = m_text->text().trimmed().toStdString();
     m_model->setQuery(query);
     m_stripWanted = true; // once the first rows are painted: the strip is not on their way
+}
+
+bool AuditView::stripChoosesTime() const
+{
+    return m_time->currentData().toInt() == kStripRange;
+}
+
+api::AuditQuery AuditView::stripQuery() const
+{
+    api::AuditQuery query = m_model->query();
+    if (stripChoosesTime()) { // the strip shows all time, the range it is zoomed to is the filter
+        query.fromMs = 0;
+        query.toMs = 0;
+    }
+    return query;
 }
 
 void AuditView::selectRow(int row)

@@ -73,6 +73,11 @@ private:
     QWidget* buildReplayPage();
     QHBoxLayout* buildActions();
     void applyFilter();
+    //! The time filter is the range the strip shows (zoomed or panned to it).
+    bool stripChoosesTime() const;
+    //! What the strip counts: the filter, over all time when its own range is the time filter.
+    api::AuditQuery stripQuery() const;
+    static constexpr int kStripRange = -1; //!< the time filter's item for the strip's range
     void showDetail(const api::AuditEntryDetail& detail);
     void showReplay(const api::ProposalReplay& replay);
     void showStep(int row);

@@ -1,6 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QApplication>
 #include <QDir>
+#include <QWheelEvent>
+#include <qcustomplot.h>
+#include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
@@ -14,6 +18,7 @@
 #include "core/api/Engine.h"
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
+#include "ui/audit/AuditStrip.h"
 #include "ui/audit/AuditTimelineModel.h"
 #include "ui/audit/AuditView.h"
 #include "ui/bridge/EngineClient.h"
@@ -24,7 +29,8 @@ using namespace cs;
  * The Audit view on the real engine and a real window (offscreen): an analyst goes from a
  * settlement receipt to its proposal's whole replayed path in three actions (search, click the
  * receipt, Replay); in a copy whose recorded simulation was altered the replay marks that step
- * and field; verifying that copy selects the first bad entry.
+ * and field; verifying that copy selects the first bad entry; zooming the strip with the wheel
+ * filters the table to the time it then shows.
  */
 class AuditViewTest final : public QObject
 {
@@ -35,6 +41,7 @@ private Q_SLOTS:
     void receiptToReplayedPathInThreeActions();
     void anAlteredSimulationIsMarked();
     void verifySelectsTheFirstBadEntry();
+    void zoomingTheStripFiltersToItsRange();
 
 private:
     //! The view on workspace `path`, opened and counted.
@@ -47,6 +54,7 @@ private:
     QString m_altered;
     std::int64_t m_alteredSeq = 0;
     std::int64_t m_receiptSeq = 0;
+    std::int64_t m_laterMs = 0; //!< when the approvals came, two hours after the rest
 };
 
 void AuditViewTest::initTestCase()
@@ -57,6 +65,8 @@ void AuditViewTest::initTestCase()
         auto engine = m_factory->openWorkspace(m_ws.toStdString());
         QVERIFY(engine);
         QVERIFY((*engine)->runIntents({}));
+        m_clock->advance(2 * 3'600'000);
+        m_laterMs = m_clock->now().msSinceEpoch;
         for (const char* approver : {"alice", "bob"})
             QVERIFY((*engine)->submitVerdict("int-0052", approver, true, {}, workspace::kDemoPassphrase, {}));
         const auto receipts = (*engine)->receipts();
@@ -173,6 +183,42 @@ void AuditViewTest::verifySelectsTheFirstBadEntry()
     QVERIFY(!done.first().at(0).toBool());
     QVERIFY(!progress.isEmpty());
     QTRY_COMPARE(view.model()->seqAt(view.table()->currentIndex().row()), m_alteredSeq);
+}
+
+void AuditViewTest::zoomingTheStripFiltersToItsRange()
+{
+    ui::EngineClient client(m_factory);
+    ui::AuditView view(client);
+    open(client, view, m_ws);
+    const int all = view.model()->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.strip()->histogram().buckets.empty(), 30000); // after the first rows
+    QCustomPlot* plot = view.strip()->plot();
+    // The wheel, a dozen notches in over the approvals (two hours after the rest of the history).
+    const QPointF over(plot->xAxis->coordToPixel(static_cast<double>(m_laterMs) / 1000.0), plot->axisRect()->center().y());
+    QSignalSpy chosen(view.strip(), &ui::AuditStrip::rangeChosen);
+    QSignalSpy filtered(view.model(), &ui::AuditTimelineModel::filterApplied);
+    for (int notch = 0; notch < 12; ++notch) {
+        QWheelEvent wheel(over, plot->mapToGlobal(over), {}, {0, 120}, Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(plot, &wheel);
+    }
+    QVERIFY(chosen.wait());
+    const auto [from, to] = view.strip()->shownRange();
+    QVERIFY(from > m_clock->now().msSinceEpoch - 2 * 3'600'000 && from < m_laterMs && to > m_laterMs);
+    // The table keeps what the log holds in that range, counted here from the database.
+    QTRY_VERIFY(!filtered.isEmpty());
+    auto db = storage::Database::open(QString(m_ws + QStringLiteral("/countersign.db")).toStdString(), storage::OpenMode::MustExist);
+    QVERIFY(db);
+    const auto inRange = db->queryInt("SELECT count(*) FROM audit_entries WHERE time_ms >= " + std::to_string(from) + " AND time_ms < "
+                                      + std::to_string(to));
+    QVERIFY(inRange && *inRange > 0 && *inRange < all);
+    QCOMPARE(view.model()->rowCount(), static_cast<int>(*inRange));
+    QCOMPARE(view.model()->query().fromMs, from);
+    // Any time again: the whole log, and the strip spans it.
+    auto* time = view.findChildren<QComboBox*>().at(3);
+    filtered.clear();
+    time->setCurrentIndex(0);
+    QTRY_VERIFY(!filtered.isEmpty());
+    QCOMPARE(view.model()->rowCount(), all);
 }
 
 QTEST_MAIN(AuditViewTest)
