@@ -35,7 +35,7 @@ Options:
 Exit status:
   0  success
   1  the log, a proof, evidence or an attestation does not hold (verify, verify-proof,
-     verify-evidence, verify-attestation); a replay
+     verify-evidence, verify-attestation); a red flag fails (doctor); a replay
      diverges or decisions differ (replay);
      the policies differ (policy diff); a write refused on a log that does not verify
   2  usage or bad input
@@ -53,7 +53,7 @@ std::vector<const Command*> commandTable()
 {
     std::vector<const Command*> table;
     // --help lists them in this order; a row per synopsis (policy and principal have several).
-    static const std::vector<std::string> order{"init", "status", "verify", "prove", "verify-proof", "receipts", "export-receipt", "export", "evidence", "verify-evidence", "check-proposal", "evaluate", "replay", "policy", "run", "queue", "approve", "reject", "principal", "world", "reconcile", "reputation", "attest", "verify-attestation", "generate"};
+    static const std::vector<std::string> order{"init", "status", "verify", "prove", "verify-proof", "receipts", "export-receipt", "export", "evidence", "verify-evidence", "check-proposal", "evaluate", "replay", "policy", "run", "queue", "approve", "reject", "principal", "world", "reconcile", "reputation", "attest", "verify-attestation", "doctor", "generate"};
     for (const std::string& name : order) {
         for (const auto* family : {&workspaceCommands(), &auditCommands(), &policyCommands(), &pipelineCommands(), &peopleCommands(), &worldCommands(), &reputationCommands()}) {
             for (const Command& command : *family) {

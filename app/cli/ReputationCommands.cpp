@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// countersign-cli, agents' reputation: scores and their traces, signed attestations.
+// countersign-cli, agents' reputation (scores and their traces, signed attestations) and the
+// workspace's health (doctor).
 #include "app/cli/CliIo.h"
 
 #include "core/api/Engine.h"
@@ -160,6 +161,44 @@ int verifyAttestation(const QStringList& arguments, api::EngineFactory&, std::os
     return ExitOk;
 }
 
+//! doctor WS
+int doctor(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
+{
+    int exit = ExitOk;
+    auto engine = openWorkspaceArgument(arguments, factory, err, exit);
+    if (!engine)
+        return exit;
+    auto report = engine->health();
+    if (!report)
+        return requestError(err, report.error());
+    QJsonArray items;
+    for (const api::HealthItem& item : report->items) {
+        QJsonArray entries;
+        for (std::int64_t seq : item.entries) {
+            if (seq > 0)
+                entries.append(static_cast<qint64>(seq));
+        }
+        QJsonArray findings;
+        for (const std::string& finding : item.findings)
+            findings.append(qs(finding));
+        QJsonObject counts;
+        for (const auto& [name, count] : item.counts)
+            counts.insert(qs(name), static_cast<qint64>(count));
+        items.append(QJsonObject{{QStringLiteral("check"), qs(item.check)},
+                                 {QStringLiteral("red_flag"), qs(item.title)},
+                                 {QStringLiteral("status"), qs(std::string(api::toString(item.status)))},
+                                 {QStringLiteral("summary"), qs(item.summary)},
+                                 {QStringLiteral("entries"), entries},
+                                 {QStringLiteral("findings"), findings},
+                                 {QStringLiteral("counts"), counts}});
+    }
+    const api::HealthStatus overall = report->overall();
+    printJson(out, {{QStringLiteral("entries"), static_cast<qint64>(report->entries)},
+                    {QStringLiteral("status"), qs(std::string(api::toString(overall)))},
+                    {QStringLiteral("items"), items}});
+    return overall == api::HealthStatus::Fail ? ExitTampered : ExitOk;
+}
+
 } // namespace
 
 const std::vector<Command>& reputationCommands()
@@ -177,6 +216,10 @@ const std::vector<Command>& reputationCommands()
          "verify-attestation F [--key engine.pem]",
          "check an attestation with nothing but itself: the engine's\nsignature over it and over its checkpoint; exit 1 when altered.\n--key pins the engine key",
          verifyAttestation},
+        {"doctor",
+         "doctor WS",
+         "the seed's red flags checked from the log, each ok, warn or fail\nwith its evidence: actions without an explanation, settlements\nwithout an allow or a valid quorum, secrets in the log (and those\nintake redacted), reputations that cannot be attested, scoring\nthat rewards activity, approvers who rubber-stamp; exit 1 when\none fails (warnings allowed)",
+         doctor},
     };
     return commands;
 }

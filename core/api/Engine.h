@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/api/Handler.h"
+#include "core/api/Health.h"
 #include "core/api/Reports.h"
 #include "core/api/Reputation.h"
 #include "core/api/Snapshots.h"
@@ -74,6 +75,8 @@ public:
      * no such agent, Locked when the engine key is not open (a demo opens its own).
      */
     virtual Result<std::string> attestReputation(const std::string& agent) = 0;
+    //! The seed's red flags checked from the log, each with its evidence (core/health, countersign-cli doctor).
+    virtual Result<HealthReport> health() = 0;
     //! The timeline rows of `seqs` (at most 10,000), in that order.
     virtual Result<std::vector<AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) = 0;
     //! Entry `seq` in full: bytes, hashes checked, signature checked, inclusion proof, its proposal's entries.

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/api/Reports.h"
+#include "core/api/Health.h"
 #include "core/api/Reputation.h"
 
 #include <algorithm>
@@ -36,6 +37,24 @@ std::string_view toString(ReputationTier tier)
     case ReputationTier::Trusted: return "trusted";
     }
     return "provisional";
+}
+
+std::string_view toString(HealthStatus status)
+{
+    switch (status) {
+    case HealthStatus::Ok: return "ok";
+    case HealthStatus::Warn: return "warn";
+    case HealthStatus::Fail: return "fail";
+    }
+    return "fail";
+}
+
+HealthStatus HealthReport::overall() const
+{
+    HealthStatus worst = HealthStatus::Ok;
+    for (const HealthItem& item : items)
+        worst = std::max(worst, item.status);
+    return worst;
 }
 
 std::string twoDecimals(double value)

@@ -132,15 +132,23 @@ std::optional<ParsedProof> parseTlogProof(const std::string& text, std::string& 
 
 } // namespace
 
+std::optional<Registration> registrationIn(const Entry& entry)
+{
+    if (!isRegistration(entry.type))
+        return std::nullopt;
+    const QJsonObject body = parsed(entry.body);
+    auto bytes = fromBase64(str(body, "public_key"));
+    auto key = bytes ? identity::publicKeyFromBytes(*bytes, "public_key") : Result<PublicKey>(Unexpected{bytes.error()});
+    return Registration{str(body, "principal"), key ? std::optional<PublicKey>(*key) : std::nullopt};
+}
+
 Result<std::optional<PublicKey>> registeredKey(storage::Database& db, const std::string& principal, std::int64_t before)
 {
     CS_TRY(registered, entriesNaming(db, "principal", principal, before, true));
     if (registered->empty())
         return std::optional<PublicKey>();
     CS_TRY(registration, readEntry(db, registered->back()));
-    auto bytes = fromBase64(str(parsed(registration->body), "public_key"));
-    auto key = bytes ? identity::publicKeyFromBytes(*bytes, "public_key") : Result<PublicKey>(Unexpected{bytes.error()});
-    return key ? std::optional<PublicKey>(*key) : std::nullopt;
+    return registrationIn(*registration)->key;
 }
 
 std::string checkEntryInclusion(const std::string& entryBytes, std::int64_t index, const std::vector<Hash>& path,

@@ -60,6 +60,15 @@ struct EvidenceCheck
  */
 Result<EvidenceCheck> verifyEvidence(const EvidenceFiles& files, const std::optional<PublicKey>& pinnedKey);
 
+//! What an entry that registers a key (an identity.registered, .added or .key_rotated) names:
+//! the principal, and the key (nullopt when it does not parse). Nullopt for any other entry.
+struct Registration
+{
+    std::string principal;
+    std::optional<PublicKey> key;
+};
+std::optional<Registration> registrationIn(const Entry& entry);
+
 //! The key the newest entry before `before` that registers `principal`'s key records (an
 //! identity.registered, .added or .key_rotated); nullopt when none does.
 Result<std::optional<PublicKey>> registeredKey(storage::Database& db, const std::string& principal, std::int64_t before);

@@ -82,6 +82,7 @@ public:
                                         const api::ProgressFn& progress, std::stop_token stop) override;
     Result<api::ReputationReport> reputation() override;
     Result<std::string> attestReputation(const std::string& agent) override;
+    Result<api::HealthReport> health() override;
     Result<std::vector<std::int64_t>> auditMatches(const api::AuditQuery& query) override;
     Result<api::AuditHistogram> auditHistogram(const api::AuditQuery& query) override;
     Result<std::vector<api::AuditRow>> auditRows(const std::vector<std::int64_t>& seqs) override;

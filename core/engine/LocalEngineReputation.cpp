@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// LocalEngine: agents' reputation from the log, and its signed attestations.
+// LocalEngine: agents' reputation from the log, its signed attestations, and the workspace's health.
 #include "core/engine/LocalEngine.h"
 
 #include "core/audit/LogReads.h"
+#include "core/health/Doctor.h"
 #include "core/reputation/Attestation.h"
 #include "core/reputation/Reputation.h"
 #include "core/store/Principals.h"
@@ -70,6 +71,22 @@ Result<std::string> LocalEngine::attestReputation(const std::string& agent)
         const auto found = std::find_if(report->agents.begin(), report->agents.end(),
                                         [&](const api::AgentReputation& of) { return of.agent == agent; });
         return reputation::attestationFile(*found, (*principal)->publicKey, checkpoint, *m_engineSigner);
+    }());
+}
+
+Result<api::HealthReport> LocalEngine::health()
+{
+    std::lock_guard lock(m_readMutex);
+    return observed([this]() -> Result<api::HealthReport> {
+        CS_TRY(transaction, storage::Transaction::beginRead(m_reader));
+        CS_TRY(principals, store::principals(m_reader));
+        std::vector<health::Agent> agents;
+        for (const store::PrincipalRow& principal : *principals) {
+            if (principal.role == "agent")
+                agents.push_back({principal.id, !principal.publicKey.empty()});
+        }
+        CS_TRY(checkpoints, audit::readCheckpoints(m_reader));
+        return health::checkHealth(m_reader, agents, static_cast<std::int64_t>(checkpoints->size()));
     }());
 }
 

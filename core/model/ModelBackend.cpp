@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/ModelBackend.h"
 
+#include "core/domain/SecretScan.h"
+
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"
 #include "core/domain/Ids.h"
@@ -62,6 +64,28 @@ QJsonValue redact(const QJsonValue& value, const QStringList& secrets)
     }
     if (value.isDouble() && secrets.contains(QString::number(value.toDouble(), 'g', 17)))
         return QLatin1String(kRedacted);
+    return value;
+}
+
+//! `value` with every secret recognised in its strings redacted (core/domain/SecretScan), the
+//! kinds found appended to `kinds`.
+QJsonValue redactFreeText(const QJsonValue& value, std::vector<std::string>& kinds)
+{
+    if (value.isString())
+        return redactSecrets(value.toString(), kinds);
+    if (value.isObject()) {
+        QJsonObject object;
+        const QJsonObject source = value.toObject();
+        for (auto it = source.begin(); it != source.end(); ++it)
+            object.insert(it.key(), redactFreeText(it.value(), kinds));
+        return object;
+    }
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue& item : value.toArray())
+            array.append(redactFreeText(item, kinds));
+        return array;
+    }
     return value;
 }
 
@@ -202,21 +226,26 @@ ModelRequest buildPrompt(const Intent& intent)
     request.intent = intent.id;
     request.agent = intent.agent;
     request.system = std::string(agentContract());
+    // Secrets an agent wrote into free text are kept from the model and the log as well: by kind
+    // (an API key, a private key, a seed phrase, a card number), recorded by kind, never by value.
+    std::vector<std::string> found;
     QJsonObject user{{QStringLiteral("intent"), qs(intent.id)},
                      {QStringLiteral("agent"), qs(intent.agent)},
-                     {QStringLiteral("task"), redact(qs(intent.task), secrets)}};
+                     {QStringLiteral("task"), redactFreeText(redact(qs(intent.task), secrets), found)}};
     request.accessed.push_back("task");
     if (!intent.fields.isEmpty()) {
-        user.insert(QStringLiteral("task_fields"), redact(intent.fields, secrets));
+        user.insert(QStringLiteral("task_fields"), redactFreeText(redact(intent.fields, secrets), found));
         request.accessed.push_back("task_fields");
     }
     if (!intent.context.isEmpty()) {
-        user.insert(QStringLiteral("context"), redact(intent.context, secrets));
+        user.insert(QStringLiteral("context"), redactFreeText(redact(intent.context, secrets), found));
         for (auto it = intent.context.begin(); it != intent.context.end(); ++it)
             request.accessed.push_back("context." + it.key().toStdString());
     }
     for (auto it = intent.secret.begin(); it != intent.secret.end(); ++it)
         request.redacted.push_back("private." + it.key().toStdString());
+    for (const std::string& kind : found)
+        request.redacted.push_back("free_text." + kind);
     request.user = canonicalJson(user).value();
     return request;
 }

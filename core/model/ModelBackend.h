@@ -45,7 +45,9 @@ struct ModelRequest
     std::string system;
     std::string user;
     std::vector<std::string> accessed; //!< the intent fields the prompt shows ("task", "context.quote", …)
-    std::vector<std::string> redacted; //!< the private fields kept out ("private.tax_id", …), names only
+    //! What was kept out, names only: private fields ("private.tax_id", …) and secrets found in
+    //! free text, by kind ("free_text.api_key", …).
+    std::vector<std::string> redacted;
 
     //! Canonical JSON {"system","user"}: what is hashed.
     std::string canonical() const;

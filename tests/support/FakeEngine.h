@@ -142,6 +142,7 @@ public:
     Result<api::EvidenceBundle> evidenceBundle(const std::string&) override { return missing("evidenceBundle"); }
     Result<api::ReputationReport> reputation() override { return record("reputation", m_ws->reputation); }
     Result<std::string> attestReputation(const std::string&) override { return missing("attestReputation"); }
+    Result<api::HealthReport> health() override { return missing("health"); }
     Result<std::vector<std::int64_t>> auditMatches(const api::AuditQuery& query) override
     {
         std::vector<std::int64_t> seqs;
