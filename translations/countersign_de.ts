@@ -1254,6 +1254,84 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::HealthPanel</name>
+    <message>
+        <source>an agent acts but cannot explain</source>
+        <translation>ein Agent handelt, kann es aber nicht erklären</translation>
+    </message>
+    <message>
+        <source>spending without proven authorization</source>
+        <translation>Ausgaben ohne nachgewiesene Befugnis</translation>
+    </message>
+    <message>
+        <source>logs that leak private data</source>
+        <translation>Protokolle, die private Daten preisgeben</translation>
+    </message>
+    <message>
+        <source>reputation that is not portable</source>
+        <translation>Reputation, die nicht übertragbar ist</translation>
+    </message>
+    <message>
+        <source>incentives that reward activity instead of useful output</source>
+        <translation>Anreize, die Aktivität statt nützlicher Ergebnisse belohnen</translation>
+    </message>
+    <message>
+        <source>approvers who rubber-stamp</source>
+        <translation>Freigebende, die alles abnicken</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Red flag</source>
+        <translation>Warnsignal</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Findings (double-click one about an entry to show it in the audit timeline):</source>
+        <translation>Befunde (Doppelklick auf einen Befund zu einem Eintrag zeigt ihn im Prüfprotokoll):</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>in Ordnung</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; over %n entries of the log (the same checks as countersign-cli doctor)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; über %n Eintrag des Protokolls (dieselben Prüfungen wie countersign-cli doctor)</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; über %n Einträge des Protokolls (dieselben Prüfungen wie countersign-cli doctor)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every red flag checked is clear</source>
+        <translation>Kein geprüftes Warnsignal schlägt an</translation>
+    </message>
+    <message>
+        <source>Nothing fails; some warnings</source>
+        <translation>Nichts schlägt fehl; einige Warnungen</translation>
+    </message>
+    <message>
+        <source>A red flag fails</source>
+        <translation>Ein Warnsignal schlägt an</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>Nichts anzuzeigen.</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::MainWindow</name>
     <message>
         <source>Countersign</source>
@@ -1278,10 +1356,6 @@
     <message>
         <source>Reputation</source>
         <translation>Reputation</translation>
-    </message>
-    <message>
-        <source>Reputation charts: each agent&apos;s score over time, every move explained by the outcomes behind it, and the kill switch.</source>
-        <translation>Reputationsdiagramme: die Bewertung jedes Agenten im Zeitverlauf, jede Änderung durch die Ergebnisse dahinter erklärt, und der Notschalter.</translation>
     </message>
     <message>
         <source>Audit</source>
@@ -1568,13 +1642,6 @@
     <message>
         <source>Last active</source>
         <translation>Zuletzt aktiv</translation>
-    </message>
-</context>
-<context>
-    <name>cs::ui::PlaceholderView</name>
-    <message>
-        <source>Not available in this version yet.</source>
-        <translation>In dieser Version noch nicht verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2356,173 @@
     <message>
         <source>Your passphrase signs the change.</source>
         <translation>Ihre Passphrase signiert die Änderung.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReputationChart</name>
+    <message>
+        <source>score</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReputationModel</name>
+    <message>
+        <source>trusted</source>
+        <translation>vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>vorläufig</translation>
+    </message>
+    <message>
+        <source>untrusted</source>
+        <translation>nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>executed after approval</source>
+        <translation>nach Freigabe ausgeführt</translation>
+    </message>
+    <message>
+        <source>executed, allowed by policy</source>
+        <translation>ausgeführt, von der Richtlinie erlaubt</translation>
+    </message>
+    <message>
+        <source>executed after an approver&apos;s edit</source>
+        <translation>nach Änderung durch Freigebende ausgeführt</translation>
+    </message>
+    <message>
+        <source>could not plan</source>
+        <translation>nicht planbar</translation>
+    </message>
+    <message>
+        <source>denied by policy</source>
+        <translation>von der Richtlinie verweigert</translation>
+    </message>
+    <message>
+        <source>rejected by an approver</source>
+        <translation>von Freigebenden abgelehnt</translation>
+    </message>
+    <message>
+        <source>refused by the parser</source>
+        <translation>vom Parser abgewiesen</translation>
+    </message>
+    <message>
+        <source>spoke for another intent</source>
+        <translation>sprach für einen anderen Auftrag</translation>
+    </message>
+    <message>
+        <source>outside its intent&apos;s bounds</source>
+        <translation>außerhalb der Grenzen seines Auftrags</translation>
+    </message>
+    <message>
+        <source>settlement failed</source>
+        <translation>Abwicklung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>settlement unknown</source>
+        <translation>Abwicklung unbekannt</translation>
+    </message>
+    <message>
+        <source>risk under-claimed</source>
+        <translation>Risiko zu niedrig angegeben</translation>
+    </message>
+    <message>
+        <source>settled other than simulated</source>
+        <translation>anders abgewickelt als simuliert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change over its last %n scored outcomes</source>
+        <translation>
+            <numerusform>Veränderung über sein letztes bewertetes Ergebnis</numerusform>
+            <numerusform>Veränderung über seine letzten %n bewerteten Ergebnisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Vorfälle</translation>
+    </message>
+    <message>
+        <source>Last activity (UTC)</source>
+        <translation>Zuletzt aktiv (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReputationView</name>
+    <message>
+        <source>Kill switch in People &amp;&amp; agents…</source>
+        <translation>Notschalter unter Personen &amp;&amp; Agenten…</translation>
+    </message>
+    <message>
+        <source>All their history</source>
+        <translation>Gesamter Verlauf</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Scores over time (select several agents to compare; click an outcome to see its entry):</source>
+        <translation>Werte im Zeitverlauf (mehrere Agenten zum Vergleich auswählen; ein Ergebnis anklicken, um seinen Eintrag zu sehen):</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Reputation</source>
+        <translation>Reputation</translation>
+    </message>
+    <message>
+        <source>Select an agent.</source>
+        <translation>Wählen Sie einen Agenten.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scored outcome(s), %1 against it</source>
+        <translation>
+            <numerusform>%n bewertetes Ergebnis, %1 davon gegen ihn</numerusform>
+            <numerusform>%n bewertete Ergebnisse, %1 davon gegen ihn</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1241,6 +1241,83 @@
     </message>
 </context>
 <context>
+    <name>cs::ui::HealthPanel</name>
+    <message>
+        <source>an agent acts but cannot explain</source>
+        <translation>代理执行了操作却无法解释</translation>
+    </message>
+    <message>
+        <source>spending without proven authorization</source>
+        <translation>没有经过证明授权的支出</translation>
+    </message>
+    <message>
+        <source>logs that leak private data</source>
+        <translation>泄露私密数据的日志</translation>
+    </message>
+    <message>
+        <source>reputation that is not portable</source>
+        <translation>无法迁移的信誉</translation>
+    </message>
+    <message>
+        <source>incentives that reward activity instead of useful output</source>
+        <translation>奖励活跃度而非有用产出的激励</translation>
+    </message>
+    <message>
+        <source>approvers who rubber-stamp</source>
+        <translation>走过场式批准的审批人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Red flag</source>
+        <translation>危险信号</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Findings (double-click one about an entry to show it in the audit timeline):</source>
+        <translation>发现（双击与某条目相关的发现，可在审计时间线中查看）：</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; over %n entries of the log (the same checks as countersign-cli doctor)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;，共检查日志 %n 条（与 countersign-cli doctor 相同）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every red flag checked is clear</source>
+        <translation>所有检查的危险信号均无问题</translation>
+    </message>
+    <message>
+        <source>Nothing fails; some warnings</source>
+        <translation>没有失败项；有一些警告</translation>
+    </message>
+    <message>
+        <source>A red flag fails</source>
+        <translation>有危险信号未通过</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>没有可显示的内容。</translation>
+    </message>
+</context>
+<context>
     <name>cs::ui::MainWindow</name>
     <message>
         <source>Countersign</source>
@@ -1265,10 +1342,6 @@
     <message>
         <source>Reputation</source>
         <translation>信誉</translation>
-    </message>
-    <message>
-        <source>Reputation charts: each agent&apos;s score over time, every move explained by the outcomes behind it, and the kill switch.</source>
-        <translation>信誉图表：每个代理随时间变化的评分，每次变化都由其背后的结果解释，以及紧急停止开关。</translation>
     </message>
     <message>
         <source>Audit</source>
@@ -1555,13 +1628,6 @@
     <message>
         <source>Last active</source>
         <translation>最近活动</translation>
-    </message>
-</context>
-<context>
-    <name>cs::ui::PlaceholderView</name>
-    <message>
-        <source>Not available in this version yet.</source>
-        <translation>此版本尚不可用。</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2337,171 @@
     <message>
         <source>Your passphrase signs the change.</source>
         <translation>您的口令用于签署此更改。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReputationChart</name>
+    <message>
+        <source>score</source>
+        <translation>分数</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReputationModel</name>
+    <message>
+        <source>trusted</source>
+        <translation>可信</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>untrusted</source>
+        <translation>不可信</translation>
+    </message>
+    <message>
+        <source>executed after approval</source>
+        <translation>批准后执行</translation>
+    </message>
+    <message>
+        <source>executed, allowed by policy</source>
+        <translation>已执行，策略允许</translation>
+    </message>
+    <message>
+        <source>executed after an approver&apos;s edit</source>
+        <translation>经审批人修改后执行</translation>
+    </message>
+    <message>
+        <source>could not plan</source>
+        <translation>无法规划</translation>
+    </message>
+    <message>
+        <source>denied by policy</source>
+        <translation>被策略拒绝</translation>
+    </message>
+    <message>
+        <source>rejected by an approver</source>
+        <translation>被审批人驳回</translation>
+    </message>
+    <message>
+        <source>refused by the parser</source>
+        <translation>被解析器拒绝</translation>
+    </message>
+    <message>
+        <source>spoke for another intent</source>
+        <translation>代表了另一个意图</translation>
+    </message>
+    <message>
+        <source>outside its intent&apos;s bounds</source>
+        <translation>超出其意图的范围</translation>
+    </message>
+    <message>
+        <source>settlement failed</source>
+        <translation>结算失败</translation>
+    </message>
+    <message>
+        <source>settlement unknown</source>
+        <translation>结算状态未知</translation>
+    </message>
+    <message>
+        <source>risk under-claimed</source>
+        <translation>风险申报偏低</translation>
+    </message>
+    <message>
+        <source>settled other than simulated</source>
+        <translation>结算与模拟不符</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change over its last %n scored outcomes</source>
+        <translation>
+            <numerusform>最近 %n 个已评分结果的变化</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Last activity (UTC)</source>
+        <translation>最近活动（UTC）</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ReputationView</name>
+    <message>
+        <source>Kill switch in People &amp;&amp; agents…</source>
+        <translation>在“人员和代理”中使用紧急开关…</translation>
+    </message>
+    <message>
+        <source>All their history</source>
+        <translation>全部历史</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Scores over time (select several agents to compare; click an outcome to see its entry):</source>
+        <translation>分数随时间变化（选择多个代理进行比较；点击某个结果可查看其条目）：</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Reputation</source>
+        <translation>信誉</translation>
+    </message>
+    <message>
+        <source>Select an agent.</source>
+        <translation>请选择一个代理。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2，%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scored outcome(s), %1 against it</source>
+        <translation>
+            <numerusform>%n 个已评分结果，其中 %1 个不利</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,9 @@ namespace cs::api {
 
 //! Below "trusted" a policy may ask for approval; "untrusted" is where an operator looks first.
 enum class ReputationTier { Untrusted, Provisional, Trusted };
+//! Where the tiers begin: trusted at 70 and above, provisional at 40, untrusted below.
+inline constexpr double kTrustedAt = 70;
+inline constexpr double kProvisionalAt = 40;
 std::string_view toString(ReputationTier tier);
 //! A score or a value as reports and attestations write it: "74.51", "-0.25" (two decimals,
 //! rounded half away from zero, never a locale's comma).

@@ -51,8 +51,8 @@ namespace cs::reputation {
 
 inline constexpr double kHalfLifeDays = 14;
 inline constexpr double kPriorWeight = 4;
-inline constexpr double kTrustedAt = 70;
-inline constexpr double kProvisionalAt = 40;
+using api::kProvisionalAt;
+using api::kTrustedAt;
 
 //! The tier of a score.
 api::ReputationTier tierOf(double score);

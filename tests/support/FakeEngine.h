@@ -43,6 +43,7 @@ struct FakeWorkspace
     std::mutex callsMutex;          //!< calls come from the worker and the browsing thread
     std::vector<api::AuditRow> log; //!< the audit timeline's entries, seq i at index i - 1
     api::ReputationReport reputation; //!< what reputation() reports
+    api::HealthReport health;         //!< what health() reports
     std::function<void()> verifying; //!< set: runs inside each verification (a test holds the worker there)
 };
 
@@ -142,7 +143,7 @@ public:
     Result<api::EvidenceBundle> evidenceBundle(const std::string&) override { return missing("evidenceBundle"); }
     Result<api::ReputationReport> reputation() override { return record("reputation", m_ws->reputation); }
     Result<std::string> attestReputation(const std::string&) override { return missing("attestReputation"); }
-    Result<api::HealthReport> health() override { return missing("health"); }
+    Result<api::HealthReport> health() override { return record("health", m_ws->health); }
     Result<std::vector<std::int64_t>> auditMatches(const api::AuditQuery& query) override
     {
         std::vector<std::int64_t> seqs;

@@ -220,6 +220,19 @@ void AgentsView::showError(const QString& message)
     m_state->setText(tr("Could not load people and agents: %1").arg(message));
 }
 
+void AgentsView::selectPrincipal(const QString& id)
+{
+    for (int row = 0; row < m_peopleProxy->rowCount(); ++row) {
+        const QModelIndex index = m_peopleProxy->index(row, 0);
+        const api::PrincipalView* person = m_people->at(m_peopleProxy->mapToSource(index).row());
+        if (person != nullptr && QString::fromStdString(person->id) == id) {
+            m_peopleTable->setCurrentIndex(index);
+            m_peopleTable->scrollTo(index);
+            return;
+        }
+    }
+}
+
 const api::PrincipalView* AgentsView::selected() const
 {
     const QModelIndex index = m_peopleTable->currentIndex();

@@ -40,6 +40,8 @@ public:
     //! A workspace was opened: new asset columns, then everyone is loaded off the GUI thread.
     void showWorkspace(const api::WorkspaceSummary& summary);
     void reload();
+    //! Selects principal `id` in the people table (the kill switch's way in from elsewhere).
+    void selectPrincipal(const QString& id);
 
     QTableView* table() const { return m_table; } //!< the agents' balances
     AgentsModel* model() const { return m_model; }

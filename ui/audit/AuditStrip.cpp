@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/audit/AuditStrip.h"
 
+#include "ui/common/TimeAxis.h"
+
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -19,16 +21,7 @@ AuditStrip::AuditStrip(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlo
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectPlottables);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeSpec(Qt::UTC);
-    ticker->setDateTimeFormat(QStringLiteral("MM-dd HH:mm"));
-    m_plot->xAxis->setTicker(ticker);
-    // Labels as fine as the ticks the range gives, zoomed in or out: never two alike.
-    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [ticker](const QCPRange& range) {
-        ticker->setDateTimeFormat(range.size() < 600 ? QStringLiteral("HH:mm:ss")
-                                  : range.size() < 2 * 86400 ? QStringLiteral("MM-dd HH:mm")
-                                                             : QStringLiteral("yyyy-MM-dd"));
-    });
+    useTimeAxis(m_plot->xAxis);
     m_plot->yAxis->setLabel(tr("entries"));
     m_plot->yAxis->setNumberFormat(QStringLiteral("f")); // 1000000, not 1E+06
     m_plot->yAxis->setNumberPrecision(0);

@@ -43,6 +43,8 @@ EngineClient::EngineClient(std::shared_ptr<api::EngineFactory> factory, QObject*
     qRegisterMetaType<cs::api::AuditEntryDetail>();
     qRegisterMetaType<cs::api::ProposalReplay>();
     qRegisterMetaType<cs::api::VerifySummary>();
+    qRegisterMetaType<cs::api::ReputationReport>();
+    qRegisterMetaType<cs::api::HealthReport>();
     m_thread.setObjectName(QStringLiteral("engine-client"));
     m_context.moveToThread(&m_thread);
     m_thread.start();
@@ -601,6 +603,16 @@ void EngineClient::loadAuditEntry(qint64 seq)
             return engine.auditEntry(seq);
         },
         &EngineClient::auditEntryLoaded);
+}
+
+void EngineClient::loadReputation()
+{
+    postRead([](api::Engine& engine) { return engine.reputation(); }, &EngineClient::reputationLoaded);
+}
+
+void EngineClient::loadHealth()
+{
+    postRead([](api::Engine& engine) { return engine.health(); }, &EngineClient::healthLoaded);
 }
 
 void EngineClient::replayProposal(const QString& intent)

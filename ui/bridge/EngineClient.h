@@ -152,6 +152,10 @@ public:
     void cancelVerify();
     //! The whole log written to `path`; auditExported or requestFailed follows.
     void exportAuditLog(const QString& path, cs::api::LogFormat format);
+    //! Every agent's reputation from the log; reputationLoaded or requestFailed follows.
+    void loadReputation();
+    //! The workspace's red flags checked; healthLoaded or requestFailed follows.
+    void loadHealth();
     //! Opens the engine key of a workspace that is not a demo; engineUnlocked or requestFailed follows.
     void unlockEngine(std::shared_ptr<const SecretBytes> passphrase);
 
@@ -197,6 +201,8 @@ Q_SIGNALS:
     void verifyFinished(const cs::api::VerifySummary& summary);
     void verifyFailed(const QString& message, bool cancelled);
     void auditExported(const QString& path, qint64 entries);
+    void reputationLoaded(const cs::api::ReputationReport& report);
+    void healthLoaded(const cs::api::HealthReport& report);
     //! The check the engine runs before its first write, run as soon as a workspace opens.
     void integrityProgress(qint64 done, qint64 total);
     //! `intact` false: the workspace is read-only, `problem` says why (entry and reason).

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/Health.h"
 #include "core/api/Reports.h"
+#include "core/api/Reputation.h"
 #include "core/api/Snapshots.h"
 
 #include <vector>
@@ -33,3 +35,5 @@ Q_DECLARE_METATYPE(std::vector<cs::api::AuditRow>)
 Q_DECLARE_METATYPE(cs::api::AuditEntryDetail)
 Q_DECLARE_METATYPE(cs::api::ProposalReplay)
 Q_DECLARE_METATYPE(cs::api::VerifySummary)
+Q_DECLARE_METATYPE(cs::api::ReputationReport)
+Q_DECLARE_METATYPE(cs::api::HealthReport)

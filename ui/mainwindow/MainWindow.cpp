@@ -7,10 +7,10 @@
 #include "ui/mainwindow/SignInDialog.h"
 #include "ui/world/WorldView.h"
 #include "ui/audit/AuditView.h"
+#include "ui/reputation/ReputationView.h"
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/common/Secrets.h"
 #include "ui/bridge/EngineClient.h"
-#include "ui/common/PlaceholderView.h"
 #include "ui/policy/PolicyView.h"
 #include "ui/common/Session.h"
 #include "ui/common/Settings.h"
@@ -44,6 +44,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
     , m_agentsView(new AgentsView(*m_client, *m_session, this))
     , m_worldView(new WorldView(*m_client, *m_session, this))
     , m_auditView(new AuditView(*m_client, this))
+    , m_reputationView(new ReputationView(*m_client, this))
     , m_policyView(new PolicyView(*m_client, *m_session, this))
     , m_approvalsView(new ApprovalsView(*m_client, *m_session, this))
     , m_workspaceLabel(new QLabel(this))
@@ -126,6 +127,7 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
         case api::Change::Kind::PrincipalChanged: m_agentsView->reload(); break;
         case api::Change::Kind::AuditAppended:
             m_auditView->logGrew(change.auditSize);
+            m_reputationView->logGrew(); // scores and red flags come from the log
             m_worldView->reload(); // a world change is one entry
             m_policyView->reloadShadow(); // a decision that only denies appends, and a shadow may differ on it
             break;
@@ -138,6 +140,15 @@ MainWindow::MainWindow(std::shared_ptr<api::EngineFactory> factory, QWidget* par
         }
     });
     connect(m_policyView, &PolicyView::modifiedChanged, this, &QWidget::setWindowModified);
+    // From an agent's outcome or a red flag to its entry; from its score to the kill switch.
+    connect(m_reputationView, &ReputationView::entryRequested, this, [this](qint64 seq) {
+        showView(AuditViewIndex);
+        m_auditView->showEntry(seq);
+    });
+    connect(m_reputationView, &ReputationView::killSwitchRequested, this, [this](const QString& agent) {
+        showView(AgentsViewIndex);
+        m_agentsView->selectPrincipal(agent);
+    });
     connect(m_client, &EngineClient::engineUnlocked, this, [this] {
         m_engineLabel->setText(tr("Engine: ready, key unlocked"));
     });
@@ -163,25 +174,13 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createNavigation()
 {
-    struct Page
-    {
-        QString title;
-        QString description;
-    };
-    const Page pages[] = {
-        {tr("Reputation"),
-         tr("Reputation charts: each agent's score over time, every move explained by the outcomes behind it, "
-            "and the kill switch.")},
-    };
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->addItem(tr("Approvals"));
     m_stack->addWidget(m_approvalsView);
     m_navigation->addItem(tr("Policy"));
     m_stack->addWidget(m_policyView);
-    for (const Page& page : pages) {
-        m_navigation->addItem(page.title);
-        m_stack->addWidget(new PlaceholderView(page.title, page.description, m_stack));
-    }
+    m_navigation->addItem(tr("Reputation"));
+    m_stack->addWidget(m_reputationView);
     m_navigation->addItem(tr("Audit"));
     m_stack->addWidget(m_auditView);
     m_navigation->addItem(tr("People & agents"));
@@ -316,6 +315,7 @@ void MainWindow::onWorkspaceOpened(const QString& path, const api::WorkspaceSumm
     m_agentsView->showWorkspace(summary);
     m_worldView->showWorkspace(summary);
     m_auditView->showWorkspace(summary);
+    m_reputationView->showWorkspace();
     m_policyView->showWorkspace(summary);
     m_approvalsView->showWorkspace();
     // A workspace made in a temporary directory (countersign --demo) is not worth remembering.

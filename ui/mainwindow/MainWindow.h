@@ -27,6 +27,7 @@ namespace cs::ui {
 class AgentsView;
 class WorldView;
 class AuditView;
+class ReputationView;
 class PolicyView;
 class ApprovalsView;
 class EngineClient;
@@ -60,6 +61,7 @@ public:
     AgentsView* agentsView() const { return m_agentsView; }
     WorldView* worldView() const { return m_worldView; }
     AuditView* auditView() const { return m_auditView; }
+    ReputationView* reputationView() const { return m_reputationView; }
     PolicyView* policyView() const { return m_policyView; }
     ApprovalsView* approvalsView() const { return m_approvalsView; }
     EngineClient* engineClient() const { return m_client; }
@@ -105,6 +107,7 @@ private:
     AgentsView* m_agentsView;
     WorldView* m_worldView;
     AuditView* m_auditView;
+    ReputationView* m_reputationView;
     PolicyView* m_policyView;
     ApprovalsView* m_approvalsView;
     QMenu* m_recentMenu = nullptr;
