@@ -29,7 +29,10 @@
 #include "ui/approvals/ApprovalsView.h"
 #include "ui/bridge/EngineClient.h"
 #include "ui/common/Session.h"
+#include "ui/agents/AgentsView.h"
+#include "ui/agents/PeopleModel.h"
 #include "ui/common/Settings.h"
+#include "ui/reputation/ReputationView.h"
 #include "ui/common/StateText.h"
 #include "ui/common/Translations.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -51,6 +54,7 @@ private Q_SLOTS:
     void signsInAsWhoIsAskedFor();
     void demoFeedFillsTheConsoleLive();
     void keyboardNavigation();
+    void reputationLeadsToEntriesAndTheKillSwitch();
     void failureIsReportedAndChangesNothing();
     void tamperedWorkspaceOpensReadOnly();
     void remembersRecentWorkspacesAndGeometry();
@@ -286,8 +290,30 @@ void MainWindowTest::keyboardNavigation()
     QVERIFY(navigation->hasFocus());
     QTest::keyClick(navigation, Qt::Key_Up);
     QCOMPARE(window.currentView(), MainWindow::AuditViewIndex);
-    // Views not built yet say what will be there.
-    QVERIFY(stack->currentWidget()->findChildren<QLabel*>().size() >= 2);
+}
+
+void MainWindowTest::reputationLeadsToEntriesAndTheKillSwitch()
+{
+    const QString path = m_dir->filePath(QStringLiteral("demo"));
+    ui::Settings().signedIn.set(QVariantMap{{path, QStringLiteral("rita")}});
+    MainWindow window(m_factory);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::workspaceShown);
+    window.createWorkspace(path, /*demo=*/true);
+    QVERIFY(shown.wait(20000));
+    QTRY_VERIFY(window.agentsView()->peopleModel()->rowCount() > 0);
+    // An outcome's entry (a click in the chart or on a finding) opens the audit timeline.
+    window.showView(MainWindow::ReputationViewIndex);
+    Q_EMIT window.reputationView()->entryRequested(7);
+    QCOMPARE(window.currentView(), MainWindow::AuditViewIndex);
+    // The kill switch is People & agents', with the agent selected.
+    window.showView(MainWindow::ReputationViewIndex);
+    Q_EMIT window.reputationView()->killSwitchRequested(QStringLiteral("trader"));
+    QCOMPARE(window.currentView(), MainWindow::AgentsViewIndex);
+    const QModelIndex current = window.agentsView()->peopleTable()->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(current.siblingAtColumn(0).data(ui::PeopleModel::IdRole).toString(), QStringLiteral("trader"));
 }
 
 void MainWindowTest::failureIsReportedAndChangesNothing()
