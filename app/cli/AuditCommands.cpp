@@ -103,32 +103,22 @@ int verifyProof(const QStringList& arguments, api::EngineFactory&, std::ostream&
     if (!bytes)
         return exit;
     std::optional<QByteArray> pem;
-    if (parser.isSet(QStringLiteral("key"))) {
-        pem = readInput(parser.value(QStringLiteral("key")), err, exit);
-        if (!pem)
-            return exit;
-    }
+    if (!readPinnedKey(parser, pem, err, exit))
+        return exit;
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return usageError(err, QStringLiteral("%1 is not a JSON object").arg(parser.positionalArguments().at(0)));
-    auto check = api::verifyInclusionProof(document.object(), pem ? std::optional(std::string_view(pem->constData(),
-                                                                                                   static_cast<std::size_t>(pem->size())))
-                                                                  : std::nullopt);
+    auto check = api::verifyInclusionProof(document.object(), pemView(pem));
     if (!check)
         return usageError(err, QString::fromStdString(check.error().message));
     QJsonObject json{{QStringLiteral("valid"), check->valid},
                      {QStringLiteral("seq"), static_cast<qint64>(check->seq)},
                      {QStringLiteral("type"), QString::fromStdString(check->type)},
                      {QStringLiteral("checkpoint_size"), static_cast<qint64>(check->checkpointSize)}};
-    if (!check->valid) {
+    if (!check->valid)
         json.insert(QStringLiteral("reason"), QString::fromStdString(check->reason));
-        printJson(out, json);
-        err << "error: proof does not verify: " << check->reason << "\n";
-        return ExitTampered;
-    }
-    printJson(out, json);
-    return ExitOk;
+    return verdict(out, err, json, check->valid, "proof does not verify: " + check->reason);
 }
 
 int exportReceipt(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
@@ -303,16 +293,12 @@ int verifyEvidence(const QStringList& arguments, api::EngineFactory&, std::ostre
         return *failed;
     int exit = ExitOk;
     std::optional<QByteArray> pem;
-    if (parser.isSet(QStringLiteral("key"))) {
-        pem = readInput(parser.value(QStringLiteral("key")), err, exit);
-        if (!pem)
-            return exit;
-    }
+    if (!readPinnedKey(parser, pem, err, exit))
+        return exit;
     const auto files = readBundle(absolute(parser.positionalArguments().at(0)).toStdString(), err, exit);
     if (!files)
         return exit;
-    auto check = api::verifyEvidence(*files, pem ? std::optional(std::string_view(pem->constData(), static_cast<std::size_t>(pem->size())))
-                                                 : std::nullopt);
+    auto check = api::verifyEvidence(*files, pemView(pem));
     if (!check)
         return usageError(err, QString::fromStdString(check.error().message));
     QJsonObject json{{QStringLiteral("valid"), check->valid},
@@ -323,12 +309,8 @@ int verifyEvidence(const QStringList& arguments, api::EngineFactory&, std::ostre
     if (!check->valid) {
         json.insert(QStringLiteral("file"), QString::fromStdString(check->file));
         json.insert(QStringLiteral("reason"), QString::fromStdString(check->reason));
-        printJson(out, json);
-        err << "error: " << check->file << ": " << check->reason << "\n";
-        return ExitTampered;
     }
-    printJson(out, json);
-    return ExitOk;
+    return verdict(out, err, json, check->valid, check->file + ": " + check->reason);
 }
 
 int receipts(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)

@@ -175,6 +175,30 @@ std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int&
     return bytes;
 }
 
+bool readPinnedKey(const QCommandLineParser& parser, std::optional<QByteArray>& pem, std::ostream& err, int& exit)
+{
+    if (!parser.isSet(QStringLiteral("key")))
+        return true;
+    pem = readInput(parser.value(QStringLiteral("key")), err, exit);
+    return pem.has_value();
+}
+
+std::optional<std::string_view> pemView(const std::optional<QByteArray>& pem)
+{
+    if (!pem)
+        return std::nullopt;
+    return std::string_view(pem->constData(), static_cast<std::size_t>(pem->size()));
+}
+
+int verdict(std::ostream& out, std::ostream& err, const QJsonObject& json, bool valid, const std::string& problem)
+{
+    printJson(out, json);
+    if (valid)
+        return ExitOk;
+    err << "error: " << problem << "\n";
+    return ExitTampered;
+}
+
 //! The passphrase of keys to unlock: from `variable`, else asked on a terminal; none is needed in
 //! a demo workspace (the engine opens its keys itself). Reports the failure and sets `exit` otherwise.
 bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit,

@@ -94,6 +94,15 @@ std::optional<std::int64_t> parseSeq(const QString& text);
 
 std::optional<QByteArray> readInput(const QString& path, std::ostream& err, int& exit);
 
+//! The engine key `--key` pins (SPKI PEM), read into `pem` (left empty when not given); false
+//! once an error is reported, `exit` set. The verify-* commands share it.
+bool readPinnedKey(const QCommandLineParser& parser, std::optional<QByteArray>& pem, std::ostream& err, int& exit);
+//! `pem` as the engine's checks take it.
+std::optional<std::string_view> pemView(const std::optional<QByteArray>& pem);
+//! A check's verdict: `json` on stdout and, when not `valid`, one error line saying `problem`
+//! (exit 1: it does not hold).
+int verdict(std::ostream& out, std::ostream& err, const QJsonObject& json, bool valid, const std::string& problem);
+
 //! The passphrase of keys to unlock: from `variable`, else asked on a terminal; none is needed in
 //! a demo workspace (the engine opens its keys itself). Reports the failure and sets `exit` otherwise.
 bool keyPassphrase(api::Engine& engine, const char* variable, Passphrase& passphrase, std::ostream& err, int& exit,

@@ -136,14 +136,12 @@ int verifyAttestation(const QStringList& arguments, api::EngineFactory&, std::os
         return *failed;
     int exit = ExitOk;
     std::optional<QByteArray> pem;
-    if (parser.isSet(QStringLiteral("key")) && !(pem = readInput(parser.value(QStringLiteral("key")), err, exit)))
+    if (!readPinnedKey(parser, pem, err, exit))
         return exit;
     const auto file = readInput(parser.positionalArguments().at(0), err, exit);
     if (!file)
         return exit;
-    auto check = api::verifyAttestation(std::string_view(file->constData(), static_cast<std::size_t>(file->size())),
-                                        pem ? std::optional(std::string_view(pem->constData(), static_cast<std::size_t>(pem->size())))
-                                            : std::nullopt);
+    auto check = api::verifyAttestation(std::string_view(file->constData(), static_cast<std::size_t>(file->size())), pemView(pem));
     if (!check)
         return usageError(err, QString::fromStdString(check.error().message));
     QJsonObject json{{QStringLiteral("valid"), check->valid},
@@ -151,14 +149,9 @@ int verifyAttestation(const QStringList& arguments, api::EngineFactory&, std::os
                      {QStringLiteral("score"), qs(check->score)},
                      {QStringLiteral("tier"), qs(check->tier)},
                      {QStringLiteral("checkpoint_size"), static_cast<qint64>(check->checkpointSize)}};
-    if (!check->valid) {
+    if (!check->valid)
         json.insert(QStringLiteral("reason"), qs(check->reason));
-        printJson(out, json);
-        err << "error: " << check->reason << "\n";
-        return ExitTampered;
-    }
-    printJson(out, json);
-    return ExitOk;
+    return verdict(out, err, json, check->valid, check->reason);
 }
 
 //! doctor WS
