@@ -41,51 +41,31 @@ void collectSecrets(const QJsonValue& value, QStringList& out)
             collectSecrets(item, out);
 }
 
-QJsonValue redact(const QJsonValue& value, const QStringList& secrets)
+//! `value` with every declared secret cut out of it, and every secret recognised in its free
+//! text (core/domain/SecretScan), whose kinds are appended to `kinds`.
+QJsonValue redact(const QJsonValue& value, const QStringList& secrets, std::vector<std::string>& kinds)
 {
     if (value.isString()) {
         QString text = value.toString();
         for (const QString& secret : secrets)
             text.replace(secret, QLatin1String(kRedacted));
-        return text;
+        return redactSecrets(text, kinds);
     }
     if (value.isObject()) {
         QJsonObject object;
         const QJsonObject source = value.toObject();
         for (auto it = source.begin(); it != source.end(); ++it)
-            object.insert(it.key(), redact(it.value(), secrets));
+            object.insert(it.key(), redact(it.value(), secrets, kinds));
         return object;
     }
     if (value.isArray()) {
         QJsonArray array;
         for (const QJsonValue& item : value.toArray())
-            array.append(redact(item, secrets));
+            array.append(redact(item, secrets, kinds));
         return array;
     }
     if (value.isDouble() && secrets.contains(QString::number(value.toDouble(), 'g', 17)))
         return QLatin1String(kRedacted);
-    return value;
-}
-
-//! `value` with every secret recognised in its strings redacted (core/domain/SecretScan), the
-//! kinds found appended to `kinds`.
-QJsonValue redactFreeText(const QJsonValue& value, std::vector<std::string>& kinds)
-{
-    if (value.isString())
-        return redactSecrets(value.toString(), kinds);
-    if (value.isObject()) {
-        QJsonObject object;
-        const QJsonObject source = value.toObject();
-        for (auto it = source.begin(); it != source.end(); ++it)
-            object.insert(it.key(), redactFreeText(it.value(), kinds));
-        return object;
-    }
-    if (value.isArray()) {
-        QJsonArray array;
-        for (const QJsonValue& item : value.toArray())
-            array.append(redactFreeText(item, kinds));
-        return array;
-    }
     return value;
 }
 
@@ -231,14 +211,14 @@ ModelRequest buildPrompt(const Intent& intent)
     std::vector<std::string> found;
     QJsonObject user{{QStringLiteral("intent"), qs(intent.id)},
                      {QStringLiteral("agent"), qs(intent.agent)},
-                     {QStringLiteral("task"), redactFreeText(redact(qs(intent.task), secrets), found)}};
+                     {QStringLiteral("task"), redact(qs(intent.task), secrets, found)}};
     request.accessed.push_back("task");
     if (!intent.fields.isEmpty()) {
-        user.insert(QStringLiteral("task_fields"), redactFreeText(redact(intent.fields, secrets), found));
+        user.insert(QStringLiteral("task_fields"), redact(intent.fields, secrets, found));
         request.accessed.push_back("task_fields");
     }
     if (!intent.context.isEmpty()) {
-        user.insert(QStringLiteral("context"), redactFreeText(redact(intent.context, secrets), found));
+        user.insert(QStringLiteral("context"), redact(intent.context, secrets, found));
         for (auto it = intent.context.begin(); it != intent.context.end(); ++it)
             request.accessed.push_back("context." + it.key().toStdString());
     }
