@@ -1330,6 +1330,10 @@
         <source>Nothing to show.</source>
         <translation>Nichts anzuzeigen.</translation>
     </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>

@@ -1316,6 +1316,10 @@
         <source>Nothing to show.</source>
         <translation>没有可显示的内容。</translation>
     </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>

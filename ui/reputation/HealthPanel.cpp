@@ -84,6 +84,12 @@ void HealthPanel::showReport(const api::HealthReport& report)
 {
     m_report = report;
     const int current = std::max(0, m_checks->currentRow());
+    if (report.items.empty()) {
+        m_overall->setText(tr("Not checked yet."));
+        m_checks->setRowCount(0);
+        m_findings->clear();
+        return;
+    }
     m_overall->setText(tr("<b>%1</b> over %n entries of the log (the same checks as countersign-cli doctor)", nullptr,
                           static_cast<int>(report.entries))
                            .arg(report.overall() == api::HealthStatus::Ok     ? tr("Every red flag checked is clear")

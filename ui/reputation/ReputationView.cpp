@@ -103,19 +103,32 @@ ReputationView::ReputationView(EngineClient& client, QWidget* parent)
 void ReputationView::showWorkspace()
 {
     m_model->setReport({});
-    reload();
+    m_health->showReport({});
+    m_stale = true;
+    if (isVisible())
+        reload();
 }
 
 void ReputationView::logGrew()
 {
-    if (!m_reload->isActive())
+    if (!isVisible())
+        m_stale = true; // read the whole log only when someone looks
+    else if (!m_reload->isActive())
         m_reload->start();
 }
 
 void ReputationView::reload()
 {
+    m_stale = false;
     m_client.loadReputation();
     m_client.loadHealth();
+}
+
+void ReputationView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void ReputationView::showReport(const api::ReputationReport& report)

@@ -27,7 +27,8 @@ class ReputationModel;
  * (score, tier, trend, outcomes, incidents, last activity), the selected agents' scores over time
  * (select several to compare; a date range), the first one's outcomes in detail, and the kill
  * switch, which is People & agents' (killSwitchRequested). The Health tab: the seed's red flags
- * (HealthPanel). Both follow the log live: reloaded once a second at most while entries arrive.
+ * (HealthPanel). Both are read from the whole log, so only while the view is shown: then they
+ * follow it live, reloaded once a second at most while entries arrive.
  * A click on an outcome or a finding shows its entry in the audit timeline (entryRequested).
  */
 class ReputationView final : public QWidget
@@ -54,6 +55,9 @@ Q_SIGNALS:
     void entryRequested(qint64 seq);
     void killSwitchRequested(const QString& agent);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void showReport(const api::ReputationReport& report);
     void showSelected();
@@ -69,6 +73,7 @@ private:
     HealthPanel* m_health;
     QTabWidget* m_tabs;
     QTimer* m_reload;
+    bool m_stale = true; //!< the log moved (or another workspace opened) since the last reload
 };
 
 } // namespace cs::ui

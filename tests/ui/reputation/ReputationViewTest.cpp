@@ -40,6 +40,7 @@ private Q_SLOTS:
     void aClickOnAnOutcomeAsksForItsEntry();
     void theKillSwitchIsPeopleAndAgents();
     void theHealthTab();
+    void readsTheLogOnlyWhenShown();
 
 private:
     static api::AgentReputation agent(const std::string& id, double score, std::vector<std::pair<double, double>> events);
@@ -208,6 +209,28 @@ void ReputationViewTest::theHealthTab()
     QCOMPARE(asked.first().at(0).toLongLong(), 42);
     checks->setCurrentCell(1, 0);
     QCOMPARE(findings->item(0)->text(), QStringLiteral("alice: 3 verdicts"));
+}
+
+void ReputationViewTest::readsTheLogOnlyWhenShown()
+{
+    auto ws = m_factory->workspaces.at("/ws");
+    const auto reads = [&] {
+        std::lock_guard lock(ws->callsMutex);
+        return std::count(ws->calls.begin(), ws->calls.end(), std::string("reputation"));
+    };
+    ui::ReputationView hidden(*m_client);
+    QSignalSpy loaded(m_client.get(), &ui::EngineClient::agentsLoaded);
+    const auto before = reads();
+    hidden.showWorkspace();
+    hidden.logGrew();
+    m_client->loadAgents(); // after anything they might have asked for on the worker
+    QTRY_VERIFY(!loaded.isEmpty());
+    QCOMPARE(reads(), before);
+    QCOMPARE(hidden.model()->rowCount(), 0);
+    hidden.show(); // shown: read now
+    QVERIFY(QTest::qWaitForWindowExposed(&hidden));
+    QTRY_COMPARE(hidden.model()->rowCount(), 3);
+    QCOMPARE(reads(), before + 1);
 }
 
 QTEST_MAIN(ReputationViewTest)
