@@ -1334,6 +1334,73 @@
         <source>Not checked yet.</source>
         <translation>Noch nicht geprüft.</translation>
     </message>
+    <message numerus="yes">
+        <source>every one of %n executed action(s) has a rationale and a decision explanation</source>
+        <translation>
+            <numerusform>die %n ausgeführte Aktion hat eine Begründung und eine Erklärung der Entscheidung</numerusform>
+            <numerusform>jede der %n ausgeführten Aktionen hat eine Begründung und eine Erklärung der Entscheidung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n executed action(s) lack an explanation</source>
+        <translation>
+            <numerusform>%n ausgeführte Aktion ohne Erklärung</numerusform>
+            <numerusform>%n ausgeführte Aktionen ohne Erklärung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every settlement follows an allow or a quorum of valid approval signatures</source>
+        <translation>jede Abwicklung folgt einer Erlaubnis oder einem Quorum gültiger Freigabesignaturen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settlement(s) without proven authorization</source>
+        <translation>
+            <numerusform>%n Abwicklung ohne nachgewiesene Befugnis</numerusform>
+            <numerusform>%n Abwicklungen ohne nachgewiesene Befugnis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>entries hold what looks like a secret</source>
+        <translation>Einträge enthalten etwas, das wie ein Geheimnis aussieht</translation>
+    </message>
+    <message>
+        <source>no entry holds a recognisable secret</source>
+        <translation>kein Eintrag enthält ein erkennbares Geheimnis</translation>
+    </message>
+    <message numerus="yes">
+        <source>no entry holds a recognisable secret; intake redacted %n from intents&apos; free text</source>
+        <translation>
+            <numerusform>kein Eintrag enthält ein erkennbares Geheimnis; die Annahme hat %n aus dem Freitext von Aufträgen entfernt</numerusform>
+            <numerusform>kein Eintrag enthält ein erkennbares Geheimnis; die Annahme hat %n aus dem Freitext von Aufträgen entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every agent&apos;s reputation can be exported as a signed attestation (countersign-cli attest)</source>
+        <translation>die Reputation jedes Agenten lässt sich als signierte Bescheinigung exportieren (countersign-cli attest)</translation>
+    </message>
+    <message>
+        <source>some reputations cannot be attested yet</source>
+        <translation>manche Reputationen lassen sich noch nicht bescheinigen</translation>
+    </message>
+    <message>
+        <source>a few approved outcomes outscore many routine ones: the score rewards outcomes, not activity</source>
+        <translation>wenige freigegebene Ergebnisse übertreffen viele Routineergebnisse: der Wert belohnt Ergebnisse, nicht Aktivität</translation>
+    </message>
+    <message>
+        <source>activity outscores outcomes: the scoring rewards volume</source>
+        <translation>Aktivität übertrifft Ergebnisse: die Bewertung belohnt Menge</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approver(s); none rubber-stamps</source>
+        <translation>
+            <numerusform>%n Freigebende(r); niemand nickt ab</numerusform>
+            <numerusform>%n Freigebende; niemand nickt ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an approver approves everything in seconds</source>
+        <translation>jemand gibt alles in Sekunden frei</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>

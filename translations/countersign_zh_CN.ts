@@ -1320,6 +1320,68 @@
         <source>Not checked yet.</source>
         <translation>尚未检查。</translation>
     </message>
+    <message numerus="yes">
+        <source>every one of %n executed action(s) has a rationale and a decision explanation</source>
+        <translation>
+            <numerusform>全部 %n 个已执行操作都有理由和决策说明</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n executed action(s) lack an explanation</source>
+        <translation>
+            <numerusform>%n 个已执行操作缺少说明</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every settlement follows an allow or a quorum of valid approval signatures</source>
+        <translation>每笔结算都基于允许决定或有效审批签名的法定人数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settlement(s) without proven authorization</source>
+        <translation>
+            <numerusform>%n 笔结算没有经过证明的授权</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>entries hold what looks like a secret</source>
+        <translation>有条目包含疑似机密的内容</translation>
+    </message>
+    <message>
+        <source>no entry holds a recognisable secret</source>
+        <translation>没有条目包含可识别的机密</translation>
+    </message>
+    <message numerus="yes">
+        <source>no entry holds a recognisable secret; intake redacted %n from intents&apos; free text</source>
+        <translation>
+            <numerusform>没有条目包含可识别的机密；接收时已从意图的自由文本中删除 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every agent&apos;s reputation can be exported as a signed attestation (countersign-cli attest)</source>
+        <translation>每个代理的信誉都可以导出为签名证明（countersign-cli attest）</translation>
+    </message>
+    <message>
+        <source>some reputations cannot be attested yet</source>
+        <translation>部分信誉尚无法出具证明</translation>
+    </message>
+    <message>
+        <source>a few approved outcomes outscore many routine ones: the score rewards outcomes, not activity</source>
+        <translation>少数获批结果的得分高于大量常规结果：评分奖励结果而非活跃度</translation>
+    </message>
+    <message>
+        <source>activity outscores outcomes: the scoring rewards volume</source>
+        <translation>活跃度高于结果：评分奖励数量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approver(s); none rubber-stamps</source>
+        <translation>
+            <numerusform>%n 位审批人；无人走过场</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an approver approves everything in seconds</source>
+        <translation>有审批人在数秒内批准一切</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>

@@ -39,6 +39,38 @@ QString HealthPanel::redFlagText(const api::HealthItem& item)
     return found != kFlags.end() ? tr(found->second) : QString::fromStdString(item.title);
 }
 
+QString HealthPanel::summaryText(const api::HealthItem& item)
+{
+    const auto count = [&](const char* name) {
+        const auto found = item.counts.find(name);
+        return found == item.counts.end() ? 0 : static_cast<int>(found->second);
+    };
+    const bool ok = item.status == api::HealthStatus::Ok;
+    if (item.check == "explained")
+        return ok ? tr("every one of %n executed action(s) has a rationale and a decision explanation", nullptr, count("executed"))
+                  : tr("%n executed action(s) lack an explanation", nullptr, count("failing"));
+    if (item.check == "authorized")
+        return ok ? tr("every settlement follows an allow or a quorum of valid approval signatures")
+                  : tr("%n settlement(s) without proven authorization", nullptr, count("failing"));
+    if (item.check == "private_data")
+        return item.status == api::HealthStatus::Fail ? tr("entries hold what looks like a secret")
+               : ok ? tr("no entry holds a recognisable secret")
+                    : tr("no entry holds a recognisable secret; intake redacted %n from intents' free text", nullptr, count("warnings"));
+    if (item.check == "portable_reputation")
+        return ok ? tr("every agent's reputation can be exported as a signed attestation (countersign-cli attest)")
+                  : tr("some reputations cannot be attested yet");
+    if (item.check == "outcome_scoring")
+        return ok ? tr("a few approved outcomes outscore many routine ones: the score rewards outcomes, not activity")
+                  : tr("activity outscores outcomes: the scoring rewards volume");
+    if (item.check == "approver_quality") {
+        int approvers = 0;
+        for (const auto& [name, value] : item.counts)
+            approvers += QString::fromStdString(name).endsWith(QLatin1String(".verdicts")) ? 1 : 0;
+        return ok ? tr("%n approver(s); none rubber-stamps", nullptr, approvers) : tr("an approver approves everything in seconds");
+    }
+    return QString::fromStdString(item.summary);
+}
+
 HealthPanel::HealthPanel(QWidget* parent)
     : QWidget(parent)
     , m_overall(new QLabel(this))
@@ -105,7 +137,7 @@ void HealthPanel::showReport(const api::HealthReport& report)
         status->setFont(bold);
         m_checks->setItem(row, 0, status);
         m_checks->setItem(row, 1, new QTableWidgetItem(redFlagText(item)));
-        m_checks->setItem(row, 2, new QTableWidgetItem(QString::fromStdString(item.summary)));
+        m_checks->setItem(row, 2, new QTableWidgetItem(summaryText(item)));
     }
     if (m_checks->rowCount() > 0)
         m_checks->setCurrentCell(std::min(current, m_checks->rowCount() - 1), 0);

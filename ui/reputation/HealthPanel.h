@@ -29,8 +29,11 @@ public:
     QTableWidget* checks() const { return m_checks; }
     QListWidget* findings() const { return m_findings; }
     static QString statusText(api::HealthStatus status);
-    //! The red flag a check answers, in the user's language (what was found stays the engine's English).
+    //! The red flag a check answers, in the user's language.
     static QString redFlagText(const api::HealthItem& item);
+    //! What was found, said again from the check, its status and counts in the user's language
+    //! (the engine's English for a check it does not know; the findings stay the engine's).
+    static QString summaryText(const api::HealthItem& item);
 
 Q_SIGNALS:
     void entryClicked(qint64 seq);

@@ -84,7 +84,8 @@ void ReputationViewTest::init()
                              agent("reckless", 30.0, {{-1.0, 40}, {-1.0, 33.33}})};
     api::HealthItem explained{"explained", "an agent acts but cannot explain", api::HealthStatus::Fail, "1 executed action lacks an explanation",
                               {42}, {"entry 42: int-9 executed, but its proposal gives no rationale"}, {{"failing", 1}}};
-    api::HealthItem approvers{"approver_quality", "approvers who rubber-stamp", api::HealthStatus::Ok, "2 approvers; none rubber-stamps", {}, {"alice: 3 verdicts"}, {}};
+    api::HealthItem approvers{"approver_quality", "approvers who rubber-stamp", api::HealthStatus::Ok, "1 approvers; none rubber-stamps", {},
+                              {"alice: 3 verdicts"}, {{"alice.verdicts", 3}, {"alice.approvals", 2}, {"alice.median_s", 40}}};
     ws->health.entries = 500;
     ws->health.items = {explained, approvers};
     m_client = std::make_unique<ui::EngineClient>(m_factory);
@@ -197,6 +198,9 @@ void ReputationViewTest::theHealthTab()
     QCOMPARE(checks->item(0, 0)->text(), QStringLiteral("fail"));
     QCOMPARE(checks->item(0, 1)->text(), QStringLiteral("an agent acts but cannot explain"));
     QCOMPARE(checks->item(1, 0)->text(), QStringLiteral("ok"));
+    // What was found, said from the check and its counts (so in the user's language).
+    QCOMPARE(checks->item(0, 2)->text(), QStringLiteral("1 executed action(s) lack an explanation"));
+    QCOMPARE(checks->item(1, 2)->text(), QStringLiteral("1 approver(s); none rubber-stamps"));
     // The first is selected: its findings, each about an entry.
     QListWidget* findings = m_view->health()->findings();
     QCOMPARE(findings->count(), 1);
