@@ -44,11 +44,6 @@ QJsonObject parsed(const std::string& bytes)
     return QJsonDocument::fromJson(QByteArray::fromStdString(bytes)).object();
 }
 
-std::string str(const QJsonObject& object, const char* key)
-{
-    return object.value(QLatin1String(key)).toString().toStdString();
-}
-
 bool isRegistration(std::string_view type)
 {
     return type == types::kIdentityRegistered || type == types::kIdentityAdded || type == types::kIdentityKeyRotated;
@@ -69,7 +64,7 @@ Result<std::vector<std::int64_t>> entriesNaming(storage::Database& db, const cha
     CS_TRY(read, storage::eachRow(*query, [&](storage::Statement& row) -> Result<void> {
         if (registrations != isRegistration(row.textViewAt(1)))
             return {};
-        if (str(parsed(row.textAt(2)), key) == value)
+        if (jsonText(parsed(row.textAt(2)), key) == value)
             seqs.push_back(row.int64At(0));
         return {};
     }));
@@ -137,9 +132,9 @@ std::optional<Registration> registrationIn(const Entry& entry)
     if (!isRegistration(entry.type))
         return std::nullopt;
     const QJsonObject body = parsed(entry.body);
-    auto bytes = fromBase64(str(body, "public_key"));
+    auto bytes = fromBase64(jsonText(body, "public_key"));
     auto key = bytes ? identity::publicKeyFromBytes(*bytes, "public_key") : Result<PublicKey>(Unexpected{bytes.error()});
-    return Registration{str(body, "principal"), key ? std::optional<PublicKey>(*key) : std::nullopt};
+    return Registration{jsonText(body, "principal"), key ? std::optional<PublicKey>(*key) : std::nullopt};
 }
 
 Result<std::optional<PublicKey>> registeredKey(storage::Database& db, const std::string& principal, std::int64_t before)
@@ -202,11 +197,11 @@ Result<EvidenceFiles> buildEvidence(storage::Database& db, const std::string& in
         if (!isRegistration(entry.type))
             continue;
         const QJsonObject body = parsed(entry.body);
-        auto bytes = fromBase64(str(body, "public_key"));
+        auto bytes = fromBase64(jsonText(body, "public_key"));
         auto key = bytes ? identity::publicKeyFromBytes(*bytes, "public_key") : Result<PublicKey>(Unexpected{bytes.error()});
         if (!key)
             return fail(ErrorCode::StorageFailed, "entry " + std::to_string(entry.seq) + " registers no key");
-        signers.insert_or_assign(str(body, "principal"), *key); // in log order: the newest wins
+        signers.insert_or_assign(jsonText(body, "principal"), *key); // in log order: the newest wins
     }
 
     CS_TRY(checkpoints, readCheckpoints(db));
@@ -272,10 +267,10 @@ Result<EvidenceCheck> verifyEvidence(const EvidenceFiles& files, const std::opti
 {
     const auto manifestFile = files.find("manifest.json");
     const QJsonObject manifest = manifestFile == files.end() ? QJsonObject() : parsed(manifestFile->second);
-    if (str(manifest, "format") != kEvidenceFormat)
+    if (jsonText(manifest, "format") != kEvidenceFormat)
         return fail(ErrorCode::InvalidInput, "manifest.json: not a " + std::string(kEvidenceFormat) + " bundle");
     EvidenceCheck check;
-    check.intent = str(manifest, "intent");
+    check.intent = jsonText(manifest, "intent");
 
     // The checkpoint, signed by the engine key the bundle carries (or the pinned one).
     const auto engineKey = pemKey(files, keyFile("engine"));
@@ -324,15 +319,15 @@ Result<EvidenceCheck> verifyEvidence(const EvidenceFiles& files, const std::opti
         ++check.entries;
 
         const QJsonObject entry = parsed(entryBytes->second);
-        const std::string type = str(entry, "type");
-        const std::string actor = str(entry, "actor");
+        const std::string type = jsonText(entry, "type");
+        const std::string actor = jsonText(entry, "actor");
         const QJsonObject body = entry.value(QStringLiteral("body")).toObject();
-        if (!isRegistration(type) && str(body, "intent") != check.intent)
+        if (!isRegistration(type) && jsonText(body, "intent") != check.intent)
             return refuse(check, name, "it is not an entry of intent " + check.intent);
         // A registration's key: a self-registration proves it by signing with it.
         std::optional<PublicKey> bodyKey;
         if (isRegistration(type) && body.contains(QStringLiteral("public_key"))) {
-            auto bytes = fromBase64(str(body, "public_key"));
+            auto bytes = fromBase64(jsonText(body, "public_key"));
             auto key = bytes ? identity::publicKeyFromBytes(*bytes, "public_key") : Result<PublicKey>(Unexpected{bytes.error()});
             if (!key)
                 return refuse(check, name, "it registers no valid key");
@@ -342,11 +337,11 @@ Result<EvidenceCheck> verifyEvidence(const EvidenceFiles& files, const std::opti
             std::optional<PublicKey> key = actor == "engine" ? engineKey : std::nullopt;
             if (const auto found = registered.find(actor); actor != "engine" && found != registered.end())
                 key = found->second;
-            else if (type == types::kIdentityRegistered && str(body, "principal") == actor)
+            else if (type == types::kIdentityRegistered && jsonText(body, "principal") == actor)
                 key = bodyKey;
             if (!key)
                 return refuse(check, name, "signed by " + actor + ", whose key no earlier entry of the bundle registers");
-            auto sig = fromBase64(str(entry, "sig"));
+            auto sig = fromBase64(jsonText(entry, "sig"));
             auto signature = sig ? identity::signatureFromBytes(*sig, "sig") : Result<Signature>(Unexpected{sig.error()});
             const auto signedBody = canonicalJson(body);
             if (!signature || !signedBody || !identity::verifySignature(*key, *signedBody, *signature))
@@ -354,7 +349,7 @@ Result<EvidenceCheck> verifyEvidence(const EvidenceFiles& files, const std::opti
             ++check.signatures;
         }
         if (bodyKey)
-            registered[str(body, "principal")] = *bodyKey;
+            registered[jsonText(body, "principal")] = *bodyKey;
     }
     // Each signer's key file is the key the bundle's newest registration of it records.
     for (const auto& [principal, key] : registered) {

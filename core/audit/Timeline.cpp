@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/audit/Timeline.h"
 
+#include "core/domain/CanonicalJson.h"
 #include "core/audit/Evidence.h"
 #include "core/audit/LogReads.h"
 #include "core/audit/Merkle.h"
@@ -29,21 +30,16 @@ std::string intentOf(const std::string& table = {})
     return "(CASE WHEN json_valid(" + body + ") THEN json_extract(" + body + ", '$.intent') END)";
 }
 
-std::string str(const QJsonObject& object, const char* key)
-{
-    return object.value(QLatin1String(key)).toString().toStdString();
-}
-
 //! "pay_api 25 USDC to weather-api", "swap 10 ETH at dex-alpha": an action in the log's words.
 std::string actionText(const QJsonObject& action, api::AuditRow& row)
 {
-    row.amount = str(action, "amount");
-    row.asset = str(action, "asset");
-    std::string text = str(action, "type") + " " + row.amount + " " + row.asset;
+    row.amount = jsonText(action, "amount");
+    row.asset = jsonText(action, "asset");
+    std::string text = jsonText(action, "type") + " " + row.amount + " " + row.asset;
     if (action.contains(QStringLiteral("to")))
-        text += " to " + str(action, "to");
+        text += " to " + jsonText(action, "to");
     else if (action.contains(QStringLiteral("venue")))
-        text += " at " + str(action, "venue");
+        text += " at " + jsonText(action, "venue");
     return text;
 }
 
@@ -62,26 +58,26 @@ std::string summaryOf(const Entry& entry, const QJsonObject& body, api::AuditRow
         return "intent received from " + entry.actor;
     if (type == types::kModelExchange) {
         if (body.contains(QStringLiteral("error")))
-            return "model " + str(body, "backend") + " failed: " + str(body, "error");
+            return "model " + jsonText(body, "backend") + " failed: " + jsonText(body, "error");
         if (body.value(QStringLiteral("cannot_plan")).toBool())
-            return "model " + str(body, "backend") + " cannot plan: " + str(body, "reason");
-        return "model " + str(body, "backend") + " answered " + std::to_string(body.value(QStringLiteral("response_bytes")).toInteger())
+            return "model " + jsonText(body, "backend") + " cannot plan: " + jsonText(body, "reason");
+        return "model " + jsonText(body, "backend") + " answered " + std::to_string(body.value(QStringLiteral("response_bytes")).toInteger())
                + " bytes";
     }
     if (type == types::kProposalParsed || type == types::kProposalEdited) {
-        const QJsonObject proposal = QJsonDocument::fromJson(QByteArray::fromStdString(str(body, "proposal"))).object();
+        const QJsonObject proposal = QJsonDocument::fromJson(QByteArray::fromStdString(jsonText(body, "proposal"))).object();
         const std::string text = actionText(proposal.value(QStringLiteral("action")).toObject(), row);
-        return type == types::kProposalEdited ? "edited by " + str(body, "by") + ": " + joined(body.value(QStringLiteral("changes")).toArray(), "; ")
+        return type == types::kProposalEdited ? "edited by " + jsonText(body, "by") + ": " + joined(body.value(QStringLiteral("changes")).toArray(), "; ")
                                               : "proposes " + text;
     }
     if (type == types::kProposalRejected)
-        return "refused (" + str(body, "cause") + "): " + str(body, "reason");
+        return "refused (" + jsonText(body, "cause") + "): " + jsonText(body, "reason");
     if (type == types::kSimulationCompleted)
         return body.value(QStringLiteral("ok")).toBool()
                    ? "simulated: " + std::to_string(body.value(QStringLiteral("deltas")).toArray().size()) + " balance changes"
-                   : "simulation fails: " + str(body, "reason");
+                   : "simulation fails: " + jsonText(body, "reason");
     if (type == types::kPolicyDecided)
-        return str(body, "effect") + " by " + (body.value(QStringLiteral("rules")).toArray().isEmpty() ? std::string("default")
+        return jsonText(body, "effect") + " by " + (body.value(QStringLiteral("rules")).toArray().isEmpty() ? std::string("default")
                                                                                                         : joined(body.value(QStringLiteral("rules")).toArray(), ", "))
                + (body.contains(QStringLiteral("decided_again")) ? " (decided again)" : "");
     if (type == types::kPolicyShadowDiffered)
@@ -89,20 +85,20 @@ std::string summaryOf(const Entry& entry, const QJsonObject& body, api::AuditRow
     if (type == types::kApprovalRequested)
         return "needs " + std::to_string(body.value(QStringLiteral("approvals_required")).toInt()) + " approval(s)";
     if (type == types::kApprovalGranted || type == types::kApprovalRejected)
-        return str(body, "approver") + (type == types::kApprovalGranted ? " approved" : " rejected: " + str(body, "reason"));
+        return jsonText(body, "approver") + (type == types::kApprovalGranted ? " approved" : " rejected: " + jsonText(body, "reason"));
     if (type == types::kSettlementReceipt)
         return "settled " + actionText(body.value(QStringLiteral("action")).toObject(), row);
     if (type == types::kSettlementFailed || type == types::kSettlementUnknown || type == types::kApprovalCancelled
         || type == types::kApprovalExpired)
-        return str(body, "reason");
+        return jsonText(body, "reason");
     if (type == types::kPolicyPublished)
-        return "published " + str(body, "name") + (str(body, "mode") == "shadow" ? " as a shadow" : "") + " ("
-               + str(body, "version").substr(0, 12) + ")";
+        return "published " + jsonText(body, "name") + (jsonText(body, "mode") == "shadow" ? " as a shadow" : "") + " ("
+               + jsonText(body, "version").substr(0, 12) + ")";
     if (type.rfind("identity.", 0) == 0)
-        return str(body, "event") + " " + str(body, "principal") + (body.contains(QStringLiteral("role")) ? " (" + str(body, "role") + ")" : "")
-               + (body.contains(QStringLiteral("to")) ? ": " + str(body, "to") : "");
+        return jsonText(body, "event") + " " + jsonText(body, "principal") + (body.contains(QStringLiteral("role")) ? " (" + jsonText(body, "role") + ")" : "")
+               + (body.contains(QStringLiteral("to")) ? ": " + jsonText(body, "to") : "");
     if (type == types::kWorldChanged)
-        return "world " + str(body, "change");
+        return "world " + jsonText(body, "change");
     if (type == types::kLedgerOpened)
         return "opening balances (" + std::to_string(body.value(QStringLiteral("balances")).toArray().size()) + ")";
     return type;
@@ -111,7 +107,7 @@ std::string summaryOf(const Entry& entry, const QJsonObject& body, api::AuditRow
 std::string outcomeOf(const std::string& type, const QJsonObject& body)
 {
     if (type == types::kPolicyDecided)
-        return str(body, "effect");
+        return jsonText(body, "effect");
     if (type == types::kSettlementReceipt)
         return "executed";
     if (type == types::kSettlementFailed)
@@ -142,8 +138,8 @@ api::AuditRow rowOf(const Entry& entry)
     row.actor = entry.actor;
     row.signedEntry = entry.signature.has_value();
     const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object();
-    row.intent = str(body, "intent");
-    row.agent = entry.type == types::kIntentReceived ? entry.actor : str(body, "agent");
+    row.intent = jsonText(body, "intent");
+    row.agent = entry.type == types::kIntentReceived ? entry.actor : jsonText(body, "agent");
     row.summary = summaryOf(entry, body, row);
     row.outcome = outcomeOf(entry.type, body);
     return row;
@@ -323,7 +319,7 @@ Result<api::AuditEntryDetail> entryDetail(storage::Database& db, std::int64_t se
             key = *registered;
             // A self-registration is signed by the key it registers.
             if (!key && entry->type == types::kIdentityRegistered) {
-                auto bytes = fromBase64(str(QJsonDocument::fromJson(QByteArray::fromStdString(entry->body)).object(), "public_key"));
+                auto bytes = fromBase64(jsonText(QJsonDocument::fromJson(QByteArray::fromStdString(entry->body)).object(), "public_key"));
                 if (auto own = bytes ? identity::publicKeyFromBytes(*bytes, "public_key") : Result<PublicKey>(Unexpected{bytes.error()}))
                     key = *own;
             }

@@ -150,6 +150,11 @@ Result<void> write(std::string& out, const QJsonValue& value, const Step* step)
 
 } // namespace
 
+std::string jsonText(const QJsonObject& object, const char* key)
+{
+    return object.value(QLatin1String(key)).toString().toStdString();
+}
+
 Result<std::string> canonicalJson(const QJsonValue& value)
 {
     std::string out;

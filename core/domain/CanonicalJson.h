@@ -4,6 +4,7 @@
 
 #include "core/domain/Result.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 
 #include <string>
@@ -21,5 +22,9 @@ namespace cs {
  * Errors name the JSON path ("$.body.amount") and the reason.
  */
 Result<std::string> canonicalJson(const QJsonValue& value);
+
+//! Member `key` of a recorded body read without trust: its string, or empty when it is absent
+//! or not a string (what the readers of the log's bodies compare and show).
+std::string jsonText(const QJsonObject& object, const char* key);
 
 } // namespace cs

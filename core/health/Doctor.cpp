@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/health/Doctor.h"
 
+#include "core/domain/CanonicalJson.h"
 #include "core/audit/Entry.h"
 #include "core/audit/Evidence.h"
 #include "core/audit/LogReads.h"
@@ -23,11 +24,6 @@ namespace {
 
 namespace types = audit::types;
 constexpr std::size_t kMaxEvidence = 100;
-
-std::string text(const QJsonObject& body, const char* key)
-{
-    return body.value(QLatin1String(key)).toString().toStdString();
-}
 
 //! One proposal's path as far as the log has shown it.
 struct Path
@@ -64,7 +60,7 @@ public:
         if (auto registration = audit::registrationIn(entry)) // the keys as of each entry, in one pass
             m_keys[registration->principal] = registration->key;
         const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object();
-        const std::string intent = text(body, "intent");
+        const std::string intent = jsonText(body, "intent");
         if (intent.empty())
             return {};
         if (entry.type == types::kIntentReceived) {
@@ -80,10 +76,10 @@ public:
                              + std::to_string(entry.seq) + ")");
             }
         } else if (entry.type == types::kProposalParsed || entry.type == types::kProposalEdited) {
-            const QJsonObject proposal = QJsonDocument::fromJson(QByteArray::fromStdString(text(body, "proposal"))).object();
+            const QJsonObject proposal = QJsonDocument::fromJson(QByteArray::fromStdString(jsonText(body, "proposal"))).object();
             path.rationale = !proposal.value(QStringLiteral("rationale")).toString().trimmed().isEmpty();
         } else if (entry.type == types::kPolicyDecided) {
-            path.effect = text(body, "effect");
+            path.effect = jsonText(body, "effect");
             path.reasons = !body.value(QStringLiteral("reasons")).toArray().isEmpty();
             path.required = std::max<std::int64_t>(path.required, body.value(QStringLiteral("approvals_required")).toInteger());
         } else if (entry.type == types::kApprovalRequested) {

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/replay/LogWorld.h"
 
-#include "core/domain/Encoding.h"
+#include "core/audit/Evidence.h"
+#include "core/domain/CanonicalJson.h"
 #include "core/storage/Migrations.h"
 #include "core/store/Principals.h"
 #include "core/store/World.h"
@@ -15,11 +16,6 @@
 namespace cs::replay {
 
 namespace {
-
-std::string str(const QJsonObject& object, const char* key)
-{
-    return object.value(QLatin1String(key)).toString().toStdString();
-}
 
 } // namespace
 
@@ -66,19 +62,15 @@ Result<void> LogWorld::reloadStructure()
 
 void LogWorld::principal(const audit::Entry& entry, const QJsonObject& body)
 {
-    const std::string id = str(body, "principal");
+    const std::string id = jsonText(body, "principal");
     Principal& principal = m_principals[id];
-    const std::string event = str(body, "event");
+    const std::string event = jsonText(body, "event");
     if (body.contains(QStringLiteral("role")))
-        principal.role = str(body, "role");
+        principal.role = jsonText(body, "role");
     if (event == "status_changed")
-        principal.status = str(body, "to");
-    if (body.contains(QStringLiteral("public_key"))) {
-        if (auto bytes = fromBase64(str(body, "public_key")); bytes) {
-            if (auto key = identity::publicKeyFromBytes(*bytes, "public_key"); key)
-                principal.key = *key;
-        }
-    }
+        principal.status = jsonText(body, "to");
+    if (auto registration = audit::registrationIn(entry)) // the key verify and evidence hold it to
+        principal.key = registration->key;
     // The private world needs its agents: an account is owned by one.
     if (event == "registered" || event == "added") {
         auto known = store::findPrincipal(*m_db, id);
@@ -116,13 +108,13 @@ Result<void> LogWorld::worldChanged(const audit::Entry& entry, const QJsonObject
 {
     if (m_known) {
         CS_TRY(transaction, storage::Transaction::begin(*m_db));
-        const std::string change = str(body, "change");
+        const std::string change = jsonText(body, "change");
         QJsonObject added = body.value(QStringLiteral("added")).toObject();
         Result<void> applied;
         if (change == "price") {
             const QJsonObject price = added.value(QStringLiteral("prices")).toArray().first().toObject();
-            auto set = workspace::setPrice(*m_db, str(price, "asset"), str(price, "quote"), str(price, "price"),
-                                           str(price, "source"), entry.time);
+            auto set = workspace::setPrice(*m_db, jsonText(price, "asset"), jsonText(price, "quote"), jsonText(price, "price"),
+                                           jsonText(price, "source"), entry.time);
             if (!set)
                 applied = Unexpected{set.error()};
         } else if (change == "import") {
@@ -146,7 +138,7 @@ Result<void> LogWorld::worldChanged(const audit::Entry& entry, const QJsonObject
 Result<void> LogWorld::apply(const audit::Entry& entry, const QJsonObject& body)
 {
     const std::string& type = entry.type;
-    const std::string intent = str(body, "intent");
+    const std::string intent = jsonText(body, "intent");
     if (type.rfind("identity.", 0) == 0) {
         principal(entry, body);
     } else if (type == audit::types::kLedgerOpened) {
@@ -154,21 +146,21 @@ Result<void> LogWorld::apply(const audit::Entry& entry, const QJsonObject& body)
     } else if (type == audit::types::kWorldChanged) {
         CS_TRY(done, worldChanged(entry, body));
     } else if (type == audit::types::kPolicyPublished) {
-        const std::string version = str(body, "version");
-        auto parsed = policy::parsePolicy(str(body, "document"), m_catalog);
+        const std::string version = jsonText(body, "version");
+        auto parsed = policy::parsePolicy(jsonText(body, "document"), m_catalog);
         if (!parsed) {
             m_unreadable[version] = "its document does not parse: " + parsed.error().message;
         } else if (parsed->version != version) {
             m_unreadable[version] = "its document is version " + parsed->version;
         } else {
-            if (str(body, "mode") != "shadow")
+            if (jsonText(body, "mode") != "shadow")
                 m_active = version;
             m_versions[version] = std::make_unique<policy::Evaluator>(std::move(*parsed));
         }
     } else if (type == audit::types::kSettlementReceipt) {
         m_ledger.receipt(entry.seq, body);
         m_nowStale = true;
-        const std::string to = str(body.value(QStringLiteral("action")).toObject(), "to");
+        const std::string to = jsonText(body.value(QStringLiteral("action")).toObject(), "to");
         if (!to.empty()) {
             m_paid.insert(to);
             for (auto& [version, kept] : m_deciders)

@@ -33,11 +33,6 @@ QString qs(const std::string& text)
     return QString::fromStdString(text);
 }
 
-std::string str(const QJsonObject& object, const char* key)
-{
-    return object.value(QLatin1String(key)).toString().toStdString();
-}
-
 std::string canonical(const QJsonValue& value)
 {
     auto text = canonicalJson(value);
@@ -149,7 +144,7 @@ private:
 
 Case* Replayer::caseOf(const audit::Entry& entry, const QJsonObject& body)
 {
-    const auto found = m_open.find(str(body, "intent"));
+    const auto found = m_open.find(jsonText(body, "intent"));
     if (found == m_open.end())
         return nullptr; // an intent the log never received: nothing of it to replay
     found->second.out.entries.push_back(entry.seq);
@@ -175,10 +170,10 @@ void Replayer::model(Case& c, const audit::Entry& entry, const QJsonObject& body
 {
     // The request and the response are what their hashes say (a cut response cannot be rehashed).
     std::string failure;
-    if (sha(str(body, "request")) != str(body, "request_sha256"))
+    if (sha(jsonText(body, "request")) != jsonText(body, "request_sha256"))
         failure = "the recorded request does not hash to its request_sha256";
     else if (body.contains(QStringLiteral("response")) && !body.value(QStringLiteral("response_cut")).toBool()
-             && sha(str(body, "response")) != str(body, "response_sha256"))
+             && sha(jsonText(body, "response")) != jsonText(body, "response_sha256"))
         failure = "the recorded response does not hash to its response_sha256";
     if (!failure.empty()) {
         step(c, checked(ReplayStage::Model, entry.seq, failure, "the model exchange", "response_sha256"));
@@ -187,9 +182,9 @@ void Replayer::model(Case& c, const audit::Entry& entry, const QJsonObject& body
     if (body.value(QStringLiteral("cannot_plan")).toBool())
         c.cannotPlan = true;
     else if (body.contains(QStringLiteral("response")))
-        c.parsed = model::parseProposal(str(body, "response"), m_world.catalog());
+        c.parsed = model::parseProposal(jsonText(body, "response"), m_world.catalog());
     else
-        step(c, checked(ReplayStage::Model, entry.seq, {}, "the model backend failed: " + str(body, "error")));
+        step(c, checked(ReplayStage::Model, entry.seq, {}, "the model backend failed: " + jsonText(body, "error")));
 }
 
 void Replayer::parsedOrRejected(Case& c, const audit::Entry& entry, const QJsonObject& body)
@@ -211,7 +206,7 @@ void Replayer::parsedOrRejected(Case& c, const audit::Entry& entry, const QJsonO
         return;
     }
     // Refused: the cause must follow from what the log holds.
-    const std::string cause = str(body, "cause");
+    const std::string cause = jsonText(body, "cause");
     if (cause == "intake") {
         const std::string status = m_world.status(c.out.agent);
         step(c, checked(ReplayStage::Intake, entry.seq,
@@ -246,7 +241,7 @@ void Replayer::parsedOrRejected(Case& c, const audit::Entry& entry, const QJsonO
 void Replayer::edited(Case& c, const audit::Entry& entry, const QJsonObject& body)
 {
     QJsonObject recomputed{{QStringLiteral("before_sha256"), qs(c.proposalSha)}};
-    auto parsed = model::parseProposal(str(body, "proposal"), m_world.catalog());
+    auto parsed = model::parseProposal(jsonText(body, "proposal"), m_world.catalog());
     if (parsed) {
         const std::string text = canonicalProposal(*parsed);
         recomputed.insert(QStringLiteral("proposal"), qs(text));
@@ -260,7 +255,7 @@ void Replayer::edited(Case& c, const audit::Entry& entry, const QJsonObject& bod
     step(c, compared(ReplayStage::Edit, entry.seq, recorded, recomputed, "the edited version against the one before"));
     if (parsed) {
         c.proposal = std::move(*parsed);
-        c.proposalSha = str(body, "proposal_sha256");
+        c.proposalSha = jsonText(body, "proposal_sha256");
     }
 }
 
@@ -277,7 +272,7 @@ void Replayer::simulated(Case& c, const audit::Entry& entry, const QJsonObject& 
     c.simulated = simulation::simulate(m_world.now(), *c.proposal);
     ReplayStep s = compared(ReplayStage::Simulation, entry.seq, body, simulation::toJson(c.out.intent, *c.simulated),
                             "simulated again on the world the log records up to here");
-    if (!s.identical && str(body, "state_before") != toHex(c.simulated->stateBefore)) {
+    if (!s.identical && jsonText(body, "state_before") != toHex(c.simulated->stateBefore)) {
         // The cause of whatever else differs: it ran on another world than the log's.
         s.field = "state_before";
         s.reason = "the simulation ran on a world other than the one the log records up to here";
@@ -296,8 +291,8 @@ void Replayer::decided(Case& c, const audit::Entry& entry, const QJsonObject& bo
     // on the world as it was then.
     if (!c.simulated && m_world.known())
         c.simulated = simulation::simulate(m_world.now(), *c.proposal);
-    const std::string version = str(body, "policy_version");
-    const auto at = policy::parseIso8601(str(body, "at"));
+    const std::string version = jsonText(body, "policy_version");
+    const auto at = policy::parseIso8601(jsonText(body, "at"));
     std::string failure;
     if (!c.simulated)
         failure = m_world.whyUnknown();
@@ -365,8 +360,8 @@ void Replayer::verdict(Case& c, const audit::Entry& entry, const QJsonObject& bo
         failure = approver + " has no key registered in the log";
     } else if (!entry.signature || !identity::verifySignature(*key, entry.body, *entry.signature)) {
         failure = "the signature is not " + approver + "'s";
-    } else if (str(body, "subject_sha256") != c.subjectSha) {
-        failure = "it signs subject " + str(body, "subject_sha256") + ", not the one recomputed (" + c.subjectSha + ")";
+    } else if (jsonText(body, "subject_sha256") != c.subjectSha) {
+        failure = "it signs subject " + jsonText(body, "subject_sha256") + ", not the one recomputed (" + c.subjectSha + ")";
         field = "subject_sha256";
     }
     step(c, checked(ReplayStage::Approval, entry.seq, failure,
@@ -388,7 +383,7 @@ void Replayer::receipt(Case& c, const audit::Entry& entry, const QJsonObject& bo
     const std::string canonicalText = canonicalProposal(*c.proposal);
     const settlement::Request request{settlement::idempotencyKey(c.out.intent, canonicalText), *c.proposal,
                                       simulation::simulate(m_world.now(), *c.proposal), c.decisionSha, c.policyVersion};
-    QJsonObject recomputed = settlement::receiptBody(request, str(body, "adapter"));
+    QJsonObject recomputed = settlement::receiptBody(request, jsonText(body, "adapter"));
     QJsonObject recorded = body;
     // And what it needed: the approvals its decision required, on the subject they signed.
     recorded.insert(QStringLiteral("quorum"), true);
@@ -402,13 +397,13 @@ Result<void> Replayer::entry(const audit::Entry& entry)
     const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object();
     const std::string& type = entry.type;
     if (type == audit::types::kIntentReceived) {
-        const std::string intent = str(body, "intent");
+        const std::string intent = jsonText(body, "intent");
         if (intent == m_options.intent)
             m_found = true;
         close(intent); // received again: the first one's path ends here
         Case& c = m_open[intent];
         c.out.intent = intent;
-        c.out.agent = str(body, "agent");
+        c.out.agent = jsonText(body, "agent");
         c.out.entries.push_back(entry.seq);
         return {};
     }
@@ -433,7 +428,7 @@ Result<void> Replayer::entry(const audit::Entry& entry)
         else if (type == audit::types::kSettlementReceipt)
             receipt(*c, entry, body);
         else if (type == audit::types::kSettlementFailed)
-            step(*c, checked(ReplayStage::Settlement, entry.seq, {}, "failed: " + str(body, "reason")));
+            step(*c, checked(ReplayStage::Settlement, entry.seq, {}, "failed: " + jsonText(body, "reason")));
     }
     // The log's own state moves after the step that reads it.
     CS_TRY(moved, m_world.apply(entry, body));
@@ -441,7 +436,7 @@ Result<void> Replayer::entry(const audit::Entry& entry)
         const bool ends = type == audit::types::kProposalRejected || type == audit::types::kSettlementReceipt
                           || type == audit::types::kSettlementFailed || type == audit::types::kApprovalRejected
                           || type == audit::types::kApprovalExpired || type == audit::types::kApprovalCancelled
-                          || (type == audit::types::kPolicyDecided && str(body, "effect") == "deny");
+                          || (type == audit::types::kPolicyDecided && jsonText(body, "effect") == "deny");
         if (ends)
             close(c->out.intent);
     }

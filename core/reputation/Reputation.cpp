@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reputation/Reputation.h"
 
+#include "core/domain/CanonicalJson.h"
 #include "core/audit/Entry.h"
 #include "core/audit/LogReads.h"
 
@@ -44,18 +45,13 @@ double scoreOf(double sum, double weight)
     return 50.0 + 50.0 * sum / (weight + kPriorWeight);
 }
 
-std::string text(const QJsonObject& body, const char* key)
-{
-    return body.value(QLatin1String(key)).toString().toStdString();
-}
-
 //! Balance changes as one comparable string: each account, asset and amount, sorted.
 std::string changesOf(const QJsonArray& changes)
 {
     std::vector<std::string> lines;
     for (const QJsonValue& change : changes) {
         const QJsonObject object = change.toObject();
-        lines.push_back(text(object, "account") + "|" + text(object, "asset") + "|" + text(object, "amount"));
+        lines.push_back(jsonText(object, "account") + "|" + jsonText(object, "asset") + "|" + jsonText(object, "amount"));
     }
     std::sort(lines.begin(), lines.end());
     std::string joined;
@@ -89,7 +85,7 @@ void Scorer::add(const audit::Entry& entry)
         m_agents[entry.actor].view.lastActivityMs = std::max(m_agents[entry.actor].view.lastActivityMs, at);
     // Bodies are read without trust: one that is not JSON names no proposal and counts for nothing.
     const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object();
-    const std::string intent = text(body, "intent");
+    const std::string intent = jsonText(body, "intent");
     if (intent.empty())
         return;
     if (entry.type == types::kIntentReceived) {
@@ -107,7 +103,7 @@ void Scorer::add(const audit::Entry& entry)
     of.view.lastActivityMs = std::max(of.view.lastActivityMs, at);
     const std::string& type = entry.type;
     if (type == types::kProposalRejected) {
-        const std::string cause = text(body, "cause");
+        const std::string cause = jsonText(body, "cause");
         if (cause == "intake")
             m_open.erase(found); // refused before the agent proposed anything
         else
@@ -118,7 +114,7 @@ void Scorer::add(const audit::Entry& entry)
         open.simulated = changesOf(body.value(QStringLiteral("deltas")).toArray());
     } else if (type == types::kPolicyDecided) {
         open.underClaimed = open.underClaimed || body.value(QStringLiteral("under_claimed")).toBool();
-        if (text(body, "effect") == "deny") {
+        if (jsonText(body, "effect") == "deny") {
             if (body.contains(QStringLiteral("decided_again")))
                 m_open.erase(found); // the world moved while people approved: not the agent's doing
             else

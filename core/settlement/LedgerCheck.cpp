@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/settlement/LedgerCheck.h"
 
+#include "core/domain/CanonicalJson.h"
 #include "core/domain/Money.h"
 #include "core/audit/LogReads.h"
 #include "core/storage/Database.h"
@@ -63,11 +64,6 @@ std::string LogLedger::shown(const std::string& code, Int128 minor) const
     return Money::fromMinor(minor, assets.at(code)).toString() + " " + code;
 }
 
-std::string LogLedger::text(const QJsonObject& object, const char* key)
-{
-    return object.value(QLatin1String(key)).toString().toStdString();
-}
-
 //! ledger.opened: the opening balances and lending positions.
 void LogLedger::opening(std::int64_t seq, const QJsonObject& body)
 {
@@ -78,14 +74,14 @@ void LogLedger::opening(std::int64_t seq, const QJsonObject& body)
     opened = true;
     for (const QJsonValue& value : body.value(QStringLiteral("balances")).toArray()) {
         const QJsonObject b = value.toObject();
-        const std::string where = "opening balance of " + text(b, "account");
-        if (auto money = amount(text(b, "asset"), text(b, "amount"), seq, where))
-            add(balances[{text(b, "account"), text(b, "asset")}], *money, seq, where);
+        const std::string where = "opening balance of " + jsonText(b, "account");
+        if (auto money = amount(jsonText(b, "asset"), jsonText(b, "amount"), seq, where))
+            add(balances[{jsonText(b, "account"), jsonText(b, "asset")}], *money, seq, where);
     }
     for (const QJsonValue& value : body.value(QStringLiteral("positions")).toArray()) {
         const QJsonObject p = value.toObject();
-        if (auto money = amount(text(p, "asset"), text(p, "amount"), seq, "opening position"))
-            add(positions[{text(p, "agent"), text(p, "venue"), text(p, "asset")}], *money, seq, "opening position");
+        if (auto money = amount(jsonText(p, "asset"), jsonText(p, "amount"), seq, "opening position"))
+            add(positions[{jsonText(p, "agent"), jsonText(p, "venue"), jsonText(p, "asset")}], *money, seq, "opening position");
     }
 }
 
@@ -98,13 +94,13 @@ void LogLedger::worldChanged(std::int64_t seq, const QJsonObject& body)
     }
     for (const QJsonValue& value : body.value(QStringLiteral("balances")).toArray()) {
         const QJsonObject b = value.toObject();
-        const std::string where = "balance of " + text(b, "account") + " opened at entry " + std::to_string(seq);
-        if (balances.contains({text(b, "account"), text(b, "asset")})) {
+        const std::string where = "balance of " + jsonText(b, "account") + " opened at entry " + std::to_string(seq);
+        if (balances.contains({jsonText(b, "account"), jsonText(b, "asset")})) {
             problem(seq, where + ": it was open already");
             continue;
         }
-        if (auto money = amount(text(b, "asset"), text(b, "amount"), seq, where))
-            add(balances[{text(b, "account"), text(b, "asset")}], *money, seq, where);
+        if (auto money = amount(jsonText(b, "asset"), jsonText(b, "amount"), seq, where))
+            add(balances[{jsonText(b, "account"), jsonText(b, "asset")}], *money, seq, where);
     }
 }
 
@@ -119,7 +115,7 @@ void LogLedger::receipt(std::int64_t seq, const QJsonObject& body)
         return;
     }
     ++receiptCount;
-    const std::string key = text(body, "idempotency_key");
+    const std::string key = jsonText(body, "idempotency_key");
     Receipt& recorded = receipts[key];
     if (recorded.seq != 0)
         problem(seq, "receipt " + std::to_string(seq) + " settles " + key + " again (first at "
@@ -128,18 +124,18 @@ void LogLedger::receipt(std::int64_t seq, const QJsonObject& body)
     const std::string where = "receipt " + std::to_string(seq);
     for (const QJsonValue& value : body.value(QStringLiteral("postings")).toArray()) {
         const QJsonObject p = value.toObject();
-        if (auto money = amount(text(p, "asset"), text(p, "amount"), seq, where)) {
-            add(balances[{text(p, "account"), text(p, "asset")}], *money, seq, where);
-            recorded.postings.emplace(text(p, "account"), text(p, "asset"), money->minor());
+        if (auto money = amount(jsonText(p, "asset"), jsonText(p, "amount"), seq, where)) {
+            add(balances[{jsonText(p, "account"), jsonText(p, "asset")}], *money, seq, where);
+            recorded.postings.emplace(jsonText(p, "account"), jsonText(p, "asset"), money->minor());
         }
     }
     const QJsonObject action = body.value(QStringLiteral("action")).toObject();
-    const std::string type = text(action, "type");
+    const std::string type = jsonText(action, "type");
     if (type != "deposit" && type != "withdraw")
         return;
-    if (auto money = amount(text(action, "asset"), text(action, "amount"), seq, where)) {
+    if (auto money = amount(jsonText(action, "asset"), jsonText(action, "amount"), seq, where)) {
         const Money moved = type == "deposit" ? *money : Money::fromMinor(-money->minor(), money->asset());
-        add(positions[{text(body, "agent"), text(action, "venue"), text(action, "asset")}], moved, seq, where);
+        add(positions[{jsonText(body, "agent"), jsonText(action, "venue"), jsonText(action, "asset")}], moved, seq, where);
     }
 }
 

@@ -62,7 +62,6 @@ struct LogLedger
     std::optional<Money> amount(const std::string& code, const std::string& text, std::int64_t seq, const std::string& where);
     void add(Int128& total, const Money& delta, std::int64_t seq, const std::string& where);
     std::string shown(const std::string& code, Int128 minor) const;
-    static std::string text(const QJsonObject& object, const char* key);
 };
 
 struct LedgerReport
