@@ -74,6 +74,11 @@ struct Passphrase
 Passphrase readPassphrase(const char* variable, const char* prompt, bool confirm);
 
 QString absolute(const QString& path);
+//! The engine's UTF-8 text as a QString (for JSON output).
+inline QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
 
 //! Parses the command's own options; usage errors are reported and returned as ExitUsage.
 std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments, std::ostream& err,

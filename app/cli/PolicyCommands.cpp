@@ -22,11 +22,6 @@ namespace cs::cli {
 
 namespace {
 
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
 int checkProposal(const QStringList& arguments, api::EngineFactory& factory, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;

@@ -18,11 +18,6 @@ namespace cs::cli {
 
 namespace {
 
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
 QString timeText(std::int64_t ms)
 {
     return ms == 0 ? QString() : qs(toIso8601(Timestamp{ms}));

@@ -30,10 +30,7 @@ void withEveryAgent(api::ReputationReport& report, const std::vector<store::Prin
             report.agents.push_back(std::move(newcomer));
         }
     }
-    // Best score first, ties by name.
-    std::stable_sort(report.agents.begin(), report.agents.end(), [](const api::AgentReputation& a, const api::AgentReputation& b) {
-        return a.score != b.score ? a.score > b.score : a.agent < b.agent;
-    });
+    reputation::sortBestFirst(report.agents);
 }
 
 } // namespace

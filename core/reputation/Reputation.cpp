@@ -69,6 +69,13 @@ api::ReputationTier tierOf(double score)
                                      : api::ReputationTier::Untrusted;
 }
 
+void sortBestFirst(std::vector<api::AgentReputation>& agents)
+{
+    std::sort(agents.begin(), agents.end(), [](const api::AgentReputation& a, const api::AgentReputation& b) {
+        return a.score != b.score ? a.score > b.score : a.agent < b.agent;
+    });
+}
+
 Scorer::Agent& Scorer::agent(const std::string& id)
 {
     Agent& found = m_agents[id];
@@ -177,8 +184,7 @@ api::ReputationReport Scorer::report() const
         view.tier = tierOf(view.score);
         report.agents.push_back(std::move(view));
     }
-    std::stable_sort(report.agents.begin(), report.agents.end(),
-                     [](const api::AgentReputation& a, const api::AgentReputation& b) { return a.score > b.score; });
+    sortBestFirst(report.agents);
     return report;
 }
 

@@ -56,6 +56,8 @@ using api::kTrustedAt;
 
 //! The tier of a score.
 api::ReputationTier tierOf(double score);
+//! Best score first, ties by name: the order every report lists agents in.
+void sortBestFirst(std::vector<api::AgentReputation>& agents);
 
 //! Folds the log's entries, in order, into every agent's reputation.
 class Scorer

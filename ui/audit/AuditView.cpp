@@ -204,7 +204,6 @@ void AuditView::buildStripAndTable()
         if (m_pendingSeq != 0)
             showEntry(std::exchange(m_pendingSeq, 0));
     });
-
 }
 
 QWidget* AuditView::buildEntryPage()
