@@ -8,6 +8,7 @@
 #include "core/replay/Replay.h"
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
+#include "tests/support/DemoDesk.h"
 #include "tests/support/TestSupport.h"
 
 using namespace cs;
@@ -53,15 +54,8 @@ void AuditReplayTest::initTestCase()
     auto opened = factory->openWorkspace(ws);
     QVERIFY(opened);
     api::Engine& engine = **opened;
-    const auto first = engine.runIntents({});
-    QVERIFY2(first, first ? "" : first.error().message.c_str());
+    const std::size_t first = test::liveDemoDesk(engine, *m_clock);
     const std::string_view pass = workspace::kDemoPassphrase;
-    m_clock->advance(60'000);
-    QVERIFY(engine.submitVerdict("int-0013", "alice", true, {}, pass, {}));
-    QVERIFY(engine.submitEdit("int-0051", "bob", "7000", {}, pass, {}));
-    QVERIFY(engine.submitVerdict("int-0023", "alice", false, "too large for today", pass, {}));
-    QVERIFY(engine.submitVerdict("int-0052", "alice", true, {}, pass, {}));
-    QVERIFY(engine.submitVerdict("int-0052", "bob", true, {}, pass, {}));
     m_clock->advance(60'000);
     QVERIFY(engine.setPrice({"ETH", "USDC", "3000", "desk quote"}, "rita", pass));
     const auto imported = engine.importWorld(
@@ -74,7 +68,7 @@ void AuditReplayTest::initTestCase()
     more.intentsFile = test::dataPath(QStringLiteral("approvals/extra-intents.jsonl")).toStdString();
     const auto second = engine.runIntents(more);
     QVERIFY2(second, second ? "" : second.error().message.c_str());
-    m_intents = static_cast<std::int64_t>(first->size() + second->size());
+    m_intents = static_cast<std::int64_t>(first + second->size());
     m_db = ws + "/countersign.db";
     opened->reset(); // closed: its WAL is in the database file, which the tests copy
 }

@@ -13,6 +13,7 @@
 #include "core/reputation/Reputation.h"
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
+#include "tests/support/DemoDesk.h"
 #include "tests/support/TestSupport.h"
 
 #include <cmath>
@@ -20,8 +21,8 @@
 using namespace cs;
 
 /**
- * Agents' reputation (core/reputation) on a demo desk that has lived a little — the pipeline,
- * an approval, an edit, a human rejection — and on hand-made paths: every outcome counts what
+ * Agents' reputation (core/reputation) on a demo desk that has lived a little (liveDemoDesk: the
+ * pipeline, approvals, an edit, a human rejection) and on hand-made paths: every outcome counts what
  * the table in Reputation.h says; each change of a score names the entries behind it, which all
  * belong to its proposal; scores recomputed from a copy of the log with every mutable table
  * emptied are the engine's, exactly; an agent that only repeats small allowed actions stays
@@ -62,13 +63,7 @@ void ReputationTest::initTestCase()
     auto opened = m_factory->openWorkspace(m_ws);
     QVERIFY(opened);
     api::Engine& engine = **opened;
-    const auto ran = engine.runIntents({});
-    QVERIFY2(ran, ran ? "" : ran.error().message.c_str());
-    const std::string_view pass = workspace::kDemoPassphrase;
-    m_clock->advance(60'000);
-    QVERIFY(engine.submitVerdict("int-0013", "alice", true, {}, pass, {}));
-    QVERIFY(engine.submitEdit("int-0051", "bob", "7000", {}, pass, {}));
-    QVERIFY(engine.submitVerdict("int-0023", "alice", false, "too large for today", pass, {}));
+    QVERIFY(test::liveDemoDesk(engine, *m_clock) > 0);
     auto report = engine.reputation();
     QVERIFY2(report, report ? "" : report.error().message.c_str());
     m_report = std::move(*report);
