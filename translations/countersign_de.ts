@@ -1877,6 +1877,18 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Agent&apos;s reputation</source>
+        <translation>Reputation des Agenten</translation>
+    </message>
+    <message>
+        <source>below trusted</source>
+        <translation>unter vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>below provisional</source>
+        <translation>unter vorläufig</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PolicyListsModel</name>
@@ -1982,6 +1994,18 @@
     <message>
         <source>deny</source>
         <translation>verweigern</translation>
+    </message>
+    <message>
+        <source>%1; below trusted</source>
+        <translation>%1; unter vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>%1; below provisional</source>
+        <translation>%1; unter vorläufig</translation>
+    </message>
+    <message>
+        <source>%1; below %2</source>
+        <translation>%1; unter %2</translation>
     </message>
 </context>
 <context>

@@ -1858,6 +1858,18 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Agent&apos;s reputation</source>
+        <translation>代理信誉</translation>
+    </message>
+    <message>
+        <source>below trusted</source>
+        <translation>低于可信</translation>
+    </message>
+    <message>
+        <source>below provisional</source>
+        <translation>低于待定</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::PolicyListsModel</name>
@@ -1963,6 +1975,18 @@
     <message>
         <source>deny</source>
         <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>%1; below trusted</source>
+        <translation>%1；低于可信</translation>
+    </message>
+    <message>
+        <source>%1; below provisional</source>
+        <translation>%1；低于待定</translation>
+    </message>
+    <message>
+        <source>%1; below %2</source>
+        <translation>%1；低于 %2</translation>
     </message>
 </context>
 <context>

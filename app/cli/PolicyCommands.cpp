@@ -408,7 +408,7 @@ const std::vector<Command>& policyCommands()
          checkProposal},
         {"evaluate",
          "evaluate --policy P --proposal X [--usage U]",
-         "the policy's decision on one proposal as JSON: effect, the\nrules that fired (`rules`), a reason per clause, approvals\nrequired, windows consulted, the counterfactual. U is a\ncountersign.usage/1 file (now, prices, earlier spends); without\nit, now and the demo prices. Policy-only: no simulation.\nExit 0 allow, 3 needs approval, 4 deny, 2 bad input (an invalid\npolicy never allows anything)",
+         "the policy's decision on one proposal as JSON: effect, the\nrules that fired (`rules`), a reason per clause, approvals\nrequired, windows consulted, the counterfactual. U is a\ncountersign.usage/1 file (now, prices, earlier spends, agents'\nscores); without it, now and the demo prices. Policy-only: no simulation.\nExit 0 allow, 3 needs approval, 4 deny, 2 bad input (an invalid\npolicy never allows anything)",
          evaluate},
         {"replay",
          "replay WS [--proposal ID] | replay WS --policy P",

@@ -39,6 +39,15 @@ std::string_view toString(ReputationTier tier)
     return "provisional";
 }
 
+std::optional<ReputationTier> parseReputationTier(std::string_view text)
+{
+    for (const ReputationTier tier : {ReputationTier::Untrusted, ReputationTier::Provisional, ReputationTier::Trusted}) {
+        if (toString(tier) == text)
+            return tier;
+    }
+    return std::nullopt;
+}
+
 std::string_view toString(HealthStatus status)
 {
     switch (status) {

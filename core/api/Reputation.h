@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,8 @@ enum class ReputationTier { Untrusted, Provisional, Trusted };
 inline constexpr double kTrustedAt = 70;
 inline constexpr double kProvisionalAt = 40;
 std::string_view toString(ReputationTier tier);
+//! "untrusted", "provisional", "trusted"; nullopt for anything else.
+std::optional<ReputationTier> parseReputationTier(std::string_view text);
 //! A score or a value as reports and attestations write it: "74.51", "-0.25" (two decimals,
 //! rounded half away from zero, never a locale's comma).
 std::string twoDecimals(double value);

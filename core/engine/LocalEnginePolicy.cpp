@@ -239,6 +239,12 @@ Result<api::BacktestSummary> LocalEngine::backtestPolicy(std::string_view docume
                                        : versions.empty() ? Asset{} : versions.begin()->second->policy().globals.referenceCurrency;
         CS_TRY(context, policy::loadContext(m_reader, *world, reference));
         CS_TRY(history, policy::loadHistory(m_reader));
+        const bool usesReputation = (draft && draft->usesReputation())
+                                    || std::any_of(versions.begin(), versions.end(),
+                                                   [](const auto& version) { return version.second->usesReputation(); });
+        if (usesReputation) {
+            CS_TRY(standings, policy::addStandings(m_reader, *history));
+        }
         const policy::BacktestProgress counted = [&](std::size_t done, std::size_t total) {
             if (progress)
                 progress(static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));

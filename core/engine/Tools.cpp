@@ -97,7 +97,12 @@ Result<Evaluation> evaluate(std::string_view policyDocument, std::string_view pr
         if (auto added = windows.add(spend, input.context); !added)
             return about("usage", added.error());
     }
-    const policy::Decision decision = evaluator.evaluate(*proposal, input.context, windows);
+    policy::Request request = policy::requestOf(*proposal);
+    if (evaluator.usesReputation()) {
+        const auto standing = input.reputation.find(proposal->agent);
+        request.reputation = standing == input.reputation.end() ? policy::Standing{} : standing->second;
+    }
+    const policy::Decision decision = evaluator.decide(request, input.context, windows);
     const std::string canonical = cs::canonicalProposal(*proposal);
     return Evaluation{engine::effectOf(decision.effect), decision.toJson(*proposal, toHex(identity::sha256(canonical)))};
 }

@@ -2,9 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/policy/Backtest.h"
 
+#include "core/audit/Entry.h"
+#include "core/audit/LogReads.h"
+#include "core/domain/CanonicalJson.h"
+#include "core/reputation/Reputation.h"
 #include "core/storage/Database.h"
 #include "core/store/Proposals.h"
 #include "core/store/World.h"
+
+#include <QJsonDocument>
+
+#include <unordered_map>
 
 namespace cs::policy {
 
@@ -82,6 +90,37 @@ Result<History> loadHistory(storage::Database& db)
         return {};
     }));
     return history;
+}
+
+Result<void> addStandings(storage::Database& db, History& history)
+{
+    std::unordered_map<std::string_view, HistoryItem*> byIntent;
+    for (HistoryItem& item : history.items)
+        byIntent.emplace(*item.intent, &item);
+    reputation::Scorer scorer(false);
+    CS_TRY(size, audit::logSize(db));
+    if (*size == 0)
+        return {};
+    return audit::forEachEntry(db, 1, *size, [&](const audit::Entry& entry) -> Result<void> {
+        const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object();
+        if (entry.type == audit::types::kPolicyDecided && !body.contains(QStringLiteral("decided_again"))) {
+            const auto found = byIntent.find(jsonText(body, "intent"));
+            if (found != byIntent.end() && !found->second->request.reputation) {
+                HistoryItem& item = *found->second;
+                const QJsonObject recorded = body.value(QStringLiteral("reputation")).toObject();
+                const auto tier = api::parseReputationTier(jsonText(recorded, "tier"));
+                if (tier) {
+                    item.request.reputation = Standing{jsonText(recorded, "score"), *tier,
+                                                       recorded.value(QStringLiteral("as_of")).toInteger()};
+                } else {
+                    const double score = scorer.standingsAt(entry.seq - 1).scoreAt(*item.request.agent, item.at.msSinceEpoch);
+                    item.request.reputation = Standing{api::twoDecimals(score), reputation::tierOf(score), entry.seq - 1};
+                }
+            }
+        }
+        scorer.add(entry, body);
+        return {};
+    });
 }
 
 Result<BacktestReport> backtest(const History& history, const Evaluator* draft,

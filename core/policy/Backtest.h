@@ -41,6 +41,12 @@ private:
 
 //! Every recorded decision of the workspace, oldest first.
 Result<History> loadHistory(storage::Database& db);
+/**
+ * Gives each item of `history` its agent's reputation, for a policy that matches on it: the
+ * standing its decision recorded, if it recorded one; otherwise the standing over the log's
+ * entries before its policy.decided entry, decayed to its time (core/reputation).
+ */
+Result<void> addStandings(storage::Database& db, History& history);
 
 struct BacktestChange
 {

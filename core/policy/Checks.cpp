@@ -50,10 +50,12 @@ bool containsRule(const Rule& outer, const Rule& inner)
     return contains(outer.agent, inner.agent) && contains(outer.role, inner.role) && contains(outer.action, inner.action)
            && contains(outer.asset, inner.asset) && contains(outer.venue, inner.venue)
            && contains(outer.counterparty, inner.counterparty)
-           && (outer.destination == Destination::Any || outer.destination == inner.destination);
+           && (outer.destination == Destination::Any || outer.destination == inner.destination)
+           && (!outer.reputationBelow || (inner.reputationBelow && *inner.reputationBelow <= *outer.reputationBelow));
 }
 
-//! Destinations never keep two rules apart: a listed counterparty may never have been paid.
+//! Destinations never keep two rules apart (a listed counterparty may never have been paid), nor
+//! do reputation tiers (every "below" holds for an untrusted agent).
 bool intersectsRule(const Rule& a, const Rule& b)
 {
     return intersects(a.agent, b.agent) && intersects(a.role, b.role) && intersects(a.action, b.action)

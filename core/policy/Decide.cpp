@@ -137,6 +137,10 @@ Result<void> Decider::load(storage::Database& db, const simulation::WorldState& 
     }
     m_latest = std::max(m_latest, latest);
     CS_TRY(context, refreshContext(db, world, m_evaluator->policy().globals.referenceCurrency, m_context, m_rowid));
+    if (m_evaluator->usesReputation() || (m_shadow && m_shadow->usesReputation())) {
+        CS_TRY(standings, reputation::standingsNow(db));
+        m_standings = std::move(*standings);
+    }
     const std::int64_t longest = std::max(m_evaluator->longestWindowSeconds(), m_shadow ? m_shadow->longestWindowSeconds() : 0);
     if (longest > 0) {
         CS_TRY(spends, loadSpends(db, {m_windows.get(), m_shadowWindows.get()}, m_context, world,
@@ -161,9 +165,25 @@ Decided Decider::decide(const simulation::WorldState& world, const Proposal& pro
     return decided;
 }
 
+Standing Decider::standingOf(const std::string& agent, Timestamp at) const
+{
+    if (!m_standings)
+        return Standing{};
+    const double score = m_standings->scoreAt(agent, at.msSinceEpoch);
+    return Standing{api::twoDecimals(score), reputation::tierOf(score), m_standings->asOf};
+}
+
+Request Decider::requestFor(const Evaluator& evaluator, const Proposal& proposal, Timestamp at) const
+{
+    Request request = requestOf(proposal);
+    if (evaluator.usesReputation())
+        request.reputation = standingOf(proposal.agent, at);
+    return request;
+}
+
 Decision Decider::decide(const Proposal& proposal, const simulation::SimulationResult& simulated, Timestamp at)
 {
-    return m_evaluator->evaluate(proposal, contextAt(simulated, at), *m_windows);
+    return m_evaluator->decide(requestFor(*m_evaluator, proposal, at), contextAt(simulated, at), *m_windows);
 }
 
 Decision Decider::decide(const Request& request, const simulation::SimulationResult& simulated, Timestamp at)
@@ -176,7 +196,7 @@ std::optional<Decision> Decider::decideInShadow(const Proposal& proposal, const 
 {
     if (!m_shadow || !m_shadowWindows)
         return std::nullopt;
-    return m_shadow->evaluate(proposal, contextAt(simulated, at), *m_shadowWindows);
+    return m_shadow->decide(requestFor(*m_shadow, proposal, at), contextAt(simulated, at), *m_shadowWindows);
 }
 
 Int128 Decider::windowUse(std::size_t rule, const std::string& agent, Timestamp now)

@@ -4,6 +4,7 @@
 
 #include "core/policy/Evaluator.h"
 #include "core/policy/Policy.h"
+#include "core/reputation/Reputation.h"
 #include "core/simulation/Simulator.h"
 #include "core/simulation/WorldState.h"
 
@@ -45,7 +46,9 @@ struct Decided
  * reserves or settles. Everything that decides goes through it: the pipeline (one Decider kept
  * across batches, loaded again only when another policy decides or a spend moved), a quorum
  * reached on a moved world, an edit and the queue's "if it settles now" (one for the moment),
- * replay and backtests (one per deciding policy, on recorded facts).
+ * replay and backtests (one per deciding policy, on recorded facts). When a policy matches
+ * on reputation, the load also brings every agent's standing over the log as it is then, and
+ * each decision uses the agent's, decayed to its own time (Request::reputation).
  */
 class Decider
 {
@@ -73,7 +76,8 @@ public:
     Decided decide(const simulation::WorldState& world, const Proposal& proposal, Timestamp at);
     //! Decides `proposal` at `at` on a simulation already made.
     Decision decide(const Proposal& proposal, const simulation::SimulationResult& simulated, Timestamp at);
-    //! Decides a recorded request at `at` on its recorded simulation outcome.
+    //! Decides a recorded request at `at` on its recorded simulation outcome (and the reputation
+    //! it carries, if any).
     Decision decide(const Request& request, const simulation::SimulationResult& simulated, Timestamp at);
     /**
      * What the shadow version (published as a shadow after the active one, if any) decides of
@@ -92,6 +96,10 @@ public:
     void committed(std::int64_t rowid) { m_rowid = rowid; }
     //! Forgets the windows: the transaction that counted spends did not commit.
     void discardWindows() { m_windows.reset(); }
+    //! Decisions from now on use these standings (replay: the log's as a decision recorded it).
+    void useStandings(reputation::Standings standings) { m_standings = std::move(standings); }
+    //! `agent`'s standing at `at`, from the standings loaded (a newcomer's without them).
+    Standing standingOf(const std::string& agent, Timestamp at) const;
 
     //! What `agent` spent or reserved in the window of rule `rule` (it has one) that ends at
     //! `now`, in minor units of the window's currency: the use of that cap now.
@@ -103,6 +111,8 @@ public:
 private:
     //! The context for one decision at `at` on `simulated`.
     const Context& contextAt(const simulation::SimulationResult& simulated, Timestamp at);
+    //! `proposal`'s request, with the agent's standing when `evaluator` matches on reputation.
+    Request requestFor(const Evaluator& evaluator, const Proposal& proposal, Timestamp at) const;
 
     std::unique_ptr<Evaluator> m_owned; //!< the compiled active policy, when loaded from the database
     const Evaluator* m_evaluator = nullptr;
@@ -112,6 +122,7 @@ private:
     std::unique_ptr<Evaluator> m_shadow; //!< the shadow version, compiled, when one runs
     std::string m_shadowVersion;
     std::unique_ptr<SpendWindows> m_shadowWindows;
+    std::optional<reputation::Standings> m_standings; //!< when a policy deciding matches on reputation
     std::int64_t m_epoch = -1;  //!< spend_epoch when the windows were loaded
     std::int64_t m_rowid = 0;   //!< decisions rows up to this one are in the windows and settledTo
     Timestamp m_latest{0};      //!< the latest time decided since the windows were loaded

@@ -92,6 +92,13 @@ QJsonObject Decision::toJson(const Proposal& proposal, const std::string& propos
     };
     if (!error.empty())
         body.insert(QStringLiteral("error"), qs(error));
+    if (reputation) {
+        // Only where the policy matches on it: other decisions stay as they always were.
+        body.insert(QStringLiteral("reputation"),
+                    QJsonObject{{QStringLiteral("score"), qs(reputation->score)},
+                                {QStringLiteral("tier"), qs(std::string(api::toString(reputation->tier)))},
+                                {QStringLiteral("as_of"), static_cast<qint64>(reputation->asOf)}});
+    }
     if (counterfactualParts) {
         // The counterfactual's parts, for a reader to say it in another language.
         QJsonArray approvers;

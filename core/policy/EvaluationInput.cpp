@@ -3,15 +3,16 @@
 #include "core/policy/EvaluationInput.h"
 
 #include "core/domain/StrictJson.h"
-#include "core/domain/StrictJson.h"
+#include "core/reputation/Reputation.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace cs::policy {
+#include <algorithm>
 
+namespace cs::policy {
 
 namespace {
 
@@ -22,6 +23,27 @@ Result<Timestamp> timeAt(const JsonValue& value, const std::string& path)
     if (!at)
         return invalid(path, "must be an RFC 3339 time with a zone, such as \"2026-11-24T09:30:00Z\"");
     return *at;
+}
+
+//! A score as people write it: "72.5", "70", "69.99" — 0 to 100, at most two decimals.
+Result<Standing> standingAt(const JsonValue& value, const std::string& path)
+{
+    CS_TRY(text, stringAt(value, path));
+    const std::string& score = *text;
+    const std::size_t point = score.find('.');
+    const std::string whole = score.substr(0, point);
+    const std::string fraction = point == std::string::npos ? std::string() : score.substr(point + 1);
+    const auto digits = [](const std::string& part) {
+        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (whole.empty() || whole.size() > 3 || fraction.size() > 2 || (point != std::string::npos && fraction.empty())
+        || !digits(whole) || !digits(fraction))
+        return invalid(path, "must be a score from 0 to 100 with at most two decimals, such as \"72.50\"");
+    const int hundredths = std::stoi(whole) * 100 + (fraction.empty() ? 0 : std::stoi((fraction + "0").substr(0, 2)));
+    if (hundredths > 10'000)
+        return invalid(path, "must be a score from 0 to 100 with at most two decimals, such as \"72.50\"");
+    const double exact = hundredths / 100.0;
+    return Standing{api::twoDecimals(exact), reputation::tierOf(exact), 0};
 }
 
 } // namespace
@@ -46,7 +68,7 @@ Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const Asset
     limits.maxItems = 1'000'000;
     CS_TRY(document, parseStrictJson(bytes, limits));
     const JsonValue& root = *document;
-    CS_TRY(keys, exactKeys(root, "$", {"schema"}, {"now", "prices", "roles", "spends"}));
+    CS_TRY(keys, exactKeys(root, "$", {"schema"}, {"now", "prices", "roles", "spends", "reputation"}));
     CS_TRY(schema, stringAt(*root.find("schema"), "$.schema"));
     if (*schema != kUsageSchema)
         return invalid("$.schema", std::string("must be \"") + kUsageSchema + "\"");
@@ -84,6 +106,19 @@ Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const Asset
             CS_TRY(id, identifierAt(agent, path));
             CS_TRY(role, identifierAt(roles->values[i], path));
             input.context.roles.emplace(*id, *role);
+        }
+    }
+    if (const JsonValue* reputation = root.find("reputation")) {
+        if (reputation->kind != JsonValue::Kind::Object)
+            return invalid("$.reputation", "must be an object of agents to scores");
+        for (std::size_t i = 0; i < reputation->keys.size(); ++i) {
+            const std::string path = jsonMemberPath("$.reputation", reputation->keys[i]);
+            JsonValue agent;
+            agent.kind = JsonValue::Kind::String;
+            agent.text = reputation->keys[i];
+            CS_TRY(id, identifierAt(agent, path));
+            CS_TRY(standing, standingAt(reputation->values[i], path));
+            input.reputation.insert_or_assign(*id, std::move(*standing));
         }
     }
     if (const JsonValue* spends = root.find("spends")) {

@@ -13,12 +13,14 @@ struct EvaluationInput
 {
     Context context;
     std::vector<Spend> spends; //!< earlier spends the windows count, in time order
+    std::map<std::string, Standing> reputation; //!< agent → its standing (others: a newcomer's)
 };
 
 /**
  * Reads a countersign.usage/1 document strictly:
  * {"schema", "now": RFC 3339, "prices": {ASSET: "decimal"}, "roles": {agent: role},
- *  "spends": [{"agent", "action", "asset", "amount", "to"?, "venue"?, "at": RFC 3339}]}.
+ *  "spends": [{"agent", "action", "asset", "amount", "to"?, "venue"?, "at": RFC 3339}],
+ *  "reputation": {agent: "score"}} (a score 0–100 with at most two decimals; its tier follows).
  * Only "schema" is required; prices not given are `defaultPrices`, `now` defaults to `now`.
  * Spends must be in time order and not after `now`.
  */

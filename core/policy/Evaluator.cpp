@@ -69,6 +69,20 @@ const std::string& actionName(ActionType type)
 
 } // namespace
 
+Request requestOf(const Proposal& proposal)
+{
+    Request request;
+    request.agent = &proposal.agent;
+    request.action = proposal.action.type;
+    request.amount = proposal.action.amount;
+    request.to = proposal.action.to ? &*proposal.action.to : nullptr;
+    request.venue = proposal.action.venue ? &*proposal.action.venue : nullptr;
+    request.minOut = proposal.action.minOut ? &*proposal.action.minOut : nullptr;
+    request.claimedRisk = proposal.riskLevel;
+    request.claimedApprovals = proposal.requiredApprovals;
+    return request;
+}
+
 struct Evaluator::Subject
 {
     const std::string* agent = nullptr;
@@ -79,6 +93,8 @@ struct Evaluator::Subject
     const std::string* to = nullptr;
     bool listed = false;    //!< `to` is on a counterparties list
     bool firstTime = false; //!< `to` has never been settled to
+    //! The agent's reputation when it decides; null when a spend is counted (whatever its tier was).
+    const Standing* standing = nullptr;
     const Money* minOut = nullptr;
     const std::vector<std::uint32_t>* rules = nullptr; //!< candidates(agent, action), looked up once
 };
@@ -94,7 +110,7 @@ struct Evaluator::Outcome
     std::string slippageFix;
 };
 
-Evaluator::Evaluator(Policy policy) : m_policy(std::move(policy))
+Evaluator::Evaluator(Policy policy) : m_policy(std::move(policy)), m_usesReputation(m_policy.usesReputation())
 {
     ByAction own{};
     for (std::uint32_t i = 0; i < m_policy.rules.size(); ++i) {
@@ -159,12 +175,19 @@ bool Evaluator::matches(const Rule& rule, const Subject& subject, bool indexed) 
     if (!rule.role.matches(subject.role) || !rule.asset.matches(&subject.amount.asset().code)
         || !rule.venue.matches(subject.venue) || !rule.counterparty.matches(subject.to))
         return false;
+    if (!meetsReputation(rule, subject))
+        return false;
     switch (rule.destination) {
     case Destination::Any: return true;
     case Destination::Listed: return subject.to != nullptr && subject.listed;
     case Destination::FirstTime: return subject.firstTime;
     }
     return false;
+}
+
+bool Evaluator::meetsReputation(const Rule& rule, const Subject& subject)
+{
+    return !rule.reputationBelow || subject.standing == nullptr || subject.standing->tier < *rule.reputationBelow;
 }
 
 std::size_t Evaluator::missCount(const Rule& rule, const Subject& subject) const
@@ -178,6 +201,8 @@ std::size_t Evaluator::missCount(const Rule& rule, const Subject& subject) const
     if (rule.destination == Destination::Listed && (subject.to == nullptr || !subject.listed))
         ++count;
     if (rule.destination == Destination::FirstTime && !subject.firstTime)
+        ++count;
+    if (!meetsReputation(rule, subject))
         ++count;
     return count;
 }
@@ -200,6 +225,9 @@ std::vector<std::string> Evaluator::misses(const Rule& rule, const Subject& subj
         out.push_back("the counterparty is on no counterparty list");
     if (rule.destination == Destination::FirstTime && !subject.firstTime)
         out.push_back(subject.to == nullptr ? "there is no counterparty" : "the counterparty has been paid before");
+    if (!meetsReputation(rule, subject))
+        out.push_back("the agent's reputation is " + std::string(api::toString(subject.standing->tier)) + " ("
+                      + subject.standing->score + "), not below " + std::string(api::toString(*rule.reputationBelow)));
     return out;
 }
 
@@ -601,16 +629,7 @@ std::string Evaluator::counterfactual(const Subject& subject, const Outcome& out
 
 Decision Evaluator::evaluate(const Proposal& proposal, const Context& context, SpendWindows& usage) const
 {
-    Request request;
-    request.agent = &proposal.agent;
-    request.action = proposal.action.type;
-    request.amount = proposal.action.amount;
-    request.to = proposal.action.to ? &*proposal.action.to : nullptr;
-    request.venue = proposal.action.venue ? &*proposal.action.venue : nullptr;
-    request.minOut = proposal.action.minOut ? &*proposal.action.minOut : nullptr;
-    request.claimedRisk = proposal.riskLevel;
-    request.claimedApprovals = proposal.requiredApprovals;
-    return decide(request, context, usage);
+    return decide(requestOf(proposal), context, usage);
 }
 
 Decision Evaluator::decide(const Request& request, const Context& context, SpendWindows& usage) const
@@ -627,6 +646,8 @@ Decision Evaluator::decide(const Request& request, const Context& context, Spend
     subject.firstTime = subject.to != nullptr && request.firstTime.value_or(!context.settledTo.contains(*subject.to));
     subject.minOut = request.minOut;
     subject.rules = &candidates(*request.agent, request.action);
+    const Standing standing = request.reputation.value_or(Standing{});
+    subject.standing = &standing;
 
     Outcome outcome = run(subject, context, context.simulation, usage, context.explain);
     Decision decision;
@@ -634,6 +655,8 @@ Decision Evaluator::decide(const Request& request, const Context& context, Spend
     decision.policyVersion = m_policy.version;
     decision.at = context.now;
     decision.firstTime = subject.firstTime;
+    if (m_usesReputation)
+        decision.reputation = standing;
     decision.error = outcome.error;
     if (context.explain)
         decision.counterfactual = counterfactual(subject, outcome, context, usage, &decision.counterfactualParts);

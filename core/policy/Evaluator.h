@@ -45,6 +45,17 @@ struct Context
     bool explain = true;
 };
 
+//! An agent's reputation as a decision used it: the score as recorded ("63.25", two decimals),
+//! its tier, and the log entries it was computed over (1..asOf). A newcomer: 50, provisional.
+struct Standing
+{
+    std::string score = "50.00";
+    api::ReputationTier tier = api::ReputationTier::Provisional;
+    std::int64_t asOf = 0;
+
+    bool operator==(const Standing&) const = default;
+};
+
 //! What a decision reads from a proposal (pointers into storage the caller keeps alive).
 struct Request
 {
@@ -59,7 +70,12 @@ struct Request
     //! Whether `to` had never been settled to, as recorded (backtests, replay); when absent,
     //! from `Context::settledTo`.
     std::optional<bool> firstTime;
+    //! The agent's reputation, for a policy that matches on it (policy::Decider fills it in);
+    //! absent, a newcomer's.
+    std::optional<Standing> reputation;
 };
+//! The request of `proposal` (pointing into it).
+Request requestOf(const Proposal& proposal);
 
 //! Approvers still needed: from each group in `anyOf` that many more — any one of them will do.
 struct ApproverNeed
@@ -131,6 +147,7 @@ struct Decision
     std::string policyVersion;
     Timestamp at;
     bool firstTime = false; //!< the counterparty had never been settled to (false without one)
+    std::optional<Standing> reputation; //!< the agent's, when the policy matches on it
 
     //! The signed body of a policy.decided entry (schema countersign.decision/1).
     QJsonObject toJson(const Proposal& proposal, const std::string& proposalSha256) const;
@@ -174,6 +191,8 @@ public:
     explicit Evaluator(Policy policy);
 
     const Policy& policy() const { return m_policy; }
+    //! Whether a rule matches on reputation: decisions then need the agent's (Request::reputation).
+    bool usesReputation() const { return m_usesReputation; }
     Decision evaluate(const Proposal& proposal, const Context& context, SpendWindows& usage) const;
     Decision decide(const Request& request, const Context& context, SpendWindows& usage) const;
 
@@ -197,6 +216,8 @@ private:
                 SpendWindows& usage, bool explain) const;
     //! `indexed`: the rule came from candidates(), so its agent and action already match.
     bool matches(const Rule& rule, const Subject& subject, bool indexed = false) const;
+    //! The rule's reputation clause holds (always, when a spend is counted).
+    static bool meetsReputation(const Rule& rule, const Subject& subject);
     std::vector<std::string> misses(const Rule& rule, const Subject& subject) const;
     std::size_t missCount(const Rule& rule, const Subject& subject) const;
     const std::vector<std::uint32_t>& candidates(const std::string& agent, ActionType action) const;
@@ -233,6 +254,7 @@ private:
     std::vector<std::uint32_t> m_allRules;
     std::int64_t m_utcOffsetFixed = 0; //!< the time zone's offset when it has no transitions
     bool m_fixedOffset = true;
+    bool m_usesReputation = false;
 };
 
 } // namespace cs::policy

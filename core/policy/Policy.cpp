@@ -7,7 +7,6 @@
 #include "core/domain/Ids.h"
 #include "core/identity/Crypto.h"
 #include "core/domain/StrictJson.h"
-#include "core/domain/StrictJson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -182,7 +181,8 @@ Result<Rule> ruleAt(const JsonValue& value, const std::string& path, const Polic
     if (const JsonValue* match = value.find("match")) {
         const std::string where = member(path, "match");
         CS_TRY(matchKeys, exactKeys(*match, where, {},
-                                    {"agent", "role", "action", "asset", "venue", "counterparty", "destination"}));
+                                    {"agent", "role", "action", "asset", "venue", "counterparty", "destination",
+                                     "reputation_below"}));
         const auto field = [&](const char* key, std::string_view kind, Selector& out) -> Result<void> {
             if (const JsonValue* selector = match->find(key)) {
                 CS_TRY(read, selectorAt(*selector, member(where, key), kind, policy.lists, assets));
@@ -204,6 +204,12 @@ Result<Rule> ruleAt(const JsonValue& value, const std::string& path, const Polic
                 rule.destination = Destination::FirstTime;
             else
                 return invalid(member(where, "destination"), "must be listed or first_time");
+        }
+        if (const JsonValue* below = match->find("reputation_below")) {
+            CS_TRY(text, stringAt(*below, member(where, "reputation_below")));
+            rule.reputationBelow = api::parseReputationTier(*text);
+            if (!rule.reputationBelow || *rule.reputationBelow == api::ReputationTier::Untrusted)
+                return invalid(member(where, "reputation_below"), "must be trusted or provisional");
         }
     }
     if (const JsonValue* amount = value.find("amount")) {
@@ -368,7 +374,14 @@ std::string describeMatch(const Rule& rule)
     if (rule.destination != Destination::Any)
         text += (text.empty() ? "" : ", ")
                 + std::string(rule.destination == Destination::Listed ? "a listed counterparty" : "a counterparty never paid before");
+    if (rule.reputationBelow)
+        text += (text.empty() ? "" : ", ") + ("an agent whose reputation is below " + std::string(api::toString(*rule.reputationBelow)));
     return text.empty() ? "every proposal" : text;
+}
+
+bool Policy::usesReputation() const
+{
+    return std::any_of(rules.begin(), rules.end(), [](const Rule& rule) { return rule.reputationBelow.has_value(); });
 }
 
 const Rule* Policy::findRule(std::string_view id) const

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/Reputation.h"
 #include "core/domain/Money.h"
 #include "core/domain/Proposal.h"
 
@@ -77,6 +78,9 @@ struct Rule
     std::string description;
     Selector agent, role, action, asset, venue, counterparty;
     Destination destination = Destination::Any;
+    //! The agent's reputation tier is below this one (core/reputation) when it decides; a spend
+    //! counts in the rule's window whatever the agent's tier was when it was made.
+    std::optional<api::ReputationTier> reputationBelow;
     std::optional<Bound> amount; //!< per transaction
     std::optional<Window> window;
     Effect effect = Effect::Deny;
@@ -117,6 +121,8 @@ struct Policy
     std::string version;   //!< SHA-256 of `canonical`, in hex
 
     const Rule* findRule(std::string_view id) const;
+    //! Whether a rule matches on the agent's reputation (decisions then need it).
+    bool usesReputation() const;
     //! Whether `counterparty` is on one of the counterparty lists.
     bool isListedCounterparty(const std::string& counterparty) const;
 };

@@ -15,10 +15,6 @@
 
 namespace cs::replay {
 
-namespace {
-
-} // namespace
-
 struct LogWorld::Kept
 {
     policy::Decider decider;
@@ -137,6 +133,7 @@ Result<void> LogWorld::worldChanged(const audit::Entry& entry, const QJsonObject
 
 Result<void> LogWorld::apply(const audit::Entry& entry, const QJsonObject& body)
 {
+    m_scorer.add(entry, body);
     const std::string& type = entry.type;
     const std::string intent = jsonText(body, "intent");
     if (type.rfind("identity.", 0) == 0) {
@@ -237,7 +234,8 @@ void LogWorld::rebuild(Kept& kept, const std::string& version, const std::string
 }
 
 policy::Decision LogWorld::decide(const std::string& version, const Proposal& proposal,
-                                  const simulation::SimulationResult& simulated, Timestamp at, const std::string& intent)
+                                  const simulation::SimulationResult& simulated, Timestamp at, const std::string& intent,
+                                  std::int64_t reputationAsOf)
 {
     std::unique_ptr<Kept>& kept = m_deciders[version];
     if (!kept)
@@ -245,6 +243,8 @@ policy::Decision LogWorld::decide(const std::string& version, const Proposal& pr
     const bool own = m_spends.count(intent) != 0;
     if (!kept->fresh || own)
         rebuild(*kept, version, own ? intent : std::string());
+    if (kept->decider.evaluator().usesReputation())
+        kept->decider.useStandings(m_scorer.standingsAt(reputationAsOf));
     return kept->decider.decide(proposal, simulated, at);
 }
 

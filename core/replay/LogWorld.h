@@ -4,6 +4,7 @@
 
 #include "core/audit/Entry.h"
 #include "core/policy/Decide.h"
+#include "core/reputation/Reputation.h"
 #include "core/settlement/LedgerCheck.h"
 #include "core/storage/Database.h"
 
@@ -23,7 +24,9 @@ namespace cs::replay {
  * spends that count in the windows (reserved by a decision that needs approval, committed by
  * one that allows, released by a rejection, an expiry, a cancellation or a failure). It decides
  * through policy::Decider exactly as the engine does, one Decider per version, built again when
- * a spend is released or replaced, a price or role changes, or time goes back.
+ * a spend is released or replaced, a price or role changes, or time goes back. Agents'
+ * reputations are folded from the entries as the engine folds them, so a decision under a
+ * policy that matches on reputation is made again with the standing over the entries it names.
  */
 class LogWorld
 {
@@ -52,9 +55,10 @@ public:
     const std::string& activeVersion() const { return m_active; }
 
     //! Decides as the engine did at `at` under `version` (which must be published), leaving
-    //! `intent`'s own spend out of the windows.
+    //! `intent`'s own spend out of the windows; with agents' reputations over entries
+    //! 1..`reputationAsOf` (of those applied so far).
     policy::Decision decide(const std::string& version, const Proposal& proposal, const simulation::SimulationResult& simulated,
-                            Timestamp at, const std::string& intent);
+                            Timestamp at, const std::string& intent, std::int64_t reputationAsOf);
     //! `intent` now counts `spend` in the windows (replacing what it counted), or nothing.
     void spend(const std::string& intent, std::optional<policy::Spend> spend);
 
@@ -97,6 +101,7 @@ private:
     std::map<std::string, Held> m_spends; //!< by intent
     std::uint64_t m_order = 0;
     std::map<std::string, std::unique_ptr<Kept>> m_deciders; //!< by policy version
+    reputation::Scorer m_scorer{false}; //!< every entry applied
 };
 
 } // namespace cs::replay

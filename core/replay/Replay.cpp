@@ -306,7 +306,12 @@ void Replayer::decided(Case& c, const audit::Entry& entry, const QJsonObject& bo
         step(c, checked(ReplayStage::Decision, entry.seq, failure, what, "policy_version"));
         return;
     }
-    const policy::Decision decision = m_world.decide(version, *c.proposal, *c.simulated, *at, c.out.intent);
+    // The reputation it used, over the entries it names (before it; otherwise those just before it).
+    const QJsonValue asOf = body.value(QStringLiteral("reputation")).toObject().value(QStringLiteral("as_of"));
+    const std::int64_t reputationAsOf = asOf.isDouble() && asOf.toInteger(-1) >= 0 && asOf.toInteger(-1) < entry.seq
+                                            ? asOf.toInteger()
+                                            : entry.seq - 1;
+    const policy::Decision decision = m_world.decide(version, *c.proposal, *c.simulated, *at, c.out.intent, reputationAsOf);
     QJsonObject recomputed = decision.toJson(*c.proposal, c.proposalSha);
     if (body.contains(QStringLiteral("decided_again")))
         recomputed.insert(QStringLiteral("decided_again"), body.value(QStringLiteral("decided_again")));
@@ -405,7 +410,7 @@ Result<void> Replayer::entry(const audit::Entry& entry)
         c.out.intent = intent;
         c.out.agent = jsonText(body, "agent");
         c.out.entries.push_back(entry.seq);
-        return {};
+        return m_world.apply(entry, body); // its reputation opens here
     }
     Case* c = nullptr;
     const bool ofIntent = body.contains(QStringLiteral("intent")) && type != audit::types::kPolicyShadowDiffered;

@@ -5,6 +5,7 @@
 #include "core/domain/CanonicalJson.h"
 #include "core/audit/Entry.h"
 #include "core/audit/LogReads.h"
+#include "core/storage/Database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <mutex>
 #include <string_view>
 
 namespace cs::reputation {
@@ -85,18 +88,23 @@ Scorer::Agent& Scorer::agent(const std::string& id)
 
 void Scorer::add(const audit::Entry& entry)
 {
+    // Bodies are read without trust: one that is not JSON names no proposal and counts for nothing.
+    add(entry, QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object());
+}
+
+void Scorer::add(const audit::Entry& entry, const QJsonObject& body)
+{
     ++m_entries;
     const std::int64_t at = entry.time.msSinceEpoch;
     m_lastMs = std::max(m_lastMs, at);
     if (m_agents.count(entry.actor) != 0)
         m_agents[entry.actor].view.lastActivityMs = std::max(m_agents[entry.actor].view.lastActivityMs, at);
-    // Bodies are read without trust: one that is not JSON names no proposal and counts for nothing.
-    const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(entry.body)).object();
     const std::string intent = jsonText(body, "intent");
     if (intent.empty())
         return;
     if (entry.type == types::kIntentReceived) {
-        m_open[intent] = Open{entry.actor, {entry.seq}, false, false, false, {}};
+        m_open[intent] = Open{entry.actor, m_keepEvents ? std::vector<std::int64_t>{entry.seq} : std::vector<std::int64_t>{},
+                              false, false, false, {}};
         Agent& of = agent(entry.actor);
         of.view.lastActivityMs = std::max(of.view.lastActivityMs, at);
         return;
@@ -105,7 +113,8 @@ void Scorer::add(const audit::Entry& entry)
     if (found == m_open.end())
         return; // ended already, or begun before the entries read
     Open& open = found->second;
-    open.entries.push_back(entry.seq);
+    if (m_keepEvents)
+        open.entries.push_back(entry.seq);
     Agent& of = agent(open.agent);
     of.view.lastActivityMs = std::max(of.view.lastActivityMs, at);
     const std::string& type = entry.type;
@@ -151,12 +160,15 @@ void Scorer::end(const std::string& intent, Open& open, const audit::Entry& entr
 {
     Agent& of = agent(open.agent);
     const std::int64_t at = entry.time.msSinceEpoch;
-    const double kept = decay(of.atMs, at);
+    AgentState& state = of.state;
+    const double kept = decay(state.atMs, at);
     double value = valueOf(outcome) - kFlagPenalty * static_cast<double>(flags.size());
     value = std::max(-1.0, value);
-    of.sum = of.sum * kept + value;
-    of.weight = of.weight * kept + 1.0;
-    of.atMs = std::max(of.atMs, at);
+    state.seq = entry.seq;
+    state.sum = state.sum * kept + value;
+    state.weight = state.weight * kept + 1.0;
+    state.atMs = std::max(state.atMs, at);
+    of.history.push_back(state);
     api::AgentReputation& view = of.view;
     ++view.outcomes;
     if (value < 0)
@@ -166,8 +178,10 @@ void Scorer::end(const std::string& intent, Open& open, const audit::Entry& entr
         ++view.counts[flag];
     if (view.firstMs == 0)
         view.firstMs = at;
-    view.events.push_back({entry.seq, at, intent, std::move(outcome), std::move(flags), value, scoreOf(of.sum, of.weight),
-                           std::move(open.entries)});
+    if (m_keepEvents) {
+        view.events.push_back({entry.seq, at, intent, std::move(outcome), std::move(flags), value,
+                               scoreOf(state.sum, state.weight), std::move(open.entries)});
+    }
     m_open.erase(intent);
 }
 
@@ -179,13 +193,37 @@ api::ReputationReport Scorer::report() const
     report.halfLifeDays = kHalfLifeDays;
     for (const auto& [id, agent] : m_agents) {
         api::AgentReputation view = agent.view;
-        const double kept = decay(agent.atMs, m_lastMs);
-        view.score = scoreOf(agent.sum * kept, agent.weight * kept);
+        const double kept = decay(agent.state.atMs, m_lastMs);
+        view.score = scoreOf(agent.state.sum * kept, agent.state.weight * kept);
         view.tier = tierOf(view.score);
         report.agents.push_back(std::move(view));
     }
     sortBestFirst(report.agents);
     return report;
+}
+
+Standings Scorer::standingsAt(std::int64_t upTo) const
+{
+    Standings standings;
+    standings.asOf = std::min(upTo, m_entries);
+    for (const auto& [id, agent] : m_agents) {
+        // The last outcome at or before `upTo`; none: the agent is a newcomer then.
+        const auto after = std::upper_bound(agent.history.begin(), agent.history.end(), upTo,
+                                            [](std::int64_t seq, const AgentState& state) { return seq < state.seq; });
+        if (after != agent.history.begin())
+            standings.agents.emplace(id, *std::prev(after));
+    }
+    return standings;
+}
+
+double Standings::scoreAt(const std::string& agent, std::int64_t atMs) const
+{
+    const auto found = agents.find(agent);
+    if (found == agents.end())
+        return scoreOf(0, 0);
+    const AgentState& state = found->second;
+    const double kept = decay(state.atMs, atMs);
+    return scoreOf(state.sum * kept, state.weight * kept);
 }
 
 Result<api::ReputationReport> computeReputation(storage::Database& db, std::int64_t upTo)
@@ -200,6 +238,64 @@ Result<api::ReputationReport> computeReputation(storage::Database& db, std::int6
         }));
     }
     return scorer.report();
+}
+
+} // namespace cs::reputation
+
+namespace cs::reputation {
+
+namespace {
+
+//! A workspace's log folded so far, and the hash of the last entry folded.
+struct Folded
+{
+    Scorer scorer{false};
+    audit::Hash last{};
+};
+
+} // namespace
+
+Result<Standings> standingsNow(storage::Database& db)
+{
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<Folded>, std::less<>> folds;
+    CS_TRY(size, audit::logSize(db));
+    std::shared_ptr<Folded> folded;
+    if (!db.path().empty()) {
+        const std::lock_guard lock(mutex);
+        std::shared_ptr<Folded>& kept = folds[db.path()];
+        if (!kept)
+            kept = std::make_shared<Folded>();
+        folded = kept;
+    } else {
+        folded = std::make_shared<Folded>();
+    }
+    // One fold at a time: a caller that waits finds the fold done and adds only what is new.
+    static std::mutex folding;
+    const std::lock_guard lock(folding);
+    Folded& fold = *folded;
+    std::int64_t from = fold.scorer.entries() + 1;
+    if (fold.scorer.entries() > *size) {
+        from = 1;
+    } else if (fold.scorer.entries() > 0) {
+        bool same = false;
+        CS_TRY(checked, audit::forEachEntry(db, fold.scorer.entries(), fold.scorer.entries(), [&](const audit::Entry& entry) -> Result<void> {
+            same = entry.leaf == fold.last;
+            return {};
+        }));
+        if (!same)
+            from = 1;
+    }
+    if (from == 1 && fold.scorer.entries() > 0)
+        fold = Folded{};
+    if (from <= *size) {
+        CS_TRY(read, audit::forEachEntry(db, from, *size, [&](const audit::Entry& entry) -> Result<void> {
+            fold.scorer.add(entry);
+            fold.last = entry.leaf;
+            return {};
+        }));
+    }
+    return fold.scorer.standingsAt(*size);
 }
 
 } // namespace cs::reputation

@@ -5,6 +5,8 @@
 #include "core/api/Reputation.h"
 #include "core/domain/Result.h"
 
+#include <QJsonObject>
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -46,6 +48,10 @@ class Database;
  * repeats small allowed actions. Tiers: trusted ≥ 70, provisional ≥ 40, untrusted below.
  * Every change is an api::ReputationEvent naming the entries behind it, and the same entries
  * always give the same scores: the score depends on nothing but the log.
+ *
+ * A policy may match on the tier (policy::Rule::reputationBelow): a decision then uses the
+ * agent's standing over entries 1..asOf (the log as it stood when the decider loaded), decayed
+ * to the decision's own time, and records it, so replay computes it again from the same entries.
  */
 namespace cs::reputation {
 
@@ -59,13 +65,42 @@ api::ReputationTier tierOf(double score);
 //! Best score first, ties by name: the order every report lists agents in.
 void sortBestFirst(std::vector<api::AgentReputation>& agents);
 
+//! Where an agent's sums stood after one of its outcomes.
+struct AgentState
+{
+    std::int64_t seq = 0;  //!< the entry that ended the outcome
+    double sum = 0;        //!< S, as of atMs
+    double weight = 0;     //!< W, as of atMs
+    std::int64_t atMs = 0; //!< when S and W were last decayed
+};
+
+//! Every agent's state over entries 1..asOf: what a decision needs of reputation.
+struct Standings
+{
+    std::int64_t asOf = 0;
+    std::map<std::string, AgentState, std::less<>> agents;
+
+    //! `agent`'s score decayed to `atMs` (never grown when `atMs` is earlier); 50 for an agent
+    //! with no outcome.
+    double scoreAt(const std::string& agent, std::int64_t atMs) const;
+};
+
 //! Folds the log's entries, in order, into every agent's reputation.
 class Scorer
 {
 public:
+    //! `keepEvents` false: scores and states only, no api::ReputationEvent (decisions, replay).
+    explicit Scorer(bool keepEvents = true) : m_keepEvents(keepEvents) {}
+
     void add(const audit::Entry& entry);
+    //! The same with its body already read (an object; anything else counts for nothing).
+    void add(const audit::Entry& entry, const QJsonObject& body);
     //! Every agent seen, scores decayed to the newest entry added, best first.
     api::ReputationReport report() const;
+    //! Each agent's state as it was over entries 1..`upTo` (at most those added).
+    Standings standingsAt(std::int64_t upTo) const;
+    //! How many entries were added.
+    std::int64_t entries() const { return m_entries; }
 
 private:
     struct Open //!< a proposal not ended yet
@@ -79,9 +114,8 @@ private:
     };
     struct Agent
     {
-        double sum = 0;         //!< S, as of atMs
-        double weight = 0;      //!< W, as of atMs
-        std::int64_t atMs = 0;  //!< when S and W were last decayed
+        AgentState state;
+        std::vector<AgentState> history; //!< the state after each outcome, oldest first
         api::AgentReputation view;
     };
     void end(const std::string& intent, Open& open, const audit::Entry& entry, std::string outcome, std::vector<std::string> flags);
@@ -91,9 +125,18 @@ private:
     std::map<std::string, Agent> m_agents;
     std::int64_t m_entries = 0;
     std::int64_t m_lastMs = 0;
+    bool m_keepEvents = true;
 };
 
 //! The reputation of every agent over entries 1..`upTo` of the log (0: all of it).
 Result<api::ReputationReport> computeReputation(storage::Database& db, std::int64_t upTo = 0);
+
+/**
+ * Every agent's standing over the whole log of `db` as it is now. A workspace file's log is
+ * folded once per process and then only its new entries (the fold is kept by the file's path
+ * and checked against the hash of the last entry it read, so a log replaced under the same
+ * path is folded again from the start); an in-memory database's is folded each time.
+ */
+Result<Standings> standingsNow(storage::Database& db);
 
 } // namespace cs::reputation

@@ -169,8 +169,17 @@ QVariant PolicyRulesModel::data(const QModelIndex& index, int role) const
     }
     case Agents: {
         const QString roles = selectorText(match.value(QStringLiteral("role")));
-        const QString agents = selector("agent");
-        return roles.isEmpty() ? agents : tr("%1; role %2").arg(agents, roles);
+        QString agents = selector("agent");
+        if (!roles.isEmpty())
+            agents = tr("%1; role %2").arg(agents, roles);
+        const QString below = match.value(QStringLiteral("reputation_below")).toString();
+        if (below == QLatin1String("trusted"))
+            agents = tr("%1; below trusted").arg(agents);
+        else if (below == QLatin1String("provisional"))
+            agents = tr("%1; below provisional").arg(agents);
+        else if (!below.isEmpty())
+            agents = tr("%1; below %2").arg(agents, below); // as written: the check says what is wrong
+        return agents;
     }
     case Actions: return selector("action");
     case Assets: return selector("asset");
