@@ -3,14 +3,17 @@
 // bench_pipeline: proposals through the whole pipeline with the rules backend (parse →
 // simulate → decide → settle → audit, durable), and the strict parser over the corpus.
 // One JSON object per line (ARCHITECTURE.md, "Benchmarks").
-// Usage: bench_pipeline [--intents N] [--single N] [--corpus DIR] [--seconds S]
-// (--single: how many of the intents run one at a time; all of them unless given)
+// Usage: bench_pipeline [--intents N] [--single N] [--corpus DIR] [--seconds S] [--policy P]
+// (--single: how many of the intents run one at a time; all of them unless given; --policy:
+// publish P, signed by the demo's risk manager, before the intents run — e.g. one that matches
+// on reputation, to see what its standings cost)
 #include "core/engine/Pipeline.h"
 #include "core/workspace/DemoSeed.h"
 #include "tests/bench/BenchReport.h"
 #include "core/identity/KeyFile.h"
 #include "core/identity/Registry.h"
 #include "core/model/ProposalParser.h"
+#include "core/policy/Publish.h"
 #include "core/workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -36,6 +39,7 @@ int main(int argc, char** argv)
     int singles = -1;
     double budget = 2.0;
     QString corpus = QStringLiteral(CS_SOURCE_DIR "/tests/data/proposals");
+    QString policyFile;
     const QStringList args = QCoreApplication::arguments();
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args.at(i) == QLatin1String("--intents"))
@@ -46,6 +50,8 @@ int main(int argc, char** argv)
             corpus = args.at(i + 1);
         else if (args.at(i) == QLatin1String("--seconds"))
             budget = args.at(i + 1).toDouble();
+        else if (args.at(i) == QLatin1String("--policy"))
+            policyFile = args.at(i + 1);
     }
 
     // 1. The strict parser over every corpus document, valid and invalid.
@@ -92,10 +98,27 @@ int main(int argc, char** argv)
     auto writer = storage::DbWriter::start(dbPath, storage::OpenMode::MustExist);
     auto reader = storage::Database::open(dbPath, storage::OpenMode::MustExist);
     auto origin = (*writer)->run([](storage::Database& db) { return audit::readOrigin(db); });
+    const audit::CheckpointPolicy checkpoints{*origin, ws / workspace::kCheckpointsDir, &*key, 1000};
+    if (!policyFile.isEmpty()) {
+        QFile file(policyFile);
+        auto document = file.open(QIODevice::ReadOnly) ? policy::parsePolicy(file.readAll().toStdString(), catalog)
+                                                       : Result<policy::Policy>(fail(ErrorCode::NotFound, "cannot read it"));
+        auto signer = identity::unsealKey(identity::keyFilePath(ws / workspace::kKeysDir, "rita"), workspace::kDemoPassphrase);
+        if (!document || !signer) {
+            std::cerr << "error: --policy: " << (document ? signer.error().message : document.error().message) << "\n";
+            return 1;
+        }
+        auto published = (*writer)->run([&](storage::Database& db) {
+            return policy::publishPolicy(db, *document, "rita", *signer, clock.now(), checkpoints);
+        });
+        if (!published) {
+            std::cerr << "error: --policy: " << published.error().message << "\n";
+            return 1;
+        }
+    }
     model::RulesBackend rules;
     settlement::LocalLedger ledger;
-    engine::Pipeline pipeline(**writer, std::move(*reader), {*origin, ws / workspace::kCheckpointsDir, &*key, 1000},
-                              clock, rules, ledger);
+    engine::Pipeline pipeline(**writer, std::move(*reader), checkpoints, clock, rules, ledger);
     const auto makeIntent = [](int i) {
         model::Intent intent;
         intent.id = "bench-" + std::to_string(i);
