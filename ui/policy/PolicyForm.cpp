@@ -84,9 +84,6 @@ PolicyForm* makeRuleForm(PolicyDocument& document, QUndoStack& stack, QWidget* p
     form->addChoice(PolicyForm::tr("Destination"), at("match.destination"),
                     {QJsonValue(QJsonValue::Undefined), QJsonValue(QStringLiteral("listed")), QJsonValue(QStringLiteral("first_time"))},
                     {PolicyForm::tr("any"), PolicyForm::tr("listed counterparty"), PolicyForm::tr("never paid before")});
-    form->addChoice(PolicyForm::tr("Agent's reputation"), at("match.reputation_below"),
-                    {QJsonValue(QJsonValue::Undefined), QJsonValue(QStringLiteral("trusted")), QJsonValue(QStringLiteral("provisional"))},
-                    {PolicyForm::tr("any"), PolicyForm::tr("below trusted"), PolicyForm::tr("below provisional")});
     form->addText(PolicyForm::tr("Per transaction above"), at("amount.above"), stringOrAbsent, textOf, amountHint);
     form->addText(PolicyForm::tr("Per transaction at most"), at("amount.at_most"), stringOrAbsent, textOf, amountHint);
     form->addText(PolicyForm::tr("Window"), at("window.period"), stringOrAbsent, textOf, PolicyForm::tr("calendar_day, 24h, 7d, 3600s"));
@@ -95,6 +92,10 @@ PolicyForm* makeRuleForm(PolicyDocument& document, QUndoStack& stack, QWidget* p
     form->addText(PolicyForm::tr("Approver groups"), at("approval.groups"), groupsValue, groupsText, PolicyForm::tr("group:threshold, …"));
     form->addText(PolicyForm::tr("Why so broad"), at("broad"), stringOrAbsent, textOf,
                   PolicyForm::tr("required for an allow rule for every agent and action without limits"));
+    // Last, beside "Why so broad": the amount fields above keep their pairs on one row.
+    form->addChoice(PolicyForm::tr("Agent's reputation"), at("match.reputation_below"),
+                    {QJsonValue(QJsonValue::Undefined), QJsonValue(QStringLiteral("trusted")), QJsonValue(QStringLiteral("provisional"))},
+                    {PolicyForm::tr("any"), PolicyForm::tr("below trusted"), PolicyForm::tr("below provisional")});
     form->finish();
     return form;
 }

@@ -61,6 +61,9 @@ void PolicyEditorModelsTest::modelsHoldUnderEveryEdit()
     m_stack.push(new SetPolicyValue(m_document, {QStringLiteral("rules"), QStringLiteral("api.daily-cap"), {QStringLiteral("window"), QStringLiteral("above")}},
                                     QStringLiteral("450"), QStringLiteral("cap"), true));
     QCOMPARE(rules.index(1, PolicyRulesModel::Window).data().toString(), QStringLiteral("above 450 per calendar_day"));
+    m_stack.push(new SetPolicyValue(m_document, {QStringLiteral("rules"), QStringLiteral("api.daily-cap"), {QStringLiteral("match"), QStringLiteral("reputation_below")}},
+                                    QStringLiteral("trusted"), QStringLiteral("reputation"), false));
+    QCOMPARE(rules.index(1, PolicyRulesModel::Agents).data().toString(), QStringLiteral("api-buyer; below trusted"));
     m_stack.push(new InsertPolicyRule(m_document, 0, {{QStringLiteral("id"), QStringLiteral("first")}, {QStringLiteral("effect"), QStringLiteral("deny")}},
                                       QStringLiteral("add")));
     QCOMPARE(rules.rowCount(), 19);
@@ -82,6 +85,7 @@ void PolicyEditorModelsTest::modelsHoldUnderEveryEdit()
     QCOMPARE(rules.rowCount(), 18);
     QCOMPARE(lists.rowCount(), 6);
     QCOMPARE(rules.index(1, PolicyRulesModel::Window).data().toString(), QStringLiteral("above 300 per calendar_day"));
+    QCOMPARE(rules.index(1, PolicyRulesModel::Agents).data().toString(), QStringLiteral("api-buyer"));
 }
 
 void PolicyEditorModelsTest::checkMarksItsRules()
