@@ -46,6 +46,27 @@ Result<Standing> standingAt(const JsonValue& value, const std::string& path)
     return Standing{api::twoDecimals(exact), reputation::tierOf(exact), 0};
 }
 
+//! Each member of the object `member` of `root` (absent: none), its key read as an agent's id.
+template <typename Each>
+Result<void> eachAgent(const JsonValue& root, const char* member, const char* what, Each each)
+{
+    const JsonValue* object = root.find(member);
+    if (object == nullptr)
+        return {};
+    const std::string at = std::string("$.") + member;
+    if (object->kind != JsonValue::Kind::Object)
+        return invalid(at, std::string("must be an object of agents to ") + what);
+    for (std::size_t i = 0; i < object->keys.size(); ++i) {
+        const std::string path = jsonMemberPath(at, object->keys[i]);
+        JsonValue agent;
+        agent.kind = JsonValue::Kind::String;
+        agent.text = object->keys[i];
+        CS_TRY(id, identifierAt(agent, path));
+        CS_TRY(done, each(std::move(*id), object->values[i], path));
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<Timestamp> parseIso8601(std::string_view text)
@@ -95,32 +116,16 @@ Result<EvaluationInput> parseEvaluationInput(std::string_view bytes, const Asset
             input.context.prices.insert_or_assign((*asset)->code, *price);
         }
     }
-    if (const JsonValue* roles = root.find("roles")) {
-        if (roles->kind != JsonValue::Kind::Object)
-            return invalid("$.roles", "must be an object of agents to roles");
-        for (std::size_t i = 0; i < roles->keys.size(); ++i) {
-            const std::string path = jsonMemberPath("$.roles", roles->keys[i]);
-            JsonValue agent;
-            agent.kind = JsonValue::Kind::String;
-            agent.text = roles->keys[i];
-            CS_TRY(id, identifierAt(agent, path));
-            CS_TRY(role, identifierAt(roles->values[i], path));
-            input.context.roles.emplace(*id, *role);
-        }
-    }
-    if (const JsonValue* reputation = root.find("reputation")) {
-        if (reputation->kind != JsonValue::Kind::Object)
-            return invalid("$.reputation", "must be an object of agents to scores");
-        for (std::size_t i = 0; i < reputation->keys.size(); ++i) {
-            const std::string path = jsonMemberPath("$.reputation", reputation->keys[i]);
-            JsonValue agent;
-            agent.kind = JsonValue::Kind::String;
-            agent.text = reputation->keys[i];
-            CS_TRY(id, identifierAt(agent, path));
-            CS_TRY(standing, standingAt(reputation->values[i], path));
-            input.reputation.insert_or_assign(*id, std::move(*standing));
-        }
-    }
+    CS_TRY(roles, eachAgent(root, "roles", "roles", [&](std::string agent, const JsonValue& value, const std::string& path) -> Result<void> {
+        CS_TRY(role, identifierAt(value, path));
+        input.context.roles.emplace(std::move(agent), *role);
+        return {};
+    }));
+    CS_TRY(scores, eachAgent(root, "reputation", "scores", [&](std::string agent, const JsonValue& value, const std::string& path) -> Result<void> {
+        CS_TRY(standing, standingAt(value, path));
+        input.reputation.insert_or_assign(std::move(agent), std::move(*standing));
+        return {};
+    }));
     if (const JsonValue* spends = root.find("spends")) {
         if (spends->kind != JsonValue::Kind::Array)
             return invalid("$.spends", "must be an array");

@@ -5,6 +5,7 @@
 // QT_QPA_PLATFORM says otherwise): open to first painted rows, page-down to painted rows (p95),
 // an agent filter to painted rows, and the resident memory after it all.
 #include "BenchReport.h"
+#include "BenchWorkspace.h"
 
 #include "core/api/Engine.h"
 #include "core/workspace/Workspace.h"
@@ -64,22 +65,14 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
-    const std::int64_t wanted = argc > 1 ? std::max<std::int64_t>(1000, QByteArray(argv[1]).toLongLong()) : 1'000'000;
     QTemporaryDir dir;
-    QString path = argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(QStringLiteral("ws"));
     std::shared_ptr<api::EngineFactory> factory = api::makeEngineFactory(std::make_shared<SystemClock>());
-    if (argc <= 2) {
-        if (!factory->createWorkspace(path.toStdString(), {.demo = true})) {
-            std::cerr << "error: cannot create the workspace\n";
-            return 1;
-        }
-        auto engine = factory->openWorkspace(path.toStdString());
-        auto generated = engine ? (*engine)->generateHistory(wanted, workspace::kDemoPassphrase) : Result<api::GeneratedHistory>(Unexpected{engine.error()});
-        if (!generated) {
-            std::cerr << "error: " << generated.error().message << "\n";
-            return 1;
-        }
+    const auto workspace = bench::benchWorkspace(argc, argv, *factory, dir);
+    if (!workspace) {
+        std::cerr << "error: " << workspace.error().message << "\n";
+        return 1;
     }
+    const QString& path = *workspace;
 
     ui::MainWindow window(factory);
     window.resize(1280, 800);

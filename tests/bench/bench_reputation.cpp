@@ -6,6 +6,7 @@
 // from the moment it is shown to the leaderboard and chart painted, the Health tab painted, and
 // the resident memory after it all. One JSON object per line (ARCHITECTURE.md, "Benchmarks").
 #include "BenchReport.h"
+#include "BenchWorkspace.h"
 
 #include "core/api/Engine.h"
 #include "core/workspace/Workspace.h"
@@ -43,26 +44,19 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
-    const std::int64_t wanted = argc > 1 ? std::max<std::int64_t>(1000, QByteArray(argv[1]).toLongLong()) : 1'000'000;
     QTemporaryDir dir;
-    const QString path = argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(QStringLiteral("ws"));
     std::shared_ptr<api::EngineFactory> factory = api::makeEngineFactory(std::make_shared<SystemClock>());
-    if (argc <= 2 && !factory->createWorkspace(path.toStdString(), {.demo = true})) {
-        std::cerr << "error: cannot create the workspace\n";
+    const auto workspace = bench::benchWorkspace(argc, argv, *factory, dir);
+    if (!workspace) {
+        std::cerr << "error: " << workspace.error().message << "\n";
         return 1;
     }
+    const QString& path = *workspace;
     {
         auto engine = factory->openWorkspace(path.toStdString());
         if (!engine) {
             std::cerr << "error: " << engine.error().message << "\n";
             return 1;
-        }
-        if (argc <= 2) {
-            auto generated = (*engine)->generateHistory(wanted, workspace::kDemoPassphrase);
-            if (!generated) {
-                std::cerr << "error: " << generated.error().message << "\n";
-                return 1;
-            }
         }
         // The engine alone: what every reader of reputation and health waits for.
         QElapsedTimer timer;
