@@ -5,6 +5,7 @@
 #include "core/domain/CanonicalJson.h"
 #include "core/audit/Entry.h"
 #include "core/audit/Evidence.h"
+#include "core/audit/Folds.h"
 #include "core/audit/LogReads.h"
 #include "core/domain/SecretScan.h"
 #include "core/identity/Crypto.h"
@@ -101,23 +102,27 @@ public:
         return {};
     }
 
-    api::HealthReport report(const std::vector<Agent>& agents, std::int64_t checkpoints)
+    api::HealthReport report(const std::vector<Agent>& agents, std::int64_t checkpoints) const
     {
         api::HealthReport report;
         report.entries = m_entries;
-        m_explained.counts["executed"] = m_executed;
-        m_explained.summary = m_explained.status == api::HealthStatus::Ok
-                                  ? "every one of " + std::to_string(m_executed) + " executed actions has a rationale and a decision explanation"
-                                  : std::to_string(m_explained.counts["failing"]) + " executed actions lack an explanation";
-        m_authorized.counts["executed"] = m_executed;
-        m_authorized.summary = m_authorized.status == api::HealthStatus::Ok
-                                   ? "every settlement follows an allow or a quorum of valid approval signatures"
-                                   : std::to_string(m_authorized.counts["failing"]) + " settlements without proven authorization";
-        m_private.counts["entries_scanned"] = m_entries;
-        m_private.summary = m_private.status == api::HealthStatus::Fail ? "entries hold what looks like a secret"
-                            : m_private.findings.empty()                 ? "no entry holds a recognisable secret"
-                                                                         : "no entry holds a recognisable secret; intake redacted some";
-        report.items = {m_explained, m_authorized, m_private, portability(agents, checkpoints), scoring(), approverQuality()};
+        api::HealthItem explained = m_explained;
+        explained.counts["executed"] = m_executed;
+        explained.summary = explained.status == api::HealthStatus::Ok
+                                ? "every one of " + std::to_string(m_executed) + " executed actions has a rationale and a decision explanation"
+                                : std::to_string(explained.counts["failing"]) + " executed actions lack an explanation";
+        api::HealthItem authorized = m_authorized;
+        authorized.counts["executed"] = m_executed;
+        authorized.summary = authorized.status == api::HealthStatus::Ok
+                                 ? "every settlement follows an allow or a quorum of valid approval signatures"
+                                 : std::to_string(authorized.counts["failing"]) + " settlements without proven authorization";
+        api::HealthItem secrets = m_private;
+        secrets.counts["entries_scanned"] = m_entries;
+        secrets.summary = secrets.status == api::HealthStatus::Fail ? "entries hold what looks like a secret"
+                          : secrets.findings.empty()                 ? "no entry holds a recognisable secret"
+                                                                     : "no entry holds a recognisable secret; intake redacted some";
+        report.items = {std::move(explained), std::move(authorized), std::move(secrets), portability(agents, checkpoints), scoring(),
+                        approverQuality()};
         return report;
     }
 
@@ -258,12 +263,9 @@ private:
 
 Result<api::HealthReport> checkHealth(storage::Database& db, const std::vector<Agent>& agents, std::int64_t checkpoints)
 {
-    CS_TRY(size, audit::logSize(db));
-    Checker checker;
-    if (*size > 0) {
-        CS_TRY(read, audit::forEachEntry(db, 1, *size, [&](const audit::Entry& entry) { return checker.add(entry); }));
-    }
-    return checker.report(agents, checkpoints);
+    // The pass is kept for the process and only new entries are checked: the live Health panel
+    // asks again each time the log grows.
+    return audit::withFoldedLog<Checker>(db, [&](const Checker& checker, std::int64_t) { return checker.report(agents, checkpoints); });
 }
 
 } // namespace cs::health

@@ -4,6 +4,7 @@
 
 #include "core/domain/CanonicalJson.h"
 #include "core/audit/Entry.h"
+#include "core/audit/Folds.h"
 #include "core/audit/LogReads.h"
 #include "core/storage/Database.h"
 
@@ -13,8 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
-#include <mutex>
 #include <string_view>
 
 namespace cs::reputation {
@@ -229,7 +228,9 @@ double Standings::scoreAt(const std::string& agent, std::int64_t atMs) const
 Result<api::ReputationReport> computeReputation(storage::Database& db, std::int64_t upTo)
 {
     CS_TRY(size, audit::logSize(db));
-    const std::int64_t last = upTo <= 0 ? *size : std::min(upTo, *size);
+    if (upTo <= 0 || upTo >= *size) // the whole log: the fold kept for it, brought up to date
+        return audit::withFoldedLog<Scorer>(db, [](const Scorer& scorer, std::int64_t) { return scorer.report(); });
+    const std::int64_t last = upTo;
     Scorer scorer;
     if (last > 0) {
         CS_TRY(read, audit::forEachEntry(db, 1, last, [&](const audit::Entry& entry) -> Result<void> {
@@ -244,58 +245,9 @@ Result<api::ReputationReport> computeReputation(storage::Database& db, std::int6
 
 namespace cs::reputation {
 
-namespace {
-
-//! A workspace's log folded so far, and the hash of the last entry folded.
-struct Folded
-{
-    Scorer scorer{false};
-    audit::Hash last{};
-};
-
-} // namespace
-
 Result<Standings> standingsNow(storage::Database& db)
 {
-    static std::mutex mutex;
-    static std::map<std::string, std::shared_ptr<Folded>, std::less<>> folds;
-    CS_TRY(size, audit::logSize(db));
-    std::shared_ptr<Folded> folded;
-    if (!db.path().empty()) {
-        const std::lock_guard lock(mutex);
-        std::shared_ptr<Folded>& kept = folds[db.path()];
-        if (!kept)
-            kept = std::make_shared<Folded>();
-        folded = kept;
-    } else {
-        folded = std::make_shared<Folded>();
-    }
-    // One fold at a time: a caller that waits finds the fold done and adds only what is new.
-    static std::mutex folding;
-    const std::lock_guard lock(folding);
-    Folded& fold = *folded;
-    std::int64_t from = fold.scorer.entries() + 1;
-    if (fold.scorer.entries() > *size) {
-        from = 1;
-    } else if (fold.scorer.entries() > 0) {
-        bool same = false;
-        CS_TRY(checked, audit::forEachEntry(db, fold.scorer.entries(), fold.scorer.entries(), [&](const audit::Entry& entry) -> Result<void> {
-            same = entry.leaf == fold.last;
-            return {};
-        }));
-        if (!same)
-            from = 1;
-    }
-    if (from == 1 && fold.scorer.entries() > 0)
-        fold = Folded{};
-    if (from <= *size) {
-        CS_TRY(read, audit::forEachEntry(db, from, *size, [&](const audit::Entry& entry) -> Result<void> {
-            fold.scorer.add(entry);
-            fold.last = entry.leaf;
-            return {};
-        }));
-    }
-    return fold.scorer.standingsAt(*size);
+    return audit::withFoldedLog<Scorer>(db, [](const Scorer& scorer, std::int64_t entries) { return scorer.standingsAt(entries); });
 }
 
 } // namespace cs::reputation

@@ -132,10 +132,9 @@ private:
 Result<api::ReputationReport> computeReputation(storage::Database& db, std::int64_t upTo = 0);
 
 /**
- * Every agent's standing over the whole log of `db` as it is now. A workspace file's log is
- * folded once per process and then only its new entries (the fold is kept by the file's path
- * and checked against the hash of the last entry it read, so a log replaced under the same
- * path is folded again from the start); an in-memory database's is folded each time.
+ * Every agent's standing over the whole log of `db` as it is now. The whole log's fold is kept
+ * for the process (audit::withFoldedLog), shared with computeReputation over all of it: a
+ * workspace file's log is folded once and then only its new entries.
  */
 Result<Standings> standingsNow(storage::Database& db);
 

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Countersign developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +11,7 @@
 #include "core/api/Engine.h"
 #include "core/api/Tools.h"
 #include "core/audit/Entry.h"
+#include "core/health/Doctor.h"
 #include "core/reputation/Reputation.h"
 #include "core/storage/Database.h"
 #include "core/workspace/Workspace.h"
@@ -42,8 +44,12 @@ private Q_SLOTS:
     void volumeDoesNotBeatOutcomes();
     void attestationVerifiesAndAlteredFails_data();
     void attestationVerifiesAndAlteredFails();
+    void askedAgainFoldsOnlyWhatIsNew_data();
+    void askedAgainFoldsOnlyWhatIsNew();
 
 private:
+    //! Every agent's score, counts and events the same in both.
+    static void compareReports(const api::ReputationReport& a, const api::ReputationReport& b);
     //! A hand-made entry; `body` is JSON.
     static audit::Entry entry(std::int64_t seq, std::int64_t timeMs, const char* type, const std::string& actor, const std::string& body);
     static const api::ReputationEvent* eventOf(const api::ReputationReport& report, const std::string& intent);
@@ -153,6 +159,25 @@ void ReputationTest::scoresAndTracesOnTheDemo()
     QVERIFY(sawMalformed);
 }
 
+void ReputationTest::compareReports(const api::ReputationReport& a, const api::ReputationReport& b)
+{
+    QCOMPARE(a.entries, b.entries);
+    QCOMPARE(a.agents.size(), b.agents.size());
+    for (std::size_t i = 0; i < a.agents.size(); ++i) {
+        const api::AgentReputation& x = a.agents[i];
+        const api::AgentReputation& y = b.agents[i];
+        QCOMPARE(x.agent, y.agent);
+        QCOMPARE(x.score, y.score); // exactly: the same entries, the same arithmetic
+        QCOMPARE(x.counts, y.counts);
+        QCOMPARE(x.events.size(), y.events.size());
+        for (std::size_t e = 0; e < x.events.size(); ++e) {
+            QCOMPARE(x.events[e].seq, y.events[e].seq);
+            QCOMPARE(x.events[e].scoreAfter, y.events[e].scoreAfter);
+            QCOMPARE(x.events[e].entries, y.events[e].entries);
+        }
+    }
+}
+
 void ReputationTest::recomputedFromTheLogAlone()
 {
     // A copy with every mutable table emptied: the scores come from the log, so nothing changes.
@@ -165,21 +190,9 @@ void ReputationTest::recomputedFromTheLogAlone()
                      " DELETE FROM proposals; DELETE FROM ledger_postings; DELETE FROM settlements; DELETE FROM balances; DELETE FROM principals;"));
     auto again = reputation::computeReputation(*db);
     QVERIFY2(again, again ? "" : again.error().message.c_str());
-    QCOMPARE(again->entries, m_report.entries);
-    QCOMPARE(again->agents.size(), m_report.agents.size());
-    for (std::size_t i = 0; i < again->agents.size(); ++i) {
-        const api::AgentReputation& a = again->agents[i];
-        const api::AgentReputation& b = m_report.agents[i];
-        QCOMPARE(a.agent, b.agent);
-        QCOMPARE(a.score, b.score); // exactly: the same entries, the same arithmetic
-        QCOMPARE(a.counts, b.counts);
-        QCOMPARE(a.events.size(), b.events.size());
-        for (std::size_t e = 0; e < a.events.size(); ++e) {
-            QCOMPARE(a.events[e].seq, b.events[e].seq);
-            QCOMPARE(a.events[e].scoreAfter, b.events[e].scoreAfter);
-            QCOMPARE(a.events[e].entries, b.events[e].entries);
-        }
-    }
+    compareReports(*again, m_report);
+    if (QTest::currentTestFailed())
+        return;
     // And a prefix of the log gives the scores as they stood then.
     const std::int64_t half = m_report.entries / 2;
     auto earlier = reputation::computeReputation(*db, half);
@@ -348,6 +361,77 @@ void ReputationTest::attestationVerifiesAndAlteredFails()
     auto pinned = api::verifyAttestation(bytes, std::string_view(otherKey));
     QVERIFY2(pinned, pinned ? "" : pinned.error().message.c_str());
     QVERIFY(!pinned->valid);
+}
+
+void ReputationTest::askedAgainFoldsOnlyWhatIsNew_data()
+{
+    // The engine keeps its fold of a workspace's log and adds only new entries (audit::withFoldedLog).
+    QTest::addColumn<QString>("first");  // the intents run before the first report: "demo", "extra" or none
+    QTest::addColumn<bool>("replace");   // the workspace is then deleted and made again at the same path
+    QTest::addColumn<QString>("after");  // … and these intents run before the second report
+    QTest::newRow("the-log-grew") << "demo" << false << "extra";
+    QTest::newRow("replaced-by-a-shorter-log") << "demo" << true << "";
+    QTest::newRow("replaced-by-a-longer-log") << "extra" << true << "demo"; // other proposals at the same seqs
+}
+
+void ReputationTest::askedAgainFoldsOnlyWhatIsNew()
+{
+    QFETCH(QString, first);
+    QFETCH(bool, replace);
+    QFETCH(QString, after);
+    const QString path = m_dir.filePath(QStringLiteral("again-%1").arg(QString::fromLatin1(QTest::currentDataTag())));
+    const std::string ws = path.toStdString();
+    const auto run = [](api::Engine& engine, const QString& which) {
+        api::Engine::RunOptions options;
+        if (which == QLatin1String("extra"))
+            options.intentsFile = test::dataPath(QStringLiteral("approvals/extra-intents.jsonl")).toStdString();
+        return which.isEmpty() || engine.runIntents(options).has_value();
+    };
+    QVERIFY(m_factory->createWorkspace(ws, {.demo = true}));
+    {
+        auto opened = m_factory->openWorkspace(ws);
+        QVERIFY(opened);
+        QVERIFY(run(**opened, first));
+        QVERIFY((*opened)->reputation());
+        QVERIFY((*opened)->health());
+    }
+    if (replace) {
+        QVERIFY(QDir(path).removeRecursively());
+        QVERIFY(m_factory->createWorkspace(ws, {.demo = true}));
+    }
+    auto opened = m_factory->openWorkspace(ws);
+    QVERIFY(opened);
+    QVERIFY(run(**opened, after));
+    const auto asked = (*opened)->reputation();
+    QVERIFY2(asked, asked ? "" : asked.error().message.c_str());
+    const auto health = (*opened)->health();
+    QVERIFY(health);
+    opened->reset();
+
+    // What a fold of a copy, from its first entry, gives.
+    const QString copy = path + QStringLiteral("-copy.db");
+    QVERIFY(QFile::copy(path + QStringLiteral("/countersign.db"), copy));
+    auto db = storage::Database::open(copy.toStdString(), storage::OpenMode::MustExist);
+    QVERIFY(db);
+    const auto size = db->queryInt("SELECT count(*) FROM audit_entries");
+    QCOMPARE(asked->entries, *size);
+    const auto fresh = reputation::computeReputation(*db);
+    QVERIFY(fresh);
+    // The engine also lists agents with no outcome yet; the log alone knows only the others.
+    api::ReputationReport scored = *asked;
+    std::erase_if(scored.agents, [](const api::AgentReputation& agent) { return agent.outcomes == 0; });
+    compareReports(scored, *fresh);
+    const auto freshHealth = health::checkHealth(*db, {{"api-buyer", true}, {"payroll-bot", true}, {"trader", true}, {"treasury-bot", true}}, 1);
+    QVERIFY(freshHealth);
+    QCOMPARE(health->entries, freshHealth->entries);
+    for (const char* check : {"explained", "authorized", "private_data", "approver_quality"}) {
+        const auto of = [&](const api::HealthReport& report) {
+            return *std::find_if(report.items.begin(), report.items.end(), [&](const api::HealthItem& item) { return item.check == check; });
+        };
+        QCOMPARE(of(*health).counts, of(*freshHealth).counts);
+        QCOMPARE(of(*health).entries, of(*freshHealth).entries);
+        QCOMPARE(of(*health).findings, of(*freshHealth).findings);
+    }
 }
 
 QTEST_GUILESS_MAIN(ReputationTest)
