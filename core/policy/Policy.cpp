@@ -153,6 +153,43 @@ Result<Bound> boundAt(const JsonValue& value, const std::string& path, const Ass
     return bound;
 }
 
+//! A rule's `match` object at `where`, into `rule`.
+Result<void> matchAt(const JsonValue& match, const std::string& where, const Policy& policy, const AssetCatalog& assets,
+                     Rule& rule)
+{
+    CS_TRY(keys, exactKeys(match, where, {},
+                           {"agent", "role", "action", "asset", "venue", "counterparty", "destination", "reputation_below"}));
+    const auto field = [&](const char* key, std::string_view kind, Selector& out) -> Result<void> {
+        if (const JsonValue* selector = match.find(key)) {
+            CS_TRY(read, selectorAt(*selector, member(where, key), kind, policy.lists, assets));
+            out = std::move(*read);
+        }
+        return {};
+    };
+    CS_TRY(agent, field("agent", "agents", rule.agent));
+    CS_TRY(role, field("role", "roles", rule.role));
+    CS_TRY(action, field("action", "actions", rule.action));
+    CS_TRY(asset, field("asset", "assets", rule.asset));
+    CS_TRY(venue, field("venue", "venues", rule.venue));
+    CS_TRY(counterparty, field("counterparty", "counterparties", rule.counterparty));
+    if (const JsonValue* destination = match.find("destination")) {
+        CS_TRY(text, stringAt(*destination, member(where, "destination")));
+        if (*text == "listed")
+            rule.destination = Destination::Listed;
+        else if (*text == "first_time")
+            rule.destination = Destination::FirstTime;
+        else
+            return invalid(member(where, "destination"), "must be listed or first_time");
+    }
+    if (const JsonValue* below = match.find("reputation_below")) {
+        CS_TRY(text, stringAt(*below, member(where, "reputation_below")));
+        rule.reputationBelow = api::parseReputationTier(*text);
+        if (!rule.reputationBelow || *rule.reputationBelow == api::ReputationTier::Untrusted)
+            return invalid(member(where, "reputation_below"), "must be trusted or provisional");
+    }
+    return {};
+}
+
 Result<Rule> ruleAt(const JsonValue& value, const std::string& path, const Policy& policy,
                     const AssetCatalog& assets)
 {
@@ -179,38 +216,7 @@ Result<Rule> ruleAt(const JsonValue& value, const std::string& path, const Polic
         return invalid(member(path, "effect"), "must be allow, deny or require_approval");
 
     if (const JsonValue* match = value.find("match")) {
-        const std::string where = member(path, "match");
-        CS_TRY(matchKeys, exactKeys(*match, where, {},
-                                    {"agent", "role", "action", "asset", "venue", "counterparty", "destination",
-                                     "reputation_below"}));
-        const auto field = [&](const char* key, std::string_view kind, Selector& out) -> Result<void> {
-            if (const JsonValue* selector = match->find(key)) {
-                CS_TRY(read, selectorAt(*selector, member(where, key), kind, policy.lists, assets));
-                out = std::move(*read);
-            }
-            return {};
-        };
-        CS_TRY(agent, field("agent", "agents", rule.agent));
-        CS_TRY(role, field("role", "roles", rule.role));
-        CS_TRY(action, field("action", "actions", rule.action));
-        CS_TRY(asset, field("asset", "assets", rule.asset));
-        CS_TRY(venue, field("venue", "venues", rule.venue));
-        CS_TRY(counterparty, field("counterparty", "counterparties", rule.counterparty));
-        if (const JsonValue* destination = match->find("destination")) {
-            CS_TRY(text, stringAt(*destination, member(where, "destination")));
-            if (*text == "listed")
-                rule.destination = Destination::Listed;
-            else if (*text == "first_time")
-                rule.destination = Destination::FirstTime;
-            else
-                return invalid(member(where, "destination"), "must be listed or first_time");
-        }
-        if (const JsonValue* below = match->find("reputation_below")) {
-            CS_TRY(text, stringAt(*below, member(where, "reputation_below")));
-            rule.reputationBelow = api::parseReputationTier(*text);
-            if (!rule.reputationBelow || *rule.reputationBelow == api::ReputationTier::Untrusted)
-                return invalid(member(where, "reputation_below"), "must be trusted or provisional");
-        }
+        CS_TRY(matched, matchAt(*match, member(path, "match"), policy, assets, rule));
     }
     if (const JsonValue* amount = value.find("amount")) {
         CS_TRY(amountKeys, exactKeys(*amount, member(path, "amount"), {}, {"above", "at_most", "currency"}));
