@@ -589,6 +589,14 @@
         <source>Decided without an approval request.</source>
         <translation>Ohne Freigabeanfrage entschieden.</translation>
     </message>
+    <message>
+        <source>Reputation</source>
+        <translation>Reputation</translation>
+    </message>
+    <message>
+        <source>%1, &lt;b&gt;%2&lt;/b&gt; · over entries 1–%3 of the log</source>
+        <translation>%1, &lt;b&gt;%2&lt;/b&gt; · über die Einträge 1–%3 des Protokolls</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalQueueModel</name>

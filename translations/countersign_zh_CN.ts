@@ -586,6 +586,14 @@
         <source>Decided without an approval request.</source>
         <translation>未经审批请求即已决定。</translation>
     </message>
+    <message>
+        <source>Reputation</source>
+        <translation>信誉</translation>
+    </message>
+    <message>
+        <source>%1, &lt;b&gt;%2&lt;/b&gt; · over entries 1–%3 of the log</source>
+        <translation>%1，&lt;b&gt;%2&lt;/b&gt; · 基于日志的第 1–%3 条记录</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ApprovalQueueModel</name>

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/api/Reports.h"
+#include "core/api/Reputation.h"
 #include "core/domain/Clock.h"
 #include "core/domain/Proposal.h"
 
@@ -301,6 +302,16 @@ struct DecisionView
     bool underClaimed = false;
     std::string policyVersion;
     std::string at; //!< RFC 3339 UTC: the time it was decided for
+    //! The agent's reputation the decision used, when its policy matches on it.
+    struct Standing
+    {
+        std::string score; //!< "38.10"
+        ReputationTier tier = ReputationTier::Provisional;
+        std::int64_t asOf = 0; //!< over the log's entries 1..asOf
+
+        bool operator==(const Standing&) const = default;
+    };
+    std::optional<Standing> reputation;
 
     bool operator==(const DecisionView&) const = default;
 };

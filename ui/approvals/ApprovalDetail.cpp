@@ -3,6 +3,7 @@
 #include "ui/approvals/ApprovalDetail.h"
 
 #include "ui/approvals/ApprovalQueueModel.h"
+#include "ui/reputation/ReputationModel.h"
 #include "ui/common/MoneyFormat.h"
 #include "ui/common/StateText.h"
 
@@ -167,6 +168,14 @@ QString decision(const ApprovalRow& row)
                      .arg(decided.approvalsRequired)
                      .arg(esc(ApprovalQueueModel::riskText(row.claimedRisk)))
                      .arg(decided.claimedApprovals));
+    if (decided.reputation) {
+        // The policy matched on the agent's reputation: the standing it was decided on.
+        html += line(ApprovalDetail::tr("Reputation"),
+                     ApprovalDetail::tr("%1, <b>%2</b> · over entries 1–%3 of the log")
+                         .arg(esc(QString::fromStdString(decided.reputation->score)),
+                              esc(ReputationModel::tierText(decided.reputation->tier)))
+                         .arg(decided.reputation->asOf));
+    }
     html += line(ApprovalDetail::tr("Policy"), QStringLiteral("<tt>%1</tt>").arg(esc(QString::fromStdString(decided.policyVersion).left(16))));
     html += QStringLiteral("</table>");
     if (row.underClaimed)

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void decisionsUseAndRecordTheStanding_data();
     void decisionsUseAndRecordTheStanding();
     void withoutTheClauseNothingIsRecorded();
+    void theQueueCarriesTheStandingUsed();
     void replayDecidesAgainOnTheSameStanding();
     void anAlteredScoreDiverges();
     void backtestUsesEachStanding();
@@ -248,6 +249,27 @@ void ReputationPolicyTest::withoutTheClauseNothingIsRecorded()
     QVERIFY(m_demoDecisions > 0);
     QCOMPARE(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'policy.decided' AND body LIKE '%\"reputation\":%'"),
              std::int64_t(2));
+}
+
+void ReputationPolicyTest::theQueueCarriesTheStandingUsed()
+{
+    // What an approver sees of int-0301 (the seam's DecisionView): the standing it was decided on.
+    auto opened = m_factory->openWorkspace(m_ws);
+    QVERIFY(opened);
+    const auto queue = (*opened)->approvalQueue();
+    QVERIFY2(queue, queue ? "" : queue.error().message.c_str());
+    const auto item = std::find_if(queue->items.begin(), queue->items.end(), [](const api::QueueItem& each) { return each.intent == "int-0301"; });
+    QVERIFY(item != queue->items.end());
+    QVERIFY(item->decision.reputation.has_value());
+    const QJsonObject recorded = decisionOf("int-0301").value(QStringLiteral("reputation")).toObject();
+    QCOMPARE(QString::fromStdString(item->decision.reputation->score), recorded.value(QStringLiteral("score")).toString());
+    QCOMPARE(QString::fromUtf8(api::toString(item->decision.reputation->tier)), recorded.value(QStringLiteral("tier")).toString());
+    QCOMPARE(item->decision.reputation->asOf, recorded.value(QStringLiteral("as_of")).toInteger());
+    // Decided under the demo policy alone: none.
+    for (const api::QueueItem& other : queue->items) {
+        if (other.intent != "int-0301")
+            QVERIFY2(!other.decision.reputation, other.intent.c_str());
+    }
 }
 
 void ReputationPolicyTest::replayDecidesAgainOnTheSameStanding()
