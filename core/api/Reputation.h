@@ -25,6 +25,17 @@ std::optional<ReputationTier> parseReputationTier(std::string_view text);
 //! rounded half away from zero, never a locale's comma).
 std::string twoDecimals(double value);
 
+//! An agent's reputation as a decision used it: the score as recorded ("63.25", two decimals),
+//! its tier, and the log entries it was computed over (1..asOf). A newcomer: 50, provisional.
+struct ReputationStanding
+{
+    std::string score = "50.00";
+    ReputationTier tier = ReputationTier::Provisional;
+    std::int64_t asOf = 0;
+
+    bool operator==(const ReputationStanding&) const = default;
+};
+
 //! One scored outcome: how one of the agent's proposals ended, and the entries it rests on.
 struct ReputationEvent
 {

@@ -303,15 +303,7 @@ struct DecisionView
     std::string policyVersion;
     std::string at; //!< RFC 3339 UTC: the time it was decided for
     //! The agent's reputation the decision used, when its policy matches on it.
-    struct Standing
-    {
-        std::string score; //!< "38.10"
-        ReputationTier tier = ReputationTier::Provisional;
-        std::int64_t asOf = 0; //!< over the log's entries 1..asOf
-
-        bool operator==(const Standing&) const = default;
-    };
-    std::optional<Standing> reputation;
+    std::optional<ReputationStanding> reputation;
 
     bool operator==(const DecisionView&) const = default;
 };

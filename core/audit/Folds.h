@@ -12,16 +12,6 @@
 
 namespace cs::audit {
 
-/**
- * A fold over a workspace's whole log, kept for the process between calls: `Fold` (default
- * constructible, with add(const Entry&) returning void or Result<void>) is fed each entry once,
- * in order, and each call adds only the entries appended since the last. What it folded is
- * checked against the leaf hash of the last entry it read, so a log replaced or rolled back
- * under the same path is folded again from the start; an in-memory database's log is folded
- * anew each time. Entries already folded are not read again: a change to one of them (past the
- * append-only triggers) is for the verifier to find, as with every reader of the log's tables. `use(const Fold&, std::int64_t entries)` reads it, under the fold's lock,
- * over entries 1..entries: the log as it is now. One fold per database file and Fold type.
- */
 //! Where withFoldedLog keeps its folds of one type: by database file, for the process.
 template <typename Fold>
 struct FoldedLogs
@@ -37,6 +27,17 @@ struct FoldedLogs
     static inline std::map<std::string, std::shared_ptr<Kept>, std::less<>> byPath;
 };
 
+/**
+ * A fold over a workspace's whole log, kept for the process between calls: `Fold` (default
+ * constructible, with add(const Entry&) returning void or Result<void>) is fed each entry once,
+ * in order, and each call adds only the entries appended since the last. What it folded is
+ * checked against the leaf hash of the last entry it read, so a log replaced or rolled back
+ * under the same path is folded again from the start; an in-memory database's log is folded
+ * anew each time. Entries already folded are not read again: a change to one of them (past the
+ * append-only triggers) is for the verifier to find, as with every reader of the log's tables.
+ * `use(const Fold&, std::int64_t entries)` reads it, under the fold's lock, over entries
+ * 1..entries: the log as it is now. One fold per database file and Fold type.
+ */
 template <typename Fold, typename Use>
 auto withFoldedLog(storage::Database& db, Use use) -> Result<decltype(use(std::declval<const Fold&>(), std::int64_t{}))>
 {

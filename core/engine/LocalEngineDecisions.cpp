@@ -211,9 +211,7 @@ api::DecisionView decisionViewOf(const std::string& stored)
     view.underClaimed = body.value(QStringLiteral("under_claimed")).toBool();
     view.policyVersion = text(body, "policy_version");
     view.at = text(body, "at");
-    const QJsonObject standing = body.value(QStringLiteral("reputation")).toObject();
-    if (const auto tier = api::parseReputationTier(text(standing, "tier")))
-        view.reputation = api::DecisionView::Standing{text(standing, "score"), *tier, standing.value(QStringLiteral("as_of")).toInteger()};
+    view.reputation = policy::Decision::recordedStanding(body);
     return view;
 }
 

@@ -107,14 +107,10 @@ Result<void> addStandings(storage::Database& db, History& history)
             const auto found = byIntent.find(jsonText(body, "intent"));
             if (found != byIntent.end() && !found->second->request.reputation) {
                 HistoryItem& item = *found->second;
-                const QJsonObject recorded = body.value(QStringLiteral("reputation")).toObject();
-                const auto tier = api::parseReputationTier(jsonText(recorded, "tier"));
-                if (tier) {
-                    item.request.reputation = Standing{jsonText(recorded, "score"), *tier,
-                                                       recorded.value(QStringLiteral("as_of")).toInteger()};
-                } else {
+                item.request.reputation = Decision::recordedStanding(body);
+                if (!item.request.reputation) {
                     const double score = scorer.standingsAt(entry.seq - 1).scoreAt(*item.request.agent, item.at.msSinceEpoch);
-                    item.request.reputation = Standing{api::twoDecimals(score), reputation::tierOf(score), entry.seq - 1};
+                    item.request.reputation = standingFrom(score, entry.seq - 1);
                 }
             }
         }

@@ -165,12 +165,16 @@ Decided Decider::decide(const simulation::WorldState& world, const Proposal& pro
     return decided;
 }
 
+Standing standingFrom(double score, std::int64_t asOf)
+{
+    return Standing{api::twoDecimals(score), reputation::tierOf(score), asOf};
+}
+
 Standing Decider::standingOf(const std::string& agent, Timestamp at) const
 {
     if (!m_standings)
         return Standing{};
-    const double score = m_standings->scoreAt(agent, at.msSinceEpoch);
-    return Standing{api::twoDecimals(score), reputation::tierOf(score), m_standings->asOf};
+    return standingFrom(m_standings->scoreAt(agent, at.msSinceEpoch), m_standings->asOf);
 }
 
 Request Decider::requestFor(const Evaluator& evaluator, const Proposal& proposal, Timestamp at) const

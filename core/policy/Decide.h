@@ -32,6 +32,9 @@ std::map<std::string, Money> pricesIn(const simulation::WorldState& world, const
 //! the counterparties settled to so far.
 Result<Context> loadContext(storage::Database& db, const simulation::WorldState& world, const Asset& reference);
 
+//! The standing of `score` over entries 1..`asOf`: two decimals, and the tier the score itself is in.
+Standing standingFrom(double score, std::int64_t asOf);
+
 //! A proposal simulated on a world and decided.
 struct Decided
 {

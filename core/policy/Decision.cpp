@@ -119,4 +119,14 @@ QJsonObject Decision::toJson(const Proposal& proposal, const std::string& propos
     return body;
 }
 
+std::optional<Standing> Decision::recordedStanding(const QJsonObject& body)
+{
+    const QJsonObject recorded = body.value(QStringLiteral("reputation")).toObject();
+    const auto tier = api::parseReputationTier(recorded.value(QStringLiteral("tier")).toString().toStdString());
+    if (!tier)
+        return std::nullopt;
+    return Standing{recorded.value(QStringLiteral("score")).toString().toStdString(), *tier,
+                    recorded.value(QStringLiteral("as_of")).toInteger()};
+}
+
 } // namespace cs::policy

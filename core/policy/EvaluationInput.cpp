@@ -3,7 +3,7 @@
 #include "core/policy/EvaluationInput.h"
 
 #include "core/domain/StrictJson.h"
-#include "core/reputation/Reputation.h"
+#include "core/policy/Decide.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -42,8 +42,7 @@ Result<Standing> standingAt(const JsonValue& value, const std::string& path)
     const int hundredths = std::stoi(whole) * 100 + (fraction.empty() ? 0 : std::stoi((fraction + "0").substr(0, 2)));
     if (hundredths > 10'000)
         return invalid(path, "must be a score from 0 to 100 with at most two decimals, such as \"72.50\"");
-    const double exact = hundredths / 100.0;
-    return Standing{api::twoDecimals(exact), reputation::tierOf(exact), 0};
+    return standingFrom(hundredths / 100.0, 0);
 }
 
 //! Each member of the object `member` of `root` (absent: none), its key read as an agent's id.

@@ -45,16 +45,8 @@ struct Context
     bool explain = true;
 };
 
-//! An agent's reputation as a decision used it: the score as recorded ("63.25", two decimals),
-//! its tier, and the log entries it was computed over (1..asOf). A newcomer: 50, provisional.
-struct Standing
-{
-    std::string score = "50.00";
-    api::ReputationTier tier = api::ReputationTier::Provisional;
-    std::int64_t asOf = 0;
-
-    bool operator==(const Standing&) const = default;
-};
+//! An agent's reputation as a decision used it (the seam's type: what approvers are shown).
+using Standing = api::ReputationStanding;
 
 //! What a decision reads from a proposal (pointers into storage the caller keeps alive).
 struct Request
@@ -151,6 +143,8 @@ struct Decision
 
     //! The signed body of a policy.decided entry (schema countersign.decision/1).
     QJsonObject toJson(const Proposal& proposal, const std::string& proposalSha256) const;
+    //! The standing a signed decision body records (toJson's "reputation"), if it records one.
+    static std::optional<Standing> recordedStanding(const QJsonObject& body);
 };
 
 class Evaluator;

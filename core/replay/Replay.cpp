@@ -307,10 +307,8 @@ void Replayer::decided(Case& c, const audit::Entry& entry, const QJsonObject& bo
         return;
     }
     // The reputation it used, over the entries it names (before it; otherwise those just before it).
-    const QJsonValue asOf = body.value(QStringLiteral("reputation")).toObject().value(QStringLiteral("as_of"));
-    const std::int64_t reputationAsOf = asOf.isDouble() && asOf.toInteger(-1) >= 0 && asOf.toInteger(-1) < entry.seq
-                                            ? asOf.toInteger()
-                                            : entry.seq - 1;
+    const auto recorded = policy::Decision::recordedStanding(body);
+    const std::int64_t reputationAsOf = recorded && recorded->asOf >= 0 && recorded->asOf < entry.seq ? recorded->asOf : entry.seq - 1;
     const policy::Decision decision = m_world.decide(version, *c.proposal, *c.simulated, *at, c.out.intent, reputationAsOf);
     QJsonObject recomputed = decision.toJson(*c.proposal, c.proposalSha);
     if (body.contains(QStringLiteral("decided_again")))

@@ -230,20 +230,13 @@ Result<api::ReputationReport> computeReputation(storage::Database& db, std::int6
     CS_TRY(size, audit::logSize(db));
     if (upTo <= 0 || upTo >= *size) // the whole log: the fold kept for it, brought up to date
         return audit::withFoldedLog<Scorer>(db, [](const Scorer& scorer, std::int64_t) { return scorer.report(); });
-    const std::int64_t last = upTo;
-    Scorer scorer;
-    if (last > 0) {
-        CS_TRY(read, audit::forEachEntry(db, 1, last, [&](const audit::Entry& entry) -> Result<void> {
-            scorer.add(entry);
-            return {};
-        }));
-    }
+    Scorer scorer; // a prefix: folded on its own
+    CS_TRY(read, audit::forEachEntry(db, 1, upTo, [&](const audit::Entry& entry) -> Result<void> {
+        scorer.add(entry);
+        return {};
+    }));
     return scorer.report();
 }
-
-} // namespace cs::reputation
-
-namespace cs::reputation {
 
 Result<Standings> standingsNow(storage::Database& db)
 {

@@ -238,7 +238,7 @@ void ApprovalQueueModelTest::detailShowsWhatIsSigned()
     QVERIFY(!text.contains(QLatin1String("Decided again"))); // the engine said nothing of it now
     QVERIFY(!text.contains(QLatin1String("Reputation"))); // its policy does not match on reputation
     // Decided on the agent's reputation: the standing it used, said with its tier.
-    item.decision.reputation = api::DecisionView::Standing{"38.10", api::ReputationTier::Untrusted, 356};
+    item.decision.reputation = api::ReputationStanding{"38.10", api::ReputationTier::Untrusted, 356};
     document.setHtml(ui::ApprovalDetail::html(ui::ApprovalRow::from(item), kNow));
     QVERIFY2(document.toPlainText().contains(QString::fromUtf8("Reputation\n38.10, untrusted · over entries 1–356 of the log")),
              qPrintable(document.toPlainText()));
