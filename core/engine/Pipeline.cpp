@@ -216,6 +216,7 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
     const AssetCatalog& catalog = *assets;
 
     std::vector<Planned> planned;
+    Prompts prompts; // the system prompts this batch records whole: the first exchange with each
     for (const model::Intent& intent : intents) {
         Planned item;
         item.intent = &intent;
@@ -243,13 +244,13 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
             planned.push_back(std::move(item));
             continue;
         }
-        CS_TRY(proposed, proposeOne(intent, catalog, item));
+        CS_TRY(proposed, proposeOne(intent, catalog, prompts, item));
         planned.push_back(std::move(item));
     }
     return planned;
 }
 
-Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalog& catalog, Planned& item)
+Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalog& catalog, Prompts& prompts, Planned& item)
 {
     const auto add = [&](const char* type, const std::string& actor, const QJsonObject& body) -> Result<void> {
         CS_TRY(draft, audit::makeDraft(type, actor, body));
@@ -276,15 +277,23 @@ Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalo
         return {};
     }
 
-    // Proposed: the exact (redacted) request and the model's raw answer.
+    // Proposed: the exact (redacted) request and the model's raw answer. The system prompt is the
+    // same for every intent: the batch's first exchange records it whole, the others by its hash
+    // (a batch commits whole, so every committed exchange's prompt is in the log before it).
     const model::ModelRequest request = model::buildPrompt(intent);
     auto response = model::complete(m_backend, request, m_options.modelTimeout);
+    const auto [prompt, first] = prompts.try_emplace(request.system);
+    if (first)
+        prompt->second = request.systemSha256();
     QJsonObject exchange{{QStringLiteral("intent"), qs(intent.id)},
                          {QStringLiteral("backend"), qs(m_backend.name())},
-                         {QStringLiteral("request"), qs(request.canonical())},
+                         {QStringLiteral("system_sha256"), qs(prompt->second)},
+                         {QStringLiteral("user"), qs(request.user)},
                          {QStringLiteral("request_sha256"), qs(request.sha256())},
                          {QStringLiteral("accessed"), strings(request.accessed)},
                          {QStringLiteral("redacted"), strings(request.redacted)}};
+    if (first)
+        exchange.insert(QStringLiteral("system"), qs(request.system));
     if (!response) {
         exchange.insert(QStringLiteral("error"), qs(response.error().message));
         CS_TRY(logged, add(audit::types::kModelExchange, "engine", exchange));

@@ -10,6 +10,7 @@
 #include "core/storage/Database.h"
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <set>
 #include <span>
@@ -61,7 +62,8 @@ struct PipelineTimings
 
 /**
  * Intents through the whole pipeline, every step one audit entry: intent.received →
- * model.exchange (the redacted request and the response, with hashes and the fields accessed)
+ * model.exchange (the redacted request — its system prompt whole in the batch's first exchange,
+ * by hash in the others — and the response, with hashes and the fields accessed)
  * → proposal.parsed or proposal.rejected → simulation.completed → policy.decided (signed by the
  * engine) → settlement.receipt or approval.requested. The model is untrusted: its proposal must
  * name the intent's own agent and intent, and its claims are recorded, never obeyed. An intent
@@ -98,10 +100,12 @@ public:
 
 private:
     struct Planned;
+    //! A batch's system prompts so far, each with its SHA-256 (hex).
+    using Prompts = std::map<std::string, std::string, std::less<>>;
     //! `seen`: the ids of this run so far; a repeat is refused.
     Result<std::vector<Planned>> propose(std::span<const model::Intent> intents, std::set<std::string>& seen);
     //! Intake, the model and the strict parser for one new intent, its drafts into `item`.
-    Result<void> proposeOne(const model::Intent& intent, const AssetCatalog& catalog, Planned& item);
+    Result<void> proposeOne(const model::Intent& intent, const AssetCatalog& catalog, Prompts& prompts, Planned& item);
     Result<void> decide(storage::Database& db, std::vector<Planned>& planned);
     Result<void> decideAndCommit(std::vector<Planned>& planned);
     static Result<void> recordDecision(storage::Database& db, const Planned& item, Timestamp now);

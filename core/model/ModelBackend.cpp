@@ -240,6 +240,11 @@ std::string ModelRequest::sha256() const
     return toHex(identity::sha256(canonical()));
 }
 
+std::string ModelRequest::systemSha256() const
+{
+    return toHex(identity::sha256(system));
+}
+
 Result<ModelResponse> complete(ModelBackend& backend, const ModelRequest& request, std::chrono::milliseconds timeout)
 {
     auto answer = std::make_shared<std::promise<Result<ModelResponse>>>();

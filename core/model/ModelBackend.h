@@ -52,6 +52,7 @@ struct ModelRequest
     //! Canonical JSON {"system","user"}: what is hashed.
     std::string canonical() const;
     std::string sha256() const; //!< hex
+    std::string systemSha256() const; //!< hex, of the system prompt's UTF-8 bytes
 };
 
 //! Builds the request for `intent`; private values are removed from every field first.

@@ -8,6 +8,7 @@
 #include "core/audit/LogReads.h"
 #include "core/domain/CanonicalJson.h"
 #include "core/domain/Encoding.h"
+#include "core/model/ModelBackend.h"
 #include "core/model/ProposalParser.h"
 #include "core/policy/Decide.h"
 #include "core/policy/EvaluationInput.h"
@@ -126,6 +127,8 @@ private:
     void step(Case& c, ReplayStep s) { c.out.steps.push_back(std::move(s)); }
     void close(const std::string& intent);
     Case* caseOf(const audit::Entry& entry, const QJsonObject& body);
+    //! Why a model.exchange's request is not what its hashes say, and at which field; empty if it is.
+    std::string requestFailure(const QJsonObject& body, std::string& field);
 
     void model(Case& c, const audit::Entry& entry, const QJsonObject& body);
     void parsedOrRejected(Case& c, const audit::Entry& entry, const QJsonObject& body);
@@ -138,6 +141,7 @@ private:
     const Options& m_options;
     LogWorld m_world;
     std::map<std::string, Case> m_open;
+    std::map<std::string, std::string> m_prompts; //!< the system prompts recorded so far, by SHA-256
     api::ReplaySummary m_summary;
     bool m_found = false;
 };
@@ -166,17 +170,44 @@ void Replayer::close(const std::string& intent)
     m_open.erase(found);
 }
 
+std::string Replayer::requestFailure(const QJsonObject& body, std::string& field)
+{
+    const std::string requestSha = jsonText(body, "request_sha256");
+    if (body.contains(QStringLiteral("request"))) // as logs before system prompts by hash recorded it
+        return sha(jsonText(body, "request")) == requestSha ? std::string() : "the recorded request does not hash to its request_sha256";
+    // The system prompt whole in the first exchange of its batch, by hash in the others.
+    const std::string systemSha = jsonText(body, "system_sha256");
+    if (body.contains(QStringLiteral("system"))) {
+        std::string system = jsonText(body, "system");
+        if (sha(system) != systemSha) {
+            field = "system_sha256";
+            return "the recorded system prompt does not hash to its system_sha256";
+        }
+        m_prompts.emplace(systemSha, std::move(system));
+    }
+    const auto prompt = m_prompts.find(systemSha);
+    if (prompt == m_prompts.end()) {
+        field = "system_sha256";
+        return "the system prompt " + systemSha + " is not recorded in an earlier exchange";
+    }
+    model::ModelRequest request;
+    request.system = prompt->second;
+    request.user = jsonText(body, "user");
+    return request.sha256() == requestSha ? std::string() : "the recorded request does not hash to its request_sha256";
+}
+
 void Replayer::model(Case& c, const audit::Entry& entry, const QJsonObject& body)
 {
     // The request and the response are what their hashes say (a cut response cannot be rehashed).
-    std::string failure;
-    if (sha(jsonText(body, "request")) != jsonText(body, "request_sha256"))
-        failure = "the recorded request does not hash to its request_sha256";
-    else if (body.contains(QStringLiteral("response")) && !body.value(QStringLiteral("response_cut")).toBool()
-             && sha(jsonText(body, "response")) != jsonText(body, "response_sha256"))
+    std::string field = "request_sha256";
+    std::string failure = requestFailure(body, field);
+    if (failure.empty() && body.contains(QStringLiteral("response")) && !body.value(QStringLiteral("response_cut")).toBool()
+        && sha(jsonText(body, "response")) != jsonText(body, "response_sha256")) {
         failure = "the recorded response does not hash to its response_sha256";
+        field = "response_sha256";
+    }
     if (!failure.empty()) {
-        step(c, checked(ReplayStage::Model, entry.seq, failure, "the model exchange", "response_sha256"));
+        step(c, checked(ReplayStage::Model, entry.seq, failure, "the model exchange", field));
         return;
     }
     if (body.value(QStringLiteral("cannot_plan")).toBool())

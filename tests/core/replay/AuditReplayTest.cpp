@@ -32,6 +32,7 @@ private Q_SLOTS:
     void anAlteredRecordDiverges_data();
     void anAlteredRecordDiverges();
     void theMutableTablesDoNotMatter();
+    void theSystemPromptOncePerBatch();
     void unknownProposalAndCancel();
 
 private:
@@ -170,6 +171,11 @@ void AuditReplayTest::anAlteredRecordDiverges_data()
                                     << "settlement" << "action.amount";
     QTest::newRow("receipt-posting") << "settlement.receipt" << "int-0001" << R"("amount":"-25")" << R"("amount":"-26")"
                                      << "settlement" << "postings[0].amount";
+    // A batch's first exchange records the system prompt whole, the others by its hash.
+    QTest::newRow("exchange-system") << "model.exchange" << "int-0001" << "You propose actions" << "You take actions"
+                                     << "model" << "system_sha256";
+    QTest::newRow("exchange-user") << "model.exchange" << "int-0002" << R"("user":"{\"agent\":\")"
+                                   << R"("user":"{\"agent\":\"x)" << "model" << "request_sha256";
     QTest::newRow("verdict") << "approval.granted" << "int-0052" << R"("reason":"")" << R"("reason":"ok")" << "approval"
                              << "signature";
     QTest::newRow("opening-balance") << "ledger.opened" << "" << R"("amount":"1200")" << R"("amount":"1300")" << "simulation"
@@ -232,6 +238,28 @@ void AuditReplayTest::theMutableTablesDoNotMatter()
     const api::ReplaySummary report = replayed(db);
     QCOMPARE(report.divergent, 0);
     QCOMPARE(report.proposals, m_intents);
+}
+
+void AuditReplayTest::theSystemPromptOncePerBatch()
+{
+    auto db = copy(QStringLiteral("prompts"));
+    const std::int64_t exchanges = *db.queryInt("SELECT count(*) FROM audit_entries WHERE type = 'model.exchange'");
+    const std::int64_t whole = *db.queryInt("SELECT count(*) FROM audit_entries WHERE type = 'model.exchange' "
+                                            "AND instr(body, '\"system\":\"You are an agent') > 0");
+    const std::int64_t byHash = *db.queryInt("SELECT count(*) FROM audit_entries WHERE type = 'model.exchange' "
+                                             "AND instr(body, '\"system_sha256\":\"') > 0 AND instr(body, '\"request\":') = 0");
+    QVERIFY(whole >= 1);
+    QVERIFY2(whole * 4 < exchanges, qPrintable(QStringLiteral("%1 of %2").arg(whole).arg(exchanges)));
+    QCOMPARE(byHash, exchanges);
+    // Without the batch's first exchange, the others name a prompt the log does not hold.
+    QVERIFY(db.exec("DROP TRIGGER IF EXISTS audit_entries_append_only_update;"));
+    QVERIFY(db.exec("UPDATE audit_entries SET body = replace(body, '\"system\":\"You are', '\"systemx\":\"You are') "
+                    "WHERE type = 'model.exchange'"));
+    const api::ProposalReplay path = replayed(db, "int-0002").replayed.front();
+    const api::ReplayStep* divergence = path.firstDivergence();
+    QVERIFY(divergence != nullptr);
+    QCOMPARE(divergence->field, std::string("system_sha256"));
+    QVERIFY2(divergence->reason.find("not recorded") != std::string::npos, divergence->reason.c_str());
 }
 
 void AuditReplayTest::unknownProposalAndCancel()
