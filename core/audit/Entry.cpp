@@ -74,26 +74,41 @@ bool isValidEntryType(std::string_view type)
 
 namespace {
 
-//! A draft of `body`, checked; `signed_`: its actor signs it (now or in signDrafts).
-Result<Draft> prepareDraft(std::string_view type, std::string_view actor, const QJsonObject& body, bool signed_)
+//! Why a draft of `type` by `actor` cannot be made, or nothing. `namesItsSchema`: its body's
+//! "schema" is the one its type needs; `signed_`: its actor signs it (now or in signDrafts).
+Result<void> checkDraft(std::string_view type, std::string_view actor, bool namesItsSchema, bool signed_)
 {
     if (!isValidEntryType(type))
         return fail(ErrorCode::InvalidInput, "audit entry type '" + std::string(type) + "' is not [a-z][a-z_.]*");
     if (!isValidIdentifier(actor))
         return fail(ErrorCode::InvalidInput, "audit entry actor must be a principal id");
     const std::string_view schema = schemaForType(type);
-    if (!schema.empty() && body.value(QStringLiteral("schema")).toString() != qs(schema))
+    if (!schema.empty() && !namesItsSchema)
         return fail(ErrorCode::InvalidInput, std::string(type) + " entries need \"schema\": \"" + std::string(schema) + "\"");
     if (!schema.empty() && !signed_)
         return fail(ErrorCode::InvalidInput, std::string(type) + " entries must be signed by their actor");
+    return {};
+}
+
+Result<Draft> prepareDraft(std::string_view type, std::string_view actor, const QJsonObject& body, bool signed_)
+{
+    const std::string_view schema = schemaForType(type);
+    CS_TRY(checked, checkDraft(type, actor, body.value(QStringLiteral("schema")).toString() == qs(schema), signed_));
     CS_TRY(canonical, canonicalJson(body));
     return Draft{std::string(type), std::string(actor), std::move(*canonical), std::nullopt};
 }
 
-} // namespace
+Result<Draft> prepareDraft(std::string_view type, std::string_view actor, const CanonicalObject& body, bool signed_)
+{
+    const std::string* schema = body.member("schema");
+    CS_TRY(checked, checkDraft(type, actor, schema != nullptr && *schema == "\"" + std::string(schemaForType(type)) + "\"", signed_));
+    if (!body.error().empty())
+        return fail(ErrorCode::InvalidInput, body.error());
+    return Draft{std::string(type), std::string(actor), body.json(), std::nullopt};
+}
 
-Result<Draft> makeDraft(std::string_view type, std::string_view actor, const QJsonObject& body,
-                        const identity::SigningKey* signer)
+template<typename Body>
+Result<Draft> made(std::string_view type, std::string_view actor, const Body& body, const identity::SigningKey* signer)
 {
     CS_TRY(draft, prepareDraft(type, actor, body, signer != nullptr));
     if (signer != nullptr)
@@ -101,7 +116,26 @@ Result<Draft> makeDraft(std::string_view type, std::string_view actor, const QJs
     return std::move(*draft);
 }
 
+} // namespace
+
+Result<Draft> makeDraft(std::string_view type, std::string_view actor, const QJsonObject& body,
+                        const identity::SigningKey* signer)
+{
+    return made(type, actor, body, signer);
+}
+
+Result<Draft> makeDraft(std::string_view type, std::string_view actor, const CanonicalObject& body,
+                        const identity::SigningKey* signer)
+{
+    return made(type, actor, body, signer);
+}
+
 Result<Draft> makeDraftToSign(std::string_view type, std::string_view actor, const QJsonObject& body)
+{
+    return prepareDraft(type, actor, body, true);
+}
+
+Result<Draft> makeDraftToSign(std::string_view type, std::string_view actor, const CanonicalObject& body)
 {
     return prepareDraft(type, actor, body, true);
 }
@@ -127,14 +161,10 @@ void signDrafts(std::span<Draft* const> drafts, const identity::SigningKey& sign
 
 Result<Draft> draftOf(const identity::SignedStatement& statement)
 {
-    if (!isValidEntryType(statement.type))
-        return fail(ErrorCode::InvalidInput, "audit entry type '" + statement.type + "' is not [a-z][a-z_.]*");
-    if (!isValidIdentifier(statement.actor))
-        return fail(ErrorCode::InvalidInput, "audit entry actor must be a principal id");
-    const std::string_view schema = schemaForType(statement.type);
     const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(statement.body)).object();
-    if (!schema.empty() && body.value(QStringLiteral("schema")).toString() != qs(schema))
-        return fail(ErrorCode::InvalidInput, statement.type + " entries need \"schema\": \"" + std::string(schema) + "\"");
+    // Its signature is the statement's own: checked where the log is verified.
+    CS_TRY(checked, checkDraft(statement.type, statement.actor,
+                               body.value(QStringLiteral("schema")).toString() == qs(schemaForType(statement.type)), true));
     return Draft{statement.type, statement.actor, statement.body, statement.signature};
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/domain/CanonicalJson.h"
 #include "core/domain/Clock.h"
 #include "core/identity/Crypto.h"
 #include "core/identity/Registry.h"
@@ -37,9 +38,13 @@ struct Draft
 //! Canonicalises `body` and, with a signer, signs it. InvalidInput names the field.
 Result<Draft> makeDraft(std::string_view type, std::string_view actor, const QJsonObject& body,
                         const identity::SigningKey* signer = nullptr);
+//! The same for a body written straight in canonical form (the bodies of every proposal).
+Result<Draft> makeDraft(std::string_view type, std::string_view actor, const CanonicalObject& body,
+                        const identity::SigningKey* signer = nullptr);
 //! makeDraft with a signer, checked the same, with the signature left to signDrafts; until then
 //! the draft cannot be appended. (A batch's signatures are many: signDrafts shares them out.)
 Result<Draft> makeDraftToSign(std::string_view type, std::string_view actor, const QJsonObject& body);
+Result<Draft> makeDraftToSign(std::string_view type, std::string_view actor, const CanonicalObject& body);
 //! Signs each of `drafts` (its body, as makeDraft does) with `signer`; when there are many, half
 //! of them on a second thread.
 void signDrafts(std::span<Draft* const> drafts, const identity::SigningKey& signer);

@@ -148,7 +148,182 @@ Result<void> write(std::string& out, const QJsonValue& value, const Step* step)
     return failAt(step, "undefined value");
 }
 
+//! `text` (UTF-8) as a canonical JSON string: printable ASCII directly, anything else as QString
+//! reads it, so the bytes are those canonicalJson writes for the same QString.
+void writeUtf8(std::string& out, std::string_view text)
+{
+    const std::size_t start = out.size();
+    out.reserve(start + text.size() + 2);
+    out.push_back('"');
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x80) {
+            out.resize(start); // from the opening quote again, the careful way
+            (void)writeString(out, QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())), nullptr);
+            return;
+        }
+        if (byte >= 0x20 && byte != '"' && byte != '\\') {
+            out.push_back(static_cast<char>(byte));
+            continue;
+        }
+        switch (byte) {
+        case '"': out += "\\\""; continue;
+        case '\\': out += "\\\\"; continue;
+        case '\b': out += "\\b"; continue;
+        case '\f': out += "\\f"; continue;
+        case '\n': out += "\\n"; continue;
+        case '\r': out += "\\r"; continue;
+        case '\t': out += "\\t"; continue;
+        default: break;
+        }
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out.push_back(kHex[byte >> 4]);
+        out.push_back(kHex[byte & 0xf]);
+    }
+    out.push_back('"');
+}
+
+std::string quoted(std::string_view text)
+{
+    std::string out;
+    writeUtf8(out, text);
+    return out;
+}
+
+bool isAscii(std::string_view text)
+{
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+//! Keys in canonical order: by UTF-16 code units, which for ASCII is the order of the bytes.
+bool keyLess(const std::string& a, const std::string& b)
+{
+    if (isAscii(a) && isAscii(b))
+        return a < b;
+    return QString::fromStdString(a) < QString::fromStdString(b);
+}
+
+bool isSafeInteger(std::int64_t value)
+{
+    constexpr std::int64_t kMax = 9007199254740991; // 2^53 - 1
+    return value >= -kMax && value <= kMax;
+}
+
 } // namespace
+
+CanonicalObject& CanonicalObject::add(std::string_view key, std::string value)
+{
+    m_members.push_back({std::string(key), std::move(value)});
+    return *this;
+}
+
+CanonicalObject& CanonicalObject::text(std::string_view key, std::string_view value)
+{
+    return add(key, quoted(value));
+}
+
+CanonicalObject& CanonicalObject::integer(std::string_view key, std::int64_t value)
+{
+    if (!isSafeInteger(value) && m_error.empty())
+        m_error = "$." + std::string(key) + ": only integers within ±(2^53 - 1) are allowed as JSON numbers";
+    return add(key, std::to_string(value));
+}
+
+CanonicalObject& CanonicalObject::boolean(std::string_view key, bool value)
+{
+    return add(key, value ? "true" : "false");
+}
+
+CanonicalObject& CanonicalObject::object(std::string_view key, const CanonicalObject& value)
+{
+    if (!value.error().empty() && m_error.empty())
+        m_error = value.error();
+    return add(key, value.json());
+}
+
+CanonicalObject& CanonicalObject::array(std::string_view key, const CanonicalArray& value)
+{
+    if (!value.error().empty() && m_error.empty())
+        m_error = value.error();
+    return add(key, value.json());
+}
+
+const std::string* CanonicalObject::member(std::string_view key) const
+{
+    for (auto it = m_members.rbegin(); it != m_members.rend(); ++it) {
+        if (it->key == key)
+            return &it->json;
+    }
+    return nullptr;
+}
+
+std::string CanonicalObject::json() const
+{
+    std::vector<const Member*> sorted;
+    sorted.reserve(m_members.size());
+    std::size_t size = 2;
+    for (const Member& member : m_members) {
+        sorted.push_back(&member);
+        size += member.key.size() + member.json.size() + 4;
+    }
+    // Stable: of a key added twice, the later member is the one kept.
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Member* a, const Member* b) { return keyLess(a->key, b->key); });
+    std::string out;
+    out.reserve(size);
+    out.push_back('{');
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+        if (i + 1 < sorted.size() && sorted[i + 1]->key == sorted[i]->key)
+            continue;
+        if (out.size() > 1)
+            out.push_back(',');
+        writeUtf8(out, sorted[i]->key);
+        out.push_back(':');
+        out += sorted[i]->json;
+    }
+    out.push_back('}');
+    return out;
+}
+
+void CanonicalArray::next()
+{
+    if (!m_items.empty())
+        m_items.push_back(',');
+}
+
+CanonicalArray& CanonicalArray::text(std::string_view value)
+{
+    next();
+    writeUtf8(m_items, value);
+    return *this;
+}
+
+CanonicalArray& CanonicalArray::integer(std::int64_t value)
+{
+    if (!isSafeInteger(value) && m_error.empty())
+        m_error = "$[]: only integers within ±(2^53 - 1) are allowed as JSON numbers";
+    next();
+    m_items += std::to_string(value);
+    return *this;
+}
+
+CanonicalArray& CanonicalArray::object(const CanonicalObject& value)
+{
+    if (!value.error().empty() && m_error.empty())
+        m_error = value.error();
+    next();
+    m_items += value.json();
+    return *this;
+}
+
+CanonicalArray& CanonicalArray::array(const CanonicalArray& value)
+{
+    if (!value.error().empty() && m_error.empty())
+        m_error = value.error();
+    next();
+    m_items += value.json();
+    return *this;
+}
 
 std::string jsonText(const QJsonObject& object, const char* key)
 {

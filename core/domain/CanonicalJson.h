@@ -7,7 +7,10 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace cs {
 
@@ -22,6 +25,67 @@ namespace cs {
  * Errors name the JSON path ("$.body.amount") and the reason.
  */
 Result<std::string> canonicalJson(const QJsonValue& value);
+
+class CanonicalArray;
+
+/**
+ * A JSON object written straight into its canonical text: the same bytes canonicalJson gives
+ * for the equal QJsonObject, without building one. For the bodies written for every proposal.
+ * Members are added in any order and sorted once, by json(); a key added again replaces its
+ * member, as in a QJsonObject. Strings are UTF-8 (anything else is read as QString reads it);
+ * an integer outside ±(2^53 − 1) is an error().
+ */
+class CanonicalObject
+{
+public:
+    CanonicalObject& text(std::string_view key, std::string_view value);
+    CanonicalObject& integer(std::string_view key, std::int64_t value);
+    CanonicalObject& boolean(std::string_view key, bool value);
+    CanonicalObject& object(std::string_view key, const CanonicalObject& value);
+    CanonicalObject& array(std::string_view key, const CanonicalArray& value);
+
+    //! The member's value as canonical JSON, or nullptr.
+    const std::string* member(std::string_view key) const;
+    //! Why it is not valid JSON of the canonical form, or empty.
+    const std::string& error() const { return m_error; }
+    std::string json() const;
+
+private:
+    CanonicalObject& add(std::string_view key, std::string value);
+    struct Member
+    {
+        std::string key;
+        std::string json;
+    };
+    std::vector<Member> m_members;
+    std::string m_error;
+};
+
+//! A JSON array written straight into its canonical text, item by item.
+class CanonicalArray
+{
+public:
+    CanonicalArray& text(std::string_view value);
+    CanonicalArray& integer(std::int64_t value);
+    CanonicalArray& object(const CanonicalObject& value);
+    CanonicalArray& array(const CanonicalArray& value);
+    template<typename Strings>
+    static CanonicalArray ofTexts(const Strings& items)
+    {
+        CanonicalArray array;
+        for (const auto& item : items)
+            array.text(item);
+        return array;
+    }
+
+    const std::string& error() const { return m_error; }
+    std::string json() const { return "[" + m_items + "]"; }
+
+private:
+    void next();
+    std::string m_items;
+    std::string m_error;
+};
 
 //! Member `key` of a recorded body read without trust: its string, or empty when it is absent
 //! or not a string (what the readers of the log's bodies compare and show).

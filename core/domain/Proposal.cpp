@@ -4,8 +4,6 @@
 
 #include "core/domain/CanonicalJson.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 
 namespace cs {
 
@@ -62,39 +60,33 @@ const Asset* AssetCatalog::find(std::string_view code) const
 
 std::string canonicalProposal(const Proposal& proposal)
 {
-    const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
-    QJsonObject action{{QStringLiteral("type"), qs(std::string(toString(proposal.action.type)))},
-                       {QStringLiteral("asset"), qs(proposal.action.amount.asset().code)},
-                       {QStringLiteral("amount"), qs(proposal.action.amount.toString())}};
+    CanonicalObject action;
+    action.text("type", toString(proposal.action.type))
+        .text("asset", proposal.action.amount.asset().code)
+        .text("amount", proposal.action.amount.toString());
     if (proposal.action.to)
-        action.insert(QStringLiteral("to"), qs(*proposal.action.to));
+        action.text("to", *proposal.action.to);
     if (proposal.action.venue)
-        action.insert(QStringLiteral("venue"), qs(*proposal.action.venue));
-    QJsonObject params;
+        action.text("venue", *proposal.action.venue);
+    CanonicalObject params;
     for (const auto& [name, value] : proposal.action.params)
-        params.insert(qs(name), qs(name == "min_out" && proposal.action.minOut ? proposal.action.minOut->toString() : value));
-    action.insert(QStringLiteral("params"), params);
-    QJsonArray inputs;
+        params.text(name, name == "min_out" && proposal.action.minOut ? proposal.action.minOut->toString() : value);
+    action.object("params", params);
+    CanonicalArray inputs;
     for (const auto& input : proposal.inputs)
-        inputs.append(QJsonObject{{QStringLiteral("name"), qs(input.name)},
-                                  {QStringLiteral("value"), qs(input.value)},
-                                  {QStringLiteral("source"), qs(input.source)}});
-    QJsonArray plan;
-    for (const auto& step : proposal.executionPlan)
-        plan.append(qs(step));
-    const QJsonObject object{
-        {QStringLiteral("schema"), QLatin1String(kProposalSchema)},
-        {QStringLiteral("agent"), qs(proposal.agent)},
-        {QStringLiteral("intent"), qs(proposal.intent)},
-        {QStringLiteral("action"), action},
-        {QStringLiteral("risk_level"), qs(std::string(toString(proposal.riskLevel)))},
-        {QStringLiteral("required_approvals"), proposal.requiredApprovals},
-        {QStringLiteral("inputs"), inputs},
-        {QStringLiteral("execution_plan"), plan},
-        {QStringLiteral("rationale"), qs(proposal.rationale)},
-        {QStringLiteral("audit_summary"), qs(proposal.auditSummary)},
-    };
-    return canonicalJson(object).value(); // validated text, small integers: cannot fail
+        inputs.object(CanonicalObject().text("name", input.name).text("value", input.value).text("source", input.source));
+    return CanonicalObject()
+        .text("schema", kProposalSchema)
+        .text("agent", proposal.agent)
+        .text("intent", proposal.intent)
+        .object("action", action)
+        .text("risk_level", toString(proposal.riskLevel))
+        .integer("required_approvals", proposal.requiredApprovals)
+        .array("inputs", inputs)
+        .array("execution_plan", CanonicalArray::ofTexts(proposal.executionPlan))
+        .text("rationale", proposal.rationale)
+        .text("audit_summary", proposal.auditSummary)
+        .json(); // validated text, small integers: cannot fail
 }
 
 } // namespace cs

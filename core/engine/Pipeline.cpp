@@ -41,12 +41,9 @@ QJsonArray strings(const std::vector<std::string>& items)
 
 //! The body of a proposal.rejected entry: whose intent, why, and the kind of cause, which the
 //! agent's record counts (cannot_plan, malformed, wrong_intent, intent_mismatch, intake).
-QJsonObject rejection(const model::Intent& intent, const char* cause, const std::string& reason)
+CanonicalObject rejection(const model::Intent& intent, const char* cause, const std::string& reason)
 {
-    return {{QStringLiteral("intent"), qs(intent.id)},
-            {QStringLiteral("agent"), qs(intent.agent)},
-            {QStringLiteral("cause"), QLatin1String(cause)},
-            {QStringLiteral("reason"), qs(reason)}};
+    return std::move(CanonicalObject().text("intent", intent.id).text("agent", intent.agent).text("cause", cause).text("reason", reason));
 }
 
 //! Why `agent` may not have intents run now, or empty: it must be an active agent.
@@ -252,7 +249,7 @@ Result<std::vector<Pipeline::Planned>> Pipeline::propose(std::span<const model::
 
 Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalog& catalog, Prompts& prompts, Planned& item)
 {
-    const auto add = [&](const char* type, const std::string& actor, const QJsonObject& body) -> Result<void> {
+    const auto add = [&](const char* type, const std::string& actor, const CanonicalObject& body) -> Result<void> {
         CS_TRY(draft, audit::makeDraft(type, actor, body));
         item.drafts.push_back(std::move(*draft));
         return {};
@@ -264,10 +261,11 @@ Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalo
 
     // Received: what the agent was asked (its private fields never enter the log).
     CS_TRY(received, add(audit::types::kIntentReceived, intent.agent,
-                         {{QStringLiteral("intent"), qs(intent.id)},
-                          {QStringLiteral("agent"), qs(intent.agent)},
-                          {QStringLiteral("offset_s"), static_cast<qint64>(intent.offsetSeconds)},
-                          {QStringLiteral("at"), qs(toIso8601(item.at))}}));
+                         CanonicalObject()
+                             .text("intent", intent.id)
+                             .text("agent", intent.agent)
+                             .integer("offset_s", intent.offsetSeconds)
+                             .text("at", toIso8601(item.at))));
 
     // Intake: only an active agent's intents reach a model (the kill switch).
     CS_TRY(refused, intakeRefusal(m_reader, intent.agent));
@@ -285,17 +283,18 @@ Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalo
     const auto [prompt, first] = prompts.try_emplace(request.system);
     if (first)
         prompt->second = request.systemSha256();
-    QJsonObject exchange{{QStringLiteral("intent"), qs(intent.id)},
-                         {QStringLiteral("backend"), qs(m_backend.name())},
-                         {QStringLiteral("system_sha256"), qs(prompt->second)},
-                         {QStringLiteral("user"), qs(request.user)},
-                         {QStringLiteral("request_sha256"), qs(request.sha256())},
-                         {QStringLiteral("accessed"), strings(request.accessed)},
-                         {QStringLiteral("redacted"), strings(request.redacted)}};
+    CanonicalObject exchange;
+    exchange.text("intent", intent.id)
+        .text("backend", m_backend.name())
+        .text("system_sha256", prompt->second)
+        .text("user", request.user)
+        .text("request_sha256", request.sha256())
+        .array("accessed", CanonicalArray::ofTexts(request.accessed))
+        .array("redacted", CanonicalArray::ofTexts(request.redacted));
     if (first)
-        exchange.insert(QStringLiteral("system"), qs(request.system));
+        exchange.text("system", request.system);
     if (!response) {
-        exchange.insert(QStringLiteral("error"), qs(response.error().message));
+        exchange.text("error", response.error().message);
         CS_TRY(logged, add(audit::types::kModelExchange, "engine", exchange));
         end(IntentState::Rejected, "model backend failed: " + response.error().message);
         return {};
@@ -305,14 +304,13 @@ Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalo
     std::size_t kept = std::min(response->text.size(), m_options.recordedResponseBytes);
     while (kept < response->text.size() && kept > 0 && (static_cast<unsigned char>(response->text[kept]) & 0xc0) == 0x80)
         --kept;
-    exchange.insert(QStringLiteral("response"), qs(response->text.substr(0, kept)));
-    exchange.insert(QStringLiteral("response_bytes"), static_cast<qint64>(response->text.size()));
+    exchange.text("response", std::string_view(response->text).substr(0, kept))
+        .integer("response_bytes", static_cast<std::int64_t>(response->text.size()));
     if (kept < response->text.size())
-        exchange.insert(QStringLiteral("response_cut"), true);
-    exchange.insert(QStringLiteral("response_sha256"), qs(toHex(identity::sha256(response->text))));
-    exchange.insert(QStringLiteral("cannot_plan"), response->cannotPlan);
+        exchange.boolean("response_cut", true);
+    exchange.text("response_sha256", toHex(identity::sha256(response->text))).boolean("cannot_plan", response->cannotPlan);
     if (response->cannotPlan)
-        exchange.insert(QStringLiteral("reason"), qs(response->reason));
+        exchange.text("reason", response->reason);
     CS_TRY(exchanged, add(audit::types::kModelExchange, "engine", exchange));
     if (response->cannotPlan) {
         CS_TRY(logged, add(audit::types::kProposalRejected, "engine",
@@ -345,9 +343,7 @@ Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalo
     item.canonical = canonicalProposal(*proposal);
     item.proposalSha = toHex(identity::sha256(item.canonical));
     CS_TRY(parsed, add(audit::types::kProposalParsed, "engine",
-                       {{QStringLiteral("intent"), qs(intent.id)},
-                        {QStringLiteral("proposal"), qs(item.canonical)},
-                        {QStringLiteral("proposal_sha256"), qs(item.proposalSha)}}));
+                       CanonicalObject().text("intent", intent.id).text("proposal", item.canonical).text("proposal_sha256", item.proposalSha)));
     item.proposal = std::move(*proposal);
     return {};
 }
@@ -371,7 +367,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
             continue;
         const Proposal& proposal = *item.proposal;
         const model::Intent& intent = *item.intent;
-        const auto add = [&](const char* type, const QJsonObject& body, bool engineSigns) -> Result<void> {
+        const auto add = [&](const char* type, const auto& body, bool engineSigns) -> Result<void> {
             CS_TRY(draft, engineSigns ? audit::makeDraftToSign(type, "engine", body) : audit::makeDraft(type, "engine", body));
             if (engineSigns)
                 item.toSign.push_back(item.drafts.size());
@@ -435,7 +431,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                                        m_clock.now().msSinceEpoch + expirySeconds * 1000};
             approval.subjectSha256 = toHex(identity::sha256(approval.subject));
             CS_TRY(requested, add(audit::types::kApprovalRequested,
-                                  {{QStringLiteral("intent"), qs(intent.id)},
+                                  QJsonObject{{QStringLiteral("intent"), qs(intent.id)},
                                    {QStringLiteral("proposal_sha256"), qs(item.proposalSha)},
                                    {QStringLiteral("subject_sha256"), qs(approval.subjectSha256)},
                                    {QStringLiteral("approvals_required"), decision.approvalsRequired},

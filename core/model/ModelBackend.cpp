@@ -232,7 +232,7 @@ ModelRequest buildPrompt(const Intent& intent)
 
 std::string ModelRequest::canonical() const
 {
-    return canonicalJson(QJsonObject{{QStringLiteral("system"), qs(system)}, {QStringLiteral("user"), qs(user)}}).value();
+    return CanonicalObject().text("system", system).text("user", user).json();
 }
 
 std::string ModelRequest::sha256() const

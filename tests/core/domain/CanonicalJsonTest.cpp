@@ -20,6 +20,9 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void sameValueSameBytes();
+    void writtenStraightSameBytes_data();
+    void writtenStraightSameBytes();
+    void writtenStraightNested();
 };
 
 void CanonicalJsonTest::canonicalForm_data()
@@ -97,6 +100,81 @@ void CanonicalJsonTest::sameValueSameBytes()
     }
     QCOMPARE(canonicalJson(forward).value(), canonicalJson(backward).value());
     QCOMPARE(canonicalJson(forward).value(), std::string(R"({"actor":1,"body":3,"seq":0,"type":2})"));
+}
+
+void CanonicalJsonTest::writtenStraightSameBytes_data()
+{
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QByteArray>("value"); // the bytes given, UTF-8 or not
+    QTest::newRow("ascii") << QByteArray("intent") << QByteArray("int-0001");
+    QTest::newRow("empty") << QByteArray("reason") << QByteArray();
+    QTest::newRow("escapes") << QByteArray("t") << QByteArray("q\" b\\ s/ \b\f\n\r\t \x01 \x1f \x7f");
+    QTest::newRow("utf8") << QByteArray("summary") << QByteArray("pay_api 25 USDC \xe2\x86\x92 weather-api \xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80");
+    QTest::newRow("utf8-then-escape") << QByteArray("s") << QByteArray("\"\xc3\xa9\"\n");
+    QTest::newRow("invalid-byte") << QByteArray("response") << QByteArray("a\xff b");
+    QTest::newRow("cut-sequence") << QByteArray("response") << QByteArray("a\xe4\xb8");
+    QTest::newRow("encoded-surrogate") << QByteArray("response") << QByteArray("a\xed\xa0\x80 b");
+    QTest::newRow("non-ascii-key") << QByteArray("\xc3\xa9") << QByteArray("v");
+}
+
+void CanonicalJsonTest::writtenStraightSameBytes()
+{
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, value);
+    // Beside a member that sorts either side of it.
+    CanonicalObject straight;
+    straight.text(key.toStdString(), value.toStdString()).integer("b", 1).text("zz", value.toStdString());
+    const QJsonObject object{{QString::fromUtf8(key), QString::fromUtf8(value)},
+                             {QStringLiteral("b"), 1},
+                             {QStringLiteral("zz"), QString::fromUtf8(value)}};
+    QCOMPARE(QByteArray::fromStdString(straight.json()), QByteArray::fromStdString(canonicalJson(object).value()));
+    QVERIFY(straight.error().empty());
+    QCOMPARE(QByteArray::fromStdString(CanonicalArray().text(value.toStdString()).json()),
+             QByteArray::fromStdString(canonicalJson(QJsonArray{QString::fromUtf8(value)}).value()));
+}
+
+void CanonicalJsonTest::writtenStraightNested()
+{
+    CanonicalObject claimed;
+    claimed.text("risk_level", "low").integer("required_approvals", 0);
+    CanonicalArray groups;
+    groups.object(CanonicalObject().text("group", "treasury").integer("threshold", 2)).text("x").integer(-7);
+    CanonicalObject straight;
+    straight.text("schema", "countersign.decision/1")
+        .boolean("under_claimed", false)
+        .object("claimed", claimed)
+        .array("groups", groups)
+        .array("rules", CanonicalArray::ofTexts(std::vector<std::string>{"b", "a"}))
+        .array("none", CanonicalArray())
+        .text("effect", "deny")
+        .text("effect", "allow") // added again: replaces, as QJsonObject::insert does
+        .boolean("first_time", true)
+        .object("empty", CanonicalObject());
+    const QJsonObject object{
+        {QStringLiteral("schema"), QStringLiteral("countersign.decision/1")},
+        {QStringLiteral("under_claimed"), false},
+        {QStringLiteral("claimed"), QJsonObject{{QStringLiteral("risk_level"), QStringLiteral("low")},
+                                                {QStringLiteral("required_approvals"), 0}}},
+        {QStringLiteral("groups"), QJsonArray{QJsonObject{{QStringLiteral("group"), QStringLiteral("treasury")},
+                                                          {QStringLiteral("threshold"), 2}},
+                                              QStringLiteral("x"), -7}},
+        {QStringLiteral("rules"), QJsonArray{QStringLiteral("b"), QStringLiteral("a")}},
+        {QStringLiteral("none"), QJsonArray{}},
+        {QStringLiteral("effect"), QStringLiteral("allow")},
+        {QStringLiteral("first_time"), true},
+        {QStringLiteral("empty"), QJsonObject{}}};
+    QCOMPARE(straight.json(), canonicalJson(object).value());
+    QCOMPARE(*straight.member("effect"), std::string(R"("allow")"));
+    QVERIFY(straight.member("missing") == nullptr);
+    QVERIFY(straight.error().empty());
+
+    // Only integers JSON keeps exactly; the error reaches the object that holds them.
+    CanonicalObject tooLarge;
+    tooLarge.integer("seq", 9'007'199'254'740'992);
+    QVERIFY(tooLarge.error().find("$.seq: only integers") != std::string::npos);
+    QVERIFY(!CanonicalObject().object("inner", tooLarge).error().empty());
+    QVERIFY(!CanonicalArray().integer(-9'007'199'254'740'992).error().empty());
+    QVERIFY(CanonicalArray().integer(-9'007'199'254'740'991).error().empty());
 }
 
 QTEST_GUILESS_MAIN(CanonicalJsonTest)

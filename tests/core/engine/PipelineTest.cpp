@@ -9,6 +9,7 @@
 #include "core/api/Engine.h"
 #include "core/audit/LogReads.h"
 #include "core/audit/Verifier.h"
+#include "core/domain/CanonicalJson.h"
 #include "core/domain/Money.h"
 #include "core/model/ProposalParser.h"
 #include "core/workspace/DemoSeed.h"
@@ -18,6 +19,7 @@
 #include "core/store/World.h"
 
 #include <map>
+#include <set>
 
 using namespace cs;
 
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void moneyIsConservedAndReceiptsMatch();
     void firstTimeUntilTheFirstSettlement();
     void logVerifiesAndKeepsSecrets();
+    void everyBodyIsCanonical();
     void everyCheckpointIsMirrored();
     void aRepeatInALaterBatchIsRefused();
     void approvalQueueShowsUnderClaiming();
@@ -256,6 +259,28 @@ void PipelineTest::logVerifiesAndKeepsSecrets()
     QVERIFY(*db->queryInt("SELECT count(*) FROM audit_entries WHERE type = 'model.exchange' "
                           "AND instr(body, 'private.bank_account') > 0")
             > 0); // what was kept out is named
+}
+
+void PipelineTest::everyBodyIsCanonical()
+{
+    // Bodies written straight in canonical form are the bytes canonicalJson gives for them.
+    auto db = storage::Database::open(m_ws + "/countersign.db", storage::OpenMode::MustExist);
+    auto query = db->prepare("SELECT seq, type, body FROM audit_entries ORDER BY seq");
+    QVERIFY(query.has_value());
+    std::set<std::string> types;
+    while (*query->step()) {
+        const std::string body(query->textAt(2));
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(body), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const auto canonical = canonicalJson(document.object());
+        QVERIFY(canonical.has_value());
+        QVERIFY2(*canonical == body, (std::to_string(query->int64At(0)) + " " + query->textAt(1)).c_str());
+        types.emplace(query->textAt(1));
+    }
+    for (const char* type : {"intent.received", "model.exchange", "proposal.parsed", "proposal.rejected",
+                             "simulation.completed", "policy.decided", "approval.requested", "settlement.receipt"})
+        QVERIFY2(types.count(type) == 1, type);
 }
 
 void PipelineTest::approvalQueueShowsUnderClaiming()
