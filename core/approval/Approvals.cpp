@@ -164,8 +164,8 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
             return fail(ErrorCode::Locked, "the engine key is locked; an approved proposal cannot be decided again");
         CS_TRY(decider, policy::Decider::loadFor(db, world, now, request.intent));
         const policy::Decision decision = decider->decide(proposal, simulated, now);
-        QJsonObject body = decision.toJson(proposal, subject.value(QStringLiteral("proposal_sha256")).toString().toStdString());
-        body.insert(QStringLiteral("decided_again"), QStringLiteral("the world changed between the approval and its settlement"));
+        CanonicalObject body = decision.toJson(proposal, subject.value(QStringLiteral("proposal_sha256")).toString().toStdString());
+        body.text("decided_again", "the world changed between the approval and its settlement");
         CS_TRY(draft, audit::makeDraft(audit::types::kPolicyDecided, "engine", body, checkpoints.engineKey));
         CS_TRY(appended, audit::appendInTransaction(db, std::span(&*draft, 1), now, checkpoints));
         signedCheckpoints.insert(signedCheckpoints.end(), appended->checkpoints.begin(), appended->checkpoints.end());
@@ -272,7 +272,7 @@ std::string subjectOf(const std::string& intent, const std::string& proposalSha2
         {QStringLiteral("schema"), QStringLiteral("countersign.approval-subject/1")},
         {QStringLiteral("intent"), qs(intent)},
         {QStringLiteral("proposal_sha256"), qs(proposalSha256)},
-        {QStringLiteral("simulation_sha256"), qs(toHex(identity::sha256(canonicalJson(simulation::toJson(intent, simulated)).value())))},
+        {QStringLiteral("simulation_sha256"), qs(toHex(identity::sha256(simulation::toJson(intent, simulated).json())))},
         {QStringLiteral("state_before"), qs(toHex(simulated.stateBefore))},
         {QStringLiteral("policy_version"), qs(policyVersion)},
         {QStringLiteral("decision_sha256"), qs(decisionSha256)}};
@@ -470,8 +470,8 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
     const simulation::SimulationResult& simulated = decided.simulated;
     const policy::Decision& decision = decided.decision;
     const policy::Evaluator& evaluator = decider->evaluator();
-    const QJsonObject decisionJson = decision.toJson(edited, proposalSha);
-    const std::string decisionText = canonicalJson(decisionJson).value();
+    const CanonicalObject decisionJson = decision.toJson(edited, proposalSha);
+    const std::string decisionText = decisionJson.json();
 
     std::vector<audit::Draft> drafts;
     CS_TRY(editedDraft, audit::makeDraft(audit::types::kProposalEdited, "engine",

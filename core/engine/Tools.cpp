@@ -7,6 +7,8 @@
 #include "core/audit/Proofs.h"
 #include "core/engine/LocalEngine.h"
 #include "core/domain/Encoding.h"
+
+#include <QJsonDocument>
 #include "core/identity/Crypto.h"
 #include "core/model/ProposalParser.h"
 #include "core/policy/Checks.h"
@@ -104,7 +106,8 @@ Result<Evaluation> evaluate(std::string_view policyDocument, std::string_view pr
     }
     const policy::Decision decision = evaluator.decide(request, input.context, windows);
     const std::string canonical = cs::canonicalProposal(*proposal);
-    return Evaluation{engine::effectOf(decision.effect), decision.toJson(*proposal, toHex(identity::sha256(canonical)))};
+    const std::string body = decision.toJson(*proposal, toHex(identity::sha256(canonical))).json();
+    return Evaluation{engine::effectOf(decision.effect), QJsonDocument::fromJson(QByteArray::fromStdString(body)).object()};
 }
 
 namespace {

@@ -3,18 +3,11 @@
 // A decision in words and as the signed countersign.decision/1 body.
 #include "core/policy/Evaluator.h"
 
-#include <QJsonArray>
+#include "core/domain/CanonicalJson.h"
+
+#include <QJsonObject>
 
 namespace cs::policy {
-
-namespace {
-
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
-} // namespace
 
 std::string toString(const ApproverNeed& need)
 {
@@ -34,87 +27,86 @@ std::string needsText(const std::vector<ApproverNeed>& needs)
     return "needs " + text;
 }
 
-QJsonObject Decision::toJson(const Proposal& proposal, const std::string& proposalSha256) const
+CanonicalObject Decision::toJson(const Proposal& proposal, const std::string& proposalSha256) const
 {
-    QJsonArray ruleIds;
-    for (const auto& rule : rules)
-        ruleIds.append(qs(rule));
-    QJsonArray why;
+    CanonicalArray why;
     for (const auto& reason : reasons) {
-        QJsonObject clause{{QStringLiteral("rule"), qs(reason.rule)},
-                           {QStringLiteral("effect"), qs(std::string(toString(reason.effect)))},
-                           {QStringLiteral("text"), qs(reason.text)}};
+        CanonicalObject clause;
+        clause.text("rule", reason.rule).text("effect", toString(reason.effect)).text("text", reason.text);
         if (!reason.params.empty()) {
-            QJsonObject params;
+            CanonicalObject params;
             for (const auto& [name, value] : reason.params)
-                params.insert(qs(name), qs(value));
-            clause.insert(QStringLiteral("params"), params);
+                params.text(name, value);
+            clause.object("params", params);
         }
-        why.append(clause);
+        why.object(clause);
     }
-    QJsonArray needs;
+    CanonicalArray needs;
     for (const auto& need : approvals) {
-        QJsonArray groups;
+        CanonicalArray groups;
         for (const auto& group : need.spec.groups)
-            groups.append(QJsonObject{{QStringLiteral("group"), qs(group.group)}, {QStringLiteral("threshold"), group.threshold}});
-        needs.append(QJsonObject{{QStringLiteral("rule"), qs(need.rule)},
-                                 {QStringLiteral("groups"), groups},
-                                 {QStringLiteral("combine"), need.spec.any ? QStringLiteral("any") : QStringLiteral("all")},
-                                 {QStringLiteral("initiator_may_approve"), need.spec.initiatorMayApprove},
-                                 {QStringLiteral("expiry_s"), static_cast<qint64>(need.spec.expirySeconds)}});
+            groups.object(CanonicalObject().text("group", group.group).integer("threshold", group.threshold));
+        needs.object(CanonicalObject()
+                         .text("rule", need.rule)
+                         .array("groups", groups)
+                         .text("combine", need.spec.any ? "any" : "all")
+                         .boolean("initiator_may_approve", need.spec.initiatorMayApprove)
+                         .integer("expiry_s", need.spec.expirySeconds));
     }
-    QJsonArray consulted;
+    CanonicalArray consulted;
     for (const auto& window : windows)
-        consulted.append(QJsonObject{{QStringLiteral("rule"), qs(window.rule)},
-                                     {QStringLiteral("period"), qs(window.period)},
-                                     {QStringLiteral("currency"), qs(window.spent.asset().code)},
-                                     {QStringLiteral("spent"), qs(window.spent.toString())},
-                                     {QStringLiteral("with_this"), qs(window.withThis.toString())}});
-    QJsonObject body{
-        {QStringLiteral("schema"), QStringLiteral("countersign.decision/1")},
-        {QStringLiteral("intent"), qs(proposal.intent)},
-        {QStringLiteral("agent"), qs(proposal.agent)},
-        {QStringLiteral("proposal_sha256"), qs(proposalSha256)},
-        {QStringLiteral("effect"), qs(std::string(toString(effect)))},
-        {QStringLiteral("rules"), ruleIds},
-        {QStringLiteral("reasons"), why},
-        {QStringLiteral("approvals"), needs},
-        {QStringLiteral("approvals_required"), approvalsRequired},
-        {QStringLiteral("windows"), consulted},
-        {QStringLiteral("counterfactual"), qs(counterfactual)},
-        {QStringLiteral("computed_risk"), qs(std::string(toString(computedRisk)))},
-        {QStringLiteral("claimed"), QJsonObject{{QStringLiteral("risk_level"), qs(std::string(toString(proposal.riskLevel)))},
-                                               {QStringLiteral("required_approvals"), proposal.requiredApprovals}}},
-        {QStringLiteral("under_claimed"), underClaimed},
-        {QStringLiteral("first_time"), firstTime},
-        {QStringLiteral("policy_version"), qs(policyVersion)},
-        {QStringLiteral("at"), qs(toIso8601(at))},
-    };
+        consulted.object(CanonicalObject()
+                             .text("rule", window.rule)
+                             .text("period", window.period)
+                             .text("currency", window.spent.asset().code)
+                             .text("spent", window.spent.toString())
+                             .text("with_this", window.withThis.toString()));
+    CanonicalObject body;
+    body.text("schema", "countersign.decision/1")
+        .text("intent", proposal.intent)
+        .text("agent", proposal.agent)
+        .text("proposal_sha256", proposalSha256)
+        .text("effect", toString(effect))
+        .array("rules", CanonicalArray::ofTexts(rules))
+        .array("reasons", why)
+        .array("approvals", needs)
+        .integer("approvals_required", approvalsRequired)
+        .array("windows", consulted)
+        .text("counterfactual", counterfactual)
+        .text("computed_risk", toString(computedRisk))
+        .object("claimed", CanonicalObject()
+                               .text("risk_level", toString(proposal.riskLevel))
+                               .integer("required_approvals", proposal.requiredApprovals))
+        .boolean("under_claimed", underClaimed)
+        .boolean("first_time", firstTime)
+        .text("policy_version", policyVersion)
+        .text("at", toIso8601(at));
     if (!error.empty())
-        body.insert(QStringLiteral("error"), qs(error));
+        body.text("error", error);
     if (reputation) {
         // Only where the policy matches on it: other decisions stay as they always were.
-        body.insert(QStringLiteral("reputation"),
-                    QJsonObject{{QStringLiteral("score"), qs(reputation->score)},
-                                {QStringLiteral("tier"), qs(std::string(api::toString(reputation->tier)))},
-                                {QStringLiteral("as_of"), static_cast<qint64>(reputation->asOf)}});
+        body.object("reputation", CanonicalObject()
+                                      .text("score", reputation->score)
+                                      .text("tier", api::toString(reputation->tier))
+                                      .integer("as_of", reputation->asOf));
     }
     if (counterfactualParts) {
         // The counterfactual's parts, for a reader to say it in another language.
-        QJsonArray approvers;
+        CanonicalArray approvers;
         for (const ApproverNeed& need : counterfactualParts->approvers) {
-            QJsonArray anyOf;
+            CanonicalArray anyOf;
             for (const auto& [group, count] : need.anyOf)
-                anyOf.append(QJsonObject{{QStringLiteral("group"), qs(group)}, {QStringLiteral("count"), count}});
-            approvers.append(anyOf);
+                anyOf.object(CanonicalObject().text("group", group).integer("count", count));
+            approvers.array(anyOf);
         }
-        QJsonObject parts{{QStringLiteral("approvers"), approvers}};
+        CanonicalObject parts;
+        parts.array("approvers", approvers);
         if (counterfactualParts->amountAtMost) {
-            parts.insert(QStringLiteral("amount_at_most"), qs(counterfactualParts->amountAtMost->toString()));
-            parts.insert(QStringLiteral("asset"), qs(counterfactualParts->amountAtMost->asset().code));
-            parts.insert(QStringLiteral("then"), qs(std::string(toString(counterfactualParts->then))));
+            parts.text("amount_at_most", counterfactualParts->amountAtMost->toString())
+                .text("asset", counterfactualParts->amountAtMost->asset().code)
+                .text("then", toString(counterfactualParts->then));
         }
-        body.insert(QStringLiteral("counterfactual_parts"), parts);
+        body.object("counterfactual_parts", parts);
     }
     return body;
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/domain/CanonicalJson.h"
 #include "core/domain/Clock.h"
 #include "core/policy/Policy.h"
 #include "core/simulation/Simulator.h"
@@ -142,7 +143,7 @@ struct Decision
     std::optional<Standing> reputation; //!< the agent's, when the policy matches on it
 
     //! The signed body of a policy.decided entry (schema countersign.decision/1).
-    QJsonObject toJson(const Proposal& proposal, const std::string& proposalSha256) const;
+    CanonicalObject toJson(const Proposal& proposal, const std::string& proposalSha256) const;
     //! The standing a signed decision body records (toJson's "reputation"), if it records one.
     static std::optional<Standing> recordedStanding(const QJsonObject& body);
 };

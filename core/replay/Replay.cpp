@@ -91,6 +91,22 @@ ReplayStep compared(ReplayStage stage, std::int64_t seq, const QJsonObject& reco
     return step;
 }
 
+QJsonObject objectOf(const CanonicalObject& body)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(body.json())).object();
+}
+
+//! A step comparing `entry` (its body read as `recorded`) with `recomputed`, written in canonical
+//! form: the same bytes are the same body, with nothing read again; otherwise field by field.
+ReplayStep compared(ReplayStage stage, const audit::Entry& entry, const QJsonObject& recorded, const CanonicalObject& recomputed,
+                    const std::string& what)
+{
+    std::string text = recomputed.json();
+    if (text == entry.body)
+        return {stage, entry.seq, true, {}, what, entry.body, std::move(text)};
+    return compared(stage, entry.seq, recorded, QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(), what);
+}
+
 ReplayStep checked(ReplayStage stage, std::int64_t seq, std::string failure, const std::string& what, std::string field = {})
 {
     if (failure.empty())
@@ -301,7 +317,7 @@ void Replayer::simulated(Case& c, const audit::Entry& entry, const QJsonObject& 
         return;
     }
     c.simulated = simulation::simulate(m_world.now(), *c.proposal);
-    ReplayStep s = compared(ReplayStage::Simulation, entry.seq, body, simulation::toJson(c.out.intent, *c.simulated),
+    ReplayStep s = compared(ReplayStage::Simulation, entry, body, simulation::toJson(c.out.intent, *c.simulated),
                             "simulated again on the world the log records up to here");
     if (!s.identical && jsonText(body, "state_before") != toHex(c.simulated->stateBefore)) {
         // The cause of whatever else differs: it ran on another world than the log's.
@@ -341,10 +357,10 @@ void Replayer::decided(Case& c, const audit::Entry& entry, const QJsonObject& bo
     const auto recorded = policy::Decision::recordedStanding(body);
     const std::int64_t reputationAsOf = recorded && recorded->asOf >= 0 && recorded->asOf < entry.seq ? recorded->asOf : entry.seq - 1;
     const policy::Decision decision = m_world.decide(version, *c.proposal, *c.simulated, *at, c.out.intent, reputationAsOf);
-    QJsonObject recomputed = decision.toJson(*c.proposal, c.proposalSha);
+    CanonicalObject recomputed = decision.toJson(*c.proposal, c.proposalSha);
     if (body.contains(QStringLiteral("decided_again")))
-        recomputed.insert(QStringLiteral("decided_again"), body.value(QStringLiteral("decided_again")));
-    ReplayStep s = compared(ReplayStage::Decision, entry.seq, body, recomputed, what);
+        recomputed.text("decided_again", jsonText(body, "decided_again"));
+    ReplayStep s = compared(ReplayStage::Decision, entry, body, recomputed, what);
     if (s.identical && m_world.activeVersion() != version) {
         s.identical = false;
         s.field = "policy_version";
@@ -417,12 +433,17 @@ void Replayer::receipt(Case& c, const audit::Entry& entry, const QJsonObject& bo
     const std::string canonicalText = canonicalProposal(*c.proposal);
     const settlement::Request request{settlement::idempotencyKey(c.out.intent, canonicalText), *c.proposal,
                                       simulation::simulate(m_world.now(), *c.proposal), c.decisionSha, c.policyVersion};
-    QJsonObject recomputed = settlement::receiptBody(request, jsonText(body, "adapter"));
-    QJsonObject recorded = body;
+    const CanonicalObject recomputed = settlement::receiptBody(request, jsonText(body, "adapter"));
     // And what it needed: the approvals its decision required, on the subject they signed.
+    if (static_cast<int>(c.grants.size()) >= c.approvalsRequired) {
+        step(c, compared(ReplayStage::Settlement, entry, body, recomputed, what));
+        return;
+    }
+    QJsonObject recorded = body;
+    QJsonObject again = objectOf(recomputed);
     recorded.insert(QStringLiteral("quorum"), true);
-    recomputed.insert(QStringLiteral("quorum"), static_cast<int>(c.grants.size()) >= c.approvalsRequired);
-    step(c, compared(ReplayStage::Settlement, entry.seq, recorded, recomputed, what));
+    again.insert(QStringLiteral("quorum"), false);
+    step(c, compared(ReplayStage::Settlement, entry.seq, recorded, again, what));
 }
 
 Result<void> Replayer::entry(const audit::Entry& entry)

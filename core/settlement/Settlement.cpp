@@ -67,36 +67,35 @@ Result<audit::Appended> record(storage::Database& db, const char* type, const QJ
 
 } // namespace
 
-QJsonObject receiptBody(const Request& request, std::string_view adapter)
+CanonicalObject receiptBody(const Request& request, std::string_view adapter)
 {
     const auto& action = request.proposal.action;
-    QJsonObject actionJson{{QStringLiteral("type"), qs(std::string(toString(action.type)))},
-                           {QStringLiteral("asset"), qs(action.amount.asset().code)},
-                           {QStringLiteral("amount"), qs(action.amount.toString())}};
+    CanonicalObject actionJson;
+    actionJson.text("type", toString(action.type)).text("asset", action.amount.asset().code).text("amount", action.amount.toString());
     if (action.to)
-        actionJson.insert(QStringLiteral("to"), qs(*action.to));
+        actionJson.text("to", *action.to);
     if (action.venue)
-        actionJson.insert(QStringLiteral("venue"), qs(*action.venue));
-    QJsonArray postings;
+        actionJson.text("venue", *action.venue);
+    CanonicalArray postings;
     for (const auto& delta : request.simulation.deltas)
-        postings.append(QJsonObject{{QStringLiteral("account"), qs(delta.account)},
-                                    {QStringLiteral("asset"), qs(delta.amount.asset().code)},
-                                    {QStringLiteral("amount"), qs(delta.amount.toString())}});
-    return {
-        {QStringLiteral("schema"), QStringLiteral("countersign.receipt/1")},
-        {QStringLiteral("receipt_id"), qs("rcpt-" + request.idempotencyKey.substr(0, 16))},
-        {QStringLiteral("intent"), qs(request.proposal.intent)},
-        {QStringLiteral("agent"), qs(request.proposal.agent)},
-        {QStringLiteral("action"), actionJson},
-        {QStringLiteral("idempotency_key"), qs(request.idempotencyKey)},
-        {QStringLiteral("postings"), postings},
-        {QStringLiteral("decision_sha256"), qs(request.decisionSha256)},
-        {QStringLiteral("policy_version"), qs(request.policyVersion)},
-        {QStringLiteral("state_hash_before"), qs(toHex(request.simulation.stateBefore))},
-        {QStringLiteral("state_hash_after"), qs(toHex(request.simulation.stateAfter))},
-        {QStringLiteral("adapter"), qs(std::string(adapter))},
-        {QStringLiteral("outcome"), QStringLiteral("executed")},
-    };
+        postings.object(CanonicalObject()
+                            .text("account", delta.account)
+                            .text("asset", delta.amount.asset().code)
+                            .text("amount", delta.amount.toString()));
+    return std::move(CanonicalObject()
+                         .text("schema", "countersign.receipt/1")
+                         .text("receipt_id", "rcpt-" + request.idempotencyKey.substr(0, 16))
+                         .text("intent", request.proposal.intent)
+                         .text("agent", request.proposal.agent)
+                         .object("action", actionJson)
+                         .text("idempotency_key", request.idempotencyKey)
+                         .array("postings", postings)
+                         .text("decision_sha256", request.decisionSha256)
+                         .text("policy_version", request.policyVersion)
+                         .text("state_hash_before", toHex(request.simulation.stateBefore))
+                         .text("state_hash_after", toHex(request.simulation.stateAfter))
+                         .text("adapter", adapter)
+                         .text("outcome", "executed"));
 }
 
 std::string_view toString(Outcome outcome)
@@ -184,12 +183,12 @@ Result<Settlement> settleNow(storage::Database& db, SettlementAdapter& adapter, 
     return std::move(settled->settlement);
 }
 
-Result<audit::Draft> receiptDraft(const QJsonObject& receipt, const identity::SigningKey& engineKey)
+Result<audit::Draft> receiptDraft(const CanonicalObject& receipt, const identity::SigningKey& engineKey)
 {
     return audit::makeDraft(audit::types::kSettlementReceipt, "engine", receipt, &engineKey);
 }
 
-Result<audit::Draft> receiptDraftToSign(const QJsonObject& receipt)
+Result<audit::Draft> receiptDraftToSign(const CanonicalObject& receipt)
 {
     return audit::makeDraftToSign(audit::types::kSettlementReceipt, "engine", receipt);
 }

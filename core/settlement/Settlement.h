@@ -42,13 +42,13 @@ struct Settlement
 
 //! The countersign.receipt/1 body of `request` executed by the adapter named `adapter`: what a
 //! settlement's receipt says, and what replay recomputes it against.
-QJsonObject receiptBody(const Request& request, std::string_view adapter);
+CanonicalObject receiptBody(const Request& request, std::string_view adapter);
 
 //! What settle() did, and the receipt body for the engine to sign and append.
 struct Settled
 {
     Settlement settlement;
-    std::optional<QJsonObject> receipt; //!< executed now: countersign.receipt/1, to sign, append, then receiptAppended()
+    std::optional<CanonicalObject> receipt; //!< executed now: countersign.receipt/1, to sign, append, then receiptAppended()
 };
 
 /**
@@ -82,9 +82,9 @@ std::string idempotencyKey(const std::string& intent, std::string_view canonical
 Result<std::optional<Settlement>> findSettlement(storage::Database& db, const std::string& key);
 
 //! The engine-signed settlement.receipt entry of a receipt body an adapter described.
-Result<audit::Draft> receiptDraft(const QJsonObject& receipt, const identity::SigningKey& engineKey);
+Result<audit::Draft> receiptDraft(const CanonicalObject& receipt, const identity::SigningKey& engineKey);
 //! The same entry with its signature left to audit::signDrafts (a batch signs its receipts together).
-Result<audit::Draft> receiptDraftToSign(const QJsonObject& receipt);
+Result<audit::Draft> receiptDraftToSign(const CanonicalObject& receipt);
 
 /**
  * One settlement in the caller's transaction, its receipt signed (with `checkpoints.engineKey`)

@@ -231,27 +231,29 @@ void apply(WorldState& next, const Proposal& proposal, const std::vector<Balance
     }
 }
 
-QJsonObject toJson(const std::string& intent, const SimulationResult& result)
+CanonicalObject toJson(const std::string& intent, const SimulationResult& result)
 {
-    QJsonArray deltas;
+    CanonicalArray deltas;
     for (const auto& delta : result.deltas)
-        deltas.append(QJsonObject{{QStringLiteral("account"), QString::fromStdString(delta.account)},
-                                  {QStringLiteral("asset"), QString::fromStdString(delta.amount.asset().code)},
-                                  {QStringLiteral("amount"), QString::fromStdString(delta.amount.toString())}});
-    QJsonObject body{{QStringLiteral("intent"), QString::fromStdString(intent)},
-                     {QStringLiteral("ok"), result.ok()},
-                     {QStringLiteral("failure"), QString::fromStdString(std::string(toString(result.failure)))},
-                     {QStringLiteral("deltas"), deltas},
-                     {QStringLiteral("state_before"), QString::fromStdString(toHex(result.stateBefore))},
-                     {QStringLiteral("state_after"), QString::fromStdString(toHex(result.stateAfter))}};
+        deltas.object(CanonicalObject()
+                          .text("account", delta.account)
+                          .text("asset", delta.amount.asset().code)
+                          .text("amount", delta.amount.toString()));
+    CanonicalObject body;
+    body.text("intent", intent)
+        .boolean("ok", result.ok())
+        .text("failure", toString(result.failure))
+        .array("deltas", deltas)
+        .text("state_before", toHex(result.stateBefore))
+        .text("state_after", toHex(result.stateAfter));
     if (!result.ok())
-        body.insert(QStringLiteral("reason"), QString::fromStdString(result.reason));
+        body.text("reason", result.reason);
     if (result.expectedOut)
-        body.insert(QStringLiteral("expected_out"), QString::fromStdString(result.expectedOut->toString() + " " + result.expectedOut->asset().code));
+        body.text("expected_out", result.expectedOut->toString() + " " + result.expectedOut->asset().code);
     if (result.fee)
-        body.insert(QStringLiteral("fee"), QString::fromStdString(result.fee->toString() + " " + result.fee->asset().code));
+        body.text("fee", result.fee->toString() + " " + result.fee->asset().code);
     if (result.priceImpactBps)
-        body.insert(QStringLiteral("price_impact_bps"), static_cast<qint64>(*result.priceImpactBps));
+        body.integer("price_impact_bps", *result.priceImpactBps);
     return body;
 }
 

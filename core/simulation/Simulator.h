@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/domain/CanonicalJson.h"
 #include "core/domain/Proposal.h"
 #include "core/simulation/WorldState.h"
 
@@ -67,7 +68,7 @@ SimulationResult simulate(const WorldState& state, const Proposal& proposal, con
 
 //! The body of a simulation.completed entry: ok, failure, deltas, the state hashes, expected
 //! output, fee and price impact.
-QJsonObject toJson(const std::string& intent, const SimulationResult& result);
+CanonicalObject toJson(const std::string& intent, const SimulationResult& result);
 
 //! Applies `deltas` (and the position change of a deposit or withdrawal) to `state` in place.
 void apply(WorldState& state, const Proposal& proposal, const std::vector<BalanceDelta>& deltas);

@@ -18,6 +18,12 @@ using namespace cs::policy;
 
 namespace {
 
+//! The signed body of `decision`, read back as the log's readers read it.
+QJsonObject bodyOf(const Decision& decision, const Proposal& proposal, const std::string& proposalSha)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(decision.toJson(proposal, proposalSha).json())).object();
+}
+
 Policy demoPolicy()
 {
     auto parsed = parsePolicy(workspace::embeddedDemoPolicy(), workspace::demoAssets());
@@ -272,7 +278,7 @@ void PolicyTest::demoDecisions()
     for (const Clause& clause : decision.reasons)
         QVERIFY(!clause.text.empty());
     // The signed body carries the same: effect, rule ids, a reason per clause, the counterfactual.
-    const QJsonObject body = decision.toJson(proposal, std::string(64, 'a'));
+    const QJsonObject body = bodyOf(decision, proposal, std::string(64, 'a'));
     QCOMPARE(body.value(QStringLiteral("effect")).toString(), effect);
     QCOMPARE(body.value(QStringLiteral("rules")).toArray().size(), fired.size());
     QCOMPARE(body.value(QStringLiteral("counterfactual")).toString(), QString::fromStdString(decision.counterfactual));
@@ -340,7 +346,7 @@ void PolicyTest::firstTimeMeansNeverSettledTo()
     // The decision says which it was, so replay can reproduce it.
     const bool firstTime = effect == QLatin1String("require_approval");
     QCOMPARE(decision.firstTime, firstTime);
-    QCOMPARE(decision.toJson(proposal, std::string(64, 'a')).value(QStringLiteral("first_time")).toBool(!firstTime), firstTime);
+    QCOMPARE(bodyOf(decision, proposal, std::string(64, 'a')).value(QStringLiteral("first_time")).toBool(!firstTime), firstTime);
 }
 
 void PolicyTest::claimsAreComparedNeverObeyed()
@@ -479,7 +485,7 @@ void PolicyTest::evaluationErrorDenies()
     QVERIFY(decision.effect == Effect::Deny);
     QVERIFY(decision.rules.front() == "global.error");
     QVERIFY(QString::fromStdString(decision.error).contains(QStringLiteral("no recorded USDC price for ETH")));
-    QVERIFY(decision.toJson(proposal, "x").contains(QStringLiteral("error")));
+    QVERIFY(bodyOf(decision, proposal, "x").contains(QStringLiteral("error")));
 }
 
 void PolicyTest::usageFileIsStrict_data()
