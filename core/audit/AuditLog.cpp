@@ -136,11 +136,15 @@ Result<std::optional<Checkpoint>> checkpointInTransaction(storage::Database& db,
 
 Result<void> writeCheckpointFiles(std::span<const Checkpoint> checkpoints, const CheckpointPolicy& policy)
 {
+    std::vector<std::string> texts;
+    texts.reserve(checkpoints.size());
+    std::vector<std::pair<std::string, std::string_view>> files;
     for (const Checkpoint& checkpoint : checkpoints) {
         const QJsonObject json = checkpointToJson(checkpoint, policy.engineKey->publicKey());
-        CS_TRY(written, storage::writeFileDurably(policy.directory / checkpointFileName(checkpoint.size),
-                                                  QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString()));
+        texts.push_back(QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString());
+        files.emplace_back(checkpointFileName(checkpoint.size), texts.back());
     }
+    CS_TRY(written, storage::writeFilesDurably(policy.directory, files));
     // This user signed it over a log it checked before writing: the newest this user has seen.
     if (!checkpoints.empty())
         return recordSeen({checkpoints.back(), checkpoints.back().size}, policy.engineKey->publicKey());

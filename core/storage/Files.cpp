@@ -13,7 +13,10 @@
 
 namespace cs::storage {
 
-Result<void> writeFileDurably(const std::filesystem::path& path, std::string_view bytes, unsigned mode)
+namespace {
+
+//! `bytes` into a temporary file beside `path`, fsynced, renamed over `path`.
+Result<void> replaceDurably(const std::filesystem::path& path, std::string_view bytes, unsigned mode)
 {
     const std::filesystem::path temporary = path.string() + ".tmp";
     ::unlink(temporary.c_str());
@@ -36,12 +39,30 @@ Result<void> writeFileDurably(const std::filesystem::path& path, std::string_vie
         ::unlink(temporary.c_str());
         return fail(ErrorCode::StorageFailed, "writing " + path.string() + ": " + why);
     }
+    return {};
+}
+
+} // namespace
+
+Result<void> writeFileDurably(const std::filesystem::path& path, std::string_view bytes, unsigned mode)
+{
     const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    const std::pair<std::string, std::string_view> file{path.filename().string(), bytes};
+    return writeFilesDurably(dir, std::span(&file, 1), mode);
+}
+
+Result<void> writeFilesDurably(const std::filesystem::path& dir,
+                               std::span<const std::pair<std::string, std::string_view>> files, unsigned mode)
+{
+    Result<void> written;
+    for (std::size_t i = 0; i < files.size() && written; ++i)
+        written = replaceDurably(dir / files[i].first, files[i].second, mode);
+    // Every rename in the directory made durable at once (those before a failure too).
     if (const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
         ::fsync(dirFd);
         ::close(dirFd);
     }
-    return {};
+    return written;
 }
 
 Result<FileLock> FileLock::acquire(const std::filesystem::path& path, bool wait, const std::string& busy)

@@ -5,6 +5,8 @@
 #include "core/domain/Result.h"
 
 #include <filesystem>
+#include <span>
+#include <utility>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,10 @@ namespace cs::storage {
  * directory. Returns once the new content is durable.
  */
 Result<void> writeFileDurably(const std::filesystem::path& path, std::string_view bytes, unsigned mode = 0644);
+//! writeFileDurably for several files (name, bytes) in `dir`, the directory fsynced once for all
+//! of them. On an error, the files before the failing one are written.
+Result<void> writeFilesDurably(const std::filesystem::path& dir,
+                               std::span<const std::pair<std::string, std::string_view>> files, unsigned mode = 0644);
 
 /**
  * An exclusive advisory lock (flock) on `path`, created if missing, held until destroyed; the
