@@ -140,23 +140,74 @@ Result<Draft> makeDraftToSign(std::string_view type, std::string_view actor, con
     return prepareDraft(type, actor, body, true);
 }
 
+namespace {
+
+// A thread costs tens of microseconds; a signature about twenty.
+constexpr std::size_t kWorthAThread = 16;
+
+} // namespace
+
 void signDrafts(std::span<Draft* const> drafts, const identity::SigningKey& signer)
 {
-    const auto sign = [&signer](std::span<Draft* const> part) {
-        for (Draft* draft : part)
-            draft->signature = signer.sign(draft->body);
-    };
-    // A thread costs tens of microseconds; a signature about twenty. Signing is pure and the key
-    // is only read, so the two halves need nothing shared.
-    constexpr std::size_t kWorthAThread = 16;
-    if (drafts.size() < kWorthAThread) {
-        sign(drafts);
-        return;
+    DraftSigner signing(signer);
+    for (Draft* draft : drafts)
+        signing.add(draft);
+    signing.finish();
+}
+
+DraftSigner::DraftSigner(const identity::SigningKey& signer) : m_signer(signer) {}
+
+DraftSigner::~DraftSigner()
+{
+    finish();
+}
+
+void DraftSigner::add(Draft* draft)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(draft);
     }
-    const std::size_t half = drafts.size() / 2;
-    std::thread second(sign, drafts.subspan(half));
-    sign(drafts.first(half));
-    second.join();
+    // Signing is pure and the key is only read: the thread and the caller need nothing else shared.
+    if (!m_thread.joinable() && m_queue.size() >= kWorthAThread)
+        m_thread = std::thread([this] { work(); });
+    m_wake.notify_one();
+}
+
+Draft* DraftSigner::take()
+{
+    std::lock_guard lock(m_mutex);
+    return m_next < m_queue.size() ? m_queue[m_next++] : nullptr;
+}
+
+void DraftSigner::work()
+{
+    for (;;) {
+        Draft* draft = nullptr;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_finishing || m_next < m_queue.size(); });
+            if (m_next == m_queue.size())
+                return; // finishing, and nothing left
+            draft = m_queue[m_next++];
+        }
+        draft->signature = m_signer.sign(draft->body);
+    }
+}
+
+void DraftSigner::finish()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_finishing = true;
+    }
+    m_wake.notify_one();
+    while (Draft* draft = take())
+        draft->signature = m_signer.sign(draft->body);
+    if (m_thread.joinable())
+        m_thread.join();
+    std::lock_guard lock(m_mutex);
+    m_finishing = false; // more may be handed over, and finished again
 }
 
 Result<Draft> draftOf(const identity::SignedStatement& statement)

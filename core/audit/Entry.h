@@ -9,11 +9,15 @@
 
 #include <QJsonObject>
 
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 namespace cs::audit {
 
@@ -48,6 +52,36 @@ Result<Draft> makeDraftToSign(std::string_view type, std::string_view actor, con
 //! Signs each of `drafts` (its body, as makeDraft does) with `signer`; when there are many, half
 //! of them on a second thread.
 void signDrafts(std::span<Draft* const> drafts, const identity::SigningKey& signer);
+
+/**
+ * Signs drafts as makeDraft does, on a thread of its own while the caller goes on: a batch hands
+ * over each proposal's drafts as soon as it has decided it, and finish() — on the caller's thread
+ * too — returns once every draft handed over is signed. A draft handed over must stay where it
+ * is and unread until then. The thread starts once there are enough drafts to be worth one.
+ */
+class DraftSigner
+{
+public:
+    explicit DraftSigner(const identity::SigningKey& signer);
+    ~DraftSigner(); //!< finishes
+    DraftSigner(const DraftSigner&) = delete;
+    DraftSigner& operator=(const DraftSigner&) = delete;
+
+    void add(Draft* draft);
+    void finish();
+
+private:
+    Draft* take(); //!< the next draft to sign, or nullptr
+    void work();
+
+    const identity::SigningKey& m_signer;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<Draft*> m_queue;
+    std::size_t m_next = 0;
+    bool m_finishing = false;
+    std::thread m_thread;
+};
 
 //! A statement its actor signed elsewhere (core/identity), as a draft; checked as makeDraft
 //! checks its own (type, actor, the schema its type needs, a signature where one is needed).

@@ -348,7 +348,7 @@ Result<void> Pipeline::proposeOne(const model::Intent& intent, const AssetCatalo
     return {};
 }
 
-Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& planned)
+Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& planned, audit::DraftSigner& signer)
 {
     CS_TRY(world, store::loadWorld(db));
     Timestamp earliest{std::numeric_limits<std::int64_t>::max()};
@@ -367,6 +367,17 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
             continue;
         const Proposal& proposal = *item.proposal;
         const model::Intent& intent = *item.intent;
+        // Once this proposal is decided, what the engine signs of it is signed while the next are.
+        struct HandOver
+        {
+            audit::DraftSigner& signer;
+            Planned& item;
+            ~HandOver()
+            {
+                for (std::size_t index : item.toSign)
+                    signer.add(&item.drafts[index]);
+            }
+        } handOver{signer, item};
         const auto add = [&](const char* type, const auto& body, bool engineSigns) -> Result<void> {
             CS_TRY(draft, engineSigns ? audit::makeDraftToSign(type, "engine", body) : audit::makeDraft(type, "engine", body));
             if (engineSigns)
@@ -519,14 +530,12 @@ Result<void> Pipeline::decideAndCommit(std::vector<Planned>& planned)
             }
         } invalidate{*this};
         auto phase = std::chrono::steady_clock::now();
-        CS_TRY(decided, decide(db, planned));
-        // The decisions and receipts the engine signs, all at once: nothing read them signed so far.
-        std::vector<audit::Draft*> unsignedDrafts;
-        for (Planned& item : planned) {
-            for (std::size_t index : item.toSign)
-                unsignedDrafts.push_back(&item.drafts[index]);
+        {
+            // The decisions and receipts the engine signs: nothing reads them signed before the append.
+            audit::DraftSigner signer(*m_policy.engineKey);
+            CS_TRY(decided, decide(db, planned, signer));
+            signer.finish();
         }
-        audit::signDrafts(unsignedDrafts, *m_policy.engineKey);
         m_timings.decide += since(phase);
         phase = std::chrono::steady_clock::now();
         std::vector<audit::Draft> drafts;

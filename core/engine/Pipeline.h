@@ -106,7 +106,8 @@ private:
     Result<std::vector<Planned>> propose(std::span<const model::Intent> intents, std::set<std::string>& seen);
     //! Intake, the model and the strict parser for one new intent, its drafts into `item`.
     Result<void> proposeOne(const model::Intent& intent, const AssetCatalog& catalog, Prompts& prompts, Planned& item);
-    Result<void> decide(storage::Database& db, std::vector<Planned>& planned);
+    //! Each proposal's drafts the engine signs go to `signer` once it is decided.
+    Result<void> decide(storage::Database& db, std::vector<Planned>& planned, audit::DraftSigner& signer);
     Result<void> decideAndCommit(std::vector<Planned>& planned);
     static Result<void> recordDecision(storage::Database& db, const Planned& item, Timestamp now);
 

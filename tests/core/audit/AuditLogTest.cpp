@@ -51,6 +51,8 @@ private Q_SLOTS:
     void receiptExportIsTheSignedBytes();
     void draftsSignedTogetherAreSignedAsAlone_data();
     void draftsSignedTogetherAreSignedAsAlone();
+    void draftsHandedOverAreSignedByFinish_data();
+    void draftsHandedOverAreSignedByFinish();
 
 private:
     //! A copy of the generated template workspace, to tamper with.
@@ -745,6 +747,45 @@ void AuditLogTest::draftsSignedTogetherAreSignedAsAlone()
     }
     // A draft to sign is checked as a signed one is.
     QVERIFY(!makeDraftToSign(types::kSettlementReceipt, "engine", QJsonObject{{QStringLiteral("n"), 1}}));
+}
+
+void AuditLogTest::draftsHandedOverAreSignedByFinish_data()
+{
+    QTest::addColumn<int>("first");
+    QTest::addColumn<int>("second"); // handed over after the first finish, then finished again
+    QTest::newRow("few: on the caller's thread") << 5 << 0;
+    QTest::newRow("many: two threads") << 200 << 0;
+    QTest::newRow("finished twice") << 40 << 37;
+}
+
+void AuditLogTest::draftsHandedOverAreSignedByFinish()
+{
+    QFETCH(int, first);
+    QFETCH(int, second);
+    const identity::SigningKey key = identity::SigningKey::generate();
+    std::vector<Draft> drafts;
+    for (int i = 0; i < first + second; ++i) {
+        const QJsonObject body{{QStringLiteral("schema"), QStringLiteral("countersign.receipt/1")}, {QStringLiteral("n"), i}};
+        drafts.push_back(*makeDraftToSign(types::kSettlementReceipt, "engine", body));
+    }
+    const auto allSigned = [&](int from, int to) {
+        for (int i = from; i < to; ++i) {
+            const Draft& draft = drafts[static_cast<std::size_t>(i)];
+            if (!draft.signature || !identity::verifySignature(key.publicKey(), draft.body, *draft.signature))
+                return false;
+        }
+        return true;
+    };
+    DraftSigner signer(key);
+    for (int i = 0; i < first; ++i)
+        signer.add(&drafts[static_cast<std::size_t>(i)]);
+    signer.finish();
+    QVERIFY(allSigned(0, first));
+    QVERIFY(second == 0 || !drafts[static_cast<std::size_t>(first)].signature);
+    for (int i = first; i < first + second; ++i)
+        signer.add(&drafts[static_cast<std::size_t>(i)]);
+    signer.finish();
+    QVERIFY(allSigned(0, first + second));
 }
 
 QTEST_GUILESS_MAIN(AuditLogTest)
