@@ -131,17 +131,6 @@ Result<Stored> loadStored(storage::Database& db, const std::string& intent)
     return stored;
 }
 
-//! The texts of the clauses that denied.
-std::string denyReasons(const policy::Decision& decision)
-{
-    std::string why;
-    for (const auto& clause : decision.reasons) {
-        if (clause.effect == policy::Effect::Deny)
-            why += (why.empty() ? "" : "; ") + clause.text;
-    }
-    return why;
-}
-
 //! The approved proposal executes on the world as it is now, or fails if it no longer can.
 Result<Submitted> settleApproved(storage::Database& db, const Request& request, Timestamp now,
                                  const audit::CheckpointPolicy& checkpoints, settlement::SettlementAdapter& adapter,
@@ -172,7 +161,7 @@ Result<Submitted> settleApproved(storage::Database& db, const Request& request, 
         decisionSha = toHex(identity::sha256(draft->body));
         policyVersion = decision.policyVersion;
         if (decision.effect == policy::Effect::Deny)
-            refusal = "approved, but decided again on the world as it is now and denied: " + denyReasons(decision);
+            refusal = "approved, but decided again on the world as it is now and denied: " + decision.reasonsFor(policy::Effect::Deny);
     }
     if (!refusal.empty()) {
         const std::string reason = refusal;
@@ -515,7 +504,7 @@ Result<Submitted> submitEdit(storage::Database& db, const std::string& intent, c
 
     Submitted submitted;
     if (decision.effect == policy::Effect::Deny) {
-        const std::string why = denyReasons(decision);
+        const std::string why = decision.reasonsFor(policy::Effect::Deny);
         CS_TRY(marked, store::setRequestState(db, intent, "rejected", now));
         CS_TRY(released, store::moveSpend(db, intent, "released", now));
         CS_TRY(ended, store::setProposalState(db, intent, "denied", "edited by " + approver + " and denied: " + why, 0, now));

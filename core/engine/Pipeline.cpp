@@ -87,6 +87,16 @@ QJsonObject shadowDifference(const Proposal& proposal, const std::string& propos
 
 namespace {
 
+//! Runs `run` when it goes out of scope, however that happens.
+template<typename Run>
+struct AtExit
+{
+    Run run;
+    ~AtExit() { run(); }
+};
+template<typename Run>
+AtExit(Run) -> AtExit<Run>;
+
 double since(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -368,16 +378,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
         const Proposal& proposal = *item.proposal;
         const model::Intent& intent = *item.intent;
         // Once this proposal is decided, what the engine signs of it is signed while the next are.
-        struct HandOver
-        {
-            audit::DraftSigner& signer;
-            Planned& item;
-            ~HandOver()
-            {
-                for (std::size_t index : item.toSign)
-                    signer.add(&item.drafts[index]);
-            }
-        } handOver{signer, item};
+        const AtExit handOver{[&] { for (std::size_t index : item.toSign) signer.add(&item.drafts[index]); }};
         const auto add = [&](const char* type, const auto& body, bool engineSigns) -> Result<void> {
             CS_TRY(draft, engineSigns ? audit::makeDraftToSign(type, "engine", body) : audit::makeDraft(type, "engine", body));
             if (engineSigns)
@@ -417,11 +418,7 @@ Result<void> Pipeline::decide(storage::Database& db, std::vector<Planned>& plann
                                                   evaluator.policy().globals.referenceCurrency),
                                  false));
         }
-        std::string why;
-        for (const auto& reason : decision.reasons) {
-            if (reason.effect == decision.effect)
-                why += (why.empty() ? "" : "; ") + reason.text;
-        }
+        const std::string why = decision.reasonsFor(decision.effect);
         const policy::Spend spend{intent.id, proposal.agent, proposal.action.type, proposal.action.amount,
                                   proposal.action.to, proposal.action.venue, item.at, decision.firstTime};
         item.decided = Planned::Decided{decision.effect,  decisionText,          decision.policyVersion, simulated.failure,

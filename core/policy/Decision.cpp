@@ -27,6 +27,16 @@ std::string needsText(const std::vector<ApproverNeed>& needs)
     return "needs " + text;
 }
 
+std::string Decision::reasonsFor(Effect which) const
+{
+    std::string why;
+    for (const auto& clause : reasons) {
+        if (clause.effect == which)
+            why += (why.empty() ? "" : "; ") + clause.text;
+    }
+    return why;
+}
+
 CanonicalObject Decision::toJson(const Proposal& proposal, const std::string& proposalSha256) const
 {
     CanonicalArray why;

@@ -142,6 +142,8 @@ struct Decision
     bool firstTime = false; //!< the counterparty had never been settled to (false without one)
     std::optional<Standing> reputation; //!< the agent's, when the policy matches on it
 
+    //! The texts of the clauses that had `which` effect, joined by "; ".
+    std::string reasonsFor(Effect which) const;
     //! The signed body of a policy.decided entry (schema countersign.decision/1).
     CanonicalObject toJson(const Proposal& proposal, const std::string& proposalSha256) const;
     //! The standing a signed decision body records (toJson's "reputation"), if it records one.
