@@ -235,18 +235,21 @@ CanonicalObject& CanonicalObject::boolean(std::string_view key, bool value)
     return add(key, value ? "true" : "false");
 }
 
+CanonicalObject& CanonicalObject::nested(std::string_view key, const std::string& error, std::string json)
+{
+    if (!error.empty() && m_error.empty())
+        m_error = error;
+    return add(key, std::move(json));
+}
+
 CanonicalObject& CanonicalObject::object(std::string_view key, const CanonicalObject& value)
 {
-    if (!value.error().empty() && m_error.empty())
-        m_error = value.error();
-    return add(key, value.json());
+    return nested(key, value.error(), value.json());
 }
 
 CanonicalObject& CanonicalObject::array(std::string_view key, const CanonicalArray& value)
 {
-    if (!value.error().empty() && m_error.empty())
-        m_error = value.error();
-    return add(key, value.json());
+    return nested(key, value.error(), value.json());
 }
 
 const std::string* CanonicalObject::member(std::string_view key) const
@@ -307,22 +310,23 @@ CanonicalArray& CanonicalArray::integer(std::int64_t value)
     return *this;
 }
 
+CanonicalArray& CanonicalArray::nested(const std::string& error, const std::string& json)
+{
+    if (!error.empty() && m_error.empty())
+        m_error = error;
+    next();
+    m_items += json;
+    return *this;
+}
+
 CanonicalArray& CanonicalArray::object(const CanonicalObject& value)
 {
-    if (!value.error().empty() && m_error.empty())
-        m_error = value.error();
-    next();
-    m_items += value.json();
-    return *this;
+    return nested(value.error(), value.json());
 }
 
 CanonicalArray& CanonicalArray::array(const CanonicalArray& value)
 {
-    if (!value.error().empty() && m_error.empty())
-        m_error = value.error();
-    next();
-    m_items += value.json();
-    return *this;
+    return nested(value.error(), value.json());
 }
 
 std::string jsonText(const QJsonObject& object, const char* key)

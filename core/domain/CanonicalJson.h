@@ -52,6 +52,8 @@ public:
 
 private:
     CanonicalObject& add(std::string_view key, std::string value);
+    //! A member that is itself an object or array: its error, if any, becomes this one's.
+    CanonicalObject& nested(std::string_view key, const std::string& error, std::string json);
     struct Member
     {
         std::string key;
@@ -83,6 +85,7 @@ public:
 
 private:
     void next();
+    CanonicalArray& nested(const std::string& error, const std::string& json);
     std::string m_items;
     std::string m_error;
 };
