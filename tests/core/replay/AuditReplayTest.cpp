@@ -33,6 +33,7 @@ private Q_SLOTS:
     void anAlteredRecordDiverges();
     void theMutableTablesDoNotMatter();
     void theSystemPromptOncePerBatch();
+    void aLogThatKeptTheRequestWholeReplays();
     void unknownProposalAndCancel();
 
 private:
@@ -260,6 +261,29 @@ void AuditReplayTest::theSystemPromptOncePerBatch()
     QVERIFY(divergence != nullptr);
     QCOMPARE(divergence->field, std::string("system_sha256"));
     QVERIFY2(divergence->reason.find("not recorded") != std::string::npos, divergence->reason.c_str());
+}
+
+void AuditReplayTest::aLogThatKeptTheRequestWholeReplays()
+{
+    // As logs written before the prompt was recorded by hash: each exchange holds its request whole.
+    auto db = copy(QStringLiteral("whole-requests"));
+    QVERIFY(db.exec("DROP TRIGGER IF EXISTS audit_entries_append_only_update;"));
+    QVERIFY(db.exec(
+        "UPDATE audit_entries SET body = json_remove(json_set(body, '$.request', json_object('system', "
+        "(SELECT json_extract(body, '$.system') FROM audit_entries WHERE type = 'model.exchange' "
+        "AND json_extract(body, '$.system') IS NOT NULL LIMIT 1), 'user', json_extract(body, '$.user')) || ''), "
+        "'$.system', '$.system_sha256', '$.user') WHERE type = 'model.exchange'"));
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM audit_entries WHERE type = 'model.exchange' AND instr(body, 'system_sha256') > 0"),
+             std::int64_t(0));
+    const api::ReplaySummary whole = replayed(db);
+    QCOMPARE(whole.divergent, 0);
+    QCOMPARE(whole.proposals, m_intents);
+    // And a request altered there is still found.
+    QVERIFY(db.exec("UPDATE audit_entries SET body = replace(body, 'You propose actions', 'You take actions') "
+                    "WHERE type = 'model.exchange' AND instr(body, '\"intent\":\"int-0003\"') > 0"));
+    const api::ProposalReplay path = replayed(db, "int-0003").replayed.front();
+    QVERIFY(path.firstDivergence() != nullptr);
+    QCOMPARE(path.firstDivergence()->field, std::string("request_sha256"));
 }
 
 void AuditReplayTest::unknownProposalAndCancel()
