@@ -7,8 +7,6 @@
 #include "core/audit/Proofs.h"
 #include "core/engine/LocalEngine.h"
 #include "core/domain/Encoding.h"
-
-#include <QJsonDocument>
 #include "core/identity/Crypto.h"
 #include "core/model/ProposalParser.h"
 #include "core/policy/Checks.h"
@@ -18,6 +16,8 @@
 #include "core/reputation/Attestation.h"
 #include "core/storage/Files.h"
 #include "core/workspace/DemoSeed.h"
+
+#include <QJsonDocument>
 
 #include <algorithm>
 

@@ -91,9 +91,9 @@ ReplayStep compared(ReplayStage stage, std::int64_t seq, const QJsonObject& reco
     return step;
 }
 
-QJsonObject objectOf(const CanonicalObject& body)
+QJsonObject objectOf(const std::string& canonical)
 {
-    return QJsonDocument::fromJson(QByteArray::fromStdString(body.json())).object();
+    return QJsonDocument::fromJson(QByteArray::fromStdString(canonical)).object();
 }
 
 //! A step comparing `entry` (its body read as `recorded`) with `recomputed`, written in canonical
@@ -104,7 +104,7 @@ ReplayStep compared(ReplayStage stage, const audit::Entry& entry, const QJsonObj
     std::string text = recomputed.json();
     if (text == entry.body)
         return {stage, entry.seq, true, {}, what, entry.body, std::move(text)};
-    return compared(stage, entry.seq, recorded, QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(), what);
+    return compared(stage, entry.seq, recorded, objectOf(text), what);
 }
 
 ReplayStep checked(ReplayStage stage, std::int64_t seq, std::string failure, const std::string& what, std::string field = {})
@@ -440,7 +440,7 @@ void Replayer::receipt(Case& c, const audit::Entry& entry, const QJsonObject& bo
         return;
     }
     QJsonObject recorded = body;
-    QJsonObject again = objectOf(recomputed);
+    QJsonObject again = objectOf(recomputed.json());
     recorded.insert(QStringLiteral("quorum"), true);
     again.insert(QStringLiteral("quorum"), false);
     step(c, compared(ReplayStage::Settlement, entry.seq, recorded, again, what));
