@@ -89,8 +89,8 @@ Result<Appended> appendInTransaction(storage::Database& db, std::span<const Draf
             return fail(ErrorCode::InvalidInput, draft.type + " entries must be signed by their actor");
     }
     CS_TRY(state, loadTree(db));
-    CS_TRY(statement, db.cached("INSERT INTO audit_entries(seq, time_ms, type, actor, body, sig, prev_hash, leaf_hash) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    CS_TRY(statement, db.cached("INSERT INTO audit_entries(seq, time_ms, type, actor, body, sig, prev_hash, leaf_hash, intent) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
     storage::Statement* insert = *statement;
     Appended appended;
     appended.entries.reserve(drafts.size());
@@ -104,6 +104,10 @@ Result<Appended> appendInTransaction(storage::Database& db, std::span<const Draf
             insert->bindBlob(6, *entry.signature);
         else
             insert->bindNull(6);
+        if (const std::optional<std::string> intent = intentNamed(entry.body))
+            insert->bind(9, *intent);
+        else
+            insert->bindNull(9);
         CS_TRY(inserted, insert->bindBlob(7, entry.prev).bindBlob(8, entry.leaf).run());
         state->frontier.append(entry.leaf);
         state->lastLeaf = entry.leaf;

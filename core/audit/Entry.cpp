@@ -61,6 +61,11 @@ std::string_view schemaForType(std::string_view type)
     return {};
 }
 
+std::optional<std::string> intentNamed(std::string_view body)
+{
+    return topLevelString(body, "intent");
+}
+
 bool isValidEntryType(std::string_view type)
 {
     if (type.empty() || type.size() > 64 || type.front() < 'a' || type.front() > 'z')

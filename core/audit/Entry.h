@@ -109,6 +109,13 @@ std::string entryBytes(const Entry& entry);
 //! The same bytes into `out` (replacing what it held): the verifier reuses one buffer per thread.
 void entryBytesInto(const Entry& entry, std::string& out);
 
+/**
+ * The proposal an entry's body names: its top-level "intent" when that is a string. Kept in
+ * audit_entries.intent beside the body (the timeline's filters by proposal and by agent read it
+ * from an index); not covered by the leaf hash, so verify checks the column against this.
+ */
+std::optional<std::string> intentNamed(std::string_view body);
+
 //! Types whose entries must carry their actor's signature, and the "schema" their body names.
 bool isSignedType(std::string_view type);
 std::string_view schemaForType(std::string_view type);

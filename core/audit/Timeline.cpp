@@ -22,14 +22,6 @@ namespace cs::audit {
 
 namespace {
 
-//! The proposal an entry's body names, exactly as audit_entries_by_intent indexes it (`table`:
-//! the alias of audit_entries it is read from, or empty).
-std::string intentOf(const std::string& table = {})
-{
-    const std::string body = table.empty() ? std::string("body") : table + ".body";
-    return "(CASE WHEN json_valid(" + body + ") THEN json_extract(" + body + ", '$.intent') END)";
-}
-
 //! "pay_api 25 USDC to weather-api", "swap 10 ETH at dex-alpha": an action in the log's words.
 std::string actionText(const QJsonObject& action, api::AuditRow& row)
 {
@@ -150,13 +142,13 @@ namespace {
 /**
  * The seqs of an agent's entries (`agent`: the parameter naming it), in order, each once: its
  * own entries, and every entry of the proposals its intents began — its intents through the
- * index by actor, type and proposal (schema 12), then their entries through the index on the
- * proposal a body names.
+ * index by actor, type and intent, then their entries through the index on the intent column
+ * (the proposal each body names, schema 13).
  */
 std::string entriesOfAgent(const std::string& agent)
 {
-    return "SELECT e.seq AS seq FROM audit_entries i INDEXED BY audit_entries_by_actor_intent JOIN audit_entries e ON " + intentOf("e")
-           + " = " + intentOf("i") + " WHERE i.actor = " + agent + " AND i.type = 'intent.received'"
+    return "SELECT e.seq AS seq FROM audit_entries i INDEXED BY audit_entries_by_actor_intent JOIN audit_entries e ON e.intent = i.intent"
+           " WHERE i.actor = " + agent + " AND i.type = 'intent.received'"
            + " UNION SELECT seq FROM audit_entries WHERE actor = " + agent;
 }
 
@@ -175,7 +167,7 @@ std::string whereOf(const api::AuditQuery& query, std::vector<std::string>& text
         sql += ")";
     }
     if (!query.intent.empty())
-        sql += " AND " + intentOf() + " = " + text(query.intent);
+        sql += " AND intent = " + text(query.intent);
     if (!query.agent.empty())
         sql += " AND seq IN (" + entriesOfAgent(text(query.agent)) + ")";
     if (!query.outcome.empty()) {
@@ -269,7 +261,7 @@ Result<std::vector<api::AuditRow>> rowsOf(storage::Database& db, std::span<const
         return fail(ErrorCode::InvalidInput, "at most " + std::to_string(kMaxRows) + " rows at a time");
     CS_TRY(query, db.cached(std::string("SELECT ") + kEntryColumns + " FROM audit_entries WHERE seq = ?1"));
     // An entry whose body names only its proposal is shown with the agent whose intent began it.
-    CS_TRY(agentOf, db.cached("SELECT actor FROM audit_entries WHERE " + intentOf() + " = ?1 AND type = 'intent.received' LIMIT 1"));
+    CS_TRY(agentOf, db.cached("SELECT actor FROM audit_entries WHERE intent = ?1 AND type = 'intent.received' LIMIT 1"));
     std::map<std::string, std::string> agents;
     std::vector<api::AuditRow> rows;
     rows.reserve(seqs.size());

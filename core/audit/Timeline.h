@@ -22,8 +22,8 @@ api::AuditRow rowOf(const Entry& entry);
 /**
  * The seqs of the entries `query` keeps, in log order (every one of them: at most the log's
  * size, 8 bytes each). Types, outcomes and time ranges use the entries' indexes, a proposal the
- * index on the body's intent (schema 11), an agent that and the one by actor, type and intent
- * (schema 12) — an agent alone from the indexes only; text is a scan.
+ * index on the intent column (the proposal the body names, schema 13), an agent that and the one
+ * by actor, type and intent — an agent alone from the indexes only; text is a scan.
  */
 Result<std::vector<std::int64_t>> matchingEntries(storage::Database& db, const api::AuditQuery& query);
 

@@ -113,6 +113,10 @@ struct Chunk
     std::size_t size = 0;
     std::vector<Hash> leaves;             //!< leafHash(entryBytes(entry)), filled by a worker
     std::vector<SignatureJob> signatures; //!< checked by the same worker
+    //! Each entry's audit_entries.intent (`hasIntent` false: NULL), checked by the same worker
+    //! against the proposal its body names.
+    std::vector<std::string> intents;
+    std::vector<char> hasIntent;
     bool done = false;
 };
 
@@ -173,6 +177,7 @@ private:
             for (std::size_t i = 0; i < chunk->size; ++i) {
                 entryBytesInto(chunk->entries[i], bytes);
                 chunk->leaves[i] = leafHash(asBytes(bytes));
+                checkIntent(*chunk, i);
             }
             for (const SignatureJob& job : chunk->signatures)
                 checkSignature(job, m_problems);
@@ -182,6 +187,17 @@ private:
             }
             m_finished.notify_all();
         }
+    }
+
+    //! The intent column is derived from the body and not hashed: one changed would move the
+    //! entry to another proposal's timeline while the log still verified.
+    void checkIntent(const Chunk& chunk, std::size_t i)
+    {
+        const Entry& entry = chunk.entries[i];
+        const std::optional<std::string> named = intentNamed(entry.body);
+        if (named.has_value() != (chunk.hasIntent[i] != 0) || (named && *named != chunk.intents[i]))
+            m_problems.add(entry.seq, "entry " + std::to_string(entry.seq) + " (" + entry.type
+                                          + "): its intent column does not name the proposal its body names (changed after it was written)");
     }
 
     Problems& m_problems;
@@ -391,7 +407,7 @@ private:
         m_total = *total;
         if (m_options.consistencyProofs)
             m_leaves.reserve(static_cast<std::size_t>(m_total));
-        CS_TRY(query, m_db.prepare("SELECT seq, time_ms, type, actor, body, sig, prev_hash, leaf_hash FROM audit_entries "
+        CS_TRY(query, m_db.prepare("SELECT seq, time_ms, type, actor, body, sig, prev_hash, leaf_hash, intent FROM audit_entries "
                                    "ORDER BY seq"));
         ChunkPool pool(m_problems);
         std::deque<std::unique_ptr<Chunk>> inFlight;
@@ -432,13 +448,18 @@ private:
             CS_TRY(row, query->step());
             if (!*row)
                 break;
-            if (chunk->entries.size() == chunk->size)
+            if (chunk->entries.size() == chunk->size) {
                 chunk->entries.emplace_back();
+                chunk->intents.emplace_back();
+                chunk->hasIntent.push_back(0);
+            }
             Entry& entry = chunk->entries[chunk->size];
             if (!readEntryRow(*query, entry, why)) {
                 m_problems.add(expected, "entry " + std::to_string(expected) + ": " + why);
                 break;
             }
+            chunk->hasIntent[chunk->size] = !query->isNullAt(8);
+            chunk->intents[chunk->size].assign(query->textViewAt(8));
             if (entry.seq != expected) {
                 m_problems.add(expected, "entry " + std::to_string(expected) + " is missing (the next stored entry is "
                                              + std::to_string(entry.seq) + ")");

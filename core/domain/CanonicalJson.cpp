@@ -5,6 +5,7 @@
 #include "core/domain/Encoding.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -332,6 +333,102 @@ CanonicalArray& CanonicalArray::array(const CanonicalArray& value)
 std::string jsonText(const QJsonObject& object, const char* key)
 {
     return object.value(QLatin1String(key)).toString().toStdString();
+}
+
+namespace {
+
+constexpr std::size_t kEnd = std::string_view::npos;
+
+std::size_t skipSpace(std::string_view json, std::size_t i)
+{
+    while (i < json.size() && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r'))
+        ++i;
+    return i;
+}
+
+//! Past the string that opens at json[i] (a '"'), or kEnd when it does not close. `escaped`:
+//! it holds a backslash, so its text is not its bytes.
+std::size_t pastString(std::string_view json, std::size_t i, bool& escaped)
+{
+    for (++i; i < json.size(); ++i) {
+        if (json[i] == '"')
+            return i + 1;
+        if (json[i] == '\\') {
+            escaped = true;
+            ++i;
+        }
+    }
+    return kEnd;
+}
+
+//! Past the value at json[i] (its nested strings, objects and arrays skipped whole), or kEnd.
+std::size_t pastValue(std::string_view json, std::size_t i)
+{
+    bool escaped = false;
+    if (i >= json.size())
+        return kEnd;
+    if (json[i] == '"')
+        return pastString(json, i, escaped);
+    if (json[i] != '{' && json[i] != '[') {
+        const std::size_t end = json.find_first_of(",}] \t\n\r", i);
+        return end == i ? kEnd : end;
+    }
+    std::size_t depth = 0;
+    while (i < json.size()) {
+        const char c = json[i];
+        if (c == '"') {
+            i = pastString(json, i, escaped);
+            if (i == kEnd)
+                return kEnd;
+            continue;
+        }
+        if (c == '{' || c == '[')
+            ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0)
+            return i + 1;
+        ++i;
+    }
+    return kEnd;
+}
+
+//! The text of the JSON string json[from, to) (quotes included).
+std::optional<std::string> stringText(std::string_view json, std::size_t from, std::size_t to, bool escaped)
+{
+    if (!escaped)
+        return std::string(json.substr(from + 1, to - from - 2));
+    const QJsonDocument document = QJsonDocument::fromJson("[" + QByteArray(json.data() + from, static_cast<qsizetype>(to - from)) + "]");
+    if (!document.isArray() || !document.array().at(0).isString())
+        return std::nullopt;
+    return document.array().at(0).toString().toStdString();
+}
+
+} // namespace
+
+std::optional<std::string> topLevelString(std::string_view json, std::string_view key)
+{
+    std::size_t i = skipSpace(json, 0);
+    if (i >= json.size() || json[i] != '{')
+        return std::nullopt;
+    for (i = skipSpace(json, i + 1); i < json.size() && json[i] == '"'; i = skipSpace(json, i + 1)) {
+        bool escaped = false;
+        const std::size_t keyEnd = pastString(json, i, escaped);
+        if (keyEnd == kEnd)
+            return std::nullopt;
+        const bool wanted = stringText(json, i, keyEnd, escaped) == key;
+        const std::size_t colon = skipSpace(json, keyEnd);
+        if (colon >= json.size() || json[colon] != ':')
+            return std::nullopt;
+        const std::size_t value = skipSpace(json, colon + 1);
+        if (wanted) {
+            escaped = false;
+            const std::size_t end = value < json.size() && json[value] == '"' ? pastString(json, value, escaped) : kEnd;
+            return end == kEnd ? std::nullopt : stringText(json, value, end, escaped);
+        }
+        i = skipSpace(json, pastValue(json, value));
+        if (i >= json.size() || json[i] != ',')
+            return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 Result<std::string> canonicalJson(const QJsonValue& value)

@@ -8,6 +8,7 @@
 #include <QJsonValue>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,5 +94,14 @@ private:
 //! Member `key` of a recorded body read without trust: its string, or empty when it is absent
 //! or not a string (what the readers of the log's bodies compare and show).
 std::string jsonText(const QJsonObject& object, const char* key);
+
+/**
+ * Member `key` of the JSON object `json` when it is a string, read without parsing the rest:
+ * the other members' values are only skipped. Nothing when `json` is not an object, lacks the
+ * member, holds something else there, or ends before it (a key that appears twice: its first
+ * value). Bounded by `json`'s length and read without trust; for JSON that is not well formed
+ * the answer means nothing beyond "the same bytes give the same answer".
+ */
+std::optional<std::string> topLevelString(std::string_view json, std::string_view key);
 
 } // namespace cs

@@ -14,7 +14,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
 // Amounts are exact decimal strings in asset units (core/domain/Money), never REAL.
-constexpr std::array<std::string_view, 12> kSteps = {
+constexpr std::array<std::string_view, 13> kSteps = {
     // 1: principals, assets and the double-entry ledger's accounts and balances.
     R"sql(
 CREATE TABLE workspace_meta (
@@ -302,6 +302,23 @@ CREATE INDEX audit_entries_by_intent ON audit_entries(CASE WHEN json_valid(body)
     R"sql(
 CREATE INDEX audit_entries_by_actor_intent
     ON audit_entries(actor, type, (CASE WHEN json_valid(body) THEN json_extract(body, '$.intent') END));
+)sql",
+    // 13: the proposal each entry names (its body's top-level "intent", when a string) in a
+    // column written with the entry, so that neither an append nor a timeline read parses a body
+    // for the two indexes above. It is derived, not covered by the hash: verify checks that it
+    // agrees with the body (core/audit/Verifier). Filled for the entries already written, the
+    // one time the append-only trigger steps aside.
+    R"sql(
+ALTER TABLE audit_entries ADD COLUMN intent TEXT;
+DROP TRIGGER audit_entries_append_only_update;
+UPDATE audit_entries SET intent = CASE WHEN json_valid(body) AND json_type(body, '$.intent') = 'text'
+                                       THEN json_extract(body, '$.intent') END;
+CREATE TRIGGER audit_entries_append_only_update BEFORE UPDATE ON audit_entries
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+DROP INDEX audit_entries_by_intent;
+DROP INDEX audit_entries_by_actor_intent;
+CREATE INDEX audit_entries_by_intent ON audit_entries(intent);
+CREATE INDEX audit_entries_by_actor_intent ON audit_entries(actor, type, intent);
 )sql",
 };
 

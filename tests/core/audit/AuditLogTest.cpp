@@ -204,7 +204,7 @@ void AuditLogTest::intactLogVerifies()
 
 void AuditLogTest::tamperIsDetected_data()
 {
-    QTest::addColumn<QString>("sql");       // run against the copy; K, SIGNED, LAST, OLD are substituted
+    QTest::addColumn<QString>("sql");       // run against the copy; K, SIGNED, LAST, OLD, NAMED, UNNAMED are substituted
     QTest::addColumn<QString>("expected");  // the first bad seq, as an expression of the same names
     QTest::addColumn<QString>("reason");    // part of a reason verify gives for that entry
 
@@ -219,10 +219,19 @@ void AuditLogTest::tamperIsDetected_data()
         << "UPDATE audit_entries SET sig = (SELECT sig FROM audit_entries WHERE sig IS NOT NULL AND seq <> SIGNED LIMIT 1) WHERE seq = SIGNED"
                                     << "SIGNED" << "";
     QTest::newRow("signature-stripped") << "UPDATE audit_entries SET sig = NULL WHERE seq = SIGNED" << "SIGNED" << "";
+    // The intent column is derived from the body and not hashed: the timeline would show the entry
+    // under another proposal, or under none.
+    QTest::newRow("intent-column-moved") << "UPDATE audit_entries SET intent = 'int-elsewhere' WHERE seq = NAMED" << "NAMED"
+                                         << "its intent column does not name the proposal its body names";
+    QTest::newRow("intent-column-cleared") << "UPDATE audit_entries SET intent = NULL WHERE seq = NAMED" << "NAMED"
+                                           << "intent column";
+    QTest::newRow("intent-column-added")
+        << "UPDATE audit_entries SET intent = 'int-elsewhere' WHERE seq = (SELECT min(seq) FROM audit_entries WHERE intent IS NULL)"
+        << "UNNAMED" << "intent column";
     QTest::newRow("deleted") << "DELETE FROM audit_entries WHERE seq = K" << "K" << "is missing";
     QTest::newRow("inserted-renumbered")
         << "UPDATE audit_entries SET seq = seq + 1000000 WHERE seq > K; UPDATE audit_entries SET seq = seq - 999999 WHERE seq > 1000000; "
-           "INSERT INTO audit_entries SELECT K + 1, time_ms, type, actor, body, sig, prev_hash, leaf_hash FROM audit_entries WHERE seq = 12"
+           "INSERT INTO audit_entries SELECT K + 1, time_ms, type, actor, body, sig, prev_hash, leaf_hash, intent FROM audit_entries WHERE seq = 12"
         << "K+1" << "leaf hash";
     QTest::newRow("swapped")
         << "UPDATE audit_entries SET seq = 999999999 WHERE seq = K; UPDATE audit_entries SET seq = K WHERE seq = K + 7; "
@@ -256,6 +265,8 @@ void AuditLogTest::tamperIsDetected()
         queryInt(db, "SELECT min(seq) FROM audit_entries WHERE type = 'settlement.receipt' AND seq > 1200");
     const std::int64_t rangeStart = queryInt(db, "SELECT max(size) FROM audit_checkpoints WHERE size < 1500") + 1;
     const std::int64_t unsignedSeq = queryInt(db, "SELECT min(seq) FROM audit_entries WHERE sig IS NULL AND seq >= 1500");
+    const std::int64_t named = queryInt(db, "SELECT min(seq) FROM audit_entries WHERE intent IS NOT NULL AND seq >= 1500");
+    const std::int64_t unnamed = queryInt(db, "SELECT min(seq) FROM audit_entries WHERE intent IS NULL");
     std::int64_t older = 0;
     {
         auto old = storage::Database::open(m_olderDb.string(), storage::OpenMode::MustExist);
@@ -267,6 +278,8 @@ void AuditLogTest::tamperIsDetected()
             .replace(QLatin1String("LAST"), QString::number(last))
             .replace(QLatin1String("RANGE"), QString::number(rangeStart))
             .replace(QLatin1String("OLD"), QString::number(older))
+            .replace(QLatin1String("UNNAMED"), QString::number(unnamed))
+            .replace(QLatin1String("NAMED"), QString::number(named))
             .replace(QLatin1String("K"), QString::number(k));
     };
     const fs::path checkpointFile = ws / workspace::kCheckpointsDir / checkpointFileName(2000);

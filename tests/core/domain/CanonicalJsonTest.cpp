@@ -23,6 +23,8 @@ private Q_SLOTS:
     void writtenStraightSameBytes_data();
     void writtenStraightSameBytes();
     void writtenStraightNested();
+    void topLevelStringRead_data();
+    void topLevelStringRead();
 };
 
 void CanonicalJsonTest::canonicalForm_data()
@@ -175,6 +177,64 @@ void CanonicalJsonTest::writtenStraightNested()
     QVERIFY(!CanonicalObject().object("inner", tooLarge).error().empty());
     QVERIFY(!CanonicalArray().integer(-9'007'199'254'740'992).error().empty());
     QVERIFY(CanonicalArray().integer(-9'007'199'254'740'991).error().empty());
+}
+
+void CanonicalJsonTest::topLevelStringRead_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<QString>("intent");
+
+    QTest::newRow("first") << QByteArray(R"({"intent":"int-1","type":"x"})") << true << "int-1";
+    QTest::newRow("after nested values")
+        << QByteArray(R"({"a":{"intent":"inner","b":[1,{"c":"}"}]},"b":[],"c":-3,"d":true,"e":null,"intent":"int-2"})") << true
+        << "int-2";
+    QTest::newRow("a string holding JSON is skipped whole")
+        << QByteArray(R"({"proposal":"{\"intent\":\"inner\"}","z":1})") << false << "";
+    QTest::newRow("spaces") << QByteArray(" { \"a\" : 1 ,\n \"intent\" :\t\"int-3\" } ") << true << "int-3";
+    QTest::newRow("escaped value") << QByteArray(R"({"intent":"a\"b\u00e9"})") << true << QString::fromUtf8("a\"b\u00e9");
+    QTest::newRow("escaped key") << QByteArray(R"({"int\u0065nt":"int-4"})") << true << "int-4";
+    QTest::newRow("utf-8 value") << QByteArray("{\"intent\":\"caf\xc3\xa9\"}") << true << QString::fromUtf8("caf\u00e9");
+    QTest::newRow("first of two") << QByteArray(R"({"intent":"one","intent":"two"})") << true << "one";
+    QTest::newRow("not a string") << QByteArray(R"({"intent":7})") << false << "";
+    QTest::newRow("object value") << QByteArray(R"({"intent":{"id":"x"}})") << false << "";
+    QTest::newRow("absent") << QByteArray(R"({"agent":"trader"})") << false << "";
+    QTest::newRow("empty object") << QByteArray("{}") << false << "";
+    QTest::newRow("an array") << QByteArray(R"(["intent","x"])") << false << "";
+    QTest::newRow("not JSON") << QByteArray("intent") << false << "";
+    QTest::newRow("empty") << QByteArray() << false << "";
+    QTest::newRow("ends in a key") << QByteArray(R"({"intent)") << false << "";
+    QTest::newRow("ends after a key") << QByteArray(R"({"intent")") << false << "";
+    QTest::newRow("ends after the colon") << QByteArray(R"({"intent":)") << false << "";
+    QTest::newRow("ends in the value") << QByteArray(R"({"intent":"int-)") << false << "";
+    QTest::newRow("ends in a nested value") << QByteArray(R"({"a":{"b":[1,2)") << false << "";
+    QTest::newRow("ends in an escape") << QByteArray(R"({"a":"\)") << false << "";
+    QTest::newRow("no colon") << QByteArray(R"({"intent" "x"})") << false << "";
+    QTest::newRow("no comma") << QByteArray(R"({"a":1 "intent":"x"})") << false << "";
+    QTest::newRow("missing value") << QByteArray(R"({"a":,"intent":"x"})") << false << "";
+}
+
+//! The one member the audit log indexes each entry by (its "intent") read without a parse, as a
+//! parser reads it: found where a parser finds it, and nowhere else.
+void CanonicalJsonTest::topLevelStringRead()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, found);
+    QFETCH(QString, intent);
+
+    const std::optional<std::string> read = topLevelString(json.toStdString(), "intent");
+    QCOMPARE(read.has_value(), found);
+    if (found)
+        QCOMPARE(QString::fromStdString(*read), intent);
+
+    // Where the text is well formed, a parser agrees (up to duplicate keys, which no body has).
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error == QJsonParseError::NoError && !QByteArray(QTest::currentDataTag()).startsWith("first of two")) {
+        const QJsonValue parsed = document.object().value(QStringLiteral("intent"));
+        QCOMPARE(parsed.isString(), found);
+        QCOMPARE(parsed.toString(), intent);
+    }
 }
 
 QTEST_GUILESS_MAIN(CanonicalJsonTest)

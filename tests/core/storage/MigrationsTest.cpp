@@ -126,6 +126,12 @@ void MigrationsTest::upgradesFromEveryOlderVersion()
         // A decision from before schema version 8 learns it paid a counterparty nobody had paid.
         QCOMPARE(*db.queryInt("SELECT first_time FROM decisions WHERE intent = 'int-0001'"), 1);
     }
+    if (from >= 12) {
+        // The proposal an entry names moves from an index over its body into a column (v13);
+        // a body that names none, or names something other than a string, leaves it empty.
+        QCOMPARE(*db.queryInt("SELECT count(*) FROM audit_entries WHERE intent = 'int-v12' AND body LIKE '%int-v12%'"), 1);
+        QCOMPARE(*db.queryInt("SELECT count(*) FROM audit_entries WHERE intent IS NOT NULL AND body NOT LIKE '%\"intent\":\"%'"), 0);
+    }
     if (from >= 6) {
         // A version published before shadows existed stays the active one.
         QCOMPARE(*db.queryInt("SELECT count(*) FROM policies WHERE version = 'aa' AND mode = 'active'"), 1);
